@@ -1,0 +1,24 @@
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { imageDefaultsToNonRoot, rootImage, stageUser } from "../../src/engine/users.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "user-missing",
+    code: "DF101",
+    category: "security",
+    severity: "error",
+    description: "The final stage never sets USER, so the container runs as root.",
+    aliases: ["DS-0002", "CKV_DOCKER_3", "kics:fd54f200-402c-4333-a5a4-36ef6709af2f"],
+    messages: {
+      missing: "The final stage `{{stage}}` has no USER instruction, so the container runs as root. Add a non-root USER after the install steps.",
+    },
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    if (!stage || !stage.image || stage.image.ref.toLowerCase() === "scratch") return;
+    if (stageUser(stage)) return;
+    const base = rootImage(stage);
+    if (base && imageDefaultsToNonRoot(base)) return;
+    report({ messageId: "missing", data: { stage: stage.name ?? stage.image.ref }, range: stage.from.range });
+  },
+});

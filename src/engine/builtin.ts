@@ -1,0 +1,26 @@
+import type { RuleMeta } from "./types.js";
+
+/** Findings the engine itself raises about its input, outside the rule catalogue. */
+export const FILE_SKIPPED: RuleMeta = {
+  id: "file-skipped",
+  code: "DA001",
+  target: "dockerfile",
+  category: "reliability",
+  severity: "warning",
+  description: "A file could not be audited: too large, binary, or over the run's limits.",
+  aliases: [],
+  messages: { skipped: "{{path}} was not audited: {{reason}}." },
+};
+
+export const RULE_FAILED: RuleMeta = {
+  id: "rule-failed",
+  code: "DA002",
+  target: "dockerfile",
+  category: "reliability",
+  severity: "info",
+  description: "A rule failed on this file; the rest of the audit is unaffected.",
+  aliases: [],
+  messages: { failed: "Rule {{rule}} could not check this file: {{error}}." },
+};
+
+export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED];

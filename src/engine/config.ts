@@ -1,0 +1,179 @@
+import { parse as parseYaml } from "yaml";
+import type { FilePatterns } from "./classify.js";
+import type { RuleMeta, Severity, SeveritySetting } from "./types.js";
+
+export type Grade = "A+" | "A" | "B" | "C" | "D" | "F";
+export const GRADES: readonly Grade[] = ["A+", "A", "B", "C", "D", "F"];
+export type FailOn = Severity | "none";
+
+export interface Limits {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxTotalBytes: number;
+}
+
+/** Hard caps: a config may lower the limits, never raise them past these. */
+export const HARD_LIMITS: Limits = { maxFileBytes: 5 * 1024 * 1024, maxFiles: 1000, maxTotalBytes: 50 * 1024 * 1024 };
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 1024 * 1024, maxFiles: 300, maxTotalBytes: 20 * 1024 * 1024 };
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+export interface Config {
+  rules: Record<string, RuleSetting>;
+  files: Partial<FilePatterns>;
+  ignore: string[];
+  failOn: FailOn;
+  minGrade: Grade | null;
+  onlyNew: boolean;
+  maxInlineComments: number;
+  drafts: boolean;
+  limits: Limits;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  rules: {},
+  files: {},
+  ignore: [],
+  failOn: "error",
+  minGrade: null,
+  onlyNew: true,
+  maxInlineComments: 25,
+  drafts: false,
+  limits: DEFAULT_LIMITS,
+};
+
+export interface ConfigProblem {
+  key: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.key}: ${p.message}`).join("; "));
+    this.name = "ConfigError";
+  }
+}
+
+const SEVERITIES = ["error", "warning", "info", "off"];
+const TOP_KEYS = ["rules", "files", "ignore", "fail_on", "min_grade", "only_new", "max_inline_comments", "drafts", "limits", "_extends"];
+
+/** Parses the YAML text of `.github/dockaudit.yml` (or a CLI `--config` file). Throws ConfigError. */
+export function parseConfigText(text: string, rules: readonly RuleMeta[]): Config {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError([{ key: "(file)", message: `not valid YAML: ${(e as Error).message.split("\n")[0]}` }]);
+  }
+  return resolveConfig(raw ?? {}, rules);
+}
+
+/** Validates a config object (already parsed) and fills in defaults. Throws ConfigError naming every bad key. */
+export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config {
+  const problems: ConfigProblem[] = [];
+  const bad = (key: string, message: string) => problems.push({ key, message });
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError([{ key: "(file)", message: "must be a mapping" }]);
+  const r = raw as Record<string, unknown>;
+  for (const key of Object.keys(r)) if (!TOP_KEYS.includes(key)) bad(key, `unknown key (known: ${TOP_KEYS.filter((k) => k !== "_extends").join(", ")})`);
+
+  const config: Config = { ...DEFAULT_CONFIG, rules: {}, files: {}, ignore: [], limits: { ...DEFAULT_LIMITS } };
+  const lookup = ruleLookup(rules);
+  if (r.rules !== undefined) {
+    if (!isObject(r.rules)) bad("rules", "must be a mapping of rule id to a severity or { severity, options }");
+    else
+      for (const [name, value] of Object.entries(r.rules)) {
+        const ids = lookup(name);
+        if (!ids.length) {
+          bad(`rules.${name}`, "no rule has this id or alias (run `dockaudit rules` for the list)");
+          continue;
+        }
+        const setting = ruleSetting(value);
+        if (typeof setting === "string") bad(`rules.${name}`, setting);
+        else for (const id of ids) config.rules[id] = { ...config.rules[id], ...setting };
+      }
+  }
+  if (r.files !== undefined) {
+    if (!isObject(r.files)) bad("files", "must be a mapping of dockerfile / compose / dockerignore to glob lists");
+    else
+      for (const [kind, globs] of Object.entries(r.files)) {
+        if (!["dockerfile", "compose", "dockerignore"].includes(kind)) bad(`files.${kind}`, "must be dockerfile, compose or dockerignore");
+        else if (!isStringList(globs)) bad(`files.${kind}`, "must be a list of glob strings");
+        else config.files[kind as keyof FilePatterns] = globs;
+      }
+  }
+  if (r.ignore !== undefined) {
+    if (!isStringList(r.ignore)) bad("ignore", "must be a list of glob strings");
+    else config.ignore = r.ignore;
+  }
+  if (r.fail_on !== undefined) {
+    if (!["error", "warning", "info", "none"].includes(r.fail_on as string)) bad("fail_on", "must be one of error, warning, info, none");
+    else config.failOn = r.fail_on as FailOn;
+  }
+  if (r.min_grade !== undefined && r.min_grade !== null) {
+    if (!GRADES.includes(r.min_grade as Grade)) bad("min_grade", `must be one of ${GRADES.join(", ")}`);
+    else config.minGrade = r.min_grade as Grade;
+  }
+  for (const [key, field] of [["only_new", "onlyNew"], ["drafts", "drafts"]] as const) {
+    if (r[key] === undefined) continue;
+    if (typeof r[key] !== "boolean") bad(key, "must be true or false");
+    else config[field] = r[key] as boolean;
+  }
+  if (r.max_inline_comments !== undefined) {
+    const n = r.max_inline_comments;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 100) bad("max_inline_comments", "must be a whole number from 0 to 100");
+    else config.maxInlineComments = n;
+  }
+  if (r.limits !== undefined) {
+    if (!isObject(r.limits)) bad("limits", "must be a mapping of max_file_bytes / max_files / max_total_bytes");
+    else
+      for (const [key, value] of Object.entries(r.limits)) {
+        const field = ({ max_file_bytes: "maxFileBytes", max_files: "maxFiles", max_total_bytes: "maxTotalBytes" } as const)[key];
+        if (!field) bad(`limits.${key}`, "unknown limit (known: max_file_bytes, max_files, max_total_bytes)");
+        else if (typeof value !== "number" || !Number.isInteger(value) || value < 1) bad(`limits.${key}`, "must be a positive whole number");
+        else if (value > HARD_LIMITS[field]) bad(`limits.${key}`, `must be at most ${HARD_LIMITS[field]}`);
+        else config.limits[field] = value;
+      }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+function ruleSetting(value: unknown): RuleSetting | string {
+  if (typeof value === "string") return SEVERITIES.includes(value) ? { severity: value as SeveritySetting } : `severity must be one of ${SEVERITIES.join(", ")}`;
+  if (value === false) return { severity: "off" };
+  if (!isObject(value)) return "must be a severity or { severity, options }";
+  const out: RuleSetting = {};
+  for (const key of Object.keys(value)) if (key !== "severity" && key !== "options") return `unknown key "${key}" (known: severity, options)`;
+  if (value.severity !== undefined) {
+    if (!SEVERITIES.includes(value.severity as string)) return `severity must be one of ${SEVERITIES.join(", ")}`;
+    out.severity = value.severity as SeveritySetting;
+  }
+  if (value.options !== undefined) {
+    if (!isObject(value.options)) return "options must be a mapping";
+    out.options = value.options;
+  }
+  return out;
+}
+
+/** Maps a rule id, catalogue code or alias (case-insensitive) to the ids of the rules that carry it. */
+export function ruleLookup(rules: readonly RuleMeta[]): (name: string) => string[] {
+  const index = new Map<string, string[]>();
+  const add = (key: string, id: string) => {
+    const k = key.toLowerCase();
+    const list = index.get(k) ?? [];
+    if (!list.includes(id)) list.push(id);
+    index.set(k, list);
+  };
+  for (const meta of rules) {
+    add(meta.id, meta.id);
+    add(meta.code, meta.id);
+    for (const alias of meta.aliases) add(alias, meta.id);
+  }
+  return (name) => index.get(name.trim().toLowerCase()) ?? [];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");

@@ -1,0 +1,28 @@
+import { interpolate } from "./parse/interpolation.js";
+
+/** Container ports of databases, caches, brokers and search engines. */
+export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
+  [5432, "PostgreSQL"], [3306, "MySQL/MariaDB"], [1433, "SQL Server"], [1521, "Oracle"], [6379, "Redis"],
+  [27017, "MongoDB"], [9200, "Elasticsearch"], [9300, "Elasticsearch transport"], [5672, "RabbitMQ"],
+  [15672, "RabbitMQ management"], [11211, "Memcached"], [9092, "Kafka"], [2181, "ZooKeeper"], [8086, "InfluxDB"],
+  [9042, "Cassandra"], [5984, "CouchDB"], [7687, "Neo4j Bolt"], [8123, "ClickHouse HTTP"], [2379, "etcd"],
+  [26257, "CockroachDB"], [4222, "NATS"], [6650, "Pulsar"], [8529, "ArangoDB"], [7474, "Neo4j HTTP"],
+]);
+
+const DATASTORE_IMAGES =
+  /(^|\/)(postgres|postgis|timescaledb|mysql|mariadb|percona|mssql|mongo|mongodb|redis|redis-stack|valkey|keydb|memcached|elasticsearch|opensearch|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|influxdb|cassandra|scylla|couchdb|couchbase|neo4j|clickhouse-server|clickhouse|etcd|cockroach|nats|pulsar|arangodb|dragonfly)(:|@|$)/i;
+
+/** The datastore an image runs, judged by its repository name, or null. */
+export function datastoreImage(image: string | null): string | null {
+  if (!image) return null;
+  const m = DATASTORE_IMAGES.exec(interpolate(image));
+  return m ? m[2].toLowerCase() : null;
+}
+
+/** The datastore a container port belongs to, or null. */
+export function datastorePort(port: string): string | null {
+  const n = Number(interpolate(port).split("-")[0]);
+  return DATASTORE_PORTS.get(n) ?? null;
+}
+
+export const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;

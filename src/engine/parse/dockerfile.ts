@@ -1,0 +1,375 @@
+import { DockerfileParser, type Instruction as AstInstruction, type From as AstFrom } from "dockerfile-ast";
+import { LineIndex } from "../text.js";
+import type { Range } from "../types.js";
+import { parseShell, type ShellScript } from "./shell.js";
+
+export interface DfWord {
+  value: string;
+  range: Range;
+}
+
+export interface DfFlag {
+  name: string;
+  value: string | null;
+  range: Range;
+  valueRange: Range | null;
+}
+
+export interface DfProperty {
+  name: string;
+  value: string;
+  hasEquals: boolean;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range | null;
+}
+
+export interface DfHeredoc {
+  name: string;
+  content: string;
+  contentRange: Range | null;
+}
+
+export interface DfImage {
+  /** As written, e.g. `docker.io/library/node:20-slim@sha256:…`. */
+  ref: string;
+  range: Range;
+  /** Repository without registry, tag and digest: `node`, `library/node`, `org/app`. */
+  name: string;
+  nameRange: Range;
+  registry: string | null;
+  tag: string | null;
+  tagRange: Range | null;
+  digest: string | null;
+  digestRange: Range | null;
+}
+
+export interface DfInstruction {
+  /** Upper-case keyword. */
+  keyword: string;
+  keywordText: string;
+  range: Range;
+  keywordRange: Range;
+  argsRange: Range | null;
+  /** The raw arguments text with flags, line continuations and comments as written. */
+  argsText: string;
+  /** Arguments after the flags, split on whitespace as Docker does for shell form. */
+  args: DfWord[];
+  flags: DfFlag[];
+  /** JSON (exec) form for RUN, CMD, ENTRYPOINT, SHELL, COPY, ADD, VOLUME. */
+  execForm: string[] | null;
+  heredocs: DfHeredoc[];
+  properties: DfProperty[];
+  /** Index of the stage it belongs to; -1 before the first FROM. */
+  stageIndex: number;
+  /** The instruction ONBUILD registers, parsed the same way. */
+  trigger?: DfInstruction;
+  /** Shell in effect (from SHELL, default `/bin/sh -c`). */
+  shellName: string;
+  /** Parsed shell script for shell-form RUN/CMD/ENTRYPOINT with a POSIX shell, otherwise null. */
+  readonly script: ShellScript | null;
+}
+
+export interface DfStage {
+  index: number;
+  name: string | null;
+  nameRange: Range | null;
+  from: DfInstruction;
+  /** null when FROM is missing an image argument. */
+  image: DfImage | null;
+  /** The earlier stage this one builds on (`FROM builder AS x`). */
+  baseStage: DfStage | null;
+  instructions: DfInstruction[];
+  isFinal: boolean;
+}
+
+export interface DfDirective {
+  name: string;
+  value: string;
+  range: Range;
+}
+
+export interface DockerfileModel {
+  kind: "dockerfile";
+  path: string;
+  text: string;
+  index: LineIndex;
+  escape: string;
+  directives: DfDirective[];
+  /** Every top-level instruction in order. */
+  instructions: DfInstruction[];
+  globalArgs: DfInstruction[];
+  stages: DfStage[];
+  finalStage: DfStage | null;
+  comments: { text: string; range: Range }[];
+}
+
+type AstRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+const toRange = (r: AstRange): Range => ({
+  start: { line: r.start.line + 1, column: r.start.character + 1 },
+  end: { line: r.end.line + 1, column: r.end.character + 1 },
+});
+
+const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
+const SHELL_FORM_SCRIPTS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
+
+export function parseDockerfile(path: string, text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const index = new LineIndex(text);
+  const escape = ast.getEscapeCharacter();
+  const stages: DfStage[] = [];
+  const instructions: DfInstruction[] = [];
+  const globalArgs: DfInstruction[] = [];
+  const shellByStage: string[] = [];
+  let shellName = "/bin/sh";
+
+  for (const ast1 of ast.getInstructions()) {
+    const keyword = ast1.getKeyword().toUpperCase();
+    if (keyword === "FROM") {
+      const image = imageOf(ast1 as AstFrom);
+      const stageName = (ast1 as AstFrom).getBuildStage();
+      const baseStage = image ? findStage(stages, image.ref) : null;
+      shellName = baseStage ? shellByStage[baseStage.index] : "/bin/sh";
+      const from = toInstruction(ast1, stages.length, text, index, escape, shellName);
+      const nameRange = (ast1 as AstFrom).getBuildStageRange();
+      stages.push({
+        index: stages.length,
+        name: stageName,
+        nameRange: nameRange ? toRange(nameRange) : null,
+        from,
+        image,
+        baseStage,
+        instructions: [],
+        isFinal: false,
+      });
+      shellByStage.push(shellName);
+      instructions.push(from);
+      continue;
+    }
+    const stage = stages[stages.length - 1];
+    const instruction = toInstruction(ast1, stage ? stage.index : -1, text, index, escape, shellName);
+    if (keyword === "SHELL" && instruction.execForm?.length) {
+      shellName = instruction.execForm[0];
+      if (stage) shellByStage[stage.index] = shellName;
+    }
+    instructions.push(instruction);
+    if (stage) stage.instructions.push(instruction);
+    else globalArgs.push(instruction);
+  }
+  if (stages.length) stages[stages.length - 1].isFinal = true;
+
+  return {
+    kind: "dockerfile",
+    path,
+    text,
+    index,
+    escape,
+    directives: ast.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), range: toRange(d.getRange()) })),
+    instructions,
+    globalArgs,
+    stages,
+    finalStage: stages[stages.length - 1] ?? null,
+    comments: ast.getComments().map((c) => ({ text: c.getContent(), range: toRange(c.getRange()) })),
+  };
+}
+
+function findStage(stages: DfStage[], ref: string): DfStage | null {
+  const lower = ref.toLowerCase();
+  for (let i = stages.length - 1; i >= 0; i--) if (stages[i].name?.toLowerCase() === lower) return stages[i];
+  return null;
+}
+
+function imageOf(from: AstFrom): DfImage | null {
+  const ref = from.getImage();
+  const range = from.getImageRange();
+  if (!ref || !range) return null;
+  const nameRange = from.getImageNameRange();
+  const tagRange = from.getImageTagRange();
+  const digestRange = from.getImageDigestRange();
+  return {
+    ref,
+    range: toRange(range),
+    name: from.getImageName() ?? ref,
+    nameRange: toRange(nameRange ?? range),
+    registry: from.getRegistry(),
+    tag: from.getImageTag(),
+    tagRange: tagRange ? toRange(tagRange) : null,
+    digest: from.getImageDigest(),
+    digestRange: digestRange ? toRange(digestRange) : null,
+  };
+}
+
+function toInstruction(
+  node: AstInstruction,
+  stageIndex: number,
+  text: string,
+  index: LineIndex,
+  escape: string,
+  shellName: string,
+): DfInstruction {
+  const keyword = node.getKeyword().toUpperCase();
+  const range = toRange(node.getRange());
+  const argsAst = node.getArgumentsRange();
+  const argsRange = argsAst ? toRange(argsAst) : null;
+  const argsText = argsRange ? index.slice(argsRange) : "";
+  const flags = flagsOf(node);
+  const args = node.getArguments().map((a) => ({ value: a.getValue(), range: toRange(a.getRange()) }));
+  const heredocs = heredocsOf(node, index);
+  const afterFlags = flags.length ? argsText.slice(offsetAfterFlags(argsText, flags.length)) : argsText;
+  const execForm = parseExecForm(afterFlags, escape);
+  let script: ShellScript | null | undefined;
+  const instruction: DfInstruction = {
+    keyword,
+    keywordText: node.getInstruction(),
+    range,
+    keywordRange: toRange(node.getInstructionRange()),
+    argsRange,
+    argsText,
+    args,
+    flags,
+    execForm,
+    heredocs,
+    properties: propertiesOf(node),
+    stageIndex,
+    shellName,
+    get script() {
+      if (script === undefined) script = scriptOf(instruction, text, index, escape);
+      return script;
+    },
+  };
+  if (keyword === "ONBUILD") instruction.trigger = triggerOf(argsText, argsRange, text, index, stageIndex, shellName);
+  return instruction;
+}
+
+function flagsOf(node: AstInstruction): DfFlag[] {
+  const withFlags = node as unknown as { getFlags?: () => import("dockerfile-ast").Flag[] };
+  if (typeof withFlags.getFlags !== "function") return [];
+  return withFlags.getFlags().map((f) => {
+    const valueRange = f.getValueRange();
+    return { name: f.getName(), value: f.getValue(), range: toRange(f.getRange()), valueRange: valueRange ? toRange(valueRange) : null };
+  });
+}
+
+/** Offset in `argsText` just past the `count`-th `--flag` word. */
+function offsetAfterFlags(argsText: string, count: number): number {
+  const re = /\S+/g;
+  let seen = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(argsText))) {
+    if (!m[0].startsWith("--")) return m.index;
+    if (++seen === count) return m.index + m[0].length;
+  }
+  return argsText.length;
+}
+
+function parseExecForm(argsText: string, escape: string): string[] | null {
+  const joined = joinContinuations(argsText, escape).trim();
+  if (!joined.startsWith("[")) return null;
+  try {
+    const parsed: unknown = JSON.parse(joined);
+    if (Array.isArray(parsed) && parsed.every((p) => typeof p === "string")) return parsed as string[];
+  } catch {
+    /* not JSON: Docker falls back to shell form */
+  }
+  return null;
+}
+
+/** Removes escaped line breaks and the comment lines Docker drops inside continuations. */
+export function joinContinuations(argsText: string, escape: string): string {
+  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  return argsText
+    .replace(new RegExp(`${esc}[ \\t]*\\r?\\n([ \\t]*(#[^\\n]*)?\\r?\\n)*`, "g"), "")
+    .replace(/\r/g, "");
+}
+
+function propertiesOf(node: AstInstruction): DfProperty[] {
+  const withProps = node as unknown as { getProperties?: () => import("dockerfile-ast").Property[] };
+  if (typeof withProps.getProperties !== "function") return [];
+  return withProps.getProperties().map((p) => {
+    const valueRange = p.getValueRange();
+    return {
+      name: p.getName(),
+      value: p.getValue() ?? "",
+      hasEquals: p.getAssignmentOperator() !== null,
+      range: toRange(p.getRange()),
+      nameRange: toRange(p.getNameRange()),
+      valueRange: valueRange ? toRange(valueRange) : null,
+    };
+  });
+}
+
+function heredocsOf(node: AstInstruction, index: LineIndex): DfHeredoc[] {
+  const withHeredocs = node as unknown as { getHeredocs?: () => import("dockerfile-ast").Heredoc[] };
+  if (typeof withHeredocs.getHeredocs !== "function") return [];
+  return withHeredocs.getHeredocs().map((h) => {
+    const r = h.getContentRange();
+    const contentRange = r ? toRange(r) : null;
+    return { name: h.getName(), content: contentRange ? index.slice(contentRange) : "", contentRange };
+  });
+}
+
+function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: string): ShellScript | null {
+  if (!SHELL_FORM_SCRIPTS.has(ins.keyword) || ins.execForm || !ins.argsRange) return null;
+  if (!POSIX_SHELLS.test(ins.shellName)) return null;
+  const start = index.offset(ins.argsRange.start);
+  const argsText = ins.argsText;
+  const skip = ins.flags.length ? offsetAfterFlags(argsText, ins.flags.length) : 0;
+  const body = argsText.slice(skip);
+  if (ins.heredocs.length && /^\s*<<-?["']?\w+["']?\s*(\n|$)/.test(body)) {
+    const merged: ShellScript = { commands: [], pipes: [] };
+    for (const h of ins.heredocs) {
+      if (!h.contentRange) continue;
+      const part = parseShell(h.content, index.offset(h.contentRange.start), index);
+      merged.commands.push(...part.commands);
+      merged.pipes.push(...part.pipes);
+      merged.error ??= part.error;
+    }
+    return merged;
+  }
+  return parseShell(shellText(body, escape), start + skip, index);
+}
+
+/**
+ * Rewrites a Dockerfile shell-form body into an equally long POSIX script, so that every offset in
+ * the script is the same offset in the Dockerfile: continuation escapes become `\`, and the blank or
+ * comment lines Docker drops inside a continuation become spaces.
+ */
+export function shellText(body: string, escape: string): string {
+  const lines = body.split("\n");
+  let continued = false;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i].replace(/\r$/, " ");
+    if (continued && (line.trim() === "" || line.trimStart().startsWith("#")) && i < lines.length - 1) {
+      out.push(" ".repeat(line.length) + " ");
+      continue;
+    }
+    const trimmed = line.replace(/[ \t]+$/, "");
+    continued = trimmed.endsWith(escape) && i < lines.length - 1;
+    if (continued && escape !== "\\") line = trimmed.slice(0, -1) + "\\" + line.slice(trimmed.length);
+    out.push(line + (i < lines.length - 1 ? "\n" : ""));
+  }
+  return joinDropped(out);
+}
+
+function joinDropped(parts: string[]): string {
+  return parts.join("");
+}
+
+function triggerOf(
+  argsText: string,
+  argsRange: Range | null,
+  text: string,
+  index: LineIndex,
+  stageIndex: number,
+  shellName: string,
+): DfInstruction | undefined {
+  if (!argsRange || !argsText.trim()) return undefined;
+  const startOffset = index.offset(argsRange.start);
+  // Parse the trigger as its own Dockerfile, padded so that offsets and lines stay those of the file.
+  const padded = text.slice(0, startOffset).replace(/[^\n]/g, " ") + argsText;
+  const inner = DockerfileParser.parse(padded).getInstructions()[0];
+  if (!inner) return undefined;
+  return toInstruction(inner, stageIndex, text, index, "\\", shellName);
+}

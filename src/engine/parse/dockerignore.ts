@@ -1,0 +1,38 @@
+import dockerignoreModule from "@balena/dockerignore";
+
+// The package is CommonJS with an ESM-style declaration; Node hands the factory over as the default.
+const dockerignore = dockerignoreModule as unknown as typeof dockerignoreModule.default;
+
+export interface DockerignoreModel {
+  kind: "dockerignore";
+  path: string;
+  /** Directory the file applies to ("" for the repository root). */
+  dir: string;
+  patterns: string[];
+  /** True when Docker would leave `relPath` (relative to the build context) out of the context. */
+  ignores(relPath: string): boolean;
+}
+
+export function parseDockerignore(path: string, text: string): DockerignoreModel {
+  const patterns = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  const matcher = dockerignore({ ignorecase: false }).add(patterns);
+  const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+  return {
+    kind: "dockerignore",
+    path,
+    dir,
+    patterns,
+    ignores: (relPath) => {
+      const clean = relPath.replace(/^\.\/+/, "").replace(/\/+$/, "");
+      if (!clean || clean === ".") return false;
+      try {
+        return matcher.ignores(clean);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { posix } from "node:path";
+
+/** Normalises a repository-relative path: forward slashes, no `./`, no leading `/`. */
+export function normalizePath(p: string): string {
+  const n = posix.normalize(p.replace(/\\/g, "/"));
+  return n === "." ? "" : n.replace(/^\.\//, "").replace(/^\/+/, "").replace(/\/+$/, "");
+}
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+
+export function basename(p: string): string {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+/** Joins repository-relative segments; a result that climbs above the root returns null. */
+export function joinPath(...parts: string[]): string | null {
+  const joined = posix.normalize(parts.filter(Boolean).join("/") || ".");
+  if (joined === ".." || joined.startsWith("../") || joined.startsWith("/")) return null;
+  return normalizePath(joined);
+}

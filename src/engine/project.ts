@@ -1,0 +1,124 @@
+import type { ComposeModel, ComposeService } from "./parse/compose.js";
+import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import type { DockerignoreModel } from "./parse/dockerignore.js";
+import { dirname, joinPath } from "./paths.js";
+import { imageDefaultsToNonRoot, isRootUser, rootImage, stageHealthcheck, stageUser } from "./users.js";
+
+export interface EffectiveUser {
+  user: string | null;
+  /** true root, false non-root, null unknown (a plain image with no `user:`, or a variable). */
+  root: boolean | null;
+  source: "compose" | "dockerfile" | "image-default" | "unknown";
+}
+
+export interface ProjectService {
+  name: string;
+  composeFile: string;
+  compose: ComposeService;
+  /** Path of the build Dockerfile, resolved against the Compose file's directory. */
+  dockerfilePath: string | null;
+  dockerfile: DockerfileModel | null;
+  stage: DfStage | null;
+  contextDir: string | null;
+  /** The context's .dockerignore; undefined when the file tree is unknown, null when absent. */
+  dockerignore: DockerignoreModel | null | undefined;
+  user: EffectiveUser;
+  healthcheck: { defined: boolean; source: "compose" | "dockerfile" | null; disabled: boolean };
+  restart: string | null;
+  limits: { memory: string | null; cpus: string | null };
+}
+
+export interface Project {
+  dockerfiles: DockerfileModel[];
+  composeFiles: ComposeModel[];
+  dockerignores: DockerignoreModel[];
+  services: ProjectService[];
+  /** true / false when the file tree is known, null when it is not. */
+  exists(path: string): boolean | null;
+  /** The .dockerignore that applies to a build context directory; undefined when unknowable. */
+  dockerignoreFor(contextDir: string): DockerignoreModel | null | undefined;
+  /** Services, in any Compose file, that build from this Dockerfile. */
+  servicesBuilding(dockerfilePath: string): ProjectService[];
+}
+
+export interface ProjectInput {
+  dockerfiles: DockerfileModel[];
+  composeFiles: ComposeModel[];
+  dockerignores: DockerignoreModel[];
+  /** Every path in the repository or the audited directory, when known. */
+  tree?: readonly string[];
+}
+
+export function buildProject(input: ProjectInput): Project {
+  const tree = input.tree ? new Set(input.tree) : null;
+  const known = new Set<string>([...input.dockerfiles, ...input.composeFiles, ...input.dockerignores].map((f) => f.path));
+  const exists = (path: string): boolean | null => (known.has(path) ? true : tree ? tree.has(path) : null);
+  const dockerfileByPath = new Map(input.dockerfiles.map((d) => [d.path, d]));
+  const ignoreByDir = new Map(input.dockerignores.map((d) => [d.dir, d]));
+  const dockerignoreFor = (contextDir: string) => {
+    const found = ignoreByDir.get(contextDir);
+    if (found) return found;
+    return exists(contextDir ? `${contextDir}/.dockerignore` : ".dockerignore") === false ? null : undefined;
+  };
+
+  const services = input.composeFiles.flatMap((compose) =>
+    compose.services.map((svc) => linkService(compose, svc, dockerfileByPath, dockerignoreFor)),
+  );
+  return {
+    ...input,
+    services,
+    exists,
+    dockerignoreFor,
+    servicesBuilding: (path) => services.filter((s) => s.dockerfilePath === path),
+  };
+}
+
+function linkService(
+  compose: ComposeModel,
+  svc: ComposeService,
+  dockerfiles: Map<string, DockerfileModel>,
+  dockerignoreFor: Project["dockerignoreFor"],
+): ProjectService {
+  const base = dirname(compose.path);
+  const contextDir = svc.build && !/^[a-z]+:\/\//i.test(svc.build.context) ? joinPath(base, svc.build.context) : null;
+  const dockerfilePath = contextDir !== null && svc.build && !svc.build.inline ? joinPath(contextDir, svc.build.dockerfile) : null;
+  const dockerfile = dockerfilePath ? dockerfiles.get(dockerfilePath) ?? null : null;
+  const stage = dockerfile ? pickStage(dockerfile, svc.build?.target ?? null) : null;
+  const hcStage = stage ? stageHealthcheck(stage) : null;
+  return {
+    name: svc.name,
+    composeFile: compose.path,
+    compose: svc,
+    dockerfilePath,
+    dockerfile,
+    stage,
+    contextDir,
+    dockerignore: contextDir === null ? undefined : dockerignoreFor(contextDir),
+    user: effectiveUser(svc, stage),
+    healthcheck: svc.healthcheck.defined
+      ? { defined: true, source: "compose", disabled: false }
+      : svc.healthcheck.disabled
+        ? { defined: false, source: null, disabled: true }
+        : { defined: !!hcStage?.enabled, source: hcStage?.enabled ? "dockerfile" : null, disabled: hcStage?.enabled === false },
+    restart: svc.restart,
+    limits: svc.limits,
+  };
+}
+
+function pickStage(df: DockerfileModel, target: string | null): DfStage | null {
+  if (!target) return df.finalStage;
+  return df.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase()) ?? null;
+}
+
+function effectiveUser(svc: ComposeService, stage: DfStage | null): EffectiveUser {
+  if (svc.user) return { user: svc.user, root: isRootUser(svc.user), source: "compose" };
+  if (stage) {
+    const u = stageUser(stage);
+    if (u) return { user: u.user, root: isRootUser(u.user), source: "dockerfile" };
+    const image = rootImage(stage);
+    if (image && imageDefaultsToNonRoot(image)) return { user: null, root: false, source: "image-default" };
+    return { user: "root", root: true, source: "image-default" };
+  }
+  if (svc.image && imageDefaultsToNonRoot(svc.image)) return { user: null, root: false, source: "image-default" };
+  return { user: null, root: null, source: "unknown" };
+}

@@ -1,0 +1,38 @@
+import type { ComposeModel } from "./parse/compose.js";
+import type { DockerfileModel } from "./parse/dockerfile.js";
+import type { Project } from "./project.js";
+import type { ReportDescriptor, RuleMeta } from "./types.js";
+
+export interface RuleContext<M> {
+  model: M;
+  project: Project;
+  options: Record<string, unknown>;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface DockerfileRule {
+  meta: RuleMeta & { target: "dockerfile" };
+  check(ctx: RuleContext<DockerfileModel>): void;
+}
+
+export interface ComposeRule {
+  meta: RuleMeta & { target: "compose" };
+  check(ctx: RuleContext<ComposeModel>): void;
+}
+
+export type Rule = DockerfileRule | ComposeRule;
+
+export const defineDockerfileRule = (rule: Omit<DockerfileRule, "meta"> & { meta: Omit<RuleMeta, "target"> }): DockerfileRule => ({
+  ...rule,
+  meta: { ...rule.meta, target: "dockerfile" },
+});
+
+export const defineComposeRule = (rule: Omit<ComposeRule, "meta"> & { meta: Omit<RuleMeta, "target"> }): ComposeRule => ({
+  ...rule,
+  meta: { ...rule.meta, target: "compose" },
+});
+
+/** Fills `{{name}}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

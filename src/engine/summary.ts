@@ -1,0 +1,36 @@
+import type { ProjectService } from "./project.js";
+
+export interface ServiceSummary {
+  name: string;
+  file: string;
+  image: string | null;
+  build: { context: string; dockerfile: string; target: string | null } | null;
+  user: string | null;
+  userSource: string;
+  runsAsRoot: boolean | null;
+  healthcheck: string | null;
+  restart: string | null;
+  limits: { memory: string | null; cpus: string | null };
+  ports: { published: string | null; target: string; hostIp: string | null }[];
+  networks: string[];
+  partial: boolean;
+}
+
+export function serviceSummary(s: ProjectService): ServiceSummary {
+  const c = s.compose;
+  return {
+    name: s.name,
+    file: s.composeFile,
+    image: c.image,
+    build: c.build && s.contextDir !== null ? { context: s.contextDir || ".", dockerfile: s.dockerfilePath ?? c.build.dockerfile, target: c.build.target } : null,
+    user: s.user.user,
+    userSource: s.user.source,
+    runsAsRoot: s.user.root,
+    healthcheck: s.healthcheck.source,
+    restart: s.restart,
+    limits: s.limits,
+    ports: c.ports.map((p) => ({ published: p.published, target: p.target, hostIp: p.hostIp })),
+    networks: c.networkMode ? [c.networkMode] : c.networks.length ? c.networks : ["default"],
+    partial: c.partial,
+  };
+}

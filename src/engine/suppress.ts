@@ -1,0 +1,57 @@
+import type { LineIndex } from "./text.js";
+
+/** Names in a pragma are rule ids, codes or aliases; `lookup` turns each into rule ids. */
+export interface Suppressions {
+  fileWide: Set<string>;
+  /** Rule ids suppressed for the statement that starts on a line (1-based). */
+  byLine: Map<number, Set<string>>;
+  /** Every pragma with its line, for the suppression-used rule. */
+  pragmas: { line: number; names: string[] }[];
+}
+
+const LINE_PRAGMAS: RegExp[] = [
+  /^#\s*dockaudit\s+ignore\s*=\s*([^#]+)/i,
+  /^#\s*hadolint\s+ignore\s*=\s*([^#]+)/i,
+  /^#\s*checkov:skip\s*=\s*([\w,\s-]+)/i,
+  /^#\s*dclint\s+disable-next-line\s+([\w,\s-]+)/i,
+];
+const FILE_PRAGMAS: RegExp[] = [
+  /^#\s*dockaudit\s+ignore-file\s*=\s*([^#]+)/i,
+  /^#\s*hadolint\s+global\s+ignore\s*=\s*([^#]+)/i,
+  /^#\s*check\s*=\s*skip\s*=\s*([\w,\s-]+)/i,
+  /^#\s*dclint\s+disable-file\s+([\w,\s-]+)/i,
+];
+
+export function collectSuppressions(index: LineIndex, lookup: (name: string) => string[]): Suppressions {
+  const result: Suppressions = { fileWide: new Set(), byLine: new Map(), pragmas: [] };
+  let pending: Set<string> | null = null;
+  for (let line = 1; line <= index.lineCount; line++) {
+    const text = index.line(line).trim();
+    if (!text) continue;
+    if (!text.startsWith("#")) {
+      if (pending) result.byLine.set(line, pending);
+      pending = null;
+      continue;
+    }
+    for (const [pragmas, fileWide] of [[FILE_PRAGMAS, true], [LINE_PRAGMAS, false]] as const) {
+      for (const re of pragmas) {
+        const m = re.exec(text);
+        if (!m) continue;
+        const names = m[1].split(/[,\s]+/).filter(Boolean);
+        result.pragmas.push({ line, names });
+        const ids = names.flatMap((n) => (n.toLowerCase() === "all" ? ["*"] : lookup(n)));
+        if (fileWide) ids.forEach((id) => result.fileWide.add(id));
+        else ids.forEach((id) => (pending ??= new Set()).add(id));
+      }
+    }
+  }
+  return result;
+}
+
+export function isSuppressed(s: Suppressions, ruleId: string, lines: number[]): boolean {
+  if (s.fileWide.has(ruleId) || s.fileWide.has("*")) return true;
+  return lines.some((l) => {
+    const set = s.byLine.get(l);
+    return !!set && (set.has(ruleId) || set.has("*"));
+  });
+}

@@ -1,0 +1,78 @@
+/** 1-based line and column; columns count UTF-16 code units. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** `end` is exclusive: the position just after the last character. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = "error" | "warning" | "info";
+export type SeveritySetting = Severity | "off";
+export type Category = "security" | "reliability" | "efficiency" | "maintainability";
+export const CATEGORIES: readonly Category[] = ["security", "reliability", "efficiency", "maintainability"];
+
+export type FileKind = "dockerfile" | "compose" | "dockerignore";
+
+export interface SourceFile {
+  path: string;
+  content: string;
+}
+
+export interface Edit {
+  range: Range;
+  text: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: Edit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  code: string;
+  messageId: string;
+  severity: Severity;
+  category: Category;
+  file: string;
+  /** null for a file-level finding that no single node explains. */
+  range: Range | null;
+  message: string;
+  service?: string;
+  fingerprint: string;
+  fix?: Fix;
+  docsUrl: string;
+  /** Set by secret rules: the literal the message must never show unmasked. */
+  secret?: string;
+}
+
+export type RuleTarget = "dockerfile" | "compose";
+
+export interface RuleMeta {
+  id: string;
+  /** The catalogue code, e.g. DF101. */
+  code: string;
+  target: RuleTarget;
+  category: Category;
+  severity: SeveritySetting;
+  description: string;
+  /** Ids of the same check in other tools: hadolint DL3008, kics:<uuid>, DS-0002, CKV_DOCKER_3, buildkit:Name, dclint names. */
+  aliases: string[];
+  messages: Record<string, string>;
+  fixable?: boolean;
+  /** Default option values; config may override them. */
+  options?: Record<string, unknown>;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  range: Range | null;
+  fix?: Fix;
+  service?: string;
+  secret?: string;
+}

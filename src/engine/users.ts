@@ -1,0 +1,42 @@
+import type { DfInstruction, DfStage } from "./parse/dockerfile.js";
+
+/** null when the user is only known at run time (a variable). */
+export function isRootUser(user: string): boolean | null {
+  const name = user.trim().split(":")[0];
+  if (!name || /\$/.test(name)) return null;
+  return name === "root" || name === "0";
+}
+
+/** Base images that are known to default to a non-root user. */
+const NON_ROOT_IMAGES = [/:nonroot\b/, /distroless\/.*nonroot/, /^(docker\.io\/)?bitnami\//, /^cgr\.dev\/chainguard\//];
+
+export function imageDefaultsToNonRoot(ref: string): boolean {
+  return NON_ROOT_IMAGES.some((re) => re.test(ref));
+}
+
+/** The last USER in the stage or the stages it builds on. */
+export function stageUser(stage: DfStage): { user: string; instruction: DfInstruction } | null {
+  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
+    const users = s.instructions.filter((i) => i.keyword === "USER" && i.args.length);
+    const last = users[users.length - 1];
+    if (last) return { user: last.args[0].value, instruction: last };
+  }
+  return null;
+}
+
+/** The root of the stage chain: the external image this stage ultimately runs on. */
+export function rootImage(stage: DfStage): string | null {
+  let s = stage;
+  for (let depth = 0; s.baseStage && depth < 100; depth++) s = s.baseStage;
+  return s.image?.ref ?? null;
+}
+
+/** The HEALTHCHECK in effect for the stage: its own last one, else the base stage's. NONE disables. */
+export function stageHealthcheck(stage: DfStage): { enabled: boolean; instruction: DfInstruction } | null {
+  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
+    const checks = s.instructions.filter((i) => i.keyword === "HEALTHCHECK");
+    const last = checks[checks.length - 1];
+    if (last) return { enabled: last.args[0]?.value.toUpperCase() !== "NONE", instruction: last };
+  }
+  return null;
+}

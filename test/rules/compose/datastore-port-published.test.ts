@@ -1,0 +1,30 @@
+import rule from "../../../rules/compose/datastore-port-published.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  db:\n    image: postgres:16\n",
+    "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\"\n",
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n",
+    "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432\"\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n",
+      errors: [{ messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 20, service: "db" }],
+      output: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5433:5432\"\n",
+    },
+    {
+      code: "services:\n  cache:\n    image: redis:7-alpine\n    ports:\n      - 6380:6379\n      - target: 6379\n        published: 6381\n",
+      errors: [
+        { messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 18 },
+        { messageId: "published", line: 6, column: 9, endLine: 7, endColumn: 24 },
+      ],
+      output: "services:\n  cache:\n    image: redis:7-alpine\n    ports:\n      - 127.0.0.1:6380:6379\n      - target: 6379\n        published: 6381\n",
+    },
+    {
+      code: "services:\n  search:\n    image: elasticsearch:8.15.0\n    ports: [\"0.0.0.0:9201:9200\"]\n",
+      errors: [{ messageId: "published", line: 4, column: 13, endLine: 4, endColumn: 32 }],
+    },
+  ],
+});

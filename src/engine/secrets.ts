@@ -1,0 +1,32 @@
+/** Variable or key names that hold credentials: PASSWORD, DB_PASS, API_KEY, SECRET_KEY, TOKEN, … */
+const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|credentials?|auth[_.-]?key|client[_.-]?secret|encryption[_.-]?key|signing[_.-]?key|dsn_?secret|jwt[_.-]?secret)($|[_.-])/i;
+/** Names that contain a secret word but hold no secret: files, flags, lengths, usernames. */
+const NOT_SECRET_NAME = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_HASH_?ALGO\w*|_USER(NAME)?|_ID|_MIN\w*|_MAX\w*|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX)$/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+}
+
+/** Well-known default passwords: escalate when one of these is the literal value. */
+export const WEAK_SECRETS = new Set([
+  "admin", "administrator", "password", "passw0rd", "password1", "pass", "changeme", "change_me", "change-me",
+  "changeit", "secret", "postgres", "root", "toor", "guest", "default", "test", "example", "123456", "12345678",
+  "qwerty", "letmein", "mysql", "redis", "minioadmin", "mongo", "demo", "user", "dev", "development",
+]);
+
+export function isWeakSecret(value: string): boolean {
+  return WEAK_SECRETS.has(value.trim().toLowerCase());
+}
+
+/**
+ * True when a literal looks like a placeholder rather than a credential: empty, a variable
+ * reference, a path to a secret file, or an obvious "<your-token>" / "xxx" stand-in.
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (!v) return true;
+  if (/^\$\{?[A-Za-z_]/.test(v) && !/^\$\{[A-Za-z_][A-Za-z0-9_]*:?-/.test(v)) return true;
+  if (/^(\/run\/secrets\/|\/var\/run\/secrets\/|file:)/.test(v)) return true;
+  if (/^(<[^>]*>|\[[^\]]*\]|x{3,}|\*{3,}|\.{3,}|none|null|false|true|your[_-].*|(change|replace)[_-]?(this|it)?[_-]?(me)?[_-]?in[_-]?prod\w*)$/i.test(v)) return true;
+  return false;
+}

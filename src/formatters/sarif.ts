@@ -1,0 +1,74 @@
+import type { Report, RuleMeta, Severity } from "../engine/index.js";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+
+/** SARIF 2.1.0 with one run, the rule metadata as `tool.driver.rules`, 1-based regions. */
+export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { name: string; version: string; informationUri: string }, docsUrl: (meta: RuleMeta) => string): string {
+  const used = new Set(report.findings.map((f) => f.ruleId));
+  const driverRules = rules.filter((r) => used.has(r.id) || r.severity !== "off");
+  const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
+  const results = report.findings.map((f) => {
+    const location: Record<string, unknown> = { artifactLocation: { uri: encodeURI(f.file) } };
+    if (f.range) {
+      location.region = {
+        startLine: f.range.start.line,
+        startColumn: f.range.start.column,
+        endLine: f.range.end.line,
+        endColumn: f.range.end.column,
+      };
+    }
+    const result: Record<string, unknown> = {
+      ruleId: f.ruleId,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: location }],
+      partialFingerprints: { "dockaudit/v1": f.fingerprint },
+      properties: { category: f.category, ...(f.service ? { service: f.service } : {}) },
+    };
+    const index = ruleIndex.get(f.ruleId);
+    if (index !== undefined) result.ruleIndex = index;
+    if (f.fix && f.range) {
+      result.fixes = [
+        {
+          description: { text: f.fix.description },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: encodeURI(f.file) },
+              replacements: f.fix.edits.map((e) => ({
+                deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
+                insertedContent: { text: e.text },
+              })),
+            },
+          ],
+        },
+      ];
+    }
+    return result;
+  });
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            informationUri: tool.informationUri,
+            rules: driverRules.map((r) => ({
+              id: r.id,
+              name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.description },
+              helpUri: docsUrl(r),
+              defaultConfiguration: r.severity === "off" ? { enabled: false, level: "warning" } : { level: LEVEL[r.severity] },
+              properties: { category: r.category, code: r.code, aliases: r.aliases, tags: [r.category, r.target] },
+            })),
+          },
+        },
+        results,
+        columnKind: "utf16CodeUnits",
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

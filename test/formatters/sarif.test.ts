@@ -1,0 +1,52 @@
+import { createRequire } from "node:module";
+import { auditFiles, rules } from "../../src/audit.js";
+import { renderSarif } from "../../src/formatters/sarif.js";
+
+const require = createRequire(import.meta.url);
+const AjvDraft04 = require("ajv-draft-04");
+const addFormats = require("ajv-formats");
+const schema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+
+const ajv = new (AjvDraft04.default ?? AjvDraft04)({ strict: false, allErrors: true, unicodeRegExp: false, logger: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const files = [
+  { path: "api/Dockerfile", content: "FROM python:3.12-slim\nCOPY . /app\n" },
+  { path: "compose.yaml", content: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432:5432\"\n" },
+  { path: "big/Dockerfile", content: "\u0000binary" },
+];
+
+describe("SARIF output", () => {
+  const report = auditFiles(files);
+  const text = renderSarif(report, rules.map((r) => r.meta), { name: "dockaudit", version: "1.2.3", informationUri: "https://example.test" }, (m) => `https://docs.test/${m.id}`);
+  const sarif = JSON.parse(text);
+
+  it("validates against the SARIF 2.1.0 schema", () => {
+    const ok = validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("carries 1-based regions, rule indexes and fingerprints", () => {
+    const results = sarif.runs[0].results as { ruleId: string; ruleIndex?: number; locations: { physicalLocation: { region?: { startLine: number; startColumn: number } } }[]; partialFingerprints: Record<string, string> }[];
+    const port = results.find((r) => r.ruleId === "datastore-port-published")!;
+    expect(port.locations[0].physicalLocation.region).toMatchObject({ startLine: 5, startColumn: 9 });
+    expect(sarif.runs[0].tool.driver.rules[port.ruleIndex!].id).toBe("datastore-port-published");
+    expect(port.partialFingerprints["dockaudit/v1"]).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("describes fixes as replacements", () => {
+    const port = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "datastore-port-published");
+    expect(port.fixes[0].artifactChanges[0].replacements[0]).toEqual({
+      deletedRegion: { startLine: 5, startColumn: 10, endLine: 5, endColumn: 10 },
+      insertedContent: { text: "127.0.0.1:" },
+    });
+  });
+
+  it("leaves file-level findings without a region", () => {
+    const skipped = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "file-skipped");
+    expect(skipped.locations[0].physicalLocation.region).toBeUndefined();
+    expect(skipped.locations[0].physicalLocation.artifactLocation.uri).toBe("big/Dockerfile");
+  });
+});

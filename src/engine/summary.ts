@@ -13,6 +13,7 @@ export interface ServiceSummary {
   limits: { memory: string | null; cpus: string | null };
   ports: { published: string | null; target: string; hostIp: string | null }[];
   networks: string[];
+  dependsOn: { service: string; condition: string | null }[];
   partial: boolean;
 }
 
@@ -31,6 +32,7 @@ export function serviceSummary(s: ProjectService): ServiceSummary {
     limits: s.limits,
     ports: c.ports.map((p) => ({ published: p.published, target: p.target, hostIp: p.hostIp })),
     networks: c.networkMode ? [c.networkMode] : c.networks.length ? c.networks : ["default"],
+    dependsOn: c.dependsOn.map((d) => ({ service: d.service, condition: d.condition })),
     partial: c.partial,
   };
 }

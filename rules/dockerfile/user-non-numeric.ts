@@ -1,0 +1,26 @@
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { isRootUser, stageUser } from "../../src/engine/users.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "user-non-numeric",
+    code: "DF103",
+    category: "security",
+    severity: "info",
+    description: "The final USER is a name, which a runtime cannot prove is not root.",
+    aliases: ["DL3066"],
+    messages: {
+      name: "The image runs as user name `{{user}}`; a runtime enforcing non-root (Kubernetes `runAsNonRoot`) cannot resolve a name, so use its numeric uid, e.g. `USER 10001`.",
+    },
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    const found = stage ? stageUser(stage) : null;
+    if (!found || found.instruction.args.length !== 1) return;
+    const word = found.instruction.args[0];
+    const user = word.value.split(":")[0];
+    if (!user || /^\d+$/.test(user) || user.includes("$") || isRootUser(user) !== false) return;
+    const range = { start: word.range.start, end: { line: word.range.start.line, column: word.range.start.column + user.length } };
+    report({ messageId: "name", data: { user }, range });
+  },
+});

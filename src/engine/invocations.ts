@@ -1,0 +1,55 @@
+import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import type { ShellCommand } from "./parse/shell.js";
+import { instructionsOf } from "./query.js";
+import type { Range } from "./types.js";
+
+/**
+ * One program run by a RUN instruction: a simple command of a shell-form RUN, or the program of an
+ * exec-form `RUN ["prog", "arg"]` (then `command` is null and `range` covers the JSON array).
+ */
+export interface Invocation {
+  instruction: DfInstruction;
+  /** Program name without its directory: `/usr/bin/sudo` → `sudo`. */
+  name: string;
+  args: string[];
+  range: Range;
+  command: ShellCommand | null;
+}
+
+export function* runInvocations(model: DockerfileModel): Iterable<Invocation> {
+  for (const instruction of instructionsOf(model, "RUN")) {
+    const exec = instruction.execForm;
+    if (exec) {
+      if (exec.length && instruction.argsRange) {
+        yield { instruction, name: baseName(exec[0]), args: exec.slice(1), range: instruction.argsRange, command: null };
+      }
+      continue;
+    }
+    for (const command of instruction.script?.commands ?? []) {
+      yield { instruction, name: baseName(command.name), args: command.args.map((a) => a.value), range: command.range, command };
+    }
+  }
+}
+
+const baseName = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
+
+/**
+ * True when a short-option word such as `-fsSLk` holds the letter `letter` before any letter that
+ * takes a value (after which the rest of the word is that value: in curl's `-ok`, `k` is a file).
+ */
+export function shortBundleHas(word: string, letter: string, takesValue: string): boolean {
+  if (!/^-[A-Za-z0-9]/.test(word) || word.startsWith("--")) return false;
+  for (let i = 1; i < word.length; i++) {
+    const c = word[i];
+    if (c === letter) return true;
+    if (takesValue.includes(c)) return false;
+  }
+  return false;
+}
+
+/** The final stage and every stage it is built FROM: the stages whose layers end up in the image. */
+export function imageStages(model: DockerfileModel): Set<DfStage> {
+  const out = new Set<DfStage>();
+  for (let s = model.finalStage, depth = 0; s && depth < 100; s = s.baseStage, depth++) out.add(s);
+  return out;
+}

@@ -1,0 +1,24 @@
+import rule from "../../../rules/dockerfile/user-non-numeric.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM alpine:3.20\nUSER 10001\n",
+    "FROM alpine:3.20\nUSER 10001:app\n",
+    "FROM alpine:3.20\nUSER root\n",
+    "FROM alpine:3.20\nUSER ${APP_UID}\n",
+    "FROM alpine:3.20 AS build\nUSER builder\nFROM alpine:3.20\nUSER 1000\n",
+    "FROM alpine:3.20\nUSER app\nUSER 1000\n",
+    "FROM alpine:3.20\n",
+  ],
+  invalid: [
+    {
+      code: "FROM node:20-slim\nUSER node\n",
+      errors: [{ messageId: "name", line: 2, column: 6, endLine: 2, endColumn: 10 }],
+    },
+    {
+      code: "FROM node:20-slim AS base\nUSER app:app\nFROM base\nCMD [\"x\"]\n",
+      errors: [{ messageId: "name", line: 2, column: 6, endLine: 2, endColumn: 9 }],
+    },
+  ],
+});

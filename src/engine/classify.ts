@@ -8,8 +8,8 @@ export interface FilePatterns {
 }
 
 export const DEFAULT_PATTERNS: FilePatterns = {
-  dockerfile: ["**/Dockerfile", "**/Dockerfile.*", "**/*.Dockerfile", "**/*.dockerfile", "**/Containerfile", "**/Containerfile.*"],
-  compose: ["**/compose.yml", "**/compose.yaml", "**/compose.*.yml", "**/compose.*.yaml", "**/docker-compose*.yml", "**/docker-compose*.yaml"],
+  dockerfile: ["**/Dockerfile", "**/Dockerfile.*", "**/Dockerfile-*", "**/*.Dockerfile", "**/*.dockerfile", "**/Containerfile", "**/Containerfile.*"],
+  compose: ["**/compose.yml", "**/compose.yaml", "**/compose.*.yml", "**/compose.*.yaml", "**/docker-compose*.yml", "**/docker-compose*.yaml", "**/*.compose.yml", "**/*.compose.yaml", "**/*.compose.*.yml", "**/*.compose.*.yaml"],
   dockerignore: ["**/.dockerignore", "**/*.dockerignore"],
 };
 

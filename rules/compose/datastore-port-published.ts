@@ -1,7 +1,8 @@
-import { datastoreImage, datastorePort, LOOPBACK } from "../../src/engine/datastores.js";
+import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
+import { datastoreBehindPort, LOOPBACK } from "../../src/engine/datastores.js";
+import { portBinding } from "../../src/engine/ports.js";
 import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isScalar } from "yaml";
 
 export default defineComposeRule({
   meta: {
@@ -18,30 +19,19 @@ export default defineComposeRule({
   },
   check({ model, report }) {
     for (const service of fullServices(model)) {
-      const byImage = datastoreImage(service.image);
       for (const port of service.ports) {
-        if (!port.published || (port.hostIp && LOOPBACK.test(port.hostIp))) continue;
-        const what = datastorePort(port.target) ?? (byImage ? byImage : null);
+        const binding = portBinding(port);
+        if (binding.published === null || binding.hostIp === null || LOOPBACK.test(binding.hostIp)) continue;
+        const what = datastoreBehindPort(service.image, port.target);
         if (!what) continue;
-        const range = model.locate(port.path);
-        const node = model.doc.getIn(port.path, true);
-        const quoted = isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
-        const fixable = range && isScalar(node) && !port.hostIp;
         report({
           messageId: "published",
-          data: { service: service.name, what, target: port.target, published: port.published },
-          range,
+          data: { service: service.name, what, target: port.target, published: binding.published },
+          range: model.locate(port.path),
           service: service.name,
-          fix: fixable
-            ? {
-                description: "Bind the port to 127.0.0.1",
-                edits: [{ range: { start: shift(range.start, quoted ? 1 : 0), end: shift(range.start, quoted ? 1 : 0) }, text: "127.0.0.1:" }],
-              }
-            : undefined,
+          fix: bindToLoopbackFix(model, port),
         });
       }
     }
   },
 });
-
-const shift = (p: { line: number; column: number }, by: number) => ({ line: p.line, column: p.column + by });

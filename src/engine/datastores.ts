@@ -26,3 +26,8 @@ export function datastorePort(port: string): string | null {
 }
 
 export const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/** The datastore behind a service's container port (by port number, else by image), or null. */
+export function datastoreBehindPort(image: string | null, target: string): string | null {
+  return datastorePort(target) ?? datastoreImage(image);
+}

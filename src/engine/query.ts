@@ -1,6 +1,8 @@
-import type { ComposeModel, ComposeService } from "./parse/compose.js";
+import { isMap, isScalar, isSeq } from "yaml";
+import type { ComposeModel, ComposeService, YamlPath } from "./parse/compose.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
+import type { Range } from "./types.js";
 
 /** Every instruction of the file, ONBUILD triggers included (hadolint checks those too). */
 export function* allInstructions(model: DockerfileModel): Iterable<DfInstruction> {
@@ -79,4 +81,57 @@ export function stageOf(model: DockerfileModel, ins: DfInstruction): DfStage | n
 /** Services of a Compose file that are complete definitions (not override fragments). */
 export function fullServices(model: ComposeModel): ComposeService[] {
   return model.services.filter((s) => !s.partial);
+}
+
+/**
+ * The source range of a Compose scalar's text without its quotes, when the source spells `value`
+ * verbatim (plain or quoted, no escapes, no folding); null otherwise.
+ */
+export function verbatimScalar(model: ComposeModel, range: Range | null, value: string): Range | null {
+  if (!range) return null;
+  const raw = model.index.slice(range);
+  const start = model.index.offset(range.start);
+  if (raw === value) return range;
+  const q = raw[0];
+  if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q) && raw.slice(1, -1) === value) {
+    return model.index.range(start + 1, start + raw.length - 1);
+  }
+  return null;
+}
+
+/** Range of `value.slice(start, end)` inside the scalar at `range`; the whole scalar when its source is not verbatim. */
+export function scalarSubRange(model: ComposeModel, range: Range | null, value: string, start: number, end: number): Range | null {
+  const inner = verbatimScalar(model, range, value);
+  if (!inner) return range;
+  const base = model.index.offset(inner.start);
+  return model.index.range(base + start, base + end);
+}
+
+/** Every string scalar value of a Compose file with its path and range; keys are skipped and aliases are not followed. */
+export function* composeStrings(model: ComposeModel): Iterable<{ value: string; path: YamlPath; range: Range | null }> {
+  const stack: { node: unknown; path: YamlPath }[] = [{ node: model.doc.contents, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (isScalar(node)) {
+      if (typeof node.value === "string" && node.range) yield { value: node.value, path, range: model.index.range(node.range[0], node.range[1]) };
+    } else if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        const key = isScalar(pair.key) ? pair.key.value : null;
+        if (typeof key === "string" || typeof key === "number") stack.push({ node: pair.value, path: [...path, key] });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+    }
+  }
+}
+
+/** Range of the key of the deepest prefix of `path` (at least `minLength` segments) that exists in the file. */
+export function locateDeepestKey(model: ComposeModel, path: YamlPath, minLength: number): Range | null {
+  for (let n = path.length; n >= minLength; n--) {
+    let v: unknown = model.data;
+    for (const seg of path.slice(0, n)) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[seg as string] : undefined;
+    if (v !== undefined) return model.locateKey(path.slice(0, n));
+  }
+  return null;
 }

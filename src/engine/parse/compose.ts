@@ -155,7 +155,8 @@ function child(doc: Document, node: Node | null, seg: string | number): { node: 
     if (key === seg && pair.value) return { node: pair.value as Node, pair };
   }
   for (const pair of resolved.items) {
-    if (isScalar(pair.key) && pair.key.value === "<<") {
+    // With `merge: true` the yaml library gives a merge key the value Symbol(<<), not the string.
+    if (isScalar(pair.key) && (pair.key.value === "<<" || (typeof pair.key.value === "symbol" && pair.key.value.description === "<<"))) {
       const sources = isSeq(pair.value) ? (pair.value.items as Node[]) : [pair.value as Node];
       for (const source of sources) {
         const found = child(doc, source, seg);

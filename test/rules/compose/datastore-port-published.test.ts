@@ -25,6 +25,11 @@ ruleTester(rule, {
     {
       code: "services:\n  search:\n    image: elasticsearch:8.15.0\n    ports: [\"0.0.0.0:9201:9200\"]\n",
       errors: [{ messageId: "published", line: 4, column: 13, endLine: 4, endColumn: 32 }],
+      output: "services:\n  search:\n    image: elasticsearch:8.15.0\n    ports: [\"127.0.0.1:9201:9200\"]\n",
+    },
+    {
+      code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"${DB_PORT}:5432\"\n      - \"${DB_BIND}:5433:5432\"\n",
+      errors: [{ messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 26 }],
     },
   ],
 });

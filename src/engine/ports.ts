@@ -1,0 +1,75 @@
+import { parsePortString, type PortMapping } from "./parse/compose.js";
+import { interpolate, variableRefs } from "./parse/interpolation.js";
+
+/** How a Compose port mapping binds on the host, with `${VAR}` values kept visible. */
+export interface PortBinding {
+  /** Host address; "" when none is given (all interfaces); null when a variable with no default decides it. */
+  hostIp: string | null;
+  /** Host port or range; null when only the container port is given. May hold `${VAR}` (no default). */
+  published: string | null;
+  /** True when a variable with no default sets the host port. */
+  variablePort: boolean;
+}
+
+const ANY_ADDRESS = /^(0\.0\.0\.0|::|\[::\]|\*)$/;
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/**
+ * Reads the host side of a port mapping. Variables with a default resolve to it; variables with
+ * none stay as `${NAME}` so a published-but-unknown port is not mistaken for a container-only one.
+ * Also accepts `published: "127.0.0.1:8080"` written into the long syntax.
+ */
+export function portBinding(port: PortMapping): PortBinding {
+  if (port.raw.startsWith("{")) {
+    let entry: Record<string, unknown> = {};
+    try {
+      entry = JSON.parse(port.raw) as Record<string, unknown>;
+    } catch {
+      /* raw is always JSON for the long syntax */
+    }
+    const hostIpRaw = scalar(entry.host_ip);
+    let hostIp = hostIpRaw === null ? "" : resolve(hostIpRaw);
+    let published = scalar(entry.published) === null ? null : resolve(scalar(entry.published)!);
+    if (published !== null && !hostIp) {
+      // Not valid Compose, but seen in the wild: `published: "127.0.0.1:8080"` or `published: 127.0.0.1`.
+      const colon = published.lastIndexOf(":");
+      const head = colon < 0 ? published : published.slice(0, colon).replace(/^\[|\]$/g, "");
+      if (IPV4.test(head) || (colon >= 0 && head.includes(":"))) [hostIp, published] = [head, colon < 0 ? null : published.slice(colon + 1)];
+    }
+    if (published === "") published = null;
+    return finish(hostIp, published);
+  }
+  const parsed = parsePortString(resolve(port.raw));
+  return finish(parsed.hostIp ?? "", parsed.published);
+}
+
+function finish(hostIp: string, published: string | null): PortBinding {
+  return {
+    hostIp: hostIp.includes("\u0001") ? null : hostIp,
+    published: published === null ? null : restore(published),
+    variablePort: !!published && published.includes("\u0001"),
+  };
+}
+
+const scalar = (v: unknown): string | null => (v === null || v === undefined || typeof v === "object" ? null : String(v));
+
+/** Resolves defaults; a plain `${NAME}` (no default) is kept, as a marker free of `$` and `:`. */
+function resolve(value: string): string {
+  const keep: Record<string, string> = {};
+  for (const ref of variableRefs(value)) if (!ref.operator) keep[ref.name] = `\u0001${ref.name}\u0002`;
+  return interpolate(value, keep);
+}
+
+const restore = (value: string): string => value.replace(/\u0001(\w*)\u0002/g, "${$1}");
+
+/** True when the port is published on every host interface (no host IP, `0.0.0.0` or `::`). */
+export function onAllInterfaces(b: PortBinding): boolean {
+  return b.published !== null && b.hostIp !== null && (b.hostIp === "" || ANY_ADDRESS.test(b.hostIp));
+}
+
+/** The first host port of the published port or range, or null when unknown. */
+export function hostPortStart(b: PortBinding): number | null {
+  if (!b.published || b.variablePort) return null;
+  const m = /^(\d+)(-\d+)?$/.exec(b.published.trim());
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,23 @@
+import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "host-ipc",
+    code: "DC106",
+    category: "security",
+    severity: "warning",
+    description: "A service shares the host's IPC namespace (`ipc: host`).",
+    aliases: ["kics:baa3890f-bed7-46f5-ab8f-1da8fc91c729"],
+    messages: {
+      host: "Service `{{service}}` uses `ipc: host`, so it can read and write the host's shared memory and semaphores. Remove it, or use `ipc: shareable` on one service and `ipc: \"service:<name>\"` on the one that needs it.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      const value = service.data.ipc;
+      if (typeof value !== "string" || interpolate(value).trim() !== "host") continue;
+      report({ messageId: "host", data: { service: service.name }, range: model.locate([...service.path, "ipc"]), service: service.name });
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "privileged",
+    code: "DC101",
+    category: "security",
+    severity: "error",
+    description: "A service runs in privileged mode, with every capability and access to all host devices.",
+    aliases: ["kics:ae5b6871-7f45-42e0-bb4c-ab300c4d2026"],
+    messages: {
+      privileged: "Service `{{service}}` runs with `privileged: true`, which gives it every capability and the host's devices, so a compromise of the container is a compromise of the host. Remove it and add only the capabilities or devices the service needs.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      const value = service.data.privileged;
+      if (value !== true && value !== "true") continue;
+      report({ messageId: "privileged", data: { service: service.name }, range: model.locate([...service.path, "privileged"]), service: service.name });
+    }
+  },
+});

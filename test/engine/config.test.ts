@@ -1,0 +1,64 @@
+import { ConfigError, DEFAULT_CONFIG, HARD_LIMITS, parseConfigText, resolveConfig, type RuleMeta } from "../../src/engine/index.js";
+
+const metas = [
+  { id: "apt-version-unpinned", code: "DF304", aliases: ["DL3008", "kics:abc"], target: "dockerfile", category: "reliability", severity: "info", description: "", messages: {} },
+  { id: "image-tag-latest", code: "DF302", aliases: ["DL3007", "DS-0001"], target: "dockerfile", category: "reliability", severity: "warning", description: "", messages: {} },
+  { id: "image-tag-missing", code: "DF301", aliases: ["DL3006", "DS-0001"], target: "dockerfile", category: "reliability", severity: "warning", description: "", messages: {} },
+] as RuleMeta[];
+
+function problems(text: string): string[] {
+  try {
+    parseConfigText(text, metas);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => `${p.key}: ${p.message}`);
+    throw e;
+  }
+  return [];
+}
+
+describe("config", () => {
+  it("gives the defaults for an empty file", () => {
+    expect(parseConfigText("", metas)).toEqual(DEFAULT_CONFIG);
+  });
+
+  it("accepts rule ids, codes and aliases of other tools, case-insensitively", () => {
+    const config = parseConfigText("rules:\n  dl3008: off\n  DF302: error\n", metas);
+    expect(config.rules).toEqual({ "apt-version-unpinned": { severity: "off" }, "image-tag-latest": { severity: "error" } });
+  });
+
+  it("applies an alias shared by two rules to both", () => {
+    expect(parseConfigText("rules:\n  DS-0001: info\n", metas).rules).toEqual({ "image-tag-latest": { severity: "info" }, "image-tag-missing": { severity: "info" } });
+  });
+
+  it("takes severity and options in the long form", () => {
+    expect(parseConfigText("rules:\n  image-tag-latest:\n    severity: warning\n    options: { allow: [x] }\n", metas).rules["image-tag-latest"]).toEqual({ severity: "warning", options: { allow: ["x"] } });
+  });
+
+  it("reads the app keys", () => {
+    const c = parseConfigText("fail_on: warning\nmin_grade: B\nonly_new: false\nmax_inline_comments: 5\ndrafts: true\nignore: [vendor/**]\nfiles:\n  compose: [deploy/*.yml]\n", metas);
+    expect(c).toMatchObject({ failOn: "warning", minGrade: "B", onlyNew: false, maxInlineComments: 5, drafts: true, ignore: ["vendor/**"], files: { compose: ["deploy/*.yml"] } });
+  });
+
+  it("names every bad key and why", () => {
+    expect(problems("fail_on: often\nmin_grade: Z\nmax_inline_comments: 1000\nrules:\n  nope: off\n  DL3008: loud\nwat: 1\n")).toEqual([
+      "wat: unknown key (known: rules, files, ignore, fail_on, min_grade, only_new, max_inline_comments, drafts, limits)",
+      "rules.nope: no rule has this id or alias (run `dockaudit rules` for the list)",
+      "rules.DL3008: severity must be one of error, warning, info, off",
+      "fail_on: must be one of error, warning, info, none",
+      "min_grade: must be one of A+, A, B, C, D, F",
+      "max_inline_comments: must be a whole number from 0 to 100",
+    ]);
+  });
+
+  it("keeps limits within the hard caps", () => {
+    expect(parseConfigText("limits:\n  max_files: 10\n", metas).limits.maxFiles).toBe(10);
+    expect(problems(`limits:\n  max_file_bytes: ${HARD_LIMITS.maxFileBytes + 1}\n`)).toEqual([`limits.max_file_bytes: must be at most ${HARD_LIMITS.maxFileBytes}`]);
+    expect(problems("limits:\n  max_files: 0\n  speed: 3\n")).toEqual(["limits.max_files: must be a positive whole number", "limits.speed: unknown limit (known: max_file_bytes, max_files, max_total_bytes)"]);
+  });
+
+  it("reports invalid YAML and a non-mapping file clearly", () => {
+    expect(problems("rules: [unclosed\n")[0]).toMatch(/^\(file\): not valid YAML/);
+    expect(problems("- a\n- b\n")).toEqual(["(file): must be a mapping"]);
+    expect(() => resolveConfig("text", metas)).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,82 @@
+import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
+
+describe("Dockerfile model", () => {
+  it("builds stages with names, images, base stages and the final stage", () => {
+    const m = parseDockerfile("Dockerfile", "ARG V=3.12\nFROM python:${V}-slim AS base\nRUN true\nFROM base AS api\nFROM scratch\n");
+    expect(m.globalArgs.map((i) => i.keyword)).toEqual(["ARG"]);
+    expect(m.stages.map((s) => [s.index, s.name, s.image?.ref, s.baseStage?.name ?? null, s.isFinal])).toEqual([
+      [0, "base", "python:${V}-slim", null, false],
+      [1, "api", "base", "base", false],
+      [2, null, "scratch", null, true],
+    ]);
+    expect(m.stages[0].image).toMatchObject({ name: "python", tag: "${V}-slim", tagRange: { start: { line: 2, column: 13 }, end: { line: 2, column: 22 } } });
+    expect(m.finalStage?.index).toBe(2);
+  });
+
+  it("gives 1-based ranges for instructions, flags and properties", () => {
+    const m = parseDockerfile("Dockerfile", "FROM alpine:3.20\nCOPY --chown=app:app --from=build /a /b/\nENV A=1 B=\"two words\"\n");
+    const copy = m.instructions[1];
+    expect(copy.range).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 41 } });
+    expect(copy.flags.map((f) => [f.name, f.value, f.range.start.column])).toEqual([["chown", "app:app", 6], ["from", "build", 22]]);
+    expect(copy.args.map((a) => a.value)).toEqual(["/a", "/b/"]);
+    expect(m.instructions[2].properties.map((p) => [p.name, p.value, p.hasEquals])).toEqual([["A", "1", true], ["B", "two words", true]]);
+  });
+
+  it("recognises exec form only for valid JSON string arrays", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nCMD [\"python\", \"-m\", \"app\"]\nCMD [python]\nENTRYPOINT [\"a\", \\\n  \"b\"]\n");
+    expect(m.instructions.slice(1).map((i) => i.execForm)).toEqual([["python", "-m", "app"], null, ["a", "b"]]);
+  });
+
+  it("parses RUN as shell with positions inside multi-line continuations and dropped comment lines", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN apt-get update \\\n  # refresh first\n\n  && apt-get install -y \\\n     curl=8.5 | tee log\n");
+    const script = m.instructions[1].script!;
+    expect(script.error).toBeUndefined();
+    expect(script.commands.map((c) => [c.name, c.args.map((a) => a.value)])).toEqual([
+      ["apt-get", ["update"]],
+      ["apt-get", ["install", "-y", "curl=8.5"]],
+      ["tee", ["log"]],
+    ]);
+    const curl = script.commands[1].args[2];
+    expect(curl.range).toEqual({ start: { line: 6, column: 6 }, end: { line: 6, column: 14 } });
+    expect(script.pipes).toHaveLength(1);
+  });
+
+  it("honours the backtick escape directive", () => {
+    const m = parseDockerfile("Dockerfile", "# escape=`\nFROM a\nRUN echo one `\n  two\n");
+    expect(m.escape).toBe("`");
+    expect(m.instructions[1].script!.commands[0].args.map((a) => [a.value, a.range.start.line])).toEqual([["one", 3], ["two", 4]]);
+  });
+
+  it("parses the body of RUN <<EOF heredocs as the script", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN <<EOF\nset -e\npip install flask\nEOF\n");
+    const cmds = m.instructions[1].script!.commands;
+    expect(cmds.map((c) => c.name)).toEqual(["set", "pip"]);
+    expect(cmds[1].range.start).toEqual({ line: 4, column: 1 });
+  });
+
+  it("leaves exec-form RUN and non-POSIX shells unparsed", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN [\"echo\", \"hi\"]\nSHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host hi\n");
+    expect(m.instructions[1].script).toBeNull();
+    expect(m.instructions[3].shellName).toBe("pwsh");
+    expect(m.instructions[3].script).toBeNull();
+  });
+
+  it("reports shell syntax errors with a position instead of throwing", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN echo 'unterminated\n");
+    expect(m.instructions[1].script!.error).toMatchObject({ range: { start: { line: 2 } } });
+  });
+
+  it("parses ONBUILD triggers as instructions at their own position", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nONBUILD RUN apt-get install -y curl\n");
+    const trigger = m.instructions[1].trigger!;
+    expect(trigger.keyword).toBe("RUN");
+    expect(trigger.script!.commands[0].args[2].range).toEqual({ start: { line: 2, column: 32 }, end: { line: 2, column: 36 } });
+  });
+
+  it("counts columns in UTF-16 units after non-ASCII text", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN echo \"héllo wörld\" && apt-get install x\n");
+    const x = m.instructions[1].script!.commands[1].args[1];
+    expect(x.value).toBe("x");
+    expect(x.range.start).toEqual({ line: 2, column: 43 });
+  });
+});

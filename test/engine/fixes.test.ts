@@ -1,0 +1,29 @@
+import { applyFixes, type Finding } from "../../src/engine/index.js";
+
+const finding = (edits: { line: number; column: number; endColumn?: number; text: string }[]): Finding =>
+  ({
+    ruleId: "r", code: "DF000", messageId: "m", severity: "info", category: "efficiency", file: "f", range: null, message: "", fingerprint: "", docsUrl: "",
+    fix: { description: "d", edits: edits.map((e) => ({ range: { start: { line: e.line, column: e.column }, end: { line: e.line, column: e.endColumn ?? e.column } }, text: e.text })) },
+  }) as Finding;
+
+describe("applyFixes", () => {
+  it("applies non-overlapping edits from the end so earlier positions stay valid", () => {
+    const text = "RUN apt-get install -y a\nRUN apk add b # keep\n";
+    const { output, applied } = applyFixes(text, [finding([{ line: 2, column: 12, text: " --no-cache" }]), finding([{ line: 1, column: 20, text: " --no-install-recommends" }])]);
+    expect(output).toBe("RUN apt-get install --no-install-recommends -y a\nRUN apk add --no-cache b # keep\n");
+    expect(applied).toHaveLength(2);
+  });
+
+  it("skips a whole fix when any of its edits overlaps one already taken", () => {
+    const text = "version: '3'\nservices: {}\n";
+    const first = finding([{ line: 1, column: 1, endColumn: 13, text: "" }]);
+    const overlapping = finding([{ line: 1, column: 5, endColumn: 8, text: "x" }, { line: 2, column: 1, text: "y" }]);
+    const { output, skipped } = applyFixes(text, [first, overlapping]);
+    expect(output).toBe("\nservices: {}\n");
+    expect(skipped).toEqual([overlapping]);
+  });
+
+  it("leaves the text alone when nothing is fixable", () => {
+    expect(applyFixes("FROM a\n", []).output).toBe("FROM a\n");
+  });
+});

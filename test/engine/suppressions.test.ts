@@ -1,0 +1,36 @@
+import { audit } from "../../src/engine/index.js";
+import userMissing from "../../rules/dockerfile/user-missing.js";
+import datastorePort from "../../rules/compose/datastore-port-published.js";
+
+const rules = [userMissing, datastorePort];
+const ids = (files: { path: string; content: string }[]) => audit(files, rules).findings.map((f) => `${f.file}:${f.range?.start.line} ${f.ruleId}`);
+
+describe("suppression pragmas", () => {
+  it("a dockaudit pragma on the line before an instruction suppresses that finding only", () => {
+    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=user-missing\nFROM python:3.12\n" }])).toEqual([]);
+    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=other-rule\nFROM python:3.12\n" }])).toEqual(["Dockerfile:2 user-missing"]);
+  });
+
+  it("hadolint, Checkov and BuildKit pragmas work through aliases", () => {
+    expect(ids([{ path: "Dockerfile", content: "# checkov:skip=CKV_DOCKER_3\nFROM python:3.12\n" }])).toEqual([]);
+    expect(ids([{ path: "Dockerfile", content: "# hadolint global ignore=DS-0002\nRUN true\nFROM python:3.12\n" }])).toEqual([]);
+    expect(ids([{ path: "Dockerfile", content: "# check=skip=CKV_DOCKER_3\nFROM python:3.12\n" }])).toEqual([]);
+  });
+
+  it("a pragma separated by another statement does not apply", () => {
+    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=user-missing\nARG V=1\nFROM python:3.12\n" }])).toEqual(["Dockerfile:3 user-missing"]);
+  });
+
+  it("a Compose pragma applies to the key below it and everything inside it", () => {
+    const compose = (pragmaAt: "service" | "port" | "none") =>
+      `services:\n${pragmaAt === "service" ? "  # dockaudit ignore=datastore-port-published\n" : ""}  db:\n    image: postgres:16\n    ports:\n${pragmaAt === "port" ? "      # dockaudit ignore=DC116\n" : ""}      - "5432:5432"\n`;
+    expect(ids([{ path: "compose.yaml", content: compose("none") }])).toEqual(["compose.yaml:5 datastore-port-published"]);
+    expect(ids([{ path: "compose.yaml", content: compose("service") }])).toEqual([]);
+    expect(ids([{ path: "compose.yaml", content: compose("port") }])).toEqual([]);
+  });
+
+  it("ignore-file and `all` silence a whole file", () => {
+    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore-file=user-missing\nFROM python:3.12\n" }])).toEqual([]);
+    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=all\nFROM python:3.12\n" }])).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/run.js";
+
+function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} });
+  return { code, stdout, stderr };
+}
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "dockaudit-cli-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const ROOT_DOCKERFILE = "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n";
+
+describe("dockaudit check", () => {
+  it("walks a directory, skips node_modules and .git, and reports paths relative to it", () => {
+    const dir = project({
+      Dockerfile: ROOT_DOCKERFILE,
+      "node_modules/pkg/Dockerfile": ROOT_DOCKERFILE,
+      ".git/Dockerfile": ROOT_DOCKERFILE,
+      "README.md": "not audited",
+    });
+    const { code, stdout } = run(["check", dir, "--format", "json"]);
+    const doc = JSON.parse(stdout);
+    expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile" }]);
+    expect(doc.findings.some((f: { ruleId: string; file: string; line: number }) => f.ruleId === "user-missing" && f.file === "Dockerfile" && f.line === 1)).toBe(true);
+    expect(code).toBe(1);
+  });
+
+  it("exits 0 when nothing reaches --fail-on and 1 when something does", () => {
+    const dir = project({ Dockerfile: ROOT_DOCKERFILE });
+    expect(run(["check", dir, "--fail-on", "none"]).code).toBe(0);
+    expect(run(["check", dir, "--fail-on", "error"]).code).toBe(1);
+  });
+
+  it("exits 2 with a message naming the problem for usage errors", () => {
+    expect(run(["check", "--format", "xml"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--format must be one of") });
+    expect(run(["check", "/no/such/dir"])).toMatchObject({ code: 2, stderr: expect.stringContaining("no such file or directory: /no/such/dir") });
+    expect(run(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(run(["check", "--bogus"])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --bogus") });
+  });
+
+  it("exits 2 naming the bad key of an invalid config", () => {
+    const dir = project({ Dockerfile: ROOT_DOCKERFILE, "dockaudit.yml": "fail_on: sometimes\nrules:\n  no-such-rule: off\n" });
+    const { code, stderr } = run(["check", dir, "--config", join(dir, "dockaudit.yml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("fail_on: must be one of error, warning, info, none");
+    expect(stderr).toContain("rules.no-such-rule: no rule has this id or alias");
+  });
+
+  it("applies the config: a rule turned off by an alias no longer reports, fail_on is honoured", () => {
+    const dir = project({ Dockerfile: ROOT_DOCKERFILE, "cfg.yml": "fail_on: none\nrules:\n  CKV_DOCKER_3: off\n" });
+    const { code, stdout } = run(["check", dir, "--config", join(dir, "cfg.yml"), "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain("user-missing");
+  });
+
+  it("reads the build Dockerfile of an explicitly named Compose file", () => {
+    const dir = project({
+      "compose.yaml": "services:\n  api:\n    build: ./api\n",
+      "api/Dockerfile": ROOT_DOCKERFILE,
+    });
+    const { stdout } = run(["check", join(dir, "compose.yaml"), "--format", "json"]);
+    const doc = JSON.parse(stdout);
+    expect(doc.files.map((f: { path: string }) => f.path).sort()).toEqual(["api/Dockerfile", "compose.yaml"]);
+    expect(doc.services[0]).toMatchObject({ name: "api", user: "root", runsAsRoot: true, build: { context: "api", dockerfile: "api/Dockerfile" } });
+  });
+
+  it("refuses a file it cannot classify", () => {
+    const dir = project({ "notes.txt": "hello" });
+    expect(run(["check", join(dir, "notes.txt")])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a Dockerfile, Compose file or .dockerignore") });
+  });
+
+  it("--fix applies exact fixes in place and reports what is left", () => {
+    const dir = project({ "compose.yaml": "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432:5432\" # keep this comment\n" });
+    run(["check", dir, "--fix", "--fail-on", "none"]);
+    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe("services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\" # keep this comment\n");
+  });
+
+  it("prints text without colours when not on a TTY, and with them when asked", () => {
+    const dir = project({ Dockerfile: ROOT_DOCKERFILE });
+    const plain = run(["check", dir]).stdout;
+    expect(plain).toContain("Dockerfile");
+    expect(plain).not.toContain("\u001b[");
+    expect(run(["check", dir, "--color"]).stdout).toContain("\u001b[");
+  });
+});
+
+describe("dockaudit rules", () => {
+  it("lists every rule's meta as JSON", () => {
+    const { code, stdout } = run(["rules", "--format", "json"]);
+    expect(code).toBe(0);
+    const metas = JSON.parse(stdout);
+    expect(metas.find((m: { id: string }) => m.id === "user-missing")).toMatchObject({ code: "DF101", target: "dockerfile", aliases: expect.arrayContaining(["CKV_DOCKER_3"]) });
+  });
+
+  it("prints help and version", () => {
+    expect(run(["--help"]).stdout).toContain("dockaudit check");
+    expect(run(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

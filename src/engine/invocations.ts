@@ -53,3 +53,11 @@ export function imageStages(model: DockerfileModel): Set<DfStage> {
   for (let s = model.finalStage, depth = 0; s && depth < 100; s = s.baseStage, depth++) out.add(s);
   return out;
 }
+
+/** Where pip's own arguments start for `pip …`, `pip3.12 …` or `python -m pip …`; -1 for other programs. */
+export function pipArgsStart(inv: Invocation): number {
+  if (/^pip[0-9.]*$/.test(inv.name)) return 0;
+  if (!/^python[0-9.]*$/.test(inv.name)) return -1;
+  const m = inv.args.indexOf("-m");
+  return m >= 0 && /^pip[0-9.]*$/.test(inv.args[m + 1] ?? "") ? m + 2 : -1;
+}

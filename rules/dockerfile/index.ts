@@ -9,6 +9,9 @@ import exposeSsh from "./expose-ssh.js";
 import packageSignatureBypass from "./package-signature-bypass.js";
 import pipExtraIndexUrl from "./pip-extra-index-url.js";
 import runSecurityInsecure from "./run-security-insecure.js";
+import secretFileCopied from "./secret-file-copied.js";
+import secretLiteralValue from "./secret-literal-value.js";
+import secretNamedArgEnv from "./secret-named-arg-env.js";
 import sudoInRun from "./sudo-in-run.js";
 import tlsVerificationDisabled from "./tls-verification-disabled.js";
 import untrustedRegistry from "./untrusted-registry.js";
@@ -27,6 +30,9 @@ export const dockerfileRules: DockerfileRule[] = [
   packageSignatureBypass,
   pipExtraIndexUrl,
   runSecurityInsecure,
+  secretFileCopied,
+  secretLiteralValue,
+  secretNamedArgEnv,
   sudoInRun,
   tlsVerificationDisabled,
   untrustedRegistry,

@@ -57,7 +57,6 @@ export default defineDockerfileRule({
         if (inv.name === "curl" && (w === "--insecure" || shortBundleHas(w, "k", CURL_VALUE_LETTERS))) what = `curl ${w}`;
         else if (inv.name === "wget" && w === "--no-check-certificate") what = `wget ${w}`;
         else if (pipStart >= 0 && i >= pipStart && (w === "--trusted-host" || w.startsWith("--trusted-host=") || /\.trusted-host$/.test(w))) what = `pip ${w.split("=")[0]}`;
-        else if (inv.name === "export" && /=/.test(w) && envSwitch(w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1))) what = `export ${w}`;
         else if (inv.name === "git" && /^http\.(.+\.)?sslverify(=(false|0|no))?$/i.test(w) && (/=/.test(w) || OFF.test(next))) what = `git ${w}`;
         else if (/^(npm|pnpm|yarn)$/.test(inv.name) && (/^(strict-ssl|enableStrictSsl)$/.test(w) && OFF.test(next))) what = `${inv.name} ${w} ${next}`;
         else if (/^(npm|pnpm|yarn)$/.test(inv.name) && /^--strict-ssl=(false|0)$/.test(w)) what = `${inv.name} ${w}`;

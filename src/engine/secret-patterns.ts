@@ -1,0 +1,47 @@
+import { isPlaceholder } from "./secrets.js";
+
+/** Formats of credentials that are recognisable on their own, whatever variable holds them. */
+const TOKEN_FORMATS: [RegExp, string][] = [
+  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, "AWS access key id"],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}/, "GitHub token"],
+  [/\bgithub_pat_[A-Za-z0-9_]{22,}/, "GitHub token"],
+  [/\bglpat-[A-Za-z0-9_-]{20,}/, "GitLab token"],
+  [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, "Slack token"],
+  [/\b[sr]k_live_[A-Za-z0-9]{16,}/, "Stripe live key"],
+  [/\bAIza[0-9A-Za-z_-]{35}/, "Google API key"],
+  [/\bnpm_[A-Za-z0-9]{36}\b/, "npm token"],
+  [/-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/, "private key"],
+];
+
+export interface KnownSecret {
+  kind: string;
+  /** The secret text itself, for masking. */
+  value: string;
+}
+
+/** A recognisable credential inside `text` (a token format, or a password inside a URL). */
+export function findKnownSecret(text: string): KnownSecret | null {
+  for (const [re, kind] of TOKEN_FORMATS) {
+    const m = re.exec(text);
+    if (m) return { kind, value: m[0] };
+  }
+  const password = urlPassword(text);
+  return password ? { kind: "password in a URL", value: password } : null;
+}
+
+/** The password of the first `scheme://user:password@host` in `text`, unless it is a variable or placeholder. */
+export function urlPassword(text: string): string | null {
+  let from = 0;
+  for (let i = text.indexOf("://", from); i >= 0; i = text.indexOf("://", from)) {
+    from = i + 3;
+    let end = from;
+    while (end < text.length && !/[\s/?#"']/.test(text[end])) end++;
+    const authority = text.slice(from, end);
+    const at = authority.lastIndexOf("@");
+    const colon = at > 0 ? authority.indexOf(":") : -1;
+    if (colon < 0 || colon > at) continue;
+    const password = authority.slice(colon + 1, at);
+    if (password && !password.includes("$") && !isPlaceholder(password)) return password;
+  }
+  return null;
+}

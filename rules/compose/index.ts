@@ -1,19 +1,43 @@
 import type { ComposeRule } from "../../src/engine/rule.js";
 // One import per line, sorted by id; the catalogue test checks this list against the folder.
+import apparmorSelinuxDisabled from "./apparmor-selinux-disabled.js";
+import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
 import datastorePortPublished from "./datastore-port-published.js";
+import dockerSocketMount from "./docker-socket-mount.js";
 import hostIpc from "./host-ipc.js";
 import hostNetwork from "./host-network.js";
 import hostPid from "./host-pid.js";
 import hostUserns from "./host-userns.js";
+import mountPropagationShared from "./mount-propagation-shared.js";
+import noNewPrivilegesMissing from "./no-new-privileges-missing.js";
+import portAllInterfaces from "./port-all-interfaces.js";
 import privileged from "./privileged.js";
+import privilegedHostPort from "./privileged-host-port.js";
+import rootfsWritable from "./rootfs-writable.js";
+import seccompUnconfined from "./seccomp-unconfined.js";
+import securityOptMissing from "./security-opt-missing.js";
+import sensitiveHostMount from "./sensitive-host-mount.js";
+import volumeSharedBetweenServices from "./volume-shared-between-services.js";
 
 export const composeRules: ComposeRule[] = [
+  apparmorSelinuxDisabled,
+  capabilitiesUnrestricted,
   cgroupParentCustom,
   datastorePortPublished,
+  dockerSocketMount,
   hostIpc,
   hostNetwork,
   hostPid,
   hostUserns,
+  mountPropagationShared,
+  noNewPrivilegesMissing,
+  portAllInterfaces,
   privileged,
+  privilegedHostPort,
+  rootfsWritable,
+  seccompUnconfined,
+  securityOptMissing,
+  sensitiveHostMount,
+  volumeSharedBetweenServices,
 ];

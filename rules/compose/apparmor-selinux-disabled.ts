@@ -1,0 +1,26 @@
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { securityOpts } from "../../src/engine/security-opts.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "apparmor-selinux-disabled",
+    code: "DC111",
+    category: "security",
+    severity: "warning",
+    description: "A service turns off AppArmor (`apparmor:unconfined`) or SELinux labelling (`label:disable`).",
+    aliases: [],
+    messages: {
+      apparmor: "Service `{{service}}` runs with `apparmor:unconfined`, dropping the AppArmor profile that blocks writes to /proc and /sys and mounting filesystems. Remove it, or load a custom profile with `apparmor:<name>`.",
+      selinux: "Service `{{service}}` runs with `label:disable`, so SELinux no longer confines it to its own files. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      for (const opt of securityOpts(service)) {
+        const messageId = opt.name === "apparmor" && opt.value === "unconfined" ? "apparmor" : opt.name === "label" && /^disable(:true)?$/.test(opt.value) ? "selinux" : null;
+        if (!messageId) continue;
+        report({ messageId, data: { service: service.name }, range: model.locate(opt.path), service: service.name });
+      }
+    }
+  },
+});

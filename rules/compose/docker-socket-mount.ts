@@ -1,0 +1,25 @@
+import { bindSource, isRuntimeSocket, volumeSourceRange } from "../../src/engine/mounts.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "docker-socket-mount",
+    code: "DC102",
+    category: "security",
+    severity: "error",
+    description: "A service mounts the Docker (or another container runtime's) API socket.",
+    aliases: ["kics:d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b"],
+    messages: {
+      socket: "Service `{{service}}` mounts the container runtime socket `{{source}}`; anything that can talk to it can start a privileged container and take over the host, read-only mount or not. Remove the mount, or put a filtering socket proxy in between that allows only the API calls the service needs.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      for (const volume of service.volumes) {
+        const source = volume.type === "npipe" ? volume.source : bindSource(volume);
+        if (!source || !isRuntimeSocket(source)) continue;
+        report({ messageId: "socket", data: { service: service.name, source: volume.source! }, range: volumeSourceRange(model, volume), service: service.name });
+      }
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
+import { datastoreBehindPort } from "../../src/engine/datastores.js";
+import { onAllInterfaces, portBinding } from "../../src/engine/ports.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "port-all-interfaces",
+    code: "DC115",
+    category: "security",
+    severity: "warning",
+    description: "A published port has no host IP, so it listens on every interface of the host.",
+    aliases: ["kics:451d79dc-0588-476a-ad03-3c7f0320abb3", "no-unbound-port-interfaces"],
+    fixable: true,
+    messages: {
+      unbound: "Service `{{service}}` publishes port {{target}} as {{published}} on all host interfaces, so anyone who can reach the host can reach it. Bind it to 127.0.0.1 (or a specific interface) unless it must be public.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      for (const port of service.ports) {
+        const binding = portBinding(port);
+        if (!onAllInterfaces(binding)) continue;
+        // datastore-port-published reports these, with a stronger message.
+        if (!service.partial && datastoreBehindPort(service.image, port.target)) continue;
+        report({
+          messageId: "unbound",
+          data: { service: service.name, target: port.target, published: binding.published! },
+          range: model.locate(port.path),
+          service: service.name,
+          fix: bindToLoopbackFix(model, port),
+        });
+      }
+    }
+  },
+});

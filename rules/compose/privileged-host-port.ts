@@ -1,0 +1,34 @@
+import { hostPortStart, portBinding } from "../../src/engine/ports.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { rootImage } from "../../src/engine/users.js";
+
+/** Web servers and reverse proxies: publishing 80/443 is their job. */
+const WEB_SERVER = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|varnish|lighttpd)(:|@|$)/i;
+
+export default defineComposeRule({
+  meta: {
+    id: "privileged-host-port",
+    code: "DC117",
+    category: "security",
+    severity: "info",
+    description: "A port is published on a privileged host port (below 1024).",
+    aliases: ["kics:bc2908f3-f73c-40a9-8793-c1b7d5544f79"],
+    messages: {
+      privileged: "Service `{{service}}` publishes host port {{published}}, a privileged port below 1024 reserved for system services (SSH, DNS, mail, HTTP). Publish on a port of 1024 or above unless this service is meant to be the host's public entry point.",
+    },
+  },
+  check({ model, project, report }) {
+    for (const service of model.services) {
+      const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
+      const image = service.image ?? (linked?.stage ? rootImage(linked.stage) : null);
+      const webServer = !!image && WEB_SERVER.test(image);
+      for (const port of service.ports) {
+        const binding = portBinding(port);
+        const start = hostPortStart(binding);
+        if (start === null || start < 1 || start >= 1024) continue;
+        if (webServer && (binding.published === "80" || binding.published === "443")) continue;
+        report({ messageId: "privileged", data: { service: service.name, published: binding.published! }, range: model.locate(port.path), service: service.name });
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { fullServices } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "rootfs-writable",
+    code: "DC113",
+    category: "security",
+    severity: "off",
+    description: "A service's root filesystem is writable (no `read_only: true`).",
+    aliases: [],
+    messages: {
+      writable: "Service `{{service}}` has a writable root filesystem, so an attacker who gets in can change its binaries and configuration. Set `read_only: true` and give the paths it writes to a volume or `tmpfs`.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of fullServices(model)) {
+      const value = service.data.read_only;
+      if (value === true || value === "true") continue;
+      const present = value !== undefined && value !== null;
+      report({
+        messageId: "writable",
+        data: { service: service.name },
+        range: present ? model.locate([...service.path, "read_only"]) : model.locateKey(service.path),
+        service: service.name,
+      });
+    }
+  },
+});

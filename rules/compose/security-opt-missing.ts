@@ -1,0 +1,22 @@
+import { fullServices } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "security-opt-missing",
+    code: "DC112",
+    category: "security",
+    severity: "off",
+    description: "A service has no `security_opt` at all.",
+    aliases: ["kics:610e266e-6c12-4bca-9925-1ed0cd29742b"],
+    messages: {
+      missing: "Service `{{service}}` sets no `security_opt`, so it runs with the daemon's defaults only. Add at least `no-new-privileges:true`, and a custom seccomp or AppArmor profile where the service allows it.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of fullServices(model)) {
+      if (service.data.security_opt !== undefined) continue;
+      report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+    }
+  },
+});

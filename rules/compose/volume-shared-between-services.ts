@@ -1,0 +1,56 @@
+import { bindSource, isRoutineHostFile, isRuntimeSocket, volumeSourceRange } from "../../src/engine/mounts.js";
+import type { VolumeMount } from "../../src/engine/parse/compose.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "volume-shared-between-services",
+    code: "DC122",
+    category: "security",
+    severity: "info",
+    description: "A service can write to a host path or named volume that other services also mount.",
+    aliases: ["kics:8c978947-0ff6-485c-b0c2-0bfca6026466"],
+    messages: {
+      shared: "Service `{{service}}` can write to {{what}} `{{source}}`, which {{others}} also mount{{s}}; if one service is compromised it can plant files the others read or run. Mount it read-only wherever a service only reads it, or share the data over an API.",
+    },
+  },
+  check({ model, report }) {
+    const groups = new Map<string, { service: string; volume: VolumeMount }[]>();
+    for (const service of model.services) {
+      for (const volume of service.volumes) {
+        const key = keyOf(volume);
+        if (!key) continue;
+        const list = groups.get(key) ?? [];
+        if (!list.some((m) => m.service === service.name)) list.push({ service: service.name, volume });
+        groups.set(key, list);
+      }
+    }
+    for (const [key, mounts] of groups) {
+      if (mounts.length < 2 || mounts.every((m) => m.volume.readOnly)) continue;
+      for (const { service, volume } of mounts) {
+        if (volume.readOnly) continue;
+        const others = mounts.filter((m) => m.service !== service).map((m) => `\`${m.service}\``);
+        report({
+          messageId: "shared",
+          data: {
+            service,
+            what: key.startsWith("volume:") ? "the named volume" : "the host path",
+            source: volume.source!,
+            others: others.length > 3 ? `${others.slice(0, 3).join(", ")} and ${others.length - 3} more` : others.join(", "),
+            s: others.length === 1 ? "s" : "",
+          },
+          range: volumeSourceRange(model, volume),
+          service,
+        });
+      }
+    }
+  },
+});
+
+function keyOf(v: VolumeMount): string | null {
+  if (v.type === "volume" && v.source) return `volume:${v.source}`;
+  const path = bindSource(v);
+  if (!path || isRuntimeSocket(path) || isRoutineHostFile(path)) return null;
+  const normal = path.replace(/\/+$/, "").replace(/^\.\/(?=.)/, "") || "/";
+  return `bind:${normal === "./" ? "." : normal}`;
+}

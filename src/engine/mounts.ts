@@ -1,0 +1,68 @@
+import type { ComposeModel, VolumeMount } from "./parse/compose.js";
+import { interpolate, variableRefs } from "./parse/interpolation.js";
+import { scalarSubRange } from "./query.js";
+import type { Range } from "./types.js";
+
+/** Stands for the value of a variable with no default: an unknown stretch of path. */
+export const UNKNOWN = "\u0001";
+
+/**
+ * The host path of a bind mount with `${VAR:-default}` resolved and variables without default
+ * replaced by UNKNOWN (`${PWD}/etc` is not `/etc`); null for named, anonymous and tmpfs volumes.
+ */
+export function bindSource(v: VolumeMount): string | null {
+  if (v.type !== "bind" || !v.source) return null;
+  return resolvePath(v.source) || null;
+}
+
+export function resolvePath(value: string): string {
+  const unknown: Record<string, string> = {};
+  for (const ref of variableRefs(value)) if (!ref.operator) unknown[ref.name] = UNKNOWN;
+  return interpolate(value, unknown).trim();
+}
+
+/** Container-runtime API sockets: whoever can write to one controls the daemon, and with it the host. */
+const RUNTIME_SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$|^\/\/\.\/pipe\/docker_engine$|^\\\\\.\\pipe\\docker_engine$/;
+
+export function isRuntimeSocket(hostPath: string): boolean {
+  return RUNTIME_SOCKET.test(hostPath.replace(/\/+$/, ""));
+}
+
+/** Host directories whose contents control or describe the host itself (prefix match). */
+const SYSTEM_DIRS = ["/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/run", "/var"];
+/** Paths under those directories that are routinely shared and harmless. */
+const HARMLESS = /^(\/etc\/localtime|\/etc\/timezone|\/usr\/share\/zoneinfo(\/.*)?|\/dev\/(null|zero|random|urandom))$/;
+/** Time-zone files and null devices: shared by many services on purpose, with nothing to leak. */
+export function isRoutineHostFile(hostPath: string): boolean {
+  return HARMLESS.test(hostPath.replace(/\/+$/, ""));
+}
+/** Read-only shares of CA bundles are how hosts hand their trust store to containers. */
+const HARMLESS_READ_ONLY = /^(\/etc\/ssl\/certs|\/etc\/ca-certificates|\/etc\/pki\/ca-trust(\/.*)?|\/usr\/local\/share\/ca-certificates)$/;
+/** Credential stores in a home directory. */
+const CREDENTIAL_DIR = /(^|\/)\.(ssh|aws|gnupg|kube|docker|azure|config\/gcloud)(\/|$)/;
+
+/** Why a host path is sensitive (the system directory or credential store it is in), or null. */
+export function sensitiveHostPath(hostPath: string, readOnly: boolean): string | null {
+  const p = hostPath.replace(/\/+$/, "") || "/";
+  if (p === "/") return "/";
+  const credentials = CREDENTIAL_DIR.exec(p);
+  if (credentials && /^[/~\u0001]/.test(p)) return `~/.${credentials[2]}`;
+  if (!p.startsWith("/") || p.startsWith("//")) return null;
+  if (isRuntimeSocket(p) || HARMLESS.test(p) || (readOnly && HARMLESS_READ_ONLY.test(p))) return null;
+  if (/^\/home(\/[^/]+)?$/.test(p)) return p.split("/").length === 2 ? "/home" : "a home directory";
+  return SYSTEM_DIRS.find((d) => p === d || p.startsWith(`${d}/`)) ?? null;
+}
+
+/** The short-syntax text of a volume entry (`src:dst[:mode]`), or null for the long syntax. */
+export function volumeEntryText(model: ComposeModel, v: VolumeMount): string | null {
+  let raw: unknown = model.data;
+  for (const seg of v.path) raw = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>)[seg as string] : undefined;
+  return typeof raw === "string" ? raw : null;
+}
+
+/** Range of a volume entry's source: the `source:` value (long syntax) or the host part of `src:dst[:mode]`. */
+export function volumeSourceRange(model: ComposeModel, v: VolumeMount): Range | null {
+  const text = volumeEntryText(model, v);
+  if (text === null) return model.locate([...v.path, "source"]);
+  return v.source && text.startsWith(v.source) ? scalarSubRange(model, model.locate(v.path), text, 0, v.source.length) : model.locate(v.path);
+}

@@ -1,0 +1,17 @@
+import rule from "../../../rules/compose/apparmor-selinux-disabled.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - apparmor:docker-default\n      - label:type:svirt_apache_t\n      - seccomp:unconfined\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - apparmor:unconfined\n      - label=disable\n",
+      errors: [
+        { messageId: "apparmor", line: 5, column: 9, endLine: 5, endColumn: 28, service: "app" },
+        { messageId: "selinux", line: 6, column: 9, endLine: 6, endColumn: 22, service: "app" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import rule from "../../../rules/compose/capabilities-unrestricted.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE, CHOWN]\n",
+    "services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - all\n",
+    "services:\n  web:\n    ports: [\"8080:80\"]\n",
+    { code: "services:\n  web:\n    image: nginx:1.27\n", options: { requireDropAll: false } },
+    "services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  webapp:\n    build: ./dir\n    cap_add:\n      - all\n",
+      errors: [
+        { messageId: "noDropAll", line: 2, column: 3, endLine: 2, endColumn: 9, service: "webapp" },
+        { messageId: "dangerous", line: 5, column: 9, endLine: 5, endColumn: 12, service: "webapp" },
+      ],
+    },
+    {
+      code: "services:\n  vpn:\n    image: example/vpn:1\n    cap_add: [CAP_NET_ADMIN, NET_BIND_SERVICE]\n    cap_drop:\n      - SYS_CHROOT\n",
+      errors: [
+        { messageId: "dangerous", line: 4, column: 15, endLine: 4, endColumn: 28 },
+        { messageId: "noDropAll", line: 5, column: 5, endLine: 5, endColumn: 13 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,24 @@
+import rule from "../../../rules/compose/no-new-privileges-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - no-new-privileges:true\n",
+    "services:\n  app:\n    image: example/app:1\n    security_opt: [\"no-new-privileges\"]\n",
+    "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - no-new-privileges=true\n",
+    "services:\n  app:\n    environment:\n      A: b\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  app:\n    image: example/app:1\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" }],
+    },
+    {
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"apparmor: false\"\n  b:\n    image: example/b:1\n    security_opt:\n      - no-new-privileges:false\n",
+      errors: [
+        { messageId: "missing", line: 4, column: 5, endLine: 4, endColumn: 17 },
+        { messageId: "disabled", line: 9, column: 9, endLine: 9, endColumn: 32 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+import rule from "../../../rules/compose/port-all-interfaces.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  web:\n    image: nginx:1.27\n",
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"127.0.0.1:8080:80\"\n      - \"[::1]:8443:443\"\n",
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80\"\n      - \"127.0.0.1::5000\"\n",
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"${BIND_IP}:8080:80\"\n",
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n      - target: 81\n        published: 127.0.0.1:8081\n",
+    // datastore ports are datastore-port-published's
+    "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n  app:\n    build: .\n    ports:\n      - \"6379:6379\"\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n      - 8443:443\n      - \"0.0.0.0:9000:9000/udp\"\n",
+      errors: [
+        { messageId: "unbound", line: 5, column: 9, endLine: 5, endColumn: 18, service: "web" },
+        { messageId: "unbound", line: 6, column: 9, endLine: 6, endColumn: 17, service: "web" },
+        { messageId: "unbound", line: 7, column: 9, endLine: 7, endColumn: 32, service: "web" },
+      ],
+      output: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"127.0.0.1:8080:80\"\n      - 127.0.0.1:8443:443\n      - \"127.0.0.1:9000:9000/udp\"\n",
+    },
+    {
+      code: "services:\n  api:\n    build: .\n    ports:\n      - \"${API_PORT:-8000}:8000\"\n      - \"${METRICS_PORT}:9100\"\n      - target: 8000\n        published: 8001\n      - \"12400-12500:1240\"\n",
+      errors: [
+        { messageId: "unbound", line: 5, column: 9, endLine: 5, endColumn: 33 },
+        { messageId: "unbound", line: 6, column: 9, endLine: 6, endColumn: 31 },
+        { messageId: "unbound", line: 7, column: 9, endLine: 8, endColumn: 24 },
+        { messageId: "unbound", line: 9, column: 9, endLine: 9, endColumn: 27 },
+      ],
+      output: "services:\n  api:\n    build: .\n    ports:\n      - \"127.0.0.1:${API_PORT:-8000}:8000\"\n      - \"${METRICS_PORT}:9100\"\n      - target: 8000\n        published: 8001\n      - \"127.0.0.1:12400-12500:1240\"\n",
+    },
+  ],
+});

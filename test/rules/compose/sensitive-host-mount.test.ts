@@ -1,0 +1,27 @@
+import rule from "../../../rules/compose/sensitive-host-mount.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  app:\n    image: example/app:1\n    volumes:\n      - ./static:/srv/static\n      - data:/var/lib/app\n      - /var/lib/anonymous\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n      - /var/run/docker.sock:/var/run/docker.sock\n      - ${PWD}/etc/app.conf:/etc/app.conf\n      - /srv/app/uploads:/uploads\n",
+    "services:\n  app:\n    image: example/app:1\nvolumes:\n  data:\n    driver: local\n    driver_opts:\n      type: nfs\n      device: \":/exports/data\"\n  other:\n    driver: local-persist\n    driver_opts:\n      mountpoint: ${CONTAINERVOLUME}/mysql\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  exporter:\n    image: prom/node-exporter:v1.8.2\n    volumes:\n      - /proc:/host/proc:ro\n      - \"/:/rootfs:ro\"\n      - ~/.ssh:/root/.ssh\n      - type: bind\n        source: /etc/exercise\n        target: /etc/exercise\n",
+      errors: [
+        { messageId: "service", line: 5, column: 9, endLine: 5, endColumn: 14, service: "exporter" },
+        { messageId: "service", line: 6, column: 10, endLine: 6, endColumn: 11, service: "exporter" },
+        { messageId: "service", line: 7, column: 9, endLine: 7, endColumn: 15, service: "exporter" },
+        { messageId: "service", line: 9, column: 17, endLine: 9, endColumn: 30, service: "exporter" },
+      ],
+    },
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\nvolumes:\n  vol:\n    driver: local\n    driver_opts:\n      device: /var/lib/backup/data\n      o: bind\n  wp:\n    driver: local-persist\n    driver_opts:\n      mountpoint: /var/data\n",
+      errors: [
+        { messageId: "volume", line: 8, column: 15, endLine: 8, endColumn: 35 },
+        { messageId: "volume", line: 13, column: 19, endLine: 13, endColumn: 28 },
+      ],
+    },
+  ],
+});

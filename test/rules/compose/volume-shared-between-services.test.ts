@@ -1,0 +1,25 @@
+import rule from "../../../rules/compose/volume-shared-between-services.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ./logic:/app\n  b:\n    image: example/b:1\n    volumes:\n      - ./bin:/app\n",
+    "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /etc/localtime:/etc/localtime\n      - ./conf:/conf:ro\n  b:\n    image: example/b:1\n    volumes:\n      - /etc/localtime:/etc/localtime\n      - ./conf/:/etc/conf:ro\n",
+    "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /data\n  b:\n    image: example/b:1\n    volumes:\n      - /data\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  app:\n    build: app\n    volumes:\n      - shared-volume:/app/uploads\n  checker:\n    build: checker\n    volumes:\n      - type: volume\n        source: shared-volume\n        target: /uploads\n        read_only: true\nvolumes:\n  shared-volume:\n",
+      errors: [
+        { messageId: "shared", line: 5, column: 9, endLine: 5, endColumn: 22, service: "app" },
+      ],
+    },
+    {
+      code: "services:\n  frontend:\n    build: frontend\n    volumes:\n        - ./logic:/app\n  backend:\n    build: backend\n    volumes:\n        - \"logic/:/app\"\n",
+      errors: [
+        { messageId: "shared", line: 5, column: 11, endLine: 5, endColumn: 18, service: "frontend" },
+        { messageId: "shared", line: 9, column: 12, endLine: 9, endColumn: 18, service: "backend" },
+      ],
+    },
+  ],
+});

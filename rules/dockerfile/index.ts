@@ -2,12 +2,18 @@ import type { DockerfileRule } from "../../src/engine/rule.js";
 // One import per line, sorted by id; the catalogue test checks this list against the folder.
 import addInsteadOfCopy from "./add-instead-of-copy.js";
 import addRemoteUrl from "./add-remote-url.js";
+import aptNotAptGet from "./apt-not-apt-get.js";
 import chownOnCopy from "./chown-on-copy.js";
 import chpasswdInRun from "./chpasswd-in-run.js";
+import distroUpgrade from "./distro-upgrade.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
+import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js";
+import execFormCmd from "./exec-form-cmd.js";
 import exposeSsh from "./expose-ssh.js";
 import packageSignatureBypass from "./package-signature-bypass.js";
 import pipExtraIndexUrl from "./pip-extra-index-url.js";
+import pipefailMissing from "./pipefail-missing.js";
+import pkgNoninteractiveFlag from "./pkg-noninteractive-flag.js";
 import runSecurityInsecure from "./run-security-insecure.js";
 import secretFileCopied from "./secret-file-copied.js";
 import secretLiteralValue from "./secret-literal-value.js";
@@ -15,6 +21,7 @@ import secretNamedArgEnv from "./secret-named-arg-env.js";
 import sudoInRun from "./sudo-in-run.js";
 import tlsVerificationDisabled from "./tls-verification-disabled.js";
 import untrustedRegistry from "./untrusted-registry.js";
+import updateWithoutInstall from "./update-without-install.js";
 import userMissing from "./user-missing.js";
 import userNonNumeric from "./user-non-numeric.js";
 import userRoot from "./user-root.js";
@@ -23,12 +30,18 @@ import workdirSystemDir from "./workdir-system-dir.js";
 export const dockerfileRules: DockerfileRule[] = [
   addInsteadOfCopy,
   addRemoteUrl,
+  aptNotAptGet,
   chownOnCopy,
   chpasswdInRun,
+  distroUpgrade,
   dockerSocketInDockerfile,
+  duplicateSingletonInstruction,
+  execFormCmd,
   exposeSsh,
   packageSignatureBypass,
   pipExtraIndexUrl,
+  pipefailMissing,
+  pkgNoninteractiveFlag,
   runSecurityInsecure,
   secretFileCopied,
   secretLiteralValue,
@@ -36,6 +49,7 @@ export const dockerfileRules: DockerfileRule[] = [
   sudoInRun,
   tlsVerificationDisabled,
   untrustedRegistry,
+  updateWithoutInstall,
   userMissing,
   userNonNumeric,
   userRoot,

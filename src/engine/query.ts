@@ -135,3 +135,17 @@ export function locateDeepestKey(model: ComposeModel, path: YamlPath, minLength:
   }
   return null;
 }
+
+/**
+ * Stages that can become a running container: the final stage, stages a Compose service builds
+ * with `target:`, and every stage those are built FROM. Image settings (CMD, ENTRYPOINT,
+ * HEALTHCHECK) of other stages, which only feed `COPY --from`, never take effect.
+ */
+export function runnableStages(model: DockerfileModel, project: import("./project.js").Project): Set<DfStage> {
+  const roots = [model.finalStage, ...project.servicesBuilding(model.path).map((s) => s.stage)];
+  const out = new Set<DfStage>();
+  for (const root of roots) {
+    for (let s = root, depth = 0; s && depth < 100 && !out.has(s); s = s.baseStage, depth++) out.add(s);
+  }
+  return out;
+}

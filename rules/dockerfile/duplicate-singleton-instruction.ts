@@ -1,0 +1,29 @@
+import { runnableStages } from "../../src/engine/query.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+
+const SINGLETONS = ["CMD", "ENTRYPOINT", "HEALTHCHECK"];
+
+export default defineDockerfileRule({
+  meta: {
+    id: "duplicate-singleton-instruction",
+    code: "DF318",
+    category: "reliability",
+    severity: "warning",
+    description: "A stage has more than one CMD, ENTRYPOINT or HEALTHCHECK; only the last one takes effect.",
+    aliases: [
+      "DL4003", "DL4004", "DL3012", "buildkit:MultipleInstructionsDisallowed", "DS-0016", "DS-0007", "DS-0023",
+      "kics:41c195f4-fc31-4a5c-8a1b-90605538d49f", "kics:6938958b-3f1a-451c-909b-baeee14bdc97",
+    ],
+    messages: {
+      overridden: "This `{{keyword}}` is replaced by a later `{{keyword}}` in the same stage and never takes effect. Remove it, or merge what it was meant to do into the last one.",
+    },
+  },
+  check({ model, project, report }) {
+    for (const stage of runnableStages(model, project)) {
+      for (const keyword of SINGLETONS) {
+        const all = stage.instructions.filter((i) => i.keyword === keyword);
+        for (const ins of all.slice(0, -1)) report({ messageId: "overridden", data: { keyword }, range: ins.range });
+      }
+    }
+  },
+});

@@ -1,0 +1,52 @@
+import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import type { Project } from "../../src/engine/project.js";
+import { runnableStages } from "../../src/engine/query.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+
+/** A word that means the same with and without a shell: no quotes, expansions, globs or operators. */
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+export default defineDockerfileRule({
+  meta: {
+    id: "exec-form-cmd",
+    code: "DF317",
+    category: "reliability",
+    severity: "warning",
+    description: "CMD or ENTRYPOINT in shell form runs the process under `/bin/sh -c`, which does not forward signals.",
+    aliases: ["DL3025", "buildkit:JSONArgsRecommended", "kics:b86987e1-6397-4619-81d5-8807f2387c79"],
+    fixable: true,
+    messages: {
+      shellForm: "`{{keyword}}` in shell form starts the program under `/bin/sh -c`, which runs as PID 1 and does not pass SIGTERM on, so `docker stop` waits for the timeout and then kills the process. Use the JSON exec form: {{keyword}} [\"executable\", \"arg\"].",
+    },
+  },
+  check({ model, project, report }) {
+    const runnable = runnableStages(model, project);
+    for (const top of model.instructions) {
+      // A CMD of a stage that only feeds `COPY --from` never runs; ONBUILD triggers run in child images.
+      const ins = top.trigger ?? (runnable.has(model.stages[top.stageIndex]) ? top : null);
+      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length) continue;
+      const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
+      const words = ins.args.map((a) => a.value);
+      const safe = range.start.line === range.end.line && words.every((w) => PLAIN.test(w)) && !changesArguments(model, project, ins);
+      report({
+        messageId: "shellForm",
+        data: { keyword: ins.keyword },
+        range,
+        fix: safe ? { description: "Use the exec form", edits: [{ range, text: JSON.stringify(words).replace(/","/g, '", "') }] } : undefined,
+      });
+    }
+  },
+});
+
+/**
+ * An exec-form ENTRYPOINT receives the CMD (and `docker run` / Compose `command:` arguments) as
+ * extra arguments, which a shell-form ENTRYPOINT ignores: converting it is only safe when there
+ * are none.
+ */
+function changesArguments(model: DockerfileModel, project: Project, ins: DfInstruction): boolean {
+  if (ins.keyword !== "ENTRYPOINT") return false;
+  const stage = model.stages[ins.stageIndex];
+  if (!stage || !stage.instructions.includes(ins)) return true;
+  if (stage.instructions.some((i) => i.keyword === "CMD")) return true;
+  return project.servicesBuilding(model.path).some((s) => s.compose.command !== null);
+}

@@ -1,0 +1,64 @@
+import { execShellScript } from "../../src/engine/execform.js";
+import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
+import type { ShellScript } from "../../src/engine/parse/shell.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import type { Range } from "../../src/engine/types.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "pipefail-missing",
+    code: "DF316",
+    category: "reliability",
+    severity: "warning",
+    description: "A RUN pipes commands without `-o pipefail`, so a failure on the left of the pipe is ignored.",
+    aliases: ["DL4006", "kics:efbf148a-67e9-42d2-ac47-02fa1c0d0b22"],
+    messages: {
+      pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Start the RUN with `set -o pipefail &&` or use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`.",
+    },
+  },
+  check({ model, report }) {
+    const shellAfter = new Map<DfStage, string[] | null>();
+    for (const stage of model.stages) {
+      let shell = stage.baseStage ? shellAfter.get(stage.baseStage) ?? null : null;
+      for (const ins of stage.instructions) {
+        if (ins.keyword === "SHELL" && ins.execForm) shell = ins.execForm;
+        const run = ins.keyword === "RUN" ? ins : ins.trigger?.keyword === "RUN" ? ins.trigger : null;
+        if (!run) continue;
+        const pipe = unprotectedPipe(model, run, shell);
+        if (pipe) report({ messageId: "pipe", range: pipe });
+      }
+      shellAfter.set(stage, shell);
+    }
+  },
+});
+
+function unprotectedPipe(model: Parameters<typeof execShellScript>[0], run: DfInstruction, shell: string[] | null): Range | null {
+  let script: ShellScript | null = null;
+  let options: string[] = shell ? shell.slice(1) : [];
+  if (run.execForm) {
+    const inner = execShellScript(model, run);
+    if (!inner) return null;
+    script = inner.script;
+    options = inner.options;
+  } else {
+    script = run.script;
+  }
+  if (!script || script.error || !script.pipes.length || setsPipefail(options)) return null;
+  const setAt = script.commands.find((c) => c.name === "set" && setsPipefail(c.args.map((a) => a.value)));
+  for (const pipe of script.pipes) {
+    if (setAt && before(setAt.range.start, pipe.start)) continue;
+    const inside = script.commands.filter((c) => !before(c.range.start, pipe.start) && !before(pipe.end, c.range.end));
+    // `yes | cmd` only works without pipefail (yes always dies of SIGPIPE); `echo "$sum  f" | sha256sum -c`
+    // cannot hide a failure, because echo and printf do not fail.
+    if (inside[0]?.name === "yes" || (inside.length > 1 && inside.slice(0, -1).every((c) => c.name === "echo" || c.name === "printf"))) continue;
+    return pipe;
+  }
+  return null;
+}
+
+/** `-o pipefail`, also in bundles such as `-euxo pipefail`. */
+function setsPipefail(args: string[]): boolean {
+  return args.some((a, i) => (/^-[a-zA-Z]*o$/.test(a) && args[i + 1] === "pipefail") || a === "-opipefail");
+}
+
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);

@@ -1,0 +1,92 @@
+import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
+import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from "./parse/shell.js";
+import { instructionsOf } from "./query.js";
+
+/** One element of a JSON (exec) form array with the range of its quoted token in the file. */
+export interface ExecWord extends ShellWord {
+  /** True when the token holds JSON escapes, so its content is not the text between the quotes. */
+  escaped: boolean;
+}
+
+const SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
+
+/**
+ * The elements of an exec-form instruction (`RUN ["apt-get", "install", "x"]`) with their ranges,
+ * found by scanning the string tokens of the JSON array. null for shell form.
+ */
+export function execWords(model: DockerfileModel, ins: DfInstruction): ExecWord[] | null {
+  if (!ins.execForm || !ins.args.length) return null;
+  const text = model.text;
+  const end = model.index.offset(ins.range.end);
+  const words: ExecWord[] = [];
+  let i = model.index.offset(ins.args[0].range.start);
+  while (i < end && words.length < ins.execForm.length) {
+    if (text[i] !== '"') {
+      i++;
+      continue;
+    }
+    const start = i++;
+    let escaped = false;
+    while (i < end && text[i] !== '"') {
+      if (text[i] === "\\") {
+        escaped = true;
+        i++;
+      }
+      i++;
+    }
+    i++;
+    const value = ins.execForm[words.length];
+    words.push({ value, raw: text.slice(start, i), range: model.index.range(start, i), dynamic: value.includes("$"), escaped });
+  }
+  return words.length === ins.execForm.length ? words : null;
+}
+
+/**
+ * An exec-form RUN seen as the command it runs. An executable written with spaces
+ * (`["sudo yum", "install", "x"]`, which Docker cannot start) is read as the command line its
+ * author meant, so that the rules about that command still apply.
+ */
+export function execCommand(model: DockerfileModel, ins: DfInstruction): ShellCommand | null {
+  const words = execWords(model, ins);
+  if (!words?.length) return null;
+  const first = words[0];
+  const split = /\s/.test(first.value.trim()) && !/[\\/]/.test(first.value) ? first.value.trim().split(/\s+/) : [first.value];
+  const all: ShellWord[] = [...split.map((value) => ({ ...first, value })), ...words.slice(1)];
+  const range = { start: first.range.start, end: words[words.length - 1].range.end };
+  return { name: all[0].value, nameWord: all[0], args: all.slice(1), assigns: [], range };
+}
+
+/**
+ * The script of an exec-form `["/bin/bash", "-o", "pipefail", "-c", "<script>"]`, parsed with
+ * ranges in the file (null when the script holds JSON escapes, whose offsets would not line up),
+ * and the shell options given before `-c`.
+ */
+export function execShellScript(model: DockerfileModel, ins: DfInstruction): { script: ShellScript; options: string[] } | null {
+  const words = execWords(model, ins);
+  if (!words || words.length < 3 || !SHELLS.test(words[0].value)) return null;
+  const c = words.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const body = words[c + 1];
+  if (c < 0 || !body || body.escaped) return null;
+  const script = parseShell(body.value, model.index.offset(body.range.start) + 1, model.index);
+  return { script, options: words.slice(1, c + 1).map((w) => w.value) };
+}
+
+/**
+ * Every simple command a RUN executes: the shell-form script's commands, an exec-form command
+ * itself, and the commands of an exec-form `sh -c` script. ONBUILD triggers are included.
+ */
+export function* allRunCommands(model: DockerfileModel): Iterable<{ instruction: DfInstruction; command: ShellCommand }> {
+  for (const instruction of instructionsOf(model, "RUN")) {
+    if (!instruction.execForm) {
+      for (const command of instruction.script?.commands ?? []) yield { instruction, command };
+      continue;
+    }
+    const inner = execShellScript(model, instruction);
+    if (inner) {
+      for (const command of inner.script.commands) yield { instruction, command };
+      continue;
+    }
+    const command = execCommand(model, instruction);
+    if (command) yield { instruction, command };
+  }
+}

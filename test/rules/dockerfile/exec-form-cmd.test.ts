@@ -1,0 +1,52 @@
+import rule from "../../../rules/dockerfile/exec-form-cmd.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM node:20\nCMD [\"node\", \"server.js\"]\n",
+    "FROM node:20\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"node\", \"server.js\"]\n",
+    "FROM node:20\nCMD\n",
+    "FROM golang:1.22 AS build\nCMD go run .\nFROM scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n",
+  ],
+  invalid: [
+    {
+      code: "FROM node:20\nCMD node server.js --port=8080\n",
+      errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 31 }],
+      output: "FROM node:20\nCMD [\"node\", \"server.js\", \"--port=8080\"]\n",
+    },
+    {
+      code: "FROM python:3.12\nENTRYPOINT python -m app\n",
+      errors: [{ messageId: "shellForm", line: 2, column: 12, endLine: 2, endColumn: 25 }],
+      output: "FROM python:3.12\nENTRYPOINT [\"python\", \"-m\", \"app\"]\n",
+    },
+    {
+      // Not converted: an exec-form ENTRYPOINT would receive the CMD as arguments.
+      code: "FROM python:3.12\nENTRYPOINT python -m app\nCMD [\"--debug\"]\n",
+      errors: [{ messageId: "shellForm", line: 2, column: 12, endLine: 2, endColumn: 25 }],
+    },
+    {
+      // Not converted: shell syntax, and a broken JSON array.
+      code: "FROM alpine:3.20\nCMD exec /app --port $PORT\nENTRYPOINT [top, -b]\nCMD /app \\\n  --flag\n",
+      errors: [
+        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 27 },
+        { messageId: "shellForm", line: 3, column: 12, endLine: 3, endColumn: 21 },
+        { messageId: "shellForm", line: 4, column: 5, endLine: 5, endColumn: 9 },
+      ],
+    },
+    {
+      code: "FROM golang:1.22 AS dev\nCMD go run .\nFROM scratch\nCMD [\"/app\"]\nONBUILD CMD make run\n",
+      files: { "compose.yaml": "services:\n  dev:\n    build:\n      context: .\n      target: dev\n" },
+      errors: [
+        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 13 },
+        { messageId: "shellForm", line: 5, column: 13, endLine: 5, endColumn: 21 },
+      ],
+      output: "FROM golang:1.22 AS dev\nCMD [\"go\", \"run\", \".\"]\nFROM scratch\nCMD [\"/app\"]\nONBUILD CMD [\"make\", \"run\"]\n",
+    },
+    {
+      // Not converted: the Compose service passes a command to the entrypoint.
+      code: "FROM alpine:3.20\nENTRYPOINT /app\n",
+      files: { "compose.yaml": "services:\n  app:\n    build: .\n    command: --verbose\n" },
+      errors: [{ messageId: "shellForm", line: 2, column: 12, endLine: 2, endColumn: 16 }],
+    },
+  ],
+});

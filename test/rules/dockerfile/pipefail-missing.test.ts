@@ -1,0 +1,35 @@
+import rule from "../../../rules/dockerfile/pipefail-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM debian:12\nRUN curl -fsSL https://example.com/key.asc > /tmp/key\n",
+    "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/x | tar -xz\n",
+    "FROM debian:12\nSHELL [\"/bin/bash\", \"-euxo\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/x | tar -xz\n",
+    "FROM debian:12\nRUN set -euo pipefail; curl -fsSL https://example.com/x | tar -xz\n",
+    "FROM debian:12\nRUN set -o errexit -o pipefail && wget -qO- https://example.com | sh\n",
+    "FROM debian:12 AS base\nSHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"]\nFROM base\nRUN a | b\n",
+    "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-Content x | Out-File y\n",
+    "FROM debian:12\nRUN yes | apt-get install curl\n",
+    "FROM debian:12\nRUN echo \"$SHA256  go.tgz\" | sha256sum -c - && printf '%s\\n' a b | sort\n",
+    "FROM debian:12\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"a | b\"]\n",
+    "FROM debian:12\nRUN [\"/bin/bash\", \"./some_output\", \"|\", \"./some_script\"]\n",
+  ],
+  invalid: [
+    {
+      code: "FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n",
+      errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 59 }],
+    },
+    {
+      code: "FROM debian:12\nRUN a | b && set -o pipefail\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [\"/bin/bash\", \"-c\", \"c | d\"]\n",
+      errors: [
+        { messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 10 },
+        { messageId: "pipe", line: 4, column: 26, endLine: 4, endColumn: 31 },
+      ],
+    },
+    {
+      code: "FROM debian:12\nONBUILD RUN a \\\n  | b\n",
+      errors: [{ messageId: "pipe", line: 2, column: 13, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});

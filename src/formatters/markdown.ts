@@ -1,0 +1,118 @@
+import type { Finding, Report } from "../engine/index.js";
+import { Budget, GITHUB_TEXT_LIMIT } from "./markdown/budget.js";
+import { compareFindings, type Comparison } from "./markdown/compare.js";
+import { countsLine, filesLine } from "./markdown/counts.js";
+import { fileHeading, findingLine, groupByFile, type FindingMarks } from "./markdown/findings.js";
+import { gradeTable } from "./markdown/grades.js";
+import { coverageLine, serviceMatrix } from "./markdown/services.js";
+import { cutToBytes, plural } from "./markdown/text.js";
+import { mermaidTopology } from "./markdown/topology.js";
+
+export { compareFindings, type Comparison } from "./markdown/compare.js";
+export { gradeTitle } from "./markdown/grades.js";
+export { GITHUB_TEXT_LIMIT } from "./markdown/budget.js";
+
+export interface FindingSection {
+  title: string;
+  findings: readonly Finding[];
+  /** Rendered inside a closed <details> block. */
+  collapsed?: boolean;
+  /** A sentence under the title. */
+  intro?: string;
+}
+
+export interface MarkdownOptions {
+  /** The audit of the base: adds grade deltas and new / fixed / remaining counts. */
+  base?: Report;
+  /** A comparison computed by the caller (the app's follows moved files); else by fingerprint from `base`. */
+  comparison?: Comparison;
+  /** Heading text; default `dockaudit`. */
+  heading?: string;
+  /** Lines shown first as a quoted list: partial results, config remarks. */
+  notes?: readonly string[];
+  /** The finding lists to show; default: new / pre-existing / fixed with a base, every finding without. */
+  sections?: readonly FindingSection[];
+  /** Size bound in UTF-8 bytes; default GitHub's 65,535. */
+  maxLength?: number;
+}
+
+/** Room kept for the note that says what was left out. */
+const NOTE_RESERVE = 400;
+
+/** The audit as a reviewer reads it: the check-run summary, and the CLI's `--format markdown`. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? GITHUB_TEXT_LIMIT;
+  const comparison = options.comparison ?? (options.base ? compareFindings(options.base.findings, report.findings) : undefined);
+  const budget = new Budget(maxLength - NOTE_RESERVE);
+  const omitted: string[] = [];
+  const addOrOmit = (block: string, what: string) => {
+    if (block && !budget.add(block)) omitted.push(what);
+  };
+
+  addOrOmit(headingBlock(report, options.heading ?? "dockaudit"), "the heading");
+  if (options.notes?.length) addOrOmit(`${options.notes.map((n) => `> ${n.replace(/\r?\n/g, " ")}`).join("\n>\n")}\n`, "notes");
+  addOrOmit(`${gradeTable(report, options.base)}\n`, "the grade table");
+  addOrOmit(`${countsLine(report, comparison)}\n${filesLine(report)}\n`, "the counts");
+  addOrOmit(servicesBlock(report, options.base), "the service matrix");
+  addOrOmit(topologyBlock(report), "the topology");
+
+  const marks: FindingMarks = comparison ? { added: new Set(comparison.added.map((f) => f.fingerprint)) } : {};
+  let hidden = 0;
+  for (const section of options.sections ?? defaultSections(report, comparison)) {
+    hidden += addSection(budget, section, marks, hidden > 0);
+  }
+  if (hidden) omitted.push(plural(hidden, "finding"));
+
+  let text = budget.toString();
+  if (omitted.length) {
+    text += `\n_Not shown to stay under GitHub's ${maxLength.toLocaleString("en-US")}-character limit: ${omitted.join(", ")}. Every finding on a changed file is also an annotation; \`dockaudit check\` lists them all._\n`;
+  }
+  return cutToBytes(text, maxLength);
+}
+
+function headingBlock(report: Report, heading: string): string {
+  const { grade, score } = report.scores.overall;
+  return `## ${heading}: overall ${grade} (${score}/100)\n`;
+}
+
+function servicesBlock(report: Report, base?: Report): string {
+  if (!report.services.length) return "";
+  const coverage = coverageLine(report.coverage, base?.coverage);
+  return `### Services\n\n${serviceMatrix(report.services)}\n${coverage ? `\nCoverage: ${coverage}\n` : ""}`;
+}
+
+function topologyBlock(report: Report): string {
+  const chart = mermaidTopology(report.services);
+  return chart ? `### Compose topology\n\n${chart}\n` : "";
+}
+
+function defaultSections(report: Report, comparison?: Comparison): FindingSection[] {
+  if (!comparison) return [{ title: "Findings", findings: report.findings }];
+  return [
+    { title: "New findings", findings: comparison.added },
+    { title: "Findings already there before this change", findings: comparison.unchanged, collapsed: true },
+    { title: "Fixed by this change", findings: comparison.fixed, collapsed: true },
+  ];
+}
+
+/** Adds a section line by line while the budget lasts; returns how many findings did not fit. */
+function addSection(budget: Budget, section: FindingSection, marks: FindingMarks, alreadyFull: boolean): number {
+  const total = section.findings.length;
+  if (!total) return 0;
+  const title = `${section.title} (${total})`;
+  const open = section.collapsed ? `<details><summary><b>${title}</b></summary>\n` : `### ${title}\n`;
+  const close = section.collapsed ? "\n</details>\n" : "";
+  const reserve = Buffer.byteLength(close) + 1;
+  if (alreadyFull || !budget.add(open + (section.intro ? `\n${section.intro}\n` : ""), reserve)) return total;
+  let shown = 0;
+  outer: for (const group of groupByFile(section.findings)) {
+    if (!budget.add(`\n${fileHeading(group.file, group.findings.length)}\n`, reserve)) break;
+    for (const f of group.findings) {
+      if (!budget.add(findingLine(f, marks), reserve)) break outer;
+      shown++;
+    }
+  }
+  if (close) budget.add(close);
+  else budget.add("");
+  return total - shown;
+}

@@ -1,0 +1,81 @@
+import type { Coverage, ServiceSummary } from "../../engine/index.js";
+import { cell, code, percent } from "./text.js";
+
+export const MAX_SERVICE_ROWS = 50;
+
+/** One row per Compose service: how it is built and run, the facts reviewers check first. */
+export function serviceMatrix(services: readonly ServiceSummary[], maxRows = MAX_SERVICE_ROWS): string {
+  if (!services.length) return "";
+  const multiFile = new Set(services.map((s) => s.file)).size > 1;
+  const header = "| Service | Image or build | User | Healthcheck | Restart | Limits | Published ports |\n|---|---|---|---|---|---|---|";
+  const rows = services.slice(0, maxRows).map((s) => {
+    const name = multiFile ? `${code(s.name)}<br><sub>${cell(s.file)}</sub>` : code(s.name);
+    return `| ${[name, imageOrBuild(s), userCell(s), healthcheckCell(s), restartCell(s), limitsCell(s), portsCell(s)].join(" | ")} |`;
+  });
+  const more = services.length > maxRows ? `\n\n_${services.length - maxRows} more services not shown._` : "";
+  return `${header}\n${rows.join("\n")}${more}`;
+}
+
+export function imageOrBuild(s: ServiceSummary): string {
+  if (s.build) {
+    const target = s.build.target ? ` (target ${code(s.build.target)})` : "";
+    return `build ${code(cell(s.build.dockerfile))}${target}`;
+  }
+  if (s.image) return code(cell(s.image));
+  return s.partial ? "_override fragment_" : "–";
+}
+
+export function userCell(s: ServiceSummary): string {
+  if (s.partial) return "–";
+  const source = s.userSource === "compose" ? "compose" : s.userSource === "dockerfile" ? "Dockerfile" : s.userSource === "image-default" ? "image default" : "";
+  if (s.runsAsRoot === true) return `⚠️ ${code(cell(s.user ?? "root"))}${source ? ` (${source})` : ""}`;
+  if (s.runsAsRoot === false) return `✅ ${s.user ? code(cell(s.user)) : "non-root"}${source ? ` (${source})` : ""}`;
+  return s.user ? `${code(cell(s.user))} (unknown uid)` : "❔ unknown";
+}
+
+export function healthcheckCell(s: ServiceSummary): string {
+  if (s.partial) return "–";
+  if (s.healthcheck === "compose") return "✅ compose";
+  if (s.healthcheck === "dockerfile") return "✅ Dockerfile";
+  return "❌ none";
+}
+
+export function restartCell(s: ServiceSummary): string {
+  if (s.partial) return "–";
+  return s.restart && s.restart !== "no" ? code(cell(s.restart)) : "❌ none";
+}
+
+export function limitsCell(s: ServiceSummary): string {
+  if (s.partial) return "–";
+  const parts = [s.limits.memory ? `mem ${cell(s.limits.memory)}` : null, s.limits.cpus ? `cpu ${cell(s.limits.cpus)}` : null].filter(Boolean);
+  return parts.length ? parts.join(" · ") : "❌ none";
+}
+
+export function portsCell(s: ServiceSummary): string {
+  if (!s.ports.length) return "–";
+  return s.ports
+    .map((p) => {
+      if (!p.published) return code(cell(p.target));
+      const host = p.hostIp ? `${p.hostIp}:` : "";
+      const exposed = !p.hostIp || p.hostIp === "0.0.0.0" || p.hostIp === "::";
+      return `${exposed ? "🌐 " : ""}${code(cell(`${host}${p.published}→${p.target}`))}`;
+    })
+    .join("<br>");
+}
+
+/** Share of services with each safeguard (override fragments excluded, as in scoring). */
+export function coverageLine(coverage: Coverage, base?: Coverage): string {
+  if (!coverage.services) return "";
+  const item = (label: string, key: keyof Omit<Coverage, "services">) => {
+    const now = `${coverage[key]}/${coverage.services} (${percent(coverage[key], coverage.services)})`;
+    const before = base && base.services ? ` ← ${percent(base[key], base.services)}` : "";
+    return `${label} ${now}${before}`;
+  };
+  return [
+    item("non-root", "nonRoot"),
+    item("healthcheck", "healthcheck"),
+    item("restart policy", "restart"),
+    item("memory limit", "memoryLimit"),
+    item("CPU limit", "cpuLimit"),
+  ].join(" · ");
+}

@@ -1,0 +1,40 @@
+/** Small Markdown helpers shared by the summary sections. */
+
+/** Escapes a value for a table cell: pipes and line breaks would break the row. */
+export function cell(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** Inline code that survives backticks inside the value. */
+export function code(value: string): string {
+  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function percent(part: number, whole: number): string {
+  return whole ? `${Math.round((100 * part) / whole)}%` : "–";
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0";
+}
+
+/** GitHub's size limits behave like UTF-8 bytes, so budgets count bytes, not characters. */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/** Cuts `text` to at most `maxBytes` UTF-8 bytes, at a line break when one is close. */
+export function cutToBytes(text: string, maxBytes: number): string {
+  if (byteLength(text) <= maxBytes) return text;
+  let cut = Buffer.from(text, "utf8").subarray(0, Math.max(0, maxBytes)).toString("utf8");
+  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
+  const newline = cut.lastIndexOf("\n");
+  return newline > cut.length / 2 ? cut.slice(0, newline + 1) : cut;
+}

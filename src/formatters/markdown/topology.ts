@@ -1,0 +1,58 @@
+import type { ServiceSummary } from "../../engine/index.js";
+
+export const MAX_TOPOLOGY_SERVICES = 40;
+
+/**
+ * A Mermaid flowchart of the Compose services: one box per Compose file, services inside,
+ * depends_on as arrows, networks as hexagons, published ports as edges from the host.
+ * Returns "" when there is nothing to draw or too much to draw legibly.
+ */
+export function mermaidTopology(services: readonly ServiceSummary[], maxServices = MAX_TOPOLOGY_SERVICES): string {
+  const full = services.filter((s) => !s.partial);
+  if (!full.length || full.length > maxServices) return "";
+  const files = [...new Set(full.map((s) => s.file))];
+  const lines = ["flowchart LR"];
+  const edges: string[] = [];
+  let hostUsed = false;
+  files.forEach((file, fi) => {
+    const inFile = full.filter((s) => s.file === file);
+    const id = (name: string) => `f${fi}_${slug(name)}`;
+    lines.push(`  subgraph F${fi}["${label(file)}"]`);
+    for (const s of inFile) lines.push(`    ${id(s.name)}["${label(s.name)}${imageLabel(s)}"]`);
+    const networks = [...new Set(inFile.flatMap((s) => s.networks).filter((n) => n !== "default" && !n.includes(":")))];
+    for (const n of networks) lines.push(`    ${id(`net_${n}`)}{{"${label(n)}"}}`);
+    lines.push("  end");
+    const names = new Set(inFile.map((s) => s.name));
+    for (const s of inFile) {
+      for (const d of s.dependsOn) {
+        if (!names.has(d.service)) continue;
+        const cond = d.condition && d.condition !== "service_started" ? `|"${label(d.condition.replace(/^service_/, ""))}"|` : "";
+        edges.push(`  ${id(s.name)} -->${cond} ${id(d.service)}`);
+      }
+      for (const n of s.networks) if (networks.includes(n)) edges.push(`  ${id(s.name)} -.- ${id(`net_${n}`)}`);
+      for (const p of s.ports) {
+        if (!p.published) continue;
+        hostUsed = true;
+        const host = p.hostIp ? `${p.hostIp}:` : "";
+        edges.push(`  host -->|"${label(`${host}${p.published}→${p.target}`)}"| ${id(s.name)}`);
+      }
+    }
+  });
+  if (hostUsed) lines.splice(1, 0, `  host(("host"))`);
+  return ["```mermaid", ...lines, ...edges, "```"].join("\n");
+}
+
+/** Mermaid ids allow letters, digits and underscores. */
+function slug(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
+}
+
+/** Text inside a quoted Mermaid label: quotes and angle brackets as entities. */
+function label(text: string): string {
+  return text.replace(/[#"<>]/g, (c) => ({ "#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;" })[c]!);
+}
+
+function imageLabel(s: ServiceSummary): string {
+  const what = s.image ?? (s.build ? `build ${s.build.dockerfile}` : "");
+  return what ? `<br/>${label(what)}` : "";
+}

@@ -1,0 +1,46 @@
+import type { Finding, Severity } from "../../engine/index.js";
+import { lineSpanOf } from "../review/lines.js";
+import { maskSecrets } from "../review/mask.js";
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  title: string;
+  message: string;
+  raw_details?: string;
+}
+
+/** GitHub takes at most 50 annotations per request; more go in follow-up updates. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+
+const LEVEL: Record<Severity, Annotation["annotation_level"]> = { error: "failure", warning: "warning", info: "notice" };
+const MAX_MESSAGE = 60_000;
+
+/** One annotation per finding; a file-level finding is pinned to line 1 and says so in its title. */
+export function toAnnotation(f: Finding, secrets: readonly string[]): Annotation {
+  const span = lineSpanOf(f);
+  const annotation: Annotation = {
+    path: f.file,
+    start_line: span?.first ?? 1,
+    end_line: span?.last ?? 1,
+    annotation_level: LEVEL[f.severity],
+    title: `${f.ruleId} (${f.code})${span ? "" : " · whole file"}`.slice(0, 255),
+    message: maskSecrets(`${f.message}\n\n${f.docsUrl}`, secrets).slice(0, MAX_MESSAGE),
+  };
+  if (f.range && span && span.first === span.last && f.range.start.line === f.range.end.line) {
+    annotation.start_column = f.range.start.column;
+    annotation.end_column = Math.max(f.range.start.column, f.range.end.column - 1);
+  }
+  if (f.fix?.description) annotation.raw_details = maskSecrets(`Fix: ${f.fix.description}`, secrets).slice(0, MAX_MESSAGE);
+  return annotation;
+}
+
+export function batches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,91 @@
+import type { ConfigProblem, Finding, Report } from "../../engine/index.js";
+import { gradeTitle, renderMarkdown, type Comparison, type FindingSection } from "../../formatters/markdown.js";
+import { maskSecrets } from "../review/mask.js";
+import type { ReviewPlan, UnpostedReason } from "../review/plan-review.js";
+
+export const CHECK_NAME = "dockaudit";
+export const RERUN_ACTION = { label: "Re-run", description: "Audit this pull request again", identifier: "rerun" } as const;
+const RERUN_HINT = "Re-run it with the **Re-run** button of this check, or comment `/dockaudit recheck` on the pull request.";
+
+export interface CheckOutput {
+  title: string;
+  summary: string;
+}
+
+const REASON: Record<UnpostedReason, string> = {
+  "file-level": "about the whole file",
+  "outside-diff": "on lines outside the diff",
+  "over-cap": "over the inline-comment cap",
+};
+
+export interface AuditOutputInput {
+  head: Report;
+  base: Report;
+  comparison: Comparison;
+  plan: ReviewPlan;
+  /** Findings the run commented on or would have (new ones, or all when only_new is off). */
+  reviewed: readonly Finding[];
+  conclusionReason: string;
+  notes: readonly string[];
+  maxInlineComments: number;
+  secrets: readonly string[];
+}
+
+/** The completed check's title and summary for an audit that ran. */
+export function auditOutput(input: AuditOutputInput): CheckOutput {
+  const { plan } = input;
+  const reviewedSet = new Set(input.reviewed);
+  const unposted = plan.unposted.map((u) => u.finding);
+  const reasons = [...new Set(plan.unposted.map((u) => REASON[u.reason]))].join(", ");
+  const inline = [...plan.posted, ...plan.alreadyCommented];
+  const sections: FindingSection[] = [
+    {
+      title: "Not commented inline",
+      findings: unposted,
+      intro: unposted.length ? `These findings are ${reasons}, so they are listed here (and as annotations on changed files).` : undefined,
+    },
+    { title: "Commented inline", findings: inline, collapsed: true },
+    { title: "Other findings in the audited files", findings: input.head.findings.filter((f) => !reviewedSet.has(f)), collapsed: true },
+    { title: "Fixed by this pull request", findings: input.comparison.fixed, collapsed: true },
+  ];
+  const summary = renderMarkdown(input.head, {
+    base: input.base,
+    comparison: input.comparison,
+    notes: [input.conclusionReason, ...input.notes],
+    sections,
+  });
+  return { title: gradeTitle(input.head, input.base), summary: maskSecrets(summary, input.secrets) };
+}
+
+export function inProgressOutput(headSha: string): CheckOutput {
+  return { title: "Auditing Docker files…", summary: `dockaudit is auditing the Docker files of \`${headSha.slice(0, 7)}\`.` };
+}
+
+export function noDockerOutput(changedFiles: number): CheckOutput {
+  return {
+    title: "No Docker files changed",
+    summary: `This pull request changes ${changedFiles} file${changedFiles === 1 ? "" : "s"}, none of them a Dockerfile, Compose file or .dockerignore (or linked to one), so there is nothing to audit.`,
+  };
+}
+
+export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutput {
+  const list = problems.map((p) => `- \`${p.key}\`: ${p.message}`).join("\n");
+  return {
+    title: `Invalid .github/dockaudit.yml: ${problems.map((p) => p.key).join(", ")}`.slice(0, 250),
+    summary: `## dockaudit could not read its configuration\n\n\`.github/dockaudit.yml\` (read from the default branch) has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n\n${list}\n\nFix the file on the default branch; then ${RERUN_HINT.charAt(0).toLowerCase()}${RERUN_HINT.slice(1)} docs/app.md lists every key.`,
+  };
+}
+
+export function supersededOutput(newHead: string | null): CheckOutput {
+  return {
+    title: "Superseded by a newer commit",
+    summary: `The pull request's head moved${newHead ? ` to \`${newHead.slice(0, 7)}\`` : ""} while this commit was being audited, so nothing was published for it: the newest commit gets its own check.`,
+  };
+}
+
+export function failedOutput(what: string): CheckOutput {
+  return {
+    title: "dockaudit could not finish",
+    summary: `## dockaudit could not finish this audit\n\n${what}\n\nNothing about this commit was judged: the check is neutral so it does not block the pull request. ${RERUN_HINT}`,
+  };
+}

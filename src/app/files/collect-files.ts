@@ -1,0 +1,100 @@
+import picomatch from "picomatch";
+import { createClassifier } from "../../engine/classify.js";
+import type { Config, SourceFile } from "../../engine/index.js";
+import { mapLimit, readAtCommit, readBlob } from "../github/contents.js";
+import type { GitHub } from "../github/types.js";
+import { hunksOf, type HunkSpan } from "../review/diff-lines.js";
+import { candidateComposeFiles, linkedFiles } from "./linked-files.js";
+import { detectMoves } from "./moves.js";
+import type { ChangedFile, TreeBlob } from "./types.js";
+
+/** Content reads in flight at once: parallel, but bounded (GitHub allows ~100 concurrent requests per app). */
+export const READ_CONCURRENCY = 8;
+
+export interface CollectedFiles {
+  head: SourceFile[];
+  base: SourceFile[];
+  /** Docker files the PR adds or modifies (the ones annotated and commented). */
+  changedPaths: Set<string>;
+  /** Docker files the PR deletes. */
+  removedPaths: Set<string>;
+  moves: Map<string, string>;
+  hunks: Map<string, HunkSpan[]>;
+  notes: string[];
+}
+
+interface Input {
+  repo: { owner: string; repo: string };
+  headSha: string;
+  baseSha: string;
+  config: Config;
+  changed: readonly ChangedFile[];
+  tree: readonly TreeBlob[];
+}
+
+/**
+ * The files to audit on both sides: changed Docker files and the files linked to them, read at
+ * head by blob SHA, and the same set read at base (unchanged linked files are identical there).
+ */
+export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedFiles> {
+  const classify = createClassifier(input.config.files);
+  const ignored = input.config.ignore.length ? picomatch(input.config.ignore, { dot: true }) : () => false;
+  const isDocker = (p: string) => classify(p) !== null && !ignored(p);
+  const treeByPath = new Map(input.tree.map((b) => [b.path, b]));
+  const treePaths = new Set(treeByPath.keys());
+  const notes: string[] = [];
+
+  const docker = input.changed.filter((f) => isDocker(f.filename));
+  const present = docker.filter((f) => f.status !== "removed");
+  const changedPaths = new Set(present.map((f) => f.filename));
+  const removedPaths = new Set(docker.filter((f) => f.status === "removed").map((f) => f.filename));
+  const moves = detectMoves(docker, classify);
+  const hunks = new Map(present.map((f) => [f.filename, hunksOf(f.patch)]));
+  for (const f of present) if (!f.patch && f.status !== "renamed") notes.push(`GitHub sent no diff for \`${f.filename}\` (binary or too large), so its findings are listed here instead of commented inline.`);
+
+  const shaOf = (path: string) => input.changed.find((f) => f.filename === path)?.sha ?? treeByPath.get(path)?.sha ?? null;
+  const headContents = new Map<string, string>();
+  const read = async (paths: Iterable<string>) => {
+    const todo = [...paths].filter((p) => !headContents.has(p));
+    const tooBig = todo.filter((p) => (treeByPath.get(p)?.size ?? 0) > input.config.limits.maxFileBytes);
+    for (const p of tooBig) notes.push(`\`${p}\` was not read: it is larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
+    const wanted = todo.filter((p) => !tooBig.includes(p) && shaOf(p));
+    const texts = await mapLimit(wanted, READ_CONCURRENCY, (p) => readBlob(gh, input.repo, shaOf(p)!));
+    wanted.forEach((p, i) => headContents.set(p, texts[i]));
+  };
+
+  const changedDockerfiles = [...changedPaths].filter((p) => classify(p) === "dockerfile");
+  const candidates = candidateComposeFiles(changedDockerfiles, [...treePaths].filter((p) => !ignored(p)), classify);
+  await read([...changedPaths, ...candidates]);
+  const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
+  const linked = linkedFiles({ composeFiles: composeRead, changedPaths, changedDockerfiles, tree: treePaths });
+  for (const c of candidates) if (!linked.composeToKeep.has(c) && !changedPaths.has(c)) headContents.delete(c);
+  await read([...linked.paths].filter((p) => !ignored(p)));
+
+  const head = [...headContents].map(([path, content]) => ({ path, content }));
+  const base = await readBase(gh, input, head, changedPaths, removedPaths, moves);
+  return { head, base, changedPaths, removedPaths, moves, hunks, notes };
+}
+
+async function readBase(gh: GitHub, input: Input, head: SourceFile[], changed: Set<string>, removed: Set<string>, moves: Map<string, string>): Promise<SourceFile[]> {
+  const movedFrom = new Map([...moves].map(([from, to]) => [to, from]));
+  const statusOf = new Map(input.changed.map((f) => [f.filename, f]));
+  const fetches: string[] = [];
+  const base: SourceFile[] = [];
+  for (const f of head) {
+    if (!changed.has(f.path)) {
+      base.push(f);
+      continue;
+    }
+    const entry = statusOf.get(f.path);
+    const from = movedFrom.get(f.path) ?? entry?.previous_filename ?? (entry?.status === "added" ? null : f.path);
+    if (from) fetches.push(from);
+  }
+  for (const r of removed) if (!fetches.includes(r)) fetches.push(r);
+  const texts = await mapLimit(fetches, READ_CONCURRENCY, (p) => readAtCommit(gh, input.repo, p, input.baseSha));
+  fetches.forEach((path, i) => {
+    const content = texts[i];
+    if (content !== null) base.push({ path, content });
+  });
+  return base;
+}

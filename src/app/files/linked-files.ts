@@ -1,0 +1,63 @@
+import type { Classifier } from "../../engine/classify.js";
+import type { SourceFile } from "../../engine/index.js";
+import { buildProject } from "../../engine/project.js";
+import { parseCompose } from "../../engine/parse/compose.js";
+
+/** Beyond this many Compose files in the repository, only those in a changed Dockerfile's directory or above are read. */
+export const ALL_COMPOSE_UP_TO = 20;
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+
+function isAncestorDir(dir: string, of: string): boolean {
+  return dir === "" || of === dir || of.startsWith(`${dir}/`);
+}
+
+function dockerignoreIn(dir: string): string {
+  return dir ? `${dir}/.dockerignore` : ".dockerignore";
+}
+
+/**
+ * Compose files that might build one of the changed Dockerfiles: every Compose file of a small
+ * repository, else those in a changed Dockerfile's directory or one of its parents.
+ */
+export function candidateComposeFiles(changedDockerfiles: readonly string[], treePaths: readonly string[], classify: Classifier): string[] {
+  if (!changedDockerfiles.length) return [];
+  const compose = treePaths.filter((p) => classify(p) === "compose");
+  if (compose.length <= ALL_COMPOSE_UP_TO) return compose;
+  return compose.filter((c) => changedDockerfiles.some((d) => isAncestorDir(dirOf(c), dirOf(d))));
+}
+
+/**
+ * The files linked to the changed ones, from the Compose files read so far: the build Dockerfiles
+ * and context .dockerignore files of changed Compose files; for each changed Dockerfile, the Compose
+ * files that build it and the .dockerignore of its context. Only paths present in the tree.
+ */
+export function linkedFiles(input: {
+  composeFiles: readonly SourceFile[];
+  changedPaths: ReadonlySet<string>;
+  changedDockerfiles: readonly string[];
+  tree: ReadonlySet<string>;
+}): { paths: Set<string>; composeToKeep: Set<string> } {
+  const composeFiles = input.composeFiles.map((f) => parseCompose(f.path, f.content));
+  const project = buildProject({ dockerfiles: [], composeFiles, dockerignores: [], tree: [...input.tree] });
+  const paths = new Set<string>();
+  const composeToKeep = new Set<string>();
+  for (const s of project.services) {
+    const changedCompose = input.changedPaths.has(s.composeFile);
+    const buildsChanged = s.dockerfilePath !== null && input.changedDockerfiles.includes(s.dockerfilePath);
+    if (!changedCompose && !buildsChanged) continue;
+    composeToKeep.add(s.composeFile);
+    if (s.dockerfilePath && input.tree.has(s.dockerfilePath)) paths.add(s.dockerfilePath);
+    if (s.contextDir !== null && input.tree.has(dockerignoreIn(s.contextDir))) paths.add(dockerignoreIn(s.contextDir));
+  }
+  for (const c of input.composeFiles) if (input.changedPaths.has(c.path)) composeToKeep.add(c.path);
+  for (const d of input.changedDockerfiles) {
+    const ignore = dockerignoreIn(dirOf(d));
+    if (input.tree.has(ignore)) paths.add(ignore);
+  }
+  for (const p of composeToKeep) paths.add(p);
+  return { paths, composeToKeep };
+}

@@ -1,0 +1,16 @@
+/** The fields of a PR-files entry the app reads. */
+export interface ChangedFile {
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  previous_filename?: string;
+  /** Blob SHA of the head version. */
+  sha: string | null;
+  patch?: string;
+}
+
+/** A blob of the head tree. */
+export interface TreeBlob {
+  path: string;
+  sha: string;
+  size: number;
+}

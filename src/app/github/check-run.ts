@@ -1,0 +1,66 @@
+import type { Annotation } from "../check/annotations.js";
+import { CHECK_NAME, RERUN_ACTION, type CheckOutput } from "../check/check-output.js";
+import type { GitHub } from "./types.js";
+
+type Repo = { owner: string; repo: string };
+
+/** Creates the `dockaudit` run on the head SHA; `external_id` carries the PR number (fork PRs have no `pull_requests`). */
+export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: string; pullNumber: number; output: CheckOutput; startedAt: Date }): Promise<number> {
+  const { data } = await gh.rest.checks.create({
+    owner: repo.owner,
+    repo: repo.repo,
+    name: CHECK_NAME,
+    head_sha: init.headSha,
+    status: "in_progress",
+    external_id: String(init.pullNumber),
+    started_at: init.startedAt.toISOString(),
+    output: init.output,
+  });
+  return data.id;
+}
+
+/** Appends a batch of annotations; the run stays in progress. */
+export async function addAnnotations(gh: GitHub, repo: Repo, checkRunId: number, output: CheckOutput, annotations: Annotation[]): Promise<void> {
+  await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: checkRunId, output: { ...output, annotations } });
+}
+
+/** Completes the run with its conclusion, last annotation batch and the Re-run button. */
+export async function completeCheckRun(
+  gh: GitHub,
+  repo: Repo,
+  checkRunId: number,
+  result: { conclusion: "success" | "failure" | "neutral"; output: CheckOutput; annotations?: Annotation[]; completedAt: Date },
+): Promise<void> {
+  await gh.rest.checks.update({
+    owner: repo.owner,
+    repo: repo.repo,
+    check_run_id: checkRunId,
+    status: "completed",
+    conclusion: result.conclusion,
+    completed_at: result.completedAt.toISOString(),
+    output: result.annotations?.length ? { ...result.output, annotations: result.annotations } : result.output,
+    actions: [{ ...RERUN_ACTION }],
+  });
+}
+
+/** A run that completes at once (invalid config, nothing to audit). */
+export async function createCompletedCheckRun(
+  gh: GitHub,
+  repo: Repo,
+  init: { headSha: string; pullNumber: number; conclusion: "success" | "failure" | "neutral"; output: CheckOutput; at: Date },
+): Promise<number> {
+  const { data } = await gh.rest.checks.create({
+    owner: repo.owner,
+    repo: repo.repo,
+    name: CHECK_NAME,
+    head_sha: init.headSha,
+    status: "completed",
+    conclusion: init.conclusion,
+    external_id: String(init.pullNumber),
+    started_at: init.at.toISOString(),
+    completed_at: init.at.toISOString(),
+    output: init.output,
+    actions: [{ ...RERUN_ACTION }],
+  });
+  return data.id;
+}

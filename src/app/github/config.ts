@@ -1,0 +1,42 @@
+import { ConfigError, resolveConfig, type Config, type ConfigProblem, type RuleMeta } from "../../engine/index.js";
+import type { GitHub } from "./types.js";
+
+export const CONFIG_PATH = ".github/dockaudit.yml";
+
+export type LoadedConfig = { ok: true; config: Config; found: boolean } | { ok: false; problems: ConfigProblem[] };
+
+/**
+ * `.github/dockaudit.yml` from the default branch, falling back to the owner's `.github`
+ * repository and following `_extends`, as Probot's `context.config` does; validated by the engine.
+ */
+export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string }, rules: readonly RuleMeta[]): Promise<LoadedConfig> {
+  let raw: Record<string, unknown>;
+  let found: boolean;
+  try {
+    const { config, files } = await gh.config.get({ owner: repo.owner, repo: repo.repo, path: CONFIG_PATH, defaults: (configs) => configs.reduce<Record<string, unknown>>((a, b) => deepMerge(a, b) as Record<string, unknown>, {}) });
+    raw = config as Record<string, unknown>;
+    found = files.some((f) => f.config !== null);
+  } catch (e) {
+    const message = (e as Error).message ?? String(e);
+    if (/could not be parsed|Recursion detected|directory or a submodule/.test(message)) return { ok: false, problems: [{ key: "(file)", message: message.replace(/^\[@probot\/octokit-plugin-config\] /, "") }] };
+    throw e;
+  }
+  try {
+    return { ok: true, config: resolveConfig(raw, rules), found };
+  } catch (e) {
+    if (e instanceof ConfigError) return { ok: false, problems: e.problems };
+    throw e;
+  }
+}
+
+/** Objects merge key by key; anything else (lists included) from `b` replaces `a`. */
+export function deepMerge(a: object, b: object): object {
+  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = isPlain(prev) && isPlain(v) ? deepMerge(prev, v) : v;
+  }
+  return out;
+}
+
+const isPlain = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,0 +1,37 @@
+import { markerOf } from "../review/marker.js";
+import type { ReviewComment } from "../review/plan-review.js";
+import type { GitHub, PullRef } from "./types.js";
+
+export interface OurComment {
+  id: number;
+  nodeId: string;
+  fingerprint: string;
+  path: string;
+  /** Someone answered it: deleting it would lose their reply. */
+  hasReplies: boolean;
+}
+
+/** Our earlier inline comments on the PR, recognised by their fingerprint marker. */
+export async function listOurComments(gh: GitHub, ref: PullRef): Promise<OurComment[]> {
+  const all = await gh.paginate(gh.rest.pulls.listReviewComments, { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100 });
+  const repliedTo = new Set(all.map((c) => c.in_reply_to_id).filter((id): id is number => typeof id === "number"));
+  return all
+    .filter((c) => c.user?.type === "Bot" && !c.in_reply_to_id)
+    .map((c) => ({ c, fp: markerOf(c.body) }))
+    .filter((x): x is { c: (typeof all)[number]; fp: string } => x.fp !== null)
+    .map(({ c, fp }) => ({ id: c.id, nodeId: c.node_id, fingerprint: fp, path: c.path, hasReplies: repliedTo.has(c.id) }));
+}
+
+/** The run's one review: `COMMENT`, pinned to the audited head so a moved head cannot misplace it. */
+export async function createReview(gh: GitHub, ref: PullRef, review: { commitId: string; body: string; comments: ReviewComment[] }): Promise<number> {
+  const { data } = await gh.rest.pulls.createReview({
+    owner: ref.owner,
+    repo: ref.repo,
+    pull_number: ref.pullNumber,
+    commit_id: review.commitId,
+    event: "COMMENT",
+    body: review.body,
+    comments: review.comments,
+  });
+  return data.id;
+}

@@ -1,0 +1,19 @@
+import type { Context } from "probot";
+import { makeJob, type Job } from "../jobs/job.js";
+
+export const PULL_REQUEST_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
+
+/** opened / synchronize / reopened / ready_for_review → a job for the PR's head. */
+export function pullRequestJob(context: Context<(typeof PULL_REQUEST_EVENTS)[number]>): Job | null {
+  const { payload } = context;
+  if (!payload.installation) return null;
+  return makeJob({
+    installationId: payload.installation.id,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    pullNumber: payload.pull_request.number,
+    headSha: payload.pull_request.head.sha,
+    trigger: `pull_request.${payload.action}`,
+    deliveryId: context.id,
+  });
+}

@@ -1,0 +1,73 @@
+import type { ApplicationFunction, Probot } from "probot";
+import type { Rule } from "../engine/index.js";
+import { rules as catalogue } from "../../rules/index.js";
+import { CHECK_RUN_EVENTS, checkRunJob } from "./handlers/check-run.js";
+import { checkSuiteJobs } from "./handlers/check-suite.js";
+import { commentJob } from "./handlers/issue-comment.js";
+import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
+import type { GitHub } from "./github/types.js";
+import { createInProcessQueue } from "./jobs/in-process-queue.js";
+import type { Job } from "./jobs/job.js";
+import type { JobQueue, JobRunner } from "./jobs/queue.js";
+import { createJobRunner, type RunOutcome } from "./jobs/run-job.js";
+
+export interface DockauditOptions {
+  /** The rule set; default the full catalogue. */
+  rules?: readonly Rule[];
+  /** Builds the queue around the runner; default the in-process queue. */
+  createQueue?: (run: JobRunner) => JobQueue;
+  /** Jobs at once in the default queue (env DOCKAUDIT_CONCURRENCY). */
+  concurrency?: number;
+  now?: () => Date;
+  onRunEnd?: (outcome: RunOutcome) => void;
+}
+
+export interface Dockaudit {
+  /** The Probot application function. */
+  app: ApplicationFunction;
+  /** Set once `app` is loaded. */
+  queue(): JobQueue;
+  /** Resolves when no job is running or waiting. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The app: handlers turn events into jobs keyed by repo#PR, the queue coalesces them, and one
+ * runner executes them with an installation client.
+ */
+export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
+  let queue: JobQueue | null = null;
+  const app: ApplicationFunction = (probot: Probot) => {
+    const runner = createJobRunner({
+      auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
+      rules: options.rules ?? catalogue,
+      log: probot.log,
+      now: options.now,
+      onRunEnd: options.onRunEnd,
+    });
+    const concurrency = options.concurrency ?? (Number(process.env.DOCKAUDIT_CONCURRENCY) || 4);
+    queue = options.createQueue?.(runner) ?? createInProcessQueue(runner, { concurrency, onError: (err, job) => probot.log.error({ err, key: job.key }, "job crashed") });
+    const q = queue;
+    const enqueue = (job: Job | null) => {
+      if (!job) return;
+      const how = q.enqueue(job);
+      probot.log.debug({ key: job.key, trigger: job.trigger, delivery: job.deliveryId, how }, "job enqueued");
+    };
+
+    probot.on([...PULL_REQUEST_EVENTS], async (context) => enqueue(pullRequestJob(context)));
+    probot.on([...CHECK_RUN_EVENTS], async (context) => enqueue(checkRunJob(context)));
+    probot.on("check_suite.rerequested", async (context) => (await checkSuiteJobs(context)).forEach(enqueue));
+    probot.on("issue_comment.created", async (context) => enqueue(await commentJob(context)));
+  };
+  return {
+    app,
+    queue: () => {
+      if (!queue) throw new Error("dockaudit: the app is not loaded yet");
+      return queue;
+    },
+    idle: () => queue?.idle() ?? Promise.resolve(),
+  };
+}
+
+/** For `probot run dist/src/app/index.js`. */
+export default createDockaudit().app;

@@ -1,0 +1,44 @@
+/** What a webhook asks for, reduced to plain values: serialisable, so a Redis queue can carry it. */
+export interface Job {
+  /** `owner/repo#number`: jobs with the same key coalesce. */
+  key: string;
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  /** The head the event named, when it named one. */
+  headSha: string | null;
+  /** What caused the run, for logs: `pull_request.synchronize`, `check_run.rerequested`, `comment`. */
+  trigger: string;
+  /** Run even on a draft when drafts are off (an explicit re-run). */
+  force: boolean;
+  /** `/dockaudit recheck` comments to answer with 🚀 (or 😕) when the run ends. */
+  commentIds: number[];
+  /** X-GitHub-Delivery of the webhook that asked last. */
+  deliveryId: string;
+  /** Epoch ms when the newest request for this job arrived. */
+  requestedAt: number;
+}
+
+export function jobKey(owner: string, repo: string, pullNumber: number): string {
+  return `${owner}/${repo}#${pullNumber}`;
+}
+
+export function makeJob(fields: Omit<Job, "key" | "force" | "commentIds" | "requestedAt"> & Partial<Pick<Job, "force" | "commentIds" | "requestedAt">>): Job {
+  return {
+    force: false,
+    commentIds: [],
+    requestedAt: Date.now(),
+    ...fields,
+    key: jobKey(fields.owner, fields.repo, fields.pullNumber),
+  };
+}
+
+/** The newer request wins, but keeps the older one's promises: its comments still get an answer. */
+export function mergeJobs(older: Job, newer: Job): Job {
+  return {
+    ...newer,
+    force: older.force || newer.force,
+    commentIds: [...new Set([...older.commentIds, ...newer.commentIds])],
+  };
+}

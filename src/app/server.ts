@@ -1,0 +1,33 @@
+import { run, type ApplicationFunction } from "probot";
+import { healthHandler } from "./health.js";
+import { createDockaudit } from "./index.js";
+import { createLogger, loggerSettingsFromEnv } from "./logger.js";
+import { createOctokitClass } from "./octokit.js";
+
+/**
+ * `npm start`: Probot's server with the app, /healthz, a redacting logger and throttle defaults
+ * that retry secondary limits. Without APP_ID and a private key, Probot serves its setup page,
+ * which registers the app on GitHub from app.yml.
+ */
+async function main(): Promise<void> {
+  const log = await createLogger(loggerSettingsFromEnv());
+  const spacing = process.env.DOCKAUDIT_WRITE_SPACING_MS;
+  const Octokit = createOctokitClass(spacing !== undefined && spacing !== "" ? { writeSpacingMs: Number(spacing) } : {});
+  const dockaudit = createDockaudit();
+  const app: ApplicationFunction = async (probot, options) => {
+    await dockaudit.app(probot, options);
+    options.addHandler(healthHandler(() => ({ queue: dockaudit.queue().stats() })));
+  };
+  const server = await run(app, { Octokit, log });
+  const stop = async () => {
+    await server.stop().catch(() => undefined);
+    await dockaudit.idle();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

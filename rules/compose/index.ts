@@ -15,6 +15,7 @@ import portAllInterfaces from "./port-all-interfaces.js";
 import privileged from "./privileged.js";
 import privilegedHostPort from "./privileged-host-port.js";
 import rootfsWritable from "./rootfs-writable.js";
+import runsAsRoot from "./runs-as-root.js";
 import seccompUnconfined from "./seccomp-unconfined.js";
 import securityOptMissing from "./security-opt-missing.js";
 import sensitiveHostMount from "./sensitive-host-mount.js";
@@ -36,6 +37,7 @@ export const composeRules: ComposeRule[] = [
   privileged,
   privilegedHostPort,
   rootfsWritable,
+  runsAsRoot,
   seccompUnconfined,
   securityOptMissing,
   sensitiveHostMount,

@@ -2,7 +2,7 @@ import type { ComposeModel, ComposeService } from "./parse/compose.js";
 import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath } from "./paths.js";
-import { imageDefaultsToNonRoot, isRootUser, rootImage, stageHealthcheck, stageUser } from "./users.js";
+import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, rootImage, stageHealthcheck, stageUser } from "./users.js";
 
 export interface EffectiveUser {
   user: string | null;
@@ -94,7 +94,7 @@ function linkService(
     stage,
     contextDir,
     dockerignore: contextDir === null ? undefined : dockerignoreFor(contextDir),
-    user: effectiveUser(svc, stage),
+    user: effectiveUser(svc, stage, dockerfile),
     healthcheck: svc.healthcheck.defined
       ? { defined: true, source: "compose", disabled: false }
       : svc.healthcheck.disabled
@@ -110,15 +110,24 @@ function pickStage(df: DockerfileModel, target: string | null): DfStage | null {
   return df.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase()) ?? null;
 }
 
-function effectiveUser(svc: ComposeService, stage: DfStage | null): EffectiveUser {
+function effectiveUser(svc: ComposeService, stage: DfStage | null, dockerfile: DockerfileModel | null): EffectiveUser {
   if (svc.user) return { user: svc.user, root: isRootUser(svc.user), source: "compose" };
   if (stage) {
     const u = stageUser(stage);
     if (u) return { user: u.user, root: isRootUser(u.user), source: "dockerfile" };
     const image = rootImage(stage);
+    // `FROM ${BASE_IMAGE}`: the base image, and so its USER, is chosen at build time.
+    if (image && isUnknownImage(image, argDefaults(dockerfile))) return { user: null, root: null, source: "unknown" };
     if (image && imageDefaultsToNonRoot(image)) return { user: null, root: false, source: "image-default" };
     return { user: "root", root: true, source: "image-default" };
   }
   if (svc.image && imageDefaultsToNonRoot(svc.image)) return { user: null, root: false, source: "image-default" };
   return { user: null, root: null, source: "unknown" };
+}
+
+/** Default values of the global ARGs (before the first FROM). */
+function argDefaults(dockerfile: DockerfileModel | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const ins of dockerfile?.globalArgs ?? []) for (const p of ins.properties) if (p.hasEquals) out[p.name] = p.value;
+  return out;
 }

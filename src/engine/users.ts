@@ -1,4 +1,5 @@
 import type { DfInstruction, DfStage } from "./parse/dockerfile.js";
+import { interpolate } from "./parse/interpolation.js";
 
 /** null when the user is only known at run time (a variable). */
 export function isRootUser(user: string): boolean | null {
@@ -8,7 +9,15 @@ export function isRootUser(user: string): boolean | null {
 }
 
 /** Base images that are known to default to a non-root user. */
-const NON_ROOT_IMAGES = [/:nonroot\b/, /distroless\/.*nonroot/, /^(docker\.io\/)?bitnami\//, /^cgr\.dev\/chainguard\//];
+const NON_ROOT_IMAGES = [
+  /:nonroot\b/, /distroless\/.*nonroot/, /^(docker\.io\/)?bitnami\//, /^cgr\.dev\/chainguard\//,
+  // Images whose own Dockerfile ends with a non-root USER.
+  /^docker\.elastic\.co\//, /^(docker\.io\/)?(library\/)?(elasticsearch|kibana|logstash)(:|@|$)/,
+  /^(docker\.io\/)?grafana\/(grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|mimir)(:|@|$)/,
+  /^(docker\.io\/)?prom\//, /^quay\.io\/prometheus\//, /^(docker\.io\/)?jenkins\/jenkins(:|@|$)/,
+  /^(docker\.io\/)?(library\/)?sonarqube(:|@|$)/, /^quay\.io\/keycloak\/keycloak(:|@|$)/, /^(docker\.io\/)?n8nio\/n8n(:|@|$)/,
+  /^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/, /^(docker\.io\/)?confluentinc\/cp-/,
+];
 
 export function imageDefaultsToNonRoot(ref: string): boolean {
   return NON_ROOT_IMAGES.some((re) => re.test(ref));
@@ -39,4 +48,14 @@ export function stageHealthcheck(stage: DfStage): { enabled: boolean; instructio
     if (last) return { enabled: last.args[0]?.value.toUpperCase() !== "NONE", instruction: last };
   }
   return null;
+}
+
+/**
+ * True when a FROM reference names no knowable image: the repository comes from a build argument
+ * with no default (`FROM ${BASE_IMAGE}`). `args` holds the Dockerfile's global ARG defaults.
+ */
+export function isUnknownImage(ref: string, args: Record<string, string> = {}): boolean {
+  if (!ref.includes("$")) return false;
+  const resolved = interpolate(ref, args).split("@")[0].replace(/:[^/]*$/, "");
+  return !resolved.split("/").pop();
 }

@@ -1,0 +1,30 @@
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "runs-as-root",
+    code: "DC114",
+    category: "security",
+    severity: "error",
+    description: "A service runs as root: `user: root`/`0`, or no `user:` while its build Dockerfile stage never switches to a non-root USER.",
+    aliases: [],
+    messages: {
+      explicit: "Service `{{service}}` sets `user: {{user}}`, so its process runs as root and a compromise of it is root in the container, one step from the host. Use a non-root UID (e.g. `user: \"1000:1000\"`).",
+      built: "Service `{{service}}` runs as root: it is built from {{origin}}, and sets no `user:`. A compromise of its process is then root in the container, one step from the host; add a non-root USER to that stage or set `user:` on the service.",
+    },
+  },
+  check({ model, project, report }) {
+    for (const svc of project.services) {
+      if (svc.composeFile !== model.path || svc.user.root !== true) continue;
+      const path = svc.compose.path;
+      if (svc.user.source === "compose") {
+        report({ messageId: "explicit", data: { service: svc.name, user: svc.user.user ?? "root" }, range: model.locate([...path, "user"]), service: svc.name });
+        continue;
+      }
+      const stage = svc.stage;
+      const where = stage?.name ? `${svc.dockerfilePath} stage \`${stage.name}\`` : `the final stage of ${svc.dockerfilePath}`;
+      const why = svc.user.source === "dockerfile" ? `whose USER is ${svc.user.user}` : "which has no USER";
+      report({ messageId: "built", data: { service: svc.name, origin: `${where}, ${why}` }, range: model.locateKey(path), service: svc.name });
+    }
+  },
+});

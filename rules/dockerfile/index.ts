@@ -3,23 +3,42 @@ import type { DockerfileRule } from "../../src/engine/rule.js";
 import addForArchives from "./add-for-archives.js";
 import addInsteadOfCopy from "./add-instead-of-copy.js";
 import addRemoteUrl from "./add-remote-url.js";
+import apkNoCache from "./apk-no-cache.js";
+import apkVersionUnpinned from "./apk-version-unpinned.js";
+import aptListsNotRemoved from "./apt-lists-not-removed.js";
+import aptNoInstallRecommends from "./apt-no-install-recommends.js";
 import aptNotAptGet from "./apt-not-apt-get.js";
+import aptVersionUnpinned from "./apt-version-unpinned.js";
 import cdInRun from "./cd-in-run.js";
 import chownOnCopy from "./chown-on-copy.js";
 import chpasswdInRun from "./chpasswd-in-run.js";
+import copyMultiSrcNeedsSlash from "./copy-multi-src-needs-slash.js";
+import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
 import distroUpgrade from "./distro-upgrade.js";
+import dnfCleanMissing from "./dnf-clean-missing.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
 import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js";
 import execFormCmd from "./exec-form-cmd.js";
 import exposeSsh from "./expose-ssh.js";
+import gemVersionUnpinned from "./gem-version-unpinned.js";
+import goInstallUnpinned from "./go-install-unpinned.js";
+import healthcheckMissing from "./healthcheck-missing.js";
+import imageDigestUnpinned from "./image-digest-unpinned.js";
+import imageTagLatest from "./image-tag-latest.js";
+import imageTagMissing from "./image-tag-missing.js";
 import instructionCasing from "./instruction-casing.js";
 import legacyKeyValue from "./legacy-key-value.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
+import npmVersionUnpinned from "./npm-version-unpinned.js";
 import packageSignatureBypass from "./package-signature-bypass.js";
+import pipCacheKept from "./pip-cache-kept.js";
 import pipExtraIndexUrl from "./pip-extra-index-url.js";
+import pipVersionUnpinned from "./pip-version-unpinned.js";
 import pipefailMissing from "./pipefail-missing.js";
 import pkgNoninteractiveFlag from "./pkg-noninteractive-flag.js";
 import pointlessCommand from "./pointless-command.js";
+import rpmVersionUnpinned from "./rpm-version-unpinned.js";
+import runConsolidation from "./run-consolidation.js";
 import runSecurityInsecure from "./run-security-insecure.js";
 import secretFileCopied from "./secret-file-copied.js";
 import secretLiteralValue from "./secret-literal-value.js";
@@ -33,31 +52,56 @@ import updateWithoutInstall from "./update-without-install.js";
 import userMissing from "./user-missing.js";
 import userNonNumeric from "./user-non-numeric.js";
 import userRoot from "./user-root.js";
+import useraddLastlogBloat from "./useradd-lastlog-bloat.js";
 import wgetAndCurl from "./wget-and-curl.js";
 import wgetProgress from "./wget-progress.js";
+import workdirRelative from "./workdir-relative.js";
 import workdirSystemDir from "./workdir-system-dir.js";
+import yarnCacheKept from "./yarn-cache-kept.js";
+import yumCleanMissing from "./yum-clean-missing.js";
+import zypperCleanMissing from "./zypper-clean-missing.js";
+import zypperVersionUnpinned from "./zypper-version-unpinned.js";
 
 export const dockerfileRules: DockerfileRule[] = [
   addForArchives,
   addInsteadOfCopy,
   addRemoteUrl,
+  apkNoCache,
+  apkVersionUnpinned,
+  aptListsNotRemoved,
+  aptNoInstallRecommends,
   aptNotAptGet,
+  aptVersionUnpinned,
   cdInRun,
   chownOnCopy,
   chpasswdInRun,
+  copyMultiSrcNeedsSlash,
+  copyRelativeWithoutWorkdir,
   distroUpgrade,
+  dnfCleanMissing,
   dockerSocketInDockerfile,
   duplicateSingletonInstruction,
   execFormCmd,
   exposeSsh,
+  gemVersionUnpinned,
+  goInstallUnpinned,
+  healthcheckMissing,
+  imageDigestUnpinned,
+  imageTagLatest,
+  imageTagMissing,
   instructionCasing,
   legacyKeyValue,
   maintainerDeprecated,
+  npmVersionUnpinned,
   packageSignatureBypass,
+  pipCacheKept,
   pipExtraIndexUrl,
+  pipVersionUnpinned,
   pipefailMissing,
   pkgNoninteractiveFlag,
   pointlessCommand,
+  rpmVersionUnpinned,
+  runConsolidation,
   runSecurityInsecure,
   secretFileCopied,
   secretLiteralValue,
@@ -71,7 +115,13 @@ export const dockerfileRules: DockerfileRule[] = [
   userMissing,
   userNonNumeric,
   userRoot,
+  useraddLastlogBloat,
   wgetAndCurl,
   wgetProgress,
+  workdirRelative,
   workdirSystemDir,
+  yarnCacheKept,
+  yumCleanMissing,
+  zypperCleanMissing,
+  zypperVersionUnpinned,
 ];

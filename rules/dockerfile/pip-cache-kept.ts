@@ -1,0 +1,46 @@
+import { commandsByRun } from "../../src/engine/cache-cleanup.js";
+import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
+import { positionals } from "../../src/engine/pinning.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { hasCacheMount } from "../../src/engine/run-mounts.js";
+import { chainInstructions } from "../../src/engine/stage-roles.js";
+
+const TRUTHY = /^(1|true|on|yes)$/i;
+/** `PIP_NO_CACHE_DIR=1` set inline or exported in the RUN. */
+const INLINE = /PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: "pip-cache-kept",
+    code: "DF207",
+    category: "efficiency",
+    severity: "info",
+    description: "`pip install` without `--no-cache-dir` keeps pip's download cache in the image.",
+    aliases: ["DL3042", "kics:f2f903fb-b977-461e-98d7-b3e2185c6118"],
+    fixable: true,
+    messages: {
+      cache: "`pip install` keeps every downloaded wheel in ~/.cache/pip inside this layer; add `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or use a cache mount.",
+    },
+  },
+  check({ model, report }) {
+    const envDisables = (ins: DfInstruction) => ins.keyword === "ENV" && ins.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && TRUTHY.test(p.value));
+    for (const [instruction, commands] of commandsByRun(model)) {
+      if (INLINE.test(instruction.argsText) || hasCacheMount(instruction, (t) => /(^|\/)\.cache(\/pip)?$|pip/.test(t))) continue;
+      const stage = model.stages[instruction.stageIndex];
+      const chain = stage ? chainInstructions(stage) : [];
+      const at = chain.indexOf(instruction);
+      if (chain.slice(0, at < 0 ? chain.length : at).some(envDisables)) continue;
+      for (const { tool, command } of commands) {
+        if (tool !== "pip" || command.args.some((a) => a.value === "--no-cache-dir")) continue;
+        const sub = positionals(command, ["--cache-dir", "--log", "--python"])[0]?.word;
+        if (sub?.value !== "install") continue;
+        const exec = !!instruction.execForm && sub.raw.startsWith('"');
+        report({
+          messageId: "cache",
+          range: sub.range,
+          fix: { description: "Add --no-cache-dir", edits: [{ range: { start: sub.range.end, end: sub.range.end }, text: exec ? ', "--no-cache-dir"' : " --no-cache-dir" }] },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import { argIn, missingCleanups, removedPath } from "../../src/engine/cache-cleanup.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { covers } from "../../src/engine/run-mounts.js";
+
+const CACHE = "/var/cache/zypp";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "zypper-clean-missing",
+    code: "DF206",
+    category: "efficiency",
+    severity: "info",
+    description: "`zypper install` runs without `zypper clean` afterwards in the same RUN.",
+    aliases: ["DL3036", "DS-0020", "kics:38300d1a-feb2-4a48-936a-d1ef1cd24313"],
+    messages: {
+      clean: "`zypper {{word}}` leaves downloaded packages and metadata in /var/cache/zypp, which stay in this layer; finish the same RUN with `zypper clean --all` (or use a cache mount).",
+    },
+  },
+  check({ model, project, report }) {
+    const found = missingCleanups(model, project, {
+      trigger: (tool, c) => (tool === "zypper" ? argIn(c, "install", "in") : null),
+      cleanup: (tool, c) => (tool === "zypper" ? argIn(c, "clean", "cc") : removedPath(tool, c, [CACHE])),
+      mount: (target) => covers(target, CACHE),
+    });
+    for (const { word } of found) report({ messageId: "clean", data: { word: word.value }, range: word.range });
+  },
+});

@@ -1,0 +1,63 @@
+import { allRunCommands } from "./execform.js";
+import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
+import type { ShellCommand, ShellWord } from "./parse/shell.js";
+import { toolCommand } from "./pinning.js";
+import type { Project } from "./project.js";
+import { hasCacheMount } from "./run-mounts.js";
+import { shippedStages } from "./stage-roles.js";
+
+/** The commands of each RUN (shell or exec form, ONBUILD included), unwrapped, in script order. */
+export function commandsByRun(model: DockerfileModel): Map<DfInstruction, { tool: string; command: ShellCommand }[]> {
+  const out = new Map<DfInstruction, { tool: string; command: ShellCommand }[]>();
+  for (const { instruction, command } of allRunCommands(model)) {
+    const list = out.get(instruction) ?? [];
+    list.push(toolCommand(command));
+    out.set(instruction, list);
+  }
+  return out;
+}
+
+export interface CleanupSpec {
+  /** The word of a command that leaves a cache behind (`install`, `update`), or null. */
+  trigger(tool: string, c: ShellCommand): ShellWord | null;
+  /** The word of a command that removes that cache (`clean`, the `rm` path), or null. */
+  cleanup(tool: string, c: ShellCommand): ShellWord | null;
+  /** True for a cache or tmpfs mount target that keeps the cache out of the layer. */
+  mount(target: string): boolean;
+}
+
+/**
+ * Commands that leave a package-manager cache in a layer of the image: a trigger with no cleanup
+ * later in the same RUN and no cache mount. Only stages whose layers reach an image are judged
+ * (the final stage, Compose build targets, and the stages they are built FROM).
+ */
+export function* missingCleanups(model: DockerfileModel, project: Project, spec: CleanupSpec): Iterable<{ instruction: DfInstruction; command: ShellCommand; word: ShellWord }> {
+  const shipped = shippedStages(model, project);
+  for (const [instruction, commands] of commandsByRun(model)) {
+    const stage = model.stages[instruction.stageIndex];
+    if (!stage || !shipped.has(stage)) continue;
+    if (hasCacheMount(instruction, spec.mount)) continue;
+    const cleanups: [number, number][] = [];
+    commands.forEach(({ tool, command }, i) => {
+      const word = spec.cleanup(tool, command);
+      if (word) cleanups.push([i, word === command.nameWord ? -1 : command.args.indexOf(word)]);
+    });
+    for (let i = 0; i < commands.length; i++) {
+      const { tool, command } = commands[i];
+      const word = spec.trigger(tool, command);
+      if (!word) continue;
+      const at = word === command.nameWord ? -1 : command.args.indexOf(word);
+      if (cleanups.some(([ci, wi]) => ci > i || (ci === i && wi > at))) continue;
+      yield { instruction, command, word };
+    }
+  }
+}
+
+/** The first argument of an `rm` or `find … -delete` command that removes a path inside one of `dirs`. */
+export function removedPath(tool: string, c: ShellCommand, dirs: string[]): ShellWord | null {
+  if (tool !== "rm" && !(tool === "find" && c.args.some((a) => a.value === "-delete" || a.value === "-exec"))) return null;
+  return c.args.find((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`))) ?? null;
+}
+
+/** An argument equal to one of `values`. */
+export const argIn = (c: ShellCommand, ...values: string[]): ShellWord | null => c.args.find((a) => values.includes(a.value)) ?? null;

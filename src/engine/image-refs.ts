@@ -1,0 +1,51 @@
+import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
+
+export interface ResolvedImage {
+  /** The reference with `$VAR` / `${VAR}` / `${VAR:-x}` replaced by the global ARG defaults. */
+  ref: string;
+  /** True when the written reference used variables. */
+  substituted: boolean;
+  tag: string | null;
+  digest: string | null;
+}
+
+/** Splits `registry:5000/org/app:1.2@sha256:…` into its tag and digest. */
+export function splitImageRef(ref: string): { name: string; tag: string | null; digest: string | null } {
+  const at = ref.indexOf("@");
+  const digest = at >= 0 ? ref.slice(at + 1) : null;
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+  return { name: rest, tag: null, digest };
+}
+
+/**
+ * The base image of a stage as Docker would pull it, with variables replaced by the defaults of the
+ * ARGs declared before the first FROM. null when it is an earlier stage, has no image, or uses a
+ * variable with no default (the value is only known at build time).
+ */
+export function resolveStageImage(model: DockerfileModel, stage: DfStage): ResolvedImage | null {
+  const image = stage.image;
+  if (!image || stage.baseStage) return null;
+  if (!image.ref.includes("$")) return { ref: image.ref, substituted: false, tag: image.tag, digest: image.digest };
+  const defaults = new Map<string, string>();
+  for (const arg of model.globalArgs) {
+    if (arg.keyword !== "ARG") continue;
+    for (const p of arg.properties) if (p.hasEquals) defaults.set(p.name, p.value);
+  }
+  let unknown = false;
+  const ref = image.ref.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string, fallback: string | undefined, bare: string) => {
+    const name = braced ?? bare;
+    const op = whole.match(/^\$\{[A-Za-z0-9_]+(:?[-+])/)?.[1];
+    const value = defaults.get(name);
+    if (op?.endsWith("+")) return value ? fallback ?? "" : "";
+    if (value) return value;
+    if (op && fallback !== undefined) return fallback;
+    unknown = true;
+    return whole;
+  });
+  if (unknown) return null;
+  const parts = splitImageRef(ref);
+  return { ref, substituted: true, tag: parts.tag, digest: parts.digest };
+}

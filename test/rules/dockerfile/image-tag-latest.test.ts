@@ -1,0 +1,31 @@
+import rule from "../../../rules/dockerfile/image-tag-latest.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM alpine:3.20\n",
+    "FROM alpine\n",
+    "FROM alpine:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+    "FROM node:20 AS latest\nFROM latest\n",
+    "ARG TAG\nFROM node:${TAG}\n",
+    "FROM scratch\n",
+  ],
+  invalid: [
+    {
+      code: "FROM alpine:latest\nRUN true\n",
+      errors: [{ messageId: "latest", line: 1, column: 13, endLine: 1, endColumn: 19 }],
+    },
+    {
+      code: "FROM golang:1.22 AS build\nFROM gcr.io/distroless/static:latest\n",
+      errors: [{ messageId: "latest", line: 2, column: 31, endLine: 2, endColumn: 37 }],
+    },
+    {
+      code: "ARG IMAGE=node:latest\nFROM $IMAGE\n",
+      errors: [{ messageId: "latest", line: 2, column: 6, endLine: 2, endColumn: 12 }],
+    },
+    {
+      code: "ARG TAG=latest\nFROM node:${TAG}\n",
+      errors: [{ messageId: "latest", line: 2, column: 11, endLine: 2, endColumn: 17 }],
+    },
+  ],
+});

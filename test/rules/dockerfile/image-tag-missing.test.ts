@@ -1,0 +1,36 @@
+import rule from "../../../rules/dockerfile/image-tag-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM alpine:3.20\n",
+    "FROM scratch\nCOPY app /app\n",
+    "FROM python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+    "FROM ubuntu:22.04 AS base\nFROM base AS build\nFROM build\n",
+    "ARG IMAGE=alpine:3.12\nFROM $IMAGE\n",
+    "ARG BASE\nFROM ${BASE}\n",
+    "ARG PY=3.12\nFROM python:${PY}-slim\n",
+    "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\n",
+    "FROM registry.example.com:5000/team/app:1.4\n",
+    "# no instructions\n",
+    "FROM\n",
+  ],
+  invalid: [
+    {
+      code: "FROM alpine\nRUN true\n",
+      errors: [{ messageId: "missing", line: 1, column: 6, endLine: 1, endColumn: 12 }],
+    },
+    {
+      code: "FROM ubuntu:22.04 AS test\nFROM test AS build\nFROM construction AS final\n",
+      errors: [{ messageId: "missing", line: 3, column: 6, endLine: 3, endColumn: 18 }],
+    },
+    {
+      code: "FROM registry.example.com:5000/team/app\n",
+      errors: [{ messageId: "missing", line: 1, column: 6, endLine: 1, endColumn: 40 }],
+    },
+    {
+      code: "ARG BASE=node\nFROM ${BASE} AS app\n",
+      errors: [{ messageId: "missing", line: 2, column: 6, endLine: 2, endColumn: 13 }],
+    },
+  ],
+});

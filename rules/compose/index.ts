@@ -5,6 +5,7 @@ import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
 import datastorePortPublished from "./datastore-port-published.js";
 import dockerSocketMount from "./docker-socket-mount.js";
+import hardcodedSecret from "./hardcoded-secret.js";
 import hostIpc from "./host-ipc.js";
 import hostNetwork from "./host-network.js";
 import hostPid from "./host-pid.js";
@@ -17,6 +18,7 @@ import privilegedHostPort from "./privileged-host-port.js";
 import rootfsWritable from "./rootfs-writable.js";
 import runsAsRoot from "./runs-as-root.js";
 import seccompUnconfined from "./seccomp-unconfined.js";
+import secretDefaultFallback from "./secret-default-fallback.js";
 import securityOptMissing from "./security-opt-missing.js";
 import sensitiveHostMount from "./sensitive-host-mount.js";
 import volumeSharedBetweenServices from "./volume-shared-between-services.js";
@@ -27,6 +29,7 @@ export const composeRules: ComposeRule[] = [
   cgroupParentCustom,
   datastorePortPublished,
   dockerSocketMount,
+  hardcodedSecret,
   hostIpc,
   hostNetwork,
   hostPid,
@@ -39,6 +42,7 @@ export const composeRules: ComposeRule[] = [
   rootfsWritable,
   runsAsRoot,
   seccompUnconfined,
+  secretDefaultFallback,
   securityOptMissing,
   sensitiveHostMount,
   volumeSharedBetweenServices,

@@ -1,7 +1,7 @@
 /** Variable or key names that hold credentials: PASSWORD, DB_PASS, API_KEY, SECRET_KEY, TOKEN, … */
 const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|credentials?|auth[_.-]?key|client[_.-]?secret|encryption[_.-]?key|signing[_.-]?key|dsn_?secret|jwt[_.-]?secret)($|[_.-])/i;
 /** Names that contain a secret word but hold no secret: files, flags, lengths, usernames. */
-const NOT_SECRET_NAME = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_HASH_?ALGO\w*|_USER(NAME)?|_ID|_MIN\w*|_MAX\w*|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX)$/i;
+const NOT_SECRET_NAME = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_HASH_?ALGO\w*|_USER(NAME)?|_ID|_MIN\w*|_MAX\w*|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER)$/i;
 
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);

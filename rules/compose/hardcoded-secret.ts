@@ -1,0 +1,71 @@
+import type { ComposeModel, EnvVar } from "../../src/engine/parse/compose.js";
+import { variableRefs } from "../../src/engine/parse/interpolation.js";
+import { scalarSubRange } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { isPlaceholder, isSecretName, isWeakSecret } from "../../src/engine/secrets.js";
+import type { Range } from "../../src/engine/types.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "hardcoded-secret",
+    code: "DC118",
+    category: "security",
+    severity: "error",
+    description: "A credential is written into the Compose file as a literal environment value.",
+    aliases: [],
+    messages: {
+      literal: "Service `{{service}}` sets `{{name}}` to a literal value in the Compose file, so the credential is in the repository and in every copy of it. Read it from the environment (`${{{name}}:?}`), an env_file kept out of git, or a Compose secret.",
+      weak: "Service `{{service}}` sets `{{name}}` to a well-known default password, which is the first thing anyone tries. Generate a strong value and read it from the environment (`${{{name}}:?}`) or a Compose secret.",
+      url: "Service `{{service}}` puts a {{kind}} in the URL in `{{name}}`, so the credential is in the repository. Build the URL from a variable (`${DB_PASSWORD:?}`) or pass the password separately through a secret.",
+    },
+  },
+  check({ model, report }) {
+    const seen = new Set<string>();
+    const emit = (service: string, env: EnvVar, messageId: string, secret: string, range: Range | null, kind = "") => {
+      const key = range ? `${range.start.line}:${range.start.column}` : `${service}:${env.name}`;
+      if (seen.has(key)) return; // one literal in an anchor shared by many services
+      seen.add(key);
+      report({ messageId, data: { service, name: env.name, kind }, range, service, secret });
+    };
+    for (const service of model.services) {
+      for (const env of service.environment) {
+        const value = env.value;
+        if (value === null) continue;
+        if (isSecretName(env.name) && !variableRefs(value).length && !isPlaceholder(value)) {
+          emit(service.name, env, isWeakSecret(value) ? "weak" : "literal", value, valueRange(model, env, 0, value.length));
+          continue;
+        }
+        for (const pw of urlPasswords(value)) {
+          emit(service.name, env, "url", pw.password, valueRange(model, env, pw.start, pw.end), isWeakSecret(pw.password) ? "well-known default password" : "literal password");
+        }
+      }
+    }
+  },
+});
+
+/** Range of `value.slice(start, end)` of an environment entry, in map (`KEY: value`) or list (`- KEY=value`) form. */
+function valueRange(model: ComposeModel, env: EnvVar, start: number, end: number): Range | null {
+  const listForm = typeof env.path[env.path.length - 1] === "number";
+  const text = listForm ? `${env.name}=${env.value}` : env.value!;
+  const offset = listForm ? env.name.length + 1 : 0;
+  return scalarSubRange(model, model.locate(env.path), text, offset + start, offset + end);
+}
+
+/** Literal passwords in `scheme://user:password@host` URLs; passwords holding `$` are variables. */
+function urlPasswords(value: string): { password: string; start: number; end: number }[] {
+  const out: { password: string; start: number; end: number }[] = [];
+  for (let i = value.indexOf("://"); i >= 0; i = value.indexOf("://", i + 3)) {
+    if (!/[A-Za-z][A-Za-z0-9+.-]*$/.test(value.slice(Math.max(0, i - 32), i))) continue;
+    const rest = value.slice(i + 3);
+    const stop = rest.search(/[/?#\s]/);
+    const authority = stop < 0 ? rest : rest.slice(0, stop);
+    const at = authority.lastIndexOf("@");
+    const colon = authority.indexOf(":");
+    if (at < 0 || colon < 0 || colon > at) continue;
+    const password = authority.slice(colon + 1, at);
+    if (!password || password.includes("$") || isPlaceholder(password)) continue;
+    const start = i + 3 + colon + 1;
+    out.push({ password, start, end: start + password.length });
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import rule from "../../../rules/compose/hardcoded-secret.js";
+import { runCase, ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n",
+    "services:\n  app:\n    image: example/app:1\n    environment:\n      - API_KEY\n      - API_TOKEN=<your-token>\n      - SECRET_KEY=${SECRET_KEY:-fallback}\n      - DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n      - REDIS_URL=redis://redis:6379/0\n      - AUTH_ENABLED=true\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n      - \"SECRET_KEY=9f2c1e7a4b\"\n",
+      errors: [
+        { messageId: "weak", line: 5, column: 36, endLine: 5, endColumn: 41, service: "grafana" },
+        { messageId: "literal", line: 6, column: 21, endLine: 6, endColumn: 31, service: "grafana" },
+      ],
+    },
+    {
+      code: "x-db: &db\n  POSTGRES_PASSWORD: postgres\nservices:\n  db:\n    image: postgres:16\n    environment: *db\n  api:\n    build: .\n    environment:\n      <<: *db\n      DATABASE_URL: \"postgres://app:Xy7pQ2mn@db:5432/app\"\n",
+      errors: [
+        { messageId: "weak", line: 2, column: 22, endLine: 2, endColumn: 30 },
+        { messageId: "url", line: 11, column: 37, endLine: 11, endColumn: 45 },
+      ],
+    },
+  ],
+});
+
+describe("hardcoded-secret masking", () => {
+  it("never shows the literal in the message", () => {
+    const found = runCase(rule, { code: "services:\n  app:\n    image: example/app:1\n    environment:\n      DB_PASSWORD: hunter2hunter2\n      URL: mysql://root:rootpw123@db/x\n" });
+    expect(found).toHaveLength(2);
+    for (const f of found) expect(f.message).not.toMatch(/hunter2hunter2|rootpw123/);
+  });
+});

@@ -14,6 +14,7 @@ import chownOnCopy from "./chown-on-copy.js";
 import chpasswdInRun from "./chpasswd-in-run.js";
 import copyMultiSrcNeedsSlash from "./copy-multi-src-needs-slash.js";
 import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
+import definitionDescription from "./definition-description.js";
 import distroUpgrade from "./distro-upgrade.js";
 import dnfCleanMissing from "./dnf-clean-missing.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
@@ -27,6 +28,7 @@ import imageDigestUnpinned from "./image-digest-unpinned.js";
 import imageTagLatest from "./image-tag-latest.js";
 import imageTagMissing from "./image-tag-missing.js";
 import instructionCasing from "./instruction-casing.js";
+import labelSchema from "./label-schema.js";
 import legacyKeyValue from "./legacy-key-value.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import npmVersionUnpinned from "./npm-version-unpinned.js";
@@ -45,6 +47,7 @@ import secretLiteralValue from "./secret-literal-value.js";
 import secretNamedArgEnv from "./secret-named-arg-env.js";
 import shellChangeViaRun from "./shell-change-via-run.js";
 import sudoInRun from "./sudo-in-run.js";
+import suppressionUsed from "./suppression-used.js";
 import tlsVerificationDisabled from "./tls-verification-disabled.js";
 import unnamedStageRef from "./unnamed-stage-ref.js";
 import untrustedRegistry from "./untrusted-registry.js";
@@ -77,6 +80,7 @@ export const dockerfileRules: DockerfileRule[] = [
   chpasswdInRun,
   copyMultiSrcNeedsSlash,
   copyRelativeWithoutWorkdir,
+  definitionDescription,
   distroUpgrade,
   dnfCleanMissing,
   dockerSocketInDockerfile,
@@ -90,6 +94,7 @@ export const dockerfileRules: DockerfileRule[] = [
   imageTagLatest,
   imageTagMissing,
   instructionCasing,
+  labelSchema,
   legacyKeyValue,
   maintainerDeprecated,
   npmVersionUnpinned,
@@ -108,6 +113,7 @@ export const dockerfileRules: DockerfileRule[] = [
   secretNamedArgEnv,
   shellChangeViaRun,
   sudoInRun,
+  suppressionUsed,
   tlsVerificationDisabled,
   unnamedStageRef,
   untrustedRegistry,

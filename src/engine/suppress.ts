@@ -9,13 +9,13 @@ export interface Suppressions {
   pragmas: { line: number; names: string[] }[];
 }
 
-const LINE_PRAGMAS: RegExp[] = [
+export const LINE_PRAGMAS: RegExp[] = [
   /^#\s*dockaudit\s+ignore\s*=\s*([^#]+)/i,
   /^#\s*hadolint\s+ignore\s*=\s*([^#]+)/i,
   /^#\s*checkov:skip\s*=\s*([\w,\s-]+)/i,
   /^#\s*dclint\s+disable-next-line\s+([\w,\s-]+)/i,
 ];
-const FILE_PRAGMAS: RegExp[] = [
+export const FILE_PRAGMAS: RegExp[] = [
   /^#\s*dockaudit\s+ignore-file\s*=\s*([^#]+)/i,
   /^#\s*hadolint\s+global\s+ignore\s*=\s*([^#]+)/i,
   /^#\s*check\s*=\s*skip\s*=\s*([\w,\s-]+)/i,

@@ -1,0 +1,109 @@
+import nock from "nock";
+import { GitHubMock } from "./support/github-mock.js";
+import { checkRunPayload, checkSuitePayload, commentPayload } from "./support/payloads.js";
+import { createTestApp, type TestApp } from "./support/probot.js";
+
+const BASE = "b".repeat(40);
+const HEAD = "1".repeat(40);
+const file = "FROM node:latest\n";
+
+let app: TestApp;
+let gh: GitHubMock;
+beforeEach(async () => {
+  app = await createTestApp();
+  gh = new GitHubMock();
+});
+afterEach(() => nock.cleanAll());
+
+/** A full run on PR #4 whose finding was already commented: no new review, a completed check. */
+function mockRun(pr = 4) {
+  gh.pull({ number: pr, head: HEAD, base: BASE }, 2)
+    .config(null)
+    .checkCreate()
+    .files(pr, [{ filename: "Dockerfile", status: "added", after: file }])
+    .tree(HEAD, { Dockerfile: file })
+    .blobs([file])
+    .reviewComments(pr, [])
+    .createReview(pr)
+    .checkUpdates();
+}
+
+describe("re-runs", () => {
+  it("by the Re-run button (check_run.rerequested)", async () => {
+    mockRun();
+    await app.receive("check_run", checkRunPayload("rerequested", { head: HEAD, pulls: [4], externalId: "4" }));
+    gh.assertDone();
+    expect(app.outcomes).toMatchObject([{ trigger: "check_run.rerequested", result: "published" }]);
+  });
+
+  it("on a fork PR, where pull_requests is empty: the PR number comes from external_id", async () => {
+    mockRun();
+    await app.receive("check_run", checkRunPayload("rerequested", { head: HEAD, pulls: [], externalId: "4" }));
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0]).toMatchObject({ external_id: "4", head_sha: HEAD });
+  });
+
+  it("by the check's action button (check_run.requested_action)", async () => {
+    mockRun();
+    await app.receive("check_run", checkRunPayload("requested_action", { head: HEAD, pulls: [4], externalId: "4", identifier: "rerun" }));
+    gh.assertDone();
+    expect(app.outcomes).toMatchObject([{ trigger: "check_run.requested_action" }]);
+  });
+
+  it("ignores other apps' checks and unknown actions", async () => {
+    await app.receive("check_run", checkRunPayload("rerequested", { head: HEAD, pulls: [4], externalId: "4", name: "ci" }));
+    await app.receive("check_run", checkRunPayload("requested_action", { head: HEAD, pulls: [4], externalId: "4", identifier: "other" }));
+    expect(app.outcomes).toEqual([]);
+    expect(gh.sent).toEqual([]);
+  });
+
+  it("by 'Re-run all checks' on a fork PR's suite: the PR is found through our earlier run's external_id", async () => {
+    gh.listForSuite(555, ["4"]);
+    mockRun();
+    await app.receive("check_suite", checkSuitePayload({ id: 555, head: HEAD, pulls: [] }));
+    gh.assertDone();
+    expect(app.outcomes).toMatchObject([{ trigger: "check_suite.rerequested", result: "published" }]);
+  });
+});
+
+describe("the /dockaudit comment command", () => {
+  it("runs for a writer: 👀 first, 🚀 when published", async () => {
+    gh.permission("octocat", "write").reaction(900, 2);
+    mockRun();
+    await app.receive("issue_comment", commentPayload({ pr: 4, body: "/dockaudit recheck", user: "octocat", id: 900 }));
+    gh.assertDone();
+    const reactions = gh.sent.filter((s) => s.op === "reactions/create-for-issue-comment").map((s) => s.body.content);
+    expect(reactions).toEqual(["eyes", "rocket"]);
+    expect(app.outcomes).toMatchObject([{ trigger: "comment", result: "published" }]);
+  });
+
+  it("is refused for a reader with 😕 and runs nothing", async () => {
+    gh.permission("visitor", "read").reaction(901);
+    await app.receive("issue_comment", commentPayload({ pr: 4, body: "/dockaudit recheck", user: "visitor", id: 901 }));
+    gh.assertDone();
+    expect(gh.bodies("reactions/create-for-issue-comment")).toEqual([{ content: "confused" }]);
+    expect(app.outcomes).toEqual([]);
+  });
+
+  it("answers /dockaudit help with the list of commands", async () => {
+    gh.permission("octocat", "admin").issueComment(4).reaction(902);
+    await app.receive("issue_comment", commentPayload({ pr: 4, body: "/dockaudit help", user: "octocat", id: 902 }));
+    gh.assertDone();
+    expect(gh.bodies("issues/create-comment")[0].body).toContain("/dockaudit recheck");
+  });
+
+  it("ignores bots and comments without a command", async () => {
+    await app.receive("issue_comment", commentPayload({ pr: 4, body: "/dockaudit recheck", user: "renovate[bot]", id: 903, bot: true }));
+    await app.receive("issue_comment", commentPayload({ pr: 4, body: "looks good, no /dockaudit here", user: "octocat", id: 904 }));
+    expect(gh.sent.filter((s) => s.op !== null && s.op !== "apps/create-installation-access-token")).toEqual([]);
+    nock.cleanAll();
+  });
+
+  it("answers politely on a closed pull request and runs nothing", async () => {
+    gh.permission("octocat", "write").reaction(905, 2).pull({ number: 4, head: HEAD, base: BASE, state: "closed" }).issueComment(4);
+    await app.receive("issue_comment", commentPayload({ pr: 4, body: "/dockaudit recheck", user: "octocat", id: 905 }));
+    gh.assertDone();
+    expect(gh.bodies("reactions/create-for-issue-comment").map((b) => b.content)).toEqual(["eyes", "confused"]);
+    expect(gh.bodies("issues/create-comment")[0].body).toContain("closed");
+  });
+});

@@ -1,0 +1,191 @@
+import nock from "nock";
+import { GitHubMock } from "./support/github-mock.js";
+import { pullRequestPayload } from "./support/payloads.js";
+import { createTestApp, type TestApp } from "./support/probot.js";
+
+const BASE = "b".repeat(40);
+const HEAD = "e".repeat(40);
+const NEWER = "f".repeat(40);
+
+let app: TestApp;
+let gh: GitHubMock;
+beforeEach(async () => {
+  app = await createTestApp();
+  gh = new GitHubMock();
+});
+afterEach(() => nock.cleanAll());
+
+const opened = (pr = 3, head = HEAD) => pullRequestPayload("opened", { number: pr, head, base: BASE });
+const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i + 1));
+
+describe("findings outside the diff", () => {
+  it("go to the summary and the annotations, never to the review (only_new: false)", async () => {
+    const before = ["FROM node:20", "RUN BAD old", ...lines(20, (i) => `RUN step ${i}`), ""].join("\n");
+    const after = before.replace("RUN step 20", "RUN BAD new");
+    gh.pull({ number: 3, head: HEAD, base: BASE }, 2)
+      .config("only_new: false\n")
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "modified", before, after }])
+      .tree(HEAD, { Dockerfile: after })
+      .blobs([after])
+      .contentAt("Dockerfile", BASE, before)
+      .reviewComments(3, [])
+      .createReview(3)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 3, head: HEAD, base: BASE }));
+    gh.assertDone();
+    const [review] = gh.bodies("pulls/create-review");
+    expect(review.comments.map((c: any) => c.line)).toEqual([22]);
+    const [done] = gh.bodies("checks/update");
+    expect(done.output.summary).toMatch(/Not commented inline \(1\)[\s\S]*on lines outside the diff[\s\S]*L2\*\*/);
+    expect(done.output.annotations.map((a: any) => a.start_line).sort()).toEqual([2, 22]);
+  });
+});
+
+describe("120 findings", () => {
+  it("sends annotations 50 per request, caps inline comments, keeps the summary under 65,535", async () => {
+    const file = ["FROM node:20", ...lines(120, (i) => `RUN BAD ${String(i).padStart(3, "0")} ${"x".repeat(60)}`), ""].join("\n");
+    gh.pull({ number: 3, head: HEAD, base: BASE }, 2)
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .createReview(3)
+      .checkUpdates(7, 3);
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const updates = gh.bodies("checks/update");
+    expect(updates.map((u) => u.output.annotations.length)).toEqual([50, 50, 20]);
+    expect(updates.map((u) => u.status ?? "in_progress")).toEqual(["in_progress", "in_progress", "completed"]);
+    const [review] = gh.bodies("pulls/create-review");
+    expect(review.comments).toHaveLength(25);
+    expect(review.body).toContain("95 more could not be commented inline (at most 25 comments per run)");
+    const summary: string = updates[2].output.summary;
+    expect(Buffer.byteLength(summary)).toBeLessThan(65_535);
+    expect(summary).toContain("Not commented inline (95)");
+    expect(summary).toContain("over the inline-comment cap");
+  });
+});
+
+describe("a pull request with no Docker files", () => {
+  it("completes the check neutral without reading the tree or contents", async () => {
+    gh.pull({ number: 3, head: HEAD, base: BASE }).config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "No Docker files changed" } });
+  });
+});
+
+describe("an invalid config", () => {
+  it("completes a failing check that names each bad key, without auditing", async () => {
+    gh.pull({ number: 3, head: HEAD, base: BASE }).config("fail_on: sometimes\nmax_inline_comments: 500\n").checkCreate();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
+    expect(check.output.title).toContain("fail_on, max_inline_comments");
+    expect(check.output.summary).toContain("`fail_on`: must be one of error, warning, info, none");
+    expect(check.output.summary).toContain("`max_inline_comments`: must be a whole number from 0 to 100");
+    expect(app.outcomes[0].result).toBe("config-error");
+  });
+
+  it("names the file when it is not YAML", async () => {
+    gh.pull({ number: 3, head: HEAD, base: BASE }).config("rules: [unclosed\n").checkCreate();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0].output.summary).toMatch(/`\(file\)`: .*invalid YAML/);
+  });
+});
+
+describe("a 3000-file pull request", () => {
+  it("reads the 30 pages GitHub allows, audits the Docker files among them and says the rest was not listed", async () => {
+    const dockerfile = "FROM node:latest\n";
+    const changes = [
+      ...lines(2999, (i) => ({ filename: `src/file-${i}.ts`, status: "modified" as const })),
+      { filename: "services/api/Dockerfile", status: "added" as const, after: dockerfile },
+    ];
+    gh.pull({ number: 3, head: HEAD, base: BASE, changedFiles: 3200 }, 2)
+      .config(null)
+      .checkCreate()
+      .files(3, changes, { moreAfter: true })
+      .tree(HEAD, { "services/api/Dockerfile": dockerfile })
+      .blobs([dockerfile])
+      .createReview(3)
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.count("pulls/list-files")).toBe(30);
+    const [done] = gh.bodies("checks/update");
+    expect(done.output.summary).toContain("GitHub lists only the first 3000 of this pull request's 3200 changed files");
+    expect(done.output.annotations).toHaveLength(1);
+  });
+});
+
+describe("the head moves while the run works", () => {
+  it("publishes nothing for the old head: no review, no annotations, the check closed as superseded", async () => {
+    const file = "FROM node:latest\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .pull({ number: 3, head: NEWER, base: BASE })
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.count("pulls/create-review")).toBe(0);
+    const [done] = gh.bodies("checks/update");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "Superseded by a newer commit" } });
+    expect(done.output.annotations).toBeUndefined();
+    expect(app.outcomes[0].result).toBe("superseded");
+  });
+
+  it("lets a newer push supersede a running job: only the newest head is published", async () => {
+    const file = "FROM node:latest\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE }).config(null);
+    gh.pull({ number: 3, head: NEWER, base: BASE }, 2)
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(NEWER, { Dockerfile: file })
+      .blobs([file])
+      .reviewComments(3, [])
+      .createReview(3)
+      .checkUpdates();
+    const first = app.probot.receive({ id: "d1", name: "pull_request", payload: opened(3, HEAD) } as never);
+    const second = app.probot.receive({ id: "d2", name: "pull_request", payload: pullRequestPayload("synchronize", { number: 3, head: NEWER, base: BASE }) } as never);
+    await Promise.all([first, second]);
+    await app.dockaudit.idle();
+    gh.assertDone();
+    expect(app.outcomes.map((o) => [o.result, o.headSha])).toEqual([
+      ["superseded", HEAD],
+      ["published", NEWER],
+    ]);
+    expect(gh.bodies("checks/create").map((c) => c.head_sha)).toEqual([NEWER]);
+  });
+});
+
+describe("drafts", () => {
+  it("are skipped when the config leaves drafts off", async () => {
+    gh.pull({ number: 3, head: HEAD, base: BASE, draft: true }).config(null);
+    await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE, draft: true }));
+    gh.assertDone();
+    expect(app.outcomes[0].result).toBe("skipped");
+  });
+});
+
+describe("a GitHub failure mid-run", () => {
+  it("never leaves the check in progress: it completes neutral, says what failed and how to re-run", async () => {
+    gh.pull({ number: 3, head: HEAD, base: BASE }).config(null).checkCreate().checkUpdates();
+    gh.scope.get("/repos/Codertocat/Hello-World/pulls/3/files").query(true).reply(502, { message: "Bad Gateway" });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "dockaudit could not finish" } });
+    expect(done.output.summary).toContain("GitHub answered 502");
+    expect(done.output.summary).toContain("/dockaudit recheck");
+  });
+});

@@ -3,15 +3,20 @@ import type { ComposeRule } from "../../src/engine/rule.js";
 import apparmorSelinuxDisabled from "./apparmor-selinux-disabled.js";
 import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
+import composeSingleWorkerServer from "./compose-single-worker-server.js";
+import cpuLimitMissing from "./cpu-limit-missing.js";
 import datastorePortPublished from "./datastore-port-published.js";
 import dockerSocketMount from "./docker-socket-mount.js";
+import flatNetwork from "./flat-network.js";
 import hardcodedSecret from "./hardcoded-secret.js";
 import hostIpc from "./host-ipc.js";
 import hostNetwork from "./host-network.js";
 import hostPid from "./host-pid.js";
 import hostUserns from "./host-userns.js";
+import memoryLimitMissing from "./memory-limit-missing.js";
 import mountPropagationShared from "./mount-propagation-shared.js";
 import noNewPrivilegesMissing from "./no-new-privileges-missing.js";
+import pidsLimitMissing from "./pids-limit-missing.js";
 import portAllInterfaces from "./port-all-interfaces.js";
 import privileged from "./privileged.js";
 import privilegedHostPort from "./privileged-host-port.js";
@@ -27,15 +32,20 @@ export const composeRules: ComposeRule[] = [
   apparmorSelinuxDisabled,
   capabilitiesUnrestricted,
   cgroupParentCustom,
+  composeSingleWorkerServer,
+  cpuLimitMissing,
   datastorePortPublished,
   dockerSocketMount,
+  flatNetwork,
   hardcodedSecret,
   hostIpc,
   hostNetwork,
   hostPid,
   hostUserns,
+  memoryLimitMissing,
   mountPropagationShared,
   noNewPrivilegesMissing,
+  pidsLimitMissing,
   portAllInterfaces,
   privileged,
   privilegedHostPort,

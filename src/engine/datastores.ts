@@ -31,3 +31,11 @@ export const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export function datastoreBehindPort(image: string | null, target: string): string | null {
   return datastorePort(target) ?? datastoreImage(image);
 }
+
+const DATASTORE_ADMIN_IMAGES =
+  /(^|\/)(pgadmin4?|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|cerebro|elasticvue|dejavu|kibana|opensearch-dashboards|cloudbeaver|sqlpad)(:|@|$)/i;
+
+/** True for a web UI whose whole job is to reach a datastore (pgAdmin, Adminer, mongo-express, kafka-ui, …). */
+export function isDatastoreAdminImage(image: string | null): boolean {
+  return !!image && DATASTORE_ADMIN_IMAGES.test(interpolate(image));
+}

@@ -1,0 +1,36 @@
+import { singleWorkerServer } from "../../src/engine/app-servers.js";
+import { composeCommandLines } from "../../src/engine/compose-commands.js";
+import { isRecord } from "../../src/engine/parse/compose.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "compose-single-worker-server",
+    code: "DC204",
+    category: "efficiency",
+    severity: "info",
+    description: "A service's command starts uvicorn or gunicorn with a single worker process and the service has no replicas.",
+    aliases: [],
+    messages: {
+      implicit: "Service `{{service}}` runs {{tool}} without `--workers` and has no replicas, so one process on one CPU core serves every request and a single slow or CPU-bound request holds up the rest. Add `--workers N` (about one per core the service may use), or run several replicas.",
+      explicit: "Service `{{service}}` runs {{tool}} with a single worker and has no replicas, so one process on one CPU core serves every request. Raise the worker count (about one per core the service may use), or run several replicas.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
+      if ((service.replicas ?? 1) > 1 || deploy.mode === "global") continue;
+      const env = Object.fromEntries(service.environment.map((e) => [e.name, e.value]));
+      for (const line of composeCommandLines(model, service)) {
+        const found = singleWorkerServer(line.map((w) => w.value), env);
+        if (!found) continue;
+        report({
+          messageId: found.explicit ? "explicit" : "implicit",
+          data: { service: service.name, tool: found.tool },
+          range: line[found.at].range,
+          service: service.name,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import { fullServices, locateDeepestKey } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "cpu-limit-missing",
+    code: "DC202",
+    category: "efficiency",
+    severity: "warning",
+    description: "A service has no CPU limit (`deploy.resources.limits.cpus` or `cpus`).",
+    aliases: ["kics:6b610c50-99fb-4ef0-a5f3-e312fd945bc3"],
+    messages: {
+      missing: "Service `{{service}}` has no CPU limit, so a busy loop or a load spike can take every core and starve the other services on the host. Set `deploy.resources.limits.cpus` (or `cpus`).",
+    },
+  },
+  check({ model, report }) {
+    for (const service of fullServices(model)) {
+      if (service.limits.cpus) continue;
+      report({
+        messageId: "missing",
+        data: { service: service.name },
+        range: locateDeepestKey(model, [...service.path, "deploy", "resources", "limits"], service.path.length),
+        service: service.name,
+      });
+    }
+  },
+});

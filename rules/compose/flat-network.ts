@@ -1,0 +1,38 @@
+import { datastoreImage, isDatastoreAdminImage } from "../../src/engine/datastores.js";
+import { isRecord } from "../../src/engine/parse/compose.js";
+import { fullServices } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "flat-network",
+    code: "DC120",
+    category: "security",
+    severity: "warning",
+    description: "Every service, datastores included, shares one network; nothing separates the databases from the public-facing services.",
+    aliases: [],
+    messages: {
+      flat: "All {{count}} services, including {{datastores}}, share the `{{network}}` network, so every service can reach every datastore directly. Put the datastores on a separate `internal: true` backend network joined only by the services that need them.",
+    },
+  },
+  check({ model, report }) {
+    const services = fullServices(model).filter((s) => !s.networkMode);
+    if (services.length < 2) return;
+    const datastores = services.filter((s) => datastoreImage(s.image));
+    // With one client (or only admin UIs) there is nobody to keep away from the datastores.
+    const clients = services.filter((s) => !datastoreImage(s.image) && !isDatastoreAdminImage(s.image));
+    if (!datastores.length || clients.length < 2) return;
+    const networkSets = services.map((s) => (s.networks.length ? s.networks : ["default"]));
+    const all = new Set(networkSets.flat());
+    if (all.size !== 1) return;
+    const network = [...all][0];
+    const declared = isRecord(model.data.networks) ? model.data.networks[network] : undefined;
+    if (isRecord(declared) && declared.internal === true) return;
+    const names = datastores.map((s) => `\`${s.name}\``);
+    report({
+      messageId: "flat",
+      data: { count: services.length, datastores: names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(" and "), network },
+      range: model.locateKey(model.data.networks !== undefined ? ["networks"] : ["services"]),
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { fullServices, locateDeepestKey } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "memory-limit-missing",
+    code: "DC201",
+    category: "efficiency",
+    severity: "warning",
+    description: "A service has no memory limit (`deploy.resources.limits.memory` or `mem_limit`).",
+    aliases: ["kics:bb9ac4f7-e13b-423d-a010-c74a1bfbe492"],
+    messages: {
+      missing: "Service `{{service}}` has no memory limit, so a leak or a load spike can take all of the host's memory and get other containers, or the host itself, killed by the OOM killer. Set `deploy.resources.limits.memory` (or `mem_limit`) a little above its normal peak.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of fullServices(model)) {
+      if (service.limits.memory) continue;
+      report({
+        messageId: "missing",
+        data: { service: service.name },
+        range: locateDeepestKey(model, [...service.path, "deploy", "resources", "limits"], service.path.length),
+        service: service.name,
+      });
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { isRecord } from "../../src/engine/parse/compose.js";
+import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { fullServices } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "pids-limit-missing",
+    code: "DC203",
+    category: "efficiency",
+    severity: "info",
+    description: "A service has no process limit (`pids_limit` or `deploy.resources.limits.pids`).",
+    aliases: ["kics:221e0658-cb2a-44e3-b08a-db96a341d6fa"],
+    messages: {
+      missing: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set `pids_limit` (a few hundred is plenty for most services).",
+      unlimited: "Service `{{service}}` sets `pids_limit` to {{value}}, which means no limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set a positive limit.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of fullServices(model)) {
+      const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
+      const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
+      const [value, path] =
+        service.data.pids_limit !== undefined && service.data.pids_limit !== null
+          ? [service.data.pids_limit, [...service.path, "pids_limit"]]
+          : [limits.pids, [...service.path, "deploy", "resources", "limits", "pids"]];
+      if (value === undefined || value === null) {
+        report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+        continue;
+      }
+      const n = Number(interpolate(String(value)));
+      if (Number.isFinite(n) && n <= 0) {
+        report({ messageId: "unlimited", data: { service: service.name, value: String(value) }, range: model.locate(path), service: service.name });
+      }
+    }
+  },
+});

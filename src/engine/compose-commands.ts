@@ -1,0 +1,53 @@
+import { LineIndex } from "./text.js";
+import type { ComposeModel, ComposeService, YamlPath } from "./parse/compose.js";
+import { parseShell } from "./parse/shell.js";
+import { verbatimScalar } from "./query.js";
+import type { Range } from "./types.js";
+
+export interface CommandWord {
+  value: string;
+  range: Range | null;
+}
+
+const SHELLS = /^(sh|bash|ash|dash|zsh)$/;
+
+/**
+ * The command lines a service runs, as words with ranges: `entrypoint:` and `command:` in string
+ * or list form (a list entrypoint and a list command make one line), with `sh -c "…"` scripts
+ * opened up into their simple commands.
+ */
+export function composeCommandLines(model: ComposeModel, service: ComposeService): CommandWord[][] {
+  const ep = service.data.entrypoint;
+  const cmd = service.data.command;
+  const lines: CommandWord[][] = [];
+  if (Array.isArray(ep) && Array.isArray(cmd)) {
+    lines.push([...listWords(model, [...service.path, "entrypoint"], ep), ...listWords(model, [...service.path, "command"], cmd)]);
+  } else {
+    for (const [key, value] of [["entrypoint", ep], ["command", cmd]] as const) {
+      const path = [...service.path, key];
+      if (Array.isArray(value)) lines.push(listWords(model, path, value));
+      else if (typeof value === "string") lines.push(...scriptLines(model, value, model.locate(path)));
+    }
+  }
+  return lines.flatMap((line) => expandShell(model, line, 0));
+}
+
+function listWords(model: ComposeModel, path: YamlPath, items: unknown[]): CommandWord[] {
+  return items.map((item, i) => ({ value: String(item), range: model.locate([...path, i]) }));
+}
+
+/** Simple commands of a script held in a scalar (or a shell word) whose source range is `range`. */
+function scriptLines(model: ComposeModel, script: string, range: Range | null): CommandWord[][] {
+  const inner = verbatimScalar(model, range, script);
+  const parsed = inner ? parseShell(script, model.index.offset(inner.start), model.index) : parseShell(script, 0, new LineIndex(script));
+  if (parsed.error) return [script.split(/\s+/).filter(Boolean).map((value) => ({ value, range }))];
+  return parsed.commands.map((c) => [c.nameWord, ...c.args].map((w) => ({ value: w.value, range: inner ? w.range : range })));
+}
+
+function expandShell(model: ComposeModel, line: CommandWord[], depth: number): CommandWord[][] {
+  const name = line[0]?.value ?? "";
+  const c = line.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  if (depth > 2 || !SHELLS.test(name.slice(name.lastIndexOf("/") + 1)) || c < 0 || !line[c + 1]) return [line];
+  const script = line[c + 1];
+  return scriptLines(model, script.value, script.range).flatMap((l) => expandShell(model, l, depth + 1));
+}

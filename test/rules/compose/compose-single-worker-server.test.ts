@@ -1,0 +1,33 @@
+import rule from "../../../rules/compose/compose-single-worker-server.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  api:\n    build: .\n    command: uvicorn app.main:app --host 0.0.0.0 --workers 4\n",
+    "services:\n  api:\n    build: .\n    command: [\"uvicorn\", \"app.main:app\", \"--workers=4\"]\n",
+    "services:\n  api:\n    build: .\n    command: uvicorn app.main:app --reload\n",
+    "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    deploy:\n      replicas: 3\n",
+    "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    environment:\n      WEB_CONCURRENCY: 4\n",
+    "services:\n  api:\n    build: .\n    command: gunicorn app:app -k uvicorn.workers.UvicornWorker\n",
+    "services:\n  api:\n    build: .\n",
+    "services:\n  bot:\n    build: .\n    command: python -m apps.bot.run_bot\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  api:\n    build: .\n    command: uvicorn apps.api.main:app --host 0.0.0.0 --port 8000\n",
+      errors: [{ messageId: "implicit", line: 4, column: 14, endLine: 4, endColumn: 21, service: "api" }],
+    },
+    {
+      code: "services:\n  api:\n    build: .\n    command: [\"gunicorn\", \"-w\", \"1\", \"app:app\"]\n  web:\n    build: .\n    command: sh -c \"alembic upgrade head && python -m uvicorn main:app\"\n  asgi:\n    build: .\n    entrypoint: [\"poetry\", \"run\"]\n    command: [\"uvicorn\", \"main:app\", \"--workers\", \"1\"]\n",
+      errors: [
+        { messageId: "explicit", line: 4, column: 27, endLine: 4, endColumn: 31, service: "api" },
+        { messageId: "implicit", line: 7, column: 55, endLine: 7, endColumn: 62, service: "web" },
+        { messageId: "explicit", line: 11, column: 38, endLine: 11, endColumn: 49, service: "asgi" },
+      ],
+    },
+    {
+      code: "services:\n  api:\n    build: .\n    command: >\n      uvicorn main:app\n      --host 0.0.0.0\n",
+      errors: [{ messageId: "implicit", line: 4, column: 14, endLine: 6, endColumn: 21 }],
+    },
+  ],
+});

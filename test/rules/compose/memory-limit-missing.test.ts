@@ -1,0 +1,23 @@
+import rule from "../../../rules/compose/memory-limit-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  app:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n",
+    "services:\n  app:\n    image: example/app:1\n    mem_limit: 512m\n",
+    // override fragment
+    "services:\n  app:\n    ports: [\"8080:80\"]\n",
+    "x-limits: &limits\n  deploy:\n    resources:\n      limits: { memory: 1G, cpus: \"1\" }\nservices:\n  app:\n    <<: *limits\n    image: example/app:1\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  app:\n    image: example/app:1\n  worker:\n    image: example/app:1\n    deploy:\n  api:\n    image: example/app:1\n    deploy:\n      resources:\n        reservations:\n          memory: 128M\n  web:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          cpus: \"0.3\"\n",
+      errors: [
+        { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" },
+        { messageId: "missing", line: 6, column: 5, endLine: 6, endColumn: 11, service: "worker" },
+        { messageId: "missing", line: 10, column: 7, endLine: 10, endColumn: 16, service: "api" },
+        { messageId: "missing", line: 17, column: 9, endLine: 17, endColumn: 15, service: "web" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import rule from "../../../rules/compose/pids-limit-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  app:\n    image: example/app:1\n    pids_limit: 200\n",
+    "services:\n  app:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          pids: 100\n",
+    "services:\n  app:\n    environment:\n      A: b\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  auth:\n    build: .\n    mem_limit: 500M\n  web:\n    image: example/web:1\n    pids_limit: -1\n  job:\n    image: example/job:1\n    deploy:\n      resources:\n        limits:\n          pids: 0\n",
+      errors: [
+        { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 7, service: "auth" },
+        { messageId: "unlimited", line: 7, column: 17, endLine: 7, endColumn: 19, service: "web" },
+        { messageId: "unlimited", line: 13, column: 17, endLine: 13, endColumn: 18, service: "job" },
+      ],
+    },
+  ],
+});

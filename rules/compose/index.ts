@@ -3,9 +3,11 @@ import type { ComposeRule } from "../../src/engine/rule.js";
 import apparmorSelinuxDisabled from "./apparmor-selinux-disabled.js";
 import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
+import composeHealthcheckMissing from "./compose-healthcheck-missing.js";
 import composeSingleWorkerServer from "./compose-single-worker-server.js";
 import cpuLimitMissing from "./cpu-limit-missing.js";
 import datastorePortPublished from "./datastore-port-published.js";
+import dependsOnNotHealthy from "./depends-on-not-healthy.js";
 import dockerSocketMount from "./docker-socket-mount.js";
 import flatNetwork from "./flat-network.js";
 import hardcodedSecret from "./hardcoded-secret.js";
@@ -13,6 +15,8 @@ import hostIpc from "./host-ipc.js";
 import hostNetwork from "./host-network.js";
 import hostPid from "./host-pid.js";
 import hostUserns from "./host-userns.js";
+import imageTagUnpinned from "./image-tag-unpinned.js";
+import loggingRotationMissing from "./logging-rotation-missing.js";
 import memoryLimitMissing from "./memory-limit-missing.js";
 import mountPropagationShared from "./mount-propagation-shared.js";
 import noNewPrivilegesMissing from "./no-new-privileges-missing.js";
@@ -20,6 +24,7 @@ import pidsLimitMissing from "./pids-limit-missing.js";
 import portAllInterfaces from "./port-all-interfaces.js";
 import privileged from "./privileged.js";
 import privilegedHostPort from "./privileged-host-port.js";
+import restartPolicyMissing from "./restart-policy-missing.js";
 import rootfsWritable from "./rootfs-writable.js";
 import runsAsRoot from "./runs-as-root.js";
 import seccompUnconfined from "./seccomp-unconfined.js";
@@ -32,9 +37,11 @@ export const composeRules: ComposeRule[] = [
   apparmorSelinuxDisabled,
   capabilitiesUnrestricted,
   cgroupParentCustom,
+  composeHealthcheckMissing,
   composeSingleWorkerServer,
   cpuLimitMissing,
   datastorePortPublished,
+  dependsOnNotHealthy,
   dockerSocketMount,
   flatNetwork,
   hardcodedSecret,
@@ -42,6 +49,8 @@ export const composeRules: ComposeRule[] = [
   hostNetwork,
   hostPid,
   hostUserns,
+  imageTagUnpinned,
+  loggingRotationMissing,
   memoryLimitMissing,
   mountPropagationShared,
   noNewPrivilegesMissing,
@@ -49,6 +58,7 @@ export const composeRules: ComposeRule[] = [
   portAllInterfaces,
   privileged,
   privilegedHostPort,
+  restartPolicyMissing,
   rootfsWritable,
   runsAsRoot,
   seccompUnconfined,

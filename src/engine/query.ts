@@ -149,3 +149,18 @@ export function runnableStages(model: DockerfileModel, project: import("./projec
   }
   return out;
 }
+
+/**
+ * A filter for findings that can land on shared YAML (an anchor merged into several services):
+ * returns true the first time it sees a range, false for the same range again.
+ */
+export function oncePerRange(): (range: { start: { line: number; column: number } } | null) => boolean {
+  const seen = new Set<string>();
+  return (range) => {
+    if (!range) return true;
+    const key = `${range.start.line}:${range.start.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}

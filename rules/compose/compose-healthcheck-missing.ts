@@ -1,0 +1,44 @@
+import { isRecord } from "../../src/engine/parse/compose.js";
+import { fullServices, oncePerRange } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
+
+const INLINE_HEALTHCHECK = /^[ \t]*HEALTHCHECK[ \t]+(?!NONE\b)/im;
+
+export default defineComposeRule({
+  meta: {
+    id: "compose-healthcheck-missing",
+    code: "DC301",
+    category: "reliability",
+    severity: "warning",
+    description: "A long-running service has no healthcheck, neither in Compose nor in the Dockerfile it builds.",
+    aliases: ["kics:698ed579-b239-4f8f-a388-baa4bcb13ef8"],
+    messages: {
+      missing: "Service `{{service}}` has no healthcheck in Compose or in its build Dockerfile, so Docker cannot tell a hung container from a working one and dependants cannot wait for it; add a `healthcheck:` (or a HEALTHCHECK to the image).",
+      disabled: "Service `{{service}}` switches its healthcheck off, so a hung container still counts as running; define a real check, or suppress this finding if turning it off is deliberate.",
+      dockerfileDisabled: "Service `{{service}}` runs a Dockerfile stage whose `HEALTHCHECK NONE` switches the check off and Compose defines none; add a `healthcheck:` so Docker can tell a hung container from a working one.",
+    },
+  },
+  check({ model, project, report }) {
+    const once = oncePerRange();
+    for (const service of fullServices(model)) {
+      if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
+      const hc = isRecord(service.data.healthcheck) ? service.data.healthcheck : null;
+      if (hc) {
+        if (!service.healthcheck.disabled) continue;
+        const path = hc.disable === true ? [...service.path, "healthcheck", "disable"] : [...service.path, "healthcheck", "test"];
+        const range = model.locate(path);
+        if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name });
+        continue;
+      }
+      if (serviceDefines(project, model, service, (d) => d.healthcheck !== undefined) !== false) continue;
+      const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
+      if (linked?.healthcheck.source === "dockerfile") continue;
+      if (linked?.dockerfilePath && !linked.dockerfile && project.exists(linked.dockerfilePath) === true) continue;
+      const build = isRecord(service.data.build) ? service.data.build : null;
+      if (typeof build?.dockerfile_inline === "string" && INLINE_HEALTHCHECK.test(build.dockerfile_inline)) continue;
+      const messageId = linked?.healthcheck.disabled ? "dockerfileDisabled" : "missing";
+      report({ messageId, data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+    }
+  },
+});

@@ -1,0 +1,73 @@
+import { isMap, isScalar, type Node } from "yaml";
+import { datastoreImage } from "../../src/engine/datastores.js";
+import { dirname } from "../../src/engine/paths.js";
+import { isRecord, type ComposeModel, type YamlPath } from "../../src/engine/parse/compose.js";
+import { fullServices, oncePerRange } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { isOneShot } from "../../src/engine/service-lifecycle.js";
+import type { Fix } from "../../src/engine/types.js";
+import { insertFirstKey } from "../../src/engine/yaml-edit.js";
+
+const healthy = (d: Record<string, unknown>) => isRecord(d.healthcheck) && d.healthcheck.disable !== true && !(Array.isArray(d.healthcheck.test) && d.healthcheck.test[0] === "NONE");
+
+export default defineComposeRule({
+  meta: {
+    id: "depends-on-not-healthy",
+    code: "DC303",
+    category: "reliability",
+    severity: "warning",
+    description: "`depends_on` waits only for a dependency's container to start although it has a healthcheck or is a datastore.",
+    aliases: [],
+    fixable: true,
+    messages: {
+      started: "`{{service}}` waits only until `{{dependency}}` has started, not until its healthcheck passes, so it can hit a service that is not ready yet; use `condition: service_healthy`.",
+      datastore: "`{{service}}` depends on the datastore `{{dependency}}`, which has no healthcheck, so it starts before the datastore accepts connections; give `{{dependency}}` a healthcheck and use `condition: service_healthy`.",
+    },
+  },
+  check({ model, project, report }) {
+    const dir = dirname(model.path);
+    // Entries shared through an anchor (`<<: *defaults`) are reported once, where they are written.
+    const once = oncePerRange();
+    for (const service of fullServices(model)) {
+      for (const dep of service.dependsOn) {
+        if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
+        const target =
+          project.services.find((s) => s.composeFile === model.path && s.name === dep.service) ??
+          project.services.find((s) => dirname(s.composeFile) === dir && s.name === dep.service && !s.compose.partial);
+        if (!target) continue;
+        const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
+        if (target.healthcheck.disabled) continue;
+        const hasCheck = target.healthcheck.defined || project.services.some((s) => dirname(s.composeFile) === dir && s.name === dep.service && healthy(s.compose.data));
+        // A datastore image run as a job (an init script) is awaited with service_completed_successfully instead.
+        if (!hasCheck && (!datastoreImage(target.compose.image) || isOneShot(targetModel, target.compose))) continue;
+        const mapForm = typeof dep.path[dep.path.length - 1] === "string";
+        const range = mapForm ? model.locateKey(dep.path) : model.locate(dep.path);
+        if (!once(range)) continue;
+        report({
+          messageId: hasCheck ? "started" : "datastore",
+          data: { service: service.name, dependency: dep.service },
+          range,
+          service: service.name,
+          fix: hasCheck && mapForm ? conditionFix(model, dep.path) : undefined,
+        });
+      }
+    }
+  },
+});
+
+/** Map form only: replaces an explicit condition, or adds one above the entry's first key. */
+function conditionFix(model: ComposeModel, path: YamlPath): Fix | undefined {
+  const node = model.doc.getIn(path, true) as Node | undefined;
+  if (!isMap(node) || node.flow || !node.items.length) return undefined;
+  const condition = node.items.find((p) => isScalar(p.key) && p.key.value === "condition");
+  if (condition) {
+    const value = condition.value;
+    if (!isScalar(value) || !value.range || typeof value.value !== "string" || value.value.includes("$")) return undefined;
+    const quote = value.type === "QUOTE_DOUBLE" || value.type === "QUOTE_SINGLE" ? 1 : 0;
+    if (!quote && value.type !== "PLAIN") return undefined;
+    const range = model.index.range(value.range[0] + quote, value.range[1] - quote);
+    return { description: "Wait for the healthcheck", edits: [{ range, text: "service_healthy" }] };
+  }
+  const edit = insertFirstKey(model, path, "condition: service_healthy");
+  return edit && { description: "Wait for the healthcheck", edits: [edit] };
+}

@@ -1,0 +1,67 @@
+import type { ComposeModel, YamlPath } from "../../src/engine/parse/compose.js";
+import { hasUnsetVariable } from "../../src/engine/compose-values.js";
+import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { fullServices, oncePerRange } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import type { Range } from "../../src/engine/types.js";
+
+const DEFAULT_FLOATING = ["latest", "stable", "edge", "test", "nightly", "dev", "beta", "canary", "lts"];
+
+/** Splits `registry:5000/org/app:1.2@sha256:…` into its tag and digest. */
+function tagOf(ref: string): { tag: string | null; digest: boolean } {
+  const at = ref.indexOf("@");
+  const name = at < 0 ? ref : ref.slice(0, at);
+  const lastSegment = name.slice(name.lastIndexOf("/") + 1);
+  const colon = lastSegment.lastIndexOf(":");
+  return { tag: colon < 0 ? null : lastSegment.slice(colon + 1), digest: at >= 0 };
+}
+
+export default defineComposeRule({
+  meta: {
+    id: "image-tag-unpinned",
+    code: "DC305",
+    category: "reliability",
+    severity: "warning",
+    description: "`image:` has no tag or a moving tag such as `latest`.",
+    aliases: ["service-image-require-explicit-tag", "require-explicit-image-tag"],
+    options: { prohibitedTags: DEFAULT_FLOATING },
+    messages: {
+      noTag: "Image `{{image}}` has no tag, so it means `latest` and changes whenever its publisher pushes; pin a version tag (ideally with a digest).",
+      floating: "Image `{{image}}` uses the moving tag `{{tag}}`, so every pull can bring a different version; pin a version tag (ideally with a digest).",
+    },
+  },
+  check({ model, options, report }) {
+    const once = oncePerRange();
+    const floating = new Set((Array.isArray(options.prohibitedTags) ? options.prohibitedTags : DEFAULT_FLOATING).map((t) => String(t).toLowerCase()));
+    for (const service of fullServices(model)) {
+      if (!service.image || service.build || typeof service.data.image !== "string") continue;
+      const raw = service.image;
+      const resolved = interpolate(raw).trim();
+      if (!resolved) continue;
+      const { tag, digest } = tagOf(resolved);
+      if (digest) continue;
+      const unresolved = hasUnsetVariable(raw);
+      const path = [...service.path, "image"];
+      if (tag === null || tag === "") {
+        const range = model.locate(path);
+        if (unresolved || !once(range)) continue;
+        report({ messageId: "noTag", data: { image: resolved }, range, service: service.name });
+      } else if (floating.has(tag.toLowerCase())) {
+        const range = tagRange(model, path, raw, tag) ?? model.locate(path);
+        if (!once(range)) continue;
+        report({ messageId: "floating", data: { image: resolved, tag }, range, service: service.name });
+      }
+    }
+  },
+});
+
+/** The tag's own range when it is written literally at the end of the value. */
+function tagRange(model: ComposeModel, path: YamlPath, raw: string, tag: string): Range | null {
+  const range = model.locate(path);
+  if (!range || !raw.endsWith(`:${tag}`)) return null;
+  const text = model.index.slice(range);
+  const quote = text === raw ? 0 : text === `"${raw}"` || text === `'${raw}'` ? 1 : -1;
+  if (quote < 0) return null;
+  const end = model.index.offset(range.end) - quote;
+  return model.index.range(end - tag.length, end);
+}

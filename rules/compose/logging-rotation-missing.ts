@@ -1,0 +1,78 @@
+import { isMap, isScalar, type Node } from "yaml";
+import { isRecord, type ComposeModel, type ComposeService } from "../../src/engine/parse/compose.js";
+import { fullServices, oncePerRange } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import type { Fix } from "../../src/engine/types.js";
+import { insertFirstKey } from "../../src/engine/yaml-edit.js";
+
+/** json-file (the daemon's usual default) keeps one unbounded file unless `max-size` is set; `local` rotates by default. */
+function rotates(logging: Record<string, unknown>): boolean {
+  const driver = logging.driver;
+  if (driver !== undefined && driver !== null && driver !== "json-file") return true;
+  return isRecord(logging.options) && logging.options["max-size"] !== undefined;
+}
+
+export default defineComposeRule({
+  meta: {
+    id: "logging-rotation-missing",
+    code: "DC304",
+    category: "reliability",
+    severity: "warning",
+    description: "A service logs to json-file (the default) without `max-size`, so its log grows until the disk is full.",
+    aliases: [],
+    fixable: true,
+    messages: {
+      missing: "Service `{{service}}` has no `logging:` settings, so with Docker's default json-file driver its log grows without limit until the disk is full; set `logging.options.max-size` (and `max-file`).",
+      missingAnchor: "Service `{{service}}` has no `logging:` settings, so with Docker's default json-file driver its log grows without limit; this file already defines a rotating configuration as `&{{anchor}}`: add `logging: *{{anchor}}`.",
+      noMaxSize: "Service `{{service}}` logs with the json-file driver but without `max-size`, so its log grows until the disk is full; add `max-size` (and `max-file`) under `logging.options`.",
+    },
+  },
+  check({ model, project, report }) {
+    const anchor = rotatingAnchor(model);
+    const once = oncePerRange();
+    for (const service of fullServices(model)) {
+      if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
+      const logging = service.data.logging;
+      if (isRecord(logging)) {
+        if (typeof logging.driver === "string" && logging.driver.includes("$")) continue;
+        if (rotates(logging)) continue;
+        const at = logging.options !== undefined ? "options" : logging.driver !== undefined ? "driver" : null;
+        const range = at ? model.locateKey([...service.path, "logging", at]) : model.locateKey([...service.path, "logging"]);
+        if (!once(range)) continue;
+        report({ messageId: "noMaxSize", data: { service: service.name }, range, service: service.name });
+        continue;
+      }
+      if (logging !== undefined || serviceDefines(project, model, service, (d) => d.logging !== undefined) !== false) continue;
+      report({
+        messageId: anchor ? "missingAnchor" : "missing",
+        data: { service: service.name, anchor: anchor ?? "" },
+        range: model.locateKey(service.path),
+        service: service.name,
+        fix: anchor ? anchorFix(model, service, anchor) : undefined,
+      });
+    }
+  },
+});
+
+/** The anchor of a rotating logging configuration under a top-level `x-` key (`x-logging: &default-logging`). */
+function rotatingAnchor(model: ComposeModel): string | null {
+  const root = model.doc.contents;
+  if (!isMap(root)) return null;
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || !String(pair.key.value).startsWith("x-")) continue;
+    const value = pair.value as Node | null;
+    const candidates = [value, isMap(value) ? (value.get("logging", true) as Node | undefined) : undefined];
+    for (const node of candidates) {
+      if (!isMap(node) || !node.anchor) continue;
+      const js: unknown = node.toJS(model.doc);
+      if (isRecord(js) && (js.driver !== undefined || js.options !== undefined) && rotates(js)) return node.anchor;
+    }
+  }
+  return null;
+}
+
+function anchorFix(model: ComposeModel, service: ComposeService, anchor: string): Fix | undefined {
+  const edit = insertFirstKey(model, service.path, `logging: *${anchor}`);
+  return edit && { description: `Use the *${anchor} logging settings`, edits: [edit] };
+}

@@ -1,0 +1,16 @@
+import { interpolate, variableRefs } from "./parse/interpolation.js";
+
+/**
+ * True when `value` holds a variable whose value is unknown without the environment: no default
+ * (`${TAG}`, `${TAG:?err}`), an alternative value (`${X:+y}`), or a default that is itself such a
+ * variable (`${TAG:-$VERSION}`).
+ */
+export function hasUnsetVariable(value: string, depth = 0): boolean {
+  if (depth > 10) return true;
+  return variableRefs(value).some((r) => (r.operator === ":-" || r.operator === "-" ? !!r.operand && hasUnsetVariable(r.operand, depth + 1) : true));
+}
+
+/** The value as Compose sees it with defaults applied, or null when it depends on an unset variable. */
+export function resolvedOrNull(value: string): string | null {
+  return hasUnsetVariable(value) ? null : interpolate(value);
+}

@@ -1,0 +1,103 @@
+import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
+import { basename, dirname } from "./paths.js";
+import type { Project } from "./project.js";
+
+/**
+ * Words that name a run-once job (a migration, a seed, an init container, a test run). Matched as
+ * whole `-`/`_`/`.`-separated tokens of a service or profile name.
+ */
+const ONE_SHOT_WORDS = new Set([
+  "migrate", "migrates", "migration", "migrations", "migrator", "seed", "seeder", "seeds", "init", "initdb", "setup",
+  "bootstrap", "provision", "provisioner", "install", "installer", "fixture", "fixtures", "test", "tests", "e2e",
+  "cli", "tool", "tools", "toolbox", "job", "jobs", "task", "tasks", "oneshot", "createbuckets", "collectstatic",
+  "configurator", "sut", "cypress", "playwright",
+]);
+
+/** The last command of a shell chain runs a migration, seed or other run-once task. */
+const ONE_SHOT_COMMAND =
+  /(?:\bmigrate\b|\bmigrations?\b|\balembic\s+upgrade\b|\bdb:(?:migrate|seed|setup|create)\b|\bcreatesuperuser\b|\bcollectstatic\b|\bloaddata\b|\bprisma\s+(?:migrate|db)\b|\bflyway\b|\bliquibase\b|\bmc\s+mb\b|\bseed\b)/i;
+
+/** `KeycloakSetup`, `db-migrate`, `init_db` → their lower-case words. */
+const tokens = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase().split(/[-_.]+/);
+const oneShotName = (name: string) => tokens(name).some((t) => ONE_SHOT_WORDS.has(t));
+
+/** The last simple command of a shell chain (`a && b; c` → `c`). */
+function lastCommand(command: string): string {
+  const parts = command.split(/&&|\|\||;/);
+  return parts[parts.length - 1] ?? command;
+}
+
+/**
+ * True when the service is a run-once job rather than a long-running container: another service
+ * waits for it with `condition: service_completed_successfully`, it is deployed as a job, it says
+ * `restart: "no"`, or its name, a profile or its command says it migrates / seeds / initialises /
+ * runs tests and it is not restarted forever (`restart: always` / `unless-stopped`).
+ */
+export function isOneShot(model: ComposeModel, service: ComposeService): boolean {
+  const waitedForCompletion = model.services.some((s) =>
+    s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"),
+  );
+  if (waitedForCompletion) return true;
+  const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
+  if (deploy.mode === "replicated-job" || deploy.mode === "global-job") return true;
+  const restart = String(service.data.restart ?? "").trim();
+  if (restart === "always" || restart === "unless-stopped") return false;
+  if (restart === "no" || (isRecord(deploy.restart_policy) && deploy.restart_policy.condition === "none")) return true;
+  const command = [service.entrypoint, service.command].filter(Boolean).join(" ");
+  return (
+    oneShotName(service.name) ||
+    service.profiles.some(oneShotName) ||
+    (command !== "" && ONE_SHOT_COMMAND.test(lastCommand(command)))
+  );
+}
+
+export type ServiceProbe = (data: Record<string, unknown>) => boolean;
+
+/**
+ * Whether the service defines something `probe` looks for: in its own mapping, in a base it
+ * `extends` in the same file, or in the same service of another Compose file of the same directory
+ * (an override merged with `-f`). null when it extends a service of another file (unknown here).
+ */
+export function serviceDefines(project: Project, model: ComposeModel, service: ComposeService, probe: ServiceProbe): boolean | null {
+  let unknown = false;
+  const services = isRecord(model.data.services) ? model.data.services : {};
+  let data: Record<string, unknown> | null = service.data;
+  const seen = new Set<string>([service.name]);
+  while (data) {
+    if (probe(data)) return true;
+    const ext: unknown = data.extends;
+    const base: string | null = typeof ext === "string" ? ext : isRecord(ext) && typeof ext.service === "string" && ext.file === undefined ? ext.service : null;
+    if (ext !== undefined && base === null) unknown = true;
+    if (base === null || seen.has(base)) break;
+    seen.add(base);
+    const next: unknown = services[base];
+    data = isRecord(next) ? next : null;
+  }
+  const dir = dirname(model.path);
+  for (const other of project.composeFiles) {
+    if (other === model || dirname(other.path) !== dir) continue;
+    const same = other.services.find((s) => s.name === service.name);
+    if (same && probe(same.data)) return true;
+  }
+  return unknown ? null : false;
+}
+
+/**
+ * False when both services are limited to profiles and share none: they are alternatives that a
+ * normal `docker compose --profile x up` never starts together.
+ */
+export function canRunTogether(a: ComposeService, b: ComposeService): boolean {
+  if (!a.profiles.length || !b.profiles.length) return true;
+  return a.profiles.some((p) => b.profiles.includes(p));
+}
+
+/**
+ * True when the service sits in an override file (`docker-compose.override.yml`, `compose.override.yaml`)
+ * and another Compose file of the same directory defines it: Compose merges the two, so what is
+ * missing is reported on the base file only.
+ */
+export function isOverrideService(project: Project, model: ComposeModel, service: ComposeService): boolean {
+  if (!/override/i.test(basename(model.path))) return false;
+  const dir = dirname(model.path);
+  return project.composeFiles.some((f) => f !== model && dirname(f.path) === dir && !/override/i.test(basename(f.path)) && f.services.some((s) => s.name === service.name));
+}

@@ -1,0 +1,51 @@
+import rule from "../../../rules/compose/depends-on-not-healthy.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+const db = "  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n";
+
+ruleTester(rule, {
+  valid: [
+    `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n`,
+    // A dependency with neither a healthcheck nor a datastore image: starting is all one can wait for.
+    "services:\n  web:\n    image: app:1\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      - web\n",
+    // A job awaited for completion, and a datastore image run as a one-shot init job.
+    "services:\n  db-init:\n    image: postgres:16\n    command: psql -f /init.sql\n    restart: \"no\"\n  api:\n    image: app:1\n    depends_on:\n      - db-init\n",
+    `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_completed_successfully\n`,
+    // The dependency turns its healthcheck off: service_healthy could never pass.
+    "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      disable: true\n  api:\n    image: app:1\n    depends_on: [db]\n",
+    // Unknown dependency (defined elsewhere).
+    "services:\n  api:\n    image: app:1\n    depends_on: [db]\n",
+  ],
+  invalid: [
+    {
+      // List form: no exact fix (the list would have to become a mapping).
+      code: `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      - db\n`,
+      errors: [{ messageId: "started", line: 9, column: 9, endLine: 9, endColumn: 11, service: "api" }],
+    },
+    {
+      // Map form: the condition is replaced, or added above the entry's first key.
+      code: `services:\n${db}  cache:\n    image: redis:7\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_started\n      cache:\n        restart: true\n`,
+      errors: [
+        { messageId: "started", line: 13, column: 7, endLine: 13, endColumn: 9 },
+        { messageId: "started", line: 15, column: 7, endLine: 15, endColumn: 12 },
+      ],
+      output: `services:\n${db}  cache:\n    image: redis:7\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n        restart: true\n`,
+    },
+    {
+      // A datastore without a healthcheck: no fix, the dependency needs a healthcheck first.
+      code: "services:\n  redis:\n    image: redis:7-alpine\n  worker:\n    image: app:1\n    depends_on:\n      redis:\n        condition: service_started\n",
+      errors: [{ messageId: "datastore", line: 7, column: 7, endLine: 7, endColumn: 12 }],
+    },
+    {
+      // The healthcheck comes from the dependency's build stage.
+      code: "services:\n  web:\n    build: .\n  proxy:\n    image: nginx:1.27\n    depends_on: [web]\n",
+      files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n" },
+      errors: [{ messageId: "started", line: 6, column: 18, endLine: 6, endColumn: 21 }],
+    },
+    {
+      // An entry shared through an anchor is reported once.
+      code: `x-deps: &deps\n  depends_on:\n    - db\nservices:\n${db}  a:\n    <<: *deps\n    image: app:1\n  b:\n    <<: *deps\n    image: app:1\n`,
+      errors: [{ messageId: "started", line: 3, column: 7, endLine: 3, endColumn: 9, service: "a" }],
+    },
+  ],
+});

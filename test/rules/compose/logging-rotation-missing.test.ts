@@ -1,0 +1,43 @@
+import rule from "../../../rules/compose/logging-rotation-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  web:\n    image: nginx:1.27\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: \"3\"\n",
+    // No driver means the daemon default (json-file): max-size is enough.
+    "services:\n  web:\n    image: nginx:1.27\n    logging:\n      options:\n        max-size: 10m\n",
+    // local rotates by default; other drivers ship logs elsewhere.
+    "services:\n  web:\n    image: nginx:1.27\n    logging:\n      driver: local\n  api:\n    image: app:1\n    logging:\n      driver: journald\n",
+    // The x-logging anchor pattern, through an alias or a merge key.
+    "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nx-base: &base\n  logging: *default-logging\nservices:\n  web:\n    image: nginx:1.27\n    logging: *default-logging\n  api:\n    <<: *base\n    image: app:1\n",
+    // A variable driver: unknown.
+    "services:\n  web:\n    image: nginx:1.27\n    logging:\n      driver: ${LOG_DRIVER:-json-file}\n",
+    // One-shot jobs and override fragments.
+    "services:\n  migrate:\n    image: app:1\n  web:\n    ports: [\"80:80\"]\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
+    },
+    {
+      // json-file with options but no max-size; max-file alone does not rotate.
+      code: "services:\n  web:\n    image: nginx:1.27\n    logging:\n      driver: json-file\n      options:\n        max-file: \"3\"\n  api:\n    image: app:1\n    logging:\n      driver: json-file\n",
+      errors: [
+        { messageId: "noMaxSize", line: 6, column: 7, endLine: 6, endColumn: 14 },
+        { messageId: "noMaxSize", line: 11, column: 7, endLine: 11, endColumn: 13 },
+      ],
+    },
+    {
+      // The file defines a rotating anchor that this service does not use: the fix adds it.
+      code: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  web:\n    image: nginx:1.27\n    logging: *default-logging\n  api:\n    image: app:1\n    restart: always\n",
+      errors: [{ messageId: "missingAnchor", line: 9, column: 3, endLine: 9, endColumn: 6 }],
+      output: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  web:\n    image: nginx:1.27\n    logging: *default-logging\n  api:\n    logging: *default-logging\n    image: app:1\n    restart: always\n",
+    },
+    {
+      // A non-rotating configuration shared by an anchor is reported once, where it is written.
+      code: "x-logging: &log\n  driver: json-file\nservices:\n  a:\n    image: app:1\n    logging: *log\n  b:\n    image: app:1\n    logging: *log\n",
+      errors: [{ messageId: "noMaxSize", line: 2, column: 3, endLine: 2, endColumn: 9 }],
+    },
+  ],
+});

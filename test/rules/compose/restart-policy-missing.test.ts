@@ -1,0 +1,31 @@
+import rule from "../../../rules/compose/restart-policy-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n",
+    // An explicit "no" is a choice, not a missing policy.
+    "services:\n  web:\n    image: nginx:1.27\n    restart: \"no\"\n",
+    "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: on-failure\n",
+    // One-shot jobs.
+    "services:\n  db-migrate:\n    image: app:1\n  api:\n    image: app:1\n    restart: always\n    depends_on:\n      init:\n        condition: service_completed_successfully\n  init:\n    image: busybox:1.36\n",
+    // From a merged anchor, an extends base, or an override file beside it.
+    "x-common: &common\n  restart: always\nservices:\n  web:\n    <<: *common\n    image: app:1\n",
+    "services:\n  base:\n    image: app:1\n    restart: always\n  web:\n    extends:\n      service: base\n",
+    { code: "services:\n  web:\n    image: app:1\n", files: { "compose.prod.yaml": "services:\n  web:\n    restart: always\n" } },
+    // extends from another file: unknown.
+    "services:\n  web:\n    extends:\n      file: common.yaml\n      service: web\n",
+    // An override fragment.
+    "services:\n  web:\n    ports:\n      - \"8080:80\"\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.27\n    restart: always\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 5, service: "db" }],
+    },
+    {
+      code: "services:\n  \"api\":\n    build: .\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 8 }],
+    },
+  ],
+});

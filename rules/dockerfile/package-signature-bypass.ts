@@ -19,6 +19,8 @@ function flagged(program: string, word: string): string | null {
   if ((RPM_MANAGERS.test(program) || program === "rpm") && word === "--nogpgcheck") return `${program} --nogpgcheck`;
   if (program === "zypper" && /^--no-gpg-checks?$/.test(word)) return `zypper ${word}`;
   const found = CONFIG_TEXT.find(([re]) => re.test(word));
+  // A repository of packages built locally in the same step (`deb [trusted=yes] file:///tmp/debs ./`) has no signature to check.
+  if (found && /trusted=yes/i.test(word) && /\]\s*(file|copy):/.test(word)) return null;
   return found ? found[1] : null;
 }
 

@@ -14,7 +14,8 @@ export function credentialFile(path: string): string | null {
   if (/^\.env(\.[\w-]+)?$/i.test(base) && !ENV_TEMPLATE.test(base)) return "environment file with secrets";
   if (/^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return "SSH private key";
   if (base === ".ssh") return "SSH directory";
-  if (/\.(key|p12|pfx|jks|keystore)$/i.test(base) || (/\.pem$/i.test(base) && /key|priv/i.test(base))) return "private key or keystore";
+  const publicKey = /pub|gpg|\.asc$/i.test(base);
+  if (!publicKey && (/\.(key|p12|pfx|jks|keystore)$/i.test(base) || (/\.pem$/i.test(base) && /key|priv/i.test(base)))) return "private key or keystore";
   if (/^\.(netrc|pypirc|git-credentials|dockercfg)$/.test(base)) return "credentials file";
   if ((parent === ".aws" && base === "credentials") || (parent === ".docker" && base === "config.json") || (parent === ".kube" && base === "config")) return "credentials file";
   if (/^(credentials|service[-_]?account([-_.][\w-]+)?|[\w-]*-sa-key)\.json$/i.test(base) || base === "kubeconfig") return "credentials file";

@@ -1,11 +1,11 @@
 import { allInstructions } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
-import { findKnownSecret } from "../../src/engine/secret-patterns.js";
+import { findKnownSecret, isDummySecret, isPathValue } from "../../src/engine/secret-patterns.js";
 import { isPlaceholder, isSecretName, isWeakSecret } from "../../src/engine/secrets.js";
 import type { Range } from "../../src/engine/types.js";
 
-const literal = (v: string) => !isPlaceholder(v) && !v.trim().startsWith("$");
+const literal = (v: string) => !isPlaceholder(v) && !v.trim().startsWith("$") && !isDummySecret(v) && !isPathValue(v);
 /** `--password value` style options whose next word is the secret. */
 const VALUE_FLAGS = new Set(["--password", "--passwd", "--pass", "--token", "--api-key", "--apikey", "--secret", "--client-secret", "--access-key", "--secret-key"]);
 const MYSQL = /^(mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)$/;

@@ -1,8 +1,7 @@
 import { allInstructions } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { isPathValue } from "../../src/engine/secret-patterns.js";
 import { isSecretName } from "../../src/engine/secrets.js";
-
-const SECRET_FILE_PATH = /^["']?\/(var\/)?run\/secrets\//;
 
 export default defineDockerfileRule({
   meta: {
@@ -22,7 +21,7 @@ export default defineDockerfileRule({
       if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
       for (const p of ins.properties) {
         if (!isSecretName(p.name)) continue;
-        if (ins.keyword === "ENV" && (!p.value.trim() || SECRET_FILE_PATH.test(p.value))) continue;
+        if (ins.keyword === "ENV" && (!p.value.trim() || isPathValue(p.value))) continue;
         report({ messageId: ins.keyword === "ARG" ? "arg" : "env", data: { name: p.name, id: p.name.toLowerCase() }, range: p.nameRange });
       }
     }

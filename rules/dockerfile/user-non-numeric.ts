@@ -1,3 +1,4 @@
+import { isWindowsStage } from "../../src/engine/platform.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { isRootUser, stageUser } from "../../src/engine/users.js";
 
@@ -16,7 +17,7 @@ export default defineDockerfileRule({
   check({ model, report }) {
     const stage = model.finalStage;
     const found = stage ? stageUser(stage) : null;
-    if (!found || found.instruction.args.length !== 1) return;
+    if (!stage || !found || found.instruction.args.length !== 1 || isWindowsStage(model, stage)) return;
     const word = found.instruction.args[0];
     const user = word.value.split(":")[0];
     if (!user || /^\d+$/.test(user) || user.includes("$") || isRootUser(user) !== false) return;

@@ -45,3 +45,13 @@ export function urlPassword(text: string): string | null {
   }
   return null;
 }
+
+/** Stand-ins used to satisfy a build step that needs some value: `dummy`, `placeholder`, `build-time-dummy`. */
+export const isDummySecret = (value: string): boolean =>
+  /dummy|placeholder|fake|not[-_]?a[-_]?(real[-_]?)?secret|build[-_]?time|precompile/i.test(value);
+
+/** A file path (`/run/app/key.json`, `./certs/x`, `C:\keys\x`): the variable names where the secret is, not the secret. */
+export const isPathValue = (value: string): boolean => {
+  const v = value.trim().replace(/^["']|["']$/g, "");
+  return /^(\/|~\/|\.\.?\/|[A-Za-z]:[\\/])\S*$/.test(v);
+};

@@ -6,6 +6,7 @@ ruleTester(rule, {
     "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n",
     "FROM fedora:40\nRUN dnf install -y --setopt=repo_gpgcheck=0 x\n",
     "FROM alpine:3.20\nRUN echo --allow-untrusted\n",
+    "FROM debian:12\nRUN echo \"deb [ trusted=yes ] file://$tempDir ./\" > /etc/apt/sources.list.d/temp.list\n",
   ],
   invalid: [
     {

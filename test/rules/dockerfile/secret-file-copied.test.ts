@@ -7,6 +7,7 @@ ruleTester(rule, {
     "FROM node:20\nCOPY . /app\nCOPY .npmrc /app/\n",
     "FROM node:20 AS build\nCOPY .env /src/.env\nFROM node:20\nCOPY --from=build /src/dist /app\n",
     "FROM node:20\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n",
+    "FROM debian:12\nADD nodesource-repo.gpg.key /usr/share/keyrings/nodesource.asc\nCOPY nginx_public_keys.key release.key.asc /tmp/\n",
   ],
   invalid: [
     {

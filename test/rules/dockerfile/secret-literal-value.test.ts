@@ -8,6 +8,8 @@ ruleTester(rule, {
     "FROM alpine:3.20\nRUN docker login --password-stdin -u me registry && mysql -p db\n",
     "FROM alpine:3.20\nRUN git clone https://${GH_USER}:${GH_TOKEN}@github.com/o/r.git\n",
     "FROM alpine:3.20\nRUN curl -u \"$USER:$PASS\" https://x\n",
+    "FROM ruby:3.3\nRUN SECRET_KEY_BASE=precompile_placeholder rails assets:precompile && PAPERLESS_SECRET_KEY=build-time-dummy ./manage.py x\n",
+    "FROM alpine:3.20\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json\n",
   ],
   invalid: [
     {

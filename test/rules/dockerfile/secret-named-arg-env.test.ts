@@ -5,7 +5,7 @@ ruleTester(rule, {
   valid: [
     "FROM alpine:3.20\nARG VERSION=1\nENV PASSWORD_FILE=/run/secrets/db TOKENIZERS_PARALLELISM=false\n",
     "FROM alpine:3.20\nENV DB_PASSWORD=\n",
-    "FROM alpine:3.20\nENV DB_PASSWORD=/run/secrets/db_password\n",
+    "FROM alpine:3.20\nENV DB_PASSWORD=/run/secrets/db_password GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json\n",
     "FROM alpine:3.20\nARG DB_USER GPG_KEY=ABC\n",
   ],
   invalid: [

@@ -10,6 +10,8 @@ ruleTester(rule, {
     "FROM alpine:3.20 AS build\nUSER builder\nFROM alpine:3.20\nUSER 1000\n",
     "FROM alpine:3.20\nUSER app\nUSER 1000\n",
     "FROM alpine:3.20\n",
+    "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n",
+    "# escape=`\nFROM mcr.microsoft.com/dotnet/runtime:8.0\nUSER ContainerUser\n",
   ],
   invalid: [
     {

@@ -1,0 +1,19 @@
+import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import { rootImage } from "./users.js";
+
+const WINDOWS_IMAGE = /(^|[/:_.-])(nanoserver|servercore|windowsservercore|windows)([/:_.-]|$)/i;
+const WINDOWS_SHELL = /(^|[\\/])(cmd|powershell)(\.exe)?$/i;
+
+/**
+ * True when the stage builds a Windows container image: a Windows base image, a Windows shell, or
+ * the backtick escape that Windows Dockerfiles use. Users there are names (ContainerUser), not uids.
+ */
+export function isWindowsStage(model: DockerfileModel, stage: DfStage): boolean {
+  if (model.escape === "`") return true;
+  const image = rootImage(stage);
+  if (image && WINDOWS_IMAGE.test(image)) return true;
+  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
+    if (s.instructions.some((i) => i.keyword === "SHELL" && i.execForm && WINDOWS_SHELL.test(i.execForm[0] ?? ""))) return true;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import type { ComposeRule } from "../../src/engine/rule.js";
 // One import per line, sorted by id; the catalogue test checks this list against the folder.
 import apparmorSelinuxDisabled from "./apparmor-selinux-disabled.js";
+import buildAndImage from "./build-and-image.js";
 import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
 import composeHealthcheckMissing from "./compose-healthcheck-missing.js";
@@ -9,6 +10,8 @@ import cpuLimitMissing from "./cpu-limit-missing.js";
 import datastorePortPublished from "./datastore-port-published.js";
 import dependsOnNotHealthy from "./depends-on-not-healthy.js";
 import dockerSocketMount from "./docker-socket-mount.js";
+import duplicateContainerName from "./duplicate-container-name.js";
+import duplicateHostPort from "./duplicate-host-port.js";
 import flatNetwork from "./flat-network.js";
 import hardcodedSecret from "./hardcoded-secret.js";
 import hostIpc from "./host-ipc.js";
@@ -16,6 +19,7 @@ import hostNetwork from "./host-network.js";
 import hostPid from "./host-pid.js";
 import hostUserns from "./host-userns.js";
 import imageTagUnpinned from "./image-tag-unpinned.js";
+import invalidContainerName from "./invalid-container-name.js";
 import loggingRotationMissing from "./logging-rotation-missing.js";
 import memoryLimitMissing from "./memory-limit-missing.js";
 import mountPropagationShared from "./mount-propagation-shared.js";
@@ -24,6 +28,7 @@ import pidsLimitMissing from "./pids-limit-missing.js";
 import portAllInterfaces from "./port-all-interfaces.js";
 import privileged from "./privileged.js";
 import privilegedHostPort from "./privileged-host-port.js";
+import restartOnFailureRetries from "./restart-on-failure-retries.js";
 import restartPolicyMissing from "./restart-policy-missing.js";
 import rootfsWritable from "./rootfs-writable.js";
 import runsAsRoot from "./runs-as-root.js";
@@ -35,6 +40,7 @@ import volumeSharedBetweenServices from "./volume-shared-between-services.js";
 
 export const composeRules: ComposeRule[] = [
   apparmorSelinuxDisabled,
+  buildAndImage,
   capabilitiesUnrestricted,
   cgroupParentCustom,
   composeHealthcheckMissing,
@@ -43,6 +49,8 @@ export const composeRules: ComposeRule[] = [
   datastorePortPublished,
   dependsOnNotHealthy,
   dockerSocketMount,
+  duplicateContainerName,
+  duplicateHostPort,
   flatNetwork,
   hardcodedSecret,
   hostIpc,
@@ -50,6 +58,7 @@ export const composeRules: ComposeRule[] = [
   hostPid,
   hostUserns,
   imageTagUnpinned,
+  invalidContainerName,
   loggingRotationMissing,
   memoryLimitMissing,
   mountPropagationShared,
@@ -58,6 +67,7 @@ export const composeRules: ComposeRule[] = [
   portAllInterfaces,
   privileged,
   privilegedHostPort,
+  restartOnFailureRetries,
   restartPolicyMissing,
   rootfsWritable,
   runsAsRoot,

@@ -1,0 +1,23 @@
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "build-and-image",
+    code: "DC309",
+    category: "reliability",
+    severity: "warning",
+    description: "A service has both `build` and `image` but no `pull_policy` saying which wins.",
+    aliases: ["no-build-and-image"],
+    options: { checkPullPolicy: true },
+    messages: {
+      both: "Service `{{service}}` has both `build` and `image: {{image}}`, so `docker compose up` may pull a registry image of that name instead of building this source; set `pull_policy: build` (or `never`/`missing`) to make the choice explicit, or drop one of the keys.",
+    },
+  },
+  check({ model, options, report }) {
+    for (const service of model.services) {
+      if (service.data.build === undefined || service.data.image === undefined) continue;
+      if (options.checkPullPolicy !== false && service.data.pull_policy !== undefined) continue;
+      report({ messageId: "both", data: { service: service.name, image: String(service.data.image) }, range: model.locateKey([...service.path, "image"]), service: service.name });
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { containerNameOf } from "../../src/engine/container-names.js";
+import type { ComposeService } from "../../src/engine/parse/compose.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { canRunTogether } from "../../src/engine/service-lifecycle.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "duplicate-container-name",
+    code: "DC306",
+    category: "reliability",
+    severity: "error",
+    description: "Two services set the same `container_name`.",
+    aliases: ["no-duplicate-container-names"],
+    messages: {
+      duplicate: "Services `{{first}}` and `{{service}}` both set `container_name: {{name}}`; Docker refuses to create the second container, so give each service its own name or drop `container_name`.",
+    },
+  },
+  check({ model, report }) {
+    const seen: { service: ComposeService; name: string }[] = [];
+    for (const service of model.services) {
+      const name = containerNameOf(service);
+      if (!name) continue;
+      const first = seen.find((s) => s.name === name && canRunTogether(s.service, service));
+      if (first) {
+        report({
+          messageId: "duplicate",
+          data: { first: first.service.name, service: service.name, name },
+          range: model.locate([...service.path, "container_name"]),
+          service: service.name,
+        });
+      }
+      seen.push({ service, name });
+    }
+  },
+});

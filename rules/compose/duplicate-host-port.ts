@@ -1,0 +1,63 @@
+import type { ComposeService, PortMapping } from "../../src/engine/parse/compose.js";
+import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { canRunTogether } from "../../src/engine/service-lifecycle.js";
+
+interface HostPort {
+  service: ComposeService;
+  port: PortMapping;
+  ip: string | null;
+  from: number;
+  to: number;
+  protocol: string;
+  label: string;
+}
+
+const ANY_IP = new Set(["", "0.0.0.0", "::", "[::]"]);
+
+function hostPortOf(service: ComposeService, port: PortMapping): HostPort | null {
+  if (!port.published) return null;
+  const published = interpolate(port.published).trim();
+  const m = /^(\d+)(?:-(\d+))?$/.exec(published);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  const ip = port.hostIp ? interpolate(port.hostIp).trim() : null;
+  const protocol = interpolate(port.protocol || "tcp").toLowerCase();
+  return { service, port, ip: ip && !ANY_IP.has(ip) ? ip : null, from, to, protocol, label: `${ip ? `${ip}:` : ""}${published}/${protocol}` };
+}
+
+const clash = (a: HostPort, b: HostPort) =>
+  a.protocol === b.protocol && a.from <= b.to && b.from <= a.to && (a.ip === null || b.ip === null || a.ip === b.ip);
+
+const sameMapping = (a: HostPort, b: HostPort) =>
+  a.service === b.service && a.ip === b.ip && a.from === b.from && a.to === b.to && a.protocol === b.protocol && interpolate(a.port.target) === interpolate(b.port.target);
+
+export default defineComposeRule({
+  meta: {
+    id: "duplicate-host-port",
+    code: "DC307",
+    category: "reliability",
+    severity: "error",
+    description: "The same host port (or an overlapping range) is published twice.",
+    aliases: ["no-duplicate-exported-ports"],
+    messages: {
+      duplicate: "Host port {{port}} of `{{service}}` is already published by `{{other}}`; the second container fails to start with \"port is already allocated\", so publish a different host port.",
+    },
+  },
+  check({ model, report }) {
+    const taken: HostPort[] = [];
+    for (const service of model.services) {
+      if (service.networkMode === "host") continue;
+      for (const port of service.ports) {
+        const hp = hostPortOf(service, port);
+        if (!hp) continue;
+        const other = taken.find((t) => clash(t, hp) && !sameMapping(t, hp) && canRunTogether(t.service, service));
+        if (other) {
+          report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range: model.locate(port.path), service: service.name });
+        }
+        taken.push(hp);
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { CONTAINER_NAME, containerNameOf } from "../../src/engine/container-names.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "invalid-container-name",
+    code: "DC308",
+    category: "reliability",
+    severity: "error",
+    description: "`container_name` is not a name Docker accepts.",
+    aliases: ["service-container-name-regex", "service-container-name-convention"],
+    messages: {
+      invalid: "`container_name: {{name}}` is not a valid Docker container name, so creating the container fails; use at least two characters from letters, digits, `_`, `.` and `-`, starting with a letter or digit.",
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      const name = containerNameOf(service);
+      if (name === null || CONTAINER_NAME.test(name)) continue;
+      report({ messageId: "invalid", data: { name }, range: model.locate([...service.path, "container_name"]), service: service.name });
+    }
+  },
+});

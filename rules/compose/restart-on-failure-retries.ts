@@ -1,0 +1,46 @@
+import { isRecord } from "../../src/engine/parse/compose.js";
+import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { oncePerRange } from "../../src/engine/query.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "restart-on-failure-retries",
+    code: "DC311",
+    category: "reliability",
+    severity: "off",
+    description: "An `on-failure` restart policy retries a number of times other than the CIS benchmark's 5.",
+    aliases: ["kics:2fc99041-ddad-49d5-853f-e35e70a48391"],
+    options: { retries: 5 },
+    messages: {
+      count: "Service `{{service}}` restarts on failure up to {{count}} times; the CIS Docker Benchmark (5.14) asks for {{retries}}, so a crash-looping container neither gives up too early nor restarts forever.",
+      unlimited: "Service `{{service}}` restarts on failure without a limit, so a crash-looping container restarts forever; cap it at {{retries}} attempts (CIS Docker Benchmark 5.14), e.g. `on-failure:{{retries}}`.",
+    },
+  },
+  check({ model, options, report }) {
+    const retries = Number(options.retries ?? 5);
+    const once = oncePerRange();
+    for (const service of model.services) {
+      const restart = service.data.restart;
+      if (typeof restart === "string") {
+        const m = /^on-failure(?::(\d+))?$/.exec(interpolate(restart).trim());
+        if (m && Number(m[1]) !== retries) {
+          const data = { service: service.name, count: m[1] ?? "", retries };
+          const range = model.locate([...service.path, "restart"]);
+          if (once(range)) report({ messageId: m[1] ? "count" : "unlimited", data, range, service: service.name });
+        }
+      }
+      const deploy = isRecord(service.data.deploy) ? service.data.deploy : null;
+      const policy = deploy && isRecord(deploy.restart_policy) ? deploy.restart_policy : null;
+      if (!policy || policy.condition !== "on-failure") continue;
+      const path = [...service.path, "deploy", "restart_policy"];
+      if (policy.max_attempts === undefined || policy.max_attempts === null) {
+        const range = model.locate([...path, "condition"]);
+        if (once(range)) report({ messageId: "unlimited", data: { service: service.name, retries }, range, service: service.name });
+      } else if (Number(interpolate(String(policy.max_attempts))) !== retries) {
+        const range = model.locate([...path, "max_attempts"]);
+        if (once(range)) report({ messageId: "count", data: { service: service.name, count: String(policy.max_attempts), retries }, range, service: service.name });
+      }
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import rule from "../../../rules/compose/duplicate-container-name.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  a:\n    image: app:1\n    container_name: app-a\n  b:\n    image: app:1\n    container_name: app-b\n",
+    // Alternatives under disjoint profiles never run together.
+    "services:\n  dev:\n    image: app:1\n    container_name: app\n    profiles: [dev]\n  prod:\n    image: app:1\n    container_name: app\n    profiles: [prod]\n",
+    // Unknown without the environment.
+    "services:\n  a:\n    image: app:1\n    container_name: ${NAME}\n  b:\n    image: app:1\n    container_name: ${NAME}\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  a:\n    image: app:1\n    container_name: app\n  b:\n    image: app:1\n    container_name: \"app\"\n  c:\n    image: app:1\n    container_name: ${C_NAME:-app}\n",
+      errors: [
+        { messageId: "duplicate", line: 7, column: 21, endLine: 7, endColumn: 26, service: "b" },
+        { messageId: "duplicate", line: 10, column: 21, endLine: 10, endColumn: 35, service: "c" },
+      ],
+    },
+  ],
+});

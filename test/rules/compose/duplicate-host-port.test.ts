@@ -1,0 +1,23 @@
+import rule from "../../../rules/compose/duplicate-host-port.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"8081:80\"\n",
+    // Different protocols, different host addresses, container-only ports.
+    "services:\n  dns:\n    image: coredns:1\n    ports:\n      - \"53:53/tcp\"\n      - \"53:53/udp\"\n  a:\n    image: app:1\n    ports:\n      - \"127.0.0.1:8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"192.168.1.10:8080:80\"\n      - \"80\"\n  c:\n    image: app:1\n    ports:\n      - \"80\"\n",
+    // The same mapping written twice in one service is merged by Compose.
+    "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n      - 8080:80\n",
+    // Disjoint profiles, host networking, unknown variables.
+    "services:\n  a:\n    image: app:1\n    profiles: [dev]\n    ports: [\"8080:80\"]\n  b:\n    image: app:1\n    profiles: [prod]\n    ports: [\"8080:80\"]\n  c:\n    image: app:1\n    network_mode: host\n    ports: [\"8080:80\"]\n  d:\n    image: app:1\n    ports: [\"${D_PORT}:80\"]\n  e:\n    image: app:1\n    ports: [\"${E_PORT}:80\"]\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"0.0.0.0:8080:3000\"\n      - target: 443\n        published: \"${HTTPS_PORT:-8443}\"\n  c:\n    image: app:1\n    ports:\n      - \"8440-8450:8440-8450\"\n",
+      errors: [
+        { messageId: "duplicate", line: 9, column: 9, endLine: 9, endColumn: 28, service: "b" },
+        { messageId: "duplicate", line: 15, column: 9, endLine: 15, endColumn: 30, service: "c" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import rule from "../../../rules/compose/restart-on-failure-retries.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  a:\n    image: app:1\n    restart: on-failure:5\n  b:\n    image: app:1\n    restart: unless-stopped\n",
+    "services:\n  a:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 5\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: any\n",
+    { code: "services:\n  a:\n    image: app:1\n    restart: on-failure:3\n", options: { retries: 3 } },
+  ],
+  invalid: [
+    {
+      code: "services:\n  a:\n    image: app:1\n    restart: on-failure:10\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 10\n",
+      errors: [
+        { messageId: "count", line: 4, column: 14, endLine: 4, endColumn: 27, service: "a" },
+        { messageId: "count", line: 8, column: 23, endLine: 8, endColumn: 25, service: "a" },
+      ],
+    },
+    {
+      code: "services:\n  a:\n    image: app:1\n    restart: \"on-failure\"\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n",
+      errors: [
+        { messageId: "unlimited", line: 4, column: 14, endLine: 4, endColumn: 26 },
+        { messageId: "unlimited", line: 9, column: 20, endLine: 9, endColumn: 30 },
+      ],
+    },
+  ],
+});

@@ -12,6 +12,8 @@ import aptVersionUnpinned from "./apt-version-unpinned.js";
 import cdInRun from "./cd-in-run.js";
 import chownOnCopy from "./chown-on-copy.js";
 import chpasswdInRun from "./chpasswd-in-run.js";
+import copyFromSelf from "./copy-from-self.js";
+import copyFromUnknownStage from "./copy-from-unknown-stage.js";
 import copyMultiSrcNeedsSlash from "./copy-multi-src-needs-slash.js";
 import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
 import definitionDescription from "./definition-description.js";
@@ -19,8 +21,11 @@ import distroUpgrade from "./distro-upgrade.js";
 import dnfCleanMissing from "./dnf-clean-missing.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
 import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js";
+import duplicateStageName from "./duplicate-stage-name.js";
 import execFormCmd from "./exec-form-cmd.js";
+import exposeInvalid from "./expose-invalid.js";
 import exposeSsh from "./expose-ssh.js";
+import fromPlatformFlag from "./from-platform-flag.js";
 import gemVersionUnpinned from "./gem-version-unpinned.js";
 import goInstallUnpinned from "./go-install-unpinned.js";
 import healthcheckMissing from "./healthcheck-missing.js";
@@ -39,6 +44,7 @@ import pipVersionUnpinned from "./pip-version-unpinned.js";
 import pipefailMissing from "./pipefail-missing.js";
 import pkgNoninteractiveFlag from "./pkg-noninteractive-flag.js";
 import pointlessCommand from "./pointless-command.js";
+import reservedStageName from "./reserved-stage-name.js";
 import rpmVersionUnpinned from "./rpm-version-unpinned.js";
 import runConsolidation from "./run-consolidation.js";
 import runSecurityInsecure from "./run-security-insecure.js";
@@ -78,6 +84,8 @@ export const dockerfileRules: DockerfileRule[] = [
   cdInRun,
   chownOnCopy,
   chpasswdInRun,
+  copyFromSelf,
+  copyFromUnknownStage,
   copyMultiSrcNeedsSlash,
   copyRelativeWithoutWorkdir,
   definitionDescription,
@@ -85,8 +93,11 @@ export const dockerfileRules: DockerfileRule[] = [
   dnfCleanMissing,
   dockerSocketInDockerfile,
   duplicateSingletonInstruction,
+  duplicateStageName,
   execFormCmd,
+  exposeInvalid,
   exposeSsh,
+  fromPlatformFlag,
   gemVersionUnpinned,
   goInstallUnpinned,
   healthcheckMissing,
@@ -105,6 +116,7 @@ export const dockerfileRules: DockerfileRule[] = [
   pipefailMissing,
   pkgNoninteractiveFlag,
   pointlessCommand,
+  reservedStageName,
   rpmVersionUnpinned,
   runConsolidation,
   runSecurityInsecure,

@@ -1,0 +1,54 @@
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { closest } from "../../src/engine/suggest.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "copy-from-unknown-stage",
+    code: "DF323",
+    category: "reliability",
+    severity: "warning",
+    description: "COPY --from names no earlier stage, so Docker tries to pull an image of that name.",
+    aliases: ["DL3022"],
+    messages: {
+      unknown: "`--from={{name}}` names no stage, so Docker looks for a build context or an image called `{{name}}` and the build fails or copies from the wrong place. Did you mean stage `{{guess}}`?",
+      later: "`--from={{name}}` names a stage defined further down: the classic builder fails on it, and readers expect stages to be built top to bottom. Move stage `{{name}}` above this one.",
+      index: "`--from={{name}}` points at stage number {{name}}, which comes after this stage (there are {{count}} stage(s) above it, numbered from 0): the classic builder fails on it. Copy from an earlier stage, by name.",
+    },
+  },
+  check({ model, project, report }) {
+    const contexts = new Set(
+      project.servicesBuilding(model.path).flatMap((s) => {
+        const build = s.compose.data.build;
+        const extra = build && typeof build === "object" ? (build as Record<string, unknown>).additional_contexts : null;
+        return extra && typeof extra === "object" ? Object.keys(extra).map((k) => k.toLowerCase()) : [];
+      }),
+    );
+    for (const stage of model.stages) {
+      const before = model.stages.slice(0, stage.index);
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== "COPY") continue;
+        const flag = ins.flags.find((f) => f.name.toLowerCase() === "from");
+        const name = flag?.value;
+        const range = flag?.valueRange ?? flag?.range;
+        if (!flag || !name || !range || name.includes("$")) continue;
+        if (/^\d+$/.test(name)) {
+          if (Number(name) > stage.index) report({ messageId: "index", data: { name, count: stage.index }, range });
+          continue;
+        }
+        if (/[:/@.]/.test(name)) continue; // an image reference such as nginx:1.27 or ghcr.io/org/tool
+        const lower = name.toLowerCase();
+        if (before.some((s) => s.name?.toLowerCase() === lower)) continue;
+        if (stage.name?.toLowerCase() === lower) continue; // copy-from-self
+        if (model.stages.some((s) => s.index > stage.index && s.name?.toLowerCase() === lower)) {
+          report({ messageId: "later", data: { name }, range });
+          continue;
+        }
+        // Any other plain word may be a named build context (`--build-context name=…`); only a
+        // near miss of a stage name is reported, unless Compose declares that context.
+        const guess = closest(name, before.flatMap((s) => (s.name ? [s.name] : [])));
+        if (guess && !contexts.has(lower)) report({ messageId: "unknown", data: { name, guess }, range });
+      }
+    }
+  },
+});
+

@@ -1,0 +1,23 @@
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "duplicate-stage-name",
+    code: "DF325",
+    category: "reliability",
+    severity: "error",
+    description: "Two stages have the same name.",
+    aliases: ["DL3024", "buildkit:DuplicateStageName", "DS-0012", "CKV_DOCKER_11", "kics:f2daed12-c802-49cd-afed-fe41d0b82fed"],
+    messages: {
+      duplicate: "Stage name `{{name}}` is used again by a later FROM; Docker rejects the Dockerfile, and `--from={{name}}` or `--target {{name}}` could not say which stage is meant. Give each stage its own name.",
+    },
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const name = stage.name?.toLowerCase();
+      if (!name || !stage.nameRange) continue;
+      const later = model.stages.some((s) => s.index > stage.index && s.name?.toLowerCase() === name);
+      if (later) report({ messageId: "duplicate", data: { name: stage.name! }, range: stage.nameRange });
+    }
+  },
+});

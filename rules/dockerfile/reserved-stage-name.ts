@@ -1,0 +1,25 @@
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+
+const RESERVED = new Set(["scratch", "context"]);
+
+export default defineDockerfileRule({
+  meta: {
+    id: "reserved-stage-name",
+    code: "DF326",
+    category: "reliability",
+    severity: "warning",
+    description: "A stage is named with a reserved word (`scratch` or `context`).",
+    aliases: ["DL3063", "buildkit:ReservedStageName"],
+    messages: {
+      reserved: "`{{name}}` is a reserved name: `FROM {{lower}}` and `--from={{lower}}` already mean {{meaning}}, so this stage can never be referenced by it and BuildKit warns. Rename the stage.",
+    },
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const lower = stage.name?.toLowerCase();
+      if (!lower || !RESERVED.has(lower) || !stage.nameRange) continue;
+      const meaning = lower === "scratch" ? "the empty base image" : "the build context";
+      report({ messageId: "reserved", data: { name: stage.name!, lower, meaning }, range: stage.nameRange });
+    }
+  },
+});

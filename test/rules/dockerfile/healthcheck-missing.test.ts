@@ -1,0 +1,35 @@
+import rule from "../../../rules/dockerfile/healthcheck-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM node:20-slim\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\nCMD [\"node\", \"app.js\"]\n",
+    "FROM node:20-slim AS base\nHEALTHCHECK CMD [\"node\", \"health.js\"]\nFROM base\nCMD [\"node\", \"app.js\"]\n",
+    "FROM alpine:3.20\nHEALTHCHECK NONE\n",
+    "# no stage\n",
+    {
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      filename: "api/Dockerfile",
+      files: { "compose.yaml": "services:\n  api:\n    build: ./api\n    healthcheck:\n      test: [\"CMD\", \"node\", \"health.js\"]\n" },
+    },
+  ],
+  invalid: [
+    {
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],
+    },
+    {
+      code: "FROM golang:1.22 AS build\nHEALTHCHECK CMD true\nFROM alpine:3.20\nCOPY --from=build /app /app\n",
+      errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 17 }],
+    },
+    {
+      // One of the two services that build the image has no healthcheck.
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      filename: "api/Dockerfile",
+      files: {
+        "compose.yaml": "services:\n  api:\n    build: ./api\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n  worker:\n    build: ./api\n",
+      },
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],
+    },
+  ],
+});

@@ -29,7 +29,7 @@ function everythingSent(): string {
 
 describe("pull_request.opened with findings", () => {
   beforeEach(async () => {
-    gh.pull({ number: 1, head: HEAD, base: BASE }, 2)
+    gh.pull({ number: 1, head: HEAD, base: BASE })
       .config(null)
       .checkCreate()
       .files(1, [{ filename: "Dockerfile", status: "added", after: dockerfile }])

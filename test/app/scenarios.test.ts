@@ -16,13 +16,13 @@ beforeEach(async () => {
 afterEach(() => nock.cleanAll());
 
 const opened = (pr = 3, head = HEAD) => pullRequestPayload("opened", { number: pr, head, base: BASE });
-const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i + 1));
+const lines = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i + 1));
 
 describe("findings outside the diff", () => {
   it("go to the summary and the annotations, never to the review (only_new: false)", async () => {
     const before = ["FROM node:20", "RUN BAD old", ...lines(20, (i) => `RUN step ${i}`), ""].join("\n");
     const after = before.replace("RUN step 20", "RUN BAD new");
-    gh.pull({ number: 3, head: HEAD, base: BASE }, 2)
+    gh.pull({ number: 3, head: HEAD, base: BASE })
       .config("only_new: false\n")
       .checkCreate()
       .files(3, [{ filename: "Dockerfile", status: "modified", before, after }])
@@ -45,7 +45,7 @@ describe("findings outside the diff", () => {
 describe("120 findings", () => {
   it("sends annotations 50 per request, caps inline comments, keeps the summary under 65,535", async () => {
     const file = ["FROM node:20", ...lines(120, (i) => `RUN BAD ${String(i).padStart(3, "0")} ${"x".repeat(60)}`), ""].join("\n");
-    gh.pull({ number: 3, head: HEAD, base: BASE }, 2)
+    gh.pull({ number: 3, head: HEAD, base: BASE })
       .config(null)
       .checkCreate()
       .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
@@ -70,7 +70,7 @@ describe("120 findings", () => {
 
 describe("a pull request with no Docker files", () => {
   it("completes the check neutral without reading the tree or contents", async () => {
-    gh.pull({ number: 3, head: HEAD, base: BASE }).config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).checkUpdates();
+    gh.config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).checkUpdates();
     await app.receive("pull_request", opened());
     gh.assertDone();
     const [done] = gh.bodies("checks/update");
@@ -80,7 +80,7 @@ describe("a pull request with no Docker files", () => {
 
 describe("an invalid config", () => {
   it("completes a failing check that names each bad key, without auditing", async () => {
-    gh.pull({ number: 3, head: HEAD, base: BASE }).config("fail_on: sometimes\nmax_inline_comments: 500\n").checkCreate();
+    gh.config("fail_on: sometimes\nmax_inline_comments: 500\n").checkCreate();
     await app.receive("pull_request", opened());
     gh.assertDone();
     const [check] = gh.bodies("checks/create");
@@ -92,7 +92,7 @@ describe("an invalid config", () => {
   });
 
   it("names the file when it is not YAML", async () => {
-    gh.pull({ number: 3, head: HEAD, base: BASE }).config("rules: [unclosed\n").checkCreate();
+    gh.config("rules: [unclosed\n").checkCreate();
     await app.receive("pull_request", opened());
     gh.assertDone();
     expect(gh.bodies("checks/create")[0].output.summary).toMatch(/`\(file\)`: .*invalid YAML/);
@@ -106,7 +106,7 @@ describe("a 3000-file pull request", () => {
       ...lines(2999, (i) => ({ filename: `src/file-${i}.ts`, status: "modified" as const })),
       { filename: "services/api/Dockerfile", status: "added" as const, after: dockerfile },
     ];
-    gh.pull({ number: 3, head: HEAD, base: BASE, changedFiles: 3200 }, 2)
+    gh.pull({ number: 3, head: HEAD, base: BASE, changedFiles: 3200 })
       .config(null)
       .checkCreate()
       .files(3, changes, { moreAfter: true })
@@ -114,7 +114,7 @@ describe("a 3000-file pull request", () => {
       .blobs([dockerfile])
       .createReview(3)
       .checkUpdates();
-    await app.receive("pull_request", opened());
+    await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE, changedFiles: 3200 }));
     gh.assertDone();
     expect(gh.count("pulls/list-files")).toBe(30);
     const [done] = gh.bodies("checks/update");
@@ -126,8 +126,7 @@ describe("a 3000-file pull request", () => {
 describe("the head moves while the run works", () => {
   it("publishes nothing for the old head: no review, no annotations, the check closed as superseded", async () => {
     const file = "FROM node:latest\n";
-    gh.pull({ number: 3, head: HEAD, base: BASE })
-      .config(null)
+    gh.config(null)
       .checkCreate()
       .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
       .tree(HEAD, { Dockerfile: file })
@@ -145,8 +144,8 @@ describe("the head moves while the run works", () => {
 
   it("lets a newer push supersede a running job: only the newest head is published", async () => {
     const file = "FROM node:latest\n";
-    gh.pull({ number: 3, head: HEAD, base: BASE }).config(null);
-    gh.pull({ number: 3, head: NEWER, base: BASE }, 2)
+    gh.config(null);
+    gh.pull({ number: 3, head: NEWER, base: BASE })
       .config(null)
       .checkCreate()
       .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
@@ -170,7 +169,7 @@ describe("the head moves while the run works", () => {
 
 describe("drafts", () => {
   it("are skipped when the config leaves drafts off", async () => {
-    gh.pull({ number: 3, head: HEAD, base: BASE, draft: true }).config(null);
+    gh.config(null);
     await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE, draft: true }));
     gh.assertDone();
     expect(app.outcomes[0].result).toBe("skipped");
@@ -179,7 +178,7 @@ describe("drafts", () => {
 
 describe("a GitHub failure mid-run", () => {
   it("never leaves the check in progress: it completes neutral, says what failed and how to re-run", async () => {
-    gh.pull({ number: 3, head: HEAD, base: BASE }).config(null).checkCreate().checkUpdates();
+    gh.config(null).checkCreate().checkUpdates();
     gh.scope.get("/repos/Codertocat/Hello-World/pulls/3/files").query(true).reply(502, { message: "Bad Gateway" });
     await app.receive("pull_request", opened());
     gh.assertDone();

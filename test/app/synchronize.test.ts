@@ -29,7 +29,7 @@ describe("synchronize that fixes some findings and adds others", () => {
   const badOneFp = before["This instruction says BAD (BAD one)."];
 
   function mockRun(g: GitHubMock, comments: Parameters<GitHubMock["reviewComments"]>[1]) {
-    g.pull({ number: 2, head: HEAD, base: BASE }, 2)
+    g.pull({ number: 2, head: HEAD, base: BASE })
       .config(null)
       .checkCreate()
       .files(2, [{ filename: "Dockerfile", status: "modified", before: main, after: secondPush }])
@@ -79,7 +79,7 @@ describe("synchronize that fixes some findings and adds others", () => {
     gh = new GitHubMock();
     const now = fingerprints(secondPush);
     const all = Object.values(now).map((fp, i) => ({ id: 20 + i, path: "Dockerfile", body: fingerprintMarker(fp) }));
-    gh.pull({ number: 2, head: HEAD, base: BASE }, 2)
+    gh.pull({ number: 2, head: HEAD, base: BASE })
       .config(null)
       .checkCreate()
       .files(2, [{ filename: "Dockerfile", status: "modified", before: main, after: secondPush }])

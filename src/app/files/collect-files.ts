@@ -55,7 +55,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const shaOf = (path: string) => input.changed.find((f) => f.filename === path)?.sha ?? treeByPath.get(path)?.sha ?? null;
   const headContents = new Map<string, string>();
   const read = async (paths: Iterable<string>) => {
-    const todo = [...paths].filter((p) => !headContents.has(p));
+    const todo = [...new Set(paths)].filter((p) => !headContents.has(p));
     const tooBig = todo.filter((p) => (treeByPath.get(p)?.size ?? 0) > input.config.limits.maxFileBytes);
     for (const p of tooBig) notes.push(`\`${p}\` was not read: it is larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
     const wanted = todo.filter((p) => !tooBig.includes(p) && shaOf(p));

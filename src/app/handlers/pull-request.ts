@@ -13,6 +13,14 @@ export function pullRequestJob(context: Context<(typeof PULL_REQUEST_EVENTS)[num
     repo: payload.repository.name,
     pullNumber: payload.pull_request.number,
     headSha: payload.pull_request.head.sha,
+    pull: {
+      number: payload.pull_request.number,
+      state: payload.pull_request.state,
+      draft: !!payload.pull_request.draft,
+      headSha: payload.pull_request.head.sha,
+      baseSha: payload.pull_request.base.sha,
+      changedFiles: payload.pull_request.changed_files ?? 0,
+    },
     trigger: `pull_request.${payload.action}`,
     deliveryId: context.id,
   });

@@ -8,6 +8,8 @@ export interface Job {
   pullNumber: number;
   /** The head the event named, when it named one. */
   headSha: string | null;
+  /** The PR as a pull_request event described it: saves reading it again at the start of the run. */
+  pull?: PullSnapshot;
   /** What caused the run, for logs: `pull_request.synchronize`, `check_run.rerequested`, `comment`. */
   trigger: string;
   /** Run even on a draft when drafts are off (an explicit re-run). */
@@ -18,6 +20,15 @@ export interface Job {
   deliveryId: string;
   /** Epoch ms when the newest request for this job arrived. */
   requestedAt: number;
+}
+
+export interface PullSnapshot {
+  number: number;
+  state: string;
+  draft: boolean;
+  headSha: string;
+  baseSha: string;
+  changedFiles: number;
 }
 
 export function jobKey(owner: string, repo: string, pullNumber: number): string {

@@ -72,7 +72,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   };
 
   try {
-    const pull = await getPull(gh, ref);
+    const pull = job.pull ?? (await getPull(gh, ref));
     outcome.headSha = pull.headSha;
     if (pull.state !== "open") {
       if (job.commentIds.length) await replyOnPullRequest(gh, repo, job.pullNumber, "dockaudit audits open pull requests only; this one is closed, so nothing was run.");

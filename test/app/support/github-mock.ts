@@ -96,7 +96,7 @@ export class GitHubMock {
     const pages = Math.max(1, Math.ceil(entries.length / 100));
     for (let page = 1; page <= pages; page++) {
       const query: Record<string, string> = page === 1 ? { per_page: "100" } : { per_page: "100", page: String(page) };
-      const link = page < pages || opts.moreAfter ? { link: `<${API}${R}/pulls/${pr}/files?per_page=100&page=${page + 1}>; rel="next", <${API}${R}/pulls/${pr}/files?per_page=100&page=${pages}>; rel="last"` } : {};
+      const link: Record<string, string> = page < pages || opts.moreAfter ? { link: `<${API}${R}/pulls/${pr}/files?per_page=100&page=${page + 1}>; rel="next", <${API}${R}/pulls/${pr}/files?per_page=100&page=${pages}>; rel="last"` } : {};
       this.scope.get(`${R}/pulls/${pr}/files`).query(query).reply(200, entries.slice((page - 1) * 100, page * 100), link);
     }
     return this;

@@ -22,10 +22,10 @@ function retarget(p: Record<string, any>): Record<string, any> {
   return p;
 }
 
-export function pullRequestPayload(action: "opened" | "synchronize" | "reopened" | "ready_for_review", pr: { number: number; head: string; base: string; draft?: boolean }) {
+export function pullRequestPayload(action: "opened" | "synchronize" | "reopened" | "ready_for_review", pr: { number: number; head: string; base: string; draft?: boolean; changedFiles?: number }) {
   const p = retarget(example("pull_request", action));
   p.number = pr.number;
-  Object.assign(p.pull_request, { number: pr.number, draft: pr.draft ?? false, state: "open" });
+  Object.assign(p.pull_request, { number: pr.number, draft: pr.draft ?? false, state: "open", changed_files: pr.changedFiles ?? 1 });
   p.pull_request.head.sha = pr.head;
   p.pull_request.base.sha = pr.base;
   if (action === "synchronize") Object.assign(p, { before: pr.base, after: pr.head });

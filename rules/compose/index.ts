@@ -32,6 +32,7 @@ import restartOnFailureRetries from "./restart-on-failure-retries.js";
 import restartPolicyMissing from "./restart-policy-missing.js";
 import rootfsWritable from "./rootfs-writable.js";
 import runsAsRoot from "./runs-as-root.js";
+import schemaInvalid from "./schema-invalid.js";
 import seccompUnconfined from "./seccomp-unconfined.js";
 import secretDefaultFallback from "./secret-default-fallback.js";
 import securityOptMissing from "./security-opt-missing.js";
@@ -71,6 +72,7 @@ export const composeRules: ComposeRule[] = [
   restartPolicyMissing,
   rootfsWritable,
   runsAsRoot,
+  schemaInvalid,
   seccompUnconfined,
   secretDefaultFallback,
   securityOptMissing,

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from "yaml";
 import { LineIndex } from "../text.js";
 import type { Range } from "../types.js";
 import { interpolate } from "./interpolation.js";
@@ -95,7 +95,9 @@ export function parseCompose(path: string, text: string): ComposeModel {
   const lineCounter = new LineCounter();
   const index = new LineIndex(text);
   const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, strict: false });
-  const problems: ComposeProblem[] = doc.errors.map((e) => ({ message: e.message.split("\n")[0], range: index.range(e.pos[0], e.pos[1]) }));
+  // A trailing `---` (an empty second document) is harmless: Compose skips empty documents.
+  const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS" || !onlyEmptyDocumentsFollow(text));
+  const problems: ComposeProblem[] = errors.map((e) => ({ message: e.message.split("\n")[0], range: index.range(e.pos[0], e.pos[1]) }));
   let data: Record<string, unknown> = {};
   if (!problems.length) {
     try {
@@ -129,6 +131,11 @@ export function parseCompose(path: string, text: string): ComposeModel {
   };
   model.services = servicesOf(data);
   return model;
+}
+
+function onlyEmptyDocumentsFollow(text: string): boolean {
+  const docs = parseAllDocuments(text);
+  return Array.isArray(docs) && docs.slice(1).every((d) => !d.errors.length && (d.contents === null || (isScalar(d.contents) && d.contents.value === null)));
 }
 
 function findNode(doc: Document, path: YamlPath): { node: Node | null; pair: Pair | null; exact: boolean } {

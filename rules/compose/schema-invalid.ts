@@ -1,0 +1,66 @@
+import { validateComposeSchema, type SchemaIssue } from "../../src/engine/compose-schema.js";
+import type { ComposeModel, YamlPath } from "../../src/engine/parse/compose.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+/** At most this many schema findings per file: past that, the first ones say enough. */
+const MAX_ISSUES = 50;
+
+const show = (path: YamlPath) =>
+  path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), "") || "the file";
+
+export default defineComposeRule({
+  meta: {
+    id: "schema-invalid",
+    code: "DC310",
+    category: "reliability",
+    severity: "error",
+    description: "The file is not valid YAML or does not follow the Compose specification's schema.",
+    aliases: ["invalid-yaml", "invalid-schema"],
+    messages: {
+      yaml: "The file is not valid YAML ({{problem}}), so Docker Compose cannot load it; fix the syntax here.",
+      unknownKey: "`{{key}}` is not a key Compose allows in `{{where}}`, so `docker compose` refuses the file; fix the spelling, move it to the right level, or prefix a custom key with `x-`.",
+      type: "`{{where}}` must be {{allowed}}, so `docker compose` refuses the file; change the value's type.",
+      enum: "`{{where}}` must be one of {{allowed}}, so `docker compose` refuses the file.",
+      required: "`{{where}}` lacks the required key `{{key}}`, so `docker compose` refuses the file.",
+      other: "`{{where}}` {{detail}} under the Compose specification, so `docker compose` refuses the file.",
+    },
+  },
+  check({ model, report }) {
+    for (const problem of model.problems) {
+      report({ messageId: "yaml", data: { problem: problem.message.replace(/\s+/g, " ").trim() }, range: problem.range });
+    }
+    if (model.problems.length) return;
+    for (const issue of validateComposeSchema(model.data, model.doc).slice(0, MAX_ISSUES)) {
+      report({ messageId: issue.kind, data: dataOf(issue), range: rangeOf(model, issue), service: serviceOf(issue.path) });
+    }
+  },
+});
+
+const TYPE_NAMES: Record<string, string> = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  boolean: "a boolean",
+  null: "empty",
+};
+
+function dataOf(issue: SchemaIssue): Record<string, string> {
+  const allowed = issue.kind === "enum" ? issue.allowed.map((a) => `\`${a}\``) : issue.allowed.map((t) => TYPE_NAMES[t] ?? t);
+  return {
+    where: show(issue.path),
+    key: issue.key ?? "",
+    allowed: allowed.length > 1 ? `${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}` : allowed.join(""),
+    detail: issue.detail,
+  };
+}
+
+function rangeOf(model: ComposeModel, issue: SchemaIssue) {
+  if (issue.kind === "unknownKey" && issue.key !== null) return model.locateKey([...issue.path, issue.key]);
+  if (issue.kind === "required" || !issue.path.length) return model.locateKey(issue.path);
+  const value = model.doc.getIn(issue.path);
+  return value === null || value === undefined ? model.locateKey(issue.path) : model.locate(issue.path);
+}
+
+const serviceOf = (path: YamlPath) => (path[0] === "services" && typeof path[1] === "string" ? path[1] : undefined);

@@ -1,0 +1,142 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import composeSpec from "./schema/compose-spec.json" with { type: "json" };
+import { isRecord, type YamlPath } from "./parse/compose.js";
+import { interpolate } from "./parse/interpolation.js";
+
+/** One way a Compose file breaks the Compose specification's JSON schema. */
+export interface SchemaIssue {
+  kind: "unknownKey" | "type" | "enum" | "required" | "other";
+  /** Where the offending value is (for unknownKey and required: the mapping holding the key). */
+  path: YamlPath;
+  /** The key that is not allowed, or the key that is missing. */
+  key: string | null;
+  /** For type: the JSON types allowed; for enum: the allowed values. */
+  allowed: string[];
+  /** Ajv's own wording, for `other`. */
+  detail: string;
+}
+
+let validator: ValidateFunction | null = null;
+
+/** The compiled schema: compiled on first use, once per process. */
+function compiled(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false });
+    const { $schema: _draft, ...schema } = composeSpec as Record<string, unknown>;
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+const COMBINATORS = new Set(["oneOf", "anyOf"]);
+
+/** Lists Compose de-duplicates before it validates (compose-go `EnforceUnicity`): a repeat is merged, not an error. */
+const MERGED_LISTS = /^\/services\/[^/]+\/(environment|volumes|expose|secrets|configs|ports)$/;
+
+const pointerToPath = (pointer: string): (string | number)[] =>
+  pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+
+const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
+
+/**
+ * Copies `value`, replacing each string that references a variable by its value with defaults (as
+ * `docker compose config` sees it with an empty environment); `interpolated` collects their pointers.
+ */
+function interpolateAll(value: unknown, pointer: string, interpolated: Set<string>): unknown {
+  if (typeof value === "string") {
+    if (!value.includes("$")) return value;
+    interpolated.add(pointer);
+    return interpolate(value);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => interpolateAll(v, `${pointer}/${i}`, interpolated));
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = interpolateAll(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, interpolated);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Validates parsed Compose data against the Compose specification schema. Values that reference
+ * variables are checked after interpolation, and a type or alternative (`oneOf`) that only fails
+ * because of such a value is not reported: Compose casts interpolated values to the field's type.
+ */
+export function validateComposeSchema(data: Record<string, unknown>, doc?: Document): SchemaIssue[] {
+  const interpolated = new Set<string>();
+  const resolved = interpolateAll(data, "", interpolated);
+  if (doc) for (const path of resetPaths(doc.contents as Node | null, [])) removeAt(resolved, path);
+  const validate = compiled();
+  if (validate(resolved)) return [];
+  const errors = [...(validate.errors ?? [])];
+  const touchesVariable = (root: string) => [...interpolated].some((p) => under(p, root));
+
+  // Alternatives and uniqueness checks over a value that holds a variable are excused whole (two
+  // unset variables read as the same empty string); so are values that are a variable.
+  const excused = errors.filter((e) => (COMBINATORS.has(e.keyword) || e.keyword === "uniqueItems") && touchesVariable(e.instancePath)).map((e) => e.instancePath);
+  let kept = errors.filter(
+    (e) => !interpolated.has(e.instancePath) && !excused.some((root) => under(e.instancePath, root)) && !(e.keyword === "uniqueItems" && MERGED_LISTS.test(e.instancePath)),
+  );
+
+  // Within a failed alternative, the branch whose type matched explains more ("unknown key",
+  // "missing key", a deeper error) than the other branches' "must be a string".
+  const combinatorPaths = kept.filter((e) => COMBINATORS.has(e.keyword)).map((e) => e.instancePath);
+  kept = kept.filter((e) => {
+    if (COMBINATORS.has(e.keyword)) return false;
+    if (e.keyword !== "type" || !combinatorPaths.includes(e.instancePath)) return true;
+    return !kept.some((o) => !COMBINATORS.has(o.keyword) && under(o.instancePath, e.instancePath) && (o.instancePath !== e.instancePath || o.keyword !== "type"));
+  });
+
+  const issues = new Map<string, SchemaIssue>();
+  for (const e of kept) {
+    const issue = issueOf(e);
+    const id = `${e.instancePath}\u0000${issue.kind}\u0000${issue.key ?? ""}`;
+    const existing = issues.get(id);
+    if (existing && (issue.kind === "type" || issue.kind === "enum")) {
+      for (const a of issue.allowed) if (!existing.allowed.includes(a)) existing.allowed.push(a);
+    } else if (!existing) {
+      issues.set(id, issue);
+    }
+  }
+  return [...issues.values()];
+}
+
+function issueOf(e: ErrorObject): SchemaIssue {
+  const path = pointerToPath(e.instancePath);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties":
+      return { kind: "unknownKey", path, key: String(params.additionalProperty), allowed: [], detail: e.message ?? "" };
+    case "required":
+      return { kind: "required", path, key: String(params.missingProperty), allowed: [], detail: e.message ?? "" };
+    case "type":
+      return { kind: "type", path, key: null, allowed: String(params.type).split(","), detail: e.message ?? "" };
+    case "enum":
+      return { kind: "enum", path, key: null, allowed: ((params.allowedValues as unknown[]) ?? []).map(String), detail: e.message ?? "" };
+    default:
+      return { kind: "other", path, key: null, allowed: [], detail: e.message ?? "is invalid" };
+  }
+}
+
+/** Paths of values tagged `!reset`: Compose drops them while merging files, before validating. */
+function resetPaths(node: Node | null, path: (string | number)[], depth = 0): (string | number)[][] {
+  if (!node || depth > 200) return [];
+  if (node.tag === "!reset") return [path];
+  if (isMap(node)) {
+    return node.items.flatMap((pair) => (isScalar(pair.key) ? resetPaths(pair.value as Node | null, [...path, String(pair.key.value)], depth + 1) : []));
+  }
+  if (isSeq(node)) return node.items.flatMap((item, i) => resetPaths(item as Node | null, [...path, i], depth + 1));
+  return [];
+}
+
+function removeAt(root: unknown, path: (string | number)[]): void {
+  let node: unknown = root;
+  for (const seg of path.slice(0, -1)) node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[seg] : undefined;
+  const last = path[path.length - 1];
+  if (isRecord(node) && typeof last === "string") delete node[last];
+}

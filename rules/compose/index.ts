@@ -26,8 +26,10 @@ import mountPropagationShared from "./mount-propagation-shared.js";
 import noNewPrivilegesMissing from "./no-new-privileges-missing.js";
 import pidsLimitMissing from "./pids-limit-missing.js";
 import portAllInterfaces from "./port-all-interfaces.js";
+import portsQuoted from "./ports-quoted.js";
 import privileged from "./privileged.js";
 import privilegedHostPort from "./privileged-host-port.js";
+import projectNameMissing from "./project-name-missing.js";
 import restartOnFailureRetries from "./restart-on-failure-retries.js";
 import restartPolicyMissing from "./restart-policy-missing.js";
 import rootfsWritable from "./rootfs-writable.js";
@@ -37,7 +39,9 @@ import seccompUnconfined from "./seccomp-unconfined.js";
 import secretDefaultFallback from "./secret-default-fallback.js";
 import securityOptMissing from "./security-opt-missing.js";
 import sensitiveHostMount from "./sensitive-host-mount.js";
+import versionFieldObsolete from "./version-field-obsolete.js";
 import volumeSharedBetweenServices from "./volume-shared-between-services.js";
+import volumesUnquoted from "./volumes-unquoted.js";
 
 export const composeRules: ComposeRule[] = [
   apparmorSelinuxDisabled,
@@ -66,8 +70,10 @@ export const composeRules: ComposeRule[] = [
   noNewPrivilegesMissing,
   pidsLimitMissing,
   portAllInterfaces,
+  portsQuoted,
   privileged,
   privilegedHostPort,
+  projectNameMissing,
   restartOnFailureRetries,
   restartPolicyMissing,
   rootfsWritable,
@@ -77,5 +83,7 @@ export const composeRules: ComposeRule[] = [
   secretDefaultFallback,
   securityOptMissing,
   sensitiveHostMount,
+  versionFieldObsolete,
   volumeSharedBetweenServices,
+  volumesUnquoted,
 ];

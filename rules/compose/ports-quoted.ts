@@ -1,0 +1,44 @@
+import { isMap, isScalar, isSeq } from "yaml";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "ports-quoted",
+    code: "DC403",
+    category: "maintainability",
+    severity: "info",
+    description: "A `ports` or `expose` entry is not quoted.",
+    aliases: ["require-quotes-in-ports"],
+    fixable: true,
+    options: { quoteType: "double", portsSections: ["ports", "expose"] },
+    messages: {
+      unquoted: "The `{{section}}` entry `{{port}}` is not quoted; YAML 1.1 tools read values such as `22:22` as base-60 numbers, so quote every port mapping as a string.",
+    },
+  },
+  check({ model, options, report }) {
+    const services = model.doc.get("services", true);
+    if (!isMap(services)) return;
+    const quote = options.quoteType === "single" ? "'" : '"';
+    const sections = Array.isArray(options.portsSections) ? options.portsSections.map(String) : ["ports", "expose"];
+    for (const pair of services.items) {
+      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+      const service = String(pair.key.value);
+      for (const section of sections) {
+        const list = pair.value.get(section, true);
+        if (!isSeq(list)) continue;
+        for (const item of list.items) {
+          if (!isScalar(item) || item.type !== "PLAIN" || !item.range || item.value === null) continue;
+          const range = model.index.range(item.range[0], item.range[1]);
+          const text = model.index.slice(range);
+          report({
+            messageId: "unquoted",
+            data: { section, port: text },
+            range,
+            service,
+            fix: { description: "Quote the port", edits: [{ range, text: `${quote}${text}${quote}` }] },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { dirname } from "../../src/engine/paths.js";
+import { defineComposeRule } from "../../src/engine/rule.js";
+
+export default defineComposeRule({
+  meta: {
+    id: "project-name-missing",
+    code: "DC402",
+    category: "maintainability",
+    severity: "info",
+    description: "The Compose file has no top-level `name:`.",
+    aliases: ["require-project-name-field"],
+    messages: {
+      missing: "The file sets no top-level `name:`, so the project (and its container, network and volume names) is named after whatever directory it is checked out in; add `name: <project>`.",
+    },
+  },
+  check({ model, project, report }) {
+    if (model.data.name !== undefined || model.problems.length) return;
+    if (!model.services.length || model.services.every((s) => s.partial)) return;
+    const dir = dirname(model.path);
+    if (project.composeFiles.some((f) => f !== model && dirname(f.path) === dir && typeof f.data.name === "string")) return;
+    report({ messageId: "missing", range: null });
+  },
+});

@@ -1,0 +1,21 @@
+import rule from "../../../rules/compose/project-name-missing.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "name: shop\nservices:\n  web:\n    image: nginx:1.27\n",
+    // Override fragments take the name of the file they are merged into.
+    { code: "services:\n  web:\n    ports: [\"8080:80\"]\n", filename: "compose.override.yaml" },
+    // Another Compose file of the same directory names the project.
+    { code: "services:\n  web:\n    image: nginx:1.27\n", filename: "compose.prod.yaml", files: { "compose.yaml": "name: shop\nservices:\n  web:\n    image: nginx:1.27\n" } },
+    // Files without services (include-only) and unparseable files.
+    "include:\n  - other.yaml\n",
+    "services:\n  web: [\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\n",
+      errors: [{ messageId: "missing", line: 0, column: 0, endLine: 0, endColumn: 0 }],
+    },
+  ],
+});

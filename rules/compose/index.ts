@@ -9,6 +9,7 @@ import composeSingleWorkerServer from "./compose-single-worker-server.js";
 import cpuLimitMissing from "./cpu-limit-missing.js";
 import datastorePortPublished from "./datastore-port-published.js";
 import dependsOnNotHealthy from "./depends-on-not-healthy.js";
+import dependsOnOrder from "./depends-on-order.js";
 import dockerSocketMount from "./docker-socket-mount.js";
 import duplicateContainerName from "./duplicate-container-name.js";
 import duplicateHostPort from "./duplicate-host-port.js";
@@ -26,6 +27,7 @@ import mountPropagationShared from "./mount-propagation-shared.js";
 import noNewPrivilegesMissing from "./no-new-privileges-missing.js";
 import pidsLimitMissing from "./pids-limit-missing.js";
 import portAllInterfaces from "./port-all-interfaces.js";
+import portsOrder from "./ports-order.js";
 import portsQuoted from "./ports-quoted.js";
 import privileged from "./privileged.js";
 import privilegedHostPort from "./privileged-host-port.js";
@@ -39,6 +41,9 @@ import seccompUnconfined from "./seccomp-unconfined.js";
 import secretDefaultFallback from "./secret-default-fallback.js";
 import securityOptMissing from "./security-opt-missing.js";
 import sensitiveHostMount from "./sensitive-host-mount.js";
+import serviceKeysOrder from "./service-keys-order.js";
+import servicesOrder from "./services-order.js";
+import topLevelOrder from "./top-level-order.js";
 import versionFieldObsolete from "./version-field-obsolete.js";
 import volumeSharedBetweenServices from "./volume-shared-between-services.js";
 import volumesUnquoted from "./volumes-unquoted.js";
@@ -53,6 +58,7 @@ export const composeRules: ComposeRule[] = [
   cpuLimitMissing,
   datastorePortPublished,
   dependsOnNotHealthy,
+  dependsOnOrder,
   dockerSocketMount,
   duplicateContainerName,
   duplicateHostPort,
@@ -70,6 +76,7 @@ export const composeRules: ComposeRule[] = [
   noNewPrivilegesMissing,
   pidsLimitMissing,
   portAllInterfaces,
+  portsOrder,
   portsQuoted,
   privileged,
   privilegedHostPort,
@@ -83,6 +90,9 @@ export const composeRules: ComposeRule[] = [
   secretDefaultFallback,
   securityOptMissing,
   sensitiveHostMount,
+  serviceKeysOrder,
+  servicesOrder,
+  topLevelOrder,
   versionFieldObsolete,
   volumeSharedBetweenServices,
   volumesUnquoted,

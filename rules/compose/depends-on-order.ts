@@ -1,0 +1,46 @@
+import { isMap, isScalar, isSeq } from "yaml";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { keyName } from "../../src/engine/yaml-edit.js";
+import { reorderFix } from "../../src/engine/yaml-reorder.js";
+
+const compare = (a: string, b: string) => a.localeCompare(b, "en");
+
+export default defineComposeRule({
+  meta: {
+    id: "depends-on-order",
+    code: "DC407",
+    category: "maintainability",
+    severity: "off",
+    description: "`depends_on` entries are not in alphabetical order.",
+    aliases: ["service-dependencies-alphabetical-order", "order-service-dependencies"],
+    fixable: true,
+    messages: {
+      order: "The `depends_on` entries of `{{service}}` are not in alphabetical order; sorted lists are easier to scan and merge with fewer conflicts.",
+    },
+  },
+  check({ model, report }) {
+    const services = model.doc.get("services", true);
+    if (!isMap(services)) return;
+    for (const pair of services.items) {
+      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+      const service = String(pair.key.value);
+      const deps = pair.value.get("depends_on", true);
+      const names = isSeq(deps)
+        ? deps.items.map((n) => (isScalar(n) ? String(n.value) : null))
+        : isMap(deps)
+          ? deps.items.map((p) => keyName(p.key))
+          : [];
+      if (names.length < 2 || names.some((n) => n === null)) continue;
+      const keys = names as string[];
+      const order = keys.map((_, i) => i).sort((a, b) => compare(keys[a], keys[b]) || a - b);
+      if (order.every((v, i) => v === i)) continue;
+      report({
+        messageId: "order",
+        data: { service },
+        range: model.locateKey(["services", service, "depends_on"]),
+        service,
+        fix: isSeq(deps) || isMap(deps) ? reorderFix(model, deps, order, "Sort depends_on alphabetically") : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,66 @@
+import { isMap, isScalar } from "yaml";
+import { defineComposeRule } from "../../src/engine/rule.js";
+import { keyName } from "../../src/engine/yaml-edit.js";
+import { reorderFix } from "../../src/engine/yaml-reorder.js";
+
+/** dclint's default groups, in order; keys in no group follow, alphabetically. */
+const GROUPS: Record<string, string[]> = {
+  "Core Definitions": ["image", "build", "container_name"],
+  "Service Dependencies": ["depends_on"],
+  "Data Management and Configuration": ["volumes", "volumes_from", "configs", "secrets"],
+  "Environment Configuration": ["environment", "env_file"],
+  Networking: ["ports", "networks", "network_mode", "extra_hosts"],
+  "Runtime Behavior": ["command", "entrypoint", "working_dir", "restart", "healthcheck"],
+  "Operational Metadata": ["logging", "labels"],
+  "Security and Execution Context": ["user", "isolation"],
+};
+
+export default defineComposeRule({
+  meta: {
+    id: "service-keys-order",
+    code: "DC406",
+    category: "maintainability",
+    severity: "off",
+    description: "The keys of a service are not in the canonical order.",
+    aliases: ["service-keys-order", "order-service-properties"],
+    fixable: true,
+    options: { groupOrder: Object.keys(GROUPS), groups: GROUPS },
+    messages: {
+      order: "Key `{{key}}` of service `{{service}}` should come before `{{previous}}`; a fixed key order (image and build first, then dependencies, data, environment, networking, runtime) makes services easy to compare.",
+    },
+  },
+  check({ model, options, report }) {
+    const groups = { ...GROUPS, ...(options.groups as Record<string, string[]> | undefined) };
+    const groupOrder = Array.isArray(options.groupOrder) ? (options.groupOrder as string[]) : Object.keys(GROUPS);
+    const known = groupOrder.flatMap((g) => groups[g] ?? []);
+    const services = model.doc.get("services", true);
+    if (!isMap(services)) return;
+    for (const pair of services.items) {
+      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+      const service = String(pair.key.value);
+      const names = pair.value.items.map((p) => keyName(p.key));
+      if (names.some((n) => n === null)) continue;
+      const keys = names as string[];
+      const others = keys.filter((k) => k !== "<<" && !known.includes(k)).sort((a, b) => a.localeCompare(b, "en"));
+      const correct = ["<<", ...known, ...others];
+      const rank = (k: string) => correct.indexOf(k);
+      const order = keys.map((_, i) => i).sort((a, b) => rank(keys[a]) - rank(keys[b]) || a - b);
+      let fixed = false;
+      let last = keys[0];
+      for (let i = 1; i < keys.length; i++) {
+        if (rank(keys[i]) >= rank(last)) {
+          last = keys[i];
+          continue;
+        }
+        report({
+          messageId: "order",
+          data: { key: keys[i], service, previous: last },
+          range: model.locateKey(["services", service, keys[i]]),
+          service,
+          fix: fixed ? undefined : reorderFix(model, pair.value, order, "Reorder the service's keys"),
+        });
+        fixed = true;
+      }
+    }
+  },
+});

@@ -1,0 +1,105 @@
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import type { ComposeModel } from "./parse/compose.js";
+import { eolOf } from "./yaml-edit.js";
+import type { Fix } from "./types.js";
+
+/**
+ * A fix that rewrites the entries of a block mapping or block sequence in `order` (indexes into
+ * `collection.items`). Each entry moves with its own lines, the comment lines just above it, and
+ * comment lines indented deeper than it just below it; blank lines between entries and comments
+ * above the first entry stay where they are. undefined when the move is not exact: flow style, entries sharing
+ * lines, or an alias that would come before its anchor.
+ */
+export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, order: readonly number[], description: string): Fix | undefined {
+  const items = collection.items as unknown[];
+  if (collection.flow || items.length < 2 || order.length !== items.length) return undefined;
+  const { index, text } = model;
+  const spans: { first: number; last: number; indent: number }[] = [];
+  for (const item of items) {
+    const bounds = boundsOf(item);
+    if (!bounds) return undefined;
+    const start = index.position(bounds[0]);
+    const before = index.line(start.line).slice(0, start.column - 1);
+    if (isPair(item) ? before.trim() !== "" : !/^\s*-\s+$/.test(before)) return undefined;
+    let endOffset = bounds[1];
+    while (endOffset > bounds[0] && /\s/.test(text[endOffset - 1])) endOffset--;
+    const indent = before.length - before.trimStart().length;
+    spans.push({ first: start.line, last: index.position(endOffset).line, indent });
+  }
+  // Deeper-indented comment lines right after an entry belong to it (commented-out keys).
+  for (let i = 0; i < spans.length; i++) {
+    const limit = i + 1 < spans.length ? spans[i + 1].first - 1 : index.lineCount;
+    while (spans[i].last < limit) {
+      const line = index.line(spans[i].last + 1);
+      const indent = line.length - line.trimStart().length;
+      if (!line.trimStart().startsWith("#") || indent <= spans[i].indent) break;
+      spans[i].last++;
+    }
+    if (i > 0 && spans[i].first <= spans[i - 1].last) return undefined;
+  }
+  // Blank lines between entries stay where they are; the comments after them move with the entry below.
+  const chunkFirst = spans.map((s, i) => {
+    if (i === 0) return s.first;
+    let line = spans[i - 1].last + 1;
+    while (line < s.first && index.line(line).trim() === "") line++;
+    return line;
+  });
+  if (!aliasesStayAfterAnchors(model, chunkFirst, spans[spans.length - 1].last, order)) return undefined;
+
+  const eol = eolOf(model);
+  const lineStart = (line: number) => (line > index.lineCount ? text.length : index.starts[line - 1]);
+  const withEol = (body: string) => (body.endsWith("\n") ? body : body + eol);
+  const chunk = (i: number) => withEol(text.slice(lineStart(chunkFirst[i]), lineStart(spans[i].last + 1)));
+  const gap = (i: number) => text.slice(lineStart(spans[i - 1].last + 1), lineStart(chunkFirst[i]));
+  const spanStart = lineStart(chunkFirst[0]);
+  const spanEnd = lineStart(spans[spans.length - 1].last + 1);
+  let replacement = order.map((item, position) => (position === 0 ? "" : gap(position)) + chunk(item)).join("");
+  if (!text.slice(spanStart, spanEnd).endsWith("\n")) replacement = replacement.slice(0, -eol.length);
+  return { description, edits: [{ range: index.range(spanStart, spanEnd), text: replacement }] };
+}
+
+function boundsOf(item: unknown): [number, number] | null {
+  if (isPair(item)) {
+    const pair = item as Pair<unknown, unknown>;
+    const key = isNode(pair.key) ? pair.key : null;
+    const value = isNode(pair.value) ? pair.value : null;
+    if (!key?.range) return null;
+    return [key.range[0], value?.range ? value.range[1] : key.range[1]];
+  }
+  if (isNode(item) && item.range) return [item.range[0], item.range[1]];
+  return null;
+}
+
+/** Every alias inside the moved lines still follows its anchor once the chunks are reordered. */
+function aliasesStayAfterAnchors(model: ComposeModel, chunkFirst: number[], lastLine: number, order: readonly number[]): boolean {
+  const rank = new Map(order.map((item, position) => [item, position]));
+  const chunkOf = (offset: number): number | null => {
+    const line = model.index.position(offset).line;
+    if (line < chunkFirst[0] || line > lastLine) return null;
+    let k = 0;
+    while (k + 1 < chunkFirst.length && chunkFirst[k + 1] <= line) k++;
+    return k;
+  };
+  const anchors = new Map<string, number>();
+  let duplicate = false;
+  const aliases: { name: string; offset: number }[] = [];
+  visit(model.doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (node.range) aliases.push({ name: node.source, offset: node.range[0] });
+    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && (node as Node).anchor && (node as Node).range) {
+      const name = (node as Node).anchor!;
+      if (anchors.has(name)) duplicate = true;
+      anchors.set(name, (node as Node).range![0]);
+    }
+  });
+  if (duplicate) return false;
+  for (const alias of aliases) {
+    const anchorAt = anchors.get(alias.name);
+    if (anchorAt === undefined) continue;
+    const a = chunkOf(anchorAt);
+    const b = chunkOf(alias.offset);
+    if (a === null || b === null || a === b) continue;
+    if (rank.get(a)! > rank.get(b)!) return false;
+  }
+  return true;
+}

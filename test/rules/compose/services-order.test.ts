@@ -1,0 +1,33 @@
+import rule from "../../../rules/compose/services-order.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: ["services:\n  api:\n    image: app:1\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.27\n"],
+  invalid: [
+    {
+      // Each entry moves with its comments; one fix sorts the whole map.
+      code: "services:\n  # the front door\n  web:\n    image: nginx:1.27\n    # ports:\n    #   - 80:80\n\n  # data\n  db:\n    image: postgres:16\n\n  api:\n    image: app:1\nvolumes: {}\n",
+      errors: [
+        { messageId: "order", line: 9, column: 3, endLine: 9, endColumn: 5 },
+        { messageId: "order", line: 12, column: 3, endLine: 12, endColumn: 6 },
+      ],
+      output: "services:\n  # the front door\n  api:\n    image: app:1\n\n  # data\n  db:\n    image: postgres:16\n\n  web:\n    image: nginx:1.27\n    # ports:\n    #   - 80:80\nvolumes: {}\n",
+    },
+    {
+      // No line break at the end of the file, and CRLF line breaks.
+      code: "services:\n  b:\n    image: x:1\n  a:\n    image: y:1",
+      errors: [{ messageId: "order", line: 4, column: 3, endLine: 4, endColumn: 4 }],
+      output: "services:\n  a:\n    image: y:1\n  b:\n    image: x:1",
+    },
+    {
+      code: "services:\r\n  b:\r\n    image: x:1\r\n  a:\r\n    image: y:1\r\nvolumes: {}\r\n",
+      errors: [{ messageId: "order", line: 4, column: 3, endLine: 4, endColumn: 4 }],
+      output: "services:\r\n  a:\r\n    image: y:1\r\n  b:\r\n    image: x:1\r\nvolumes: {}\r\n",
+    },
+    {
+      // An alias may not move above its anchor: reported without a fix.
+      code: "services:\n  web:\n    image: &img app:1\n  api:\n    image: *img\n",
+      errors: [{ messageId: "order", line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});

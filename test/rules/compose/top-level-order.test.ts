@@ -1,0 +1,26 @@
+import rule from "../../../rules/compose/top-level-order.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: ["x-a: &a {}\nx-b: {}\nname: shop\nservices:\n  web:\n    image: nginx:1.27\nnetworks: {}\nvolumes: {}\n"],
+  invalid: [
+    {
+      // An anchor may not move below its alias: reported without a fix.
+      code: "x-b: &b\n  restart: always\nx-a:\n  <<: *b\n",
+      errors: [{ messageId: "order", line: 3, column: 1, endLine: 3, endColumn: 4 }],
+    },
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\nname: shop\nx-common:\n  restart: always\n",
+      errors: [
+        { messageId: "order", line: 4, column: 1, endLine: 4, endColumn: 5 },
+        { messageId: "order", line: 5, column: 1, endLine: 5, endColumn: 9 },
+      ],
+      output: "x-common:\n  restart: always\nname: shop\nservices:\n  web:\n    image: nginx:1.27\n",
+    },
+    {
+      code: "volumes:\n  data: {}\n\nservices:\n  web:\n    image: nginx:1.27\n    volumes: [data:/data]\n",
+      errors: [{ messageId: "order", line: 4, column: 1, endLine: 4, endColumn: 9 }],
+      output: "services:\n  web:\n    image: nginx:1.27\n    volumes: [data:/data]\n\nvolumes:\n  data: {}\n",
+    },
+  ],
+});

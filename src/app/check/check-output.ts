@@ -36,7 +36,7 @@ export function auditOutput(input: AuditOutputInput): CheckOutput {
   const { plan } = input;
   const reviewedSet = new Set(input.reviewed);
   const unposted = plan.unposted.map((u) => u.finding);
-  const reasons = [...new Set(plan.unposted.map((u) => REASON[u.reason]))].join(", ");
+  const reasons = listOr([...new Set(plan.unposted.map((u) => REASON[u.reason]))]);
   const inline = [...plan.posted, ...plan.alreadyCommented];
   const sections: FindingSection[] = [
     {
@@ -45,7 +45,7 @@ export function auditOutput(input: AuditOutputInput): CheckOutput {
       intro: unposted.length ? `These findings are ${reasons}, so they are listed here (and as annotations on changed files).` : undefined,
     },
     { title: "Commented inline", findings: inline, collapsed: true },
-    { title: "Other findings in the audited files", findings: input.head.findings.filter((f) => !reviewedSet.has(f)), collapsed: true },
+    { title: "Already there before this pull request", findings: input.head.findings.filter((f) => !reviewedSet.has(f)), collapsed: true },
     { title: "Fixed by this pull request", findings: input.comparison.fixed, collapsed: true },
   ];
   const summary = renderMarkdown(input.head, {
@@ -55,6 +55,10 @@ export function auditOutput(input: AuditOutputInput): CheckOutput {
     sections,
   });
   return { title: gradeTitle(input.head, input.base), summary: maskSecrets(summary, input.secrets) };
+}
+
+function listOr(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : items[0] ?? "";
 }
 
 export function inProgressOutput(headSha: string): CheckOutput {
@@ -88,4 +92,14 @@ export function failedOutput(what: string): CheckOutput {
     title: "dockaudit could not finish",
     summary: `## dockaudit could not finish this audit\n\n${what}\n\nNothing about this commit was judged: the check is neutral so it does not block the pull request. ${RERUN_HINT}`,
   };
+}
+
+/** Says which Docker files the PR moves or deletes, since both change what "new" and "fixed" mean. */
+export function fileChangeNotes(removed: ReadonlySet<string>, moves: ReadonlyMap<string, string>): string[] {
+  const notes: string[] = [];
+  const list = (paths: string[]) => paths.slice(0, 10).map((p) => `\`${p}\``).join(", ") + (paths.length > 10 ? ` and ${paths.length - 10} more` : "");
+  if (moves.size) notes.push(`Moved: ${[...moves].slice(0, 10).map(([from, to]) => `\`${from}\` → \`${to}\``).join(", ")}${moves.size > 10 ? ` and ${moves.size - 10} more` : ""}. A finding that moved with its file counts as already there, not as new.`);
+  const deleted = [...removed].filter((p) => !moves.has(p)).sort();
+  if (deleted.length) notes.push(`Deleted: ${list(deleted)}. The findings of a deleted file count as fixed.`);
+  return notes;
 }

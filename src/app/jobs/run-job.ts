@@ -3,7 +3,7 @@ import { audit, type AuditOptions, type Rule, type SourceFile } from "../../engi
 import { createClassifier } from "../../engine/classify.js";
 import { compareFindings } from "../../formatters/markdown.js";
 import { batches, toAnnotation } from "../check/annotations.js";
-import { auditOutput, configErrorOutput, failedOutput, inProgressOutput, noDockerOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
+import { auditOutput, configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { decideConclusion, gatingFindings } from "../check/conclusion.js";
 import { collectFiles } from "../files/collect-files.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
@@ -101,7 +101,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const tree = await getTree(gh, repo, pull.headSha);
     if (tree.truncated) notes.push("The repository tree is too large for one listing, so some linked files (build Dockerfiles, .dockerignore) may be missing from the audit.");
     const files = await collectFiles(gh, { repo, headSha: pull.headSha, baseSha: pull.baseSha, config, changed, tree: tree.blobs });
-    notes.push(...files.notes);
+    notes.push(...fileChangeNotes(files.removedPaths, files.moves), ...files.notes);
     const options: AuditOptions = { config, tree: tree.blobs.map((b) => b.path) };
     const head = audit(files.head, deps.rules, options);
     const base = audit(files.base, deps.rules, options);

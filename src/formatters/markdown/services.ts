@@ -5,7 +5,14 @@ export const MAX_SERVICE_ROWS = 50;
 
 /** One row per Compose service: how it is built and run, the facts reviewers check first. */
 export function serviceMatrix(services: readonly ServiceSummary[], maxRows = MAX_SERVICE_ROWS): string {
-  if (!services.length) return "";
+  const fragments = services.filter((s) => s.partial).length;
+  const listed = services.filter((s) => !s.partial);
+  const fragmentNote = fragments ? `\n\n_${fragments} override fragment${fragments === 1 ? "" : "s"} (services that only add settings to a service of another Compose file) not listed._` : "";
+  if (!listed.length) return fragmentNote.trim();
+  return table(listed, maxRows) + fragmentNote;
+}
+
+function table(services: readonly ServiceSummary[], maxRows: number): string {
   const multiFile = new Set(services.map((s) => s.file)).size > 1;
   const header = "| Service | Image or build | User | Healthcheck | Restart | Limits | Published ports |\n|---|---|---|---|---|---|---|";
   const rows = services.slice(0, maxRows).map((s) => {
@@ -67,8 +74,8 @@ export function portsCell(s: ServiceSummary): string {
 export function coverageLine(coverage: Coverage, base?: Coverage): string {
   if (!coverage.services) return "";
   const item = (label: string, key: keyof Omit<Coverage, "services">) => {
-    const now = `${coverage[key]}/${coverage.services} (${percent(coverage[key], coverage.services)})`;
-    const before = base && base.services ? ` ← ${percent(base[key], base.services)}` : "";
+    const now = `${coverage[key]}/${coverage.services} = ${percent(coverage[key], coverage.services)}`;
+    const before = base && base.services ? ` (base ${percent(base[key], base.services)})` : "";
     return `${label} ${now}${before}`;
   };
   return [

@@ -1,7 +1,8 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { datastoreBehindPort } from "../../src/engine/datastores.js";
-import { onAllInterfaces, portBinding } from "../../src/engine/ports.js";
+import { isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { rootImage } from "../../src/engine/users.js";
 
 export default defineComposeRule({
   meta: {
@@ -16,11 +17,13 @@ export default defineComposeRule({
       unbound: "Service `{{service}}` publishes port {{target}} as {{published}} on all host interfaces, so anyone who can reach the host can reach it. Bind it to 127.0.0.1 (or a specific interface) unless it must be public.",
     },
   },
-  check({ model, report }) {
+  check({ model, project, report }) {
     for (const service of model.services) {
+      const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
+      const image = service.image ?? (linked?.stage ? rootImage(linked.stage) : null);
       for (const port of service.ports) {
         const binding = portBinding(port);
-        if (!onAllInterfaces(binding)) continue;
+        if (!onAllInterfaces(binding) || isWebEntryPoint(image, binding)) continue;
         // datastore-port-published reports these, with a stronger message.
         if (!service.partial && datastoreBehindPort(service.image, port.target)) continue;
         report({

@@ -1,9 +1,6 @@
-import { hostPortStart, portBinding } from "../../src/engine/ports.js";
+import { hostPortStart, isWebEntryPoint, portBinding } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { rootImage } from "../../src/engine/users.js";
-
-/** Web servers and reverse proxies: publishing 80/443 is their job. */
-const WEB_SERVER = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|varnish|lighttpd)(:|@|$)/i;
 
 export default defineComposeRule({
   meta: {
@@ -21,12 +18,11 @@ export default defineComposeRule({
     for (const service of model.services) {
       const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
       const image = service.image ?? (linked?.stage ? rootImage(linked.stage) : null);
-      const webServer = !!image && WEB_SERVER.test(image);
       for (const port of service.ports) {
         const binding = portBinding(port);
         const start = hostPortStart(binding);
         if (start === null || start < 1 || start >= 1024) continue;
-        if (webServer && (binding.published === "80" || binding.published === "443")) continue;
+        if (isWebEntryPoint(image, binding)) continue;
         report({ messageId: "privileged", data: { service: service.name, published: binding.published! }, range: model.locate(port.path), service: service.name });
       }
     }

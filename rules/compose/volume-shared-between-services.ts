@@ -25,11 +25,17 @@ export default defineComposeRule({
         groups.set(key, list);
       }
     }
+    const reported = new Set<string>();
     for (const [key, mounts] of groups) {
       if (mounts.length < 2 || mounts.every((m) => m.volume.readOnly)) continue;
       for (const { service, volume } of mounts) {
         if (volume.readOnly) continue;
         const others = mounts.filter((m) => m.service !== service).map((m) => `\`${m.service}\``);
+        const range = volumeSourceRange(model, volume);
+        // A mount written once in an anchor and merged into many services is reported once.
+        const at = range ? `${range.start.line}:${range.start.column}` : `${service}:${key}`;
+        if (reported.has(at)) continue;
+        reported.add(at);
         report({
           messageId: "shared",
           data: {
@@ -39,7 +45,7 @@ export default defineComposeRule({
             others: others.length > 3 ? `${others.slice(0, 3).join(", ")} and ${others.length - 3} more` : others.join(", "),
             s: others.length === 1 ? "s" : "",
           },
-          range: volumeSourceRange(model, volume),
+          range,
           service,
         });
       }

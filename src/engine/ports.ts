@@ -73,3 +73,11 @@ export function hostPortStart(b: PortBinding): number | null {
   const m = /^(\d+)(-\d+)?$/.exec(b.published.trim());
   return m ? Number(m[1]) : null;
 }
+
+/** Web servers and reverse proxies, whose job is to take the host's HTTP(S) ports. */
+const WEB_SERVER = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|varnish|lighttpd)(:|@|$)/i;
+
+/** True when a web server or reverse proxy publishes host port 80 or 443: the intended public entry point. */
+export function isWebEntryPoint(image: string | null, b: PortBinding): boolean {
+  return !!image && WEB_SERVER.test(image) && (b.published === "80" || b.published === "443");
+}

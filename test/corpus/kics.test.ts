@@ -2,7 +2,12 @@ import { describeWithCorpus } from "../helpers/corpus.js";
 import { evaluateKics } from "./kics-eval.js";
 
 /** KICS queries excluded from the score, each with the reason (at most 5). */
-export const EXCLUDED: Record<string, string> = {};
+export const EXCLUDED: Record<string, string> = {
+  privileged_ports_mapped_in_container:
+    "KICS also flags container ports below 1024 published on high host ports (\"7000:80\", \"49100:22\", container-only \"80\"); binding a low port inside a container takes no host privilege, so privileged-host-port (DC117) judges the host port only",
+  volume_has_sensitive_host_directory:
+    "positive1 flags `- /var/lib/backup/data`, an anonymous volume with no host side at all; sensitive-host-mount (DC103) reports the three real host paths",
+};
 
 describeWithCorpus("KICS labelled samples", () => {
   const results = evaluateKics();

@@ -8,6 +8,8 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80\"\n      - \"127.0.0.1::5000\"\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"${BIND_IP}:8080:80\"\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n      - target: 81\n        published: 127.0.0.1:8081\n",
+    // a reverse proxy taking the HTTP(S) ports is the public entry point by design
+    "services:\n  proxy:\n    image: traefik:v3.1\n    ports:\n      - \"80:80\"\n      - \"443:443\"\n",
     // datastore ports are datastore-port-published's
     "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n  app:\n    build: .\n    ports:\n      - \"6379:6379\"\n",
   ],

@@ -21,5 +21,9 @@ ruleTester(rule, {
         { messageId: "shared", line: 9, column: 12, endLine: 9, endColumn: 18, service: "backend" },
       ],
     },
+    {
+      code: "x-app: &app\n  image: example/app:1\n  volumes:\n    - data:/data\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n",
+      errors: [{ messageId: "shared", line: 4, column: 7, endLine: 4, endColumn: 11, service: "web" }],
+    },
   ],
 });

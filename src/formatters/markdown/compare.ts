@@ -16,7 +16,7 @@ export interface Comparison {
  */
 export function compareFindings(base: readonly Finding[], head: readonly Finding[], moves: ReadonlyMap<string, string> = new Map()): Comparison {
   const pool = new Map<string, Finding[]>();
-  for (const f of base) pool.set(f.fingerprint, [...(pool.get(f.fingerprint) ?? []), f]);
+  for (const f of base) push(pool, f.fingerprint, f);
   const unchanged: Finding[] = [];
   let unmatched: Finding[] = [];
   for (const f of head) {
@@ -32,7 +32,7 @@ export function compareFindings(base: readonly Finding[], head: readonly Finding
     const movedKey = (file: string, f: Finding) => [file, f.ruleId, f.messageId, f.message, f.service ?? ""].join("\u0000");
     for (const f of fixed) {
       const to = moves.get(f.file);
-      if (to) moved.set(movedKey(to, f), [...(moved.get(movedKey(to, f)) ?? []), f]);
+      if (to) push(moved, movedKey(to, f), f);
     }
     const matchedBase = new Set<Finding>();
     const stillUnmatched: Finding[] = [];
@@ -49,4 +49,10 @@ export function compareFindings(base: readonly Finding[], head: readonly Finding
   const order = new Map(head.map((f, i) => [f, i]));
   unchanged.sort((a, b) => order.get(a)! - order.get(b)!);
   return { added: unmatched, fixed, unchanged };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

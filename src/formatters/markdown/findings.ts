@@ -26,7 +26,11 @@ export function findingLine(f: Finding, marks: FindingMarks = {}): string {
 /** Findings grouped by file, files in path order, each group a heading and a list. */
 export function groupByFile(findings: readonly Finding[]): { file: string; findings: Finding[] }[] {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.file, [...(groups.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const list = groups.get(f.file);
+    if (list) list.push(f);
+    else groups.set(f.file, [f]);
+  }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, list]) => ({ file, findings: list }));
 }
 

@@ -1,0 +1,210 @@
+import { audit, type Finding, type Report } from "../../src/engine/index.js";
+import { renderMarkdown, gradeTitle } from "../../src/formatters/markdown.js";
+import { compareFindings } from "../../src/formatters/markdown/compare.js";
+import { countsLine, filesLine, severityBreakdown } from "../../src/formatters/markdown/counts.js";
+import { findingLine, groupByFile, lineLabel } from "../../src/formatters/markdown/findings.js";
+import { gradeTable } from "../../src/formatters/markdown/grades.js";
+import { coverageLine, portsCell, serviceMatrix, userCell } from "../../src/formatters/markdown/services.js";
+import { byteLength, cell, code, cutToBytes } from "../../src/formatters/markdown/text.js";
+import { mermaidTopology } from "../../src/formatters/markdown/topology.js";
+import { TEST_RULES } from "../app/support/test-rules.js";
+
+const compose = [
+  "services:",
+  "  web:",
+  "    build: ./web",
+  "    ports:",
+  '      - "8080:80"',
+  "    depends_on:",
+  "      db:",
+  "        condition: service_healthy",
+  "    networks: [front, back]",
+  "  db:",
+  "    image: postgres:16",
+  "    user: postgres",
+  "    restart: unless-stopped",
+  "    ports:",
+  '      - "127.0.0.1:5432:5432"',
+  "    healthcheck:",
+  '      test: ["CMD", "pg_isready"]',
+  "    networks: [back]",
+  "",
+].join("\n");
+const dockerfile = "FROM node:latest\nRUN BAD thing\nUSER 1000\n";
+
+const head = audit([{ path: "compose.yaml", content: compose }, { path: "web/Dockerfile", content: dockerfile }], TEST_RULES);
+const base = audit([{ path: "web/Dockerfile", content: "FROM node:latest\nRUN BAD old\n" }], TEST_RULES);
+
+describe("renderMarkdown", () => {
+  it("renders the CLI's report: grade table, counts, services, topology, findings by file with doc links", () => {
+    const md = renderMarkdown(head);
+    expect(md).toMatch(/^## dockaudit: overall [A-F][+]? \(\d+\/100\)/);
+    expect(md).toContain("| Category | Grade | Score |");
+    expect(md).toContain("### Services");
+    expect(md).toContain("```mermaid");
+    expect(md).toContain(`### Findings (${head.findings.length})`);
+    expect(md).toContain("**`web/Dockerfile`**");
+    for (const f of head.findings) expect(md).toContain(`](${f.docsUrl})`);
+  });
+
+  it("with a base: score changes, new / fixed / remaining, new ones marked", () => {
+    const md = renderMarkdown(head, { base });
+    expect(md).toContain("| Category | Grade | Score | Change from base |");
+    expect(md).toMatch(/\*\*\d+ new\*\*/);
+    expect(md).toContain("**1 fixed**");
+    expect(md).toContain("Fixed by this change (1)");
+    expect(md).toContain("🆕");
+  });
+
+  it("stays under the limit with thousands of findings, cut with a note, never failing", () => {
+    const one = head.findings[0];
+    const findings = Array.from({ length: 5000 }, (_, i) => ({ ...one, file: `dir-${i % 40}/Dockerfile`, fingerprint: String(i), message: `${i} ${"é".repeat(80)}` }));
+    const many: Report = { ...head, findings };
+    const md = renderMarkdown(many);
+    expect(byteLength(md)).toBeLessThanOrEqual(65_535);
+    expect(md).toMatch(/Not shown to stay under GitHub's 65,535-character limit: \d+ findings/);
+    const small = renderMarkdown(many, { maxLength: 3000 });
+    expect(byteLength(small)).toBeLessThanOrEqual(3000);
+  });
+
+  it("closes a collapsed section even when it is cut", () => {
+    const many = audit([{ path: "Dockerfile", content: `FROM node:20\n${Array.from({ length: 300 }, (_, i) => `RUN BAD ${i}`).join("\n")}\n` }], TEST_RULES);
+    const md = renderMarkdown(many, { sections: [{ title: "Hidden", findings: many.findings, collapsed: true }], maxLength: 8000 });
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
+  });
+
+  it("shows notes first and custom sections with an intro", () => {
+    const md = renderMarkdown(head, { notes: ["Partial results."], sections: [{ title: "Picked", findings: head.findings.slice(0, 1), intro: "Just one." }] });
+    expect(md).toContain("> Partial results.");
+    expect(md).toContain("### Picked (1)\n\nJust one.");
+  });
+});
+
+describe("grades", () => {
+  it("titles each category with its grade and score change", () => {
+    expect(gradeTitle(head)).toMatch(/^Security [A-F][+]? · Reliability [A-F][+]? · Efficiency [A-F][+]? · Maintainability [A-F][+]?$/);
+    const worse: Report = { ...head, scores: { ...head.scores, security: { score: head.scores.security.score - 12, grade: "C" } } };
+    expect(gradeTitle(worse, head)).toContain("Security C (−12)");
+  });
+
+  it("says unchanged, or the arrow, points and grade change", () => {
+    const table = gradeTable(head, head);
+    expect(table).toContain("| unchanged |");
+    const better: Report = { ...head, scores: { ...head.scores, efficiency: { score: 95, grade: "A" } } };
+    expect(gradeTable(better, { ...head, scores: { ...head.scores, efficiency: { score: 75, grade: "C" } } })).toContain("▲ +20 (C → A)");
+  });
+});
+
+describe("counts", () => {
+  it("breaks findings down by severity, leaving out empty ones", () => {
+    expect(severityBreakdown([])).toBe("none");
+    expect(severityBreakdown(head.findings)).toMatch(/error|warning|info/);
+  });
+
+  it("lists the audited files by kind", () => {
+    expect(filesLine(head)).toBe("Audited 2 files (1 Dockerfile, 1 Compose file).");
+  });
+
+  it("reports new, fixed and remaining with a comparison", () => {
+    const c = compareFindings(base.findings, head.findings);
+    expect(countsLine(head, c)).toMatch(new RegExp(`^\\*\\*${c.added.length} new\\*\\*.*\\*\\*1 fixed\\*\\* · ${head.findings.length} remaining`));
+  });
+});
+
+describe("compareFindings", () => {
+  const f = (fingerprint: string, file = "Dockerfile", message = "m"): Finding => ({ ruleId: "r", code: "X", messageId: "m", severity: "error", category: "security", file, range: null, message, fingerprint, docsUrl: "" });
+
+  it("matches by fingerprint as multisets", () => {
+    const c = compareFindings([f("a"), f("b"), f("b")], [f("b"), f("c")]);
+    expect(c.added.map((x) => x.fingerprint)).toEqual(["c"]);
+    expect(c.fixed.map((x) => x.fingerprint).sort()).toEqual(["a", "b"]);
+    expect(c.unchanged.map((x) => x.fingerprint)).toEqual(["b"]);
+  });
+
+  it("follows moved files by rule and message", () => {
+    const c = compareFindings([f("old", "infra/Dockerfile", "same"), f("gone", "infra/Dockerfile", "fixed one")], [f("new", "docker/Dockerfile", "same")], new Map([["infra/Dockerfile", "docker/Dockerfile"]]));
+    expect(c.added).toEqual([]);
+    expect(c.unchanged.map((x) => x.fingerprint)).toEqual(["new"]);
+    expect(c.fixed.map((x) => x.fingerprint)).toEqual(["gone"]);
+  });
+});
+
+describe("services", () => {
+  it("has one row per service with image or build, user, healthcheck, restart, limits, ports", () => {
+    const table = serviceMatrix(head.services);
+    expect(table.split("\n")).toHaveLength(4);
+    expect(table).toContain("| `db` | `postgres:16` |");
+    expect(table).toContain("build `web/Dockerfile`");
+    expect(table).toContain("✅ compose");
+    expect(table).toContain("`unless-stopped`");
+  });
+
+  it("leaves override fragments out with a note, and caps the rows", () => {
+    const fragment = { ...head.services[0], partial: true };
+    expect(serviceMatrix([fragment])).toContain("1 override fragment");
+    expect(serviceMatrix(Array(60).fill(head.services[1]), 50)).toContain("10 more services not shown");
+  });
+
+  it("marks ports published on every interface, and root users", () => {
+    expect(portsCell({ ...head.services[0], ports: [{ published: "8080", target: "80", hostIp: null }] })).toBe("🌐 `8080→80`");
+    expect(portsCell({ ...head.services[0], ports: [{ published: "5432", target: "5432", hostIp: "127.0.0.1" }] })).toBe("`127.0.0.1:5432→5432`");
+    expect(userCell({ ...head.services[0], runsAsRoot: true, user: "root", userSource: "dockerfile" })).toBe("⚠️ `root` (Dockerfile)");
+  });
+
+  it("gives coverage ratios with the base's beside them", () => {
+    expect(coverageLine(head.coverage)).toMatch(/^non-root \d\/2 = \d+% · healthcheck 1\/2 = 50% · restart policy 1\/2 = 50%/);
+    expect(coverageLine(head.coverage, head.coverage)).toContain("(base 50%)");
+    expect(coverageLine({ ...head.coverage, services: 0 })).toBe("");
+  });
+});
+
+describe("mermaidTopology", () => {
+  it("draws services, depends_on with its condition, networks and published ports", () => {
+    const chart = mermaidTopology(head.services);
+    expect(chart).toContain("flowchart LR");
+    expect(chart).toContain('subgraph F0["compose.yaml"]');
+    expect(chart).toMatch(/f0_web -->\|"healthy"\| f0_db/);
+    expect(chart).toContain('f0_net_front{{"front"}}');
+    expect(chart).toContain('host -->|"8080→80"| f0_web');
+    expect(chart).toContain('host -->|"127.0.0.1:5432→5432"| f0_db');
+  });
+
+  it("escapes names Mermaid would misread and draws nothing for too many services", () => {
+    const odd = { ...head.services[1], name: 'we"ird.name', image: "a<b>" };
+    const chart = mermaidTopology([odd]);
+    expect(chart).toContain("we#quot;ird.name");
+    expect(chart).toContain("a#lt;b#gt;");
+    expect(chart).toMatch(/f0_we_22ird_2ename/);
+    expect(mermaidTopology(Array(41).fill(head.services[1]))).toBe("");
+    expect(mermaidTopology([])).toBe("");
+  });
+});
+
+describe("findings", () => {
+  it("labels lines, ranges ending at column 1 and file-level findings", () => {
+    const base: Finding = { ruleId: "r", code: "X", messageId: "m", severity: "warning", category: "security", file: "f", range: { start: { line: 3, column: 1 }, end: { line: 5, column: 1 } }, message: "m", fingerprint: "x", docsUrl: "u" };
+    expect(lineLabel(base)).toBe("L3–4");
+    expect(lineLabel({ ...base, range: { start: { line: 3, column: 2 }, end: { line: 3, column: 9 } } })).toBe("L3");
+    expect(lineLabel({ ...base, range: null })).toBe("file");
+    expect(findingLine(base, { added: new Set(["x"]) })).toBe("- ⚠️ **L3–4** [`r`](u) X 🆕 — m");
+  });
+
+  it("groups by file in path order", () => {
+    const a = { ...head.findings[0], file: "b" };
+    const b = { ...head.findings[0], file: "a" };
+    expect(groupByFile([a, b]).map((g) => g.file)).toEqual(["a", "b"]);
+  });
+});
+
+describe("text helpers", () => {
+  it("escapes table cells and backticks in code", () => {
+    expect(cell("a|b\nc")).toBe("a\\|b c");
+    expect(code("x`y")).toBe("``x`y``");
+  });
+
+  it("cuts to a byte budget without splitting a character", () => {
+    const cut = cutToBytes("é".repeat(100), 51);
+    expect(byteLength(cut)).toBeLessThanOrEqual(51);
+    expect(cut).not.toContain("\uFFFD");
+  });
+});

@@ -1,0 +1,73 @@
+import type { Finding } from "../../../src/engine/index.js";
+import { batches, toAnnotation } from "../../../src/app/check/annotations.js";
+import { configErrorOutput, fileChangeNotes, noDockerOutput, supersededOutput, failedOutput } from "../../../src/app/check/check-output.js";
+import { decideConclusion, gatingFindings, gradeBelow } from "../../../src/app/check/conclusion.js";
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  ruleId: "r", code: "DF1", messageId: "m", severity: "warning", category: "security", file: "Dockerfile",
+  range: { start: { line: 2, column: 3 }, end: { line: 2, column: 9 } }, message: "msg", fingerprint: "fp", docsUrl: "https://docs/r", ...over,
+});
+
+describe("annotations", () => {
+  it("maps severity to level, columns only on one line (inclusive end), file-level on line 1", () => {
+    expect(toAnnotation(finding(), [])).toMatchObject({ path: "Dockerfile", start_line: 2, end_line: 2, start_column: 3, end_column: 8, annotation_level: "warning", title: "r (DF1)" });
+    const multi = toAnnotation(finding({ severity: "error", range: { start: { line: 2, column: 1 }, end: { line: 5, column: 1 } } }), []);
+    expect(multi).toMatchObject({ start_line: 2, end_line: 4, annotation_level: "failure" });
+    expect(multi.start_column).toBeUndefined();
+    expect(toAnnotation(finding({ severity: "info", range: null }), [])).toMatchObject({ start_line: 1, end_line: 1, annotation_level: "notice", title: "r (DF1) · whole file" });
+  });
+
+  it("masks secrets and links the doc", () => {
+    const a = toAnnotation(finding({ message: "password hunter22 here" }), ["hunter22"]);
+    expect(a.message).not.toContain("hunter22");
+    expect(a.message).toContain("https://docs/r");
+  });
+
+  it("batches 50 at a time", () => {
+    expect(batches(Array(120).fill(0)).map((b) => b.length)).toEqual([50, 50, 20]);
+    expect(batches([])).toEqual([]);
+  });
+});
+
+describe("conclusion", () => {
+  const errors = [finding({ severity: "error" })];
+  it("gates at or above fail_on", () => {
+    expect(gatingFindings([finding()], "error")).toEqual([]);
+    expect(gatingFindings([finding()], "warning")).toHaveLength(1);
+    expect(gatingFindings([finding({ severity: "info" })], "info")).toHaveLength(1);
+    expect(gatingFindings(errors, "none")).toEqual([]);
+  });
+
+  it("compares grades", () => {
+    expect(gradeBelow("C", "B")).toBe(true);
+    expect(gradeBelow("A+", "A")).toBe(false);
+    expect(gradeBelow("F", null)).toBe(false);
+  });
+
+  it("fails on a gating finding or a low grade, passes otherwise, is neutral without Docker changes", () => {
+    expect(decideConclusion({ dockerChanged: true, gating: errors, grade: "A", minGrade: null }).conclusion).toBe("failure");
+    expect(decideConclusion({ dockerChanged: true, gating: [], grade: "D", minGrade: "C" })).toMatchObject({ conclusion: "failure", reason: expect.stringContaining("below `min_grade` C") });
+    expect(decideConclusion({ dockerChanged: true, gating: [], grade: "B", minGrade: "C" }).conclusion).toBe("success");
+    expect(decideConclusion({ dockerChanged: false, gating: errors, grade: "F", minGrade: "A" }).conclusion).toBe("neutral");
+  });
+});
+
+describe("check outputs", () => {
+  it("names every bad config key", () => {
+    const out = configErrorOutput([{ key: "fail_on", message: "must be one of error, warning, info, none" }, { key: "rules.nope", message: "no rule has this id" }]);
+    expect(out.title).toBe("Invalid .github/dockaudit.yml: fail_on, rules.nope");
+    expect(out.summary).toContain("- `fail_on`: must be one of error, warning, info, none");
+    expect(out.summary).toContain("/dockaudit recheck");
+  });
+
+  it("explains superseded, failed and no-Docker runs", () => {
+    expect(supersededOutput("abcdef1234").summary).toContain("`abcdef1`");
+    expect(failedOutput("GitHub answered 502").summary).toContain("**Re-run**");
+    expect(noDockerOutput(1).summary).toContain("changes 1 file,");
+  });
+
+  it("lists moved and deleted Docker files", () => {
+    const notes = fileChangeNotes(new Set(["a/Dockerfile", "old/compose.yml"]), new Map([["a/Dockerfile", "b/Dockerfile"]]));
+    expect(notes).toEqual([expect.stringContaining("`a/Dockerfile` → `b/Dockerfile`"), expect.stringContaining("Deleted: `old/compose.yml`")]);
+  });
+});

@@ -1,0 +1,50 @@
+import { createClassifier } from "../../../src/engine/classify.js";
+import { candidateComposeFiles, linkedFiles } from "../../../src/app/files/linked-files.js";
+import { detectMoves } from "../../../src/app/files/moves.js";
+import type { ChangedFile } from "../../../src/app/files/types.js";
+
+const classify = createClassifier();
+const change = (filename: string, status: ChangedFile["status"], previous?: string): ChangedFile => ({ filename, status, sha: "x", ...(previous ? { previous_filename: previous } : {}) });
+
+describe("detectMoves", () => {
+  it("takes GitHub's renames and pairs a removed and an added file by name and path suffix", () => {
+    const moves = detectMoves(
+      [change("docker/Dockerfile", "added"), change("infra/docker/Dockerfile", "removed"), change("apps/web/Dockerfile", "removed"), change("new/compose.yaml", "renamed", "old/compose.yaml"), change("README.md", "removed")],
+      classify,
+    );
+    expect([...moves]).toEqual([
+      ["old/compose.yaml", "new/compose.yaml"],
+      ["infra/docker/Dockerfile", "docker/Dockerfile"],
+    ]);
+  });
+
+  it("pairs nothing when two candidates tie", () => {
+    expect(detectMoves([change("x/Dockerfile", "added"), change("a/Dockerfile", "removed"), change("b/Dockerfile", "removed")], classify).size).toBe(0);
+  });
+});
+
+describe("linked files", () => {
+  const tree = ["compose.yaml", "api/Dockerfile", "api/.dockerignore", "web/Dockerfile", "deploy/compose.yml", "README.md"];
+
+  it("reads every Compose file of a small repository as a candidate for a changed Dockerfile", () => {
+    expect(candidateComposeFiles(["api/Dockerfile"], tree, classify)).toEqual(["compose.yaml", "deploy/compose.yml"]);
+    expect(candidateComposeFiles([], tree, classify)).toEqual([]);
+  });
+
+  it("links a changed Compose file to its build Dockerfiles and context .dockerignore", () => {
+    const compose = { path: "compose.yaml", content: "services:\n  api:\n    build: ./api\n  web:\n    build: ./web\n  db:\n    image: postgres\n" };
+    const { paths, composeToKeep } = linkedFiles({ composeFiles: [compose], changedPaths: new Set(["compose.yaml"]), changedDockerfiles: [], tree: new Set(tree) });
+    expect([...paths].sort()).toEqual(["api/.dockerignore", "api/Dockerfile", "compose.yaml", "web/Dockerfile"]);
+    expect([...composeToKeep]).toEqual(["compose.yaml"]);
+  });
+
+  it("keeps only the Compose files that build a changed Dockerfile", () => {
+    const composeFiles = [
+      { path: "compose.yaml", content: "services:\n  api:\n    build: ./api\n" },
+      { path: "deploy/compose.yml", content: "services:\n  other:\n    image: nginx\n" },
+    ];
+    const { paths, composeToKeep } = linkedFiles({ composeFiles, changedPaths: new Set(["api/Dockerfile"]), changedDockerfiles: ["api/Dockerfile"], tree: new Set(tree) });
+    expect([...composeToKeep]).toEqual(["compose.yaml"]);
+    expect([...paths].sort()).toEqual(["api/.dockerignore", "api/Dockerfile", "compose.yaml"]);
+  });
+});

@@ -1,0 +1,109 @@
+import { audit, maskSecret, type Finding } from "../../../src/engine/index.js";
+import { commentBody } from "../../../src/app/review/comment-body.js";
+import { addedLines, hunksOf, placeInHunks } from "../../../src/app/review/diff-lines.js";
+import { fingerprintMarker, markerOf } from "../../../src/app/review/marker.js";
+import { maskSecrets, secretsOf } from "../../../src/app/review/mask.js";
+import { planReview, reviewBody } from "../../../src/app/review/plan-review.js";
+import { suggestionBlock, suggestionText } from "../../../src/app/review/suggestion.js";
+import { githubPatch } from "../../support/patch.js";
+import { TEST_RULES } from "../support/test-rules.js";
+
+const PATCH = "@@ -1,3 +1,4 @@\n FROM node:20\n-RUN a\n+RUN b\n+RUN c\n CMD x\n@@ -20,2 +21,3 @@ tail\n x\n+y\n z";
+
+describe("diff hunks", () => {
+  it("gives the right-side span of each hunk and the added lines", () => {
+    expect(hunksOf(PATCH)).toEqual([{ start: 1, end: 4 }, { start: 21, end: 23 }]);
+    expect([...addedLines(PATCH)]).toEqual([2, 3, 22]);
+    expect(hunksOf(undefined)).toEqual([]);
+  });
+
+  it("places a comment on the whole span when one hunk holds it, else on the part inside a hunk, else nowhere", () => {
+    const hunks = hunksOf(PATCH);
+    expect(placeInHunks(hunks, 2, 3)).toEqual({ span: { startLine: 2, line: 3 }, whole: true });
+    expect(placeInHunks(hunks, 3, 3)).toEqual({ span: { line: 3 }, whole: true });
+    expect(placeInHunks(hunks, 3, 8)).toEqual({ span: { startLine: 3, line: 4 }, whole: false });
+    expect(placeInHunks(hunks, 10, 12)).toBeNull();
+    expect(placeInHunks(hunks, 4, 21)).toEqual({ span: { line: 4 }, whole: false });
+  });
+});
+
+describe("suggestions", () => {
+  const content = "FROM node:latest AS build\nRUN x\n";
+  const [latest] = audit([{ path: "Dockerfile", content }], TEST_RULES).findings;
+
+  it("rewrites exactly the commented lines with the fix applied", () => {
+    expect(suggestionText(latest, content, 1, 1)).toBe("FROM node:1.0 AS build");
+  });
+
+  it("refuses a fix that reaches outside the lines, a fix-less finding, a secret, or text with a secret", () => {
+    expect(suggestionText(latest, content, 2, 2)).toBeNull();
+    expect(suggestionText({ ...latest, fix: undefined }, content, 1, 1)).toBeNull();
+    expect(suggestionText({ ...latest, secret: "x" }, content, 1, 1)).toBeNull();
+    expect(suggestionText(latest, content, 1, 1, ["AS build"])).toBeNull();
+  });
+
+  it("fences the block longer than any backticks inside", () => {
+    expect(suggestionBlock("a")).toBe("```suggestion\na\n```");
+    expect(suggestionBlock("x ``` y")).toBe("````suggestion\nx ``` y\n````");
+  });
+});
+
+describe("markers and masking", () => {
+  it("round-trips the fingerprint marker", () => {
+    expect(markerOf(`text\n\n${fingerprintMarker("abc123")}`)).toBe("abc123");
+    expect(markerOf("no marker")).toBeNull();
+  });
+
+  it("masks every secret the findings carry, longest first", () => {
+    const secrets = secretsOf([{ secret: "hunter2" } as Finding, { secret: "hunter2-long" } as Finding, { secret: "ab" } as Finding]);
+    expect(secrets).toEqual(["hunter2-long", "hunter2"]);
+    expect(maskSecrets("a hunter2-long b hunter2", secrets)).toBe(`a ${maskSecret("hunter2-long")} b ${maskSecret("hunter2")}`);
+  });
+});
+
+describe("planReview", () => {
+  const before = "FROM node:20\nRUN ok\n";
+  const after = "FROM node:latest\nRUN ok\nRUN BAD a\nRUN BAD b\nENV PASSWORD=s3cr3tvalue\n# FILELEVEL\n";
+  const report = audit([{ path: "Dockerfile", content: after }], TEST_RULES);
+  const input = {
+    findings: report.findings,
+    hunks: new Map([["Dockerfile", hunksOf(githubPatch(before, after))]]),
+    contents: new Map([["Dockerfile", after]]),
+    existing: new Set<string>(),
+    maxComments: 25,
+    describe: (id: string) => `why ${id}`,
+    secrets: secretsOf(report.findings),
+  };
+
+  it("comments the findings on diff lines, most severe first, and sends the rest to the summary with a reason", () => {
+    const plan = planReview(input);
+    expect(plan.comments.map((c) => c.line)).toEqual([3, 4, 5, 1]);
+    expect(plan.unposted.map((u) => [u.finding.ruleId, u.reason])).toEqual([["t-file", "file-level"]]);
+    for (const c of plan.comments) expect(c).toMatchObject({ side: "RIGHT", path: "Dockerfile" });
+    expect(JSON.stringify(plan.comments)).not.toContain("s3cr3tvalue");
+  });
+
+  it("skips findings already commented and caps the comments", () => {
+    const first = report.findings.find((f) => f.ruleId === "t-bad")!;
+    const plan = planReview({ ...input, existing: new Set([first.fingerprint]), maxComments: 1 });
+    expect(plan.alreadyCommented).toEqual([first]);
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.unposted.filter((u) => u.reason === "over-cap")).toHaveLength(2);
+    expect(reviewBody(plan, 1)).toContain("2 more could not be commented inline (at most 1 comments per run)");
+  });
+
+  it("puts findings on unchanged lines outside the diff", () => {
+    const plan = planReview({ ...input, hunks: new Map([["Dockerfile", [{ start: 5, end: 6 }]]]) });
+    expect(plan.unposted.filter((u) => u.reason === "outside-diff").map((u) => u.finding.range?.start.line)).toEqual([3, 4, 1]);
+  });
+
+  it("writes what, why, the doc link, the fix and the marker in a comment", () => {
+    const f = report.findings.find((x) => x.ruleId === "t-latest")!;
+    const body = commentBody(f, "Tags should be pinned.", "FROM node:1.0");
+    expect(body).toContain("**t-latest** (TT001 · warning · maintainability)");
+    expect(body).toContain("**Why:** Tags should be pinned. [Rule documentation](");
+    expect(body).toContain("**Suggested fix:** Pin version 1.0\n\n```suggestion\nFROM node:1.0\n```");
+    expect(body.endsWith(fingerprintMarker(f.fingerprint))).toBe(true);
+    expect(commentBody(f, undefined, null)).toContain("**Fix:** Pin version 1.0");
+  });
+});

@@ -14,17 +14,21 @@ import chownOnCopy from "./chown-on-copy.js";
 import chpasswdInRun from "./chpasswd-in-run.js";
 import copyFromSelf from "./copy-from-self.js";
 import copyFromUnknownStage from "./copy-from-unknown-stage.js";
+import copyIgnoredFile from "./copy-ignored-file.js";
 import copyMultiSrcNeedsSlash from "./copy-multi-src-needs-slash.js";
 import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
+import copyWholeStageFs from "./copy-whole-stage-fs.js";
 import definitionDescription from "./definition-description.js";
 import distroUpgrade from "./distro-upgrade.js";
 import dnfCleanMissing from "./dnf-clean-missing.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
 import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js";
 import duplicateStageName from "./duplicate-stage-name.js";
+import emptyContinuation from "./empty-continuation.js";
 import execFormCmd from "./exec-form-cmd.js";
 import exposeInvalid from "./expose-invalid.js";
 import exposeSsh from "./expose-ssh.js";
+import firstInstruction from "./first-instruction.js";
 import fromPlatformFlag from "./from-platform-flag.js";
 import gemVersionUnpinned from "./gem-version-unpinned.js";
 import goInstallUnpinned from "./go-install-unpinned.js";
@@ -37,6 +41,7 @@ import labelSchema from "./label-schema.js";
 import legacyKeyValue from "./legacy-key-value.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import npmVersionUnpinned from "./npm-version-unpinned.js";
+import onbuildIllegal from "./onbuild-illegal.js";
 import packageSignatureBypass from "./package-signature-bypass.js";
 import pipCacheKept from "./pip-cache-kept.js";
 import pipExtraIndexUrl from "./pip-extra-index-url.js";
@@ -55,6 +60,7 @@ import shellChangeViaRun from "./shell-change-via-run.js";
 import sudoInRun from "./sudo-in-run.js";
 import suppressionUsed from "./suppression-used.js";
 import tlsVerificationDisabled from "./tls-verification-disabled.js";
+import undefinedVariable from "./undefined-variable.js";
 import unnamedStageRef from "./unnamed-stage-ref.js";
 import untrustedRegistry from "./untrusted-registry.js";
 import updateWithoutInstall from "./update-without-install.js";
@@ -86,17 +92,21 @@ export const dockerfileRules: DockerfileRule[] = [
   chpasswdInRun,
   copyFromSelf,
   copyFromUnknownStage,
+  copyIgnoredFile,
   copyMultiSrcNeedsSlash,
   copyRelativeWithoutWorkdir,
+  copyWholeStageFs,
   definitionDescription,
   distroUpgrade,
   dnfCleanMissing,
   dockerSocketInDockerfile,
   duplicateSingletonInstruction,
   duplicateStageName,
+  emptyContinuation,
   execFormCmd,
   exposeInvalid,
   exposeSsh,
+  firstInstruction,
   fromPlatformFlag,
   gemVersionUnpinned,
   goInstallUnpinned,
@@ -109,6 +119,7 @@ export const dockerfileRules: DockerfileRule[] = [
   legacyKeyValue,
   maintainerDeprecated,
   npmVersionUnpinned,
+  onbuildIllegal,
   packageSignatureBypass,
   pipCacheKept,
   pipExtraIndexUrl,
@@ -127,6 +138,7 @@ export const dockerfileRules: DockerfileRule[] = [
   sudoInRun,
   suppressionUsed,
   tlsVerificationDisabled,
+  undefinedVariable,
   unnamedStageRef,
   untrustedRegistry,
   updateWithoutInstall,

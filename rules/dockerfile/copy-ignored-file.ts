@@ -1,0 +1,43 @@
+import { copyOperands } from "../../src/engine/copy.js";
+import type { DockerignoreModel } from "../../src/engine/parse/dockerignore.js";
+import { dirname } from "../../src/engine/paths.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+
+/** Paths a COPY names literally: no globs, variables or remote sources. */
+const LITERAL = /^[^*?[\]${}]+$/;
+
+export default defineDockerfileRule({
+  meta: {
+    id: "copy-ignored-file",
+    code: "DF332",
+    category: "reliability",
+    severity: "warning",
+    description: "COPY or ADD names a path that .dockerignore leaves out of the build context.",
+    aliases: ["buildkit:CopyIgnoredFile"],
+    messages: {
+      ignored: "`{{source}}` is excluded by `{{ignoreFile}}`, so it is not in the build context and this {{keyword}} fails or copies nothing. Remove the matching pattern from `{{ignoreFile}}` or stop copying the path.",
+    },
+  },
+  check({ model, project, report }) {
+    const byPath = new Map(project.dockerignores.map((d) => [d.path, d]));
+    const own = byPath.get(`${model.path}.dockerignore`);
+    const contexts = project.servicesBuilding(model.path).flatMap((s) => (s.contextDir === null ? [] : [s.contextDir]));
+    const ignores: DockerignoreModel[] = [];
+    for (const dir of contexts.length ? [...new Set(contexts)] : [dirname(model.path)]) {
+      const found = own ?? byPath.get(dir ? `${dir}/.dockerignore` : ".dockerignore");
+      if (found && !ignores.includes(found)) ignores.push(found);
+    }
+    if (!ignores.length) return;
+    for (const ins of model.instructions) {
+      if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+      for (const source of copyOperands(model, ins).sources) {
+        const raw = source.value.replace(/^["']|["']$/g, "");
+        if (!LITERAL.test(raw) || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(raw)) continue;
+        const rel = raw.replace(/^(\.?\/)+/, "").replace(/\/+$/, "");
+        if (!rel || rel === ".") continue;
+        const ignore = ignores.find((d) => d.ignores(rel));
+        if (ignore) report({ messageId: "ignored", data: { source: raw, ignoreFile: ignore.path, keyword: ins.keyword }, range: source.range });
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { copyOperands } from "../../src/engine/copy.js";
+import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { instructionsOf } from "../../src/engine/query.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { rootImage } from "../../src/engine/users.js";
+
+/** `/`, `/.`, `/*`: the root of the other stage's filesystem. */
+const ROOT = /^["']?\/(\.|\*)?\/?["']?$/;
+/** Helper images built FROM scratch to be copied whole, as their documentation shows. */
+const COPY_WHOLE_IMAGES = /^(docker\.io\/)?(tonistiigi\/xx|gloursdocker\/docker)([:@]|$)/;
+
+export default defineDockerfileRule({
+  meta: {
+    id: "copy-whole-stage-fs",
+    code: "DF333",
+    category: "reliability",
+    severity: "warning",
+    description: "COPY --from copies the entire filesystem of another stage or image.",
+    aliases: ["DL3067"],
+    messages: {
+      root: "`COPY --from={{from}} {{source}}` copies the whole filesystem of `{{from}}`, including its package databases, caches and build tools, over this stage's files. Copy only the directories the image needs.",
+    },
+  },
+  check({ model, report }) {
+    for (const ins of instructionsOf(model, "COPY")) {
+      const from = ins.flags.find((f) => f.name.toLowerCase() === "from")?.value;
+      if (!from || copiedWholeByDesign(model, from)) continue;
+      for (const source of copyOperands(model, ins).sources) {
+        if (ROOT.test(source.value)) report({ messageId: "root", data: { from, source: source.value }, range: source.range });
+      }
+    }
+  },
+});
+
+/** A stage (or image) that is a scratch image of a few files: its root is exactly what is wanted. */
+function copiedWholeByDesign(model: DockerfileModel, from: string): boolean {
+  const stage = model.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase()) ?? (/^\d+$/.test(from) ? model.stages[Number(from)] : undefined);
+  const image = stage ? rootImage(stage) : from;
+  return !!image && (image.toLowerCase() === "scratch" || COPY_WHOLE_IMAGES.test(image));
+}

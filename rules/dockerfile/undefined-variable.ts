@@ -1,0 +1,157 @@
+import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { closest } from "../../src/engine/suggest.js";
+import type { Range } from "../../src/engine/types.js";
+import { rootImage } from "../../src/engine/users.js";
+import { assignedInScript, expandVariables, isValidImageRef, mayComeFromImage, PREDEFINED_ARGS, variableRefs, type VariableRef } from "../../src/engine/variables.js";
+
+/** Instructions whose arguments Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell). */
+const EXPANDED = new Set(["ADD", "COPY", "ENV", "ARG", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"]);
+/** `${X:-default}`, `${X:+alt}`, `${X:?error}`, `${X:=value}` deal with an unset X on purpose. */
+const HANDLES_UNSET = new Set([":-", "-", ":+", "+", ":?", "?", ":=", "="]);
+
+export default defineDockerfileRule({
+  meta: {
+    id: "undefined-variable",
+    code: "DF329",
+    category: "reliability",
+    severity: "warning",
+    description: "A variable is used where no ARG or ENV defines it, so it expands to an empty string.",
+    aliases: ["buildkit:UndefinedVar", "buildkit:UndefinedArgInFrom", "buildkit:InvalidDefaultArgInFrom", "DL3044"],
+    messages: {
+      fromUndeclared: "`${{name}}` in FROM is not declared by an ARG before the first FROM, so it expands to an empty string.{{hint}}",
+      fromInvalid: "With the defaults of its ARGs this FROM names {{ref}}, which is not a valid image reference, so a build without `--build-arg` fails. Give the ARG a default value.",
+      globalOnly: "`${{name}}` is declared by an ARG before the first FROM, which is not visible inside a stage, so it is empty here. Add `ARG {{name}}` to this stage to use the value.",
+      beforeDefinition: "`${{name}}` is used before this stage defines it with {{keyword}} further down, so it is empty here. Move the {{keyword}} above this line.",
+      otherStage: "`${{name}}` is only defined in stage `{{stage}}`; ARG and ENV do not carry over to stages that are not built FROM it, so it is empty here. Define it in this stage too.",
+      typo: "`${{name}}` is not defined by any ARG or ENV in this stage. Did you mean `${{guess}}`?",
+      undefined: "`${{name}}` is not defined by any ARG or ENV in this stage, and a `scratch` image has no environment of its own, so it expands to an empty string.",
+      sameEnv: "`${{name}}` refers to `{{name}}` set earlier in this same ENV, but ENV expands variables with the values from before the instruction, so it is empty here. Set `{{name}}` in an ENV of its own first.",
+    },
+  },
+  check({ model, project, report }) {
+    // Global ARGs with their defaults, each expanded with the ones above it, as Docker does.
+    const globals = new Map<string, string | null>();
+    for (const ins of model.globalArgs) {
+      if (ins.keyword !== "ARG") continue;
+      for (const p of ins.properties) globals.set(p.name, p.hasEquals ? expandVariables(p.value, known(globals)) : null);
+    }
+    // Build args that Compose passes (`build.args`) make an ARG without default usable in FROM.
+    const passed = new Set(project.servicesBuilding(model.path).flatMap((s) => buildArgNames(s.compose.data.build)));
+    const at = (ins: DfInstruction, ref: VariableRef, base: number): Range => model.index.range(base + ref.start, base + ref.end);
+
+    for (const stage of model.stages) checkFrom(model, stage, globals, passed, report, at);
+
+    const envAfter = new Map<DfStage, Set<string>>();
+    for (const stage of model.stages) {
+      const env = new Set(stage.baseStage ? envAfter.get(stage.baseStage) : []);
+      const scope = new Set(env);
+      const image = rootImage(stage);
+      stage.instructions.forEach((ins, position) => {
+        const problem = (ref: VariableRef, script: string | null): { messageId: string; data: Record<string, string> } | null => {
+          const name = ref.name;
+          if ((ref.operator && HANDLES_UNSET.has(ref.operator)) || scope.has(name) || PREDEFINED_ARGS.has(name)) return null;
+          if (script !== null && assignedInScript(name, script)) return null;
+          if (mayComeFromImage(name, image)) return null;
+          const later = stage.instructions.slice(position + 1).find((i) => (i.keyword === "ARG" || i.keyword === "ENV") && i.properties.some((p) => p.name === name));
+          if (later) return { messageId: "beforeDefinition", data: { name, keyword: later.keyword } };
+          if (globals.has(name)) return { messageId: "globalOnly", data: { name } };
+          const other = model.stages.find((s) => s !== stage && s.instructions.some((i) => (i.keyword === "ARG" || i.keyword === "ENV") && i.properties.some((p) => p.name === name)));
+          if (other) return { messageId: "otherStage", data: { name, stage: other.name ?? String(other.index) } };
+          if (script !== null) return null;
+          if (image?.toLowerCase() === "scratch") return { messageId: "undefined", data: { name } };
+          const guess = closest(name, [...scope, ...globals.keys()]);
+          return guess ? { messageId: "typo", data: { name, guess } } : null;
+        };
+
+        // Docker's own expansion: arguments of EXPANDED instructions and flag values (COPY --chown=$U, RUN --mount=…).
+        const segments: { text: string; base: number; props?: boolean }[] = ins.flags.flatMap((f) =>
+          f.valueRange ? [{ text: model.index.slice(f.valueRange), base: model.index.offset(f.valueRange.start) }] : [],
+        );
+        if (EXPANDED.has(ins.keyword) && ins.argsRange) segments.push({ text: ins.argsText, base: model.index.offset(ins.argsRange.start), props: true });
+        for (const seg of segments) {
+          for (const ref of variableRefs(seg.text, model.escape)) {
+            const range = at(ins, ref, seg.base);
+            const prop = seg.props ? ins.properties.findIndex((p) => p.valueRange && contains(p.valueRange, range)) : -1;
+            if (ins.keyword === "ENV" && prop > 0 && !scope.has(ref.name) && ins.properties.slice(0, prop).some((p) => p.name === ref.name)) {
+              report({ messageId: "sameEnv", data: { name: ref.name }, range });
+              continue;
+            }
+            if (ins.keyword === "ARG" && prop > 0 && ins.properties.slice(0, prop).some((p) => p.name === ref.name)) continue;
+            const found = problem(ref, null);
+            if (found) report({ ...found, range });
+          }
+        }
+
+        // The shell's expansion in shell-form RUN: only names this file defines elsewhere are judged.
+        if (ins.keyword === "RUN" && !ins.execForm && ins.argsRange) {
+          const bodies = ins.heredocs.length
+            ? ins.heredocs.flatMap((h) => (h.contentRange ? [{ text: h.content, base: model.index.offset(h.contentRange.start) }] : []))
+            : [{ text: ins.argsText, base: model.index.offset(ins.argsRange.start) }];
+          for (const body of bodies) {
+            for (const ref of variableRefs(body.text)) {
+              const found = problem(ref, body.text);
+              if (found) report({ ...found, range: at(ins, ref, body.base) });
+            }
+          }
+        }
+
+        if (ins.keyword === "ARG" || ins.keyword === "ENV") {
+          for (const p of ins.properties) {
+            scope.add(p.name);
+            if (ins.keyword === "ENV") env.add(p.name);
+          }
+        }
+      });
+      envAfter.set(stage, env);
+    }
+  },
+});
+
+function checkFrom(
+  model: DockerfileModel,
+  stage: DfStage,
+  globals: Map<string, string | null>,
+  passed: Set<string>,
+  report: (d: { messageId: string; data?: Record<string, string>; range: Range }) => void,
+  at: (ins: DfInstruction, ref: VariableRef, base: number) => Range,
+): void {
+  const from = stage.from;
+  const segments = [...from.flags.flatMap((f) => (f.valueRange ? [f.valueRange] : [])), ...(stage.image ? [stage.image.range] : [])];
+  let allKnown = true;
+  for (const range of segments) {
+    const base = model.index.offset(range.start);
+    for (const ref of variableRefs(model.index.slice(range))) {
+      if (passed.has(ref.name)) allKnown = false;
+      if (globals.has(ref.name)) continue;
+      if (PREDEFINED_ARGS.has(ref.name)) {
+        allKnown = false;
+        continue;
+      }
+      if (ref.operator && HANDLES_UNSET.has(ref.operator)) continue;
+      allKnown = false;
+      const guess = closest(ref.name, globals.keys());
+      const hint = guess ? ` Did you mean \`$${guess}\`?` : ` Declare \`ARG ${ref.name}=…\` at the top of the file.`;
+      report({ messageId: "fromUndeclared", data: { name: ref.name, hint }, range: at(from, ref, base) });
+    }
+  }
+  const image = stage.image;
+  if (!image || !allKnown || !image.ref.includes("$")) return;
+  // Docker's word expansion also removes the quotes: FROM alpine:"${TAG}".
+  const ref = expandVariables(image.ref, known(globals)).replace(/["']/g, "");
+  if (ref.toLowerCase() !== "scratch" && !isValidImageRef(ref)) report({ messageId: "fromInvalid", data: { ref: ref ? `\`${ref}\`` : "an empty image" }, range: image.range });
+}
+
+const known = (globals: Map<string, string | null>) =>
+  new Map([...globals].flatMap(([k, v]) => (v === null ? [] : [[k, v] as [string, string]])));
+
+/** Names of Compose `build.args`, in map or list form. */
+function buildArgNames(build: unknown): string[] {
+  const args = build && typeof build === "object" ? (build as Record<string, unknown>).args : null;
+  if (Array.isArray(args)) return args.map((a) => String(a).split("=")[0]);
+  return args && typeof args === "object" ? Object.keys(args) : [];
+}
+
+const contains = (outer: Range, inner: Range) =>
+  (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.column <= inner.start.column)) &&
+  (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.column <= outer.end.column));

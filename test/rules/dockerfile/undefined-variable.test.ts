@@ -1,0 +1,63 @@
+import rule from "../../../rules/dockerfile/undefined-variable.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-slim\nARG NODE_VERSION\nENV V=$NODE_VERSION\n",
+    "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build\n",
+    "FROM debian:12\nENV PATH=/opt/app/bin:$PATH APP_HOME=/opt/app\nWORKDIR $APP_HOME\nCOPY --chown=${APP_USER:-app} . $APP_HOME\n",
+    "FROM debian:12\nARG VERSION=1.0\nRUN curl -fsSL https://example.com/$VERSION/app.tgz | tar -xz\n",
+    "FROM debian:12\nRUN for f in a b; do echo $f; done && VERSION=2 && echo $VERSION\n",
+    "FROM alpine:3.20 AS base\nENV APP=/app\nFROM base\nWORKDIR $APP\n",
+    "ARG IMAGE=alpine:3.20\nFROM ${IMAGE}\n",
+    "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
+    "FROM alpine:3.20\nRUN echo '$NOT_EXPANDED' \\$ESCAPED\nLABEL a='$literal'\n",
+    "ARG NODE_VERSION=20\nFROM node:$NODE_VERSION\nRUN echo $NODE_VERSION\n",
+    "FROM debian:12\nENV A=1\nENV B=$A\n",
+    "FROM debian:12\nENV PATH=$PATH:/x\nENV PATH=/y:$PATH\n",
+    "ARG RUST_VERSION=1.80\nARG BUILDER=rust:${RUST_VERSION}-slim\nFROM ${BUILDER}\nARG ALPINE_TAG=3.20\n",
+    "ARG ALPINE_TAG=3.20\nFROM alpine:\"${ALPINE_TAG}\"\n",
+    {
+      code: "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n",
+      files: { "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      args:\n        BASE_IMAGE: alpine:3.20\n" },
+    },
+  ],
+  invalid: [
+    {
+      code: "ARG BASE_TAG=3.20\nFROM alpine:$BASE_TGA\n",
+      errors: [{ messageId: "fromUndeclared", line: 2, column: 13, endLine: 2, endColumn: 22 }],
+    },
+    {
+      code: "ARG TAG\nARG IMAGE\nFROM alpine:${TAG}\nFROM $IMAGE\n",
+      errors: [
+        { messageId: "fromInvalid", line: 3, column: 6, endLine: 3, endColumn: 19 },
+        { messageId: "fromInvalid", line: 4, column: 6, endLine: 4, endColumn: 12 },
+      ],
+    },
+    {
+      code: "ARG VERSION=1.2.3\nFROM debian:12\nRUN curl -fsSLO https://example.com/app-${VERSION}.tgz\nLABEL version=$VERSION\n",
+      errors: [
+        { messageId: "globalOnly", line: 3, column: 41, endLine: 3, endColumn: 51 },
+        { messageId: "globalOnly", line: 4, column: 15, endLine: 4, endColumn: 23 },
+      ],
+    },
+    {
+      code: "FROM debian:12 AS build\nWORKDIR $SRC\nARG SRC=/src\nFROM debian:12\nCOPY --from=build $SRC /app\n",
+      errors: [
+        { messageId: "beforeDefinition", line: 2, column: 9, endLine: 2, endColumn: 13 },
+        { messageId: "otherStage", line: 5, column: 19, endLine: 5, endColumn: 23 },
+      ],
+    },
+    {
+      code: "FROM debian:12\nARG APP_DIR=/srv/app\nWORKDIR $APP_DIRR\nFROM scratch\nCOPY --chown=$UID app /app\n",
+      errors: [
+        { messageId: "typo", line: 3, column: 9, endLine: 3, endColumn: 18 },
+        { messageId: "undefined", line: 5, column: 14, endLine: 5, endColumn: 18 },
+      ],
+    },
+    {
+      code: "FROM debian:12\nENV APP_HOME=/app DATA=$APP_HOME/data\n",
+      errors: [{ messageId: "sameEnv", line: 2, column: 24, endLine: 2, endColumn: 33 }],
+    },
+  ],
+});

@@ -35,11 +35,14 @@ function isSpdxExpression(v: string): boolean {
   const tokens = v.replace(/[()]/g, " $& ").trim().split(/\s+/);
   let i = 0;
   const id = (t: string | undefined) => !!t && /^[A-Za-z0-9][A-Za-z0-9.-]*\+?$/.test(t) && !/^(AND|OR|WITH)$/.test(t);
+  let depth = 0;
   const term = (): boolean => {
     if (tokens[i] === "(") {
+      if (++depth > 32) return false;
       i++;
       if (!expr() || tokens[i] !== ")") return false;
       i++;
+      depth--;
       return true;
     }
     if (!id(tokens[i++])) return false;

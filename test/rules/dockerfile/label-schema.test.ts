@@ -47,5 +47,10 @@ ruleTester(rule, {
         { messageId: "invalidValue", line: 2, column: 83, endLine: 2, endColumn: 88 },
       ],
     },
+    {
+      code: `FROM alpine:3.20\nLABEL l="${"(".repeat(5000)}MIT${")".repeat(5000)}"\n`,
+      options: { schema: { l: "spdx" } },
+      errors: [{ messageId: "invalidValue", line: 2, column: 9, endLine: 2, endColumn: 10014 }],
+    },
   ],
 });

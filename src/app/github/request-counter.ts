@@ -3,7 +3,7 @@ import type { GitHub } from "./types.js";
 /** Requests a client sent, by kind (`GET /repos/{owner}/{repo}/pulls/{pull_number}/files`). */
 export type RequestCounts = Record<string, number>;
 
-/** Counts every request `gh` sends from now on, retries included. */
+/** Counts the requests `gh` is asked to send from now on; a throttled or retried request counts once (the GitHub double logs every attempt). */
 export function countRequests(gh: GitHub): RequestCounts {
   const counts: RequestCounts = {};
   gh.hook.before("request", (options) => {

@@ -1,0 +1,69 @@
+import nock from "nock";
+import { Writable } from "node:stream";
+import pino from "pino";
+import { readAtCommit } from "../../src/app/github/contents.js";
+import { countRequests } from "../../src/app/github/request-counter.js";
+import type { GitHub } from "../../src/app/github/types.js";
+import { REDACT_PATHS } from "../../src/app/logger.js";
+import { createOctokitClass } from "../../src/app/octokit.js";
+
+const API = "https://api.github.com";
+
+function client(): GitHub {
+  const Octokit = createOctokitClass({ writeSpacingMs: 0 });
+  return new Octokit({ auth: { token: "ghs_secret_token" }, retry: { enabled: false }, log: { debug() {}, info() {}, warn() {}, error() {} } }) as unknown as GitHub;
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe("the Octokit defaults of the server", () => {
+  it("retry a secondary rate limit after the time GitHub asks for (Probot's own default only logs it)", async () => {
+    const scope = nock(API)
+      .post("/repos/o/r/check-runs")
+      .reply(403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, { "retry-after": "1" })
+      .post("/repos/o/r/check-runs")
+      .reply(201, { id: 1 });
+    const gh = client();
+    const counts = countRequests(gh);
+    const started = Date.now();
+    const { data } = await gh.rest.checks.create({ owner: "o", repo: "r", name: "dockaudit", head_sha: "a".repeat(40) });
+    expect(data.id).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(scope.isDone()).toBe(true);
+    expect(counts).toEqual({ "POST /repos/{owner}/{repo}/check-runs": 1 });
+  });
+
+  it("give up after two retries", async () => {
+    nock(API).post("/repos/o/r/check-runs").times(3).reply(403, { message: "secondary rate limit" }, { "retry-after": "0.01" });
+    await expect(client().rest.checks.create({ owner: "o", repo: "r", name: "dockaudit", head_sha: "a".repeat(40) })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("reading a file at a commit", () => {
+  it("goes through the blob API when the contents API leaves out a file over 1 MB", async () => {
+    const big = "#".repeat(1_100_000);
+    nock(API)
+      .get("/repos/o/r/contents/Dockerfile")
+      .query({ ref: "abc" })
+      .reply(200, { type: "file", encoding: "none", content: "", size: big.length, sha: "blobsha", name: "Dockerfile", path: "Dockerfile" })
+      .get("/repos/o/r/git/blobs/blobsha")
+      .reply(200, { sha: "blobsha", encoding: "base64", content: Buffer.from(big).toString("base64"), size: big.length });
+    expect(await readAtCommit(client(), { owner: "o", repo: "r" }, "Dockerfile", "abc")).toBe(big);
+  });
+
+  it("returns null when the file does not exist at that commit", async () => {
+    nock(API).get("/repos/o/r/contents/new.yml").query({ ref: "abc" }).reply(404, { message: "Not Found" });
+    expect(await readAtCommit(client(), { owner: "o", repo: "r" }, "new.yml", "abc")).toBeNull();
+  });
+});
+
+describe("log redaction", () => {
+  it("hides tokens, keys, secrets and authorization headers", () => {
+    const lines: string[] = [];
+    const log = pino({ redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+    log.info({ token: "ghs_1", privateKey: "-----BEGIN", request: { headers: { authorization: "token ghs_2" } }, err: { request: { headers: { authorization: "bearer x" } } }, secret: "s" }, "x");
+    expect(lines.join()).not.toMatch(/ghs_1|ghs_2|BEGIN|bearer x|"secret":"s"/);
+    expect(lines.join()).toContain("[redacted]");
+  });
+});

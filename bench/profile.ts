@@ -1,0 +1,95 @@
+/**
+ * Where the engine's time goes, for the benchmark's "profile, find the cause" step.
+ *
+ *   node --cpu-prof --cpu-prof-dir=dist/prof dist/bench/profile.js run [engine|floor] [all|compose|dockerfile] [passes]
+ *   node dist/bench/profile.js top dist/prof/<file>.cpuprofile [rows]
+ *
+ * `run` audits (or only parses) the corpus files of one kind a few times in this process;
+ * `top` prints the functions with the most self time and the most inclusive time, by file.
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { defaultCorpusDir, groupByProject, loadCorpus } from "./corpus.js";
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+  children?: number[];
+}
+
+async function run(what: string, set: string, passes: number): Promise<void> {
+  const { auditFiles } = await import("../src/audit.js");
+  const { parseDockerfile } = await import("../src/engine/parse/dockerfile.js");
+  const { parseCompose } = await import("../src/engine/parse/compose.js");
+  const corpus = loadCorpus(defaultCorpusDir()).filter((f) => set === "all" || f.kind === set);
+  const trees = new Map([...groupByProject(loadCorpus(defaultCorpusDir()))].map(([p, g]) => [p, g.map((f) => f.path)]));
+  for (let i = 0; i < passes; i++) {
+    const t = performance.now();
+    if (what === "engine") {
+      for (const [project, group] of groupByProject(corpus)) {
+        auditFiles(
+          group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") })),
+          { tree: trees.get(project) },
+        );
+      }
+    } else {
+      for (const f of corpus) {
+        const text = readFileSync(f.abs, "utf8");
+        if (f.kind === "dockerfile") parseDockerfile(f.path, text);
+        else if (f.kind === "compose") parseCompose(f.path, text);
+      }
+    }
+    process.stdout.write(`${what} pass ${i + 1}: ${(performance.now() - t).toFixed(0)} ms for ${corpus.length} files\n`);
+  }
+}
+
+function top(file: string, rows: number): void {
+  const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[] };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode) => {
+    const url = n.callFrame.url.replace(/^.*\/(node_modules\/|dist\/)/, "$1");
+    return `${n.callFrame.functionName || "(anonymous)"} ${url}:${n.callFrame.lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const counts = new Map<number, number>();
+  for (const s of profile.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let all = 0;
+  for (const [id, hits] of counts) {
+    all += hits;
+    const n = byId.get(id)!;
+    self.set(label(n), (self.get(label(n)) ?? 0) + hits);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const l = label(byId.get(cur)!);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + hits);
+    }
+  }
+  const print = (title: string, m: Map<string, number>) => {
+    process.stdout.write(`\n${title}\n`);
+    for (const [l, h] of [...m].sort((a, b) => b[1] - a[1]).slice(0, rows)) process.stdout.write(`${((100 * h) / all).toFixed(1).padStart(5)}%  ${l}\n`);
+  };
+  print("self time", self);
+  print("inclusive time", total);
+  // Inclusive time per source file of the project (rules/..., src/...), to rank rules and helpers.
+  const byFile = new Map<string, number>();
+  for (const [id, hits] of counts) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const m = /dist\/(?:fast\/)?((?:rules|src)\/.*\.js)$/.exec(byId.get(cur)!.callFrame.url);
+      if (!m || seen.has(m[1])) continue;
+      seen.add(m[1]);
+      byFile.set(m[1], (byFile.get(m[1]) ?? 0) + hits);
+    }
+  }
+  print("inclusive time by project file", byFile);
+}
+
+const [cmd, a, b, c] = process.argv.slice(2);
+if (cmd === "top") top(a, Number(b ?? 40));
+else await run(a ?? "engine", b ?? "all", Number(c ?? 3));

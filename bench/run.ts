@@ -1,0 +1,410 @@
+/**
+ * dockaudit's benchmark: `npm run bench` (full) or `npm run bench -- --quick` (under a minute).
+ *
+ * Everything is measured side by side in one run, in rounds that alternate between the engine,
+ * its parse floor and the peers, so that a noisy machine slows every contender of a round alike;
+ * ratios are taken within each round (pair by pair), then summarised as median and min–max.
+ * The method and the latest results are in docs/benchmarks.md.
+ *
+ * Options: --quick, --rounds N, --cold N, --corpus DIR, --no-peers, --no-app, --no-corpus.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Child, ChildDied } from "./ipc.js";
+import { defaultCorpusDir, loadCorpus, repoRoot, sample, type CorpusFile } from "./corpus.js";
+import { PEERS, type PeerName } from "./peer-driver-types.js";
+import { fmt, round, summarize, table, type Summary } from "./stats.js";
+import { checkTarget, type Target } from "./targets.js";
+
+interface Options {
+  quick: boolean;
+  rounds: number;
+  cold: number;
+  corpus: string;
+  peers: boolean;
+  app: boolean;
+  corpusPart: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const quick = argv.includes("--quick");
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    quick,
+    rounds: Number(value("--rounds") ?? (quick ? 3 : 7)),
+    cold: Number(value("--cold") ?? (quick ? 1 : 5)),
+    corpus: value("--corpus") ?? defaultCorpusDir(),
+    peers: !argv.includes("--no-peers"),
+    app: !argv.includes("--no-app"),
+    corpusPart: !argv.includes("--no-corpus"),
+  };
+}
+
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+const ENGINE_WORKER = join(HERE, "engine-worker.js");
+const PEER_DRIVER = join(HERE, "peer-driver.js");
+const NODE_ARGS = ["--expose-gc"];
+
+const log = (s = ""): void => void process.stdout.write(s + "\n");
+
+interface Pass {
+  ms: number;
+  files: number;
+  findings?: number;
+  ruleFailures?: number;
+  maxRssMiB: number;
+}
+
+interface PeerPass extends Pass {
+  issues: number;
+  crashed: { index: number; error: string }[];
+}
+
+const perSecond = (p: { ms: number; files: number }): number => (p.files * 1000) / p.ms;
+
+/* ------------------------------------------------------------------ the corpus part ---------- */
+
+interface PeerState {
+  name: PeerName;
+  files: CorpusFile[];
+  excluded: Map<string, string>;
+  child: Child | null;
+  version: string;
+  loadMs: number;
+  passes: PeerPass[];
+  error?: string;
+}
+
+async function startPeer(state: PeerState): Promise<void> {
+  state.child = new Child(PEER_DRIVER, [], NODE_ARGS);
+  const init = await state.child.request<{ loadMs: number; version: string }>({ cmd: "init", peer: state.name }, 60_000);
+  state.version = init.version;
+  state.loadMs = init.loadMs;
+}
+
+/**
+ * One pass of a peer over its files less the ones it crashed on. A file it throws on, or takes
+ * its process down with, is reported and left out, and the pass is run again without it.
+ */
+async function peerPass(state: PeerState, withProgress: boolean): Promise<PeerPass | null> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const files = state.files.filter((f) => !state.excluded.has(f.abs));
+    if (!state.child) await startPeer(state);
+    try {
+      // dclint runs at about 17 files/s: allow a generous 1 s per file before calling it hung.
+      const res = await state.child!.request<PeerPass>({ cmd: "pass", files: files.map((f) => f.abs), progress: withProgress }, 30_000 + files.length * 1000);
+      if (!res.crashed.length) return res;
+      for (const c of res.crashed) state.excluded.set(files[c.index].abs, `threw: ${c.error}`);
+    } catch (e) {
+      if (!(e instanceof ChildDied)) throw e;
+      state.child = null;
+      if (e.lastProgress === null) throw new Error(`${state.name} died before its first file: ${e.message}`);
+      state.excluded.set(files[e.lastProgress].abs, `took the process down: ${e.message}`);
+    }
+    withProgress = true;
+  }
+  throw new Error(`${state.name}: too many crashing files`);
+}
+
+function ensurePeers(): string | null {
+  const dir = join(repoRoot(), "bench", "peers");
+  if (PEERS.every((p) => existsSync(join(dir, "node_modules", p, "package.json")))) return null;
+  log(`Installing the peer linters into bench/peers/ (benchmark only; npm ci) ...`);
+  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) return `could not install the peers in bench/peers (npm ci exited ${r.status}); run \`npm run bench:setup\``;
+  return null;
+}
+
+interface CorpusResults {
+  files: { all: number; compose: number; dockerfile: number; dockerignore: number; peerCompose: number; peerDockerfile: number };
+  loadMs: number;
+  cold: { engine: Summary; floor: Summary; ratio: Summary };
+  warm: {
+    engine: Summary;
+    floor: Summary;
+    libfloor: Summary;
+    engineOverFloor: Summary;
+    engineOverLibfloor: Summary;
+    engineCompose: Summary;
+    engineDockerfile: Summary;
+  };
+  findings: number;
+  ruleFailures: number;
+  maxRssMiB: number;
+  coldMaxRssMiB: number;
+  peers: {
+    name: PeerName;
+    version: string;
+    target: "compose" | "dockerfile";
+    files: number;
+    filesPerS: Summary | null;
+    overEngine: Summary | null;
+    excluded: [string, string][];
+    maxRssMiB: number | null;
+    error?: string;
+  }[];
+}
+
+async function corpusPart(opts: Options): Promise<CorpusResults | null> {
+  if (!existsSync(join(opts.corpus, "MANIFEST.tsv"))) {
+    log(`The real-world corpus is absent (${opts.corpus}): the engine and peer measurements are skipped.`);
+    log(`It is the shared corpus beside the clone (../shared/corpus/real); pass --corpus DIR to point elsewhere.`);
+    return null;
+  }
+  const corpus = loadCorpus(opts.corpus);
+  const all = corpus.map((_, i) => i);
+  const byKind = (k: string) => all.filter((i) => corpus[i].kind === k);
+  // Peers run over the whole set; --quick takes every 4th Compose file for dclint (17 files/s).
+  const peerCompose = sample(byKind("compose"), opts.quick ? 4 : 1);
+  const peerDockerfile = byKind("dockerfile");
+  const sets = { all, compose: peerCompose, dockerfile: peerDockerfile };
+  const init = { cmd: "init", corpus, sets };
+
+  log(`Corpus: ${corpus.length} files (${byKind("dockerfile").length} Dockerfiles, ${byKind("compose").length} Compose, ${byKind("dockerignore").length} .dockerignore) from ${opts.corpus}`);
+
+  // Cold: a fresh process whose first pass is the measured one, alternating engine and floor.
+  const cold = { engine: [] as number[], floor: [] as number[], ratio: [] as number[] };
+  let coldMaxRss = 0;
+  for (let c = 0; c < opts.cold; c++) {
+    const pair: Record<string, number> = {};
+    for (const what of c % 2 ? ["floor", "engine"] : ["engine", "floor"]) {
+      const w = new Child(ENGINE_WORKER, [], NODE_ARGS);
+      await w.request({ ...init });
+      const p = await w.request<Pass>({ cmd: "pass", what, set: "all" });
+      if (what === "engine") coldMaxRss = Math.max(coldMaxRss, p.maxRssMiB);
+      pair[what] = p.ms;
+      await w.close();
+    }
+    cold.engine.push((corpus.length * 1000) / pair.engine);
+    cold.floor.push((corpus.length * 1000) / pair.floor);
+    cold.ratio.push(pair.engine / pair.floor);
+  }
+
+  // Warm: one long-lived process, as the server is.
+  const worker = new Child(ENGINE_WORKER, [], NODE_ARGS);
+  const { loadMs } = await worker.request<{ loadMs: number }>({ ...init });
+  const warmup = opts.quick ? 2 : 3;
+  for (let i = 0; i < warmup; i++) for (const what of ["engine", "floor", "libfloor"]) await worker.request({ cmd: "pass", what, set: "all" });
+  for (const set of ["compose", "dockerfile"]) await worker.request({ cmd: "pass", what: "engine", set });
+
+  const peerTargets: Record<PeerName, { set: number[]; target: "compose" | "dockerfile" }> = {
+    dclint: { set: peerCompose, target: "compose" },
+    dockerfilelint: { set: peerDockerfile, target: "dockerfile" },
+    "dockerfile-utils": { set: peerDockerfile, target: "dockerfile" },
+  };
+  const peers: PeerState[] = [];
+  if (opts.peers) {
+    const missing = ensurePeers();
+    if (missing) log(`Peers skipped: ${missing}`);
+    else
+      for (const name of PEERS) {
+        const state: PeerState = { name, files: peerTargets[name].set.map((i) => corpus[i]), excluded: new Map(), child: null, version: "?", loadMs: 0, passes: [] };
+        try {
+          await peerPass(state, true); // warm-up, and the pass that finds the files it crashes on
+        } catch (e) {
+          state.error = (e as Error).message;
+        }
+        peers.push(state);
+      }
+  } else log("Peers skipped (--no-peers).");
+
+  const warm = { engine: [] as Pass[], floor: [] as Pass[], libfloor: [] as Pass[], compose: [] as Pass[], dockerfile: [] as Pass[] };
+  const ratios = { floor: [] as number[], libfloor: [] as number[] };
+  const peerRatios = new Map<PeerName, number[]>();
+  for (let r = 0; r < opts.rounds; r++) {
+    const order = r % 2 ? ["libfloor", "floor", "engine"] : ["engine", "floor", "libfloor"];
+    const got: Record<string, Pass> = {};
+    for (const what of order) got[what] = await worker.request<Pass>({ cmd: "pass", what, set: "all" });
+    warm.engine.push(got.engine);
+    warm.floor.push(got.floor);
+    warm.libfloor.push(got.libfloor);
+    ratios.floor.push(got.engine.ms / got.floor.ms);
+    ratios.libfloor.push(got.engine.ms / got.libfloor.ms);
+    const sub: Record<string, Pass> = {};
+    for (const set of ["compose", "dockerfile"]) sub[set] = await worker.request<Pass>({ cmd: "pass", what: "engine", set });
+    warm.compose.push(sub.compose);
+    warm.dockerfile.push(sub.dockerfile);
+    for (const peer of peers) {
+      if (peer.error) continue;
+      try {
+        const p = (await peerPass(peer, false))!;
+        peer.passes.push(p);
+        const mine = sub[peerTargets[peer.name].target];
+        // Time per file of the peer over time per file of the engine, within the same round.
+        const ratio = perSecond(mine) / perSecond(p);
+        peerRatios.set(peer.name, [...(peerRatios.get(peer.name) ?? []), ratio]);
+      } catch (e) {
+        peer.error = (e as Error).message;
+      }
+    }
+    process.stderr.write(`  round ${r + 1}/${opts.rounds} done\n`);
+  }
+  const stats = await worker.request<{ maxRssMiB: number }>({ cmd: "stats" });
+  await worker.close();
+  for (const peer of peers) await peer.child?.close();
+
+  const last = warm.engine[warm.engine.length - 1];
+  return {
+    files: {
+      all: corpus.length,
+      compose: byKind("compose").length,
+      dockerfile: byKind("dockerfile").length,
+      dockerignore: byKind("dockerignore").length,
+      peerCompose: peerCompose.length,
+      peerDockerfile: peerDockerfile.length,
+    },
+    loadMs,
+    cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio) },
+    warm: {
+      engine: summarize(warm.engine.map(perSecond)),
+      floor: summarize(warm.floor.map(perSecond)),
+      libfloor: summarize(warm.libfloor.map(perSecond)),
+      engineOverFloor: summarize(ratios.floor),
+      engineOverLibfloor: summarize(ratios.libfloor),
+      engineCompose: summarize(warm.compose.map(perSecond)),
+      engineDockerfile: summarize(warm.dockerfile.map(perSecond)),
+    },
+    findings: last?.findings ?? 0,
+    ruleFailures: last?.ruleFailures ?? 0,
+    maxRssMiB: stats.maxRssMiB,
+    coldMaxRssMiB: coldMaxRss,
+    peers: peers.map((p) => ({
+      name: p.name,
+      version: p.version,
+      target: peerTargets[p.name].target,
+      files: p.files.length - p.excluded.size,
+      filesPerS: p.passes.length ? summarize(p.passes.map(perSecond)) : null,
+      overEngine: peerRatios.get(p.name) ? summarize(peerRatios.get(p.name)!) : null,
+      excluded: [...p.excluded].map(([abs, why]) => [abs.slice(opts.corpus.length + 1), why]),
+      maxRssMiB: p.passes.length ? Math.max(...p.passes.map((x) => x.maxRssMiB)) : null,
+      error: p.error,
+    })),
+  };
+}
+
+function printCorpus(res: CorpusResults, opts: Options): Target[] {
+  log();
+  log(`## Engine and parse floor (${res.files.all} files, files/s, median (min–max) of ${opts.rounds} warm rounds, ${opts.cold} cold)`);
+  log();
+  log(
+    table(
+      ["measure", "files/s", "engine / floor (wall time, pair by pair)"],
+      [
+        ["engine, full catalogue, warm (server)", fmt(res.warm.engine), fmt(res.warm.engineOverFloor)],
+        ["parse floor, our parsers, warm", fmt(res.warm.floor), ""],
+        ["parse floor, dockerfile-ast + yaml only, warm", fmt(res.warm.libfloor), `${fmt(res.warm.engineOverLibfloor)} (engine / this)`],
+        ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio)],
+        ["parse floor, cold", fmt(res.cold.floor), ""],
+        [`engine on the Compose files (${res.files.peerCompose})`, fmt(res.warm.engineCompose), ""],
+        [`engine on the Dockerfiles (${res.files.peerDockerfile})`, fmt(res.warm.engineDockerfile), ""],
+      ],
+    ),
+  );
+  log();
+  log(`Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB (warm process), ${res.coldMaxRssMiB.toFixed(1)} MiB (cold process after one pass); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`);
+  if (res.peers.length) {
+    log();
+    log("## Peers (each in one process over the whole set; peer / engine = time per file, pair by pair)");
+    log();
+    log(
+      table(
+        ["peer", "files", "files/s", "peer / engine", "peak RSS MiB"],
+        res.peers.map((p) => [
+          `${p.name} ${p.version} (${p.target})`,
+          p.files,
+          p.error ? `failed: ${p.error}` : fmt(p.filesPerS),
+          fmt(p.overEngine),
+          p.maxRssMiB?.toFixed(0) ?? "–",
+        ]),
+      ),
+    );
+    for (const p of res.peers) for (const [file, why] of p.excluded) log(`- ${p.name} crashed on ${file} (${why}); measured without it.`);
+  }
+  const dclint = res.peers.find((p) => p.name === "dclint");
+  return [
+    checkTarget("engine wall time <= 1.5 x parse floor (warm, median)", res.warm.engineOverFloor.median, "<=", 1.5, "x"),
+    checkTarget("engine wall time <= 1.5 x parse floor (cold, median)", res.cold.ratio.median, "<=", 1.5, "x"),
+    checkTarget("engine process peak RSS <= 150 MiB", res.maxRssMiB, "<=", 150, "MiB"),
+    checkTarget("throughput >= 20 x dclint's on the Compose files", dclint?.overEngine?.median ?? null, ">=", 20, "x"),
+  ];
+}
+
+/* ------------------------------------------------------------------ main ------------------------ */
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  log(`# dockaudit benchmark${opts.quick ? " (--quick)" : ""}`);
+  log(`Machine: ${machine()}`);
+
+  const targets: Target[] = [];
+  const corpus = opts.corpusPart ? await corpusPart(opts) : (log("Engine and peers skipped (--no-corpus)."), null);
+  if (corpus) targets.push(...printCorpus(corpus, opts));
+
+  let app: Awaited<ReturnType<typeof appPart>> = null;
+  if (opts.app) app = await appPart(opts);
+  else log("\nPR-run cost skipped (--no-app).");
+  if (app) targets.push(...app.targets);
+
+  log();
+  log("## Targets");
+  log();
+  log(table(["target", "measured", "result"], targets.map((t) => [t.name, t.measured, t.result])));
+  log();
+  log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}.`);
+  const dclint = corpus?.peers.find((p) => p.name === "dclint");
+  const summary = {
+    engine_files_per_s: round(corpus?.warm.engine.median, 1),
+    floor_files_per_s: round(corpus?.warm.floor.median, 1),
+    engine_over_floor: round(corpus?.warm.engineOverFloor.median, 3),
+    dclint_over_engine: round(dclint?.overEngine?.median, 1),
+    requests_per_run_20_files: app?.summary.requests_per_run_20_files ?? null,
+    latency_ms_20_files_100ms_rtt: app?.summary.latency_ms_20_files_100ms_rtt ?? null,
+    webhook_ack_ms: app?.summary.webhook_ack_ms ?? null,
+    rss_mib_3000_files: app?.summary.rss_mib_3000_files ?? null,
+  };
+  log(JSON.stringify(summary));
+}
+
+/* ------------------------------------------------------------------ the PR-run part ----------- */
+
+interface AppSummary {
+  requests_per_run_20_files: number | null;
+  latency_ms_20_files_100ms_rtt: number | null;
+  webhook_ack_ms: number | null;
+  rss_mib_3000_files: number | null;
+}
+
+async function appPart(opts: Options): Promise<{ summary: AppSummary; targets: Target[] } | null> {
+  const server = join(repoRoot(), "dist", "src", "app", "server.js");
+  if (!existsSync(server)) {
+    log(`\nPR-run cost: not measured: the app's server (${server}) is not built.`);
+    return null;
+  }
+  try {
+    const { prRunPart } = await import("./pr-run.js");
+    return (await prRunPart({ quick: opts.quick, log })) as { summary: AppSummary; targets: Target[] } | null;
+  } catch (e) {
+    log(`\nPR-run cost: not measured: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return null;
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -9,9 +9,11 @@ import aptListsNotRemoved from "./apt-lists-not-removed.js";
 import aptNoInstallRecommends from "./apt-no-install-recommends.js";
 import aptNotAptGet from "./apt-not-apt-get.js";
 import aptVersionUnpinned from "./apt-version-unpinned.js";
+import buildToolsInFinalStage from "./build-tools-in-final-stage.js";
 import cdInRun from "./cd-in-run.js";
 import chownOnCopy from "./chown-on-copy.js";
 import chpasswdInRun from "./chpasswd-in-run.js";
+import copyAllBeforeDeps from "./copy-all-before-deps.js";
 import copyFromSelf from "./copy-from-self.js";
 import copyFromUnknownStage from "./copy-from-unknown-stage.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
@@ -19,9 +21,11 @@ import copyMultiSrcNeedsSlash from "./copy-multi-src-needs-slash.js";
 import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
 import copyWholeStageFs from "./copy-whole-stage-fs.js";
 import definitionDescription from "./definition-description.js";
+import devDepsInProd from "./dev-deps-in-prod.js";
 import distroUpgrade from "./distro-upgrade.js";
 import dnfCleanMissing from "./dnf-clean-missing.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
+import dockerignoreMissing from "./dockerignore-missing.js";
 import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js";
 import duplicateStageName from "./duplicate-stage-name.js";
 import emptyContinuation from "./empty-continuation.js";
@@ -57,6 +61,7 @@ import secretFileCopied from "./secret-file-copied.js";
 import secretLiteralValue from "./secret-literal-value.js";
 import secretNamedArgEnv from "./secret-named-arg-env.js";
 import shellChangeViaRun from "./shell-change-via-run.js";
+import singleWorkerServer from "./single-worker-server.js";
 import sudoInRun from "./sudo-in-run.js";
 import suppressionUsed from "./suppression-used.js";
 import tlsVerificationDisabled from "./tls-verification-disabled.js";
@@ -87,9 +92,11 @@ export const dockerfileRules: DockerfileRule[] = [
   aptNoInstallRecommends,
   aptNotAptGet,
   aptVersionUnpinned,
+  buildToolsInFinalStage,
   cdInRun,
   chownOnCopy,
   chpasswdInRun,
+  copyAllBeforeDeps,
   copyFromSelf,
   copyFromUnknownStage,
   copyIgnoredFile,
@@ -97,9 +104,11 @@ export const dockerfileRules: DockerfileRule[] = [
   copyRelativeWithoutWorkdir,
   copyWholeStageFs,
   definitionDescription,
+  devDepsInProd,
   distroUpgrade,
   dnfCleanMissing,
   dockerSocketInDockerfile,
+  dockerignoreMissing,
   duplicateSingletonInstruction,
   duplicateStageName,
   emptyContinuation,
@@ -135,6 +144,7 @@ export const dockerfileRules: DockerfileRule[] = [
   secretLiteralValue,
   secretNamedArgEnv,
   shellChangeViaRun,
+  singleWorkerServer,
   sudoInRun,
   suppressionUsed,
   tlsVerificationDisabled,

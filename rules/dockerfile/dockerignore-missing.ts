@@ -1,0 +1,37 @@
+import { buildContexts, copySources, hasOwnDockerignore, isWholeContext } from "../../src/engine/build-context.js";
+import { instructionsOf } from "../../src/engine/query.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import type { CopySource } from "../../src/engine/sources.js";
+import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "dockerignore-missing",
+    code: "DF214",
+    category: "efficiency",
+    severity: "warning",
+    description: "The Dockerfile copies the whole build context, and the context has no .dockerignore.",
+    aliases: [],
+    messages: {
+      missing: "`{{keyword}} {{source}}` copies the whole build context `{{context}}`, which has no .dockerignore, so .git, .env files, node_modules and local build output are sent to the builder and can end up in the image; add a .dockerignore to `{{context}}`.",
+    },
+  },
+  check({ model, project, report }) {
+    let first: { ins: DfInstruction; source: CopySource } | null = null;
+    for (const keyword of ["COPY", "ADD"]) {
+      for (const ins of instructionsOf(model, keyword)) {
+        if (ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+        const source = copySources(model, ins).find((s) => isWholeContext(s.value));
+        if (source && (!first || ins.range.start.line < first.ins.range.start.line)) first = { ins, source };
+      }
+    }
+    if (!first || hasOwnDockerignore(model, project)) return;
+    const missing = buildContexts(model, project).filter((c) => c.dockerignore === null);
+    if (!missing.length) return;
+    report({
+      messageId: "missing",
+      data: { keyword: first.ins.keyword, source: first.source.value, context: missing.map((c) => c.dir || ".").join("`, `") },
+      range: first.source.range ?? first.ins.range,
+    });
+  },
+});

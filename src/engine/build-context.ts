@@ -1,0 +1,87 @@
+import type { DockerfileModel } from "./parse/dockerfile.js";
+import type { DockerignoreModel } from "./parse/dockerignore.js";
+import { dirname, joinPath } from "./paths.js";
+import type { Project } from "./project.js";
+import { instructionsOf } from "./query.js";
+import { execWords } from "./execform.js";
+import type { DfInstruction } from "./parse/dockerfile.js";
+import { copyOperands, isRemoteSource, type CopySource } from "./sources.js";
+
+export interface BuildContext {
+  /** Repository-relative directory ("" for the root). */
+  dir: string;
+  /** The .dockerignore that applies: null when there is none, undefined when the tree is unknown. */
+  dockerignore: DockerignoreModel | null | undefined;
+  /** How the directory was chosen. */
+  source: "compose" | "sources" | "sibling" | "dockerfile-dir";
+}
+
+/**
+ * The build contexts a Dockerfile is built with. A Compose service that builds it names its context.
+ * Otherwise the context is guessed, in order: the directory (the Dockerfile's or one above it) where
+ * the files it COPYs exist; the context Compose uses for other Dockerfiles of the same directory; the
+ * Dockerfile's own directory.
+ */
+export function buildContexts(model: DockerfileModel, project: Project): BuildContext[] {
+  const out: BuildContext[] = [];
+  const building = project.servicesBuilding(model.path).filter((s) => s.contextDir !== null);
+  // Services of an override file (one that depends on services it does not define, meant for
+  // `-f base.yml -f override.yml`) resolve `build: .` against the first file's directory, which is
+  // unknown here: trust them only when no self-contained Compose file builds this Dockerfile.
+  const selfContained = building.filter((s) => !isFragment(project, s.composeFile));
+  for (const s of selfContained.length ? selfContained : building) {
+    if (!out.some((c) => c.dir === s.contextDir)) out.push({ dir: s.contextDir as string, dockerignore: s.dockerignore, source: "compose" });
+  }
+  if (out.length) return out;
+  const own = dirname(model.path);
+  const bySources = contextFromSources(model, project, own);
+  if (bySources !== null) return [{ dir: bySources, dockerignore: project.dockerignoreFor(bySources), source: "sources" }];
+  const sibling = project.services.find((s) => s.dockerfilePath && dirname(s.dockerfilePath) === own && s.contextDir !== null && s.contextDir !== own);
+  if (sibling?.contextDir != null) return [{ dir: sibling.contextDir, dockerignore: project.dockerignoreFor(sibling.contextDir), source: "sibling" }];
+  return [{ dir: own, dockerignore: project.dockerignoreFor(own), source: "dockerfile-dir" }];
+}
+
+/** The nearest directory, from the Dockerfile's up to the root, in which a file the Dockerfile COPYs exists. */
+function contextFromSources(model: DockerfileModel, project: Project, own: string): string | null {
+  const sources: string[] = [];
+  for (const keyword of ["COPY", "ADD"]) {
+    for (const ins of instructionsOf(model, keyword)) {
+      if (ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+      for (const s of copyOperands(ins).sources) {
+        const v = s.value.replace(/^\.\//, "");
+        if (v && v !== "." && !/[*?[$]/.test(v) && !isRemoteSource(v) && !v.startsWith("/")) sources.push(v.replace(/\/+$/, ""));
+      }
+    }
+  }
+  if (!sources.length) return null;
+  const candidates: string[] = [];
+  for (let d: string | null = own; d !== null; d = d === "" ? null : dirname(d)) candidates.push(d);
+  for (const dir of candidates) {
+    if (sources.some((src) => { const p = joinPath(dir, src); return p !== null && project.exists(p) === true; })) return dir;
+  }
+  return null;
+}
+
+/** True when BuildKit's per-Dockerfile ignore file (`<Dockerfile>.dockerignore`) sits beside it. */
+export function hasOwnDockerignore(model: DockerfileModel, project: Project): boolean {
+  return project.exists(`${model.path}.dockerignore`) === true || project.dockerignores.some((d) => d.path === `${model.path}.dockerignore`);
+}
+
+/** A Compose file whose services depend on, link to or extend services it does not define. */
+function isFragment(project: Project, composePath: string): boolean {
+  const file = project.composeFiles.find((c) => c.path === composePath);
+  if (!file) return false;
+  const names = new Set(file.services.map((s) => s.name));
+  return file.services.some((s) => s.partial || s.dependsOn.some((d) => !names.has(d.service)));
+}
+
+/** The sources of a COPY/ADD with their ranges, exec form (`COPY ["./", "/app/"]`) included. */
+export function copySources(model: DockerfileModel, ins: DfInstruction): CopySource[] {
+  const { sources } = copyOperands(ins);
+  if (!ins.execForm) return sources;
+  const words = execWords(model, ins);
+  return sources.map((s, i) => ({ value: s.value, range: words?.[i]?.range ?? null }));
+}
+
+/** Whole-context sources: `.`, `./`, `*`. */
+export const isWholeContext = (source: string): boolean => /^(\.|\.\/|\.\/\.|\*|\.\/\*)$/.test(source);

@@ -1,0 +1,41 @@
+import rule from "../../../rules/dockerfile/build-tools-in-final-stage.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    // tools only in a builder stage whose output is copied
+    "FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y gcc libpq-dev\nFROM python:3.12-slim\nCOPY --from=build /venv /venv\nRUN apt-get update && apt-get install -y libpq5 curl\n",
+    // removed again in the same RUN
+    "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && pip install --no-cache-dir uwsgi==2.0.26 && apt-get purge -y --auto-remove gcc\n",
+    // apk virtual group deleted later (analyticbot 782a5fb3)
+    "FROM python:3.11-alpine AS base\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev libffi-dev\nFROM base\nRUN pip install --no-cache-dir -r requirements.txt && apk del .build-deps\n",
+    // a development stage is allowed its tools
+    "FROM python:3.11-slim AS development\nRUN apt-get update && apt-get install -y build-essential git\n",
+    "FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n",
+    "FROM alpine:3.20\nRUN apk add --no-cache curl ca-certificates libgcc\n",
+  ],
+  invalid: [
+    {
+      code: "FROM python:3.9-slim\nRUN apt-get update && apt-get install -y \\\n    gcc \\\n    g++ \\\n    curl\n",
+      errors: [{ messageId: "tools", line: 3, column: 5, endLine: 3, endColumn: 8 }],
+    },
+    {
+      // the stage a Compose service runs, built FROM a stage that installs the tools
+      code: "FROM python:3.11-slim AS base\nRUN apt-get update && apt-get install -y build-essential libpq-dev curl\nFROM base AS production\nCMD [\"gunicorn\"]\nFROM base AS development\nCMD [\"uvicorn\", \"--reload\"]\n",
+      files: { "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      target: production\n" },
+      errors: [{ messageId: "tools", line: 2, column: 42, endLine: 2, endColumn: 57 }],
+    },
+    {
+      code: "FROM golang:1.24 AS builder\nRUN go build -o main .\nFROM golang:1.24\nRUN apt-get update && apt-get install -y librdkafka-dev\nCOPY --from=builder /app/main .\n",
+      errors: [
+        { messageId: "toolchain", line: 3, column: 6, endLine: 3, endColumn: 17 },
+        { messageId: "tools", line: 4, column: 42, endLine: 4, endColumn: 56 },
+      ],
+    },
+    {
+      // only what is not removed is reported
+      code: "FROM alpine:3.20\nRUN apk add --no-cache gcc git make && apk del gcc\n",
+      errors: [{ messageId: "tools", line: 2, column: 28, endLine: 2, endColumn: 31 }],
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import rule from "../../../rules/dockerfile/dev-deps-in-prod.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",
+    "FROM node:20\nRUN npm ci --omit=dev\n",
+    "FROM node:20\nENV NODE_ENV=production\nRUN npm ci && yarn install\n",
+    "FROM node:20\nRUN npm ci && npm run build && npm prune --omit=dev\n",
+    "FROM node:20\nRUN npm install --production && npm install -g serve@14.2.3\n",
+    "FROM python:3.9-slim\nRUN poetry install --only=main --no-root && uv sync --frozen --no-dev\n",
+    // builder and development stages may install everything
+    "FROM node:20 AS build\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+    "FROM python:3.12 AS dev\nRUN pip install -r requirements-dev.txt pytest==8.2.0\n",
+    // requirements.txt with no production variant beside it
+    { code: "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n", tree: ["Dockerfile", "requirements.txt"] },
+  ],
+  invalid: [
+    {
+      code: "FROM python:3.12\nCOPY requirements-dev.txt .\nRUN pip install -r requirements-dev.txt\n",
+      errors: [{ messageId: "devFile", line: 3, column: 20, endLine: 3, endColumn: 40 }],
+    },
+    {
+      // requirements.prod.txt exists beside requirements.txt in the repository
+      code: "FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+      tree: ["Dockerfile", "requirements.txt", "requirements.prod.txt"],
+      errors: [{ messageId: "fullFile", line: 3, column: 20, endLine: 3, endColumn: 36 }],
+    },
+    {
+      code: "FROM node:20\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+      errors: [{ messageId: "node", line: 3, column: 9, endLine: 3, endColumn: 11 }],
+    },
+    {
+      code: "FROM python:3.11-slim AS base\nRUN poetry install --no-interaction\nFROM base AS production\nRUN pipenv install --dev && pip install pytest==8.2.0\n",
+      errors: [
+        { messageId: "poetry", line: 2, column: 12, endLine: 2, endColumn: 19 },
+        { messageId: "pipenvDev", line: 4, column: 20, endLine: 4, endColumn: 25 },
+        { messageId: "devTool", line: 4, column: 41, endLine: 4, endColumn: 54 },
+      ],
+    },
+  ],
+});

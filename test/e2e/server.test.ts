@@ -62,6 +62,20 @@ describe("the real server (npm start) against a GitHub double on loopback", () =
     expect(counts["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"]).toBe(1);
     await double.waitFor(() => server.output().includes('"msg":"dockaudit run"'), 5000, "the run's log line");
     expect(server.output()).not.toMatch(/-----BEGIN PRIVATE KEY-----|ghs_double_/);
+    expect(repo.reviews).toHaveLength(1);
+    expect(repo.reviewComments.length).toBeGreaterThan(0);
+    for (const c of repo.reviewComments) expect(c.body).toMatch(/<!-- dockaudit:fp=\w+ -->/);
+  }, 30_000);
+
+  it("re-runs on the same head without repeating a comment", async () => {
+    const repo = double.repo(OWNER, REPO);
+    const pull = repo.pulls.get(7)!;
+    const comments = repo.reviewComments.length;
+    const res = await sendWebhook(server.url, "pull_request", pullRequestPayload("synchronize", { number: 7, head: pull.head, base: pull.base }), SECRET);
+    expect(res.status).toBe(200);
+    await double.waitFor(() => repo.checkRuns.filter((c) => c.status === "completed").length === 2, 20_000, "a second completed check");
+    expect(repo.reviewComments).toHaveLength(comments);
+    expect(repo.reviews).toHaveLength(1);
   }, 30_000);
 
   it("rejects a webhook with a wrong signature and calls no API", async () => {

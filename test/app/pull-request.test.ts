@@ -6,7 +6,6 @@ import { createTestApp, type TestApp } from "./support/probot.js";
 
 const BASE = "b".repeat(40);
 const HEAD = "a".repeat(40);
-const HEAD2 = "c".repeat(40);
 const SECRET = "hunter2secret";
 
 const dockerfile = ["FROM node:latest", "RUN BAD one", `ENV PASSWORD=${SECRET}`, "# FILELEVEL", 'CMD ["node"]', ""].join("\n");

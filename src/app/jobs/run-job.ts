@@ -1,10 +1,8 @@
 import type { Logger } from "pino";
-import { audit, type AuditOptions, type Rule, type SourceFile } from "../../engine/index.js";
+import { audit, type AuditOptions, type Rule } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
-import { compareFindings } from "../../formatters/markdown.js";
-import { batches, toAnnotation } from "../check/annotations.js";
-import { auditOutput, configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
-import { decideConclusion, gatingFindings } from "../check/conclusion.js";
+import { batches } from "../check/annotations.js";
+import { configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { collectFiles } from "../files/collect-files.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
 import { addAnnotations, completeCheckRun, createCheckRun, createCompletedCheckRun } from "../github/check-run.js";
@@ -16,8 +14,7 @@ import { createReview, listOurComments } from "../github/review.js";
 import { closeFixedComments } from "../github/threads.js";
 import { getTree } from "../github/tree.js";
 import type { GitHub, PullRef } from "../github/types.js";
-import { secretsOf } from "../review/mask.js";
-import { planReview, reviewBody } from "../review/plan-review.js";
+import { decidePublication } from "./decide-publication.js";
 import type { Job } from "./job.js";
 import type { JobControl, JobRunner } from "./queue.js";
 
@@ -105,17 +102,9 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const options: AuditOptions = { config, tree: tree.blobs.map((b) => b.path) };
     const head = audit(files.head, deps.rules, options);
     const base = audit(files.base, deps.rules, options);
-    const comparison = compareFindings(base.findings, head.findings, files.moves);
-    const secrets = secretsOf([...head.findings, ...base.findings]);
-    const reviewed = config.onlyNew ? comparison.added : head.findings;
     const existing = job.trigger === "pull_request.opened" ? [] : await listOurComments(gh, ref);
-    const contents = new Map(files.head.map((f: SourceFile) => [f.path, f.content]));
-    const describe = describer(deps.rules);
-    const plan = planReview({ findings: reviewed, hunks: files.hunks, contents, existing: new Set(existing.map((c) => c.fingerprint)), maxComments: config.maxInlineComments, describe, secrets });
-    const gating = gatingFindings(config.onlyNew ? comparison.added : head.findings, config.failOn);
-    const decision = decideConclusion({ dockerChanged: true, gating, grade: head.scores.overall.grade, minGrade: config.minGrade });
-    const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes, maxInlineComments: config.maxInlineComments, secrets });
-    const annotations = head.findings.filter((f) => files.changedPaths.has(f.file)).map((f) => toAnnotation(f, secrets));
+    const publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes });
+    const { comparison, plan, output, annotations } = publication;
     Object.assign(outcome.findings, { new: comparison.added.length, fixed: comparison.fixed.length, remaining: head.findings.length });
 
     if (control.superseded()) throw new Stop("superseded");
@@ -125,14 +114,14 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       throw new Stop("superseded", "neutral");
     }
 
-    if (plan.comments.length) await createReview(gh, ref, { commitId: pull.headSha, body: reviewBody(plan, config.maxInlineComments), comments: plan.comments });
-    const stillFound = new Set(head.findings.map((f) => f.fingerprint));
-    await closeFixedComments(gh, ref, existing.filter((c) => !stillFound.has(c.fingerprint)));
+    // Writes, one at a time: the review, closing fixed comments, annotations, then the conclusion last.
+    if (plan.comments.length) await createReview(gh, ref, { commitId: pull.headSha, body: publication.reviewBody, comments: plan.comments });
+    await closeFixedComments(gh, ref, publication.fixedComments);
     const chunks = batches(annotations);
     for (const chunk of chunks.slice(0, -1)) await addAnnotations(gh, repo, checkRunId, output, chunk);
-    await completeCheckRun(gh, repo, checkRunId, { conclusion: decision.conclusion, output, annotations: chunks.at(-1) ?? [], completedAt: now() });
+    await completeCheckRun(gh, repo, checkRunId, { conclusion: publication.conclusion, output, annotations: chunks.at(-1) ?? [], completedAt: now() });
     await answerComments("rocket");
-    Object.assign(outcome, { result: "published", conclusion: decision.conclusion, comments: plan.comments.length, annotations: annotations.length });
+    Object.assign(outcome, { result: "published", conclusion: publication.conclusion, comments: plan.comments.length, annotations: annotations.length });
   } catch (e) {
     if (e instanceof Stop) {
       outcome.result = e.result;
@@ -180,11 +169,6 @@ function scopeNotes(pull: PullInfo, listed: number, touchesConfig: boolean): str
   if (pull.changedFiles > listed) notes.push(`GitHub lists only the first ${Math.min(listed, MAX_LISTED_FILES)} of this pull request's ${pull.changedFiles} changed files; Docker files beyond them were not audited.`);
   if (touchesConfig) notes.push(`This pull request changes \`${CONFIG_PATH}\`. dockaudit reads its configuration from the default branch, so the change applies once it is merged.`);
   return notes;
-}
-
-function describer(rules: readonly Rule[]): (ruleId: string) => string | undefined {
-  const byId = new Map(rules.map((r) => [r.meta.id, r.meta.description]));
-  return (id) => byId.get(id);
 }
 
 export function describeError(e: unknown): string {

@@ -1,0 +1,62 @@
+import type { Config, Finding, Report, Rule } from "../../engine/index.js";
+import { compareFindings, type Comparison } from "../../formatters/markdown.js";
+import { toAnnotation, type Annotation } from "../check/annotations.js";
+import { auditOutput, type CheckOutput } from "../check/check-output.js";
+import { decideConclusion, gatingFindings, type Conclusion } from "../check/conclusion.js";
+import type { CollectedFiles } from "../files/collect-files.js";
+import type { OurComment } from "../github/review.js";
+import { secretsOf } from "../review/mask.js";
+import { planReview, reviewBody, type ReviewPlan } from "../review/plan-review.js";
+
+export interface Publication {
+  comparison: Comparison;
+  plan: ReviewPlan;
+  reviewBody: string;
+  conclusion: Conclusion;
+  output: CheckOutput;
+  annotations: Annotation[];
+  /** Our earlier comments whose finding is gone. */
+  fixedComments: OurComment[];
+}
+
+/**
+ * Everything a run publishes, decided from the two audits without any request: the comparison,
+ * the review, the conclusion, the check's text and annotations, the comments to close.
+ */
+export function decidePublication(input: {
+  head: Report;
+  base: Report;
+  files: Pick<CollectedFiles, "head" | "hunks" | "moves" | "changedPaths">;
+  config: Config;
+  rules: readonly Rule[];
+  existing: readonly OurComment[];
+  notes: readonly string[];
+}): Publication {
+  const { head, base, files, config } = input;
+  const comparison = compareFindings(base.findings, head.findings, files.moves);
+  const secrets = secretsOf([...head.findings, ...base.findings]);
+  const reviewed: readonly Finding[] = config.onlyNew ? comparison.added : head.findings;
+  const descriptions = new Map(input.rules.map((r) => [r.meta.id, r.meta.description]));
+  const plan = planReview({
+    findings: reviewed,
+    hunks: files.hunks,
+    contents: new Map(files.head.map((f) => [f.path, f.content])),
+    existing: new Set(input.existing.map((c) => c.fingerprint)),
+    maxComments: config.maxInlineComments,
+    describe: (id) => descriptions.get(id),
+    secrets,
+  });
+  const gating = gatingFindings(reviewed, config.failOn);
+  const decision = decideConclusion({ dockerChanged: true, gating, grade: head.scores.overall.grade, minGrade: config.minGrade });
+  const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes: input.notes, maxInlineComments: config.maxInlineComments, secrets });
+  const stillFound = new Set(head.findings.map((f) => f.fingerprint));
+  return {
+    comparison,
+    plan,
+    reviewBody: reviewBody(plan, config.maxInlineComments),
+    conclusion: decision.conclusion,
+    output,
+    annotations: head.findings.filter((f) => files.changedPaths.has(f.file)).map((f) => toAnnotation(f, secrets)),
+    fixedComments: input.existing.filter((c) => !stillFound.has(c.fingerprint)),
+  };
+}

@@ -68,6 +68,7 @@ serve((req: Request) => {
       const crashed: { index: number; error: string }[] = [];
       let issues = 0;
       gc?.();
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
       for (let i = 0; i < files.length; i++) {
         if (withProgress) progress(i);
@@ -78,7 +79,8 @@ serve((req: Request) => {
         }
       }
       const ms = performance.now() - start;
-      return { ms, files: files.length, issues, crashed, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+      const cpu = process.cpuUsage(cpu0);
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, files: files.length, issues, crashed, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
     }
     default:
       throw new Error(`unknown command ${req.cmd}`);

@@ -155,6 +155,8 @@ interface RunMeasure {
   reviewComments: number;
   conclusion: string | null;
   formulaLimit: number;
+  /** At 100 ms per request: the requests grouped by the round trip they went out in. */
+  waves: string[];
 }
 
 let repoCounter = 0;
@@ -206,7 +208,19 @@ async function runOnce(double: GitHubDouble, server: Server, pr: SyntheticPr, la
     reviewComments: repo.reviewComments.length,
     conclusion: check.conclusion,
     formulaLimit: 6 + Math.ceil(pr.changed / 100) + Math.ceil(annotations / 50) + contentReads,
+    waves: latencyMs >= 50 ? waves(mine, latencyMs) : [],
   };
+}
+
+/** Requests sent within half a round trip of the first of a group go out together. */
+function waves(requests: { at: number; route: string }[], latencyMs: number): string[] {
+  const out: { start: number; kinds: Map<string, number> }[] = [];
+  for (const r of [...requests].sort((a, b) => a.at - b.at)) {
+    let wave = out.at(-1);
+    if (!wave || r.at - wave.start >= latencyMs / 2) out.push((wave = { start: r.at, kinds: new Map() }));
+    wave.kinds.set(kindOf(r.route), (wave.kinds.get(kindOf(r.route)) ?? 0) + 1);
+  }
+  return out.map((w) => [...w.kinds].map(([k, n]) => (n > 1 ? `${n}× ${k}` : k)).join(", "));
 }
 
 async function waitIdle(server: Server): Promise<void> {
@@ -295,7 +309,10 @@ export async function prRunPart(opts: PrRunOptions): Promise<{ summary: Record<s
     for (const latency of [0, 100]) {
       for (const n of sizes) for (const f of findingCounts) runs.push(await runOnce(double, server, syntheticPr(n, f), latency, `${n} files, ${f} findings`));
     }
-    if (!opts.quick) for (const f of bigFindings.slice(1)) runs.push(await runOnce(double, server, syntheticPr(3000, f), 0, `3000 files, ${f} findings`));
+    if (!opts.quick) {
+      for (const f of bigFindings.slice(1)) runs.push(await runOnce(double, server, syntheticPr(3000, f), 0, `3000 files, ${f} findings`));
+      runs.push(await runOnce(double, server, syntheticPr(3000, bigFindings[0]), 100, `3000 files, ${bigFindings[0]} findings`));
+    }
     // Repeat the headline case to give a median.
     const repeats = opts.quick ? 2 : 4;
     for (let i = 0; i < repeats; i++) for (const latency of [0, 100]) runs.push(await runOnce(double, server, syntheticPr(20, 30), latency, "20 files, 30 findings"));
@@ -332,6 +349,12 @@ export async function prRunPart(opts: PrRunOptions): Promise<{ summary: Record<s
         }),
       ),
     );
+    const traced = runs.find((r) => r.label === "20 files, 30 findings" && r.waves.length);
+    if (traced) {
+      log();
+      log(`Round trips of the 20-file run at 100 ms per request (${traced.waves.length} waves):`);
+      traced.waves.forEach((w, i) => log(`${i + 1}. ${w}`));
+    }
     if (production) log(`\nWith production throttling (Octokit's write spacing), the 20-file PR with 30 findings took ${production.checkMs.toFixed(0)} ms to its completed check (${production.total} requests).`);
     for (const n of notes) log(`Note: ${n}`);
 

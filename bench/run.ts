@@ -6,7 +6,8 @@
  * ratios are taken within each round (pair by pair), then summarised as median and min–max.
  * The method and the latest results are in docs/benchmarks.md.
  *
- * Options: --quick, --rounds N, --cold N, --corpus DIR, --no-peers, --no-app, --no-corpus.
+ * Options: --quick, --rounds N, --cold N, --step N (every n-th corpus file), --corpus DIR,
+ *          --no-peers, --no-app, --no-corpus.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -23,6 +24,8 @@ interface Options {
   quick: boolean;
   rounds: number;
   cold: number;
+  /** Every n-th corpus file of each kind (1 = all); --quick takes every 3rd. */
+  step: number;
   corpus: string;
   peers: boolean;
   app: boolean;
@@ -38,7 +41,8 @@ function parseArgs(argv: string[]): Options {
   return {
     quick,
     rounds: Number(value("--rounds") ?? (quick ? 3 : 7)),
-    cold: Number(value("--cold") ?? (quick ? 1 : 5)),
+    cold: Number(value("--cold") ?? (quick ? 1 : 3)),
+    step: Number(value("--step") ?? (quick ? 3 : 1)),
     corpus: value("--corpus") ?? defaultCorpusDir(),
     peers: !argv.includes("--no-peers"),
     app: !argv.includes("--no-app"),
@@ -55,6 +59,7 @@ const log = (s = ""): void => void process.stdout.write(s + "\n");
 
 interface Pass {
   ms: number;
+  cpuMs: number;
   files: number;
   findings?: number;
   ruleFailures?: number;
@@ -67,6 +72,7 @@ interface PeerPass extends Pass {
 }
 
 const perSecond = (p: { ms: number; files: number }): number => (p.files * 1000) / p.ms;
+const cpuPerFile = (p: { cpuMs: number; files: number }): number => p.cpuMs / p.files;
 
 /* ------------------------------------------------------------------ the corpus part ---------- */
 
@@ -92,7 +98,7 @@ async function startPeer(state: PeerState): Promise<void> {
  * One pass of a peer over its files less the ones it crashed on. A file it throws on, or takes
  * its process down with, is reported and left out, and the pass is run again without it.
  */
-async function peerPass(state: PeerState, withProgress: boolean): Promise<PeerPass | null> {
+async function peerPass(state: PeerState, withProgress: boolean): Promise<PeerPass> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const files = state.files.filter((f) => !state.excluded.has(f.abs));
     if (!state.child) await startPeer(state);
@@ -121,23 +127,23 @@ function ensurePeers(): string | null {
   return null;
 }
 
+type Contender = "engine" | "floor" | "libfloor" | "shellfloor";
+
 interface CorpusResults {
-  files: { all: number; compose: number; dockerfile: number; dockerignore: number; peerCompose: number; peerDockerfile: number };
+  files: { all: number; compose: number; dockerfile: number; dockerignore: number; total: number; peerCompose: number };
   loadMs: number;
-  cold: { engine: Summary; floor: Summary; ratio: Summary };
-  warm: {
-    engine: Summary;
-    floor: Summary;
-    libfloor: Summary;
+  cold: { engine: Summary; floor: Summary; ratio: Summary; maxRssMiB: number };
+  warm: Record<Contender, Summary> & {
     engineOverFloor: Summary;
+    engineOverFloorCpu: Summary;
     engineOverLibfloor: Summary;
+    engineOverShellfloor: Summary;
     engineCompose: Summary;
     engineDockerfile: Summary;
   };
   findings: number;
   ruleFailures: number;
   maxRssMiB: number;
-  coldMaxRssMiB: number;
   peers: {
     name: PeerName;
     version: string;
@@ -145,6 +151,7 @@ interface CorpusResults {
     files: number;
     filesPerS: Summary | null;
     overEngine: Summary | null;
+    overEngineCpu: Summary | null;
     excluded: [string, string][];
     maxRssMiB: number | null;
     error?: string;
@@ -158,45 +165,47 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     return null;
   }
   const corpus = loadCorpus(opts.corpus);
-  const all = corpus.map((_, i) => i);
-  const byKind = (k: string) => all.filter((i) => corpus[i].kind === k);
-  // Peers run over the whole set; --quick takes every 4th Compose file for dclint (17 files/s).
-  const peerCompose = sample(byKind("compose"), opts.quick ? 4 : 1);
-  const peerDockerfile = byKind("dockerfile");
-  const sets = { all, compose: peerCompose, dockerfile: peerDockerfile };
-  const init = { cmd: "init", corpus, sets };
+  const indices = (k: string) => sample(corpus.map((_, i) => i).filter((i) => corpus[i].kind === k), opts.step);
+  const compose = indices("compose");
+  const dockerfile = indices("dockerfile");
+  const dockerignore = indices("dockerignore");
+  const all = [...dockerfile, ...compose, ...dockerignore].sort((a, b) => a - b);
+  // dclint runs at about 17 files/s: --quick gives it (and the engine beside it) half the sample.
+  const peerCompose = opts.quick ? sample(compose, 2) : compose;
+  const init = { cmd: "init", corpus, sets: { all, compose: peerCompose, dockerfile } };
 
-  log(`Corpus: ${corpus.length} files (${byKind("dockerfile").length} Dockerfiles, ${byKind("compose").length} Compose, ${byKind("dockerignore").length} .dockerignore) from ${opts.corpus}`);
+  log(
+    `Corpus: ${all.length}${opts.step > 1 ? ` of ${corpus.length} (every ${opts.step}th file of each kind)` : ""} files: ${dockerfile.length} Dockerfiles, ${compose.length} Compose, ${dockerignore.length} .dockerignore, read in place from ${opts.corpus}`,
+  );
 
-  // Cold: a fresh process whose first pass is the measured one, alternating engine and floor.
-  const cold = { engine: [] as number[], floor: [] as number[], ratio: [] as number[] };
-  let coldMaxRss = 0;
+  // Cold: a fresh process whose first pass is the measured one, alternating which goes first.
+  const cold = { engine: [] as number[], floor: [] as number[], ratio: [] as number[], maxRss: 0 };
   for (let c = 0; c < opts.cold; c++) {
     const pair: Record<string, number> = {};
     for (const what of c % 2 ? ["floor", "engine"] : ["engine", "floor"]) {
       const w = new Child(ENGINE_WORKER, [], NODE_ARGS);
       await w.request({ ...init });
       const p = await w.request<Pass>({ cmd: "pass", what, set: "all" });
-      if (what === "engine") coldMaxRss = Math.max(coldMaxRss, p.maxRssMiB);
+      if (what === "engine") cold.maxRss = Math.max(cold.maxRss, p.maxRssMiB);
       pair[what] = p.ms;
       await w.close();
     }
-    cold.engine.push((corpus.length * 1000) / pair.engine);
-    cold.floor.push((corpus.length * 1000) / pair.floor);
+    cold.engine.push((all.length * 1000) / pair.engine);
+    cold.floor.push((all.length * 1000) / pair.floor);
     cold.ratio.push(pair.engine / pair.floor);
   }
 
   // Warm: one long-lived process, as the server is.
   const worker = new Child(ENGINE_WORKER, [], NODE_ARGS);
   const { loadMs } = await worker.request<{ loadMs: number }>({ ...init });
-  const warmup = opts.quick ? 2 : 3;
-  for (let i = 0; i < warmup; i++) for (const what of ["engine", "floor", "libfloor"]) await worker.request({ cmd: "pass", what, set: "all" });
+  const contenders: Contender[] = opts.quick ? ["engine", "floor"] : ["engine", "floor", "libfloor", "shellfloor"];
+  for (let i = 0; i < (opts.quick ? 1 : 2); i++) for (const what of contenders) await worker.request({ cmd: "pass", what, set: "all" });
   for (const set of ["compose", "dockerfile"]) await worker.request({ cmd: "pass", what: "engine", set });
 
   const peerTargets: Record<PeerName, { set: number[]; target: "compose" | "dockerfile" }> = {
     dclint: { set: peerCompose, target: "compose" },
-    dockerfilelint: { set: peerDockerfile, target: "dockerfile" },
-    "dockerfile-utils": { set: peerDockerfile, target: "dockerfile" },
+    dockerfilelint: { set: dockerfile, target: "dockerfile" },
+    "dockerfile-utils": { set: dockerfile, target: "dockerfile" },
   };
   const peers: PeerState[] = [];
   if (opts.peers) {
@@ -206,7 +215,8 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
       for (const name of PEERS) {
         const state: PeerState = { name, files: peerTargets[name].set.map((i) => corpus[i]), excluded: new Map(), child: null, version: "?", loadMs: 0, passes: [] };
         try {
-          await peerPass(state, true); // warm-up, and the pass that finds the files it crashes on
+          // Warm-up, and the pass that finds the files it crashes on (in --quick, round 1 does that).
+          if (!opts.quick) await peerPass(state, true);
         } catch (e) {
           state.error = (e as Error).message;
         }
@@ -214,31 +224,32 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
       }
   } else log("Peers skipped (--no-peers).");
 
-  const warm = { engine: [] as Pass[], floor: [] as Pass[], libfloor: [] as Pass[], compose: [] as Pass[], dockerfile: [] as Pass[] };
-  const ratios = { floor: [] as number[], libfloor: [] as number[] };
-  const peerRatios = new Map<PeerName, number[]>();
+  const warm = Object.fromEntries(contenders.map((c) => [c, [] as Pass[]])) as Record<Contender, Pass[]>;
+  const sub = { compose: [] as Pass[], dockerfile: [] as Pass[] };
+  const ratios = { floor: [] as number[], floorCpu: [] as number[], libfloor: [] as number[], shellfloor: [] as number[] };
+  const peerRatios = new Map<PeerName, { wall: number[]; cpu: number[] }>();
   for (let r = 0; r < opts.rounds; r++) {
-    const order = r % 2 ? ["libfloor", "floor", "engine"] : ["engine", "floor", "libfloor"];
-    const got: Record<string, Pass> = {};
+    const order = r % 2 ? [...contenders].reverse() : contenders;
+    const got = {} as Record<Contender, Pass>;
     for (const what of order) got[what] = await worker.request<Pass>({ cmd: "pass", what, set: "all" });
-    warm.engine.push(got.engine);
-    warm.floor.push(got.floor);
-    warm.libfloor.push(got.libfloor);
+    for (const c of contenders) warm[c].push(got[c]);
     ratios.floor.push(got.engine.ms / got.floor.ms);
-    ratios.libfloor.push(got.engine.ms / got.libfloor.ms);
-    const sub: Record<string, Pass> = {};
-    for (const set of ["compose", "dockerfile"]) sub[set] = await worker.request<Pass>({ cmd: "pass", what: "engine", set });
-    warm.compose.push(sub.compose);
-    warm.dockerfile.push(sub.dockerfile);
+    ratios.floorCpu.push(got.engine.cpuMs / got.floor.cpuMs);
+    if (got.libfloor) ratios.libfloor.push(got.engine.ms / got.libfloor.ms);
+    if (got.shellfloor) ratios.shellfloor.push(got.engine.ms / got.shellfloor.ms);
+    const mine: Record<string, Pass> = {};
+    for (const set of ["compose", "dockerfile"] as const) sub[set].push((mine[set] = await worker.request<Pass>({ cmd: "pass", what: "engine", set })));
     for (const peer of peers) {
       if (peer.error) continue;
       try {
-        const p = (await peerPass(peer, false))!;
+        const p = await peerPass(peer, opts.quick && r === 0);
         peer.passes.push(p);
-        const mine = sub[peerTargets[peer.name].target];
+        const engine = mine[peerTargets[peer.name].target];
         // Time per file of the peer over time per file of the engine, within the same round.
-        const ratio = perSecond(mine) / perSecond(p);
-        peerRatios.set(peer.name, [...(peerRatios.get(peer.name) ?? []), ratio]);
+        const entry = peerRatios.get(peer.name) ?? { wall: [], cpu: [] };
+        entry.wall.push(perSecond(engine) / perSecond(p));
+        entry.cpu.push(cpuPerFile(p) / cpuPerFile(engine));
+        peerRatios.set(peer.name, entry);
       } catch (e) {
         peer.error = (e as Error).message;
       }
@@ -250,37 +261,34 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
   for (const peer of peers) await peer.child?.close();
 
   const last = warm.engine[warm.engine.length - 1];
+  const sumOf = (xs: number[]) => summarize(xs);
   return {
-    files: {
-      all: corpus.length,
-      compose: byKind("compose").length,
-      dockerfile: byKind("dockerfile").length,
-      dockerignore: byKind("dockerignore").length,
-      peerCompose: peerCompose.length,
-      peerDockerfile: peerDockerfile.length,
-    },
+    files: { all: all.length, compose: compose.length, dockerfile: dockerfile.length, dockerignore: dockerignore.length, total: corpus.length, peerCompose: peerCompose.length },
     loadMs,
-    cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio) },
+    cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio), maxRssMiB: cold.maxRss },
     warm: {
       engine: summarize(warm.engine.map(perSecond)),
       floor: summarize(warm.floor.map(perSecond)),
-      libfloor: summarize(warm.libfloor.map(perSecond)),
-      engineOverFloor: summarize(ratios.floor),
-      engineOverLibfloor: summarize(ratios.libfloor),
-      engineCompose: summarize(warm.compose.map(perSecond)),
-      engineDockerfile: summarize(warm.dockerfile.map(perSecond)),
+      libfloor: summarize((warm.libfloor ?? []).map(perSecond)),
+      shellfloor: summarize((warm.shellfloor ?? []).map(perSecond)),
+      engineOverFloor: sumOf(ratios.floor),
+      engineOverFloorCpu: sumOf(ratios.floorCpu),
+      engineOverLibfloor: sumOf(ratios.libfloor),
+      engineOverShellfloor: sumOf(ratios.shellfloor),
+      engineCompose: summarize(sub.compose.map(perSecond)),
+      engineDockerfile: summarize(sub.dockerfile.map(perSecond)),
     },
     findings: last?.findings ?? 0,
     ruleFailures: last?.ruleFailures ?? 0,
     maxRssMiB: stats.maxRssMiB,
-    coldMaxRssMiB: coldMaxRss,
     peers: peers.map((p) => ({
       name: p.name,
       version: p.version,
       target: peerTargets[p.name].target,
       files: p.files.length - p.excluded.size,
       filesPerS: p.passes.length ? summarize(p.passes.map(perSecond)) : null,
-      overEngine: peerRatios.get(p.name) ? summarize(peerRatios.get(p.name)!) : null,
+      overEngine: peerRatios.get(p.name) ? summarize(peerRatios.get(p.name)!.wall) : null,
+      overEngineCpu: peerRatios.get(p.name) ? summarize(peerRatios.get(p.name)!.cpu) : null,
       excluded: [...p.excluded].map(([abs, why]) => [abs.slice(opts.corpus.length + 1), why]),
       maxRssMiB: p.passes.length ? Math.max(...p.passes.map((x) => x.maxRssMiB)) : null,
       error: p.error,
@@ -290,36 +298,38 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
 
 function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log();
-  log(`## Engine and parse floor (${res.files.all} files, files/s, median (min–max) of ${opts.rounds} warm rounds, ${opts.cold} cold)`);
+  log(`## Engine and parse floor (${res.files.all} files; files/s as median (min–max) of ${opts.rounds} warm rounds and ${opts.cold} cold processes)`);
+  log();
+  const rows: (string | number)[][] = [
+    ["engine, full catalogue, warm (the server's case)", fmt(res.warm.engine), fmt(res.warm.engineOverFloor), fmt(res.warm.engineOverFloorCpu)],
+    ["parse floor: our parsers, warm", fmt(res.warm.floor), "1", "1"],
+  ];
+  if (res.warm.libfloor.n) rows.push(["dockerfile-ast + yaml alone, warm", fmt(res.warm.libfloor), `(engine / this: ${fmt(res.warm.engineOverLibfloor)})`, ""]);
+  if (res.warm.shellfloor.n) rows.push(["our parsers + every RUN's shell parse (mvdan-sh), warm", fmt(res.warm.shellfloor), `(engine / this: ${fmt(res.warm.engineOverShellfloor)})`, ""]);
+  rows.push(
+    ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio), ""],
+    ["parse floor, cold", fmt(res.cold.floor), "", ""],
+    [`engine on the Compose files alone (${res.files.peerCompose}, dclint's set)`, fmt(res.warm.engineCompose), "", ""],
+    [`engine on the Dockerfiles alone (${res.files.dockerfile})`, fmt(res.warm.engineDockerfile), "", ""],
+  );
+  log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));
   log();
   log(
-    table(
-      ["measure", "files/s", "engine / floor (wall time, pair by pair)"],
-      [
-        ["engine, full catalogue, warm (server)", fmt(res.warm.engine), fmt(res.warm.engineOverFloor)],
-        ["parse floor, our parsers, warm", fmt(res.warm.floor), ""],
-        ["parse floor, dockerfile-ast + yaml only, warm", fmt(res.warm.libfloor), `${fmt(res.warm.engineOverLibfloor)} (engine / this)`],
-        ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio)],
-        ["parse floor, cold", fmt(res.cold.floor), ""],
-        [`engine on the Compose files (${res.files.peerCompose})`, fmt(res.warm.engineCompose), ""],
-        [`engine on the Dockerfiles (${res.files.peerDockerfile})`, fmt(res.warm.engineDockerfile), ""],
-      ],
-    ),
+    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB in the warm process (${2 + opts.rounds} rounds), ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass; ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
-  log();
-  log(`Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB (warm process), ${res.coldMaxRssMiB.toFixed(1)} MiB (cold process after one pass); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`);
   if (res.peers.length) {
     log();
     log("## Peers (each in one process over the whole set; peer / engine = time per file, pair by pair)");
     log();
     log(
       table(
-        ["peer", "files", "files/s", "peer / engine", "peak RSS MiB"],
+        ["peer", "files", "files/s", "peer / engine, wall", "peer / engine, CPU", "peak RSS MiB"],
         res.peers.map((p) => [
-          `${p.name} ${p.version} (${p.target})`,
+          `${p.name} ${p.version} (${p.target === "compose" ? "Compose files" : "Dockerfiles"})`,
           p.files,
           p.error ? `failed: ${p.error}` : fmt(p.filesPerS),
           fmt(p.overEngine),
+          fmt(p.overEngineCpu),
           p.maxRssMiB?.toFixed(0) ?? "–",
         ]),
       ),
@@ -328,10 +338,10 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   }
   const dclint = res.peers.find((p) => p.name === "dclint");
   return [
-    checkTarget("engine wall time <= 1.5 x parse floor (warm, median)", res.warm.engineOverFloor.median, "<=", 1.5, "x"),
-    checkTarget("engine wall time <= 1.5 x parse floor (cold, median)", res.cold.ratio.median, "<=", 1.5, "x"),
-    checkTarget("engine process peak RSS <= 150 MiB", res.maxRssMiB, "<=", 150, "MiB"),
-    checkTarget("throughput >= 20 x dclint's on the Compose files", dclint?.overEngine?.median ?? null, ">=", 20, "x"),
+    checkTarget("engine wall time <= 1.5 x parse floor (warm, median of pairs)", res.warm.engineOverFloor.median, "<=", 1.5, "x"),
+    checkTarget("engine wall time <= 1.5 x parse floor (cold, median of pairs)", res.cold.ratio.median, "<=", 1.5, "x"),
+    checkTarget("engine process peak RSS <= 150 MiB (warm process)", res.maxRssMiB, "<=", 150, "MiB"),
+    checkTarget("throughput >= 20 x dclint's on the Compose files (median of pairs)", dclint?.overEngine?.median ?? null, ">=", 20, "x"),
   ];
 }
 

@@ -26,7 +26,7 @@ function dockerfile(i: number, version: number, extra: string[]): string {
     `FROM node:20.11.1-alpine3.19@${DIGEST} AS build`,
     "WORKDIR /app",
     "COPY package.json package-lock.json ./",
-    "RUN npm ci --omit=dev",
+    'RUN ["npm", "ci", "--omit=dev"]',
     "COPY src/ ./src/",
     ...extra,
     "",

@@ -115,6 +115,8 @@ export class GitHubDouble {
   /** Return a Fault to answer a request with it instead of the normal answer (issue 6's fault injection). */
   fault: ((req: { method: string; path: string; route: string; body: unknown }) => Fault | null) | null = null;
   private server: Server | null = null;
+  private readonly blobs = new Map<string, string>();
+  private readonly filesCache = new Map<string, any[]>();
   private routes: Route[] = [];
   private nextId = 1000;
   private readonly validate: boolean;
@@ -166,8 +168,8 @@ export class GitHubDouble {
     const r = this.repos.get(`${owner}/${repo}`) ?? this.addRepo(owner, repo);
     const baseSha = pr.baseSha ?? commitSha(pr.base);
     const headSha = pr.headSha ?? commitSha(pr.head);
-    r.commits.set(baseSha, pr.base);
-    r.commits.set(headSha, pr.head);
+    this.addCommit(r, baseSha, pr.base);
+    this.addCommit(r, headSha, pr.head);
     const pull: DoublePull = { number: pr.number, state: "open", draft: pr.draft ?? false, head: headSha, base: baseSha };
     r.pulls.set(pr.number, pull);
     return pull;
@@ -177,9 +179,15 @@ export class GitHubDouble {
   push(owner: string, repo: string, number: number, head: Files, headSha?: string): string {
     const r = this.repo(owner, repo);
     const sha = headSha ?? commitSha(head);
-    r.commits.set(sha, head);
+    this.addCommit(r, sha, head);
     r.pulls.get(number)!.head = sha;
     return sha;
+  }
+
+  /** Records a commit's files and indexes their blobs. */
+  addCommit(r: DoubleRepo, sha: string, files: Files): void {
+    r.commits.set(sha, files);
+    for (const content of Object.values(files)) this.blobs.set(blobSha(content), content);
   }
 
   /** Requests by route template, e.g. `{ "GET /repos/{owner}/{repo}/git/blobs/{file_sha}": 3 }`. */
@@ -199,6 +207,15 @@ export class GitHubDouble {
 
   /** The files a PR changes, as GitHub's PR-files API lists them. */
   pullFiles(r: DoubleRepo, pull: DoublePull): any[] {
+    const key = `${r.owner}/${r.repo}:${pull.base}..${pull.head}`;
+    const cached = this.filesCache.get(key);
+    if (cached) return cached;
+    const files = this.computePullFiles(r, pull);
+    this.filesCache.set(key, files);
+    return files;
+  }
+
+  private computePullFiles(r: DoubleRepo, pull: DoublePull): any[] {
     const base = r.commits.get(pull.base) ?? {};
     const head = r.commits.get(pull.head) ?? {};
     const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
@@ -311,13 +328,9 @@ export class GitHubDouble {
     });
 
     this.on("GET", "/repos/{owner}/{repo}/git/blobs/{file_sha}", "git/get-blob", ({ params }) => {
-      const r = repoOf(params);
-      for (const files of r?.commits.values() ?? []) {
-        for (const content of Object.values(files)) {
-          if (blobSha(content) === params.file_sha) return { status: 200, body: { sha: params.file_sha, node_id: "", url: "", size: Buffer.byteLength(content), encoding: "base64", content: Buffer.from(content).toString("base64") } };
-        }
-      }
-      return notFound;
+      const content = repoOf(params) ? this.blobs.get(params.file_sha) : undefined;
+      if (content === undefined) return notFound;
+      return { status: 200, body: { sha: params.file_sha, node_id: "", url: "", size: Buffer.byteLength(content), encoding: "base64", content: Buffer.from(content).toString("base64") } };
     });
 
     this.on("POST", "/repos/{owner}/{repo}/check-runs", "checks/create", ({ params, body }) => {

@@ -6,8 +6,14 @@ export function githubPatch(before: string, after: string): string | undefined {
   if (!hunks.length) return undefined;
   return hunks
     .map((h) => {
-      const header = `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`;
+      const header = `@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`;
       return [header, ...h.lines.filter((l) => !l.startsWith("\\"))].join("\n");
     })
     .join("\n");
+}
+
+/** Git's spelling: an empty range starts at the line before it, a one-line range has no count. */
+function range(start: number, lines: number): string {
+  if (lines === 0) return `${Math.max(0, start - 1)},0`;
+  return lines === 1 ? String(start) : `${start},${lines}`;
 }

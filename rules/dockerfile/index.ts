@@ -25,6 +25,7 @@ import devDepsInProd from "./dev-deps-in-prod.js";
 import distroUpgrade from "./distro-upgrade.js";
 import dnfCleanMissing from "./dnf-clean-missing.js";
 import dockerSocketInDockerfile from "./docker-socket-in-dockerfile.js";
+import dockerfileSyntax from "./dockerfile-syntax.js";
 import dockerignoreMissing from "./dockerignore-missing.js";
 import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js";
 import duplicateStageName from "./duplicate-stage-name.js";
@@ -61,6 +62,7 @@ import secretFileCopied from "./secret-file-copied.js";
 import secretLiteralValue from "./secret-literal-value.js";
 import secretNamedArgEnv from "./secret-named-arg-env.js";
 import shellChangeViaRun from "./shell-change-via-run.js";
+import shellcheck from "./shellcheck.js";
 import singleWorkerServer from "./single-worker-server.js";
 import sudoInRun from "./sudo-in-run.js";
 import suppressionUsed from "./suppression-used.js";
@@ -108,6 +110,7 @@ export const dockerfileRules: DockerfileRule[] = [
   distroUpgrade,
   dnfCleanMissing,
   dockerSocketInDockerfile,
+  dockerfileSyntax,
   dockerignoreMissing,
   duplicateSingletonInstruction,
   duplicateStageName,
@@ -144,6 +147,7 @@ export const dockerfileRules: DockerfileRule[] = [
   secretLiteralValue,
   secretNamedArgEnv,
   shellChangeViaRun,
+  shellcheck,
   singleWorkerServer,
   sudoInRun,
   suppressionUsed,

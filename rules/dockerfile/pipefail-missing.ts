@@ -2,6 +2,7 @@ import { execShellScript } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
 import type { ShellScript } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { shellDialect } from "../../src/engine/shell-dialect.js";
 import type { Range } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
@@ -41,7 +42,8 @@ function unprotectedPipe(model: Parameters<typeof execShellScript>[0], run: DfIn
     script = inner.script;
     options = inner.options;
   } else {
-    script = run.script;
+    // cmd and PowerShell (also the default shell of Windows images) have no pipefail.
+    script = shellDialect(model, run) ? run.script : null;
   }
   if (!script || script.error || !script.pipes.length || setsPipefail(options)) return null;
   const setAt = script.commands.find((c) => c.name === "set" && setsPipefail(c.args.map((a) => a.value)));

@@ -2,7 +2,7 @@ export * from "./types.js";
 export { audit, maskSecret, DEFAULT_DOCS_URL, type AuditOptions, type Report } from "./run.js";
 export { createClassifier, DEFAULT_PATTERNS, type FilePatterns } from "./classify.js";
 export * from "./config.js";
-export { defineComposeRule, defineDockerfileRule, type Rule, type RuleContext, type DockerfileRule, type ComposeRule } from "./rule.js";
+export { defineComposeRule, defineDockerfileRule, type Rule, type RuleContext, type DockerfileRule, type ComposeRule, type RuleServices, type ShellChecker, type ShellcheckFinding } from "./rule.js";
 export { computeScores, gradeOf, type Scores, type Score, type Coverage } from "./score.js";
 export type { ServiceSummary } from "./summary.js";
 export { applyFixes } from "./fix.js";

@@ -8,6 +8,26 @@ export interface RuleContext<M> {
   project: Project;
   options: Record<string, unknown>;
   report(descriptor: ReportDescriptor): void;
+  /** Impure helpers the caller injected (the engine itself never spawns processes or reads files). */
+  services?: RuleServices;
+}
+
+/** One ShellCheck finding; lines and columns are 1-based within the script that was checked. */
+export interface ShellcheckFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: number;
+  level: "error" | "warning" | "info" | "style";
+  message: string;
+}
+
+/** Checks a script with ShellCheck in the given dialect; null when ShellCheck is unavailable. */
+export type ShellChecker = (script: string, dialect: "sh" | "bash" | "dash" | "ksh") => ShellcheckFinding[] | null;
+
+export interface RuleServices {
+  shellcheck?: ShellChecker;
 }
 
 export interface DockerfileRule {

@@ -8,7 +8,7 @@ import { parseDockerfile, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
 import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
-import { formatMessage, type Rule } from "./rule.js";
+import { formatMessage, type Rule, type RuleServices, type ShellChecker } from "./rule.js";
 import { computeScores, type Coverage, type Scores } from "./score.js";
 import { collectSuppressions, isSuppressed } from "./suppress.js";
 import { compareRanges, LineIndex } from "./text.js";
@@ -22,6 +22,11 @@ export interface AuditOptions {
   /** Every path of the repository (or audited directory), for existence checks such as .dockerignore. */
   tree?: readonly string[];
   docsBaseUrl?: string;
+  /**
+   * Runs ShellCheck on a script (see src/shellcheck.ts for the implementation the CLI and the app
+   * pass); without it the `shellcheck` rule reports that ShellCheck is unavailable.
+   */
+  shellcheck?: ShellChecker;
 }
 
 export interface Report {
@@ -68,7 +73,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree: options.tree?.map(normalizePath) });
   const lookup = ruleLookup(rules.map((r) => r.meta));
   for (const model of [...dockerfiles, ...composeFiles]) {
-    findings.push(...runRules(model, project, rules, config, lookup, docsBase));
+    findings.push(...runRules(model, project, rules, config, lookup, docsBase, { shellcheck: options.shellcheck }));
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));
   const units = dockerfiles.reduce((n, d) => n + d.stages.length, 0) + project.services.length;
@@ -92,6 +97,7 @@ function runRules(
   config: Config,
   lookup: (name: string) => string[],
   docsBase: string,
+  services: RuleServices,
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
   const raw: Finding[] = [];
@@ -101,9 +107,10 @@ function runRules(
     const severity = setting?.severity ?? rule.meta.severity;
     if (severity === "off") continue;
     const options = { ...rule.meta.options, ...setting?.options };
-    const report = (d: ReportDescriptor) => raw.push(toFinding(rule.meta, severity, d, model.path, docsBase));
+    // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
+    const report = (d: ReportDescriptor) => raw.push(toFinding(rule.meta, setting?.severity ? severity : d.severity ?? severity, d, model.path, docsBase));
     try {
-      (rule.check as (ctx: unknown) => void)({ model, project, options, report });
+      (rule.check as (ctx: unknown) => void)({ model, project, options, report, services });
     } catch (e) {
       raw.push(builtinFinding(RULE_FAILED, "failed", { rule: rule.meta.id, error: (e as Error)?.message ?? String(e) }, model.path, docsBase));
     }

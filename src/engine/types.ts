@@ -70,6 +70,8 @@ export interface RuleMeta {
 
 export interface ReportDescriptor {
   messageId: string;
+  /** Overrides the rule's default severity for this finding (unless the config sets the rule's severity). */
+  severity?: Severity;
   data?: Record<string, string | number>;
   range: Range | null;
   fix?: Fix;

@@ -347,7 +347,8 @@ export function shellText(body: string, escape: string): string {
     }
     const trimmed = line.replace(/[ \t]+$/, "");
     continued = trimmed.endsWith(escape) && i < lines.length - 1;
-    if (continued && escape !== "\\") line = trimmed.slice(0, -1) + "\\" + line.slice(trimmed.length);
+    // The shell needs `\` right before the line break; Docker also accepts blanks after the escape.
+    if (continued) line = trimmed.slice(0, -1) + line.slice(trimmed.length) + "\\";
     out.push(line + (i < lines.length - 1 ? "\n" : ""));
   }
   return joinDropped(out);

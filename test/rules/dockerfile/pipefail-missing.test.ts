@@ -11,6 +11,8 @@ ruleTester(rule, {
     "FROM debian:12 AS base\nSHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"]\nFROM base\nRUN a | b\n",
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-Content x | Out-File y\n",
     "FROM debian:12\nRUN yes | apt-get install curl\n",
+    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\n",
+    "FROM bats-jenkins\n# hadolint shell=powershell\nRUN Get-Content x | Out-File y\n",
     "FROM debian:12\nRUN echo \"$SHA256  go.tgz\" | sha256sum -c - && printf '%s\\n' a b | sort\n",
     "FROM debian:12\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"a | b\"]\n",
     "FROM debian:12\nRUN [\"/bin/bash\", \"./some_output\", \"|\", \"./some_script\"]\n",

@@ -1,0 +1,139 @@
+import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { shellText } from "../../src/engine/parse/dockerfile.js";
+import { allInstructions } from "../../src/engine/query.js";
+import { defineDockerfileRule, type ShellcheckFinding } from "../../src/engine/rule.js";
+import { shellDialect } from "../../src/engine/shell-dialect.js";
+import type { Position, Severity } from "../../src/engine/types.js";
+import { PREDEFINED_ARGS } from "../../src/engine/variables.js";
+
+type Dialect = "sh" | "bash" | "dash" | "ksh";
+
+/** A script to check: its text, where it starts in the file, and its shell. */
+interface Target {
+  ins: DfInstruction;
+  text: string;
+  base: number;
+  dialect: Dialect;
+}
+
+const LEVELS: Record<ShellcheckFinding["level"], Severity> = { error: "error", warning: "warning", info: "info", style: "info" };
+/** Not worth a ShellCheck run (and too slow to wait for): scripts above this size are skipped. */
+const MAX_SCRIPT = 65_536;
+const SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(\S+)/;
+
+export default defineDockerfileRule({
+  meta: {
+    id: "shellcheck",
+    code: "DF335",
+    category: "reliability",
+    severity: "warning",
+    description: "ShellCheck findings in shell-form RUN scripts, at their line inside the Dockerfile.",
+    aliases: [],
+    options: { exclude: [] },
+    messages: {
+      finding: "ShellCheck SC{{code}}: {{message}} (https://www.shellcheck.net/wiki/SC{{code}})",
+      unavailable: "ShellCheck is not available where this audit ran, so no RUN script was checked for SC findings. Install `shellcheck` (e.g. `apt-get install shellcheck`) to enable this rule.",
+    },
+  },
+  check({ model, project, options, services, report }) {
+    const targets = targetsOf(model);
+    if (!targets.length) return;
+    const checker = services?.shellcheck;
+    // Reported once per run: on the first Dockerfile (in path order) that has a script to check.
+    const unavailable = () => {
+      const first = project.dockerfiles.find((d) => targetsOf(d).length > 0);
+      if (!first || first === model) report({ messageId: "unavailable", range: targets[0].ins.keywordRange, severity: "info" });
+    };
+    if (!checker) return unavailable();
+    const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
+    const defined = definedNames(model);
+    for (const target of targets) {
+      const found = checker(target.text, target.dialect);
+      if (found === null) return unavailable();
+      const ignored = pragmaCodes(model, target.ins);
+      const starts = lineStarts(target.text);
+      for (const f of found) {
+        const code = String(f.code);
+        if (excluded.has(code) || ignored.has(code) || code === "1090" || code === "1091" || code === "2187") continue;
+        // hadolint exports every ARG and ENV to ShellCheck, so using one is not "unassigned".
+        const unassigned = f.code === 2154 ? /^(\w+) is referenced but not assigned/.exec(f.message)?.[1] : undefined;
+        if (unassigned && defined.has(unassigned)) continue;
+        const start = toPosition(model, target, starts, f.line, f.column);
+        const end = toPosition(model, target, starts, f.endLine, f.endColumn);
+        report({ messageId: "finding", data: { code, message: f.message }, range: { start, end: before(end, start) ? start : end }, severity: LEVELS[f.level] });
+      }
+    }
+  },
+});
+
+/** Shell-form RUN scripts (ONBUILD triggers too) in a POSIX dialect ShellCheck knows, that parse. */
+function targetsOf(model: DockerfileModel): Target[] {
+  const out: Target[] = [];
+  for (const ins of allInstructions(model)) {
+    if (ins.keyword !== "RUN" || ins.execForm || !ins.argsRange || !ins.args.length) continue;
+    const dialect = shellDialect(model, ins);
+    if (!dialect || dialect === "zsh" || ins.script?.error) continue;
+    const start = model.index.offset(ins.args[0].range.start);
+    const body = model.text.slice(start, model.index.offset(ins.argsRange.end));
+    if (ins.heredocs.length && body.startsWith("<<")) {
+      for (const h of ins.heredocs) {
+        if (!h.contentRange || !h.content.trim() || h.content.length > MAX_SCRIPT) continue;
+        const shebang = SHEBANG.exec(h.content)?.[1];
+        const own = shebang ? dialectOf(shebang) : dialect;
+        if (own) out.push({ ins, text: h.content, base: model.index.offset(h.contentRange.start), dialect: own });
+      }
+    } else if (body.length <= MAX_SCRIPT) {
+      out.push({ ins, text: shellText(body, model.escape), base: start, dialect });
+    }
+  }
+  return out;
+}
+
+function dialectOf(program: string): Dialect | null {
+  if (program === "bash" || program === "dash" || program === "sh") return program;
+  if (program === "ksh" || program === "mksh") return "ksh";
+  if (program === "ash" || program === "busybox") return "sh";
+  return null;
+}
+
+/** Every ARG and ENV name of the file, and Docker's predefined build arguments. */
+function definedNames(model: DockerfileModel): Set<string> {
+  const names = new Set(PREDEFINED_ARGS);
+  for (const ins of allInstructions(model)) {
+    if (ins.keyword === "ARG" || ins.keyword === "ENV") for (const p of ins.properties) names.add(p.name);
+  }
+  return names;
+}
+
+/** SC codes named by `# hadolint ignore=SC2086,…` or `# dockaudit ignore=…` right above the instruction. */
+function pragmaCodes(model: DockerfileModel, ins: DfInstruction): Set<string> {
+  const codes = new Set<string>();
+  for (let line = ins.range.start.line - 1; line >= 1; line--) {
+    const text = model.index.line(line).trim();
+    if (!text.startsWith("#")) break;
+    const list = /^#\s*(?:hadolint|dockaudit)\s+ignore\s*=\s*([^#]+)/i.exec(text)?.[1] ?? "";
+    for (const m of list.matchAll(/\bSC(\d{4})\b/gi)) codes.add(m[1]);
+  }
+  return codes;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * A ShellCheck position (1-based line and column in the script, columns in code points with tabs
+ * as one) as a position in the Dockerfile: the script keeps the file's offsets, so the script
+ * offset plus the script's start offset is the file offset.
+ */
+function toPosition(model: DockerfileModel, target: Target, starts: number[], line: number, column: number): Position {
+  const l = Math.min(Math.max(1, line), starts.length) - 1;
+  const lineEnd = l + 1 < starts.length ? starts[l + 1] - 1 : target.text.length;
+  let offset = starts[l];
+  for (let k = 1; k < column && offset < lineEnd; k++) offset += (target.text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  return model.index.position(target.base + Math.min(offset, lineEnd));
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column < b.column);

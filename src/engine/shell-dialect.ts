@@ -1,0 +1,25 @@
+import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
+import { isWindowsStage } from "./platform.js";
+
+/** The shells ShellCheck understands, plus zsh (POSIX-like, but ShellCheck refuses it). */
+export type ShellDialect = "sh" | "bash" | "dash" | "ksh" | "zsh";
+
+const PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
+
+/**
+ * The dialect of the shell that runs a shell-form instruction: the stage's SHELL (or `/bin/sh`),
+ * overridden by a `# hadolint shell=…` pragma. null when it is not a POSIX shell: PowerShell,
+ * `cmd`, or any stage of a Windows image (whose default shell is `cmd /S /C`).
+ */
+export function shellDialect(model: DockerfileModel, ins: DfInstruction): ShellDialect | null {
+  const pragma = PRAGMA.exec(model.text)?.[1];
+  const stage = model.stages[ins.stageIndex];
+  if (!pragma && stage && isWindowsStage(model, stage)) return null;
+  const name = (pragma ?? ins.shellName).replace(/^.*[\\/]/, "").replace(/\.exe$/i, "").toLowerCase();
+  if (name === "bash") return "bash";
+  if (name === "dash") return "dash";
+  if (name === "ksh" || name === "mksh") return "ksh";
+  if (name === "zsh") return "zsh";
+  if (name === "sh" || name === "ash" || name === "busybox") return "sh";
+  return null;
+}

@@ -1,0 +1,129 @@
+import rule from "../../../rules/dockerfile/shellcheck.js";
+import { audit, DEFAULT_CONFIG, type Config, type ShellChecker, type ShellcheckFinding } from "../../../src/engine/index.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+// Without an injected checker (the engine alone), the rule says once that ShellCheck is unavailable.
+ruleTester(rule, {
+  valid: [
+    "FROM alpine:3.20\nCOPY app /app\n",
+    "FROM alpine:3.20\nRUN [\"/bin/true\"]\n",
+    "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host $x\n",
+    "FROM alpine:3.20\nSHELL [\"/bin/zsh\", \"-c\"]\nRUN echo $x\n",
+  ],
+  invalid: [
+    {
+      code: "FROM alpine:3.20\nCOPY app /app\nRUN echo $x\n",
+      errors: [{ messageId: "unavailable", line: 3, column: 1, endLine: 3, endColumn: 4 }],
+    },
+  ],
+});
+
+type Call = { script: string; dialect: string };
+
+/** A fake ShellCheck that reports what `findings` returns for each script, and records the calls. */
+function fake(findings: (script: string) => Partial<ShellcheckFinding>[] | null): { checker: ShellChecker; calls: Call[] } {
+  const calls: Call[] = [];
+  const checker: ShellChecker = (script, dialect) => {
+    calls.push({ script, dialect });
+    const out = findings(script);
+    return out && out.map((f) => ({ line: 1, column: 1, endLine: f.line ?? 1, endColumn: f.column ?? 1, code: 2086, level: "info", message: "Double quote to prevent globbing and word splitting.", ...f }));
+  };
+  return { checker, calls };
+}
+
+/** The finding of `word` (its first occurrence in `script`) as ShellCheck would report it, 1-based. */
+function at(script: string, word: string, code = 2086, level: ShellcheckFinding["level"] = "info", message = "msg"): ShellcheckFinding {
+  const offset = script.indexOf(word);
+  const before = script.slice(0, offset).split("\n");
+  const line = before.length;
+  const column = before[before.length - 1].length + 1;
+  return { line, column, endLine: line, endColumn: column + word.length, code, level, message };
+}
+
+function run(files: Record<string, string>, checker?: ShellChecker, config: Config = DEFAULT_CONFIG) {
+  const report = audit(Object.entries(files).map(([path, content]) => ({ path, content })), [rule], { config, shellcheck: checker });
+  return report.findings.map((f) => ({
+    file: f.file,
+    messageId: f.messageId,
+    severity: f.severity,
+    range: f.range && [f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column],
+    message: f.message,
+  }));
+}
+
+describe("shellcheck with an injected checker", () => {
+  it("maps lines and columns of a multi-line RUN back into the Dockerfile", () => {
+    const code = "FROM debian:12\nRUN apt-get update \\\n  # a comment Docker drops\n  && cd /opt \\\n\t&& echo $name\n";
+    const { checker, calls } = fake((s) => [at(s, "cd /opt", 2164, "warning"), at(s, "$name", 2086, "info")]);
+    const found = run({ Dockerfile: code }, checker);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].dialect).toBe("sh");
+    expect(calls[0].script.length).toBe("apt-get update \\\n  # a comment Docker drops\n  && cd /opt \\\n\t&& echo $name".length);
+    expect(found.map((f) => [f.severity, f.range])).toEqual([
+      ["warning", [4, 6, 4, 13]],
+      ["info", [5, 10, 5, 15]],
+    ]);
+    expect(found[0].message).toBe("ShellCheck SC2164: msg (https://www.shellcheck.net/wiki/SC2164)");
+  });
+
+  it("checks heredoc bodies at their own lines, with the shebang's shell", () => {
+    const code = "FROM debian:12\nRUN <<EOF\n#!/bin/bash\nset -e\necho $x\nEOF\nRUN <<PY\n#!/usr/bin/env python3\nprint(1)\nPY\n";
+    const { checker, calls } = fake((s) => [at(s, "$x")]);
+    const found = run({ Dockerfile: code }, checker);
+    expect(calls.map((c) => c.dialect)).toEqual(["bash"]);
+    expect(found.map((f) => f.range)).toEqual([[5, 6, 5, 8]]);
+  });
+
+  it("uses the stage's SHELL dialect and checks ONBUILD triggers", () => {
+    const code = "FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nFROM base\nONBUILD RUN echo $y\n";
+    const { checker, calls } = fake((s) => [at(s, "$y")]);
+    const found = run({ Dockerfile: code }, checker);
+    expect(calls.map((c) => c.dialect)).toEqual(["bash"]);
+    expect(found.map((f) => f.range)).toEqual([[4, 18, 4, 20]]);
+  });
+
+  it("maps columns after characters outside the BMP (ShellCheck counts code points)", () => {
+    const code = "FROM debian:12\nRUN echo \"😀\" $z\n";
+    const { checker } = fake(() => [{ line: 1, column: 10, endLine: 1, endColumn: 12, code: 2086, level: "info", message: "m" }]);
+    const found = run({ Dockerfile: code }, checker);
+    // "echo "😀" $z": $z is code point 10; in UTF-16 the emoji takes two units, so column 15 of the line.
+    expect(found.map((f) => f.range)).toEqual([[2, 15, 2, 17]]);
+  });
+
+  it("drops SC2154 for ARG and ENV names, excluded codes and pragma-ignored codes", () => {
+    const code = "FROM debian:12\nARG version\n# hadolint ignore=SC2035\nRUN echo $version $other && ls *.txt\n";
+    const script = "echo $version $other && ls *.txt";
+    const { checker } = fake(() => [
+      at(script, "$version", 2154, "warning", "version is referenced but not assigned."),
+      at(script, "$other", 2154, "warning", "other is referenced but not assigned."),
+      at(script, "*.txt", 2035, "info", "Use ./*glob*"),
+      at(script, "$other", 2086, "info", "Double quote"),
+    ]);
+    const config: Config = { ...DEFAULT_CONFIG, rules: { shellcheck: { options: { exclude: ["SC2086"] } } } };
+    const found = run({ Dockerfile: code }, checker, config);
+    expect(found.map((f) => [f.message.slice(0, 16), f.range])).toEqual([["ShellCheck SC215", [4, 19, 4, 25]]]);
+  });
+
+  it("lets the config severity override the ShellCheck level", () => {
+    const { checker } = fake((s) => [at(s, "$x", 2086, "style")]);
+    const config: Config = { ...DEFAULT_CONFIG, rules: { shellcheck: { severity: "error" } } };
+    expect(run({ Dockerfile: "FROM debian:12\nRUN echo $x\n" }, checker).map((f) => f.severity)).toEqual(["info"]);
+    expect(run({ Dockerfile: "FROM debian:12\nRUN echo $x\n" }, checker, config).map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("skips scripts that do not parse (dockerfile-syntax reports those)", () => {
+    const { calls, checker } = fake(() => []);
+    run({ Dockerfile: "FROM debian:12\nRUN echo $(date\n" }, checker);
+    expect(calls).toEqual([]);
+  });
+
+  it("reports unavailability once per run, on the first Dockerfile with a script", () => {
+    const files = { "a/Dockerfile": "FROM debian:12\nCOPY x /x\n", "b/Dockerfile": "FROM debian:12\nRUN echo b\n", "c/Dockerfile": "FROM debian:12\nRUN echo c\n" };
+    const expected = [{ file: "b/Dockerfile", messageId: "unavailable", severity: "info", range: [2, 1, 2, 4] }];
+    const strip = (fs: ReturnType<typeof run>) => fs.map(({ file, messageId, severity, range }) => ({ file, messageId, severity, range }));
+    expect(strip(run(files, undefined))).toEqual(expected);
+    const missing = fake(() => null);
+    expect(strip(run(files, missing.checker))).toEqual(expected);
+    expect(missing.calls).toHaveLength(2);
+  });
+});

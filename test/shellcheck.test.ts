@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import rule from "../rules/dockerfile/shellcheck.js";
+import { audit } from "../src/engine/index.js";
+import { createShellchecker, parseJson1 } from "../src/shellcheck.js";
+
+const hasShellcheck = !spawnSync("shellcheck", ["--version"], { encoding: "utf8" }).error;
+
+describe("src/shellcheck.ts", () => {
+  it("reads json1 output and drops malformed entries", () => {
+    const out = parseJson1('{"comments":[{"file":"-","line":2,"endLine":2,"column":3,"endColumn":5,"level":"warning","code":2164,"message":"m"},{"line":"x"}]}');
+    expect(out).toEqual([{ line: 2, column: 3, endLine: 2, endColumn: 5, code: 2164, level: "warning", message: "m" }]);
+    expect(parseJson1("")).toEqual([]);
+    expect(parseJson1("not json")).toBeNull();
+  });
+
+  it("returns null when the binary does not exist, without trying again", () => {
+    const check = createShellchecker({ binary: "/nonexistent/shellcheck-binary" });
+    expect(check("echo hi", "sh")).toBeNull();
+    expect(check("echo hi", "bash")).toBeNull();
+  });
+
+  it("refuses dialects outside its list (nothing else reaches the command line)", () => {
+    const check = createShellchecker();
+    expect(check("echo hi", "sh; rm -rf /" as "sh")).toBeNull();
+  });
+});
+
+if (!hasShellcheck) {
+  // eslint-disable-next-line no-console
+  console.log("skipped the real ShellCheck tests: no `shellcheck` on PATH (apt-get install shellcheck)");
+}
+(hasShellcheck ? describe : describe.skip)("the real shellcheck binary", () => {
+  it("reports SC findings at their lines inside a multi-line RUN", () => {
+    const dockerfile = "FROM debian:12\nARG version=1\nRUN echo start; \\\n  cd /opt; \\\n  echo $version $name\n";
+    const report = audit([{ path: "Dockerfile", content: dockerfile }], [rule], { shellcheck: createShellchecker() });
+    const found = report.findings.map((f) => `${f.range?.start.line}:${f.range?.start.column}-${f.range?.end.column} ${f.severity} ${f.message.slice(0, 17)}`);
+    expect(found).toEqual([
+      "4:3-10 warning ShellCheck SC2164",
+      "5:8-16 info ShellCheck SC2086",
+      "5:17-22 warning ShellCheck SC2154",
+      "5:17-22 info ShellCheck SC2086",
+    ]);
+  });
+
+  it("uses the SHELL dialect: [[ ]] is fine in bash and an error in sh", () => {
+    const bash = "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [[ -f /etc/os-release ]] && echo ok\n";
+    const sh = "FROM debian:12\nRUN [[ -f /etc/os-release ]] && echo ok\n";
+    const codes = (content: string) => audit([{ path: "Dockerfile", content }], [rule], { shellcheck: createShellchecker() }).findings.map((f) => f.message.slice(11, 17));
+    expect(codes(bash)).toEqual([]);
+    expect(codes(sh)).toEqual(["SC3010"]);
+  });
+});

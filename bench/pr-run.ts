@@ -94,6 +94,7 @@ async function startServer(doubleHost: string, writeSpacing: "off" | "production
   };
 }
 
+const sec = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : "?");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Peak resident set of a process (Linux VmHWM), MiB. */
@@ -157,6 +158,8 @@ interface RunMeasure {
   formulaLimit: number;
   /** At 100 ms per request: the requests grouped by the round trip they went out in. */
   waves: string[];
+  /** Milestones from the double's log, ms after the webhook was sent. */
+  phases: { firstRequest: number; listed: number; read: number; audited: number; done: number };
 }
 
 let repoCounter = 0;
@@ -209,6 +212,27 @@ async function runOnce(double: GitHubDouble, server: Server, pr: SyntheticPr, la
     conclusion: check.conclusion,
     formulaLimit: 6 + Math.ceil(pr.changed / 100) + Math.ceil(annotations / 50) + contentReads,
     waves: latencyMs >= 50 ? waves(mine, latencyMs) : [],
+    phases: phasesOf(mine, sentAt, latencyMs),
+  };
+}
+
+/**
+ * When the run reached each stage, from the double's log: the last PR-files page answered, the
+ * last content read answered, the re-read of the PR (sent once the audit and the comparison are
+ * done, so the gap before it is the server's own work), the completing PATCH answered.
+ */
+function phasesOf(requests: { at: number; route: string; method: string; body: unknown }[], sentAt: number, latencyMs: number): RunMeasure["phases"] {
+  const last = (pred: (r: (typeof requests)[number]) => boolean) => {
+    const r = requests.filter(pred).at(-1);
+    return r ? r.at + latencyMs - sentAt : NaN;
+  };
+  const isRead = (r: { route: string }) => r.route.endsWith("/git/blobs/{file_sha}") || r.route.endsWith("/contents/{path}");
+  return {
+    firstRequest: requests.length ? requests[0].at - sentAt : NaN,
+    listed: last((r) => r.route.endsWith("/pulls/{pull_number}/files")),
+    read: last(isRead),
+    audited: last((r) => r.method === "GET" && r.route.endsWith("/pulls/{pull_number}")) - latencyMs,
+    done: last((r) => r.method === "PATCH" && !!(r.body as { conclusion?: string } | null)?.conclusion),
   };
 }
 
@@ -297,6 +321,7 @@ export async function prRunPart(opts: PrRunOptions): Promise<{ summary: Record<s
     const rss3000 = peakRssMiB(fresh.pid);
     runs.push(big);
     log(`3000-file run on a fresh server: ${(big.checkMs / 1000).toFixed(1)} s to the completed check; server peak RSS ${rss3000?.toFixed(0) ?? "?"} MiB (${rssAtStart?.toFixed(0) ?? "?"} MiB after start-up).`);
+    log(`  its stages (s after the webhook): first request ${sec(big.phases.firstRequest)}, files listed ${sec(big.phases.listed)}, contents read ${sec(big.phases.read)}, audited and compared ${sec(big.phases.audited)}, check completed ${sec(big.phases.done)}.`);
     log(`Webhooks delivered during it: ${pings.length}, acknowledged in median ${median(pings).toFixed(0)} ms, at most ${Math.max(...pings).toFixed(0)} ms.`);
     await fresh.stop();
     servers.pop();
@@ -340,12 +365,13 @@ export async function prRunPart(opts: PrRunOptions): Promise<{ summary: Record<s
     log();
     log(
       table(
-        ["run", "requests", "content reads", "limit 6+⌈files/100⌉+⌈annotations/50⌉+reads", "annotations", "review comments", "ack ms", "check ms (0 ms)", "check ms (100 ms)", "sequential round trips"],
+        ["run", "requests", "content reads", "limit 6+⌈files/100⌉+⌈annotations/50⌉+reads", "annotations", "review comments", "ack ms", "audit+compare ms", "check ms (0 ms)", "check ms (100 ms)", "sequential round trips"],
         shown.map((r) => {
           const slow = runs.filter((x) => x.label === r.label && x.latencyMs === 100).map((x) => x.checkMs);
           const fast = runs.filter((x) => x.label === r.label && x.latencyMs === 0).map((x) => x.checkMs);
           const trips = slow.length ? (median(slow) - median(fast)) / 100 : NaN;
-          return [r.label, r.total, r.contentReads, `${r.formulaLimit} ${r.total <= r.formulaLimit ? "ok" : "OVER"}`, r.annotations, r.reviewComments, r.ackMs.toFixed(0), median(fast).toFixed(0), slow.length ? median(slow).toFixed(0) : "–", Number.isFinite(trips) ? trips.toFixed(1) : "–"];
+          const compute = median(runs.filter((x) => x.label === r.label && x.latencyMs === 0).map((x) => x.phases.audited - x.phases.read));
+          return [r.label, r.total, r.contentReads, `${r.formulaLimit} ${r.total <= r.formulaLimit ? "ok" : "OVER"}`, r.annotations, r.reviewComments, r.ackMs.toFixed(0), compute.toFixed(0), median(fast).toFixed(0), slow.length ? median(slow).toFixed(0) : "–", Number.isFinite(trips) ? trips.toFixed(1) : "–"];
         }),
       ),
     );

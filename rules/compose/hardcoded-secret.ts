@@ -56,9 +56,9 @@ function urlPasswords(value: string): { password: string; start: number; end: nu
   const out: { password: string; start: number; end: number }[] = [];
   for (let i = value.indexOf("://"); i >= 0; i = value.indexOf("://", i + 3)) {
     if (!/[A-Za-z][A-Za-z0-9+.-]*$/.test(value.slice(Math.max(0, i - 32), i))) continue;
-    const rest = value.slice(i + 3);
-    const stop = rest.search(/[/?#\s]/);
-    const authority = stop < 0 ? rest : rest.slice(0, stop);
+    let stop = i + 3; // the authority ends at the first / ? # or space, so scans never overlap
+    while (stop < value.length && !"/?# \t\n".includes(value[stop])) stop++;
+    const authority = value.slice(i + 3, stop);
     const at = authority.lastIndexOf("@");
     const colon = authority.indexOf(":");
     if (at < 0 || colon < 0 || colon > at) continue;

@@ -1,4 +1,4 @@
-import { bindSource, isRoutineHostFile, isRuntimeSocket, volumeSourceRange } from "../../src/engine/mounts.js";
+import { bindSource, isRoutineHostFile, isRuntimeSocket, trimSlashes, volumeSourceRange } from "../../src/engine/mounts.js";
 import type { VolumeMount } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -57,6 +57,6 @@ function keyOf(v: VolumeMount): string | null {
   if (v.type === "volume" && v.source) return `volume:${v.source}`;
   const path = bindSource(v);
   if (!path || isRuntimeSocket(path) || isRoutineHostFile(path)) return null;
-  const normal = path.replace(/\/+$/, "").replace(/^\.\/(?=.)/, "") || "/";
+  const normal = trimSlashes(path).replace(/^\.\/(?=.)/, "") || "/";
   return `bind:${normal === "./" ? "." : normal}`;
 }

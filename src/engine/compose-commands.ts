@@ -46,7 +46,7 @@ function scriptLines(model: ComposeModel, script: string, range: Range | null): 
 
 function expandShell(model: ComposeModel, line: CommandWord[], depth: number): CommandWord[][] {
   const name = line[0]?.value ?? "";
-  const c = line.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const c = line.findIndex((w, i) => i > 0 && /^-[a-z]+$/.test(w.value) && w.value.includes("c"));
   if (depth > 2 || !SHELLS.test(name.slice(name.lastIndexOf("/") + 1)) || c < 0 || !line[c + 1]) return [line];
   const script = line[c + 1];
   return scriptLines(model, script.value, script.range).flatMap((l) => expandShell(model, l, depth + 1));

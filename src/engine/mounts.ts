@@ -21,11 +21,18 @@ export function resolvePath(value: string): string {
   return interpolate(value, unknown).trim();
 }
 
+/** Drops trailing slashes (a loop: `/\/+$/` backtracks quadratically on long runs of slashes). */
+export function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === "/") end--;
+  return path.slice(0, end);
+}
+
 /** Container-runtime API sockets: whoever can write to one controls the daemon, and with it the host. */
 const RUNTIME_SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$|^\/\/\.\/pipe\/docker_engine$|^\\\\\.\\pipe\\docker_engine$/;
 
 export function isRuntimeSocket(hostPath: string): boolean {
-  return RUNTIME_SOCKET.test(hostPath.replace(/\/+$/, ""));
+  return RUNTIME_SOCKET.test(trimSlashes(hostPath));
 }
 
 /** Host directories whose contents control or describe the host itself (prefix match). */
@@ -34,7 +41,7 @@ const SYSTEM_DIRS = ["/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/usr", 
 const HARMLESS = /^(\/etc\/localtime|\/etc\/timezone|\/usr\/share\/zoneinfo(\/.*)?|\/dev\/(null|zero|random|urandom))$/;
 /** Time-zone files and null devices: shared by many services on purpose, with nothing to leak. */
 export function isRoutineHostFile(hostPath: string): boolean {
-  return HARMLESS.test(hostPath.replace(/\/+$/, ""));
+  return HARMLESS.test(trimSlashes(hostPath));
 }
 /** Read-only shares of CA bundles are how hosts hand their trust store to containers. */
 const HARMLESS_READ_ONLY = /^(\/etc\/ssl\/certs|\/etc\/ca-certificates|\/etc\/pki\/ca-trust(\/.*)?|\/usr\/local\/share\/ca-certificates)$/;
@@ -43,7 +50,7 @@ const CREDENTIAL_DIR = /(^|\/)\.(ssh|aws|gnupg|kube|docker|azure|config\/gcloud)
 
 /** Why a host path is sensitive (the system directory or credential store it is in), or null. */
 export function sensitiveHostPath(hostPath: string, readOnly: boolean): string | null {
-  const p = hostPath.replace(/\/+$/, "") || "/";
+  const p = trimSlashes(hostPath) || "/";
   if (p === "/") return "/";
   const credentials = CREDENTIAL_DIR.exec(p);
   if (credentials && /^[/~\u0001]/.test(p)) return `~/.${credentials[2]}`;

@@ -56,6 +56,7 @@ export function stageHealthcheck(stage: DfStage): { enabled: boolean; instructio
  */
 export function isUnknownImage(ref: string, args: Record<string, string> = {}): boolean {
   if (!ref.includes("$")) return false;
-  const resolved = interpolate(ref, args).split("@")[0].replace(/:[^/]*$/, "");
-  return !resolved.split("/").pop();
+  const repo = interpolate(ref, args).split("@")[0];
+  const name = repo.lastIndexOf(":") > repo.lastIndexOf("/") ? repo.slice(0, repo.lastIndexOf(":")) : repo;
+  return !name.slice(name.lastIndexOf("/") + 1);
 }

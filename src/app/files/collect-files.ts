@@ -67,7 +67,8 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const candidates = candidateComposeFiles(changedDockerfiles, [...treePaths].filter((p) => !ignored(p)), classify);
   await read([...changedPaths, ...candidates]);
   const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
-  const linked = linkedFiles({ composeFiles: composeRead, changedPaths, changedDockerfiles, tree: treePaths });
+  const dockerfilesBeside = (dir: string) => [...treePaths].filter((p) => classify(p) === "dockerfile" && (p.lastIndexOf("/") < 0 ? "" : p.slice(0, p.lastIndexOf("/"))) === dir);
+  const linked = linkedFiles({ composeFiles: composeRead, changedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside });
   for (const c of candidates) if (!linked.composeToKeep.has(c) && !changedPaths.has(c)) headContents.delete(c);
   await read([...linked.paths].filter((p) => !ignored(p)));
 

@@ -33,13 +33,16 @@ export function candidateComposeFiles(changedDockerfiles: readonly string[], tre
 /**
  * The files linked to the changed ones, from the Compose files read so far: the build Dockerfiles
  * and context .dockerignore files of changed Compose files; for each changed Dockerfile, the Compose
- * files that build it and the .dockerignore of its context. Only paths present in the tree.
+ * files that build it and the .dockerignore of its context; for a changed .dockerignore, the
+ * Dockerfiles beside it. Only paths present in the tree.
  */
 export function linkedFiles(input: {
   composeFiles: readonly SourceFile[];
   changedPaths: ReadonlySet<string>;
   changedDockerfiles: readonly string[];
   tree: ReadonlySet<string>;
+  /** Dockerfiles in the tree beside a changed .dockerignore are linked too. */
+  dockerfilesBeside?: (dir: string) => string[];
 }): { paths: Set<string>; composeToKeep: Set<string> } {
   const composeFiles = input.composeFiles.map((f) => parseCompose(f.path, f.content));
   const project = buildProject({ dockerfiles: [], composeFiles, dockerignores: [], tree: [...input.tree] });
@@ -57,6 +60,9 @@ export function linkedFiles(input: {
   for (const d of input.changedDockerfiles) {
     const ignore = dockerignoreIn(dirOf(d));
     if (input.tree.has(ignore)) paths.add(ignore);
+  }
+  for (const p of input.changedPaths) {
+    if (p.endsWith(".dockerignore")) for (const d of input.dockerfilesBeside?.(dirOf(p)) ?? []) paths.add(d);
   }
   for (const p of composeToKeep) paths.add(p);
   return { paths, composeToKeep };

@@ -47,4 +47,9 @@ describe("linked files", () => {
     expect([...composeToKeep]).toEqual(["compose.yaml"]);
     expect([...paths].sort()).toEqual(["api/.dockerignore", "api/Dockerfile", "compose.yaml"]);
   });
+
+  it("links a changed .dockerignore to the Dockerfiles beside it", () => {
+    const { paths } = linkedFiles({ composeFiles: [], changedPaths: new Set(["api/.dockerignore"]), changedDockerfiles: [], tree: new Set(tree), dockerfilesBeside: (dir) => tree.filter((p) => p === `${dir}/Dockerfile`) });
+    expect([...paths]).toEqual(["api/Dockerfile"]);
+  });
 });

@@ -167,6 +167,24 @@ describe("the head moves while the run works", () => {
   });
 });
 
+describe("limits", () => {
+  it("reads no more files than limits.max_files and says so", async () => {
+    const a = "FROM node:latest\n";
+    const b = "FROM alpine:latest\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config("limits:\n  max_files: 1\n")
+      .checkCreate()
+      .files(3, [{ filename: "a/Dockerfile", status: "added", after: a }, { filename: "b/Dockerfile", status: "added", after: b }])
+      .tree(HEAD, { "a/Dockerfile": a, "b/Dockerfile": b })
+      .blobs([a])
+      .createReview(3)
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/update")[0].output.summary).toContain("1 Docker files were not read: the run stops at `limits.max_files` (1).");
+  });
+});
+
 describe("drafts", () => {
   it("are skipped when the config leaves drafts off", async () => {
     gh.config(null);

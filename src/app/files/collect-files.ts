@@ -58,7 +58,10 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
     const todo = [...new Set(paths)].filter((p) => !headContents.has(p));
     const tooBig = todo.filter((p) => (treeByPath.get(p)?.size ?? 0) > input.config.limits.maxFileBytes);
     for (const p of tooBig) notes.push(`\`${p}\` was not read: it is larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
-    const wanted = todo.filter((p) => !tooBig.includes(p) && shaOf(p));
+    const readable = todo.filter((p) => !tooBig.includes(p) && shaOf(p));
+    const room = Math.max(0, input.config.limits.maxFiles - headContents.size);
+    const wanted = readable.slice(0, room);
+    if (readable.length > room) notes.push(`${readable.length - room} Docker files were not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
     const texts = await mapLimit(wanted, READ_CONCURRENCY, (p) => readBlob(gh, input.repo, shaOf(p)!));
     wanted.forEach((p, i) => headContents.set(p, texts[i]));
   };

@@ -23,7 +23,7 @@ export default defineDockerfileRule({
       if (hasCacheMount(instruction, (target) => covers(target, CACHE))) continue;
       commands.forEach(({ command }, i) => {
         const install = packageInstall(command);
-        if (!install || install.installer !== "apk" || install.command.args.some((a) => a.value === "--no-cache")) return;
+        if (!install || install.installer !== "apk" || install.command.args.some((a) => a.value === "--no-cache" || a.value === "--no-network")) return;
         if (commands.slice(i + 1).some((c) => removedPath(c.tool, c.command, [CACHE]))) return;
         const sub = install.subcommand;
         const exec = !!instruction.execForm && sub.raw.startsWith('"');

@@ -1,10 +1,10 @@
 import { isBuildTool, isToolchainImage, packageName } from "../../src/engine/build-tools.js";
 import { commandsByRun } from "../../src/engine/cache-cleanup.js";
-import type { DfStage } from "../../src/engine/parse/dockerfile.js";
+import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
 import { packageInstall, positionals } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { chainInstructions, productionStages, stageChain } from "../../src/engine/stage-roles.js";
+import { chainInstructions, productionStages, stageChain, stageCommand } from "../../src/engine/stage-roles.js";
 
 /** Subcommands that uninstall, per tool. */
 const REMOVE: Record<string, string[]> = {
@@ -29,7 +29,9 @@ export default defineDockerfileRule({
     const byRun = commandsByRun(model);
     const seen = new Set<ShellWord>();
     const seenRoots = new Set<DfStage>();
+    const composeTargets = new Set(project.servicesBuilding(model.path).map((s) => s.stage?.index));
     for (const stage of productionStages(model, project)) {
+      if (!composeTargets.has(stage.index) && !runsService(stage)) continue;
       const label = stage.name ?? stage.image?.ref ?? `#${stage.index}`;
       const root = stageChain(stage).at(-1) as DfStage;
       if (root.image && isToolchainImage(root.image.name) && !seenRoots.has(root)) {
@@ -37,14 +39,22 @@ export default defineDockerfileRule({
         report({ messageId: "toolchain", data: { stage: label, image: root.image.ref }, range: root.image.range });
       }
       // installed build tools by name, with the words that installed them and their apk virtual group
-      const installed = new Map<string, { word: ShellWord; first: ShellWord; group: string | null }>();
+      const installed = new Map<string, { word: ShellWord; first: ShellWord; group: string | null; ins: DfInstruction }>();
       for (const ins of chainInstructions(stage)) {
+        let markedAuto = false;
         for (const { tool, command } of byRun.get(ins) ?? []) {
+          // `apt-mark auto '.*'` … `apt-get purge --auto-remove`: everything this RUN installed goes again
+          const line = [tool, ...command.args.map((a) => a.value)];
+          if (line.includes("apt-mark") && line.indexOf("auto", line.indexOf("apt-mark")) > 0) markedAuto = true;
+          if (markedAuto && (tool === "apt-get" || tool === "apt") && command.args.some((a) => a.value === "--auto-remove" || a.value === "autoremove")) {
+            for (const [key, entry] of installed) if (entry.ins === ins) installed.delete(key);
+            continue;
+          }
           const install = packageInstall(command);
           if (install && install.installer !== "pip" && install.installer !== "npm" && install.installer !== "gem" && install.installer !== "go") {
             const group = virtualGroup(command.args.map((a) => a.value));
             const tools = install.packages.filter((p) => !p.dynamic && isBuildTool(p.value));
-            for (const word of tools) installed.set(packageName(word.value), { word, first: tools[0], group });
+            for (const word of tools) installed.set(packageName(word.value), { word, first: tools[0], group, ins });
             continue;
           }
           const removes = REMOVE[tool];
@@ -64,7 +74,8 @@ export default defineDockerfileRule({
         byCommand.set(first, entry);
       }
       for (const { word, names } of byCommand.values()) {
-        if (seen.has(word)) continue;
+        // git alone is often a run-time dependency (CI servers, apps that fetch plugins); report it next to compilers
+        if (seen.has(word) || (names.length === 1 && names[0] === "git")) continue;
         seen.add(word);
         const tools = names.length > 6 ? `${names.slice(0, 6).join(", ")} and ${names.length - 6} more` : names.join(", ");
         report({ messageId: "tools", data: { stage: label, tools }, range: word.range });
@@ -80,4 +91,20 @@ function virtualGroup(args: string[]): string | null {
     if (args[i].startsWith("--virtual=")) return args[i].slice("--virtual=".length);
   }
   return null;
+}
+
+/** Shells and interpreters whose bare prompt is the default command of base and toolchain images. */
+const REPL = /^(bash|sh|ash|zsh|python[0-9.]*|node|irb|php|jshell|ghci|iex|erl|pwsh|go|rustc|dotnet|java)$/;
+
+/**
+ * True when the stage starts a service of its own: it has an ENTRYPOINT or CMD, and it is not just
+ * a shell or language prompt (the default command of base images such as `python` or `golang`).
+ */
+function runsService(stage: DfStage): boolean {
+  const { entrypoint, cmd } = stageCommand(stage);
+  if (!entrypoint && !cmd) return false;
+  const words = cmd ? cmd.execForm ?? cmd.argsText.trim().split(/\s+/) : [];
+  const prompt = words.length === 1 && REPL.test(words[0].slice(words[0].lastIndexOf("/") + 1));
+  // `ENTRYPOINT ["docker-entrypoint.sh"]` + `CMD ["node"]` is how official base images end
+  return !(prompt && (!entrypoint || /entrypoint/i.test(entrypoint.argsText)));
 }

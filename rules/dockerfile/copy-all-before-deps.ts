@@ -19,7 +19,10 @@ const MANIFESTS: Record<Ecosystem, string> = {
 };
 /** Directories that hold dependency metadata, not application code. */
 const DEPENDENCY_DIRS = /^(requirements|reqs|\.yarn|\.pnpm-store|patches|prisma|vendor|\.cargo|\.mvn|gradle|nuget|\.nuget|\.bundle|deps|wheels|wheelhouse)$/i;
-const EXTENSIONLESS_FILES = /^(makefile|gemfile|pipfile|dockerfile|procfile|license|licence|readme|rakefile|justfile|caddyfile|brewfile|vagrantfile|jenkinsfile|notice|authors|changelog|version)$/i;
+/** Directories that hold application code: `src/`, `app/`, `src-ui/`, `./src/cart/` (a segment of the path). */
+const SOURCE_DIRS = /^(src|source|sources|app|apps|lib|libs|code|server|client|web|api|backend|frontend|internal|cmd|pkg|components|pages|public|static|templates|services)([-_.][\w-]*)?$/i;
+/** Build tools whose every run before the source copy primes the dependency cache (`./gradlew downloadRepos`, `cargo chef cook`). */
+const PRIMING_TOOLS: Record<string, Ecosystem> = { gradle: "java", gradlew: "java", mvn: "java", mvnw: "java", cargo: "rust", dotnet: "dotnet" };
 
 /** The source word of a COPY/ADD that brings in the whole context or a source directory. */
 function sourceTree(model: DockerfileModel, ins: DfInstruction): CopySource | null {
@@ -28,10 +31,13 @@ function sourceTree(model: DockerfileModel, ins: DfInstruction): CopySource | nu
     const v = s.value;
     if (isWholeContext(v)) return s;
     if (isRemoteSource(v) || v.includes("$")) continue;
-    const path = v.replace(/^\.\//, "").replace(/\/+$/, "");
-    const last = path.slice(path.lastIndexOf("/") + 1);
-    const dir = v.endsWith("/") || (!path.includes("/") && !last.includes(".") && !EXTENSIONLESS_FILES.test(last));
-    if (dir && last && !/[*?[]/.test(last) && !DEPENDENCY_DIRS.test(last)) return s;
+    const path = v.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    const segments = path.split("/");
+    const last = segments[segments.length - 1];
+    if (!last || /[*?[]/.test(v) || DEPENDENCY_DIRS.test(last)) continue;
+    // a directory (trailing slash, or a bare name without extension) with application code in its path
+    const dir = v.endsWith("/") || (segments.length === 1 && !last.includes("."));
+    if (dir && segments.some((seg) => SOURCE_DIRS.test(seg))) return s;
   }
   return null;
 }
@@ -61,7 +67,8 @@ export default defineDockerfileRule({
           continue;
         }
         if (ins.keyword !== "RUN") continue;
-        for (const { command } of byRun.get(ins) ?? []) {
+        for (const { tool, command } of byRun.get(ins) ?? []) {
+          if (!copy && PRIMING_TOOLS[tool]) prepared.add(PRIMING_TOOLS[tool]);
           const dep = dependencyInstall(command);
           if (!dep) continue;
           if (!copy) {

@@ -68,6 +68,9 @@ export default defineDockerfileRule({
                 if (prod) once(file, "fullFile", { stage: label, file: file.value, prod });
               }
             }
+          } else if (dep && dep.command.args.some((a) => a.dynamic && a.value.startsWith("$"))) {
+            // options held in a variable (`uv sync $UV_OPTIONS`) may well exclude the dev group
+            continue;
           } else if (dep && (dep.tool === "npm" || dep.tool === "yarn" || dep.tool === "pnpm" || dep.tool === "bun")) {
             if (nodeEnvProduction || inlineProduction || omitsDev(dep.tool, dep.command) || prunedLater(chain.slice(at), byRun, dep.tool)) continue;
             const flag = dep.tool === "npm" ? "--omit=dev" : dep.tool === "yarn" ? "--production" : "--prod";
@@ -112,6 +115,7 @@ function prunedLater(rest: DfInstruction[], byRun: Map<DfInstruction, { tool: st
     (byRun.get(ins) ?? []).some(({ tool: t, command }) => {
       const first = command.args.find((a) => !a.value.startsWith("-"))?.value;
       if ((t === "npm" || t === "pnpm") && first === "prune") return omitsDev(t, command);
+      if (t === "yarn" && first === "workspaces" && command.args.some((a) => a.value === "focus")) return omitsDev(t, command);
       return t === tool && dependencyInstall(command) !== null && omitsDev(t, command);
     }),
   );

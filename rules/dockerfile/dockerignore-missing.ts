@@ -1,5 +1,4 @@
 import { buildContexts, copySources, hasOwnDockerignore, isWholeContext } from "../../src/engine/build-context.js";
-import { instructionsOf } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { CopySource } from "../../src/engine/sources.js";
 import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
@@ -18,11 +17,13 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     let first: { ins: DfInstruction; source: CopySource } | null = null;
-    for (const keyword of ["COPY", "ADD"]) {
-      for (const ins of instructionsOf(model, keyword)) {
-        if (ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
-        const source = copySources(model, ins).find((s) => isWholeContext(s.value));
-        if (source && (!first || ins.range.start.line < first.ins.range.start.line)) first = { ins, source };
+    // ONBUILD triggers copy the context of the downstream build, not this one
+    for (const ins of model.instructions) {
+      if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
+      const source = copySources(model, ins).find((s) => isWholeContext(s.value));
+      if (source) {
+        first = { ins, source };
+        break;
       }
     }
     if (!first || hasOwnDockerignore(model, project)) return;

@@ -1,4 +1,4 @@
-import { resolveStageImage } from "../../src/engine/image-refs.js";
+import { resolveStageImage, tagRange } from "../../src/engine/image-refs.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -19,7 +19,7 @@ export default defineDockerfileRule({
       if (!image) continue;
       const resolved = resolveStageImage(model, stage);
       if (!resolved || resolved.tag !== "latest" || resolved.digest) continue;
-      report({ messageId: "latest", data: { image: resolved.ref }, range: image.tagRange ?? image.range });
+      report({ messageId: "latest", data: { image: resolved.ref }, range: tagRange(image) ?? image.range });
     }
   },
 });

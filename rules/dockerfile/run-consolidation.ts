@@ -4,8 +4,11 @@ import { copyOperands } from "../../src/engine/sources.js";
 import { shippedStages } from "../../src/engine/stage-roles.js";
 
 const flagsKey = (ins: DfInstruction) => ins.flags.map((f) => `${f.name}=${f.value ?? ""}`).sort().join(" ");
-/** Commands a RUN executes (exec form: one); more than two means the split is probably deliberate. */
-const commandCount = (ins: DfInstruction) => (ins.execForm ? 1 : ins.script?.commands.length ?? 0);
+/**
+ * Commands a RUN executes (exec form: one); more than two means the split is probably deliberate.
+ * Scripts of a non-POSIX SHELL (PowerShell, cmd) or that do not parse cannot be counted.
+ */
+const commandCount = (ins: DfInstruction) => (ins.execForm ? 1 : ins.script && !ins.script.error ? ins.script.commands.length : Infinity);
 
 export default defineDockerfileRule({
   meta: {

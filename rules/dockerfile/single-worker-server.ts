@@ -2,7 +2,7 @@ import { execShellScript, execWords } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { chainInstructions, isDevStage, productionStages, stageChain } from "../../src/engine/stage-roles.js";
+import { chainInstructions, isDevDockerfile, isDevStage, productionStages, runsDevServer, stageChain } from "../../src/engine/stage-roles.js";
 
 const base = (v: string) => v.slice(v.lastIndexOf("/") + 1);
 const WORKERS_ENV = new Set(["WEB_CONCURRENCY", "UVICORN_WORKERS", "GUNICORN_CMD_ARGS"]);
@@ -43,9 +43,10 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, report }) {
+    if (isDevDockerfile(model.path)) return;
     const stages = new Set<DfStage>(productionStages(model, project));
     for (const s of model.stages) {
-      if (!stageChain(s).some(isDevStage) && s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) stages.add(s);
+      if (!stageChain(s).some(isDevStage) && !runsDevServer(s) && s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) stages.add(s);
     }
     const seen = new Set<string>();
     const key = (w: ShellWord) => `${w.range.start.line}:${w.range.start.column}`;

@@ -13,14 +13,15 @@ export interface BuildContext {
   /** The .dockerignore that applies: null when there is none, undefined when the tree is unknown. */
   dockerignore: DockerignoreModel | null | undefined;
   /** How the directory was chosen. */
-  source: "compose" | "sources" | "sibling" | "dockerfile-dir";
+  source: "compose" | "sources" | "sibling" | "ancestor" | "dockerfile-dir";
 }
 
 /**
  * The build contexts a Dockerfile is built with. A Compose service that builds it names its context.
  * Otherwise the context is guessed, in order: the directory (the Dockerfile's or one above it) where
  * the files it COPYs exist; the context Compose uses for other Dockerfiles of the same directory; the
- * Dockerfile's own directory.
+ * Dockerfile's own directory, or, when that has no .dockerignore, the nearest directory above it
+ * that has one.
  */
 export function buildContexts(model: DockerfileModel, project: Project): BuildContext[] {
   const out: BuildContext[] = [];
@@ -38,7 +39,17 @@ export function buildContexts(model: DockerfileModel, project: Project): BuildCo
   if (bySources !== null) return [{ dir: bySources, dockerignore: project.dockerignoreFor(bySources), source: "sources" }];
   const sibling = project.services.find((s) => s.dockerfilePath && dirname(s.dockerfilePath) === own && s.contextDir !== null && s.contextDir !== own);
   if (sibling?.contextDir != null) return [{ dir: sibling.contextDir, dockerignore: project.dockerignoreFor(sibling.contextDir), source: "sibling" }];
-  return [{ dir: own, dockerignore: project.dockerignoreFor(own), source: "dockerfile-dir" }];
+  const ownIgnore = project.dockerignoreFor(own);
+  if (ownIgnore === null) {
+    // A Dockerfile kept in a subfolder (`docker/Dockerfile.alpine`) with no sign of its context is
+    // usually built from the nearest folder above that has a .dockerignore.
+    for (let d = own; d !== ""; ) {
+      d = dirname(d);
+      const ignore = project.dockerignoreFor(d);
+      if (ignore) return [{ dir: d, dockerignore: ignore, source: "ancestor" }];
+    }
+  }
+  return [{ dir: own, dockerignore: ownIgnore, source: "dockerfile-dir" }];
 }
 
 /** The nearest directory, from the Dockerfile's up to the root, in which a file the Dockerfile COPYs exists. */

@@ -64,7 +64,7 @@ export function dependencyInstall(c: ShellCommand): DependencyInstall | null {
       return ["install", "i"].includes(first.value) && !packages.length ? make("node", first) : null;
     }
     case "yarn":
-      if (!first) return make("node", command.nameWord);
+      if (!first) return command.args.some((a) => /^(-v|--version|-h|--help)$/.test(a.value)) ? null : make("node", command.nameWord);
       return first.value === "install" ? make("node", first) : null;
     case "go":
       return first?.value === "mod" && second?.value === "download" ? make("go", second) : null;

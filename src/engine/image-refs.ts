@@ -1,4 +1,5 @@
-import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import type { DfImage, DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import type { Range } from "./types.js";
 
 export interface ResolvedImage {
   /** The reference with `$VAR` / `${VAR}` / `${VAR:-x}` replaced by the global ARG defaults. */
@@ -28,7 +29,10 @@ export function splitImageRef(ref: string): { name: string; tag: string | null; 
 export function resolveStageImage(model: DockerfileModel, stage: DfStage): ResolvedImage | null {
   const image = stage.image;
   if (!image || stage.baseStage) return null;
-  if (!image.ref.includes("$")) return { ref: image.ref, substituted: false, tag: image.tag, digest: image.digest };
+  if (!image.ref.includes("$")) {
+    const parts = splitImageRef(image.ref);
+    return { ref: image.ref, substituted: false, tag: parts.tag, digest: parts.digest };
+  }
   const defaults = new Map<string, string>();
   for (const arg of model.globalArgs) {
     if (arg.keyword !== "ARG") continue;
@@ -48,4 +52,15 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
   if (unknown) return null;
   const parts = splitImageRef(ref);
   return { ref, substituted: true, tag: parts.tag, digest: parts.digest };
+}
+
+/** Range of the tag as written in the FROM (`latest` in `node:latest@sha256:…`), or null. */
+export function tagRange(image: DfImage): Range | null {
+  const ref = image.ref;
+  const at = ref.indexOf("@");
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.lastIndexOf(":");
+  if (colon <= rest.lastIndexOf("/") || image.range.start.line !== image.range.end.line) return image.tagRange;
+  const line = image.range.start.line;
+  return { start: { line, column: image.range.start.column + colon + 1 }, end: { line, column: image.range.start.column + rest.length } };
 }

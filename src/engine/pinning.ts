@@ -145,7 +145,8 @@ export function isPinned(installer: Installer, pkg: string, inModule = false): b
     case "zypper":
       return /[=<>]/.test(pkg) || pkg.endsWith(".rpm");
     case "go":
-      return pkg.includes("@") || /^(\.|\/)/.test(pkg);
+      // remote module paths start with a domain; `tool`, `all`, `std` and `cmd/...` are patterns of the local module or toolchain
+      return pkg.includes("@") || /^(\.|\/)/.test(pkg) || !pkg.split("/")[0].includes(".");
   }
 }
 

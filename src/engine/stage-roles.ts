@@ -36,7 +36,7 @@ export function shippedStages(model: DockerfileModel, project: Project): Set<DfS
   return new Set(targetStages(model, project).flatMap(stageChain));
 }
 
-const DEV_NAME = /(^|[-_.])(dev|devel|develop|development|debug|test|tests|testing|ci|lint|local)([-_.]|$)/i;
+const DEV_NAME = /(^|[-_.])(dev|devel|develop|development|debug|test|tests|testing|ci|lint|local|e2e|cypress|playwright)([-_.]|$)/i;
 
 /** True for a stage whose name says it is for development or tests (`dev`, `frontend-dev`, `test`). */
 export function isDevStage(stage: DfStage): boolean {
@@ -44,9 +44,37 @@ export function isDevStage(stage: DfStage): boolean {
 }
 
 /**
- * The stages that run in production: the target stages that are not development or test stages.
- * A target that builds FROM a development stage is left out as well.
+ * True for a Dockerfile that by its path serves development or tests: `Dockerfile.dev`,
+ * `dev.Dockerfile`, `Dockerfile.test`, or one kept under `test/`, `e2e/`, `.devcontainer/`, `.ci/`,
+ * `tools/` or `hack/`.
+ */
+export function isDevDockerfile(path: string): boolean {
+  const dirs = path.split("/");
+  const file = dirs.pop() ?? "";
+  return DEV_NAME.test(file) || dirs.some((segment) => DEV_NAME.test(segment) || /^(\.(devcontainer|cursor|vscode|idea)|tools|tooling|hack)$/.test(segment));
+}
+
+/** The ENTRYPOINT and CMD in effect for a stage (the last ones of the stage or the stages it builds on). */
+export function stageCommand(stage: DfStage): { entrypoint: DfInstruction | null; cmd: DfInstruction | null } {
+  const chain = chainInstructions(stage).reverse();
+  return { entrypoint: chain.find((i) => i.keyword === "ENTRYPOINT") ?? null, cmd: chain.find((i) => i.keyword === "CMD") ?? null };
+}
+
+/** Development servers: `ng serve`, `npm run dev`, `vite`, `nodemon`, `next dev`, `--reload`, … */
+const DEV_SERVER = /(^|[\s"',[])(nodemon|ng serve|next dev|vite(?!\s+preview)|webpack(-dev-server| serve)|react-scripts start|(npm|yarn|pnpm|bun)( run)? (dev|serve|start:dev|watch)|flask run --debug|--reload)(?=$|[\s"',\]])/;
+
+/** True when the stage's command starts a development server. */
+export function runsDevServer(stage: DfStage): boolean {
+  const { entrypoint, cmd } = stageCommand(stage);
+  return [entrypoint, cmd].some((i) => !!i && DEV_SERVER.test(i.execForm ? i.execForm.join(" ") : i.argsText));
+}
+
+/**
+ * The stages that run in production: the target stages that are not development or test stages
+ * (by their name, the name of a stage they build on, their development-server command, or a
+ * Dockerfile path such as `Dockerfile.dev` or `e2e/Dockerfile`).
  */
 export function productionStages(model: DockerfileModel, project: Project): DfStage[] {
-  return targetStages(model, project).filter((s) => !stageChain(s).some(isDevStage));
+  if (isDevDockerfile(model.path)) return [];
+  return targetStages(model, project).filter((s) => !stageChain(s).some(isDevStage) && !runsDevServer(s));
 }

@@ -8,6 +8,7 @@ ruleTester(rule, {
     "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n",
     "FROM alpine:3.20\nRUN apk add --update curl && rm -rf /var/cache/apk/*\n",
     "FROM alpine:3.20\nRUN apk del .build-deps\n",
+    "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n",
   ],
   invalid: [
     {

@@ -12,11 +12,20 @@ ruleTester(rule, {
     // a development stage is allowed its tools
     "FROM python:3.11-slim AS development\nRUN apt-get update && apt-get install -y build-essential git\n",
     "FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n",
-    "FROM alpine:3.20\nRUN apk add --no-cache curl ca-certificates libgcc\n",
+    "FROM alpine:3.20\nRUN apk add --no-cache curl ca-certificates libgcc\nCMD [\"/app\"]\n",
+    // base and toolchain images: no command of their own, or just a prompt
+    "FROM buildpack-deps:bookworm\nRUN apt-get update && apt-get install -y gcc make\n",
+    "FROM buildpack-deps:bookworm\nRUN apt-get update && apt-get install -y libbz2-dev\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"python3\"]\n",
+    // the official images' apt-mark pattern removes everything the RUN installed
+    "FROM debian:12-slim\nRUN savedAptMark=\"$(apt-mark showmanual)\"; apt-get update; apt-get install -y gcc make libssl-dev; make install; apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\nCMD [\"redis-server\"]\n",
+    "FROM node:20\nRUN apt-get update && apt-get install -y build-essential\nCMD [\"npm\", \"run\", \"dev\"]\n",
+    "FROM jenkins/jenkins:lts\nRUN apt-get update && apt-get install -y git openssh-client\nENTRYPOINT [\"/usr/bin/tini\", \"--\", \"/usr/local/bin/jenkins.sh\"]\n",
+    "FROM debian:12\nRUN savedAptMark=\"$(apt-mark showmanual)\"; apt-get install -y dpkg-dev; apt-mark showmanual | xargs apt-mark auto > /dev/null; apt-get purge -y --auto-remove\nCMD [\"postgres\"]\n",
+    { code: "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nCMD [\"pytest\"]\n", filename: "e2e/Dockerfile" },
   ],
   invalid: [
     {
-      code: "FROM python:3.9-slim\nRUN apt-get update && apt-get install -y \\\n    gcc \\\n    g++ \\\n    curl\n",
+      code: "FROM python:3.9-slim\nRUN apt-get update && apt-get install -y \\\n    gcc \\\n    g++ \\\n    curl\nCMD [\"poetry\", \"run\", \"server\"]\n",
       errors: [{ messageId: "tools", line: 3, column: 5, endLine: 3, endColumn: 8 }],
     },
     {
@@ -26,7 +35,7 @@ ruleTester(rule, {
       errors: [{ messageId: "tools", line: 2, column: 42, endLine: 2, endColumn: 57 }],
     },
     {
-      code: "FROM golang:1.24 AS builder\nRUN go build -o main .\nFROM golang:1.24\nRUN apt-get update && apt-get install -y librdkafka-dev\nCOPY --from=builder /app/main .\n",
+      code: "FROM golang:1.24 AS builder\nRUN go build -o main .\nFROM golang:1.24\nRUN apt-get update && apt-get install -y librdkafka-dev\nCOPY --from=builder /app/main .\nCMD [\"./main\"]\n",
       errors: [
         { messageId: "toolchain", line: 3, column: 6, endLine: 3, endColumn: 17 },
         { messageId: "tools", line: 4, column: 42, endLine: 4, endColumn: 56 },
@@ -34,7 +43,7 @@ ruleTester(rule, {
     },
     {
       // only what is not removed is reported
-      code: "FROM alpine:3.20\nRUN apk add --no-cache gcc git make && apk del gcc\n",
+      code: "FROM alpine:3.20\nRUN apk add --no-cache gcc git make && apk del gcc\nENTRYPOINT [\"/app\"]\n",
       errors: [{ messageId: "tools", line: 2, column: 28, endLine: 2, endColumn: 31 }],
     },
   ],

@@ -22,10 +22,22 @@ ruleTester(rule, {
       files: { "docker-compose.yml": "services:\n  api:\n    build:\n      context: .\n      dockerfile: infra/docker/Dockerfile\n", ".dockerignore": ".git\n", "infra/docker/Dockerfile": "FROM python:3.11-slim\n" },
       tree: ["docker-compose.yml", ".dockerignore", "infra/docker/Dockerfile", "infra/docker/Dockerfile.dev"],
     },
+    // no sign of the context: the nearest folder above with a .dockerignore
+    { code: "FROM rust:1.80\nCOPY ./build.rs ./\nCOPY . .\n", filename: "docker/Dockerfile.alpine", files: { ".dockerignore": "target\n" }, tree: [".dockerignore", "docker/Dockerfile.alpine"] },
+    // ONBUILD copies the downstream build's context
+    { code: "FROM node:0.10\nONBUILD COPY . /usr/src/app\n", tree: ["Dockerfile"] },
     // BuildKit's per-Dockerfile ignore file
     { code: "FROM node:20\nCOPY . .\n", tree: ["Dockerfile", "Dockerfile.dockerignore"] },
   ],
   invalid: [
+    {
+      // the copied files exist beside the Dockerfile: that folder is the context, the root's ignore file does not apply
+      code: "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY . /usr/share/nginx/html\n",
+      filename: "apps/frontend/Dockerfile",
+      files: { ".dockerignore": ".git\n" },
+      tree: [".dockerignore", "apps/frontend/Dockerfile", "apps/frontend/nginx.conf"],
+      errors: [{ messageId: "missing", line: 3, column: 6, endLine: 3, endColumn: 7 }],
+    },
     {
       code: "FROM node:20\nWORKDIR /app\nCOPY . .\n",
       tree: ["Dockerfile", "package.json"],

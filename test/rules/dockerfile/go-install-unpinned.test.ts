@@ -4,7 +4,7 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 ruleTester(rule, {
   valid: [
     "FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.16.1\n",
-    "FROM golang:1.22\nRUN go install ./... && go install .\n",
+    "FROM golang:1.22\nRUN go install ./... && go install . && go install tool\n",
     "FROM golang:1.22\nRUN go build -o /app ./cmd/app\n",
     "FROM golang:1.22\nRUN go install -ldflags \"-s -w\" ./cmd/app\n",
   ],

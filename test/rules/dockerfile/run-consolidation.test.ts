@@ -8,6 +8,7 @@ ruleTester(rule, {
     "FROM ubuntu:24.04\nRUN a\nWORKDIR /app\nRUN b\n",
     "FROM ubuntu:24.04\nRUN --mount=type=cache,target=/root/.cache a\nRUN b\n",
     "FROM ubuntu:24.04\nCOPY README.md ./one\nCOPY package.json ./two\n",
+    "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN Write-Host 'a'\nRUN Write-Host 'b'\n",
     "FROM golang:1.22 AS builder\nADD a.spec /rpmbuild/SOURCES\nADD b.patch /rpmbuild/SOURCES\nFROM alpine:3.20\nCOPY --from=builder /out /out\n",
   ],
   invalid: [

@@ -181,7 +181,7 @@ describe("limits", () => {
       .checkUpdates();
     await app.receive("pull_request", opened());
     gh.assertDone();
-    expect(gh.bodies("checks/update")[0].output.summary).toContain("1 Docker files were not read: the run stops at `limits.max_files` (1).");
+    expect(gh.bodies("checks/update")[0].output.summary).toContain("1 Docker file was not read: the run stops at `limits.max_files` (1).");
   });
 });
 

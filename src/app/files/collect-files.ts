@@ -61,7 +61,8 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
     const readable = todo.filter((p) => !tooBig.includes(p) && shaOf(p));
     const room = Math.max(0, input.config.limits.maxFiles - headContents.size);
     const wanted = readable.slice(0, room);
-    if (readable.length > room) notes.push(`${readable.length - room} Docker files were not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
+    const left = readable.length - room;
+    if (left > 0) notes.push(`${left} Docker ${left === 1 ? "file was" : "files were"} not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
     const texts = await mapLimit(wanted, READ_CONCURRENCY, (p) => readBlob(gh, input.repo, shaOf(p)!));
     wanted.forEach((p, i) => headContents.set(p, texts[i]));
   };

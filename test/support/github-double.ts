@@ -140,6 +140,9 @@ export class GitHubDouble {
 
   async listen(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.serve(req, res));
+    // Clients keep connections open across a long audit; Node's 5 s default would close them under a reused socket.
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     return this;
   }

@@ -1,3 +1,4 @@
+import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { stageHealthcheck } from "../../src/engine/users.js";
 
@@ -18,6 +19,22 @@ export default defineDockerfileRule({
     if (!stage?.image || stageHealthcheck(stage)) return;
     const services = project.servicesBuilding(model.path);
     if (services.length && services.every((s) => s.compose.healthcheck.defined)) return;
+    // An image whose command is a bare shell or interpreter is a toolbox, with no service to probe.
+    if (!services.length && startsPrompt(stage)) return;
     report({ messageId: "missing", data: { stage: stage.name ?? stage.image.ref }, range: stage.from.range });
   },
 });
+
+/** Shells and interpreters that, started with no arguments, are a prompt rather than a service. */
+const INTERACTIVE = /^(\/\S*\/)?(sh|bash|ash|dash|zsh|python[\d.]*|node|irb|ruby|php|jshell|ghci|iex|erl|pwsh|powershell(\.exe)?|cmd(\.exe)?)$/i;
+
+/** True when the image's command (without an ENTRYPOINT in this file) is a bare shell or interpreter. */
+function startsPrompt(stage: DfStage): boolean {
+  let cmd: DfInstruction | undefined;
+  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
+    if (s.instructions.some((i) => i.keyword === "ENTRYPOINT")) return false;
+    cmd ??= s.instructions.filter((i) => i.keyword === "CMD").pop();
+  }
+  const words = cmd ? cmd.execForm ?? cmd.args.map((a) => a.value) : [];
+  return words.length === 1 && INTERACTIVE.test(words[0]);
+}

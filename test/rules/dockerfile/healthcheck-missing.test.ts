@@ -7,6 +7,8 @@ ruleTester(rule, {
     "FROM node:20-slim AS base\nHEALTHCHECK CMD [\"node\", \"health.js\"]\nFROM base\nCMD [\"node\", \"app.js\"]\n",
     "FROM alpine:3.20\nHEALTHCHECK NONE\n",
     "# no stage\n",
+    "FROM python:3.12-slim\nRUN pip install --no-cache-dir httpie\nCMD [\"python3\"]\n",
+    "FROM debian:12-slim\nCMD bash\n",
     {
       code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
       filename: "api/Dockerfile",
@@ -14,6 +16,10 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      code: "FROM debian:12-slim AS base\nENTRYPOINT [\"/app\"]\nFROM base\nCMD [\"bash\"]\n",
+      errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 10 }],
+    },
     {
       code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
       errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],

@@ -50,6 +50,8 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
     return whole;
   });
   if (unknown) return null;
+  // `FROM qdrant-${GPU:-cpu}` may name an earlier stage
+  if (model.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === ref.toLowerCase())) return null;
   const parts = splitImageRef(ref);
   return { ref, substituted: true, tag: parts.tag, digest: parts.digest };
 }

@@ -9,6 +9,7 @@ ruleTester(rule, {
     "FROM ubuntu:22.04 AS base\nFROM base AS build\nFROM build\n",
     "ARG IMAGE=alpine:3.12\nFROM $IMAGE\n",
     "ARG BASE\nFROM ${BASE}\n",
+    "ARG GPU\nFROM debian:12 AS qdrant-cpu\nFROM qdrant-${GPU:+gpu-}${GPU:-cpu} AS qdrant\n",
     "ARG PY=3.12\nFROM python:${PY}-slim\n",
     "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\n",
     "FROM registry.example.com:5000/team/app:1.4\n",

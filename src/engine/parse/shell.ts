@@ -32,68 +32,235 @@ const parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(synta
 const OP_PIPE = 12;
 const OP_PIPE_ALL = 13;
 
+/** Children of each node type, in the order mvdan/sh's own `syntax.Walk` visits them. */
+const CHILDREN: Record<string, readonly string[]> = {
+  File: ["Stmts"],
+  Stmt: ["Cmd", "Redirs"],
+  Assign: ["Name", "Value", "Index", "Array"],
+  Redirect: ["N", "Word", "Hdoc"],
+  CallExpr: ["Assigns", "Args"],
+  Subshell: ["Stmts"],
+  Block: ["Stmts"],
+  IfClause: ["Cond", "Then", "Else"],
+  WhileClause: ["Cond", "Do"],
+  ForClause: ["Loop", "Do"],
+  WordIter: ["Name", "Items"],
+  CStyleLoop: ["Init", "Cond", "Post"],
+  BinaryCmd: ["X", "Y"],
+  FuncDecl: ["Name", "Body"],
+  Word: ["Parts"],
+  DblQuoted: ["Parts"],
+  CmdSubst: ["Stmts"],
+  ProcSubst: ["Stmts"],
+  ArithmExp: ["X"],
+  ArithmCmd: ["X"],
+  BinaryArithm: ["X", "Y"],
+  UnaryArithm: ["X"],
+  ParenArithm: ["X"],
+  BinaryTest: ["X", "Y"],
+  UnaryTest: ["X"],
+  ParenTest: ["X"],
+  TestClause: ["X"],
+  CaseClause: ["Word", "Items"],
+  CaseItem: ["Patterns", "Stmts"],
+  DeclClause: ["Args"],
+  ArrayExpr: ["Elems"],
+  ArrayElem: ["Index", "Value"],
+  ExtGlob: ["Pattern"],
+  TimeClause: ["Stmt"],
+  CoprocClause: ["Name", "Stmt"],
+  LetClause: ["Exprs"],
+  TestDecl: ["Description", "Body"],
+  BraceExp: ["Elems"],
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ShNode = any;
+
+/**
+ * How to read a syntax node. mvdan-sh hands out JavaScript wrappers whose every field read converts
+ * the Go value behind it (a fresh wrapper per node, `NodeType` formats with Go's Sprintf): walking
+ * a large script that way costs ten times its parse. The Go objects behind the wrappers
+ * (`__internal_object__`) hold the same fields as plain properties, slices as `$array`/`$offset`/
+ * `$length` and strings as UTF-8 bytes; `goAccess` reads those and `wrapperAccess` is the public-API
+ * fallback. test/engine/shell-walk-matches-syntax-walk.test.ts checks both against `syntax.Walk`.
+ */
+export interface ShellAccess {
+  root(file: ShNode): ShNode;
+  type(node: ShNode): string;
+  /** A field holding a node or a slice of nodes, as an array (empty for nil). */
+  kids(node: ShNode, field: string): ShNode[];
+  /** A field holding one node or struct, null for nil. */
+  get(node: ShNode, field: string): ShNode | null;
+  text(node: ShNode, field: string): string;
+  raw(node: ShNode, field: string): unknown;
+  /** UTF-8 byte offsets of the node's start and end. */
+  pos(node: ShNode): number;
+  end(node: ShNode): number;
+}
+
+const goNil = (v: ShNode): boolean =>
+  v === null || v === undefined || typeof v !== "object" || typeof v.constructor?.string !== "string" || v === v.constructor.nil;
+const utf8 = new TextDecoder();
+// eslint-disable-next-line no-control-regex
+const goString = (s: unknown): string => (typeof s !== "string" ? "" : /^[\x00-\x7f]*$/.test(s) ? s : utf8.decode(Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff)));
+
+export const goAccess: ShellAccess = {
+  root: (file) => file.__internal_object__,
+  type: (node) => String(node.constructor.string).replace(/^\*syntax\./, ""),
+  kids: (node, field) => {
+    const v = node[field];
+    if (v && typeof v === "object" && Array.isArray(v.$array)) {
+      const out: ShNode[] = [];
+      for (let i = 0; i < v.$length; i++) out.push(v.$array[v.$offset + i]);
+      return out.filter((n) => !goNil(n));
+    }
+    return goNil(v) ? [] : [v];
+  },
+  get: (node, field) => (goNil(node[field]) ? null : node[field]),
+  text: (node, field) => goString(node[field]),
+  raw: (node, field) => node[field],
+  pos: (node) => node.Pos().Offset(),
+  end: (node) => node.End().Offset(),
+};
+
+export const wrapperAccess: ShellAccess = {
+  root: (file) => file,
+  type: (node) => syntax.NodeType(node),
+  kids: (node, field) => {
+    const v = node[field];
+    return Array.isArray(v) ? v.filter((n) => n !== null && n !== undefined) : v === null || v === undefined ? [] : [v];
+  },
+  get: (node, field) => node[field] ?? null,
+  text: (node, field) => String(node[field] ?? ""),
+  raw: (node, field) => node[field],
+  pos: (node) => node.Pos().Offset(),
+  end: (node) => node.End().Offset(),
+};
+
+/** The Go objects when this build of mvdan-sh exposes them, the wrappers otherwise. */
+function accessFor(file: ShNode): ShellAccess {
+  const inner = file?.__internal_object__;
+  return inner && typeof inner.constructor?.string === "string" && inner.constructor.string === "*syntax.File" ? goAccess : wrapperAccess;
+}
+
+/**
+ * Visits every node in the same pre-order as `syntax.Walk`, with an explicit stack: `syntax.Walk`
+ * recurses once per node and overflows the JavaScript stack on a few hundred chained `&&`.
+ */
+export function walkShell(access: ShellAccess, root: ShNode, visit: (node: ShNode, type: string) => void): void {
+  const stack: ShNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    const type = access.type(node);
+    visit(node, type);
+    let kids: ShNode[];
+    if (type === "ParamExp") {
+      const slice = access.get(node, "Slice");
+      const repl = access.get(node, "Repl");
+      const exp = access.get(node, "Exp");
+      kids = [
+        access.get(node, "Param"),
+        access.get(node, "Index"),
+        slice && access.get(slice, "Offset"),
+        slice && access.get(slice, "Length"),
+        repl && access.get(repl, "Orig"),
+        repl && access.get(repl, "With"),
+        exp && access.get(exp, "Word"),
+      ].filter((k) => k !== null);
+    } else {
+      kids = (CHILDREN[type] ?? []).flatMap((field) => access.kids(node, field));
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
+const TOO_DEEP = "the script is nested too deeply to parse";
+
 /**
  * Parses `text` (which starts at `baseOffset` of the document behind `index`) as a shell script.
  * Never throws: a syntax error is returned in `error` with the commands parsed so far empty.
  */
-export function parseShell(text: string, baseOffset: number, index: LineIndex): ShellScript {
+export function parseShell(text: string, baseOffset: number, index: LineIndex, forceAccess?: ShellAccess): ShellScript {
   const toChar = byteToCharMapper(text);
-  const rangeOf = (node: { Pos(): { Offset(): number }; End(): { Offset(): number } }): Range =>
-    index.range(baseOffset + toChar(node.Pos().Offset()), baseOffset + toChar(node.End().Offset()));
   const commands: ShellCommand[] = [];
   const pipes: Range[] = [];
+  const failed = (message: string, offset: number): ShellScript => ({
+    commands: [],
+    pipes: [],
+    error: { message: /Maximum call stack/i.test(message) ? TOO_DEEP : message, range: index.range(baseOffset + offset, baseOffset + offset) },
+  });
   let file;
   try {
     file = parser.Parse(text, "");
   } catch (e) {
     const err = e as { Text?: string; Error?: () => string; Pos?: { Offset(): number } };
-    const offset = err.Pos ? toChar(err.Pos.Offset()) : 0;
-    const message = err.Text ?? (typeof err.Error === "function" ? err.Error() : String(e));
-    return { commands, pipes, error: { message, range: index.range(baseOffset + offset, baseOffset + offset) } };
+    let offset = 0;
+    let message = String(e);
+    try {
+      offset = err.Pos ? toChar(err.Pos.Offset()) : 0;
+      message = err.Text ?? (typeof err.Error === "function" ? err.Error() : String(e));
+    } catch {
+      /* keep the plain message */
+    }
+    return failed(message, offset);
   }
-  syntax.Walk(file, (node) => {
-    if (!node) return true;
-    const type = syntax.NodeType(node);
-    if (type === "BinaryCmd" && (node.Op === OP_PIPE || node.Op === OP_PIPE_ALL)) pipes.push(rangeOf(node));
-    if (type === "CallExpr" && node.Args.length > 0) {
-      const words = (node.Args as unknown[]).map((w) => toWord(w, text, toChar, rangeOf));
+  try {
+    const access = forceAccess ?? accessFor(file);
+    const rangeOf = (node: ShNode): Range => index.range(baseOffset + toChar(access.pos(node)), baseOffset + toChar(access.end(node)));
+    const word = (w: ShNode): ShellWord => {
+      const raw = text.slice(toChar(access.pos(w)), toChar(access.end(w)));
+      return { value: wordValue(access, w), raw, range: rangeOf(w), dynamic: isDynamic(access, w) };
+    };
+    walkShell(access, access.root(file), (node, type) => {
+      if (type === "BinaryCmd") {
+        const op = access.raw(node, "Op");
+        if (op === OP_PIPE || op === OP_PIPE_ALL) pipes.push(rangeOf(node));
+      }
+      if (type !== "CallExpr") return;
+      const args = access.kids(node, "Args");
+      if (!args.length) return;
+      const words = args.map(word);
       commands.push({
         name: words[0].value,
         nameWord: words[0],
         args: words.slice(1),
-        assigns: (node.Assigns as { Name?: { Value: string }; Value?: unknown }[])
-          .filter((a) => a.Name)
-          .map((a) => ({ name: a.Name!.Value, value: a.Value ? wordValue(a.Value) : "" })),
+        assigns: access
+          .kids(node, "Assigns")
+          .filter((a) => access.get(a, "Name"))
+          .map((a) => {
+            const value = access.get(a, "Value");
+            return { name: access.text(access.get(a, "Name"), "Value"), value: value ? wordValue(access, value) : "" };
+          }),
         range: rangeOf(node),
       });
-    }
-    return true;
-  });
+    });
+  } catch (e) {
+    return failed((e as Error)?.message ?? String(e), 0);
+  }
   return { commands, pipes };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function toWord(word: any, text: string, toChar: (b: number) => number, rangeOf: (n: any) => Range): ShellWord {
-  const raw = text.slice(toChar(word.Pos().Offset()), toChar(word.End().Offset()));
-  return { value: wordValue(word), raw, range: rangeOf(word), dynamic: isDynamic(word) };
+function wordValue(access: ShellAccess, word: ShNode): string {
+  return access
+    .kids(word, "Parts")
+    .map((p) => partValue(access, p))
+    .join("");
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function wordValue(word: any): string {
-  return (word.Parts as unknown[]).map(partValue).join("");
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function partValue(part: any): string {
-  switch (syntax.NodeType(part)) {
+function partValue(access: ShellAccess, part: ShNode): string {
+  switch (access.type(part)) {
     case "Lit":
-      return String(part.Value).replace(/\\(.)/g, "$1");
+      return access.text(part, "Value").replace(/\\(.)/g, "$1");
     case "SglQuoted":
-      return String(part.Value);
+      return access.text(part, "Value");
     case "DblQuoted":
-      return (part.Parts as unknown[]).map(partValue).join("");
-    case "ParamExp":
-      return part.Short ? `$${part.Param.Value}` : `\${${part.Param?.Value ?? ""}}`;
+      return wordValue(access, part);
+    case "ParamExp": {
+      const param = access.get(part, "Param");
+      const name = param ? access.text(param, "Value") : "";
+      return access.raw(part, "Short") ? `$${name}` : `\${${name}}`;
+    }
     case "CmdSubst":
       return "$(...)";
     default:
@@ -101,12 +268,10 @@ function partValue(part: any): string {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function isDynamic(word: any): boolean {
-  return (word.Parts as unknown[]).some((p) => {
-    const t = syntax.NodeType(p);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    if (t === "DblQuoted") return isDynamic(p as any);
+function isDynamic(access: ShellAccess, word: ShNode): boolean {
+  return access.kids(word, "Parts").some((p) => {
+    const t = access.type(p);
+    if (t === "DblQuoted") return isDynamic(access, p);
     return t !== "Lit" && t !== "SglQuoted";
   });
 }

@@ -114,6 +114,21 @@ const toRange = (r: AstRange): Range => ({
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
 const SHELL_FORM_SCRIPTS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
 
+/**
+ * How much shell one Dockerfile may hand to the shell parser. mvdan-sh parses a few hundred
+ * kilobytes a second and costs a fixed fraction of a millisecond per script, so a hostile file
+ * (a 1 MB RUN, 50,000 RUN lines) would otherwise hold a run for minutes. Scripts past a limit are
+ * not parsed: their `script` has no commands and an `error` naming the limit (only the first
+ * script over the file's budget carries it, so one file does not raise thousands of findings).
+ */
+export const SHELL_LIMITS = { maxScriptChars: 65_536, maxFileScriptChars: 262_144, maxScripts: 2_000 } as const;
+
+interface ShellBudget {
+  chars: number;
+  scripts: number;
+  exhausted: boolean;
+}
+
 export function parseDockerfile(path: string, text: string): DockerfileModel {
   const ast = DockerfileParser.parse(text);
   const index = new LineIndex(text);
@@ -123,6 +138,8 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
   const globalArgs: DfInstruction[] = [];
   const shellByStage: string[] = [];
   let shellName = "/bin/sh";
+  const budget: ShellBudget = { chars: 0, scripts: 0, exhausted: false };
+  const onbuilds: DfInstruction[] = [];
 
   for (const ast1 of ast.getInstructions()) {
     const keyword = ast1.getKeyword().toUpperCase();
@@ -131,7 +148,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
       const stageName = (ast1 as AstFrom).getBuildStage();
       const baseStage = image ? findStage(stages, image.ref) : null;
       shellName = baseStage ? shellByStage[baseStage.index] : "/bin/sh";
-      const from = toInstruction(ast1, stages.length, text, index, escape, shellName);
+      const from = toInstruction(ast1, stages.length, text, index, escape, shellName, budget, onbuilds);
       const nameRange = (ast1 as AstFrom).getBuildStageRange();
       stages.push({
         index: stages.length,
@@ -148,7 +165,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
       continue;
     }
     const stage = stages[stages.length - 1];
-    const instruction = toInstruction(ast1, stage ? stage.index : -1, text, index, escape, shellName);
+    const instruction = toInstruction(ast1, stage ? stage.index : -1, text, index, escape, shellName, budget, onbuilds);
     if (keyword === "SHELL" && instruction.execForm?.length) {
       shellName = instruction.execForm[0];
       if (stage) shellByStage[stage.index] = shellName;
@@ -158,6 +175,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
     else globalArgs.push(instruction);
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
+  attachTriggers(onbuilds, ast.getDirectives().map((d) => d.getRange().start.line + 1), index, escape, budget);
 
   return {
     kind: "dockerfile",
@@ -207,6 +225,8 @@ function toInstruction(
   index: LineIndex,
   escape: string,
   shellName: string,
+  budget: ShellBudget,
+  onbuilds: DfInstruction[] | null,
 ): DfInstruction {
   const keyword = node.getKeyword().toUpperCase();
   const range = toRange(node.getRange());
@@ -234,11 +254,19 @@ function toInstruction(
     stageIndex,
     shellName,
     get script() {
-      if (script === undefined) script = scriptOf(instruction, text, index, escape);
+      if (script === undefined) {
+        script = null;
+        try {
+          script = refused ?? scriptOf(instruction, text, index, escape);
+        } catch {
+          /* parseShell never throws; a rule must not see a half-built model either way */
+        }
+      }
       return script;
     },
   };
-  if (keyword === "ONBUILD") instruction.trigger = triggerOf(argsText, argsRange, text, index, stageIndex, shellName);
+  const refused = hasScript(instruction) ? admitScript(instruction, budget) : null;
+  if (keyword === "ONBUILD" && onbuilds && argsRange && argsText.trim()) onbuilds.push(instruction);
   return instruction;
 }
 
@@ -358,19 +386,52 @@ function joinDropped(parts: string[]): string {
   return parts.join("");
 }
 
-function triggerOf(
-  argsText: string,
-  argsRange: Range | null,
-  text: string,
-  index: LineIndex,
-  stageIndex: number,
-  shellName: string,
-): DfInstruction | undefined {
-  if (!argsRange || !argsText.trim()) return undefined;
-  const startOffset = index.offset(argsRange.start);
-  // Parse the trigger as its own Dockerfile, padded so that offsets and lines stay those of the file.
-  const padded = text.slice(0, startOffset).replace(/[^\n]/g, " ") + argsText;
-  const inner = DockerfileParser.parse(padded).getInstructions()[0];
-  if (!inner) return undefined;
-  return toInstruction(inner, stageIndex, text, index, "\\", shellName);
+/**
+ * Parses every ONBUILD trigger as an instruction of its own, with the file's lines and columns.
+ * All triggers go into one padded copy of the file (each at its own place, every other line blank
+ * but the parser directives), parsed once: padding the whole prefix per ONBUILD was quadratic.
+ */
+function attachTriggers(onbuilds: DfInstruction[], directiveLines: number[], index: LineIndex, escape: string, budget: ShellBudget): void {
+  if (!onbuilds.length) return;
+  const lines: string[] = new Array(index.lineCount).fill("");
+  for (const line of directiveLines) lines[line - 1] = index.line(line);
+  for (const ins of onbuilds) {
+    const start = ins.argsRange!.start;
+    (" ".repeat(start.column - 1) + ins.argsText).split("\n").forEach((part, k) => (lines[start.line - 1 + k] = part));
+  }
+  const inner = DockerfileParser.parse(lines.join("\n")).getInstructions();
+  let j = 0;
+  for (const ins of onbuilds) {
+    const { start, end } = ins.argsRange!;
+    while (j < inner.length && inner[j].getRange().start.line + 1 < start.line) j++;
+    if (j < inner.length && inner[j].getRange().start.line + 1 <= end.line) {
+      ins.trigger = toInstruction(inner[j], ins.stageIndex, index.text, index, escape, ins.shellName, budget, null);
+    }
+  }
+}
+
+function hasScript(ins: DfInstruction): boolean {
+  return SHELL_FORM_SCRIPTS.has(ins.keyword) && !ins.execForm && !!ins.argsRange && POSIX_SHELLS.test(ins.shellName);
+}
+
+/** Charges a script to the file's shell budget in file order; returns the refusal when over a limit. */
+function admitScript(ins: DfInstruction, budget: ShellBudget): ShellScript | null {
+  const size = Math.max(ins.argsText.length, ins.heredocs.reduce((n, h) => n + h.content.length, 0));
+  const at = { start: ins.argsRange!.start, end: ins.argsRange!.start };
+  const { maxScriptChars, maxFileScriptChars, maxScripts } = SHELL_LIMITS;
+  if (size > maxScriptChars) {
+    return { commands: [], pipes: [], error: { message: `this script is ${size} characters long; scripts over ${maxScriptChars} characters are not parsed, so no rule checks its commands`, range: at } };
+  }
+  if (budget.scripts >= maxScripts || budget.chars + size > maxFileScriptChars) {
+    if (budget.exhausted) return { commands: [], pipes: [] };
+    budget.exhausted = true;
+    return {
+      commands: [],
+      pipes: [],
+      error: { message: `shell parsing stops here: the file has more than ${maxScripts} scripts or ${maxFileScriptChars} characters of RUN, CMD and ENTRYPOINT, so no rule checks the commands from here on`, range: at },
+    };
+  }
+  budget.scripts++;
+  budget.chars += size;
+  return null;
 }

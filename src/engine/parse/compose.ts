@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
 import { LineIndex } from "../text.js";
 import type { Range } from "../types.js";
 import { interpolate } from "./interpolation.js";
@@ -90,14 +90,25 @@ export interface ComposeModel {
 
 /** Real files use hundreds of aliases; exponential alias expansion still exceeds this quickly. */
 const MAX_ALIAS_COUNT = 10_000;
+/** Compose files nest a dozen levels at most; deeper documents are refused before anything walks them. */
+export const MAX_YAML_DEPTH = 100;
 
 export function parseCompose(path: string, text: string): ComposeModel {
   const lineCounter = new LineCounter();
   const index = new LineIndex(text);
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, strict: false });
+  // uniqueKeys is checked in analyse(): the library's check compares every key with every other (minutes
+  // for a map of 100,000 keys). logLevel "error" keeps its warnings (stringified keys) off stderr.
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
   // A trailing `---` (an empty second document) is harmless: Compose skips empty documents.
   const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS" || !onlyEmptyDocumentsFollow(text));
-  const problems: ComposeProblem[] = errors.map((e) => ({ message: e.message.split("\n")[0], range: index.range(e.pos[0], e.pos[1]) }));
+  const problems: ComposeProblem[] = errors
+    .filter((e, i) => !/Maximum call stack/i.test(e.message) || !errors.slice(0, i).some((f) => /Maximum call stack/i.test(f.message)))
+    .map((e) => ({ message: yamlMessage(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")), range: index.range(e.pos[0], e.pos[1]) }));
+  const shape = errors.length ? null : analyse(doc);
+  if (shape) {
+    aliasTargets.set(doc, shape.targets);
+    for (const p of shape.problems) problems.push({ message: p.message, range: index.range(p.node.range?.[0] ?? 0, p.node.range?.[1] ?? 0) });
+  }
   let data: Record<string, unknown> = {};
   if (!problems.length) {
     try {
@@ -105,7 +116,10 @@ export function parseCompose(path: string, text: string): ComposeModel {
       if (isRecord(js)) data = js;
       else if (js !== null && js !== undefined) problems.push({ message: "A Compose file must be a mapping at the top level", range: index.range(0, 0) });
     } catch (e) {
-      problems.push({ message: (e as Error).message, range: null });
+      // Alias expansion past the limit (a "billion laughs" file): point at the alias that expands most.
+      const bomb = /alias/i.test((e as Error).message) ? shape?.largestAlias : null;
+      const at = bomb?.range ?? (doc.contents as Node | null)?.range;
+      problems.push({ message: yamlMessage((e as Error).message), range: index.range(at?.[0] ?? 0, at?.[1] ?? 0) });
     }
   }
   const toRange = (r: [number, number, number] | undefined | null): Range | null => {
@@ -133,6 +147,100 @@ export function parseCompose(path: string, text: string): ComposeModel {
   return model;
 }
 
+/** The yaml library's messages, reworded where they speak to a programmer rather than to the file's author. */
+function yamlMessage(message: string): string {
+  if (/Maximum call stack/i.test(message)) return "the YAML is nested too deeply to parse";
+  if (/Excessive alias count/i.test(message)) return "aliases here expand to an enormous document (an alias bomb), so the file is not read";
+  if (/multiple documents/i.test(message)) return "a second YAML document starts here; a Compose file holds one document";
+  return message;
+}
+
+interface Shape {
+  problems: { message: string; node: Node }[];
+  /** Each alias's anchored node: the nearest anchor of that name before it, as YAML defines. */
+  targets: Map<Alias, Node>;
+  /** The alias whose expansion is largest (where an alias bomb goes off). */
+  largestAlias: Alias | null;
+}
+
+/**
+ * One iterative pass over the document (no recursion, so depth cannot overflow the stack): finds
+ * duplicate keys, nesting past MAX_YAML_DEPTH, aliases without an anchor and aliases inside their
+ * own anchor (which would make the data cyclic), resolves every alias and measures how large each
+ * node becomes once aliases are expanded.
+ */
+function analyse(doc: Document): Shape {
+  const problems: Shape["problems"] = [];
+  const targets = new Map<Alias, Node>();
+  const anchors = new Map<string, Node>();
+  const size = new Map<Node, number>();
+  const open = new Set<Node>();
+  let largestAlias: Alias | null = null;
+  let largest = 0;
+  let tooDeep = false;
+  type Step = { node: Node; depth: number; exit: boolean };
+  const root = doc.contents as Node | null;
+  const stack: Step[] = root ? [{ node: root, depth: 1, exit: false }] : [];
+  while (stack.length) {
+    const { node, depth, exit } = stack.pop()!;
+    const kids = childrenOf(node);
+    if (exit) {
+      open.delete(node);
+      size.set(node, kids.reduce((n, k) => n + (isAlias(k) ? size.get(targets.get(k) as Node) ?? 1 : size.get(k) ?? 1), 1));
+      continue;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (!target) problems.push({ message: `the alias *${node.source} has no anchor &${node.source} before it`, node });
+      else if (open.has(target)) problems.push({ message: `the alias *${node.source} sits inside its own anchor, so the data would contain itself`, node });
+      else {
+        targets.set(node, target);
+        const expands = size.get(target) ?? 1;
+        if (expands > largest) [largest, largestAlias] = [expands, node];
+      }
+      continue;
+    }
+    if (depth > MAX_YAML_DEPTH) {
+      if (!tooDeep) problems.push({ message: `the YAML nests more than ${MAX_YAML_DEPTH} levels deep here; no Compose file needs that, so the file is not read`, node });
+      tooDeep = true;
+      continue;
+    }
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && typeof pair.key.value === "symbol") {
+          const bad = mergeSources(pair.value as Node | null).find((src) => (isAlias(src) ? anchors.has(src.source) && !isMap(anchors.get(src.source)) : !isMap(src)));
+          if (bad) problems.push({ message: "`<<` merges only mappings or aliases of mappings", node: bad });
+        }
+        if (!isScalar(pair.key) || typeof pair.key.value === "symbol") continue;
+        const key = pair.key.value;
+        if (seen.has(key)) problems.push({ message: "Map keys must be unique", node: pair.key });
+        seen.add(key);
+      }
+    }
+    open.add(node);
+    stack.push({ node, depth, exit: true });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1, exit: false });
+  }
+  return { problems, targets, largestAlias };
+}
+
+function mergeSources(value: Node | null): Node[] {
+  if (!value) return [];
+  return isSeq(value) ? (value.items as Node[]) : [value];
+}
+
+/** Keys and values of a mapping, items of a sequence, in document order. */
+function childrenOf(node: Node): Node[] {
+  if (isMap(node)) return node.items.flatMap((p) => [p.key, p.value].filter((n): n is Node => !!n && typeof n === "object" && "range" in (n as object)));
+  if (isSeq(node)) return (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item])).filter((n): n is Node => !!n && typeof n === "object");
+  return [];
+}
+
+/** Alias resolutions computed by analyse(); `Alias.resolve` walks the whole document on every call. */
+const aliasTargets = new WeakMap<Document, Map<Alias, Node>>();
+
 function onlyEmptyDocumentsFollow(text: string): boolean {
   const docs = parseAllDocuments(text);
   return Array.isArray(docs) && docs.slice(1).every((d) => !d.errors.length && (d.contents === null || (isScalar(d.contents) && d.contents.value === null)));
@@ -150,23 +258,22 @@ function findNode(doc: Document, path: YamlPath): { node: Node | null; pair: Pai
   return { node, pair, exact: true };
 }
 
-function child(doc: Document, node: Node | null, seg: string | number): { node: Node; pair: Pair | null } | null {
+function child(doc: Document, node: Node | null, seg: string | number, depth = 0): { node: Node; pair: Pair | null } | null {
+  if (depth > 50) return null;
   const resolved = deref(doc, node);
   if (isSeq(resolved) && typeof seg === "number") {
     const item = resolved.items[seg] as Node | undefined;
     return item ? { node: item, pair: null } : null;
   }
   if (!isMap(resolved)) return null;
-  for (const pair of resolved.items) {
-    const key = isScalar(pair.key) ? pair.key.value : pair.key;
-    if (key === seg && pair.value) return { node: pair.value as Node, pair };
-  }
+  const direct = keyIndex(resolved).get(String(seg));
+  if (direct) return { node: direct.value as Node, pair: direct };
   for (const pair of resolved.items) {
     // With `merge: true` the yaml library gives a merge key the value Symbol(<<), not the string.
     if (isScalar(pair.key) && (pair.key.value === "<<" || (typeof pair.key.value === "symbol" && pair.key.value.description === "<<"))) {
       const sources = isSeq(pair.value) ? (pair.value.items as Node[]) : [pair.value as Node];
       for (const source of sources) {
-        const found = child(doc, source, seg);
+        const found = child(doc, source, seg, depth + 1);
         if (found) return found;
       }
     }
@@ -174,8 +281,30 @@ function child(doc: Document, node: Node | null, seg: string | number): { node: 
   return null;
 }
 
+const keyIndexes = new WeakMap<object, { size: number; pairs: Map<string, Pair> }>();
+
+/**
+ * A mapping's pairs by key, built once per mapping: locate() runs for every finding, and a linear
+ * scan of 2,000 services per call made large files quadratic. Keys are matched as toJS names them
+ * (a service `1:` or `null:` is "1" or ""), the first pair with a value winning.
+ */
+function keyIndex(map: { items: Pair[] }): Map<string, Pair> {
+  const cached = keyIndexes.get(map);
+  if (cached && cached.size === map.items.length) return cached.pairs;
+  const pairs = new Map<string, Pair>();
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (!pair.value || typeof key === "symbol" || (key !== null && typeof key === "object")) continue;
+    const name = key === null || key === undefined ? "" : String(key);
+    if (!pairs.has(name)) pairs.set(name, pair);
+  }
+  keyIndexes.set(map, { size: map.items.length, pairs });
+  return pairs;
+}
+
 function deref(doc: Document, node: Node | null): Node | null {
-  for (let depth = 0; node && isAlias(node) && depth < 50; depth++) node = (node.resolve(doc) as Node | undefined) ?? null;
+  const targets = aliasTargets.get(doc);
+  for (let depth = 0; node && isAlias(node) && depth < 50; depth++) node = (targets ? targets.get(node) : (node.resolve(doc) as Node | undefined)) ?? null;
   return node;
 }
 

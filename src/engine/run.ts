@@ -1,18 +1,18 @@
 import picomatch from "picomatch";
 import { FILE_SKIPPED, RULE_FAILED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
-import { DEFAULT_CONFIG, ruleLookup, type Config } from "./config.js";
+import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
 import { fingerprint } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
-import { parseDockerfile, type DockerfileModel } from "./parse/dockerfile.js";
+import { parseDockerfile, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
 import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
 import { formatMessage, type Rule, type RuleServices, type ShellChecker } from "./rule.js";
 import { computeScores, type Coverage, type Scores } from "./score.js";
 import { collectSuppressions, isSuppressed } from "./suppress.js";
-import { compareRanges, LineIndex } from "./text.js";
-import type { FileKind, Finding, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
+import { compareRanges, comparePos, LineIndex } from "./text.js";
+import type { FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
 import { serviceSummary, type ServiceSummary } from "./summary.js";
 
 export const DEFAULT_DOCS_URL = "https://github.com/dockaudit/dockaudit/blob/main/rules";
@@ -52,18 +52,21 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const composeFiles: ComposeModel[] = [];
   const dockerignores: DockerignoreModel[] = [];
   let totalBytes = 0;
+  let audited = 0;
 
   const sorted = [...input].map((f) => ({ ...f, path: normalizePath(f.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     const kind = classify(file.path);
     if (!kind || ignored(file.path)) continue;
-    const skip = skipReason(file, files.length, totalBytes, config);
+    const bytes = utf8Length(file.content);
+    const skip = skipReason(file.content, bytes, audited, totalBytes, config);
     files.push(skip ? { path: file.path, kind, skipped: skip } : { path: file.path, kind });
     if (skip) {
       findings.push(builtinFinding(FILE_SKIPPED, "skipped", { path: file.path, reason: skip }, file.path, docsBase));
       continue;
     }
-    totalBytes += file.content.length;
+    totalBytes += bytes;
+    audited++;
     const text = file.content.replace(/^\uFEFF/, " ");
     if (kind === "dockerfile") dockerfiles.push(parseDockerfile(file.path, text));
     else if (kind === "compose") composeFiles.push(parseCompose(file.path, text));
@@ -81,13 +84,34 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   return { version: 1, files, services: project.services.map(serviceSummary), findings, scores, coverage };
 }
 
-function skipReason(file: SourceFile, count: number, totalBytes: number, config: Config): string | null {
-  const { maxFileBytes, maxFiles, maxTotalBytes } = config.limits;
-  if (file.content.length > maxFileBytes) return `it is larger than the ${maxFileBytes}-byte limit per file`;
-  if (file.content.includes("\u0000")) return "it contains NUL bytes (binary content)";
-  if (count >= maxFiles) return `the run already audits the ${maxFiles}-file limit`;
-  if (totalBytes + file.content.length > maxTotalBytes) return `the run would exceed its ${maxTotalBytes}-byte limit`;
+/**
+ * Why a file is left out of the run, or null. Limits come from the config (`limits:`), never past
+ * HARD_LIMITS even when a caller builds the config object itself; sizes are UTF-8 bytes as fetched.
+ */
+function skipReason(content: string, bytes: number, audited: number, totalBytes: number, config: Config): string | null {
+  const maxFileBytes = Math.min(config.limits.maxFileBytes, HARD_LIMITS.maxFileBytes);
+  const maxFiles = Math.min(config.limits.maxFiles, HARD_LIMITS.maxFiles);
+  const maxTotalBytes = Math.min(config.limits.maxTotalBytes, HARD_LIMITS.maxTotalBytes);
+  if (bytes > maxFileBytes) return `it is ${bytes} bytes, over the limit of ${maxFileBytes} bytes per file (limits.max_file_bytes)`;
+  if (content.includes("\u0000")) return "it contains NUL bytes, so it is binary content rather than text";
+  if (audited >= maxFiles) return `the run already audits ${maxFiles} files, its limit (limits.max_files)`;
+  if (totalBytes + bytes > maxTotalBytes) return `its ${bytes} bytes would take the run past its limit of ${maxTotalBytes} bytes in all (limits.max_total_bytes)`;
   return null;
+}
+
+/** UTF-8 length of a string without encoding it (a lone surrogate counts as the 3 bytes of U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 function runRules(
@@ -118,6 +142,7 @@ function runRules(
   const occurrences = new Map<string, number>();
   const kept: Finding[] = [];
   for (const f of raw) {
+    if (f.range) f.range = clampRange(model.index, f.range);
     if (f.range && isSuppressed(suppressions, f.ruleId, anchorLines(model, f.range.start.line))) continue;
     if (!f.range && isSuppressed(suppressions, f.ruleId, [])) continue;
     const anchorText = f.range ? anchorTextOf(model, f.range.start.line) : "";
@@ -164,27 +189,93 @@ export function maskSecret(secret: string): string {
   return secret.slice(0, visible) + "*".repeat(Math.max(4, Math.min(8, secret.length - visible)));
 }
 
+/**
+ * Keeps a rule's range inside the file (1 ≤ line ≤ line count, 1 ≤ column ≤ line length + 1, start
+ * before end), so a slip in one rule never sends GitHub an annotation it rejects.
+ */
+function clampRange(index: LineIndex, range: Range): Range {
+  const clamp = (p: Position): Position => {
+    const line = Math.min(Math.max(1, Math.trunc(p.line) || 1), index.lineCount);
+    return { line, column: Math.min(Math.max(1, Math.trunc(p.column) || 1), index.line(line).length + 1) };
+  };
+  const start = clamp(range.start);
+  const end = clamp(range.end);
+  if (start.line === range.start.line && start.column === range.start.column && end.line === range.end.line && end.column === range.end.column && comparePos(start, end) <= 0) return range;
+  return { start, end: comparePos(start, end) <= 0 ? end : start };
+}
+
+/** Per-file lookups that suppression and fingerprints need for every finding, built once per file. */
+interface Anchors {
+  /** The instruction spanning a 1-based line, by binary search (files can hold 50,000 instructions). */
+  instructionAt(line: number): DfInstruction | undefined;
+  /** For each line, the nearest line above it with a smaller YAML indent (0 when none). */
+  parentOf: Int32Array | null;
+}
+
+const anchorCache = new WeakMap<Model, Anchors>();
+
+function anchorsOf(model: Model): Anchors {
+  let anchors = anchorCache.get(model);
+  if (anchors) return anchors;
+  const instructions = model.kind === "dockerfile" ? model.instructions : [];
+  anchors = {
+    instructionAt: (line) => {
+      let lo = 0;
+      let hi = instructions.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (instructions[mid].range.start.line <= line) lo = mid;
+        else hi = mid - 1;
+      }
+      const ins = instructions[lo];
+      return ins && ins.range.start.line <= line && line <= ins.range.end.line ? ins : undefined;
+    },
+    parentOf: model.kind === "compose" ? yamlParentLines(model.index) : null,
+  };
+  anchorCache.set(model, anchors);
+  return anchors;
+}
+
 /** Lines whose pragma can suppress a finding on `line`: the statement's first line and its YAML parents. */
 function anchorLines(model: Model, line: number): number[] {
   if (model.kind === "dockerfile") {
-    const ins = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+    const ins = anchorsOf(model).instructionAt(line);
     return [ins ? ins.range.start.line : line];
   }
-  return [line, ...yamlParents(model.index, line)];
+  return [line, ...yamlParents(model.index, anchorsOf(model).parentOf!, line)];
 }
 
-function yamlParents(index: LineIndex, line: number): number[] {
-  const parents: number[] = [];
-  let indent = indentOf(index.line(line));
-  for (let l = line - 1; l >= 1 && indent > 0; l--) {
+/** Structural lines (not blank, not comments) each with the nearest earlier one of smaller indent. */
+function yamlParentLines(index: LineIndex): Int32Array {
+  const parentOf = new Int32Array(index.lineCount + 1);
+  const stack: { line: number; indent: number }[] = [];
+  for (let l = 1; l <= index.lineCount; l++) {
     const text = index.line(l);
-    if (!text.trim() || text.trimStart().startsWith("#")) continue;
-    const i = indentOf(text);
-    if (i < indent) {
-      parents.push(l);
-      indent = i;
+    if (isStructural(text)) {
+      const indent = indentOf(text);
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      parentOf[l] = stack.length ? stack[stack.length - 1].line : 0;
+      stack.push({ line: l, indent });
     }
   }
+  return parentOf;
+}
+
+const isStructural = (text: string) => !!text.trim() && !text.trimStart().startsWith("#");
+
+function yamlParents(index: LineIndex, parentOf: Int32Array, line: number): number[] {
+  const indent = indentOf(index.line(line));
+  if (indent <= 0) return [];
+  let first = parentOf[line];
+  if (!isStructural(index.line(line))) {
+    // A finding on a blank or comment line (rare): find its first parent by scanning up.
+    for (first = line - 1; first >= 1; first--) {
+      const text = index.line(first);
+      if (isStructural(text) && indentOf(text) < indent) break;
+    }
+  }
+  const parents: number[] = [];
+  for (let p = first; p > 0; p = parentOf[p]) parents.push(p);
   return parents;
 }
 
@@ -196,7 +287,7 @@ function indentOf(text: string): number {
 
 function anchorTextOf(model: Model, line: number): string {
   if (model.kind === "dockerfile") {
-    const ins = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+    const ins = anchorsOf(model).instructionAt(line);
     if (ins) return model.index.slice(ins.range);
   }
   return model.index.line(line);

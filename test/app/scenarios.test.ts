@@ -167,6 +167,28 @@ describe("the head moves while the run works", () => {
   });
 });
 
+describe("GitHub refusing the review", () => {
+  it("still completes the check, with the findings meant for the review in its summary", async () => {
+    const file = "FROM node:latest\nRUN BAD x\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .checkUpdates();
+    gh.scope.post("/repos/Codertocat/Hello-World/pulls/3/reviews").reply(422, { message: "Validation Failed", errors: ["Pull request review thread line must be part of the diff"] });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(done.output.summary).toContain("GitHub refused this run's review");
+    expect(done.output.summary).toContain("Not commented inline (2)");
+    expect(done.output.summary).toContain("meant for a review GitHub refused");
+    expect(app.outcomes[0]).toMatchObject({ result: "published", comments: 0 });
+  });
+});
+
 describe("limits", () => {
   it("reads no more files than limits.max_files and says so", async () => {
     const a = "FROM node:latest\n";

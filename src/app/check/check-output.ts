@@ -16,6 +16,7 @@ const REASON: Record<UnpostedReason, string> = {
   "file-level": "about the whole file",
   "outside-diff": "on lines outside the diff",
   "over-cap": "over the inline-comment cap",
+  "review-refused": "meant for a review GitHub refused",
 };
 
 export interface AuditOutputInput {

@@ -31,6 +31,8 @@ export function decidePublication(input: {
   rules: readonly Rule[];
   existing: readonly OurComment[];
   notes: readonly string[];
+  /** GitHub refused the review with these comments: list them in the summary instead. */
+  reviewRefused?: boolean;
 }): Publication {
   const { head, base, files, config } = input;
   const comparison = compareFindings(base.findings, head.findings, files.moves);
@@ -45,6 +47,7 @@ export function decidePublication(input: {
     maxComments: config.maxInlineComments,
     describe: (id) => descriptions.get(id),
     secrets,
+    refused: input.reviewRefused ?? false,
   });
   const gating = gatingFindings(reviewed, config.failOn);
   const decision = decideConclusion({ dockerChanged: true, gating, grade: head.scores.overall.grade, minGrade: config.minGrade });

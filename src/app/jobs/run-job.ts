@@ -103,8 +103,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const head = audit(files.head, deps.rules, options);
     const base = audit(files.base, deps.rules, options);
     const existing = job.trigger === "pull_request.opened" ? [] : await listOurComments(gh, ref);
-    const publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes });
-    const { comparison, plan, output, annotations } = publication;
+    let publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes });
+    const { comparison, annotations } = publication;
     Object.assign(outcome.findings, { new: comparison.added.length, fixed: comparison.fixed.length, remaining: head.findings.length });
 
     if (control.superseded()) throw new Stop("superseded");
@@ -115,7 +115,17 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     }
 
     // Writes, one at a time: the review, closing fixed comments, annotations, then the conclusion last.
-    if (plan.comments.length) await createReview(gh, ref, { commitId: pull.headSha, body: publication.reviewBody, comments: plan.comments });
+    if (publication.plan.comments.length) {
+      try {
+        await createReview(gh, ref, { commitId: pull.headSha, body: publication.reviewBody, comments: publication.plan.comments });
+      } catch (e) {
+        if ((e as { status?: number }).status !== 422) throw e;
+        deps.log.warn({ err: e, key: job.key }, "GitHub refused the review; its findings go to the check summary");
+        notes.push(`GitHub refused this run's review (${describeError(e)}), so the findings it would have commented are listed here.`);
+        publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes, reviewRefused: true });
+      }
+    }
+    const { plan, output } = publication;
     await closeFixedComments(gh, ref, publication.fixedComments);
     const chunks = batches(annotations);
     for (const chunk of chunks.slice(0, -1)) await addAnnotations(gh, repo, checkRunId, output, chunk);

@@ -14,7 +14,7 @@ export interface ReviewComment {
   body: string;
 }
 
-export type UnpostedReason = "file-level" | "outside-diff" | "over-cap";
+export type UnpostedReason = "file-level" | "outside-diff" | "over-cap" | "review-refused";
 
 export interface ReviewPlan {
   comments: ReviewComment[];
@@ -39,6 +39,8 @@ export interface ReviewInput {
   /** The rule's description: the "why" of a comment. */
   describe: (ruleId: string) => string | undefined;
   secrets: readonly string[];
+  /** GitHub refused this run's review: nothing is commented, everything goes to the summary. */
+  refused?: boolean;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -64,6 +66,10 @@ export function planReview(input: ReviewInput): ReviewPlan {
     const placed = placeInHunks(input.hunks.get(f.file) ?? [], span.first, span.last);
     if (!placed) {
       plan.unposted.push({ finding: f, reason: "outside-diff" });
+      continue;
+    }
+    if (input.refused) {
+      plan.unposted.push({ finding: f, reason: "review-refused" });
       continue;
     }
     if (plan.comments.length >= input.maxComments) {

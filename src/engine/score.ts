@@ -20,8 +20,8 @@ export interface Coverage {
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { error: 10, warning: 4, info: 1 };
 export const CATEGORY_WEIGHT: Record<Category, number> = { security: 0.35, reliability: 0.3, efficiency: 0.2, maintainability: 0.15 };
-/** How much finding weight one unit of size absorbs before a score falls to 1/e of 100. */
-export const TOLERANCE = 50;
+/** How much finding weight one unit of size (a stage or a service) absorbs before a score falls to 1/e of 100. */
+export const TOLERANCE = 20;
 /** Share of a category score that comes from coverage ratios when services exist. */
 export const COVERAGE_SHARE = 0.4;
 
@@ -66,13 +66,13 @@ export function gradeOf(score: number): Grade {
 
 /**
  * Scores each category from 0 to 100. The finding part decays exponentially with the summed
- * severity weights, divided by the square root of the project's size (stages + services), so that
- * a large repository is not punished for being large; the coverage part is the share of services
+ * severity weights per unit of size (stages + services), so that a large repository is not
+ * punished for being large; the coverage part is the share of services
  * with a non-root user, a healthcheck and restart policy, or limits.
  */
 export function computeScores(findings: readonly Finding[], services: readonly ProjectService[], units: number): { scores: Scores; coverage: Coverage } {
   const coverage = coverageOf(services);
-  const size = Math.sqrt(Math.max(1, units));
+  const size = Math.max(1, units);
   const scores = {} as Scores;
   let overall = 0;
   for (const category of CATEGORIES) {

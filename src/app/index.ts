@@ -3,6 +3,7 @@ import type { Rule } from "../engine/index.js";
 import { rules as catalogue } from "../../rules/index.js";
 import { CHECK_RUN_EVENTS, checkRunJob } from "./handlers/check-run.js";
 import { checkSuiteJobs } from "./handlers/check-suite.js";
+import { createDeliveryFilter } from "./handlers/deliveries.js";
 import { commentJob } from "./handlers/issue-comment.js";
 import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
 import type { GitHub } from "./github/types.js";
@@ -48,8 +49,13 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
     const concurrency = options.concurrency ?? (Number(process.env.DOCKAUDIT_CONCURRENCY) || 4);
     queue = options.createQueue?.(runner) ?? createInProcessQueue(runner, { concurrency, onError: (err, job) => probot.log.error({ err, key: job.key }, "job crashed") });
     const q = queue;
+    const firstDelivery = createDeliveryFilter();
     const enqueue = (job: Job | null) => {
       if (!job) return;
+      if (!firstDelivery(job.deliveryId)) {
+        probot.log.info({ key: job.key, delivery: job.deliveryId }, "duplicate delivery ignored");
+        return;
+      }
       const how = q.enqueue(job);
       probot.log.debug({ key: job.key, trigger: job.trigger, delivery: job.deliveryId, how }, "job enqueued");
     };

@@ -66,6 +66,19 @@ describe("re-runs", () => {
   });
 });
 
+describe("redelivery", () => {
+  it("runs a webhook delivered twice (same X-GitHub-Delivery) once", async () => {
+    mockRun();
+    const payload = checkRunPayload("rerequested", { head: HEAD, pulls: [4], externalId: "4" });
+    await app.probot.receive({ id: "same-delivery", name: "check_run", payload } as never);
+    await app.dockaudit.idle();
+    await app.probot.receive({ id: "same-delivery", name: "check_run", payload } as never);
+    await app.dockaudit.idle();
+    gh.assertDone();
+    expect(app.outcomes).toHaveLength(1);
+  });
+});
+
 describe("the /dockaudit comment command", () => {
   it("runs for a writer: 👀 first, 🚀 when published", async () => {
     gh.permission("octocat", "write").reaction(900, 2);

@@ -1,3 +1,4 @@
+import { createDeliveryFilter } from "../../../src/app/handlers/deliveries.js";
 import { parseCommand } from "../../../src/app/handlers/commands.js";
 import { pullNumberOf } from "../../../src/app/handlers/check-run.js";
 
@@ -24,5 +25,12 @@ describe("external_id", () => {
     expect(pullNumberOf("")).toBeNull();
     expect(pullNumberOf(null)).toBeNull();
     expect(pullNumberOf("x")).toBeNull();
+  });
+});
+
+describe("delivery filter", () => {
+  it("passes a delivery id once and forgets the oldest beyond its size", () => {
+    const first = createDeliveryFilter(2);
+    expect([first("a"), first("a"), first("b"), first("c"), first("a")]).toEqual([true, false, true, true, true]);
   });
 });

@@ -52,7 +52,7 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
     const firstDelivery = createDeliveryFilter();
     const enqueue = (job: Job | null) => {
       if (!job) return;
-      if (!firstDelivery(job.deliveryId)) {
+      if (!firstDelivery(`${job.deliveryId}:${job.key}`)) {
         probot.log.info({ key: job.key, delivery: job.deliveryId }, "duplicate delivery ignored");
         return;
       }

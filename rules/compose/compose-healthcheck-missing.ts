@@ -21,6 +21,7 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     const once = oncePerRange();
+    const linkedByName = new Map(project.services.filter((s) => s.composeFile === model.path).map((s) => [s.name, s]));
     for (const service of fullServices(model)) {
       if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
       const hc = isRecord(service.data.healthcheck) ? service.data.healthcheck : null;
@@ -32,7 +33,7 @@ export default defineComposeRule({
         continue;
       }
       if (serviceDefines(project, model, service, (d) => d.healthcheck !== undefined) !== false) continue;
-      const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
+      const linked = linkedByName.get(service.name);
       if (linked?.healthcheck.source === "dockerfile") continue;
       if (linked?.dockerfilePath && !linked.dockerfile && project.exists(linked.dockerfilePath) === true) continue;
       const build = isRecord(service.data.build) ? service.data.build : null;

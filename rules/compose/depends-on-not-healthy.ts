@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node } from "yaml";
 import { datastoreImage } from "../../src/engine/datastores.js";
 import { dirname } from "../../src/engine/paths.js";
 import { isRecord, type ComposeModel, type YamlPath } from "../../src/engine/parse/compose.js";
+import type { ProjectService } from "../../src/engine/project.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isOneShot } from "../../src/engine/service-lifecycle.js";
@@ -26,18 +27,25 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     const dir = dirname(model.path);
+    // The services of this file and of the Compose files beside it, by name.
+    const here = new Map<string, ProjectService>();
+    const beside = new Map<string, ProjectService[]>();
+    for (const s of project.services) {
+      if (dirname(s.composeFile) !== dir) continue;
+      if (s.composeFile === model.path) here.set(s.name, s);
+      (beside.get(s.name) ?? beside.set(s.name, []).get(s.name)!).push(s);
+    }
     // Entries shared through an anchor (`<<: *defaults`) are reported once, where they are written.
     const once = oncePerRange();
     for (const service of fullServices(model)) {
       for (const dep of service.dependsOn) {
         if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
-        const target =
-          project.services.find((s) => s.composeFile === model.path && s.name === dep.service) ??
-          project.services.find((s) => dirname(s.composeFile) === dir && s.name === dep.service && !s.compose.partial);
+        const namesakes = beside.get(dep.service) ?? [];
+        const target = here.get(dep.service) ?? namesakes.find((s) => !s.compose.partial);
         if (!target) continue;
         const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
         if (target.healthcheck.disabled) continue;
-        const hasCheck = target.healthcheck.defined || project.services.some((s) => dirname(s.composeFile) === dir && s.name === dep.service && healthy(s.compose.data));
+        const hasCheck = target.healthcheck.defined || namesakes.some((s) => healthy(s.compose.data));
         // A datastore image run as a job (an init script) is awaited with service_completed_successfully instead.
         if (!hasCheck && (!datastoreImage(target.compose.image) || isOneShot(targetModel, target.compose))) continue;
         const mapForm = typeof dep.path[dep.path.length - 1] === "string";

@@ -16,20 +16,21 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    const seen: { service: ComposeService; name: string }[] = [];
+    const seen = new Map<string, ComposeService[]>();
     for (const service of model.services) {
       const name = containerNameOf(service);
       if (!name) continue;
-      const first = seen.find((s) => s.name === name && canRunTogether(s.service, service));
+      const same = seen.get(name) ?? seen.set(name, []).get(name)!;
+      const first = same.find((s) => canRunTogether(s, service));
       if (first) {
         report({
           messageId: "duplicate",
-          data: { first: first.service.name, service: service.name, name },
+          data: { first: first.name, service: service.name, name },
           range: model.locate([...service.path, "container_name"]),
           service: service.name,
         });
       }
-      seen.push({ service, name });
+      same.push(service);
     }
   },
 });

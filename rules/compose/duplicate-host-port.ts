@@ -13,6 +13,7 @@ interface HostPort {
   label: string;
 }
 
+const BUCKETED = 1000;
 const ANY_IP = new Set(["", "0.0.0.0", "::", "[::]"]);
 
 function hostPortOf(service: ComposeService, port: PortMapping): HostPort | null {
@@ -46,17 +47,29 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    const taken: HostPort[] = [];
+    // Published ports by host port number; ranges wider than BUCKETED are compared one by one.
+    const byPort = new Map<number, HostPort[]>();
+    const wide: HostPort[] = [];
+    function* candidates(hp: HostPort): Generator<HostPort> {
+      yield* wide;
+      if (hp.to - hp.from > BUCKETED) for (const list of byPort.values()) yield* list;
+      else for (let p = hp.from; p <= hp.to; p++) yield* byPort.get(p) ?? [];
+    }
+    const firstClash = (hp: HostPort): HostPort | undefined => {
+      for (const t of candidates(hp)) if (clash(t, hp) && !sameMapping(t, hp) && canRunTogether(t.service, hp.service)) return t;
+      return undefined;
+    };
     for (const service of model.services) {
       if (service.networkMode === "host") continue;
       for (const port of service.ports) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;
-        const other = taken.find((t) => clash(t, hp) && !sameMapping(t, hp) && canRunTogether(t.service, service));
+        const other = firstClash(hp);
         if (other) {
           report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range: model.locate(port.path), service: service.name });
         }
-        taken.push(hp);
+        if (hp.to - hp.from > BUCKETED) wide.push(hp);
+        else for (let p = hp.from; p <= hp.to; p++) (byPort.get(p) ?? byPort.set(p, []).get(p)!).push(hp);
       }
     }
   },

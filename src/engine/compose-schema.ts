@@ -30,6 +30,7 @@ function compiled(): ValidateFunction {
 }
 
 const COMBINATORS = new Set(["oneOf", "anyOf"]);
+const MAX_ERRORS = 1000;
 
 /** Lists Compose de-duplicates before it validates (compose-go `EnforceUnicity`): a repeat is merged, not an error. */
 const MERGED_LISTS = /^\/services\/[^/]+\/(environment|volumes|expose|secrets|configs|ports)$/;
@@ -47,19 +48,31 @@ const under = (path: string, root: string) => path === root || path.startsWith(`
  * Copies `value`, replacing each string that references a variable by its value with defaults (as
  * `docker compose config` sees it with an empty environment); `interpolated` collects their pointers.
  */
-function interpolateAll(value: unknown, pointer: string, interpolated: Set<string>): unknown {
+function interpolateAll(value: unknown, pointer: string, interpolated: Set<string>, ancestors: Set<unknown> = new Set()): unknown {
   if (typeof value === "string") {
     if (!value.includes("$")) return value;
     interpolated.add(pointer);
     return interpolate(value);
   }
-  if (Array.isArray(value)) return value.map((v, i) => interpolateAll(v, `${pointer}/${i}`, interpolated));
-  if (isRecord(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolateAll(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, interpolated);
-    return out;
+  if (!Array.isArray(value) && !isRecord(value)) return value;
+  if (ancestors.has(value)) throw new RecursiveAlias(pointer);
+  ancestors.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) out = value.map((v, i) => interpolateAll(v, `${pointer}/${i}`, interpolated, ancestors));
+  else {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) copy[k] = interpolateAll(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, interpolated, ancestors);
+    out = copy;
   }
-  return value;
+  ancestors.delete(value);
+  return out;
+}
+
+/** An alias inside the node it refers to (`x: &a [*a]`): the value is infinite. */
+class RecursiveAlias extends Error {
+  constructor(readonly pointer: string) {
+    super("recursive alias");
+  }
 }
 
 /**
@@ -69,11 +82,18 @@ function interpolateAll(value: unknown, pointer: string, interpolated: Set<strin
  */
 export function validateComposeSchema(data: Record<string, unknown>, doc?: Document): SchemaIssue[] {
   const interpolated = new Set<string>();
-  const resolved = interpolateAll(data, "", interpolated);
+  let resolved: unknown;
+  try {
+    resolved = interpolateAll(data, "", interpolated);
+  } catch (e) {
+    if (!(e instanceof RecursiveAlias)) throw e;
+    return [{ kind: "other", path: pointerToPath(e.pointer), key: null, allowed: [], detail: "contains itself through an alias (an infinite value)" }];
+  }
   if (doc) for (const path of resetPaths(doc.contents as Node | null, [])) removeAt(resolved, path);
   const validate = compiled();
   if (validate(resolved)) return [];
-  const errors = [...(validate.errors ?? [])];
+  // The pruning below compares errors pairwise; a few hundred are plenty to explain a file.
+  const errors = (validate.errors ?? []).slice(0, MAX_ERRORS);
   const touchesVariable = (root: string) => [...interpolated].some((p) => under(p, root));
 
   // Alternatives and uniqueness checks over a value that holds a variable are excused whole (two

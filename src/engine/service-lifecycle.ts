@@ -34,10 +34,7 @@ function lastCommand(command: string): string {
  * runs tests and it is not restarted forever (`restart: always` / `unless-stopped`).
  */
 export function isOneShot(model: ComposeModel, service: ComposeService): boolean {
-  const waitedForCompletion = model.services.some((s) =>
-    s.dependsOn.some((d) => d.service === service.name && d.condition === "service_completed_successfully"),
-  );
-  if (waitedForCompletion) return true;
+  if (awaitedForCompletion(model).has(service.name)) return true;
   const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
   if (deploy.mode === "replicated-job" || deploy.mode === "global-job") return true;
   const restart = String(service.data.restart ?? "").trim();
@@ -49,6 +46,18 @@ export function isOneShot(model: ComposeModel, service: ComposeService): boolean
     service.profiles.some(oneShotName) ||
     (command !== "" && ONE_SHOT_COMMAND.test(lastCommand(command)))
   );
+}
+
+const completionCache = new WeakMap<ComposeModel, Set<string>>();
+
+/** Names of the services some service waits for with `condition: service_completed_successfully`. */
+function awaitedForCompletion(model: ComposeModel): Set<string> {
+  let names = completionCache.get(model);
+  if (!names) {
+    names = new Set(model.services.flatMap((s) => s.dependsOn.filter((d) => d.condition === "service_completed_successfully").map((d) => d.service)));
+    completionCache.set(model, names);
+  }
+  return names;
 }
 
 export type ServiceProbe = (data: Record<string, unknown>) => boolean;

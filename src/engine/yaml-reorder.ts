@@ -80,18 +80,7 @@ function aliasesStayAfterAnchors(model: ComposeModel, chunkFirst: number[], last
     while (k + 1 < chunkFirst.length && chunkFirst[k + 1] <= line) k++;
     return k;
   };
-  const anchors = new Map<string, number>();
-  let duplicate = false;
-  const aliases: { name: string; offset: number }[] = [];
-  visit(model.doc, (_key, node) => {
-    if (isAlias(node)) {
-      if (node.range) aliases.push({ name: node.source, offset: node.range[0] });
-    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && (node as Node).anchor && (node as Node).range) {
-      const name = (node as Node).anchor!;
-      if (anchors.has(name)) duplicate = true;
-      anchors.set(name, (node as Node).range![0]);
-    }
-  });
+  const { anchors, aliases, duplicate } = anchorsOf(model);
   if (duplicate) return false;
   for (const alias of aliases) {
     const anchorAt = anchors.get(alias.name);
@@ -102,4 +91,31 @@ function aliasesStayAfterAnchors(model: ComposeModel, chunkFirst: number[], last
     if (rank.get(a)! > rank.get(b)!) return false;
   }
   return true;
+}
+
+interface AnchorIndex {
+  anchors: Map<string, number>;
+  aliases: { name: string; offset: number }[];
+  /** An anchor name defined twice: which definition an alias means depends on the order. */
+  duplicate: boolean;
+}
+
+const anchorCache = new WeakMap<ComposeModel, AnchorIndex>();
+
+/** Every anchor definition and alias of the document with its offset, computed once per model. */
+function anchorsOf(model: ComposeModel): AnchorIndex {
+  const cached = anchorCache.get(model);
+  if (cached) return cached;
+  const index: AnchorIndex = { anchors: new Map(), aliases: [], duplicate: false };
+  visit(model.doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (node.range) index.aliases.push({ name: node.source, offset: node.range[0] });
+    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && (node as Node).anchor && (node as Node).range) {
+      const name = (node as Node).anchor!;
+      if (index.anchors.has(name)) index.duplicate = true;
+      index.anchors.set(name, (node as Node).range![0]);
+    }
+  });
+  anchorCache.set(model, index);
+  return index;
 }

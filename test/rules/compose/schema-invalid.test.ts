@@ -43,11 +43,16 @@ ruleTester(rule, {
     {
       // YAML problems: a duplicate key, a syntax error.
       code: "services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.28\n",
-      errors: [{ messageId: "yaml", line: 4, column: 5, endLine: 4, endColumn: 6 }],
+      errors: [{ messageId: "yaml", line: 4, column: 5, endLine: 4, endColumn: 10 }],
     },
     {
       code: "services:\n  web:\n    image: [nginx\n",
       errors: [{ messageId: "yaml", line: 4, column: 1, endLine: 4, endColumn: 1 }],
+    },
+    {
+      // An alias inside the node it names: an infinite value.
+      code: "x-a: &a [*a]\nservices: {}\n",
+      errors: [{ messageId: "yaml", line: 1, column: 10, endLine: 1, endColumn: 12 }],
     },
     {
       code: "- just\n- a list\n",

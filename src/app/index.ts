@@ -28,7 +28,7 @@ export interface Dockaudit {
   app: ApplicationFunction;
   /** Set once `app` is loaded. */
   queue(): JobQueue;
-  /** Resolves when no job is running or waiting. */
+  /** Resolves when no handler is still asking GitHub and no job is running or waiting. */
   idle(): Promise<void>;
 }
 
@@ -38,6 +38,8 @@ export interface Dockaudit {
  */
 export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
   let queue: JobQueue | null = null;
+  /** Handlers that must ask GitHub before they can enqueue run after the webhook is answered. */
+  const inFlight = new Set<Promise<void>>();
   const app: ApplicationFunction = (probot: Probot) => {
     const runner = createJobRunner({
       auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
@@ -62,8 +64,14 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
 
     probot.on([...PULL_REQUEST_EVENTS], async (context) => enqueue(pullRequestJob(context)));
     probot.on([...CHECK_RUN_EVENTS], async (context) => enqueue(checkRunJob(context)));
-    probot.on("check_suite.rerequested", async (context) => (await checkSuiteJobs(context)).forEach(enqueue));
-    probot.on("issue_comment.created", async (context) => enqueue(await commentJob(context)));
+    const afterAnswer = (work: () => Promise<void>) => {
+      const p = work()
+        .catch((err) => probot.log.error({ err }, "webhook handler failed"))
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
+    probot.on("check_suite.rerequested", async (context) => afterAnswer(async () => (await checkSuiteJobs(context)).forEach(enqueue)));
+    probot.on("issue_comment.created", async (context) => afterAnswer(async () => enqueue(await commentJob(context))));
   };
   return {
     app,
@@ -71,7 +79,10 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
       if (!queue) throw new Error("dockaudit: the app is not loaded yet");
       return queue;
     },
-    idle: () => queue?.idle() ?? Promise.resolve(),
+    idle: async () => {
+      while (inFlight.size) await Promise.all(inFlight);
+      await queue?.idle();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { GitHubDouble } from "../support/github-double.js";
-import { pullRequestPayload } from "../app/support/payloads.js";
+import { commentPayload, pullRequestPayload } from "../app/support/payloads.js";
 import { ensureBuilt, freePort, startServer, testKey, type RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
@@ -76,6 +76,17 @@ describe("the real server (npm start) against a GitHub double on loopback", () =
     await double.waitFor(() => repo.checkRuns.filter((c) => c.status === "completed").length === 2, 20_000, "a second completed check");
     expect(repo.reviewComments).toHaveLength(comments);
     expect(repo.reviews).toHaveLength(1);
+  }, 30_000);
+
+  it("runs /dockaudit recheck from a writer: 👀, then 🚀 once the check is published", async () => {
+    const repo = double.repo(OWNER, REPO);
+    repo.permissions.octocat = "write";
+    const checks = repo.checkRuns.length;
+    const res = await sendWebhook(server.url, "issue_comment", commentPayload({ pr: 7, body: "/dockaudit recheck", user: "octocat", id: 4242 }), SECRET);
+    expect(res.status).toBe(200);
+    await double.waitFor(() => repo.reactions.some((r) => r.commentId === 4242 && r.content === "rocket"), 20_000, "the 🚀 reaction");
+    expect(repo.reactions.filter((r) => r.commentId === 4242).map((r) => r.content)).toEqual(["eyes", "rocket"]);
+    expect(repo.checkRuns.length).toBe(checks + 1);
   }, 30_000);
 
   it("rejects a webhook with a wrong signature and calls no API", async () => {

@@ -55,7 +55,15 @@ class Stop {
 async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
-  const gh = await deps.auth(job.installationId);
+  let gh: GitHub;
+  try {
+    gh = await deps.auth(job.installationId);
+  } catch (e) {
+    const error = describeError(e);
+    deps.log.error({ err: e, key: job.key }, "could not authenticate as the installation");
+    deps.onRunEnd?.({ key: job.key, trigger: job.trigger, result: "failed", headSha: null, conclusion: null, durationMs: now().getTime() - startedAt.getTime(), findings: { new: 0, fixed: 0, remaining: 0 }, comments: 0, annotations: 0, requests: {}, error });
+    return;
+  }
   const requests = countRequests(gh);
   const repo = { owner: job.owner, repo: job.repo };
   const ref: PullRef = { ...repo, pullNumber: job.pullNumber };

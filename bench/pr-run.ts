@@ -375,6 +375,11 @@ export async function prRunPart(opts: PrRunOptions): Promise<{ summary: Record<s
         }),
       ),
     );
+    const twenty = runs.filter((r) => r.label === "20 files, 30 findings" && r.latencyMs === 0);
+    if (twenty.length) {
+      const p = (k: keyof RunMeasure["phases"]) => sec(median(twenty.map((r) => r.phases[k])));
+      log(`\nStages of the 20-file run at 0 ms (median, s after the webhook): first request ${p("firstRequest")}, files listed ${p("listed")}, contents read ${p("read")}, audited and compared ${p("audited")}, check completed ${p("done")}.`);
+    }
     const traced = runs.find((r) => r.label === "20 files, 30 findings" && r.waves.length);
     if (traced) {
       log();

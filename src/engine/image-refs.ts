@@ -39,7 +39,7 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
     for (const p of arg.properties) if (p.hasEquals) defaults.set(p.name, p.value);
   }
   let unknown = false;
-  const ref = image.ref.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string, fallback: string | undefined, bare: string) => {
+  const ref = image.ref.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string, fallback: string | undefined, bare: string) => {
     const name = braced ?? bare;
     const op = whole.match(/^\$\{[A-Za-z0-9_]+(:?[-+])/)?.[1];
     const value = defaults.get(name);

@@ -1,3 +1,4 @@
+import type { ShellChecker } from "../engine/rule.js";
 import type { ApplicationFunction, Probot } from "probot";
 import type { Rule } from "../engine/index.js";
 import { rules as catalogue } from "../../rules/index.js";
@@ -21,6 +22,8 @@ export interface DockauditOptions {
   concurrency?: number;
   now?: () => Date;
   onRunEnd?: (outcome: RunOutcome) => void;
+  /** ShellCheck for RUN scripts; the server passes the `shellcheck` binary's checker. */
+  shellcheck?: ShellChecker;
 }
 
 export interface Dockaudit {
@@ -47,6 +50,7 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
       log: probot.log,
       now: options.now,
       onRunEnd: options.onRunEnd,
+      shellcheck: options.shellcheck,
     });
     const concurrency = options.concurrency ?? (Number(process.env.DOCKAUDIT_CONCURRENCY) || 4);
     queue = options.createQueue?.(runner) ?? createInProcessQueue(runner, { concurrency, onError: (err, job) => probot.log.error({ err, key: job.key }, "job crashed") });

@@ -3,6 +3,7 @@ import { healthHandler } from "./health.js";
 import { createDockaudit } from "./index.js";
 import { createLogger, loggerSettingsFromEnv } from "./logger.js";
 import { createOctokitClass } from "./octokit.js";
+import { shellcheck } from "../shellcheck.js";
 
 /**
  * `npm start`: Probot's server with the app, /healthz, a redacting logger and throttle defaults
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const log = await createLogger(loggerSettingsFromEnv());
   const spacing = process.env.DOCKAUDIT_WRITE_SPACING_MS;
   const Octokit = createOctokitClass(spacing !== undefined && spacing !== "" ? { writeSpacingMs: Number(spacing) } : {});
-  const dockaudit = createDockaudit();
+  const dockaudit = createDockaudit({ shellcheck });
   const app: ApplicationFunction = async (probot, options) => {
     await dockaudit.app(probot, options);
     options.addHandler(healthHandler(() => ({ queue: dockaudit.queue().stats() })));

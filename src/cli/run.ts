@@ -8,6 +8,7 @@ import { renderJson } from "../formatters/json.js";
 import { renderMarkdown } from "../formatters/markdown.js";
 import { renderSarif } from "../formatters/sarif.js";
 import { renderText } from "../formatters/text.js";
+import { shellcheck } from "../shellcheck.js";
 import { parseArgs, UsageError, USAGE, type CheckArgs } from "./args.js";
 import { collect } from "./files.js";
 import { renderRules } from "./rules.js";
@@ -62,7 +63,7 @@ function check(args: CheckArgs, io: Io): number {
   if (unrecognised.length) {
     throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.join(", ")} (add a pattern under files: in the config)`);
   }
-  let report = auditFiles(files, { config, tree });
+  let report = auditFiles(files, { config, tree, shellcheck });
   if (args.fix) report = fixFiles(report, files, root, config, tree, io);
   io.stdout(render(report, args, io));
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
@@ -80,7 +81,7 @@ function fixFiles(report: Report, files: { path: string; content: string }[], ro
     fixed += applied.length;
   }
   io.stderr(`dockaudit: applied ${fixed} fix${fixed === 1 ? "" : "es"}\n`);
-  return fixed ? auditFiles(files, { config, tree }) : report;
+  return fixed ? auditFiles(files, { config, tree, shellcheck }) : report;
 }
 
 function render(report: Report, args: CheckArgs, io: Io): string {

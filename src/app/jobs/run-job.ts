@@ -1,3 +1,4 @@
+import type { ShellChecker } from "../../engine/rule.js";
 import type { Logger } from "pino";
 import { audit, type AuditOptions, type Rule } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
@@ -41,6 +42,8 @@ export interface RunnerDeps {
   log: Logger;
   now?: () => Date;
   onRunEnd?: (outcome: RunOutcome) => void;
+  /** Runs ShellCheck on RUN scripts (src/shellcheck.ts); without it the shellcheck rule says it is unavailable. */
+  shellcheck?: ShellChecker;
 }
 
 /** The one module that runs a job: read, audit, compare, then publish unless the head moved. */
@@ -107,7 +110,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (tree.truncated) notes.push("The repository tree is too large for one listing, so some linked files (build Dockerfiles, .dockerignore) may be missing from the audit.");
     const files = await collectFiles(gh, { repo, headSha: pull.headSha, baseSha: pull.baseSha, config, changed, tree: tree.blobs });
     notes.push(...fileChangeNotes(files.removedPaths, files.moves), ...files.notes);
-    const options: AuditOptions = { config, tree: tree.blobs.map((b) => b.path) };
+    const options: AuditOptions = { config, tree: tree.blobs.map((b) => b.path), shellcheck: deps.shellcheck };
     const head = audit(files.head, deps.rules, options);
     const base = audit(files.base, deps.rules, options);
     const existing = job.trigger === "pull_request.opened" ? [] : await listOurComments(gh, ref);

@@ -1,5 +1,6 @@
 import { LineIndex } from "./text.js";
 import type { ComposeModel, ComposeService, YamlPath } from "./parse/compose.js";
+import { SHELL_LIMITS } from "./parse/dockerfile.js";
 import { parseShell } from "./parse/shell.js";
 import { verbatimScalar } from "./query.js";
 import type { Range } from "./types.js";
@@ -36,8 +37,13 @@ function listWords(model: ComposeModel, path: YamlPath, items: unknown[]): Comma
   return items.map((item, i) => ({ value: String(item), range: model.locate([...path, i]) }));
 }
 
-/** Simple commands of a script held in a scalar (or a shell word) whose source range is `range`. */
+/**
+ * Simple commands of a script held in a scalar (or a shell word) whose source range is `range`.
+ * A script longer than a Dockerfile RUN may be is not parsed (the shell parser is superlinear on
+ * some inputs): it yields no command line, as an over-long RUN yields no commands.
+ */
 function scriptLines(model: ComposeModel, script: string, range: Range | null): CommandWord[][] {
+  if (script.length > SHELL_LIMITS.maxScriptChars) return [];
   const inner = verbatimScalar(model, range, script);
   const parsed = inner ? parseShell(script, model.index.offset(inner.start), model.index) : parseShell(script, 0, new LineIndex(script));
   if (parsed.error) return [script.split(/\s+/).filter(Boolean).map((value) => ({ value, range }))];

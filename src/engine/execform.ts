@@ -1,4 +1,4 @@
-import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
+import { SHELL_LIMITS, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from "./parse/shell.js";
 import { instructionsOf } from "./query.js";
 
@@ -62,13 +62,27 @@ export function execCommand(model: DockerfileModel, ins: DfInstruction): ShellCo
  * and the shell options given before `-c`.
  */
 export function execShellScript(model: DockerfileModel, ins: DfInstruction): { script: ShellScript; options: string[] } | null {
+  const cached = execScripts.get(ins);
+  if (cached !== undefined) return cached;
+  const found = parseExecShellScript(model, ins);
+  execScripts.set(ins, found);
+  return found;
+}
+
+/** Exec-form scripts parsed once per instruction, however many rules ask. */
+const execScripts = new WeakMap<DfInstruction, { script: ShellScript; options: string[] } | null>();
+
+function parseExecShellScript(model: DockerfileModel, ins: DfInstruction): { script: ShellScript; options: string[] } | null {
   const words = execWords(model, ins);
   if (!words || words.length < 3 || !SHELLS.test(words[0].value)) return null;
   const c = words.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
   const body = words[c + 1];
   if (c < 0 || !body || body.escaped) return null;
+  const options = words.slice(1, c + 1).map((w) => w.value);
+  // Held to the shell-form limit: the parser is superlinear on some long inputs.
+  if (body.value.length > SHELL_LIMITS.maxScriptChars) return { script: { commands: [], pipes: [] }, options };
   const script = parseShell(body.value, model.index.offset(body.range.start) + 1, model.index);
-  return { script, options: words.slice(1, c + 1).map((w) => w.value) };
+  return { script, options };
 }
 
 /**

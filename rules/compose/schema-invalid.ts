@@ -1,12 +1,15 @@
-import { validateComposeSchema, type SchemaIssue } from "../../src/engine/compose-schema.js";
+import { MAX_VALIDATED_STRING, validateComposeSchema, type SchemaIssue } from "../../src/engine/compose-schema.js";
 import type { ComposeModel, YamlPath } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 /** At most this many schema findings per file: past that, the first ones say enough. */
 const MAX_ISSUES = 50;
 
+/** A path segment as shown in a message: a long key is cut short. */
+const segment = (seg: string) => (seg.length > 60 ? `${seg.slice(0, 40)}…` : seg);
+
 const show = (path: YamlPath) =>
-  path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), "") || "the file";
+  path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out ? `${out}.${segment(seg)}` : segment(seg)), "") || "the file";
 
 export default defineComposeRule({
   meta: {
@@ -23,6 +26,8 @@ export default defineComposeRule({
       enum: "`{{where}}` must be one of {{allowed}}, so `docker compose` refuses the file.",
       required: "`{{where}}` lacks the required key `{{key}}`, so `docker compose` refuses the file.",
       other: "`{{where}}` {{detail}} under the Compose specification, so `docker compose` refuses the file.",
+      tooLongValue: "The value of `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it was not checked against the Compose specification; shorten it or move the content to a file.",
+      tooLongKey: "The key `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it and what it holds were not checked against the Compose specification.",
     },
   },
   check({ model, report }) {
@@ -31,6 +36,13 @@ export default defineComposeRule({
     }
     if (model.problems.length) return;
     for (const issue of validateComposeSchema(model.data, model.doc).slice(0, MAX_ISSUES)) {
+      if (issue.kind === "tooLong") {
+        const key = issue.key !== null;
+        const where = show(key ? [...issue.path, issue.key!] : issue.path);
+        const data = { where, detail: issue.detail, limit: String(MAX_VALIDATED_STRING) };
+        report({ messageId: key ? "tooLongKey" : "tooLongValue", data, range: rangeOf(model, issue), service: serviceOf(issue.path), severity: "info" });
+        continue;
+      }
       report({ messageId: issue.kind, data: dataOf(issue), range: rangeOf(model, issue), service: serviceOf(issue.path) });
     }
   },
@@ -57,7 +69,7 @@ function dataOf(issue: SchemaIssue): Record<string, string> {
 }
 
 function rangeOf(model: ComposeModel, issue: SchemaIssue) {
-  if (issue.kind === "unknownKey" && issue.key !== null) return model.locateKey([...issue.path, issue.key]);
+  if ((issue.kind === "unknownKey" || issue.kind === "tooLong") && issue.key !== null) return model.locateKey([...issue.path, issue.key]);
   if (issue.kind === "required" || !issue.path.length) return model.locateKey(issue.path);
   const value = model.doc.getIn(issue.path);
   return value === null || value === undefined ? model.locateKey(issue.path) : model.locate(issue.path);

@@ -6,16 +6,24 @@ import { interpolate } from "./parse/interpolation.js";
 
 /** One way a Compose file breaks the Compose specification's JSON schema. */
 export interface SchemaIssue {
-  kind: "unknownKey" | "type" | "enum" | "required" | "other";
+  kind: "unknownKey" | "type" | "enum" | "required" | "other" | "tooLong";
   /** Where the offending value is (for unknownKey and required: the mapping holding the key). */
   path: YamlPath;
-  /** The key that is not allowed, or the key that is missing. */
+  /** The key that is not allowed, or the key that is missing (for tooLong: the over-long key, if it is one). */
   key: string | null;
   /** For type: the JSON types allowed; for enum: the allowed values. */
   allowed: string[];
-  /** Ajv's own wording, for `other`. */
+  /** Ajv's own wording, for `other`; the string's length, for `tooLong`. */
   detail: string;
 }
+
+/**
+ * Strings (keys or values) longer than this are not validated: matching patterns, interpolating
+ * and building error paths over megabyte strings takes most of a second, and no Compose field
+ * needs that much. A value this long is checked as if it came from a variable (its own errors are
+ * not reported); a key this long is left out with what it holds. Each is reported as `tooLong`.
+ */
+export const MAX_VALIDATED_STRING = 65_536;
 
 let validator: ValidateFunction | null = null;
 
@@ -48,8 +56,13 @@ const under = (path: string, root: string) => path === root || path.startsWith(`
  * Copies `value`, replacing each string that references a variable by its value with defaults (as
  * `docker compose config` sees it with an empty environment); `interpolated` collects their pointers.
  */
-function interpolateAll(value: unknown, pointer: string, interpolated: Set<string>, ancestors: Set<unknown> = new Set()): unknown {
+function interpolateAll(value: unknown, pointer: string, interpolated: Set<string>, tooLong: SchemaIssue[], ancestors: Set<unknown> = new Set()): unknown {
   if (typeof value === "string") {
+    if (value.length > MAX_VALIDATED_STRING) {
+      interpolated.add(pointer);
+      tooLong.push({ kind: "tooLong", path: pointerToPath(pointer), key: null, allowed: [], detail: String(value.length) });
+      return "";
+    }
     if (!value.includes("$")) return value;
     interpolated.add(pointer);
     return interpolate(value);
@@ -58,10 +71,16 @@ function interpolateAll(value: unknown, pointer: string, interpolated: Set<strin
   if (ancestors.has(value)) throw new RecursiveAlias(pointer);
   ancestors.add(value);
   let out: unknown;
-  if (Array.isArray(value)) out = value.map((v, i) => interpolateAll(v, `${pointer}/${i}`, interpolated, ancestors));
+  if (Array.isArray(value)) out = value.map((v, i) => interpolateAll(v, `${pointer}/${i}`, interpolated, tooLong, ancestors));
   else {
     const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) copy[k] = interpolateAll(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, interpolated, ancestors);
+    for (const [k, v] of Object.entries(value)) {
+      if (k.length > MAX_VALIDATED_STRING) {
+        tooLong.push({ kind: "tooLong", path: pointerToPath(pointer), key: k, allowed: [], detail: String(k.length) });
+        continue;
+      }
+      copy[k] = interpolateAll(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, interpolated, tooLong, ancestors);
+    }
     out = copy;
   }
   ancestors.delete(value);
@@ -82,16 +101,17 @@ class RecursiveAlias extends Error {
  */
 export function validateComposeSchema(data: Record<string, unknown>, doc?: Document): SchemaIssue[] {
   const interpolated = new Set<string>();
+  const tooLong: SchemaIssue[] = [];
   let resolved: unknown;
   try {
-    resolved = interpolateAll(data, "", interpolated);
+    resolved = interpolateAll(data, "", interpolated, tooLong);
   } catch (e) {
     if (!(e instanceof RecursiveAlias)) throw e;
     return [{ kind: "other", path: pointerToPath(e.pointer), key: null, allowed: [], detail: "contains itself through an alias (an infinite value)" }];
   }
   if (doc) for (const path of resetPaths(doc.contents as Node | null, [])) removeAt(resolved, path);
   const validate = compiled();
-  if (validate(resolved)) return [];
+  if (validate(resolved)) return tooLong;
   // The pruning below compares errors pairwise; a few hundred are plenty to explain a file.
   const errors = (validate.errors ?? []).slice(0, MAX_ERRORS);
   const touchesVariable = (root: string) => [...interpolated].some((p) => under(p, root));
@@ -123,7 +143,7 @@ export function validateComposeSchema(data: Record<string, unknown>, doc?: Docum
       issues.set(id, issue);
     }
   }
-  return [...issues.values()];
+  return [...tooLong, ...issues.values()];
 }
 
 function issueOf(e: ErrorObject): SchemaIssue {

@@ -58,5 +58,15 @@ ruleTester(rule, {
       code: "- just\n- a list\n",
       errors: [{ messageId: "yaml", line: 1, column: 1, endLine: 1, endColumn: 1 }],
     },
+    {
+      // Strings past the schema check's limit are skipped and said to be: a value (its own type is
+      // not judged, the rest of the file still is) and a key (left out with what it holds).
+      code: `services:\n  web:\n    image: nginx:1.27\n    command: ${"a|".repeat(35_000)}\n    restrat: always\n  ${"b".repeat(70_000)}:\n    image: 12\n`,
+      errors: [
+        { messageId: "tooLongValue", line: 4, column: 14, endLine: 4, endColumn: 70_014 },
+        { messageId: "unknownKey", line: 5, column: 5, endLine: 5, endColumn: 12 },
+        { messageId: "tooLongKey", line: 6, column: 3, endLine: 6, endColumn: 70_003 },
+      ],
+    },
   ],
 });

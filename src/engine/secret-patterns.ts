@@ -29,14 +29,15 @@ export function findKnownSecret(text: string): KnownSecret | null {
   return password ? { kind: "password in a URL", value: password } : null;
 }
 
+/** What follows `://` up to the path, query, fragment, a quote or a blank. */
+const AUTHORITY = /:\/\/([^\s/?#"']*)/g;
+
 /** The password of the first `scheme://user:password@host` in `text`, unless it is a variable or placeholder. */
 export function urlPassword(text: string): string | null {
-  let from = 0;
-  for (let i = text.indexOf("://", from); i >= 0; i = text.indexOf("://", from)) {
-    from = i + 3;
-    let end = from;
-    while (end < text.length && !/[\s/?#"']/.test(text[end])) end++;
-    const authority = text.slice(from, end);
+  if (!text.includes("://")) return null;
+  // Each authority ends before the next "/", so the scans never overlap: one pass over the text.
+  for (const m of text.matchAll(AUTHORITY)) {
+    const authority = m[1];
     const at = authority.lastIndexOf("@");
     const colon = at > 0 ? authority.indexOf(":") : -1;
     if (colon < 0 || colon > at) continue;

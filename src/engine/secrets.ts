@@ -1,11 +1,30 @@
 /** Variable or key names that hold credentials: PASSWORD, DB_PASS, API_KEY, SECRET_KEY, TOKEN, … */
 const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|credentials?|auth[_.-]?key|client[_.-]?secret|encryption[_.-]?key|signing[_.-]?key|dsn_?secret|jwt[_.-]?secret)($|[_.-])/i;
-/** Names that contain a secret word but hold no secret: files, flags, lengths, usernames. */
-const NOT_SECRET_NAME = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_HASH_?ALGO\w*|_USER(NAME)?|_ID|_MIN\w*|_MAX\w*|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER)$/i;
+/** Names that contain a secret word but hold no secret: files, flags, lengths, usernames (the suffixes). */
+const NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_USER(NAME)?|_ID|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER)$/i;
+/** Longer than any suffix above: only this much of a name's end is matched against them. */
+const SUFFIX_WINDOW = 32;
+/** …and words that make the rest of the name a setting: `PASSWORD_MIN_LENGTH`, `TOKEN_HASH_ALGORITHM`. */
+const NOT_SECRET_WORD = /_(MIN|MAX|HASH_?ALGO)/i;
 
+/**
+ * True when `name` holds a credential. Linear in the name's length: the suffix test sees only its
+ * end, and `_MIN…`-style words are searched in its last run of word characters only (a `_MIN\w*$`
+ * regex would rescan the rest of the name from every `_MIN`).
+ */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+  if (!SECRET_NAME.test(name) || NOT_SECRET_SUFFIX.test(name.slice(-SUFFIX_WINDOW))) return false;
+  return !NOT_SECRET_WORD.test(trailingWord(name));
 }
+
+/** The longest suffix of `text` made of word characters (`[A-Za-z0-9_]`). */
+function trailingWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && isWordChar(text.charCodeAt(i - 1))) i--;
+  return text.slice(i);
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Well-known default passwords: escalate when one of these is the literal value. */
 export const WEAK_SECRETS = new Set([

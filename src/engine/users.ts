@@ -10,7 +10,7 @@ export function isRootUser(user: string): boolean | null {
 
 /** Base images that are known to default to a non-root user. */
 const NON_ROOT_IMAGES = [
-  /:nonroot\b/, /distroless\/.*nonroot/, /^(docker\.io\/)?bitnami\//, /^cgr\.dev\/chainguard\//,
+  /:nonroot\b/, /^(docker\.io\/)?bitnami\//, /^cgr\.dev\/chainguard\//,
   // Images whose own Dockerfile ends with a non-root USER.
   /^docker\.elastic\.co\//, /^(docker\.io\/)?(library\/)?(elasticsearch|kibana|logstash)(:|@|$)/,
   /^(docker\.io\/)?grafana\/(grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|mimir)(:|@|$)/,
@@ -20,7 +20,13 @@ const NON_ROOT_IMAGES = [
 ];
 
 export function imageDefaultsToNonRoot(ref: string): boolean {
-  return NON_ROOT_IMAGES.some((re) => re.test(ref));
+  return NON_ROOT_IMAGES.some((re) => re.test(ref)) || distrolessNonroot(ref);
+}
+
+/** `gcr.io/distroless/…nonroot…`: two searches, where `/distroless\/.*nonroot/` rescans from every `distroless/`. */
+function distrolessNonroot(ref: string): boolean {
+  const at = ref.indexOf("distroless/");
+  return at >= 0 && ref.indexOf("nonroot", at + "distroless/".length) >= 0;
 }
 
 /** The last USER in the stage or the stages it builds on. */

@@ -4,6 +4,8 @@
  *   engine   - read, then `auditFiles` per project with the full catalogue (what the CLI and app do);
  *   floor    - read, then only our parsers (parseDockerfile / parseCompose / parseDockerignore);
  *   libfloor - read, then only the libraries under them (dockerfile-ast, yaml), for reference;
+ *   shellcheck - the engine with the ShellCheck binary's checker (a fresh one, empty cache), as the
+ *              CLI and the server run it: one process started per new RUN script;
  *   shellfloor - the floor plus the shell parse of every RUN/CMD/ENTRYPOINT (mvdan-sh), which the
  *              engine's parser does lazily, when a rule first asks: for reference.
  * Started with --expose-gc, it collects garbage before each pass so that one pass's garbage is
@@ -16,6 +18,7 @@ import { groupByProject, type CorpusFile } from "./corpus.js";
 
 const t0 = performance.now();
 const { auditFiles } = await import("../src/audit.js");
+const { createShellchecker } = await import("../src/shellcheck.js");
 const { parseDockerfile } = await import("../src/engine/parse/dockerfile.js");
 const { parseCompose } = await import("../src/engine/parse/compose.js");
 const { parseDockerignore } = await import("../src/engine/parse/dockerignore.js");
@@ -30,12 +33,13 @@ const trees = new Map<string, string[]>();
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function enginePass(files: CorpusFile[]): { findings: number; ruleFailures: number } {
+function enginePass(files: CorpusFile[], withShellcheck = false): { findings: number; ruleFailures: number } {
   let findings = 0;
   let ruleFailures = 0;
+  const shellcheck = withShellcheck ? createShellchecker() : undefined;
   for (const [project, group] of groupByProject(files)) {
     const input = group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") }));
-    const report = auditFiles(input, { tree: trees.get(project) });
+    const report = auditFiles(input, { tree: trees.get(project), shellcheck });
     findings += report.findings.length;
     for (const f of report.findings) if (f.ruleId === "rule-failed") ruleFailures++;
   }
@@ -87,7 +91,7 @@ serve((req: Request) => {
       const cpu0 = process.cpuUsage();
       const start = performance.now();
       const detail =
-        req.what === "engine" ? enginePass(files) : req.what === "floor" ? floorPass(files) : req.what === "shellfloor" ? floorPass(files, true) : libFloorPass(files);
+        req.what === "engine" ? enginePass(files) : req.what === "shellcheck" ? enginePass(files, true) : req.what === "floor" ? floorPass(files) : req.what === "shellfloor" ? floorPass(files, true) : libFloorPass(files);
       const ms = performance.now() - start;
       const cpu = process.cpuUsage(cpu0);
       return { ms, cpuMs: (cpu.user + cpu.system) / 1000, files: files.length, ...detail, maxRssMiB: maxRssMiB() };

@@ -144,6 +144,7 @@ interface CorpusResults {
   findings: number;
   ruleFailures: number;
   maxRssMiB: number;
+  withShellcheck: { engine: Pass; shellcheck: Pass } | null;
   peers: {
     name: PeerName;
     version: string;
@@ -257,6 +258,13 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     process.stderr.write(`  round ${r + 1}/${opts.rounds} done\n`);
   }
   const stats = await worker.request<{ maxRssMiB: number }>({ cmd: "stats" });
+  // The CLI and the server also run the ShellCheck binary on each new RUN script: one pass (cold
+  // cache) on the Dockerfiles beside an engine pass, when ShellCheck is installed; full runs only.
+  let withShellcheck: { engine: Pass; shellcheck: Pass } | null = null;
+  if (!opts.quick && spawnSync("shellcheck", ["--version"]).status === 0) {
+    const engine = await worker.request<Pass>({ cmd: "pass", what: "engine", set: "dockerfile" });
+    withShellcheck = { engine, shellcheck: await worker.request<Pass>({ cmd: "pass", what: "shellcheck", set: "dockerfile" }) };
+  }
   await worker.close();
   for (const peer of peers) await peer.child?.close();
 
@@ -281,6 +289,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     findings: last?.findings ?? 0,
     ruleFailures: last?.ruleFailures ?? 0,
     maxRssMiB: stats.maxRssMiB,
+    withShellcheck,
     peers: peers.map((p) => ({
       name: p.name,
       version: p.version,
@@ -317,6 +326,12 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log(
     `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB in the warm process (${2 + opts.rounds} rounds), ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass; ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
+  if (res.withShellcheck) {
+    const { engine, shellcheck } = res.withShellcheck;
+    log(
+      `With the ShellCheck binary on every RUN script (as the CLI and the server run it, cold cache): ${perSecond(shellcheck).toFixed(1)} Dockerfiles/s against ${perSecond(engine).toFixed(1)} without, ${(shellcheck.ms / engine.ms).toFixed(1)} x the time (one pass each).`,
+    );
+  }
   if (res.peers.length) {
     log();
     log("## Peers (each in one process over the whole set; peer / engine = time per file, pair by pair)");

@@ -3,6 +3,8 @@
  * Dockerfile is a clean two-stage build (no finding with the full catalogue, checked by the
  * benchmark before it measures) whose head version changes its CMD and adds `findings` legacy
  * `ENV key value` lines, each of which is exactly one finding (legacy-key-value) on an added line.
+ * Each has its own shell-form RUN script, as real Dockerfiles do, so that a server that runs
+ * ShellCheck on RUN scripts pays for one new script per changed Dockerfile.
  */
 
 export type Files = Record<string, string>;
@@ -26,7 +28,7 @@ function dockerfile(i: number, version: number, extra: string[]): string {
     `FROM node:20.11.1-alpine3.19@${DIGEST} AS build`,
     "WORKDIR /app",
     "COPY package.json package-lock.json ./",
-    'RUN ["npm", "ci", "--omit=dev"]',
+    `RUN npm ci --omit=dev && npm run build --workspace=svc-${i}`,
     "COPY src/ ./src/",
     ...extra,
     "",
@@ -44,9 +46,11 @@ function dockerfile(i: number, version: number, extra: string[]): string {
 /**
  * A PR changing `changed` files: up to `maxDockerfiles` of them are Dockerfiles (services/svc-N/),
  * the rest TypeScript sources; `findings` findings are spread over the changed Dockerfiles.
- * Every service also has an unchanged .dockerignore, so no finding is about a missing one.
+ * Every service also has an unchanged .dockerignore, so no finding is about a missing one. The
+ * default cap, 150 Dockerfiles and their 150 .dockerignore files, is the engine's default
+ * `limits.max_files` (300): a bigger PR is audited only up to it.
  */
-export function syntheticPr(changed: number, findings: number, maxDockerfiles = 300): SyntheticPr {
+export function syntheticPr(changed: number, findings: number, maxDockerfiles = 150): SyntheticPr {
   const dockerfiles = Math.min(changed, maxDockerfiles);
   const base: Files = { "README.md": "# synthetic repository for dockaudit's benchmark\n" };
   const head: Files = { ...base };

@@ -13,9 +13,27 @@ describe("Compose structure problems", () => {
     expect(problems(text)).toEqual([[expect.stringContaining("alias bomb"), [12, 12]]]);
   });
 
+  it("does not mistake many uses of one small anchor for a bomb", () => {
+    const services = Array.from({ length: 12_000 }, (_, i) => `  s${i}: {image: "nginx:1.27", environment: *env}`).join("\n");
+    const model = parseCompose("compose.yaml", `x-env: &env {A: "1"}\nservices:\n${services}\n`);
+    expect(model.problems).toEqual([]);
+    expect(model.services).toHaveLength(12_000);
+  });
+
   it("refuses an alias inside its own anchor (the data would contain itself)", () => {
     expect(problems("x: &x [*x]\nservices: {}\n")).toEqual([[expect.stringContaining("inside its own anchor"), [1, 8]]]);
     expect(problems("base: &b\n  <<: *b\n  image: x\nservices: {}\n")).toEqual([[expect.stringContaining("inside its own anchor"), [2, 7]]]);
+  });
+
+  it("hands rules an empty document when walking it would loop or explode", () => {
+    for (const text of ["base: &b\n  <<: *b\nservices: {}\n", "x: &x [*x]\n", "services:\n  web:\n    <<: *nope\n"]) {
+      const model = parseCompose("compose.yaml", text);
+      expect(model.problems).toHaveLength(1);
+      expect(model.doc.contents).toBeNull();
+      expect(model.locate(["services", "web"])).toBeNull();
+    }
+    const duplicates = parseCompose("compose.yaml", "services:\n  web: {}\n  web: {}\n");
+    expect(duplicates.doc.contents).not.toBeNull();
   });
 
   it("names an alias without an anchor", () => {

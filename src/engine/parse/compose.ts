@@ -88,8 +88,14 @@ export interface ComposeModel {
   locateKey(path: YamlPath): Range | null;
 }
 
-/** Real files use hundreds of aliases; exponential alias expansion still exceeds this quickly. */
-const MAX_ALIAS_COUNT = 10_000;
+/**
+ * yaml's own guard against alias bombs counts alias resolutions (10,000 uses of one anchor trip it);
+ * analyse() measures the real expansion instead (BOMB_FACTOR), so this is only a safety net.
+ */
+const MAX_ALIAS_COUNT = 1_000_000;
+/** A document whose aliases expand it past this many times its own size (plus slack) is an alias bomb. */
+const BOMB_FACTOR = 10;
+const BOMB_SLACK = 100_000;
 /** Compose files nest a dozen levels at most; deeper documents are refused before anything walks them. */
 export const MAX_YAML_DEPTH = 100;
 
@@ -108,7 +114,15 @@ export function parseCompose(path: string, text: string): ComposeModel {
   if (shape) {
     aliasTargets.set(doc, shape.targets);
     for (const p of shape.problems) problems.push({ message: p.message, range: index.range(p.node.range?.[0] ?? 0, p.node.range?.[1] ?? 0) });
+    if (!problems.length && shape.expanded > shape.nodes * BOMB_FACTOR + BOMB_SLACK) {
+      const at = shape.largestAlias?.range ?? [0, 0];
+      problems.push({ message: yamlMessage("Excessive alias count"), range: index.range(at[0], at[1]) });
+      shape.unsafe = true;
+    }
   }
+  // A document that would loop, explode or overflow whoever walks or converts it is not handed to
+  // rules: they see an empty document, and the problems above say why.
+  if (shape?.unsafe || errors.some((e) => /Maximum call stack/i.test(e.message))) doc.contents = null;
   let data: Record<string, unknown> = {};
   if (!problems.length) {
     try {
@@ -161,6 +175,11 @@ interface Shape {
   targets: Map<Alias, Node>;
   /** The alias whose expansion is largest (where an alias bomb goes off). */
   largestAlias: Alias | null;
+  /** Nodes in the document as written, and once every alias is expanded. */
+  nodes: number;
+  expanded: number;
+  /** True when walking or converting the document would loop, explode or overflow the stack. */
+  unsafe: boolean;
 }
 
 /**
@@ -178,6 +197,7 @@ function analyse(doc: Document): Shape {
   let largestAlias: Alias | null = null;
   let largest = 0;
   let tooDeep = false;
+  let nodes = 0;
   type Step = { node: Node; depth: number; exit: boolean };
   const root = doc.contents as Node | null;
   const stack: Step[] = root ? [{ node: root, depth: 1, exit: false }] : [];
@@ -189,6 +209,7 @@ function analyse(doc: Document): Shape {
       size.set(node, kids.reduce((n, k) => n + (isAlias(k) ? size.get(targets.get(k) as Node) ?? 1 : size.get(k) ?? 1), 1));
       continue;
     }
+    nodes++;
     if (node.anchor) anchors.set(node.anchor, node);
     if (isAlias(node)) {
       const target = anchors.get(node.source);
@@ -223,7 +244,8 @@ function analyse(doc: Document): Shape {
     stack.push({ node, depth, exit: true });
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1, exit: false });
   }
-  return { problems, targets, largestAlias };
+  const unsafe = problems.some((p) => p.message !== "Map keys must be unique");
+  return { problems, targets, largestAlias, nodes, expanded: root ? size.get(root) ?? nodes : 0, unsafe };
 }
 
 function mergeSources(value: Node | null): Node[] {

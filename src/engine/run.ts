@@ -59,7 +59,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
     const kind = classify(file.path);
     if (!kind || ignored(file.path)) continue;
     const bytes = utf8Length(file.content);
-    const skip = skipReason(file.content, bytes, audited, totalBytes, config);
+    const skip = skipReason(file.content, bytes, audited, totalBytes, config) ?? lineLimitReason(file.content, kind);
     files.push(skip ? { path: file.path, kind, skipped: skip } : { path: file.path, kind });
     if (skip) {
       findings.push(builtinFinding(FILE_SKIPPED, "skipped", { path: file.path, reason: skip }, file.path, docsBase));
@@ -97,6 +97,23 @@ function skipReason(content: string, bytes: number, audited: number, totalBytes:
   if (audited >= maxFiles) return `the run already audits ${maxFiles} files, its limit (limits.max_files)`;
   if (totalBytes + bytes > maxTotalBytes) return `its ${bytes} bytes would take the run past its limit of ${maxTotalBytes} bytes in all (limits.max_total_bytes)`;
   return null;
+}
+
+/**
+ * Lines per file past which a file is not audited. Rules look across a file's instructions or
+ * services, several of them once per instruction, so their cost grows with the square of the file:
+ * a 50,000-line Dockerfile would hold a run for many minutes. The largest real Dockerfiles run to a
+ * few hundred lines and the largest Compose files to a few thousand.
+ */
+export const LINE_LIMITS: Readonly<Record<FileKind, number>> = { dockerfile: 2_000, compose: 20_000, dockerignore: 100_000 };
+
+function lineLimitReason(content: string, kind: FileKind): string | null {
+  const max = LINE_LIMITS[kind];
+  let lines = 1;
+  for (const breaks = /\r\n?|\n/g; lines <= max && breaks.test(content); ) lines++;
+  if (lines <= max) return null;
+  const what = kind === "dockerfile" ? "a Dockerfile" : kind === "compose" ? "a Compose file" : "a .dockerignore";
+  return `it has more than ${max} lines, the most dockaudit reads in ${what}`;
 }
 
 /** UTF-8 length of a string without encoding it (a lone surrogate counts as the 3 bytes of U+FFFD). */

@@ -1,4 +1,5 @@
 import { audit, DEFAULT_CONFIG, HARD_LIMITS, parseConfigText, type Config } from "../../src/engine/index.js";
+import { LINE_LIMITS } from "../../src/engine/run.js";
 import userMissing from "../../rules/dockerfile/user-missing.js";
 
 // Limits per run (issue 6): file size, number of files audited, total bytes; configurable under
@@ -59,6 +60,16 @@ describe("limits per run", () => {
     expect(config.limits).toEqual({ maxFileBytes: 2048, maxFiles: 5, maxTotalBytes: 10000 });
     expect(() => parseConfigText(`limits:\n  max_files: ${HARD_LIMITS.maxFiles + 1}\n`, [])).toThrow(`limits.max_files: must be at most ${HARD_LIMITS.maxFiles}`);
     expect(() => parseConfigText(`limits:\n  max_total_bytes: ${HARD_LIMITS.maxTotalBytes + 1}\n`, [])).toThrow("limits.max_total_bytes: must be at most");
+  });
+
+  it("skips a file with more lines than LINE_LIMITS allows for its kind, counting every kind of line break", () => {
+    const many = (n: number, eol: string) => ({ path: "Dockerfile", content: "FROM python:3.12" + `${eol}RUN true`.repeat(n) });
+    expect(skipped(DEFAULT_CONFIG, [many(LINE_LIMITS.dockerfile - 1, "\n")])).toEqual([]);
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      expect(skipped(DEFAULT_CONFIG, [many(LINE_LIMITS.dockerfile, eol)])).toEqual([
+        `Dockerfile was not audited: it has more than ${LINE_LIMITS.dockerfile} lines, the most dockaudit reads in a Dockerfile.`,
+      ]);
+    }
   });
 
   it("lists skipped files in the report with the reason", () => {

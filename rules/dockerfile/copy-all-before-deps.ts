@@ -6,6 +6,7 @@ import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { hasCacheMount } from "../../src/engine/run-mounts.js";
 import { isRemoteSource, type CopySource } from "../../src/engine/sources.js";
 import { chainInstructions } from "../../src/engine/stage-roles.js";
+import { trimSlashes } from "../../src/engine/paths.js";
 
 const MANIFESTS: Record<Ecosystem, string> = {
   python: "requirements.txt or pyproject.toml and its lock file",
@@ -31,13 +32,12 @@ function sourceTree(model: DockerfileModel, ins: DfInstruction): CopySource | nu
     const v = s.value;
     if (isWholeContext(v)) return s;
     if (isRemoteSource(v) || v.includes("$")) continue;
-    const path = v.replace(/^\.?\/+/, "").replace(/\/+$/, "");
-    const segments = path.split("/");
-    const last = segments[segments.length - 1];
+    const path = trimSlashes(v.replace(/^\.?\/+/, ""));
+    const last = path.slice(path.lastIndexOf("/") + 1);
     if (!last || /[*?[]/.test(v) || DEPENDENCY_DIRS.test(last)) continue;
     // a directory (trailing slash, or a bare name without extension) with application code in its path
-    const dir = v.endsWith("/") || (segments.length === 1 && !last.includes("."));
-    if (dir && segments.some((seg) => SOURCE_DIRS.test(seg))) return s;
+    const dir = v.endsWith("/") || (!path.includes("/") && !last.includes("."));
+    if (dir && path.split("/").some((seg) => SOURCE_DIRS.test(seg))) return s;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { copyOperands } from "../../src/engine/copy.js";
 import type { DockerignoreModel } from "../../src/engine/parse/dockerignore.js";
-import { dirname } from "../../src/engine/paths.js";
+import { dirname, trimSlashes } from "../../src/engine/paths.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 /** Paths a COPY names literally: no globs, variables or remote sources. */
@@ -33,7 +33,7 @@ export default defineDockerfileRule({
       for (const source of copyOperands(model, ins).sources) {
         const raw = source.value.replace(/^["']|["']$/g, "");
         if (!LITERAL.test(raw) || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(raw)) continue;
-        const rel = raw.replace(/^(\.?\/)+/, "").replace(/\/+$/, "");
+        const rel = trimSlashes(raw.replace(/^(\.?\/)+/, ""));
         if (!rel || rel === ".") continue;
         const ignore = ignores.find((d) => d.ignores(rel));
         if (ignore) report({ messageId: "ignored", data: { source: raw, ignoreFile: ignore.path, keyword: ins.keyword }, range: source.range });

@@ -3,7 +3,7 @@ import { commandsByRun } from "../../src/engine/cache-cleanup.js";
 import { dependencyInstall } from "../../src/engine/dependency-installs.js";
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "../../src/engine/parse/shell.js";
-import { dirname, joinPath } from "../../src/engine/paths.js";
+import { dirname, joinPath, trimSlashes } from "../../src/engine/paths.js";
 import { packageInstall } from "../../src/engine/pinning.js";
 import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
@@ -133,7 +133,7 @@ function prodVariant(model: DockerfileModel, project: Project, chain: DfInstruct
   const fileDir = dirname(file.replace(/^\.\//, ""));
   const sourceDirs = new Set<string>();
   for (const n of names) {
-    const clean = n.replace(/^\.\//, "").replace(/\/+$/, "");
+    const clean = trimSlashes(n.replace(/^\.\//, ""));
     if (clean === "requirements.txt" || clean.endsWith("/requirements.txt")) sourceDirs.add(dirname(clean));
     else if (clean === "." || clean === "") sourceDirs.add(fileDir.startsWith("/") ? "" : fileDir);
   }

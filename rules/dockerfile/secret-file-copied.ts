@@ -1,13 +1,14 @@
 import { imageStages } from "../../src/engine/invocations.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/sources.js";
+import { trimSlashes } from "../../src/engine/paths.js";
 
 /** Template `.env` files hold no secrets. */
 const ENV_TEMPLATE = /^\.env\.(example|sample|template|tpl|tmpl|dist|defaults?|schema|test|ci)$/i;
 
 /** What kind of credential a copied path is, or null. */
 export function credentialFile(path: string): string | null {
-  const clean = path.replace(/^["']|["']$/g, "").replace(/\/+$/, "");
+  const clean = trimSlashes(path.replace(/^["']|["']$/g, ""));
   const parts = clean.split("/");
   const base = parts[parts.length - 1];
   const parent = parts[parts.length - 2] ?? "";

@@ -1,6 +1,6 @@
 import type { DockerfileModel } from "./parse/dockerfile.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
-import { dirname, joinPath } from "./paths.js";
+import { dirname, joinPath, trimSlashes } from "./paths.js";
 import type { Project } from "./project.js";
 import { instructionsOf } from "./query.js";
 import { execWords } from "./execform.js";
@@ -60,7 +60,7 @@ function contextFromSources(model: DockerfileModel, project: Project, own: strin
       if (ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
       for (const s of copyOperands(ins).sources) {
         const v = s.value.replace(/^\.\//, "");
-        if (v && v !== "." && !/[*?[$]/.test(v) && !isRemoteSource(v) && !v.startsWith("/")) sources.push(v.replace(/\/+$/, ""));
+        if (v && v !== "." && !/[*?[$]/.test(v) && !isRemoteSource(v) && !v.startsWith("/")) sources.push(trimSlashes(v));
       }
     }
   }

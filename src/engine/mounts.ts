@@ -1,5 +1,6 @@
 import type { ComposeModel, VolumeMount } from "./parse/compose.js";
 import { interpolate, variableRefs } from "./parse/interpolation.js";
+import { trimSlashes } from "./paths.js";
 import { scalarSubRange } from "./query.js";
 import type { Range } from "./types.js";
 
@@ -21,12 +22,7 @@ export function resolvePath(value: string): string {
   return interpolate(value, unknown).trim();
 }
 
-/** Drops trailing slashes (a loop: `/\/+$/` backtracks quadratically on long runs of slashes). */
-export function trimSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path[end - 1] === "/") end--;
-  return path.slice(0, end);
-}
+export { trimSlashes };
 
 /** Container-runtime API sockets: whoever can write to one controls the daemon, and with it the host. */
 const RUNTIME_SOCKET = /(^|\/)(docker|podman|containerd|cri-dockerd|crio)\.sock$|^\/\/\.\/pipe\/docker_engine$|^\\\\\.\\pipe\\docker_engine$/;

@@ -6,6 +6,13 @@ export function normalizePath(p: string): string {
   return n === "." ? "" : n.replace(/^\.\//, "").replace(/^\/+/, "").replace(/\/+$/, "");
 }
 
+/** Drops trailing slashes (a loop: `/\/+$/` backtracks quadratically on long runs of slashes). */
+export function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === "/") end--;
+  return path.slice(0, end);
+}
+
 export function dirname(p: string): string {
   const i = p.lastIndexOf("/");
   return i < 0 ? "" : p.slice(0, i);

@@ -1,4 +1,5 @@
 import type { DfInstruction } from "./parse/dockerfile.js";
+import { trimSlashes } from "./paths.js";
 
 export interface RunMount {
   type: string;
@@ -16,7 +17,7 @@ export function runMounts(ins: DfInstruction): RunMount[] {
         if (eq > 0) opts.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
       }
       const target = opts.get("target") ?? opts.get("dst") ?? opts.get("destination") ?? null;
-      return { type: (opts.get("type") ?? "bind").toLowerCase(), target: target ? target.replace(/\/+$/, "") || "/" : null };
+      return { type: (opts.get("type") ?? "bind").toLowerCase(), target: target ? trimSlashes(target) || "/" : null };
     });
 }
 

@@ -1,4 +1,5 @@
 import dockerignoreModule from "@balena/dockerignore";
+import { trimSlashes } from "../paths.js";
 
 // The package is CommonJS with an ESM-style declaration; Node hands the factory over as the default.
 const dockerignore = dockerignoreModule as unknown as typeof dockerignoreModule.default;
@@ -26,7 +27,7 @@ export function parseDockerignore(path: string, text: string): DockerignoreModel
     dir,
     patterns,
     ignores: (relPath) => {
-      const clean = relPath.replace(/^\.\/+/, "").replace(/\/+$/, "");
+      const clean = trimSlashes(relPath.replace(/^\.\/+/, ""));
       if (!clean || clean === ".") return false;
       try {
         return matcher.ignores(clean);

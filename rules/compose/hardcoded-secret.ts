@@ -2,6 +2,7 @@ import type { ComposeModel, EnvVar } from "../../src/engine/parse/compose.js";
 import { variableRefs } from "../../src/engine/parse/interpolation.js";
 import { scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { urlPasswords } from "../../src/engine/secret-patterns.js";
 import { isPlaceholder, isSecretName, isWeakSecret } from "../../src/engine/secrets.js";
 import type { Range } from "../../src/engine/types.js";
 
@@ -49,23 +50,4 @@ function valueRange(model: ComposeModel, env: EnvVar, start: number, end: number
   const text = listForm ? `${env.name}=${env.value}` : env.value!;
   const offset = listForm ? env.name.length + 1 : 0;
   return scalarSubRange(model, model.locate(env.path), text, offset + start, offset + end);
-}
-
-/** Literal passwords in `scheme://user:password@host` URLs; passwords holding `$` are variables. */
-function urlPasswords(value: string): { password: string; start: number; end: number }[] {
-  const out: { password: string; start: number; end: number }[] = [];
-  for (let i = value.indexOf("://"); i >= 0; i = value.indexOf("://", i + 3)) {
-    if (!/[A-Za-z][A-Za-z0-9+.-]*$/.test(value.slice(Math.max(0, i - 32), i))) continue;
-    let stop = i + 3; // the authority ends at the first / ? # or space, so scans never overlap
-    while (stop < value.length && !"/?# \t\n".includes(value[stop])) stop++;
-    const authority = value.slice(i + 3, stop);
-    const at = authority.lastIndexOf("@");
-    const colon = authority.indexOf(":");
-    if (at < 0 || colon < 0 || colon > at) continue;
-    const password = authority.slice(colon + 1, at);
-    if (!password || password.includes("$") || isPlaceholder(password)) continue;
-    const start = i + 3 + colon + 1;
-    out.push({ password, start, end: start + password.length });
-  }
-  return out;
 }

@@ -103,8 +103,9 @@ const REPL = /^(bash|sh|ash|zsh|python[0-9.]*|node|irb|php|jshell|ghci|iex|erl|p
 function runsService(stage: DfStage): boolean {
   const { entrypoint, cmd } = stageCommand(stage);
   if (!entrypoint && !cmd) return false;
-  const words = cmd ? cmd.execForm ?? cmd.argsText.trim().split(/\s+/) : [];
-  const prompt = words.length === 1 && REPL.test(words[0].slice(words[0].lastIndexOf("/") + 1));
+  // One word only (a shell-form CMD is not split: only a single word can be a bare prompt).
+  const words = cmd ? cmd.execForm ?? [cmd.argsText.trim()] : [];
+  const prompt = words.length === 1 && !/\s/.test(words[0]) && REPL.test(words[0].slice(words[0].lastIndexOf("/") + 1));
   // `ENTRYPOINT ["docker-entrypoint.sh"]` + `CMD ["node"]` is how official base images end
   return !(prompt && (!entrypoint || /entrypoint/i.test(entrypoint.argsText)));
 }

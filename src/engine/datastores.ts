@@ -1,4 +1,5 @@
 import { interpolate } from "./parse/interpolation.js";
+import { MAX_PORT_TEXT } from "./ports.js";
 
 /** Container ports of databases, caches, brokers and search engines. */
 export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
@@ -21,6 +22,7 @@ export function datastoreImage(image: string | null): string | null {
 
 /** The datastore a container port belongs to, or null. */
 export function datastorePort(port: string): string | null {
+  if (port.length > MAX_PORT_TEXT) return null;
   const n = Number(interpolate(port).split("-")[0]);
   return DATASTORE_PORTS.get(n) ?? null;
 }

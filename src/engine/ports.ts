@@ -11,6 +11,13 @@ export interface PortBinding {
   variablePort: boolean;
 }
 
+/**
+ * Longer than any real port mapping (`[fe80::1]:65000-65535:65000-65535/tcp`, a variable or two):
+ * past this a mapping is not read (its host side is unknown), since splitting and interpolating a
+ * megabyte of `1:1:1:` costs more than every real file's ports together.
+ */
+export const MAX_PORT_TEXT = 256;
+
 const ANY_ADDRESS = /^(0\.0\.0\.0|::|\[::\]|\*)$/;
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
@@ -20,6 +27,7 @@ const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
  * Also accepts `published: "127.0.0.1:8080"` written into the long syntax.
  */
 export function portBinding(port: PortMapping): PortBinding {
+  if (port.raw.length > MAX_PORT_TEXT) return { hostIp: null, published: null, variablePort: false };
   if (port.raw.startsWith("{")) {
     let entry: Record<string, unknown> = {};
     try {

@@ -29,22 +29,55 @@ export function findKnownSecret(text: string): KnownSecret | null {
   return password ? { kind: "password in a URL", value: password } : null;
 }
 
-/** What follows `://` up to the path, query, fragment, a quote or a blank. */
-const AUTHORITY = /:\/\/([^\s/?#"']*)/g;
+/** A literal password of a `scheme://user:password@host` URL, with its offsets in the text. */
+export interface UrlPassword {
+  password: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * True when a URL scheme (`[A-Za-z][A-Za-z0-9+.-]*`) ends at `end`, looking back 32 characters at
+ * most: walking back over scheme characters until a letter (a regex anchored at `$` would retry
+ * from every position of the window).
+ */
+function schemeEndsAt(text: string, end: number): boolean {
+  for (let k = end - 1; k >= Math.max(0, end - 32); k--) {
+    const c = text.charCodeAt(k) | 0x20; // ASCII letters folded to lower case
+    if (c >= 97 && c <= 122) return true;
+    const d = text.charCodeAt(k);
+    if (!((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 46)) return false;
+  }
+  return false;
+}
+/** A URL's authority: what follows `://` up to the path, query, fragment, a quote or a blank. */
+const AUTHORITY = /[^\s/?#"']*/y;
+
+/**
+ * Every literal password of a `scheme://user:password@host` URL in `text`; passwords holding `$`
+ * (variables) and placeholders are skipped. One pass over the text: an authority ends before the
+ * next `/`, so the next `://` is never inside one already read.
+ */
+export function urlPasswords(text: string, max = Infinity): UrlPassword[] {
+  const out: UrlPassword[] = [];
+  for (let i = text.indexOf("://"); i >= 0 && out.length < max; i = text.indexOf("://", i + 3)) {
+    if (!schemeEndsAt(text, i)) continue;
+    AUTHORITY.lastIndex = i + 3;
+    const authority = AUTHORITY.exec(text)?.[0] ?? "";
+    const at = authority.lastIndexOf("@");
+    const colon = authority.indexOf(":");
+    if (at < 0 || colon < 0 || colon > at) continue;
+    const password = authority.slice(colon + 1, at);
+    if (!password || password.includes("$") || isPlaceholder(password)) continue;
+    const start = i + 3 + colon + 1;
+    out.push({ password, start, end: start + password.length });
+  }
+  return out;
+}
 
 /** The password of the first `scheme://user:password@host` in `text`, unless it is a variable or placeholder. */
 export function urlPassword(text: string): string | null {
-  if (!text.includes("://")) return null;
-  // Each authority ends before the next "/", so the scans never overlap: one pass over the text.
-  for (const m of text.matchAll(AUTHORITY)) {
-    const authority = m[1];
-    const at = authority.lastIndexOf("@");
-    const colon = at > 0 ? authority.indexOf(":") : -1;
-    if (colon < 0 || colon > at) continue;
-    const password = authority.slice(colon + 1, at);
-    if (password && !password.includes("$") && !isPlaceholder(password)) return password;
-  }
-  return null;
+  return urlPasswords(text, 1)[0]?.password ?? null;
 }
 
 /** Stand-ins used to satisfy a build step that needs some value: `dummy`, `placeholder`, `build-time-dummy`. */

@@ -17,14 +17,27 @@ const ONE_SHOT_WORDS = new Set([
 const ONE_SHOT_COMMAND =
   /(?:\bmigrate\b|\bmigrations?\b|\balembic\s+upgrade\b|\bdb:(?:migrate|seed|setup|create)\b|\bcreatesuperuser\b|\bcollectstatic\b|\bloaddata\b|\bprisma\s+(?:migrate|db)\b|\bflyway\b|\bliquibase\b|\bmc\s+mb\b|\bseed\b)/i;
 
-/** `KeycloakSetup`, `db-migrate`, `init_db` → their lower-case words. */
-const tokens = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase().split(/[-_.]+/);
-const oneShotName = (name: string) => tokens(name).some((t) => ONE_SHOT_WORDS.has(t));
+/** The longest word of ONE_SHOT_WORDS: longer tokens are not looked up. */
+const LONGEST_WORD = Math.max(...[...ONE_SHOT_WORDS].map((w) => w.length));
+/** `-`/`_`/`.`-separated parts of a name; camelCase humps are split further (`KeycloakSetup`). */
+const PARTS = /[^-_.]+/g;
+
+/** `KeycloakSetup`, `db-migrate`, `init_db`: one of its words names a run-once job. */
+function oneShotName(name: string): boolean {
+  for (const [part] of name.matchAll(PARTS)) {
+    if (part.length <= LONGEST_WORD && ONE_SHOT_WORDS.has(part.toLowerCase())) return true;
+    if (!/[a-z0-9][A-Z]/.test(part)) continue;
+    // `KeycloakSetup` → keycloak, setup; a run of capitals stays with the hump it ends (`DBInit` → dbinit).
+    const words = part.replace(/([a-z0-9])([A-Z])/g, "$1-$2").split("-");
+    if (words.some((w) => w.length <= LONGEST_WORD && ONE_SHOT_WORDS.has(w.toLowerCase()))) return true;
+  }
+  return false;
+}
 
 /** The last simple command of a shell chain (`a && b; c` → `c`). */
 function lastCommand(command: string): string {
-  const parts = command.split(/&&|\|\||;/);
-  return parts[parts.length - 1] ?? command;
+  const cut = Math.max(command.lastIndexOf("&&") + 2, command.lastIndexOf("||") + 2, command.lastIndexOf(";") + 1);
+  return command.slice(cut);
 }
 
 /**
@@ -34,6 +47,15 @@ function lastCommand(command: string): string {
  * runs tests and it is not restarted forever (`restart: always` / `unless-stopped`).
  */
 export function isOneShot(model: ComposeModel, service: ComposeService): boolean {
+  let found = oneShotCache.get(service);
+  if (found === undefined) oneShotCache.set(service, (found = judgeOneShot(model, service)));
+  return found;
+}
+
+/** Several rules ask about every service of a file: judged once per service. */
+const oneShotCache = new WeakMap<ComposeService, boolean>();
+
+function judgeOneShot(model: ComposeModel, service: ComposeService): boolean {
   if (awaitedForCompletion(model).has(service.name)) return true;
   const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
   if (deploy.mode === "replicated-job" || deploy.mode === "global-job") return true;

@@ -160,6 +160,7 @@ function runRules(
   const kept: Finding[] = [];
   for (const f of raw) {
     if (f.range) f.range = clampRange(model.index, f.range);
+    if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
     if (f.range && isSuppressed(suppressions, f.ruleId, anchorLines(model, f.range.start.line))) continue;
     if (!f.range && isSuppressed(suppressions, f.ruleId, [])) continue;
     const anchorText = f.range ? anchorTextOf(model, f.range.start.line) : "";
@@ -212,6 +213,7 @@ export function maskSecret(secret: string): string {
  */
 function clampRange(index: LineIndex, range: Range): Range {
   const clamp = (p: Position): Position => {
+    if (p.line > index.lineCount) return { line: index.lineCount, column: index.line(index.lineCount).length + 1 };
     const line = Math.min(Math.max(1, Math.trunc(p.line) || 1), index.lineCount);
     return { line, column: Math.min(Math.max(1, Math.trunc(p.column) || 1), index.line(line).length + 1) };
   };

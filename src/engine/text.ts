@@ -23,7 +23,13 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - this.starts[lo] + 1 };
+    // Columns stop at the end of the line's content: a position on the \r of a CRLF ending (where
+    // some parsers put errors) is the end of the line, as line() and annotations see it.
+    const start = this.starts[lo];
+    const last = lo + 1 >= this.starts.length;
+    const lineEnd = last ? this.text.length : this.starts[lo + 1] - 1;
+    const contentEnd = !last && lineEnd > start && this.text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    return { line: lo + 1, column: Math.min(clamped, contentEnd) - start + 1 };
   }
 
   offset(pos: Position): number {
@@ -40,8 +46,8 @@ export class LineIndex {
     const start = this.starts[line - 1];
     if (start === undefined) return "";
     const next = this.starts[line];
-    const end = next === undefined ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, "");
+    if (next === undefined) return this.text.slice(start);
+    return this.text.slice(start, next - 1).replace(/\r$/, "");
   }
 
   /** Range covering a whole 1-based line, without its line break. */

@@ -26,6 +26,15 @@ describe("finding ranges", () => {
     expect(rangeOf(reportAt(range), "FROM x\r\nRUN y\r\n")).toEqual(expected);
   });
 
+  it("are clamped in fix edits too (an edit past the end of the file ends at its end)", () => {
+    const rule = defineDockerfileRule({
+      meta: { id: "test-fix", code: "T4", category: "reliability", severity: "warning", description: "", aliases: [], messages: { m: "m" }, fixable: true },
+      check: ({ report }) =>
+        report({ messageId: "m", range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, fix: { description: "d", edits: [{ range: { start: { line: 2, column: 1 }, end: { line: 3, column: 1 } }, text: "" }] } }),
+    });
+    expect(audit([{ path: "Dockerfile", content: "FROM x \\\n  " }], [rule]).findings[0].fix?.edits[0].range).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 3 } });
+  });
+
   it("are clamped for Compose rules too", () => {
     const rule = defineComposeRule({
       meta: { id: "test-range-c", code: "T2", category: "reliability", severity: "warning", description: "", aliases: [], messages: { m: "m" } },

@@ -131,7 +131,7 @@ interface ShellBudget {
 }
 
 export function parseDockerfile(path: string, text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = DockerfileParser.parse(withoutLoneCarriageReturns(text));
   const index = new LineIndex(text);
   const escape = ast.getEscapeCharacter();
   const stages: DfStage[] = [];
@@ -192,6 +192,14 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
     finalStage: stages[stages.length - 1] ?? null,
     comments: ast.getComments().map((c) => ({ text: c.getContent(), range: toRange(c.getRange()) })),
   };
+}
+
+/**
+ * dockerfile-ast counts a lone \r as a line break; Docker, Git and GitHub's annotations count only
+ * \n. Blanking lone carriage returns (same length, so offsets hold) keeps its lines the file's.
+ */
+function withoutLoneCarriageReturns(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, " ") : text;
 }
 
 function findStage(stages: DfStage[], ref: string): DfStage | null {
@@ -402,7 +410,7 @@ function attachTriggers(onbuilds: DfInstruction[], directiveLines: number[], ind
     const start = ins.argsRange!.start;
     (" ".repeat(start.column - 1) + ins.argsText).split("\n").forEach((part, k) => (lines[start.line - 1 + k] = part));
   }
-  const inner = DockerfileParser.parse(lines.join("\n")).getInstructions();
+  const inner = DockerfileParser.parse(withoutLoneCarriageReturns(lines.join("\n"))).getInstructions();
   let j = 0;
   for (const ins of onbuilds) {
     const { start, end } = ins.argsRange!;

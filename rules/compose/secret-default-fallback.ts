@@ -1,7 +1,7 @@
 import { interpolate, variableRefs } from "../../src/engine/parse/interpolation.js";
 import { composeStrings, scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isSecretName, isWeakSecret } from "../../src/engine/secrets.js";
+import { isSecretName, isWeakSecret, mayNameSecret } from "../../src/engine/secrets.js";
 
 export default defineComposeRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineComposeRule({
   },
   check({ model, report }) {
     for (const { value, path, range } of composeStrings(model)) {
-      if (!value.includes("$")) continue;
+      if (!value.includes("$") || !mayNameSecret(value)) continue;
       for (const ref of variableRefs(value)) {
         if ((ref.operator !== ":-" && ref.operator !== "-") || !isSecretName(ref.name)) continue;
         const fallback = interpolate(ref.operand ?? "").trim();

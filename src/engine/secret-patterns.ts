@@ -50,27 +50,27 @@ function schemeEndsAt(text: string, end: number): boolean {
   }
   return false;
 }
-/** A URL's authority: what follows `://` up to the path, query, fragment, a quote or a blank. */
-const AUTHORITY = /[^\s/?#"']*/y;
+
+/**
+ * `://user:password@` inside a URL's authority (which ends at the path, query, fragment, a quote or
+ * a blank): the user stops at the first `:`, the password runs to the authority's last `@`. Each
+ * attempt reads one authority, and authorities never overlap (they hold no `/`): one pass.
+ */
+const CREDENTIALS = /:\/\/([^\s/?#"':]*):([^\s/?#"']*)@/g;
 
 /**
  * Every literal password of a `scheme://user:password@host` URL in `text`; passwords holding `$`
- * (variables) and placeholders are skipped. One pass over the text: an authority ends before the
- * next `/`, so the next `://` is never inside one already read.
+ * (variables) and placeholders are skipped.
  */
 export function urlPasswords(text: string, max = Infinity): UrlPassword[] {
   const out: UrlPassword[] = [];
-  for (let i = text.indexOf("://"); i >= 0 && out.length < max; i = text.indexOf("://", i + 3)) {
-    if (!schemeEndsAt(text, i)) continue;
-    AUTHORITY.lastIndex = i + 3;
-    const authority = AUTHORITY.exec(text)?.[0] ?? "";
-    const at = authority.lastIndexOf("@");
-    const colon = authority.indexOf(":");
-    if (at < 0 || colon < 0 || colon > at) continue;
-    const password = authority.slice(colon + 1, at);
-    if (!password || password.includes("$") || isPlaceholder(password)) continue;
-    const start = i + 3 + colon + 1;
+  if (!text.includes("://")) return out;
+  for (const m of text.matchAll(CREDENTIALS)) {
+    const password = m[2];
+    if (!password || password.includes("$") || !schemeEndsAt(text, m.index) || isPlaceholder(password)) continue;
+    const start = m.index + 3 + m[1].length + 1;
     out.push({ password, start, end: start + password.length });
+    if (out.length >= max) break;
   }
   return out;
 }

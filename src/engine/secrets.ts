@@ -17,7 +17,15 @@ export function isSecretName(name: string): boolean {
   return !NOT_SECRET_WORD.test(trailingWord(name));
 }
 
-/** The longest suffix of `text` made of word characters (`[A-Za-z0-9_]`). */
+/** The words SECRET_NAME is built on: a text without any of them names no secret. */
+const SECRET_WORD = /pass|pwd|secret|token|key|credential/i;
+
+/** False when no name inside `text` can hold a credential: a cheap test before parsing the text for names. */
+export function mayNameSecret(text: string): boolean {
+  return SECRET_WORD.test(text);
+}
+
+/** The longest suffix of `text` made of word characters (`[A-Za-z0-9_]`): read from the end, so only that suffix is read. */
 function trailingWord(text: string): string {
   let i = text.length;
   while (i > 0 && isWordChar(text.charCodeAt(i - 1))) i--;

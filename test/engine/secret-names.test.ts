@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { isSecretName } from "../../src/engine/secrets.js";
+import { isSecretName, mayNameSecret } from "../../src/engine/secrets.js";
 import { imageDefaultsToNonRoot } from "../../src/engine/users.js";
 
 describe("isSecretName", () => {
@@ -35,5 +35,15 @@ describe("imageDefaultsToNonRoot", () => {
     const start = performance.now();
     imageDefaultsToNonRoot("distroless/".repeat(100_000));
     expect(performance.now() - start).toBeLessThan(50);
+  });
+});
+
+describe("mayNameSecret", () => {
+  it("is true whenever a name inside the text could be a secret name", () => {
+    for (const name of ["POSTGRES_PASSWORD", "DB_PASS", "MYSQL_PWD", "JWT_SECRET", "API_KEY", "GITHUB_TOKEN", "AWS_CREDENTIALS", "x_auth_key"]) {
+      expect(isSecretName(name)).toBe(true);
+      expect(mayNameSecret(`postgres://u:\${${name}:-x}@db`)).toBe(true);
+    }
+    expect(mayNameSecret("${PORT:-8080}:80")).toBe(false);
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * Times every hostile file of test/fixtures/hostile (committed and generated) audited with the full
+ * catalogue beside an ordinary Dockerfile and Compose file, the way test/hostile runs them, and
+ * reports the slowest. Run with `npm run bench:hostile` (add `-- --json` for machine output,
+ * `-- --rounds 3` to keep the best of several rounds).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { auditFiles } from "../src/audit.js";
+import { parseCompose } from "../src/engine/parse/compose.js";
+import { parseDockerfile } from "../src/engine/parse/dockerfile.js";
+import type { SourceFile } from "../src/engine/types.js";
+import { GENERATED } from "../test/fixtures/hostile/generate.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = basename(dirname(here)) === "dist" ? dirname(dirname(here)) : dirname(here);
+const fixtureDir = join(root, "test", "fixtures", "hostile");
+
+const NORMAL: SourceFile[] = [
+  { path: "normal/Dockerfile", content: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n' },
+  { path: "normal/compose.yaml", content: 'services:\n  web:\n    build: .\n    ports:\n      - "8000:8000"\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n' },
+];
+
+interface Case {
+  name: string;
+  source: "committed" | "generated";
+  content: () => string;
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (!entry.endsWith(".ts") && !entry.endsWith(".js")) out.push({ name: relative(fixtureDir, path), source: "committed", content: () => readFileSync(path, "utf8") });
+    }
+  };
+  visit(fixtureDir);
+  for (const g of GENERATED) out.push({ name: g.name, source: "generated", content: () => g.build() });
+  return out;
+}
+
+interface Result {
+  name: string;
+  source: Case["source"];
+  bytes: number;
+  parseMs: number;
+  auditMs: number;
+  findings: number;
+  outcome: string;
+}
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function run(c: Case, rounds: number): Result {
+  const content = c.content();
+  const path = `zz-hostile/${c.name}`;
+  const compose = /(^|\/)(docker-)?compose[^/]*\.ya?ml$/.test(c.name);
+  let parseMs = Infinity;
+  let auditMs = Infinity;
+  let report: ReturnType<typeof auditFiles> | undefined;
+  for (let r = 0; r < rounds; r++) {
+    auditMs = Math.min(auditMs, time(() => (report = auditFiles([{ path, content }, ...NORMAL]))));
+    // The parser alone (every RUN script included), for files the run does parse.
+    const parsed = !report!.files.find((f) => f.path === path)?.skipped && !c.name.endsWith(".dockerignore");
+    if (parsed) parseMs = Math.min(parseMs, time(() => (compose ? parseCompose(path, content) : parseDockerfile(path, content).instructions.forEach((i) => i.script))));
+  }
+  const own = report!.findings.filter((f) => f.file === path);
+  const entry = report!.files.find((f) => f.path === path);
+  const outcome = entry?.skipped ? "skipped" : own.some((f) => f.ruleId === "rule-failed") ? "RULE FAILED" : own.some((f) => f.ruleId === "dockerfile-syntax" || f.ruleId === "schema-invalid") ? "syntax finding" : "audited";
+  return { name: c.name, source: c.source, bytes: Buffer.byteLength(content), parseMs: Number.isFinite(parseMs) ? parseMs : 0, auditMs, findings: own.length, outcome };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const rounds = Math.max(1, Number(args[args.indexOf("--rounds") + 1]) || 1);
+  // Warm up module loading and the JIT on the ordinary files, so the first case is not charged for it.
+  for (let i = 0; i < 3; i++) auditFiles(NORMAL);
+  const results: Result[] = [];
+  for (const c of cases()) {
+    results.push(run(c, rounds));
+    if (!json) process.stderr.write(".");
+  }
+  results.sort((a, b) => b.auditMs - a.auditMs);
+  const slowest = results[0];
+  const total = results.reduce((n, r) => n + r.auditMs, 0);
+  if (json) {
+    console.log(JSON.stringify({ slowest: slowest.name, slowestMs: slowest.auditMs, totalMs: total, results }, null, 2));
+    return;
+  }
+  const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(0)} KB` : `${n} B`);
+  console.log(`\n\n${results.length} hostile files, audited with the full catalogue beside two ordinary files (best of ${rounds} round${rounds > 1 ? "s" : ""}).\n`);
+  console.log("| file | size | parse ms | audit ms | findings | outcome |\n| --- | ---: | ---: | ---: | ---: | --- |");
+  for (const r of results.slice(0, json ? results.length : 20)) {
+    console.log(`| ${r.name}${r.source === "generated" ? " (generated)" : ""} | ${kb(r.bytes)} | ${r.parseMs.toFixed(0)} | ${r.auditMs.toFixed(0)} | ${r.findings} | ${r.outcome} |`);
+  }
+  console.log(`\nSlowest: ${slowest.name} in ${slowest.auditMs.toFixed(0)} ms; all ${results.length} in ${(total / 1000).toFixed(1)} s.`);
+  const failed = results.filter((r) => r.outcome === "RULE FAILED");
+  if (failed.length) console.log(`Rules failed on: ${failed.map((r) => r.name).join(", ")}`);
+}
+
+main();

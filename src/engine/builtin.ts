@@ -23,4 +23,15 @@ export const RULE_FAILED: RuleMeta = {
   messages: { failed: "Rule {{rule}} could not check this file: {{error}}." },
 };
 
-export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED];
+export const SHELL_NOT_PARSED: RuleMeta = {
+  id: "shell-not-parsed",
+  code: "DA003",
+  target: "dockerfile",
+  category: "reliability",
+  severity: "info",
+  description: "A RUN, CMD or ENTRYPOINT script was too large to parse, so rules that read its commands did not check it.",
+  aliases: [],
+  messages: { notParsed: "The shell script of this {{keyword}} was not checked: {{reason}}." },
+};
+
+export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED];

@@ -1,10 +1,10 @@
 import picomatch from "picomatch";
-import { FILE_SKIPPED, RULE_FAILED } from "./builtin.js";
+import { FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
 import { fingerprint } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
-import { parseDockerfile, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
+import { parseDockerfile, shellRefusal, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
 import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
@@ -154,6 +154,16 @@ function runRules(
       (rule.check as (ctx: unknown) => void)({ model, project, options, report, services });
     } catch (e) {
       raw.push(builtinFinding(RULE_FAILED, "failed", { rule: rule.meta.id, error: (e as Error)?.message ?? String(e) }, model.path, docsBase));
+    }
+  }
+  if (model.kind === "dockerfile") {
+    // Scripts past the shell-parsing limits: said once where they start, so a silent rule is explained.
+    for (const ins of model.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]))) {
+      const refusal = shellRefusal(ins);
+      if (!refusal) continue;
+      const f = toFinding(SHELL_NOT_PARSED, "info", { messageId: "notParsed", data: { keyword: ins.keyword, reason: refusal.message }, range: ins.keywordRange }, model.path, docsBase);
+      f.docsUrl = `${docsBase.replace(/\/rules$/, "")}/docs/builtin-findings.md#${SHELL_NOT_PARSED.id}`;
+      raw.push(f);
     }
   }
   const occurrences = new Map<string, number>();

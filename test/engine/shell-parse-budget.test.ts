@@ -1,3 +1,4 @@
+import { audit } from "../../src/engine/index.js";
 import { parseDockerfile, SHELL_LIMITS } from "../../src/engine/parse/dockerfile.js";
 
 // mvdan-sh parses a few hundred kilobytes a second: a 1 MB RUN or 50,000 RUN lines held a run for
@@ -30,5 +31,16 @@ describe("the shell-parsing budget of a Dockerfile", () => {
     const lines = Array.from({ length: SHELL_LIMITS.maxScripts + 10 }, () => `RUN ["echo", "x"]`);
     const model = parseDockerfile("Dockerfile", `FROM alpine:3.20\n${lines.join("\n")}\nRUN echo last\n`);
     expect(model.instructions[model.instructions.length - 1].script?.commands.map((c) => c.name)).toEqual(["echo"]);
+  });
+
+  it("raises one shell-not-parsed finding where each refused script starts, whatever the rules", () => {
+    const runs = Array.from({ length: 5 }, (_, i) => `RUN echo ${i} ${"y".repeat(60_000)}`).join("\n");
+    const long = "x".repeat(SHELL_LIMITS.maxScriptChars);
+    const report = audit([{ path: "Dockerfile", content: `FROM alpine:3.20\nCMD echo ${long}\n${runs}\n` }], []);
+    expect(report.findings.map((f) => [f.ruleId, f.severity, f.range?.start.line, f.message.slice(0, 60)])).toEqual([
+      ["shell-not-parsed", "info", 2, "The shell script of this CMD was not checked: this script is"],
+      ["shell-not-parsed", "info", 7, "The shell script of this RUN was not checked: shell parsing "],
+    ]);
+    expect(report.findings[0].docsUrl).toMatch(/builtin-findings\.md#shell-not-parsed$/);
   });
 });

@@ -124,6 +124,13 @@ const SHELL_FORM_SCRIPTS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
  */
 export const SHELL_LIMITS = { maxScriptChars: 65_536, maxFileScriptChars: 262_144, maxScripts: 2_000 } as const;
 
+const REFUSALS = new WeakMap<DfInstruction, { message: string; range: Range }>();
+
+/** Why this instruction's script was not parsed (a SHELL_LIMITS limit), without parsing anything. */
+export function shellRefusal(ins: DfInstruction): { message: string; range: Range } | null {
+  return REFUSALS.get(ins) ?? null;
+}
+
 interface ShellBudget {
   chars: number;
   scripts: number;
@@ -277,6 +284,7 @@ function toInstruction(
     },
   };
   const refused = hasScript(instruction) ? admitScript(instruction, budget) : null;
+  if (refused?.error) REFUSALS.set(instruction, refused.error);
   if (keyword === "ONBUILD" && onbuilds && argsRange && argsText.trim()) onbuilds.push(instruction);
   return instruction;
 }

@@ -23,8 +23,17 @@ export default defineDockerfileRule({
         return extra && typeof extra === "object" ? Object.keys(extra).map((k) => k.toLowerCase()) : [];
       }),
     );
+    // Stage names by their first and last index (names compare case-insensitively).
+    const first = new Map<string, number>();
+    const last = new Map<string, number>();
+    for (const s of model.stages) {
+      const key = s.name?.toLowerCase();
+      if (key === undefined) continue;
+      if (!first.has(key)) first.set(key, s.index);
+      last.set(key, s.index);
+    }
+    let guesses = 0;
     for (const stage of model.stages) {
-      const before = model.stages.slice(0, stage.index);
       for (const ins of stage.instructions) {
         if (ins.keyword !== "COPY") continue;
         const flag = ins.flags.find((f) => f.name.toLowerCase() === "from");
@@ -37,16 +46,18 @@ export default defineDockerfileRule({
         }
         if (/[:/@.]/.test(name)) continue; // an image reference such as nginx:1.27 or ghcr.io/org/tool
         const lower = name.toLowerCase();
-        if (before.some((s) => s.name?.toLowerCase() === lower)) continue;
+        if ((first.get(lower) ?? Infinity) < stage.index) continue;
         if (stage.name?.toLowerCase() === lower) continue; // copy-from-self
-        if (model.stages.some((s) => s.index > stage.index && s.name?.toLowerCase() === lower)) {
+        if ((last.get(lower) ?? -1) > stage.index) {
           report({ messageId: "later", data: { name }, range });
           continue;
         }
         // Any other plain word may be a named build context (`--build-context name=…`); only a
         // near miss of a stage name is reported, unless Compose declares that context.
-        const guess = closest(name, before.flatMap((s) => (s.name ? [s.name] : [])));
-        if (guess && !contexts.has(lower)) report({ messageId: "unknown", data: { name, guess }, range });
+        if (contexts.has(lower) || guesses++ > 50) continue;
+        const before = model.stages.slice(0, stage.index).flatMap((s) => (s.name ? [s.name] : []));
+        const guess = closest(name, before.slice(-200));
+        if (guess) report({ messageId: "unknown", data: { name, guess }, range });
       }
     }
   },

@@ -3,6 +3,8 @@ import type { DockerignoreModel } from "../../src/engine/parse/dockerignore.js";
 import { dirname, trimSlashes } from "../../src/engine/paths.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
+/** Sources checked per file (each is matched against every pattern): plenty for real files. */
+const MAX_SOURCES = 2000;
 /** Paths a COPY names literally: no globs, variables or remote sources. */
 const LITERAL = /^[^*?[\]${}]+$/;
 
@@ -28,13 +30,14 @@ export default defineDockerfileRule({
       if (found && !ignores.includes(found)) ignores.push(found);
     }
     if (!ignores.length) return;
+    let checked = 0;
     for (const ins of model.instructions) {
       if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
       for (const source of copyOperands(model, ins).sources) {
         const raw = source.value.replace(/^["']|["']$/g, "");
         if (!LITERAL.test(raw) || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(raw)) continue;
         const rel = trimSlashes(raw.replace(/^(\.?\/)+/, ""));
-        if (!rel || rel === ".") continue;
+        if (!rel || rel === "." || checked++ > MAX_SOURCES) continue;
         const ignore = ignores.find((d) => d.ignores(rel));
         if (ignore) report({ messageId: "ignored", data: { source: raw, ignoreFile: ignore.path, keyword: ins.keyword }, range: source.range });
       }

@@ -1,5 +1,5 @@
 import { copyOperands } from "../../src/engine/copy.js";
-import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { instructionsOf } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { rootImage } from "../../src/engine/users.js";
@@ -24,17 +24,25 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const ins of instructionsOf(model, "COPY")) {
       const from = ins.flags.find((f) => f.name.toLowerCase() === "from")?.value;
-      if (!from || copiedWholeByDesign(model, from)) continue;
+      if (!from) continue;
       for (const source of copyOperands(model, ins).sources) {
-        if (ROOT.test(source.value)) report({ messageId: "root", data: { from, source: source.value }, range: source.range });
+        if (ROOT.test(source.value) && !copiedWholeByDesign(model, from)) report({ messageId: "root", data: { from, source: source.value }, range: source.range });
       }
     }
   },
 });
 
+const stagesByName = new WeakMap<DockerfileModel, Map<string, DfStage>>();
+
 /** A stage (or image) that is a scratch image of a few files: its root is exactly what is wanted. */
 function copiedWholeByDesign(model: DockerfileModel, from: string): boolean {
-  const stage = model.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase()) ?? (/^\d+$/.test(from) ? model.stages[Number(from)] : undefined);
+  let byName = stagesByName.get(model);
+  if (!byName) {
+    byName = new Map();
+    for (const s of model.stages) if (s.name && !byName.has(s.name.toLowerCase())) byName.set(s.name.toLowerCase(), s);
+    stagesByName.set(model, byName);
+  }
+  const stage = /^\d+$/.test(from) ? model.stages[Number(from)] : byName.get(from.toLowerCase());
   const image = stage ? rootImage(stage) : from;
   return !!image && (image.toLowerCase() === "scratch" || COPY_WHOLE_IMAGES.test(image));
 }

@@ -58,7 +58,10 @@ export default defineDockerfileRule({
     if (!model.stages.length && model.instructions.every((i) => KNOWN_INSTRUCTIONS.has(i.keyword))) {
       report({ messageId: "noFrom", range: model.instructions[0].keywordRange });
     }
-    for (const ins of allInstructions(model)) checkInstruction(model, ins, report);
+    for (const ins of allInstructions(model)) {
+      if (count >= MAX_FINDINGS) break;
+      checkInstruction(model, ins, report);
+    }
   },
 });
 
@@ -125,13 +128,14 @@ function checkFrom(model: DockerfileModel, ins: DfInstruction, report: (d: Repor
 }
 
 function checkHeredocs(model: DockerfileModel, ins: DfInstruction, report: (d: ReportDescriptor) => void): void {
-  for (const h of ins.heredocs) {
+  if (!ins.heredocs.length) return;
+  // Every line of the instruction after its first, as a heredoc terminator would read it.
+  const lines = new Set<string>();
+  for (let line = ins.range.start.line + 1; line <= ins.range.end.line; line++) lines.add(model.index.line(line).replace(/^\t+/, ""));
+  for (const h of ins.heredocs.slice(0, 10)) {
+    if (lines.has(h.name)) continue;
     const opener = ins.args.find((a) => new RegExp(`^<<-?["']?${escapeRegExp(h.name)}["']?$`).test(a.value));
-    let closed = false;
-    for (let line = ins.range.start.line + 1; line <= ins.range.end.line && !closed; line++) {
-      closed = model.index.line(line).replace(/^\t+/, "") === h.name;
-    }
-    if (!closed) report({ messageId: "heredoc", data: { name: h.name }, range: opener?.range ?? ins.keywordRange });
+    report({ messageId: "heredoc", data: { name: h.name }, range: opener?.range ?? ins.keywordRange });
   }
 }
 

@@ -13,11 +13,15 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const stage of model.stages) {
+    const seenLater = new Set<string>();
+    const found: typeof model.stages = [];
+    for (let i = model.stages.length - 1; i >= 0; i--) {
+      const stage = model.stages[i];
       const name = stage.name?.toLowerCase();
-      if (!name || !stage.nameRange) continue;
-      const later = model.stages.some((s) => s.index > stage.index && s.name?.toLowerCase() === name);
-      if (later) report({ messageId: "duplicate", data: { name: stage.name! }, range: stage.nameRange });
+      if (!name) continue;
+      if (seenLater.has(name) && stage.nameRange) found.unshift(stage);
+      seenLater.add(name);
     }
+    for (const stage of found) report({ messageId: "duplicate", data: { name: stage.name! }, range: stage.nameRange! });
   },
 });

@@ -1,8 +1,9 @@
-import { execShellScript } from "../../src/engine/execform.js";
+import { execShellScript, execWords } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
-import type { ShellScript } from "../../src/engine/parse/shell.js";
+import type { ShellCommand, ShellScript } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
+import { comparePos } from "../../src/engine/text.js";
 import type { Range } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
@@ -15,6 +16,7 @@ export default defineDockerfileRule({
     aliases: ["DL4006", "kics:efbf148a-67e9-42d2-ac47-02fa1c0d0b22"],
     messages: {
       pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Start the RUN with `set -o pipefail &&` or use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`.",
+      execPipe: "This exec-form RUN starts `{{program}}` without a shell, so `|` reaches it as an argument and nothing is piped. Write the RUN in shell form (with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`), or run `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"…\"]`.",
     },
   },
   check({ model, report }) {
@@ -27,6 +29,8 @@ export default defineDockerfileRule({
         if (!run) continue;
         const pipe = unprotectedPipe(model, run, shell);
         if (pipe) report({ messageId: "pipe", range: pipe });
+        const bar = pipe ? null : execFormBar(model, run);
+        if (bar) report({ messageId: "execPipe", data: { program: bar.program }, range: bar.range });
       }
       shellAfter.set(stage, shell);
     }
@@ -47,9 +51,14 @@ function unprotectedPipe(model: Parameters<typeof execShellScript>[0], run: DfIn
   }
   if (!script || script.error || !script.pipes.length || setsPipefail(options)) return null;
   const setAt = script.commands.find((c) => c.name === "set" && setsPipefail(c.args.map((a) => a.value)));
-  for (const pipe of script.pipes) {
+  // Commands in source order, to find those inside a pipeline by binary search.
+  const commands = [...script.commands].sort((a, b) => comparePos(a.range.start, b.range.start));
+  for (const pipe of script.pipes.slice(0, MAX_PIPES)) {
     if (setAt && before(setAt.range.start, pipe.start)) continue;
-    const inside = script.commands.filter((c) => !before(c.range.start, pipe.start) && !before(pipe.end, c.range.end));
+    const inside: ShellCommand[] = [];
+    for (let i = firstAtOrAfter(commands, pipe.start); i < commands.length && !before(pipe.end, commands[i].range.start) && inside.length < 1000; i++) {
+      if (!before(pipe.end, commands[i].range.end)) inside.push(commands[i]);
+    }
     // `yes | cmd` only works without pipefail (yes always dies of SIGPIPE); `echo "$sum  f" | sha256sum -c`
     // cannot hide a failure, because echo and printf do not fail.
     if (inside[0]?.name === "yes" || (inside.length > 1 && inside.slice(0, -1).every((c) => c.name === "echo" || c.name === "printf"))) continue;
@@ -58,9 +67,34 @@ function unprotectedPipe(model: Parameters<typeof execShellScript>[0], run: DfIn
   return null;
 }
 
+/**
+ * A `"|"` element of an exec-form RUN that runs no shell script (`["/bin/bash", "./a", "|", "./b"]`):
+ * the author meant a pipeline, which hadolint's DL4006 reports too.
+ */
+function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstruction): { program: string; range: Range } | null {
+  if (!run.execForm?.includes("|") || execShellScript(model, run)) return null;
+  const words = execWords(model, run);
+  const bar = words?.find((w, i) => i > 0 && w.value === "|");
+  return words && bar ? { program: words[0].value, range: bar.range } : null;
+}
+
 /** `-o pipefail`, also in bundles such as `-euxo pipefail`. */
 function setsPipefail(args: string[]): boolean {
   return args.some((a, i) => (/^-[a-zA-Z]*o$/.test(a) && args[i + 1] === "pipefail") || a === "-opipefail");
 }
 
 const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/** Pipelines judged per RUN: enough for any real script, bounded for generated ones. */
+const MAX_PIPES = 200;
+
+function firstAtOrAfter(commands: ShellCommand[], pos: { line: number; column: number }): number {
+  let lo = 0;
+  let hi = commands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(commands[mid].range.start, pos)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

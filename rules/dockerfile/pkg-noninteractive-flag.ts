@@ -1,8 +1,10 @@
 import { allRunCommands } from "../../src/engine/execform.js";
 import { packageCommand, subcommandOf, type PackageManager } from "../../src/engine/package-managers.js";
-import type { ShellCommand } from "../../src/engine/parse/shell.js";
+import type { ShellCommand, ShellScript } from "../../src/engine/parse/shell.js";
 import { hasFlag } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { comparePos } from "../../src/engine/text.js";
+import type { Range } from "../../src/engine/types.js";
 
 /** Subcommands that ask for confirmation, and the flags that answer it, per package manager. */
 const PROMPTS: Partial<Record<PackageManager, { subcommands: string[]; flags: string[] }>> = {
@@ -81,12 +83,15 @@ function quietLevel(c: ShellCommand): number {
 }
 
 /** `yes | apt-get install x` answers every prompt. */
-function pipedFromYes(script: { commands: ShellCommand[]; pipes: { start: { line: number; column: number } }[] } | null, c: ShellCommand): boolean {
+function pipedFromYes(script: ShellScript | null, c: ShellCommand): boolean {
   if (!script) return false;
-  return script.commands.some(
-    (y) => y.name === "yes" && script.pipes.some((p) => p.start.line === y.range.start.line && p.start.column === y.range.start.column) && before(y, c),
-  );
+  let pipes = yesPipes.get(script);
+  if (!pipes) {
+    const starts = new Set(script.commands.filter((y) => y.name === "yes").map((y) => `${y.range.start.line}:${y.range.start.column}`));
+    pipes = starts.size ? script.pipes.filter((p) => starts.has(`${p.start.line}:${p.start.column}`)) : [];
+    yesPipes.set(script, pipes);
+  }
+  return pipes.some((p) => comparePos(p.start, c.range.start) < 0 && comparePos(c.range.end, p.end) <= 0);
 }
 
-const before = (a: ShellCommand, b: ShellCommand) =>
-  a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.column < b.range.start.column);
+const yesPipes = new WeakMap<ShellScript, Range[]>();

@@ -19,7 +19,10 @@ interface Target {
 const LEVELS: Record<ShellcheckFinding["level"], Severity> = { error: "error", warning: "warning", info: "info", style: "info" };
 /** Not worth a ShellCheck run (and too slow to wait for): scripts above this size are skipped. */
 const MAX_SCRIPT = 65_536;
+/** ShellCheck runs per file: each is a process, so a generated file with thousands of RUNs is cut short. */
+const MAX_SCRIPTS = 200;
 const SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(\S+)/;
+const firstWithScripts = new WeakMap<object, DockerfileModel | null>();
 
 export default defineDockerfileRule({
   meta: {
@@ -41,13 +44,14 @@ export default defineDockerfileRule({
     const checker = services?.shellcheck;
     // Reported once per run: on the first Dockerfile (in path order) that has a script to check.
     const unavailable = () => {
-      const first = project.dockerfiles.find((d) => targetsOf(d).length > 0);
+      if (!firstWithScripts.has(project)) firstWithScripts.set(project, project.dockerfiles.find((d) => targetsOf(d).length > 0) ?? null);
+      const first = firstWithScripts.get(project);
       if (!first || first === model) report({ messageId: "unavailable", range: targets[0].ins.keywordRange, severity: "info" });
     };
     if (!checker) return unavailable();
     const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
     const defined = definedNames(model);
-    for (const target of targets) {
+    for (const target of targets.slice(0, MAX_SCRIPTS)) {
       const found = checker(target.text, target.dialect);
       if (found === null) return unavailable();
       const ignored = pragmaCodes(model, target.ins);

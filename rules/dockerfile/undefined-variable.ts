@@ -8,6 +8,9 @@ import { assignedInScript, expandVariables, isValidImageRef, mayComeFromImage, P
 /** Instructions whose arguments Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell). */
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "ARG", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"]);
 /** `${X:-default}`, `${X:+alt}`, `${X:?error}`, `${X:=value}` deal with an unset X on purpose. */
+type Problem = { messageId: string; data: Record<string, string> };
+/** Findings per file: a generated file with thousands of unset references gets the first ones. */
+const MAX_FINDINGS = 100;
 const HANDLES_UNSET = new Set([":-", "-", ":+", "+", ":?", "?", ":=", "="]);
 
 export default defineDockerfileRule({
@@ -42,44 +45,79 @@ export default defineDockerfileRule({
 
     for (const stage of model.stages) checkFrom(model, stage, globals, passed, report, at);
 
+    // Where each name is defined: by stage, and by position inside its stage.
+    const definedIn = new Map<string, DfStage[]>();
+    const positions = new Map<DfStage, Map<string, { position: number; keyword: string }[]>>();
+    for (const stage of model.stages) {
+      const own = new Map<string, { position: number; keyword: string }[]>();
+      stage.instructions.forEach((ins, position) => {
+        if (ins.keyword !== "ARG" && ins.keyword !== "ENV") return;
+        for (const p of ins.properties) {
+          own.set(p.name, [...(own.get(p.name) ?? []), { position, keyword: ins.keyword }]);
+          const stages = definedIn.get(p.name) ?? [];
+          if (stages[stages.length - 1] !== stage) definedIn.set(p.name, [...stages, stage]);
+        }
+      });
+      positions.set(stage, own);
+    }
+
     const envAfter = new Map<DfStage, Set<string>>();
+    let reported = 0;
     for (const stage of model.stages) {
       const env = new Set(stage.baseStage ? envAfter.get(stage.baseStage) : []);
       const scope = new Set(env);
       const image = rootImage(stage);
       stage.instructions.forEach((ins, position) => {
-        const problem = (ref: VariableRef, script: string | null): { messageId: string; data: Record<string, string> } | null => {
+        const memo = new Map<string, Problem | null>();
+        const problem = (ref: VariableRef, script: string | null): Problem | null => {
           const name = ref.name;
           if ((ref.operator && HANDLES_UNSET.has(ref.operator)) || scope.has(name) || PREDEFINED_ARGS.has(name)) return null;
+          if (!memo.has(name)) memo.set(name, judge(name, script));
+          return memo.get(name)!;
+        };
+        const judge = (name: string, script: string | null): Problem | null => {
           if (script !== null && assignedInScript(name, script)) return null;
           if (mayComeFromImage(name, image)) return null;
-          const later = stage.instructions.slice(position + 1).find((i) => (i.keyword === "ARG" || i.keyword === "ENV") && i.properties.some((p) => p.name === name));
+          const later = positions.get(stage)!.get(name)?.find((d) => d.position > position);
           if (later) return { messageId: "beforeDefinition", data: { name, keyword: later.keyword } };
           if (globals.has(name)) return { messageId: "globalOnly", data: { name } };
-          const other = model.stages.find((s) => s !== stage && s.instructions.some((i) => (i.keyword === "ARG" || i.keyword === "ENV") && i.properties.some((p) => p.name === name)));
+          const other = definedIn.get(name)?.find((s) => s !== stage);
           if (other) return { messageId: "otherStage", data: { name, stage: other.name ?? String(other.index) } };
           if (script !== null) return null;
           if (image?.toLowerCase() === "scratch") return { messageId: "undefined", data: { name } };
-          const guess = closest(name, [...scope, ...globals.keys()]);
+          const guess = closest(name, [...scope, ...globals.keys()].slice(0, 500));
           return guess ? { messageId: "typo", data: { name, guess } } : null;
         };
+        const emit = (d: Problem & { range: Range }) => {
+          if (reported++ < MAX_FINDINGS) report(d);
+        };
 
-        // Docker's own expansion: arguments of EXPANDED instructions and flag values (COPY --chown=$U, RUN --mount=…).
-        const segments: { text: string; base: number; props?: boolean }[] = ins.flags.flatMap((f) =>
-          f.valueRange ? [{ text: model.index.slice(f.valueRange), base: model.index.offset(f.valueRange.start) }] : [],
+        // Docker's own expansion: flag values (COPY --chown=$U, RUN --mount=…) and the arguments of
+        // EXPANDED instructions, property by property for ENV, ARG and LABEL.
+        const segments: { text: string; base: number; prop: number }[] = ins.flags.flatMap((f) =>
+          f.valueRange ? [{ text: model.index.slice(f.valueRange), base: model.index.offset(f.valueRange.start), prop: -1 }] : [],
         );
-        if (EXPANDED.has(ins.keyword) && ins.argsRange) segments.push({ text: ins.argsText, base: model.index.offset(ins.argsRange.start), props: true });
+        if (EXPANDED.has(ins.keyword) && ins.argsRange) {
+          if (ins.properties.length) {
+            ins.properties.forEach((p, prop) => {
+              if (p.valueRange) segments.push({ text: model.index.slice(p.valueRange), base: model.index.offset(p.valueRange.start), prop });
+            });
+          } else segments.push({ text: ins.argsText, base: model.index.offset(ins.argsRange.start), prop: -1 });
+        }
+        // The first property of this instruction that sets each name.
+        const setHere = new Map<string, number>();
+        ins.properties.forEach((p, i) => setHere.has(p.name) || setHere.set(p.name, i));
         for (const seg of segments) {
           for (const ref of variableRefs(seg.text, model.escape)) {
             const range = at(ins, ref, seg.base);
-            const prop = seg.props ? ins.properties.findIndex((p) => p.valueRange && contains(p.valueRange, range)) : -1;
-            if (ins.keyword === "ENV" && prop > 0 && !scope.has(ref.name) && ins.properties.slice(0, prop).some((p) => p.name === ref.name)) {
-              report({ messageId: "sameEnv", data: { name: ref.name }, range });
+            const earlier = seg.prop > 0 && (setHere.get(ref.name) ?? Infinity) < seg.prop;
+            if (ins.keyword === "ENV" && earlier && !scope.has(ref.name)) {
+              emit({ messageId: "sameEnv", data: { name: ref.name }, range });
               continue;
             }
-            if (ins.keyword === "ARG" && prop > 0 && ins.properties.slice(0, prop).some((p) => p.name === ref.name)) continue;
+            if (ins.keyword === "ARG" && earlier) continue;
             const found = problem(ref, null);
-            if (found) report({ ...found, range });
+            if (found) emit({ ...found, range });
           }
         }
 
@@ -89,9 +127,10 @@ export default defineDockerfileRule({
             ? ins.heredocs.flatMap((h) => (h.contentRange ? [{ text: h.content, base: model.index.offset(h.contentRange.start) }] : []))
             : [{ text: ins.argsText, base: model.index.offset(ins.argsRange.start) }];
           for (const body of bodies) {
+            memo.clear();
             for (const ref of variableRefs(body.text)) {
               const found = problem(ref, body.text);
-              if (found) report({ ...found, range: at(ins, ref, body.base) });
+              if (found) emit({ ...found, range: at(ins, ref, body.base) });
             }
           }
         }
@@ -151,7 +190,3 @@ function buildArgNames(build: unknown): string[] {
   if (Array.isArray(args)) return args.map((a) => String(a).split("=")[0]);
   return args && typeof args === "object" ? Object.keys(args) : [];
 }
-
-const contains = (outer: Range, inner: Range) =>
-  (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.column <= inner.start.column)) &&
-  (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.column <= outer.end.column));

@@ -43,11 +43,12 @@ export default defineDockerfileRule({
           const sub = operationWord(manager, command);
           if (update && sub) report({ messageId: "stale", data: { install: `${manager} ${sub.value}`, update }, range: sub.range });
         }
+        const installed = new Set(cmds.filter((c) => isInstall(c.manager, c.command)).map((c) => FAMILY[c.manager]));
         for (const { manager, command } of cmds) {
           const family = FAMILY[manager];
-          if (updated.has(family) && !cmds.some((c) => FAMILY[c.manager] === family && isInstall(c.manager, c.command))) {
-            pending.set(family, `${manager} ${operationWord(manager, command)?.value ?? ""}`.trim());
-          } else if (updated.has(family)) pending.delete(family);
+          if (!updated.has(family)) continue;
+          if (installed.has(family)) pending.delete(family);
+          else pending.set(family, `${manager} ${operationWord(manager, command)?.value ?? ""}`.trim());
         }
       }
       pendingAfter.set(stage, pending);

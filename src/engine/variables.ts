@@ -22,6 +22,7 @@ export interface VariableRef {
 export function* variableRefs(text: string, escape = "\\"): Iterable<VariableRef> {
   let inSingle = false;
   let inDouble = false;
+  let unclosedFrom = Infinity; // no "}" at or after this offset: stop searching for one
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inSingle) {
@@ -46,8 +47,11 @@ export function* variableRefs(text: string, escape = "\\"): Iterable<VariableRef
         i = j - 1;
         continue;
       }
-      const close = text.indexOf("}", j);
-      if (close < 0) continue;
+      const close = j >= unclosedFrom ? -1 : text.indexOf("}", j);
+      if (close < 0) {
+        unclosedFrom = Math.min(unclosedFrom, j);
+        continue;
+      }
       const op = /^(:?[-+?=]|%%?|##?|\/\/?|:)/.exec(text.slice(j, Math.min(close, j + 2)))?.[0] ?? null;
       yield { name, start: i, end: close + 1, operator: op };
       i = close;

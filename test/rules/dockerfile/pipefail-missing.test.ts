@@ -15,9 +15,15 @@ ruleTester(rule, {
     "FROM bats-jenkins\n# hadolint shell=powershell\nRUN Get-Content x | Out-File y\n",
     "FROM debian:12\nRUN echo \"$SHA256  go.tgz\" | sha256sum -c - && printf '%s\\n' a b | sort\n",
     "FROM debian:12\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"a | b\"]\n",
-    "FROM debian:12\nRUN [\"/bin/bash\", \"./some_output\", \"|\", \"./some_script\"]\n",
+    // A pipe written inside the -c script is the shell's, judged like shell form.
+    "FROM debian:12\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"a | b\"]\n",
   ],
   invalid: [
+    {
+      // Exec form runs no shell: `|` is an argument of ./some_output, nothing is piped (hadolint DL4006 reports it too).
+      code: "FROM debian:12\nRUN [\"/bin/bash\", \"./some_output\", \"|\", \"./some_script\"]\n",
+      errors: [{ messageId: "execPipe", line: 2, column: 36, endLine: 2, endColumn: 39 }],
+    },
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n",
       errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 59 }],

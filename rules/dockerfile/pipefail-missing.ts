@@ -1,8 +1,9 @@
 import { execShellScript, execWords } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
-import type { ShellScript } from "../../src/engine/parse/shell.js";
+import type { ShellCommand, ShellScript } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
+import { comparePos } from "../../src/engine/text.js";
 import type { Range } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
@@ -50,9 +51,14 @@ function unprotectedPipe(model: Parameters<typeof execShellScript>[0], run: DfIn
   }
   if (!script || script.error || !script.pipes.length || setsPipefail(options)) return null;
   const setAt = script.commands.find((c) => c.name === "set" && setsPipefail(c.args.map((a) => a.value)));
-  for (const pipe of script.pipes) {
+  // Commands in source order, to find those inside a pipeline by binary search.
+  const commands = [...script.commands].sort((a, b) => comparePos(a.range.start, b.range.start));
+  for (const pipe of script.pipes.slice(0, MAX_PIPES)) {
     if (setAt && before(setAt.range.start, pipe.start)) continue;
-    const inside = script.commands.filter((c) => !before(c.range.start, pipe.start) && !before(pipe.end, c.range.end));
+    const inside: ShellCommand[] = [];
+    for (let i = firstAtOrAfter(commands, pipe.start); i < commands.length && !before(pipe.end, commands[i].range.start) && inside.length < 1000; i++) {
+      if (!before(pipe.end, commands[i].range.end)) inside.push(commands[i]);
+    }
     // `yes | cmd` only works without pipefail (yes always dies of SIGPIPE); `echo "$sum  f" | sha256sum -c`
     // cannot hide a failure, because echo and printf do not fail.
     if (inside[0]?.name === "yes" || (inside.length > 1 && inside.slice(0, -1).every((c) => c.name === "echo" || c.name === "printf"))) continue;
@@ -78,3 +84,17 @@ function setsPipefail(args: string[]): boolean {
 }
 
 const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/** Pipelines judged per RUN: enough for any real script, bounded for generated ones. */
+const MAX_PIPES = 200;
+
+function firstAtOrAfter(commands: ShellCommand[], pos: { line: number; column: number }): number {
+  let lo = 0;
+  let hi = commands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(commands[mid].range.start, pos)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -30,6 +30,7 @@ import portAllInterfaces from "./port-all-interfaces.js";
 import portsOrder from "./ports-order.js";
 import portsQuoted from "./ports-quoted.js";
 import privileged from "./privileged.js";
+import privilegedContainerPort from "./privileged-container-port.js";
 import privilegedHostPort from "./privileged-host-port.js";
 import projectNameMissing from "./project-name-missing.js";
 import restartOnFailureRetries from "./restart-on-failure-retries.js";
@@ -79,6 +80,7 @@ export const composeRules: ComposeRule[] = [
   portsOrder,
   portsQuoted,
   privileged,
+  privilegedContainerPort,
   privilegedHostPort,
   projectNameMissing,
   restartOnFailureRetries,

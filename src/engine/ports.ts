@@ -82,6 +82,13 @@ export function hostPortStart(b: PortBinding): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The first container port of a mapping's target (`80`, `80-8081`, `${PORT:-80}`), or null when unknown. */
+export function containerPortStart(port: PortMapping): number | null {
+  if (port.target.length > MAX_PORT_TEXT) return null;
+  const m = /^(\d+)(-\d+)?$/.exec(interpolate(port.target).trim());
+  return m ? Number(m[1]) : null;
+}
+
 /** Web servers and reverse proxies, whose job is to take the host's HTTP(S) ports. */
 const WEB_SERVER = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|varnish|lighttpd)(:|@|$)/i;
 

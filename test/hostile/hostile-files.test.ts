@@ -1,8 +1,5 @@
-import { auditFiles } from "../../src/audit.js";
-import type { Finding, Report } from "../../src/engine/index.js";
-import type { SourceFile } from "../../src/engine/types.js";
 import { GENERATED } from "../fixtures/hostile/generate.js";
-import { committedFixtures, NORMAL_FILES, rangeProblems } from "./support.js";
+import { checkHostile, committedFixtures, type Expectation } from "./support.js";
 
 /**
  * Each hostile file is audited with the full catalogue beside an ordinary Dockerfile and Compose
@@ -15,9 +12,7 @@ import { committedFixtures, NORMAL_FILES, rangeProblems } from "./support.js";
  * - "skipped": a file-level file-skipped finding with the reason;
  * - "audited": the file is audited like any other (it is odd, not wrong).
  */
-type Expect = "syntax" | "skipped" | "audited";
-
-const EXPECT: Record<string, Expect | { expect: Expect; message?: RegExp; line?: number }> = {
+const EXPECT: Record<string, Expectation> = {
   "arg-only-no-stage.Dockerfile": "syntax",
   "backtick-escape-directive.Dockerfile": "audited",
   "backtick-escape-posix-shell.Dockerfile": "audited",
@@ -88,49 +83,6 @@ const EXPECT: Record<string, Expect | { expect: Expect; message?: RegExp; line?:
   "dockerignore-garbage/.dockerignore": "audited",
 };
 
-const SYNTAX_RULE = { dockerfile: "dockerfile-syntax", compose: "schema-invalid" } as const;
-const describeFinding = (f: Finding) => `${f.ruleId}@${f.range ? `${f.range.start.line}:${f.range.start.column}` : "file"} ${f.message}`;
-const key = (f: Finding) => `${f.file} ${f.fingerprint} ${f.ruleId} ${JSON.stringify(f.range)}`;
-
-let baseline: Finding[];
-beforeAll(() => {
-  baseline = auditFiles(NORMAL_FILES).findings;
-  expect(baseline.length).toBeGreaterThan(0);
-});
-
-function check(name: string, content: string, expected: Expect | { expect: Expect; message?: RegExp; line?: number }): void {
-  // After the ordinary files in path order, so once-per-run notes (shellcheck unavailable) stay on them.
-  const path = `zz-hostile/${name}`;
-  const files: SourceFile[] = [{ path, content }, ...NORMAL_FILES];
-  let report: Report;
-  expect(() => (report = auditFiles(files))).not.toThrow();
-  report = report!;
-  const spec = typeof expected === "string" ? { expect: expected } : expected;
-  const own = report.findings.filter((f) => f.file === path);
-  const entry = report.files.find((f) => f.path === path);
-
-  expect(entry).toBeDefined();
-  expect(report.findings.filter((f) => f.ruleId === "rule-failed").map(describeFinding)).toEqual([]);
-  expect(rangeProblems(report, files)).toEqual([]);
-  // The rest of the pull request is still audited, exactly as without the hostile file.
-  expect(report.findings.filter((f) => f.file !== path).map(key)).toEqual(baseline.map(key));
-
-  if (spec.expect === "skipped") {
-    expect(entry!.skipped).toMatch(spec.message ?? /./);
-    expect(own.map((f) => [f.ruleId, f.range])).toEqual([["file-skipped", null]]);
-    expect(own[0].message).toContain(path);
-    return;
-  }
-  expect(entry!.skipped).toBeUndefined();
-  if (spec.expect === "syntax") {
-    const rule = SYNTAX_RULE[entry!.kind as "dockerfile" | "compose"];
-    const syntax = own.filter((f) => f.ruleId === rule && f.range);
-    expect(syntax.length).toBeGreaterThan(0);
-    if (spec.message) expect(syntax.map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringMatching(spec.message)]));
-    if (spec.line) expect(syntax.map((f) => f.range!.start.line)).toContain(spec.line);
-  }
-}
-
 describe("hostile files of the corpus", () => {
   const fixtures = committedFixtures();
 
@@ -140,9 +92,6 @@ describe("hostile files of the corpus", () => {
     expect(Object.keys(EXPECT).filter((n) => !fixtures.some((f) => f.name === n))).toEqual([]);
   });
 
-  it.each(fixtures.map((f) => [f.name, f] as const))("%s", (name, f) => check(name, f.content, EXPECT[name] ?? "audited"), 120_000);
+  it.each(fixtures.map((f) => [f.name, f] as const))("%s", (name, f) => checkHostile(name, f.content, EXPECT[name] ?? "audited"), 120_000);
 });
 
-describe("generated hostile files", () => {
-  it.each(GENERATED.map((g) => [g.name, g] as const))("%s", (name, g) => check(name, g.build(), g.expect), 300_000);
-});

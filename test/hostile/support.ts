@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Report } from "../../src/engine/index.js";
+import { auditFiles } from "../../src/audit.js";
+import type { Finding, Report } from "../../src/engine/index.js";
 import type { Range, SourceFile } from "../../src/engine/types.js";
 import { LineIndex } from "../../src/engine/text.js";
 
@@ -55,3 +56,52 @@ export function rangeProblems(report: Report, files: readonly SourceFile[]): str
   }
   return problems;
 }
+
+export type Expect = "syntax" | "skipped" | "audited";
+export type Expectation = Expect | { expect: Expect; message?: RegExp; line?: number };
+
+const SYNTAX_RULE = { dockerfile: "dockerfile-syntax", compose: "schema-invalid" } as const;
+const describeFinding = (f: Finding) => `${f.ruleId}@${f.range ? `${f.range.start.line}:${f.range.start.column}` : "file"} ${f.message}`;
+const key = (f: Finding) => `${f.file} ${f.fingerprint} ${f.ruleId} ${JSON.stringify(f.range)}`;
+
+let baseline: Finding[] | undefined;
+
+/**
+ * Audits one hostile file beside NORMAL_FILES with the full catalogue and checks what every hostile
+ * file must get (see test/hostile/hostile-files.test.ts).
+ */
+export function checkHostile(name: string, content: string, expected: Expectation): void {
+  baseline ??= auditFiles(NORMAL_FILES).findings;
+  expect(baseline.length).toBeGreaterThan(0);
+  // After the ordinary files in path order, so once-per-run notes (shellcheck unavailable) stay on them.
+  const path = `zz-hostile/${name}`;
+  const files: SourceFile[] = [{ path, content }, ...NORMAL_FILES];
+  let report: Report;
+  expect(() => (report = auditFiles(files))).not.toThrow();
+  report = report!;
+  const spec = typeof expected === "string" ? { expect: expected } : expected;
+  const own = report.findings.filter((f) => f.file === path);
+  const entry = report.files.find((f) => f.path === path);
+
+  expect(entry).toBeDefined();
+  expect(report.findings.filter((f) => f.ruleId === "rule-failed").map(describeFinding)).toEqual([]);
+  expect(rangeProblems(report, files)).toEqual([]);
+  // The rest of the pull request is still audited, exactly as without the hostile file.
+  expect(report.findings.filter((f) => f.file !== path).map(key)).toEqual(baseline!.map(key));
+
+  if (spec.expect === "skipped") {
+    expect(entry!.skipped).toMatch(spec.message ?? /./);
+    expect(own.map((f) => [f.ruleId, f.range])).toEqual([["file-skipped", null]]);
+    expect(own[0].message).toContain(path);
+    return;
+  }
+  expect(entry!.skipped).toBeUndefined();
+  if (spec.expect === "syntax") {
+    const rule = SYNTAX_RULE[entry!.kind as "dockerfile" | "compose"];
+    const syntax = own.filter((f) => f.ruleId === rule && f.range);
+    expect(syntax.length).toBeGreaterThan(0);
+    if (spec.message) expect(syntax.map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringMatching(spec.message)]));
+    if (spec.line) expect(syntax.map((f) => f.range!.start.line)).toContain(spec.line);
+  }
+}
+

@@ -20,30 +20,35 @@ export interface VariableRef {
  * nothing inside single quotes, nothing after the escape character. Linear in the text length.
  */
 export function* variableRefs(text: string, escape = "\\"): Iterable<VariableRef> {
+  if (!text.includes("$")) return;
+  const esc = escape.charCodeAt(0);
   let inSingle = false;
   let inDouble = false;
   let unclosedFrom = Infinity; // no "}" at or after this offset: stop searching for one
+  // Character codes, not one-character strings and regexes: this loop reads every character.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inSingle) {
-      if (c === "'") inSingle = false;
+      if (c === SINGLE) inSingle = false;
       continue;
     }
-    if (c === escape) {
+    if (c === esc) {
       i++;
       continue;
     }
-    if (c === "'" && !inDouble) inSingle = true;
-    else if (c === '"') inDouble = !inDouble;
-    else if (c === "$") {
-      const braced = text[i + 1] === "{";
+    if (c === SINGLE && !inDouble) inSingle = true;
+    else if (c === DOUBLE) inDouble = !inDouble;
+    else if (c === DOLLAR) {
+      const braced = text.charCodeAt(i + 1) === OPEN;
       const from = braced ? i + 2 : i + 1;
       let j = from;
-      while (j < text.length && /[A-Za-z0-9_]/.test(text[j]) && (j > from || /[A-Za-z_]/.test(text[j]))) j++;
+      if (j < text.length && isNameStart(text.charCodeAt(j))) {
+        j++;
+        while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+      }
       if (j === from) continue;
-      const name = text.slice(from, j);
       if (!braced) {
-        yield { name, start: i, end: j, operator: null };
+        yield { name: text.slice(from, j), start: i, end: j, operator: null };
         i = j - 1;
         continue;
       }
@@ -53,11 +58,18 @@ export function* variableRefs(text: string, escape = "\\"): Iterable<VariableRef
         continue;
       }
       const op = /^(:?[-+?=]|%%?|##?|\/\/?|:)/.exec(text.slice(j, Math.min(close, j + 2)))?.[0] ?? null;
-      yield { name, start: i, end: close + 1, operator: op };
+      yield { name: text.slice(from, j), start: i, end: close + 1, operator: op };
       i = close;
     }
   }
 }
+
+const SINGLE = 39; // '
+const DOUBLE = 34; // "
+const DOLLAR = 36; // $
+const OPEN = 123; // {
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 
 /** Expands references the way Docker does with the given values; unset names become "". */
 export function expandVariables(text: string, values: ReadonlyMap<string, string>): string {

@@ -17,19 +17,30 @@ const ONE_SHOT_WORDS = new Set([
 const ONE_SHOT_COMMAND =
   /(?:\bmigrate\b|\bmigrations?\b|\balembic\s+upgrade\b|\bdb:(?:migrate|seed|setup|create)\b|\bcreatesuperuser\b|\bcollectstatic\b|\bloaddata\b|\bprisma\s+(?:migrate|db)\b|\bflyway\b|\bliquibase\b|\bmc\s+mb\b|\bseed\b)/i;
 
-/** The longest word of ONE_SHOT_WORDS: longer tokens are not looked up. */
+/** Lengths and first letters of ONE_SHOT_WORDS: other tokens are not looked up. */
 const LONGEST_WORD = Math.max(...[...ONE_SHOT_WORDS].map((w) => w.length));
-/** `-`/`_`/`.`-separated parts of a name; camelCase humps are split further (`KeycloakSetup`). */
-const PARTS = /[^-_.]+/g;
+const SHORTEST_WORD = Math.min(...[...ONE_SHOT_WORDS].map((w) => w.length));
+const FIRST_LETTERS = new Set([...ONE_SHOT_WORDS].map((w) => w.charCodeAt(0)));
 
-/** `KeycloakSetup`, `db-migrate`, `init_db`: one of its words names a run-once job. */
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * `KeycloakSetup`, `db-migrate`, `init_db`: one of its words names a run-once job. Words are split
+ * at `-`, `_` and `.` and at camelCase humps (a lower-case letter or digit followed by a capital;
+ * `DBInit` stays one word), in one pass over the name.
+ */
 function oneShotName(name: string): boolean {
-  for (const [part] of name.matchAll(PARTS)) {
-    if (part.length <= LONGEST_WORD && ONE_SHOT_WORDS.has(part.toLowerCase())) return true;
-    if (!/[a-z0-9][A-Z]/.test(part)) continue;
-    // `KeycloakSetup` → keycloak, setup; a run of capitals stays with the hump it ends (`DBInit` → dbinit).
-    const words = part.replace(/([a-z0-9])([A-Z])/g, "$1-$2").split("-");
-    if (words.some((w) => w.length <= LONGEST_WORD && ONE_SHOT_WORDS.has(w.toLowerCase()))) return true;
+  let start = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : -1;
+    const separator = c === -1 || c === 45 || c === 95 || c === 46; // end, "-", "_", "."
+    if (!separator && !(isUpper(c) && i > start && isLowerOrDigit(name.charCodeAt(i - 1)))) continue;
+    const length = i - start;
+    if (length >= SHORTEST_WORD && length <= LONGEST_WORD && FIRST_LETTERS.has(name.charCodeAt(start) | 0x20)) {
+      if (ONE_SHOT_WORDS.has(name.slice(start, i).toLowerCase())) return true;
+    }
+    start = separator ? i + 1 : i;
   }
   return false;
 }

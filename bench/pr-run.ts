@@ -108,9 +108,10 @@ function peakRssMiB(pid: number): number | null {
 }
 
 /**
- * The double recomputes every file's diff on each page of the PR-files listing and hashes every
- * file of every commit to find one blob: fine for tests, but at 3000 files it would measure the
- * double rather than the app. Memoise both (same answers, computed once).
+ * At 3000 files a double that recomputed every file's diff on each page of the PR-files listing,
+ * or hashed every file of every commit to find one blob, would measure itself rather than the
+ * app. The double caches both itself since d491286; this memoisation (same answers) stays so the
+ * benchmark does not depend on it.
  */
 function speedUp(double: GitHubDouble): void {
   const pullFiles = double.pullFiles.bind(double);

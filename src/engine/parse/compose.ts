@@ -458,6 +458,31 @@ function environmentOf(v: unknown, path: YamlPath): EnvVar[] {
   return Object.entries(v).map(([name, value]) => ({ name, value: str(value), path: [...path, name] }));
 }
 
+/**
+ * The `:`-separated fields of a short-syntax volume (`SOURCE:TARGET:MODE`). A colon inside `${…}`
+ * (`${DATA_DIR:-./data}:/data`) belongs to the variable, and one right after a single letter at the
+ * start is a Windows drive (`C:\data:/data`), as compose-go reads it.
+ */
+function volumeFields(text: string): string[] {
+  const fields: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "$" && text[i + 1] === "{") {
+      depth++;
+      i++;
+    } else if (c === "}" && depth > 0) depth--;
+    else if (c === ":" && depth === 0) {
+      if (!fields.length && i === 1 && /[A-Za-z]/.test(text[0])) continue;
+      fields.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  fields.push(text.slice(start));
+  return fields;
+}
+
 function volumesOf(v: unknown, path: YamlPath): VolumeMount[] {
   if (!Array.isArray(v)) return [];
   return v.map((entry, i): VolumeMount => {
@@ -473,11 +498,11 @@ function volumesOf(v: unknown, path: YamlPath): VolumeMount[] {
         path: p,
       };
     }
-    const parts = String(entry).split(":");
+    const parts = volumeFields(String(entry));
     if (parts.length === 1) return { type: "volume", source: null, target: parts[0], readOnly: false, propagation: null, path: p };
     const [source, target, mode = ""] = parts;
     const modes = mode.split(",");
-    const isPath = /^[./~]|^\$/.test(source) || source.includes("/");
+    const isPath = /^[./~]|^\$/.test(source) || source.includes("/") || /^[A-Za-z]:\\/.test(source);
     return {
       type: isPath ? "bind" : "volume",
       source,

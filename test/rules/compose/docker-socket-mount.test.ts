@@ -15,6 +15,11 @@ ruleTester(rule, {
       ],
     },
     {
+      // The socket path as the default of a variable: the colon inside ${…} does not end the source.
+      code: "services:\n  watchtower:\n    image: containrrr/watchtower:1.7.1\n    volumes:\n      - ${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock\n",
+      errors: [{ messageId: "socket", line: 5, column: 9, endLine: 5, endColumn: 45, service: "watchtower" }],
+    },
+    {
       code: "services:\n  agent:\n    image: portainer/agent:2.21\n    volumes:\n      - type: bind\n        source: /run/podman/podman.sock\n        target: /var/run/docker.sock\n",
       errors: [{ messageId: "socket", line: 6, column: 17, endLine: 6, endColumn: 40 }],
     },

@@ -6,6 +6,8 @@ ruleTester(rule, {
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ./logic:/app\n  b:\n    image: example/b:1\n    volumes:\n      - ./bin:/app\n",
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /etc/localtime:/etc/localtime\n      - ./conf:/conf:ro\n  b:\n    image: example/b:1\n    volumes:\n      - /etc/localtime:/etc/localtime\n      - ./conf/:/etc/conf:ro\n",
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /data\n  b:\n    image: example/b:1\n    volumes:\n      - /data\n",
+    // apache/airflow: a colon inside ${…:-…} is not a field separator, so these are two different host paths.
+    "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ${PROJ_DIR:-.}/dags:/opt/dags\n  b:\n    image: example/b:1\n    volumes:\n      - ${PROJ_DIR:-.}/logs:/opt/logs\n",
   ],
   invalid: [
     {

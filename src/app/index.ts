@@ -11,7 +11,8 @@ import type { GitHub } from "./github/types.js";
 import { createInProcessQueue } from "./jobs/in-process-queue.js";
 import type { Job } from "./jobs/job.js";
 import type { JobQueue, JobRunner } from "./jobs/queue.js";
-import { createJobRunner, type RunOutcome } from "./jobs/run-job.js";
+import type { RetrySettings } from "./jobs/retry-policy.js";
+import { createJobRunner, type RunnerDeps, type RunOutcome } from "./jobs/run-job.js";
 
 export interface DockauditOptions {
   /** The rule set; default the full catalogue. */
@@ -24,6 +25,18 @@ export interface DockauditOptions {
   onRunEnd?: (outcome: RunOutcome) => void;
   /** ShellCheck for RUN scripts; the server passes the `shellcheck` binary's checker. */
   shellcheck?: ShellChecker;
+  /**
+   * Runs the audit (off the main thread: the server passes an audit-worker pool, which uses the
+   * full catalogue and its own ShellCheck); default the engine in process with `rules` and `shellcheck`.
+   */
+  audit?: RunnerDeps["audit"];
+  /** Retries of transient failures in the default queue; default none (the server reads them from the environment). */
+  retry?: RetrySettings;
+  /**
+   * True the first time a delivery id (with the job key) is seen. Default: remembered in this
+   * process; with several replicas, in Redis, so a redelivery to another replica is dropped too.
+   */
+  firstDelivery?: (id: string) => boolean | Promise<boolean>;
 }
 
 export interface Dockaudit {
@@ -33,6 +46,8 @@ export interface Dockaudit {
   queue(): JobQueue;
   /** Resolves when no handler is still asking GitHub and no job is running or waiting. */
   idle(): Promise<void>;
+  /** Waits for the handlers still asking GitHub, then closes the queue (see `JobQueue.close`). */
+  close(): Promise<void>;
 }
 
 /**
@@ -51,18 +66,19 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
       now: options.now,
       onRunEnd: options.onRunEnd,
       shellcheck: options.shellcheck,
+      audit: options.audit,
     });
     const concurrency = options.concurrency ?? (Number(process.env.DOCKAUDIT_CONCURRENCY) || 4);
-    queue = options.createQueue?.(runner) ?? createInProcessQueue(runner, { concurrency, onError: (err, job) => probot.log.error({ err, key: job.key }, "job crashed") });
+    queue = options.createQueue?.(runner) ?? createInProcessQueue(runner, { concurrency, retry: options.retry, onError: (err, job) => probot.log.error({ err, key: job.key }, "job crashed") });
     const q = queue;
-    const firstDelivery = createDeliveryFilter();
-    const enqueue = (job: Job | null) => {
+    const firstDelivery = options.firstDelivery ?? createDeliveryFilter();
+    const enqueue = async (job: Job | null) => {
       if (!job) return;
-      if (!firstDelivery(`${job.deliveryId}:${job.key}`)) {
+      if (!(await firstDelivery(`${job.deliveryId}:${job.key}`))) {
         probot.log.info({ key: job.key, delivery: job.deliveryId }, "duplicate delivery ignored");
         return;
       }
-      const how = q.enqueue(job);
+      const how = await q.enqueue(job);
       probot.log.debug({ key: job.key, trigger: job.trigger, delivery: job.deliveryId, how }, "job enqueued");
     };
 
@@ -74,7 +90,11 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
     };
-    probot.on("check_suite.rerequested", async (context) => afterAnswer(async () => (await checkSuiteJobs(context)).forEach(enqueue)));
+    probot.on("check_suite.rerequested", async (context) =>
+      afterAnswer(async () => {
+        for (const job of await checkSuiteJobs(context)) await enqueue(job);
+      }),
+    );
     probot.on("issue_comment.created", async (context) => afterAnswer(async () => enqueue(await commentJob(context))));
   };
   return {
@@ -86,6 +106,10 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
     idle: async () => {
       while (inFlight.size) await Promise.all(inFlight);
       await queue?.idle();
+    },
+    close: async () => {
+      while (inFlight.size) await Promise.all(inFlight);
+      await queue?.close();
     },
   };
 }

@@ -88,6 +88,11 @@ export function supersededOutput(newHead: string | null): CheckOutput {
   };
 }
 
+/** A check an earlier attempt opened, for a run that then had nothing to do (draft, closed). */
+export function skippedOutput(): CheckOutput {
+  return { title: "Not audited", summary: "This pull request is a draft or closed now, so dockaudit did not audit this commit." };
+}
+
 export function failedOutput(what: string): CheckOutput {
   return {
     title: "dockaudit could not finish",

@@ -19,6 +19,31 @@ export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: st
   return data.id;
 }
 
+/**
+ * The newest `dockaudit` run on this head, or null. A retried or taken-over request uses it
+ * instead of creating a second run for the same commit.
+ */
+export async function findCheckRun(gh: GitHub, repo: Repo, headSha: string): Promise<number | null> {
+  const { data } = await gh.rest.checks.listForRef({ owner: repo.owner, repo: repo.repo, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 10 });
+  const ours = data.check_runs.filter((r) => r.name === CHECK_NAME && r.head_sha === headSha).sort((a, b) => b.id - a.id);
+  return ours[0]?.id ?? null;
+}
+
+/**
+ * Creates the in-progress run, or puts an earlier one back in progress: `existing` (known from an
+ * earlier attempt), else with `reuse` the newest one on the head.
+ */
+export async function openCheckRun(
+  gh: GitHub,
+  repo: Repo,
+  init: { headSha: string; pullNumber: number; output: CheckOutput; startedAt: Date; existing?: number | null; reuse?: boolean },
+): Promise<number> {
+  const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha) : null);
+  if (earlier === null) return createCheckRun(gh, repo, init);
+  await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: earlier, status: "in_progress", started_at: init.startedAt.toISOString(), output: init.output });
+  return earlier;
+}
+
 /** Appends a batch of annotations; the run stays in progress. */
 export async function addAnnotations(gh: GitHub, repo: Repo, checkRunId: number, output: CheckOutput, annotations: Annotation[]): Promise<void> {
   await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: checkRunId, output: { ...output, annotations } });

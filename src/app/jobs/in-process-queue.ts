@@ -1,9 +1,21 @@
 import { mergeJobs, type Job } from "./job.js";
-import type { JobQueue, JobRunner, QueueStats } from "./queue.js";
+import type { EnqueueResult, JobQueue, JobRunner, QueueStats } from "./queue.js";
+import { backoffMs, jobForRetry, RetryLater, type RetrySettings } from "./retry-policy.js";
 
 interface Running {
   job: Job;
   superseded: boolean;
+}
+
+interface Waiting {
+  job: Job;
+  since: number;
+  /** The attempt this run will be (1 unless it is a retry). */
+  attempt: number;
+  /** An earlier attempt may have left a check run or a review behind. */
+  resumed: boolean;
+  /** Not before this time (epoch ms): the retry's backoff. */
+  readyAt: number;
 }
 
 export interface InProcessQueueOptions {
@@ -11,21 +23,31 @@ export interface InProcessQueueOptions {
   concurrency?: number;
   /** Called when a runner throws: the runner should not, but the queue never lets it escape. */
   onError?: (error: unknown, job: Job) => void;
+  /** Retries of runs that end with `RetryLater`; default one attempt (no retries). */
+  retry?: RetrySettings;
   now?: () => number;
+}
+
+export interface InProcessQueue extends JobQueue {
+  enqueue(job: Job): EnqueueResult;
+  stats(): QueueStats;
 }
 
 /**
  * Per pull request at most one job runs and one waits. A new job for a key that is waiting
  * replaces it (newest head wins); one for a key that is running marks the running job superseded
- * and waits for it to end. Keys start in arrival order, `concurrency` at a time.
+ * and waits for it to end. Keys start in arrival order, `concurrency` at a time. A run that throws
+ * `RetryLater` waits its backoff and runs again, unless its attempts are spent.
  */
-export function createInProcessQueue(run: JobRunner, options: InProcessQueueOptions = {}): JobQueue {
+export function createInProcessQueue(run: JobRunner, options: InProcessQueueOptions = {}): InProcessQueue {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const now = options.now ?? Date.now;
-  const pending = new Map<string, { job: Job; since: number }>();
+  const retry = options.retry ?? { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+  const pending = new Map<string, Waiting>();
   const running = new Map<string, Running>();
   let idleWaiters: (() => void)[] = [];
   let closed = false;
+  let timer: NodeJS.Timeout | null = null;
 
   const notifyIdle = () => {
     if (pending.size || running.size) return;
@@ -35,28 +57,48 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
   };
 
   const pump = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    let nextReady = Infinity;
     for (const [key, entry] of pending) {
       if (running.size >= concurrency) break;
       if (running.has(key)) continue;
+      if (entry.readyAt > now()) {
+        nextReady = Math.min(nextReady, entry.readyAt);
+        continue;
+      }
       pending.delete(key);
-      start(entry.job);
+      start(entry);
     }
+    if (nextReady !== Infinity) timer = setTimeout(pump, Math.max(1, nextReady - now()));
     notifyIdle();
   };
 
-  const start = (job: Job) => {
+  const start = (entry: Waiting) => {
+    const { job } = entry;
     const slot: Running = { job, superseded: false };
     running.set(job.key, slot);
     void (async () => {
       try {
-        await run(job, { superseded: () => slot.superseded });
+        await run(job, { superseded: () => slot.superseded, attempt: entry.attempt, finalAttempt: entry.attempt >= retry.attempts, resumed: entry.resumed });
       } catch (error) {
-        options.onError?.(error, job);
+        if (error instanceof RetryLater && entry.attempt < retry.attempts && !closed) requeue(jobForRetry(job, error), entry);
+        else options.onError?.(error, job);
       } finally {
         running.delete(job.key);
         pump();
       }
     })();
+  };
+
+  /** Back in the queue after its backoff, or folded into a newer request that arrived meanwhile. */
+  const requeue = (job: Job, failed: Waiting) => {
+    const newer = pending.get(job.key);
+    if (newer) {
+      pending.set(job.key, { ...newer, job: mergeJobs(job, newer.job), resumed: true });
+      return;
+    }
+    pending.set(job.key, { job, since: failed.since, attempt: failed.attempt + 1, resumed: true, readyAt: now() + backoffMs(failed.attempt, retry) });
   };
 
   return {
@@ -66,15 +108,18 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
       const active = running.get(job.key);
       if (active) {
         active.superseded = true;
-        const carried = mergeJobs(active.job, job);
-        pending.set(job.key, { job: waiting ? mergeJobs(waiting.job, carried) : carried, since: waiting?.since ?? now() });
+        // The running job finishes its own open checks (or hands them back through RetryLater).
+        const carried = mergeJobs({ ...active.job, openChecks: undefined }, job);
+        pending.set(job.key, waiting ? { ...waiting, job: mergeJobs(waiting.job, carried), attempt: 1, readyAt: 0 } : { job: carried, since: now(), attempt: 1, resumed: false, readyAt: 0 });
         return waiting ? "coalesced" : "queued";
       }
       if (waiting) {
-        pending.set(job.key, { job: mergeJobs(waiting.job, job), since: waiting.since });
-        return "coalesced";
+        // A new request replaces a retry that was waiting for its backoff: it starts at once, from attempt 1.
+        pending.set(job.key, { ...waiting, job: mergeJobs(waiting.job, job), attempt: 1, readyAt: 0 });
+        pump();
+        return running.has(job.key) ? "started" : "coalesced";
       }
-      pending.set(job.key, { job, since: now() });
+      pending.set(job.key, { job, since: now(), attempt: 1, resumed: false, readyAt: 0 });
       pump();
       return running.has(job.key) ? "started" : "queued";
     },
@@ -89,6 +134,8 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
     async close() {
       closed = true;
       pending.clear();
+      if (timer) clearTimeout(timer);
+      timer = null;
       await this.idle();
     },
   };

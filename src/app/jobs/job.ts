@@ -20,6 +20,16 @@ export interface Job {
   deliveryId: string;
   /** Epoch ms when the newest request for this job arrived. */
   requestedAt: number;
+  /**
+   * Check runs an earlier attempt left in progress before a retry: the next run reuses the one on
+   * its head and completes the others as superseded, so none stays in progress.
+   */
+  openChecks?: OpenCheck[];
+}
+
+export interface OpenCheck {
+  id: number;
+  headSha: string;
 }
 
 export interface PullSnapshot {
@@ -45,11 +55,20 @@ export function makeJob(fields: Omit<Job, "key" | "force" | "commentIds" | "requ
   };
 }
 
-/** The newer request wins, but keeps the older one's promises: its comments still get an answer. */
+/** The newer request wins, but keeps the older one's promises: its comments still get an answer, its open checks get completed. */
 export function mergeJobs(older: Job, newer: Job): Job {
+  const openChecks = withOpenChecks(older.openChecks ?? [], newer.openChecks ?? []);
   return {
     ...newer,
     force: older.force || newer.force,
     commentIds: [...new Set([...older.commentIds, ...newer.commentIds])],
+    ...(openChecks.length ? { openChecks } : {}),
   };
+}
+
+/** `a` then `b`, one entry per check run id. */
+export function withOpenChecks(a: readonly OpenCheck[], b: readonly OpenCheck[]): OpenCheck[] {
+  const byId = new Map<number, OpenCheck>();
+  for (const c of [...a, ...b]) byId.set(c.id, c);
+  return [...byId.values()];
 }

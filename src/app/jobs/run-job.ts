@@ -1,12 +1,12 @@
 import type { ShellChecker } from "../../engine/rule.js";
 import type { Logger } from "pino";
-import { audit, type AuditOptions, type Rule } from "../../engine/index.js";
+import { audit, type AuditOptions, type Config, type Report, type Rule, type SourceFile } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
 import { batches } from "../check/annotations.js";
-import { configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
+import { configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { collectFiles } from "../files/collect-files.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
-import { addAnnotations, completeCheckRun, createCheckRun, createCompletedCheckRun } from "../github/check-run.js";
+import { addAnnotations, completeCheckRun, createCompletedCheckRun, findCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
 import { CONFIG_PATH, loadConfig } from "../github/config.js";
 import { getPull, type PullInfo } from "../github/pull-request.js";
@@ -18,8 +18,10 @@ import type { GitHub, PullRef } from "../github/types.js";
 import { decidePublication } from "./decide-publication.js";
 import type { Job } from "./job.js";
 import type { JobControl, JobRunner } from "./queue.js";
+import { isTransient, RetryLater } from "./retry-policy.js";
 
-export type RunResult = "published" | "no-docker" | "superseded" | "skipped" | "config-error" | "failed";
+/** `retry`: a transient failure (GitHub unavailable, rate-limited, timed out) the queue will try again later. */
+export type RunResult = "published" | "no-docker" | "superseded" | "skipped" | "config-error" | "failed" | "retry";
 
 /** What one run did: logged as one line, and handed to `onRunEnd` (metrics, benchmarks). */
 export interface RunOutcome {
@@ -44,6 +46,11 @@ export interface RunnerDeps {
   onRunEnd?: (outcome: RunOutcome) => void;
   /** Runs ShellCheck on RUN scripts (src/shellcheck.ts); without it the shellcheck rule says it is unavailable. */
   shellcheck?: ShellChecker;
+  /**
+   * Audits one side off the main thread (src/app/audit-worker.ts), so a large run cannot hold the
+   * event loop that answers webhooks. Default: the engine in process, with `rules` and `shellcheck`.
+   */
+  audit?: (files: readonly SourceFile[], options: { config: Config; tree: readonly string[] }) => Promise<Report>;
 }
 
 /** The one module that runs a job: read, audit, compare, then publish unless the head moved. */
@@ -58,13 +65,17 @@ class Stop {
 async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
+  const canRetry = control.finalAttempt === false;
+  const resumed = control.resumed ?? false;
   let gh: GitHub;
   try {
     gh = await deps.auth(job.installationId);
   } catch (e) {
     const error = describeError(e);
-    deps.log.error({ err: e, key: job.key }, "could not authenticate as the installation");
-    deps.onRunEnd?.({ key: job.key, trigger: job.trigger, result: "failed", headSha: null, conclusion: null, durationMs: now().getTime() - startedAt.getTime(), findings: { new: 0, fixed: 0, remaining: 0 }, comments: 0, annotations: 0, requests: {}, error });
+    const retry = canRetry && isTransient(e);
+    deps.log.error({ err: e, key: job.key, attempt: control.attempt ?? 1, willRetry: retry }, "could not authenticate as the installation");
+    deps.onRunEnd?.({ key: job.key, trigger: job.trigger, result: retry ? "retry" : "failed", headSha: null, conclusion: null, durationMs: now().getTime() - startedAt.getTime(), findings: { new: 0, fixed: 0, remaining: 0 }, comments: 0, annotations: 0, requests: {}, error });
+    if (retry) throw new RetryLater(error, { cause: e });
     return;
   }
   const requests = countRequests(gh);
@@ -75,6 +86,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     findings: { new: 0, fixed: 0, remaining: 0 }, comments: 0, annotations: 0, requests,
   };
   let checkRunId: number | null = null;
+  let retryLater: RetryLater | null = null;
+  let leftOpen: number | null = null;
   const answerComments = async (content: "rocket" | "confused") => {
     for (const id of job.commentIds) await react(gh, repo, id, content).catch((e) => deps.log.warn({ err: e, comment: id }, "could not react"));
   };
@@ -82,6 +95,13 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   try {
     const pull = job.pull ?? (await getPull(gh, ref));
     outcome.headSha = pull.headSha;
+    // Checks an earlier attempt left in progress: reuse the one on this head, finish the others.
+    const carried = job.openChecks ?? [];
+    leftOpen = pull.state === "open" ? (carried.filter((c) => c.headSha === pull.headSha).map((c) => c.id).sort((a, b) => b - a)[0] ?? null) : null;
+    for (const stale of carried.filter((c) => c.id !== leftOpen)) {
+      await completeCheckRun(gh, repo, stale.id, { conclusion: "neutral", output: supersededOutput(pull.state === "open" ? pull.headSha : null), completedAt: now() })
+        .catch((err) => deps.log.warn({ err, key: job.key, checkRun: stale.id }, "could not complete a check an earlier attempt left open"));
+    }
     if (pull.state !== "open") {
       if (job.commentIds.length) await replyOnPullRequest(gh, repo, job.pullNumber, "dockaudit audits open pull requests only; this one is closed, so nothing was run.");
       await answerComments("confused");
@@ -89,14 +109,17 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     }
     const loaded = await loadConfig(gh, repo, deps.rules.map((r) => r.meta));
     if (!loaded.ok) {
-      checkRunId = await createCompletedCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion: "failure", output: configErrorOutput(loaded.problems), at: now() });
+      const earlier = leftOpen ?? (resumed ? await findCheckRun(gh, repo, pull.headSha) : null);
+      if (earlier !== null) await completeCheckRun(gh, repo, (checkRunId = earlier), { conclusion: "failure", output: configErrorOutput(loaded.problems), completedAt: now() });
+      else checkRunId = await createCompletedCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion: "failure", output: configErrorOutput(loaded.problems), at: now() });
       await answerComments("confused");
       throw new Stop("config-error", "failure");
     }
     const config = loaded.config;
     if (pull.draft && !config.drafts && !job.force) throw new Stop("skipped");
-    if (control.superseded()) throw new Stop("superseded");
-    checkRunId = await createCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, output: inProgressOutput(pull.headSha), startedAt });
+    if (await control.superseded()) throw new Stop("superseded");
+    // A retried or taken-over request finds the run an earlier attempt created: one check per head.
+    checkRunId = await openCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, output: inProgressOutput(pull.headSha), startedAt, existing: leftOpen, reuse: resumed });
 
     const changed = await listChangedFiles(gh, ref);
     const classify = createClassifier(config.files);
@@ -110,15 +133,16 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (tree.truncated) notes.push("The repository tree is too large for one listing, so some linked files (build Dockerfiles, .dockerignore) may be missing from the audit.");
     const files = await collectFiles(gh, { repo, headSha: pull.headSha, baseSha: pull.baseSha, config, changed, tree: tree.blobs });
     notes.push(...fileChangeNotes(files.removedPaths, files.moves), ...files.notes);
-    const options: AuditOptions = { config, tree: tree.blobs.map((b) => b.path), shellcheck: deps.shellcheck };
-    const head = audit(files.head, deps.rules, options);
-    const base = audit(files.base, deps.rules, options);
-    const existing = job.trigger === "pull_request.opened" ? [] : await listOurComments(gh, ref);
+    const auditOptions = { config, tree: tree.blobs.map((b) => b.path) };
+    const auditSide = deps.audit ?? (async (sources: readonly SourceFile[], options: AuditOptions) => audit(sources, deps.rules, { ...options, shellcheck: deps.shellcheck }));
+    const [head, base] = await Promise.all([auditSide(files.head, auditOptions), auditSide(files.base, auditOptions)]);
+    // A new PR has none of our comments, unless an earlier attempt at this run posted its review.
+    const existing = job.trigger === "pull_request.opened" && !resumed ? [] : await listOurComments(gh, ref);
     let publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes });
     const { comparison, annotations } = publication;
     Object.assign(outcome.findings, { new: comparison.added.length, fixed: comparison.fixed.length, remaining: head.findings.length });
 
-    if (control.superseded()) throw new Stop("superseded");
+    if (await control.superseded()) throw new Stop("superseded");
     const current = await getPull(gh, ref);
     if (current.headSha !== pull.headSha) {
       await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: supersededOutput(current.headSha), completedAt: now() });
@@ -147,14 +171,24 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (e instanceof Stop) {
       outcome.result = e.result;
       outcome.conclusion = e.conclusion;
-      if (e.result === "superseded" && checkRunId !== null && outcome.conclusion === null) {
-        await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: supersededOutput(null), completedAt: now() }).catch(() => undefined);
+      const open = checkRunId ?? leftOpen;
+      if (open !== null && outcome.conclusion === null) {
+        const output = e.result === "superseded" ? supersededOutput(null) : skippedOutput();
+        await completeCheckRun(gh, repo, open, { conclusion: "neutral", output, completedAt: now() }).catch(() => undefined);
         outcome.conclusion = "neutral";
       }
+    } else if (canRetry && isTransient(e)) {
+      // Left in progress: the next attempt finds this check run and completes it.
+      outcome.error = describeError(e);
+      outcome.result = "retry";
+      deps.log.warn({ err: e, key: job.key, attempt: control.attempt ?? 1 }, "dockaudit run hit a transient failure; the queue retries it");
+      const open = checkRunId ?? leftOpen;
+      retryLater = new RetryLater(outcome.error, { cause: e, openCheck: open !== null && outcome.headSha ? { id: open, headSha: outcome.headSha } : null });
     } else {
       outcome.error = describeError(e);
       deps.log.error({ err: e, key: job.key }, "dockaudit run failed");
-      await failSafely(gh, repo, { checkRunId, headSha: outcome.headSha, pullNumber: job.pullNumber }, failedOutput(outcome.error), now, deps.log);
+      const attempts = control.attempt && control.attempt > 1 ? ` (after ${control.attempt} attempts)` : "";
+      await failSafely(gh, repo, { checkRunId: checkRunId ?? leftOpen, headSha: outcome.headSha, pullNumber: job.pullNumber, resumed }, failedOutput(outcome.error + attempts), now, deps.log);
       outcome.conclusion = outcome.headSha ? "neutral" : null;
       await answerComments("confused");
     }
@@ -166,19 +200,21 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     );
     deps.onRunEnd?.(outcome);
   }
+  if (retryLater) throw retryLater;
 }
 
 /** Never leave a check in progress: complete it (or create one) as neutral, saying what failed. */
 async function failSafely(
   gh: GitHub,
   repo: { owner: string; repo: string },
-  at: { checkRunId: number | null; headSha: string | null; pullNumber: number },
+  at: { checkRunId: number | null; headSha: string | null; pullNumber: number; resumed: boolean },
   output: CheckOutput,
   now: () => Date,
   log: Logger,
 ): Promise<void> {
   try {
-    if (at.checkRunId !== null) await completeCheckRun(gh, repo, at.checkRunId, { conclusion: "neutral", output, completedAt: now() });
+    const checkRunId = at.checkRunId ?? (at.resumed && at.headSha ? await findCheckRun(gh, repo, at.headSha) : null);
+    if (checkRunId !== null) await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output, completedAt: now() });
     else if (at.headSha) await createCompletedCheckRun(gh, repo, { headSha: at.headSha, pullNumber: at.pullNumber, conclusion: "neutral", output, at: now() });
   } catch (e) {
     log.error({ err: e }, "could not mark the check as failed");

@@ -1,0 +1,81 @@
+import type { Redis } from "ioredis";
+import { mergeJobs, type Job } from "./job.js";
+
+/**
+ * What each pull request asked for, kept in Redis beside the BullMQ queue, so that any replica
+ * runs the newest request and a taken-over run knows what its dead worker had taken.
+ *
+ * Per key (`owner/repo#n`):
+ * - `req` — requests not yet taken by a run, oldest first (JSON jobs);
+ * - `cur` — the requests the current run took (one merged job); present while a run holds
+ *   them, so a run that finds it at start knows an earlier attempt did not finish;
+ * - `gen` — a counter bumped by every request: a run that took generation g is superseded as
+ *   soon as the counter passes g.
+ * BullMQ carries only the key; every run reads its work from here.
+ */
+export interface RequestStore {
+  /** Adds a request; resolves to the number of requests now waiting for the key (1 = none before it). */
+  push(job: Job): Promise<number>;
+  /** Moves the waiting requests into the key's current run and returns the run's merged job. */
+  take(key: string): Promise<Taken>;
+  /** The merged job a retried run will take again (with the check runs it left open). */
+  handBack(job: Job): Promise<void>;
+  /** The run is over: forget what it took. */
+  finish(key: string): Promise<void>;
+  generation(key: string): Promise<number>;
+}
+
+export interface Taken {
+  /** Null when an earlier run already took (and ran) everything. */
+  job: Job | null;
+  generation: number;
+  /** An earlier attempt took requests and did not finish: it may have left a check run or review. */
+  resumed: boolean;
+}
+
+/** Keys live a week after their last request: long enough for any retry, short enough not to pile up. */
+const TTL_SECONDS = 7 * 24 * 3600;
+
+const TAKE = `
+local resumed = redis.call('EXISTS', KEYS[1])
+local items = redis.call('LRANGE', KEYS[2], 0, -1)
+for i = 1, #items do redis.call('RPUSH', KEYS[1], items[i]) end
+if #items > 0 then
+  redis.call('DEL', KEYS[2])
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
+return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[3]) or '0', resumed }
+`;
+
+export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestStore {
+  const k = (kind: string, key: string) => `${prefix}:${kind}:${key}`;
+  return {
+    async push(job) {
+      const results = await redis
+        .multi()
+        .rpush(k("req", job.key), JSON.stringify(job))
+        .expire(k("req", job.key), TTL_SECONDS)
+        .incr(k("gen", job.key))
+        .expire(k("gen", job.key), TTL_SECONDS)
+        .exec();
+      return Number(results?.[0]?.[1] ?? 1);
+    },
+    async take(key) {
+      const [items, generation, resumed] = (await redis.eval(TAKE, 3, k("cur", key), k("req", key), k("gen", key), TTL_SECONDS)) as [string[], string, number];
+      const jobs = items.map((text) => JSON.parse(text) as Job);
+      const job = jobs.length ? jobs.reduce((older, newer) => mergeJobs(older, newer)) : null;
+      // Keep one merged entry, atomically, so `cur` does not grow across retries.
+      if (job && jobs.length > 1) await redis.multi().del(k("cur", key)).rpush(k("cur", key), JSON.stringify(job)).expire(k("cur", key), TTL_SECONDS).exec();
+      return { job, generation: Number(generation), resumed: resumed === 1 };
+    },
+    async handBack(job) {
+      await redis.multi().del(k("cur", job.key)).rpush(k("cur", job.key), JSON.stringify(job)).expire(k("cur", job.key), TTL_SECONDS).exec();
+    },
+    async finish(key) {
+      await redis.del(k("cur", key));
+    },
+    async generation(key) {
+      return Number((await redis.get(k("gen", key))) ?? 0);
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { Worker } from "node:worker_threads";
+import type { AuditOptions, Report, SourceFile } from "../engine/index.js";
+
+/**
+ * The audit off the main thread: a small pool of worker threads, each running the synchronous
+ * engine with the full rule catalogue (and ShellCheck), so a large run (thousands of files,
+ * one `shellcheck` process per new RUN script) cannot hold the event loop that answers webhooks.
+ */
+
+/** What crosses to a thread: plain data only (the rules and ShellCheck live in the thread). */
+export interface WorkerAuditOptions {
+  config?: AuditOptions["config"];
+  tree?: readonly string[];
+}
+
+export interface AuditRequest {
+  id: number;
+  files: readonly SourceFile[];
+  options: WorkerAuditOptions;
+  shellcheck: boolean;
+}
+
+export type AuditResponse = { id: number; ok: true; report: Report } | { id: number; ok: false; error: string };
+
+export interface AuditPoolOptions {
+  /** Threads; default env DOCKAUDIT_AUDIT_THREADS, else 1. */
+  threads?: number;
+  /** Run ShellCheck on RUN scripts in the threads; default true. */
+  shellcheck?: boolean;
+  /** The thread's module; default audit-worker-thread.js beside this file (works from dist/). */
+  script?: URL;
+}
+
+export interface AuditPool {
+  audit(files: readonly SourceFile[], options: WorkerAuditOptions): Promise<Report>;
+  /** Terminates the threads; audits still waiting are rejected. */
+  close(): Promise<void>;
+}
+
+interface Task {
+  request: AuditRequest;
+  resolve(report: Report): void;
+  reject(err: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+}
+
+export function threadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.DOCKAUDIT_AUDIT_THREADS);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
+  const size = Math.max(1, options.threads ?? threadsFromEnv());
+  const script = options.script ?? new URL("./audit-worker-thread.js", import.meta.url);
+  const shellcheck = options.shellcheck ?? true;
+  const waiting: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(script), task: null };
+    // Idle threads must not keep the process alive; a busy one holds a pending promise anyway.
+    slot.worker.unref();
+    slot.worker.on("message", (msg: AuditResponse) => {
+      const task = slot.task;
+      if (!task || task.request.id !== msg.id) return;
+      slot.task = null;
+      if (msg.ok) task.resolve(msg.report);
+      else task.reject(new Error(`the audit failed in its worker thread: ${msg.error}`));
+      pump();
+    });
+    const replace = (why: string) => {
+      const task = slot.task;
+      slot.task = null;
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots.splice(i, 1);
+      slot.worker.removeAllListeners();
+      task?.reject(new Error(`the audit's worker thread ${why}`));
+      if (!closed) {
+        slots.push(spawn());
+        pump();
+      }
+    };
+    slot.worker.on("error", (err) => replace(`crashed: ${err.message}`));
+    slot.worker.on("exit", (code) => replace(`exited (code ${code})`));
+    return slot;
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.task || !waiting.length) continue;
+      const task = waiting.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage(task.request);
+    }
+    for (const slot of slots) if (!slot.task) slot.worker.unref();
+  };
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    audit(files, opts) {
+      if (closed) return Promise.reject(new Error("the audit pool is closed"));
+      return new Promise<Report>((resolve, reject) => {
+        const request: AuditRequest = { id: nextId++, files: files.map((f) => ({ path: f.path, content: f.content })), options: { config: opts.config, tree: opts.tree ? [...opts.tree] : undefined }, shellcheck };
+        waiting.push({ request, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const t of waiting.splice(0)) t.reject(new Error("the audit pool is closed"));
+      await Promise.all(slots.splice(0).map((s) => {
+        s.worker.removeAllListeners();
+        s.task?.reject(new Error("the audit pool is closed"));
+        return s.worker.terminate();
+      }));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { audit, DEFAULT_CONFIG, type SourceFile } from "../../../src/engine/index.js";
+import { rules } from "../../../rules/index.js";
+import { createShellchecker } from "../../../src/shellcheck.js";
+import { createAuditPool, threadsFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
+import { ensureBuilt, ROOT } from "../../e2e/server.js";
+
+// Under ts-jest the pool's own default (audit-worker-thread.js beside it) is a .ts file; the
+// thread runs the built module, as the server does from dist/.
+const THREAD = pathToFileURL(join(ROOT, "dist", "src", "app", "audit-worker-thread.js"));
+
+const files: SourceFile[] = [
+  { path: "Dockerfile", content: "FROM node:20\nRUN curl -k https://example.com | sh\nRUN cd /app && echo $foo\nCMD [\"node\"]\n" },
+  { path: "api/Dockerfile", content: "FROM python:latest\nADD . /app\nUSER root\n" },
+  { path: "compose.yaml", content: "services:\n  db:\n    image: postgres\n    ports:\n      - \"5432:5432\"\n    privileged: true\n" },
+  { path: ".dockerignore", content: "node_modules\n" },
+];
+
+/** A stand-in thread: answers with an error for "fail", dies on "crash", else echoes the paths. */
+const FAKE = new URL(
+  "data:text/javascript," +
+    encodeURIComponent(`
+import { parentPort } from "node:worker_threads";
+parentPort.on("message", (m) => {
+  const path = m.files[0]?.path;
+  if (path === "crash") process.exit(3);
+  if (path === "throw") setTimeout(() => { throw new Error("boom in thread"); });
+  else if (path === "fail") parentPort.postMessage({ id: m.id, ok: false, error: "Error: rule exploded" });
+  else parentPort.postMessage({ id: m.id, ok: true, report: { paths: m.files.map((f) => f.path), tree: m.options.tree } });
+});`),
+);
+
+describe("the audit worker pool", () => {
+  let pool: AuditPool | undefined;
+  beforeAll(() => ensureBuilt(), 120_000);
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it("gives the same report as the engine in process, for several audits in flight on two threads", async () => {
+    pool = createAuditPool({ threads: 2, script: THREAD });
+    const options = { config: DEFAULT_CONFIG, tree: [...files.map((f) => f.path), "README.md"] };
+    const expected = audit(files, rules, { ...options, shellcheck: createShellchecker() });
+    const [a, b, c] = await Promise.all([pool.audit(files, options), pool.audit(files.slice(0, 1), options), pool.audit(files, options)]);
+    expect(a).toEqual(expected);
+    expect(c).toEqual(expected);
+    expect(b).toEqual(audit(files.slice(0, 1), rules, { ...options, shellcheck: createShellchecker() }));
+    expect(expected.findings.length).toBeGreaterThan(3);
+  }, 60_000);
+
+  it("rejects with a clear error when the audit fails in the thread, and keeps serving", async () => {
+    pool = createAuditPool({ threads: 1, script: FAKE });
+    await expect(pool.audit([{ path: "fail", content: "" }], {})).rejects.toThrow(/audit failed in its worker thread: Error: rule exploded/);
+    await expect(pool.audit([{ path: "ok", content: "" }], { tree: ["x"] })).resolves.toEqual({ paths: ["ok"], tree: ["x"] });
+  });
+
+  it("replaces a thread that crashes or exits; the audit it ran is rejected, the queued ones run", async () => {
+    pool = createAuditPool({ threads: 1, script: FAKE });
+    const crashed = pool.audit([{ path: "crash", content: "" }], {});
+    const queued = pool.audit([{ path: "after", content: "" }], {});
+    await expect(crashed).rejects.toThrow(/worker thread exited \(code 3\)/);
+    await expect(queued).resolves.toEqual({ paths: ["after"] });
+    await expect(pool.audit([{ path: "throw", content: "" }], {})).rejects.toThrow(/worker thread crashed: boom in thread/);
+    await expect(pool.audit([{ path: "again", content: "" }], {})).resolves.toEqual({ paths: ["again"] });
+  });
+
+  it("rejects audits once closed", async () => {
+    pool = createAuditPool({ threads: 1, script: FAKE });
+    await pool.close();
+    await expect(pool.audit([], {})).rejects.toThrow(/closed/);
+  });
+
+  it("reads its size from DOCKAUDIT_AUDIT_THREADS, default 1", () => {
+    expect(threadsFromEnv({})).toBe(1);
+    expect(threadsFromEnv({ DOCKAUDIT_AUDIT_THREADS: "3" })).toBe(3);
+    expect(threadsFromEnv({ DOCKAUDIT_AUDIT_THREADS: "zero" })).toBe(1);
+  });
+});

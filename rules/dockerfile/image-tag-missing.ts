@@ -1,4 +1,6 @@
 import { resolveStageImage } from "../../src/engine/image-refs.js";
+import { interpolate } from "../../src/engine/parse/interpolation.js";
+import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -13,12 +15,15 @@ export default defineDockerfileRule({
       missing: "The base image `{{image}}` has no tag, so every build pulls whatever `latest` is that day; name a version tag such as `{{image}}:<version>`.",
     },
   },
-  check({ model, report }) {
+  check({ model, project, report }) {
+    const local = locallyBuiltImages(project);
     for (const stage of model.stages) {
       const image = stage.image;
       if (!image || image.ref.toLowerCase() === "scratch") continue;
       const resolved = resolveStageImage(model, stage);
       if (!resolved || resolved.tag || resolved.digest || resolved.ref.toLowerCase() === "scratch") continue;
+      // An image this project's Compose file builds (`build:` with `image: app-base`): its `latest` is the local build.
+      if (local.has(resolved.ref)) continue;
       report({
         messageId: "missing",
         data: { image: resolved.ref },
@@ -27,3 +32,14 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** Untagged `image:` names of Compose services that also have `build:`: images the project builds itself. */
+function locallyBuiltImages(project: Project): Set<string> {
+  const names = new Set<string>();
+  for (const s of project.services) {
+    if (!s.compose.build || !s.compose.image) continue;
+    const name = interpolate(s.compose.image).trim();
+    if (name && !/[:@]/.test(name.slice(name.lastIndexOf("/") + 1))) names.add(name);
+  }
+  return names;
+}

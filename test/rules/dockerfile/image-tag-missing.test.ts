@@ -15,6 +15,15 @@ ruleTester(rule, {
     "FROM registry.example.com:5000/team/app:1.4\n",
     "# no instructions\n",
     "FROM\n",
+    {
+      // dani-garcia/vaultwarden: the base is an image the project's own Compose file builds (`build:` + `image:`).
+      code: "FROM playwright_oidc_vaultwarden_prebuilt AS prebuilt\nFROM debian:trixie-slim\nCOPY --from=prebuilt /vaultwarden /\n",
+      filename: "warden/Dockerfile",
+      files: {
+        "docker-compose.yml": "services:\n  prebuild:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n    image: playwright_oidc_vaultwarden_prebuilt\n  warden:\n    build: warden\n",
+        "docker/Dockerfile": "FROM debian:trixie-slim\nCOPY vaultwarden /vaultwarden\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -28,6 +37,12 @@ ruleTester(rule, {
     {
       code: "FROM registry.example.com:5000/team/app\n",
       errors: [{ messageId: "missing", line: 1, column: 6, endLine: 1, endColumn: 40 }],
+    },
+    {
+      // A Compose service that only pulls `image: app-base` (no build) does not make the untagged name local.
+      code: "FROM app-base\n",
+      files: { "compose.yaml": "services:\n  base:\n    image: app-base\n  app:\n    build: .\n" },
+      errors: [{ messageId: "missing", line: 1, column: 6, endLine: 1, endColumn: 14 }],
     },
     {
       code: "ARG BASE=node\nFROM ${BASE} AS app\n",

@@ -2,6 +2,7 @@ import { allRunCommands } from "./execform.js";
 import { unwrapCommand } from "./package-managers.js";
 import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
+import { hasFlag } from "./query.js";
 
 /**
  * Package installers whose version pinning rules reason about (hadolint DL3008, DL3013, DL3016,
@@ -16,15 +17,29 @@ interface Spec {
   valued: string[];
   /** The install subcommand must be the first word that is not an option. */
   subcommandFirst: boolean;
+  /** Options that make the command only show what it would install (`apt-get install -s`): nothing is installed. */
+  dryRun?: string[];
 }
 
-const APT: Spec = { installer: "apt", subcommands: ["install"], valued: ["-t", "--target-release", "--default-release", "-o", "--option", "-c", "--config-file"], subcommandFirst: true };
+const APT: Spec = {
+  installer: "apt",
+  subcommands: ["install"],
+  valued: ["-t", "--target-release", "--default-release", "-o", "--option", "-c", "--config-file"],
+  subcommandFirst: true,
+  dryRun: ["-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act"],
+};
 const RPM_VALUED = ["-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--repo", "--repoid", "--enablerepo", "--disablerepo", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel", "--forcearch", "--downloaddir", "--destdir"];
 
 const SPECS: Record<string, Spec> = {
   "apt-get": APT,
   apt: APT,
-  apk: { installer: "apk", subcommands: ["add"], valued: ["-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir", "--cache-dir", "--arch", "--repositories-file"], subcommandFirst: true },
+  apk: {
+    installer: "apk",
+    subcommands: ["add"],
+    valued: ["-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir", "--cache-dir", "--arch", "--repositories-file"],
+    subcommandFirst: true,
+    dryRun: ["-s", "--simulate"],
+  },
   pip: {
     installer: "pip",
     subcommands: ["install"],
@@ -35,8 +50,15 @@ const SPECS: Record<string, Spec> = {
       "--python", "--report", "--exists-action", "--global-option", "--config-settings", "-C", "-b", "--build",
     ],
     subcommandFirst: true,
+    dryRun: ["--dry-run"],
   },
-  npm: { installer: "npm", subcommands: ["install", "i", "add", "in", "isntall"], valued: ["--prefix", "--registry", "--cache", "-w", "--workspace", "--tag", "--userconfig", "--omit", "--include", "--loglevel", "--install-strategy"], subcommandFirst: true },
+  npm: {
+    installer: "npm",
+    subcommands: ["install", "i", "add", "in", "isntall"],
+    valued: ["--prefix", "--registry", "--cache", "-w", "--workspace", "--tag", "--userconfig", "--omit", "--include", "--loglevel", "--install-strategy"],
+    subcommandFirst: true,
+    dryRun: ["--dry-run"],
+  },
   gem: { installer: "gem", subcommands: ["install", "i"], valued: ["-v", "--version", "-s", "--source", "-i", "--install-dir", "-n", "--bindir", "--platform", "-P", "--trust-policy", "--build-root", "-g", "--file"], subcommandFirst: true },
   yum: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED, subcommandFirst: true },
   dnf: { installer: "rpm", subcommands: ["install", "in"], valued: RPM_VALUED, subcommandFirst: true },
@@ -100,11 +122,14 @@ export interface PackageInstall {
   packages: ShellWord[];
 }
 
-/** A command that installs named packages with one of the installers, or null. */
+/**
+ * A command that installs named packages with one of the installers, or null. A dry run
+ * (`apt-get install -s pkg`, used to ask whether a package exists) installs nothing and is null.
+ */
 export function packageInstall(c: ShellCommand): PackageInstall | null {
   const { tool, command } = toolCommand(c);
   const spec = SPECS[tool];
-  if (!spec) return null;
+  if (!spec || (spec.dryRun && hasFlag(command, ...spec.dryRun))) return null;
   const words = positionals(command, spec.valued);
   let at = spec.subcommandFirst ? (spec.subcommands.includes(words[0]?.word.value ?? "") ? 0 : -1) : words.findIndex((p) => spec.subcommands.includes(p.word.value));
   // `dnf module install nodejs:18`

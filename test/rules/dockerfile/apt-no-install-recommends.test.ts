@@ -9,6 +9,8 @@ ruleTester(rule, {
     "FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n",
     "FROM debian:12\nRUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y curl\n",
     "FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n",
+    // docker-library/postgres: a simulated install (-s) only asks whether the package exists.
+    "FROM debian:12\nRUN if apt-get install -s \"postgresql-$PG_MAJOR-jit\" > /dev/null 2>&1; then echo jit; fi\n",
   ],
   invalid: [
     {

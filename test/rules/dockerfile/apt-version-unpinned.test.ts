@@ -8,6 +8,7 @@ ruleTester(rule, {
     "FROM debian:12\nRUN apt-get install -y nginx/bookworm-backports ./local.deb\n",
     "FROM debian:12\nRUN apt-get install -y $PACKAGES\n",
     "FROM debian:12\nRUN apt-get update\n",
+    "FROM debian:12\nRUN apt-get install --simulate curl && apt-get -qs install wget\n",
     "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", \"curl=7.88.1-10\"]\n",
   ],
   invalid: [

@@ -19,7 +19,8 @@ export default defineDockerfileRule({
   check({ model, project, report }) {
     const found = missingCleanups(model, project, {
       trigger: (tool, c) => ((tool === "apt-get" || tool === "apt") && c.args.find((a) => !a.value.startsWith("-"))?.value === "update" ? argIn(c, "update") : null),
-      cleanup: (tool, c) => removedPath(tool, c, [LISTS]),
+      // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists as well as the archives.
+      cleanup: (tool, c) => removedPath(tool, c, [LISTS]) ?? ((tool === "apt-get" || tool === "apt") && c.args.find((a) => !a.value.startsWith("-"))?.value === "dist-clean" ? argIn(c, "dist-clean") : null),
       mount: (target) => covers(target, LISTS),
     });
     for (const { command, word } of found) {

@@ -9,6 +9,8 @@ ruleTester(rule, {
     // a builder stage whose files are only copied: its lists never reach the image
     "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n",
     "FROM debian:12\nRUN apt-get install -y curl\n",
+    // docker-library/python 3.14/slim-trixie: apt 2.7's dist-clean removes the lists too.
+    "FROM debian:trixie-slim\nRUN set -eux; \\\n  apt-get update; \\\n  apt-get install -y --no-install-recommends ca-certificates; \\\n  apt-get dist-clean\n",
   ],
   invalid: [
     {

@@ -54,52 +54,74 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
 
   const shaOf = (path: string) => input.changed.find((f) => f.filename === path)?.sha ?? treeByPath.get(path)?.sha ?? null;
   const headContents = new Map<string, string>();
-  const read = async (paths: Iterable<string>) => {
+  /** Which of `paths` are read (not already read, not too big, within `limits.max_files`); notes the rest. */
+  const plan = (paths: Iterable<string>, dryRun = false) => {
     const todo = [...new Set(paths)].filter((p) => !headContents.has(p));
     const tooBig = todo.filter((p) => (treeByPath.get(p)?.size ?? 0) > input.config.limits.maxFileBytes);
-    for (const p of tooBig) notes.push(`\`${p}\` was not read: it is larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
     const readable = todo.filter((p) => !tooBig.includes(p) && shaOf(p));
     const room = Math.max(0, input.config.limits.maxFiles - headContents.size);
-    const wanted = readable.slice(0, room);
     const left = readable.length - room;
-    if (left > 0) notes.push(`${left} Docker ${left === 1 ? "file was" : "files were"} not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
-    const texts = await mapLimit(wanted, READ_CONCURRENCY, (p) => readBlob(gh, input.repo, shaOf(p)!));
-    wanted.forEach((p, i) => headContents.set(p, texts[i]));
+    if (!dryRun) {
+      for (const p of tooBig) notes.push(`\`${p}\` was not read: it is larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
+      if (left > 0) notes.push(`${left} Docker ${left === 1 ? "file was" : "files were"} not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
+    }
+    return { wanted: readable.slice(0, room), cut: left > 0 };
+  };
+  /** Reads `wanted` at head, and runs `extra` reads in the same bounded pool (one wave of round trips). */
+  const read = async (wanted: readonly string[], extra: (() => Promise<void>)[] = []) => {
+    const tasks: (() => Promise<string | void>)[] = [...wanted.map((p) => () => readBlob(gh, input.repo, shaOf(p)!)), ...extra];
+    const texts = await mapLimit(tasks, READ_CONCURRENCY, (t) => t());
+    wanted.forEach((p, i) => headContents.set(p, texts[i] as string));
   };
 
   const changedDockerfiles = [...changedPaths].filter((p) => classify(p) === "dockerfile");
   const candidates = candidateComposeFiles(changedDockerfiles, [...treePaths].filter((p) => !ignored(p)), classify);
-  await read([...changedPaths, ...candidates]);
-  const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
+  // Everything known before any content is read goes out in one batch: the changed files, the
+  // Compose files that may build them, the files linked without Compose (the .dockerignore of a
+  // changed Dockerfile's directory, the Dockerfiles beside a changed .dockerignore), and the base
+  // side of the changed and removed files. Only what the Compose files link waits for them.
   const dockerfilesBeside = (dir: string) => [...treePaths].filter((p) => classify(p) === "dockerfile" && (p.lastIndexOf("/") < 0 ? "" : p.slice(0, p.lastIndexOf("/"))) === dir);
+  const upfront = [...linkedFiles({ composeFiles: [], changedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside }).paths].filter((p) => !ignored(p));
+  const first = [...changedPaths, ...candidates];
+  // At the `max_files` limit, keep the two phases, so that Compose candidates dropped below free room first.
+  const firstPlan = plan([...first, ...upfront], true).cut ? plan(first) : plan([...first, ...upfront]);
+  const baseReads = baseFetches(input, firstPlan.wanted.filter((p) => changedPaths.has(p)), removedPaths, moves);
+  const prefetched = new Map<string, string | null>();
+  await read(firstPlan.wanted, baseReads.map((p) => async () => void prefetched.set(p, await readAtCommit(gh, input.repo, p, input.baseSha))));
+  const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
   const linked = linkedFiles({ composeFiles: composeRead, changedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside });
   for (const c of candidates) if (!linked.composeToKeep.has(c) && !changedPaths.has(c)) headContents.delete(c);
-  await read([...linked.paths].filter((p) => !ignored(p)));
+  await read(plan([...linked.paths].filter((p) => !ignored(p))).wanted);
 
   const head = [...headContents].map(([path, content]) => ({ path, content }));
-  const base = await readBase(gh, input, head, changedPaths, removedPaths, moves);
+  const base = await readBase(gh, input, head, changedPaths, removedPaths, moves, prefetched);
   return { head, base, changedPaths, removedPaths, moves, hunks, notes };
 }
 
-async function readBase(gh: GitHub, input: Input, head: SourceFile[], changed: Set<string>, removed: Set<string>, moves: Map<string, string>): Promise<SourceFile[]> {
+/** Base-side paths to read for `changed` head files (their previous path unless added) and the removed files. */
+function baseFetches(input: Input, changed: Iterable<string>, removed: Set<string>, moves: Map<string, string>): string[] {
   const movedFrom = new Map([...moves].map(([from, to]) => [to, from]));
   const statusOf = new Map(input.changed.map((f) => [f.filename, f]));
   const fetches: string[] = [];
-  const base: SourceFile[] = [];
-  for (const f of head) {
-    if (!changed.has(f.path)) {
-      base.push(f);
-      continue;
-    }
-    const entry = statusOf.get(f.path);
-    const from = movedFrom.get(f.path) ?? entry?.previous_filename ?? (entry?.status === "added" ? null : f.path);
+  for (const path of changed) {
+    const entry = statusOf.get(path);
+    const from = movedFrom.get(path) ?? entry?.previous_filename ?? (entry?.status === "added" ? null : path);
     if (from) fetches.push(from);
   }
   for (const r of removed) if (!fetches.includes(r)) fetches.push(r);
-  const texts = await mapLimit(fetches, READ_CONCURRENCY, (p) => readAtCommit(gh, input.repo, p, input.baseSha));
-  fetches.forEach((path, i) => {
-    const content = texts[i];
-    if (content !== null) base.push({ path, content });
-  });
+  return fetches;
+}
+
+async function readBase(gh: GitHub, input: Input, head: SourceFile[], changed: Set<string>, removed: Set<string>, moves: Map<string, string>, prefetched: ReadonlyMap<string, string | null>): Promise<SourceFile[]> {
+  const base: SourceFile[] = head.filter((f) => !changed.has(f.path));
+  const fetches = baseFetches(input, head.filter((f) => changed.has(f.path)).map((f) => f.path), removed, moves);
+  // Read with the head side already, except when a changed file was only read after the Compose files.
+  const missing = fetches.filter((p) => !prefetched.has(p));
+  const texts = await mapLimit(missing, READ_CONCURRENCY, (p) => readAtCommit(gh, input.repo, p, input.baseSha));
+  const late = new Map(missing.map((p, i) => [p, texts[i]]));
+  for (const path of fetches) {
+    const content = prefetched.has(path) ? prefetched.get(path)! : late.get(path)!;
+    if (content !== null && content !== undefined) base.push({ path, content });
+  }
   return base;
 }

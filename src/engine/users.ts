@@ -20,7 +20,23 @@ const NON_ROOT_IMAGES = [
 ];
 
 export function imageDefaultsToNonRoot(ref: string): boolean {
-  return NON_ROOT_IMAGES.some((re) => re.test(ref)) || distrolessNonroot(ref);
+  return NON_ROOT_IMAGES.some((re) => re.test(ref)) || distrolessNonroot(ref) || microsoftNonRoot(ref);
+}
+
+/**
+ * Microsoft images that set a non-root default user: .NET "chiseled" images (user `app`) and Nano
+ * Server, the .NET Nano Server images included (user `ContainerUser`). Server Core runs as
+ * ContainerAdministrator and the other .NET images only define `APP_UID`.
+ */
+function microsoftNonRoot(ref: string): boolean {
+  const lower = ref.toLowerCase().replace(/^docker\.io\//, "");
+  if (!lower.startsWith("mcr.microsoft.com/")) return false;
+  const slash = lower.lastIndexOf("/");
+  const colon = lower.indexOf(":", slash);
+  const repo = colon < 0 ? lower.split("@")[0] : lower.slice(0, colon);
+  const tag = colon < 0 ? "" : lower.slice(colon + 1).split("@")[0];
+  if (repo.endsWith("/windows/nanoserver")) return true;
+  return repo.startsWith("mcr.microsoft.com/dotnet/") && (tag.includes("chiseled") || tag.includes("nanoserver"));
 }
 
 /** `gcr.io/distroless/…nonroot…`: two searches, where `/distroless\/.*nonroot/` rescans from every `distroless/`. */

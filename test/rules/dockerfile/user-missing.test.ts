@@ -8,8 +8,21 @@ ruleTester(rule, {
     "FROM scratch\nCOPY app /app\n",
     "FROM gcr.io/distroless/static:nonroot\nCOPY app /app\n",
     "# only comments\n",
+    // dotnet/dotnet-docker samples: chiseled .NET images end with USER $APP_UID, Nano Server runs as ContainerUser.
+    "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nCOPY --from=build /app .\nENTRYPOINT [\"./aspnetapp\"]\n",
+    "FROM mcr.microsoft.com/dotnet/runtime:10.0-nanoserver-ltsc2022\nCOPY --from=build /app /app\n",
+    "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe /app.exe\n",
   ],
   invalid: [
+    {
+      // The other .NET images only define APP_UID; Server Core runs as ContainerAdministrator.
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble\nCOPY --from=build /app .\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 48 }],
+    },
+    {
+      code: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe /app.exe\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 51 }],
+    },
     {
       code: "FROM python:3.12-slim\nCOPY . /app\n",
       errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 22 }],

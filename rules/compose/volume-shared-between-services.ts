@@ -1,4 +1,4 @@
-import { bindSource, isRoutineHostFile, isRuntimeSocket, trimSlashes, volumeSourceRange } from "../../src/engine/mounts.js";
+import { bindSource, isRoutineHostFile, isRuntimeSocket, trimSlashes, UNKNOWN, volumeSourceRange } from "../../src/engine/mounts.js";
 import type { VolumeMount } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -57,6 +57,9 @@ function keyOf(v: VolumeMount): string | null {
   if (v.type === "volume" && v.source) return `volume:${v.source}`;
   const path = bindSource(v);
   if (!path || isRuntimeSocket(path) || isRoutineHostFile(path)) return null;
+  // A variable with no default is unknown: `${UPLOAD_LOCATION}` and `${DB_DATA_LOCATION}` are not the
+  // same path because both are unknown, but the same written source is the same path.
+  if (path.includes(UNKNOWN)) return `bind-as-written:${trimSlashes(v.source!.trim())}`;
   const normal = trimSlashes(path).replace(/^\.\/(?=.)/, "") || "/";
   return `bind:${normal === "./" ? "." : normal}`;
 }

@@ -8,8 +8,18 @@ ruleTester(rule, {
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /data\n  b:\n    image: example/b:1\n    volumes:\n      - /data\n",
     // apache/airflow: a colon inside ${…:-…} is not a field separator, so these are two different host paths.
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ${PROJ_DIR:-.}/dags:/opt/dags\n  b:\n    image: example/b:1\n    volumes:\n      - ${PROJ_DIR:-.}/logs:/opt/logs\n",
+    // immich: two different variables without defaults are two unknown paths, not one shared path.
+    "services:\n  server:\n    image: example/server:1\n    volumes:\n      - ${UPLOAD_LOCATION}:/data\n  database:\n    image: postgres:16\n    volumes:\n      - ${DB_DATA_LOCATION}:/var/lib/postgresql/data\n",
   ],
   invalid: [
+    {
+      // The same unknown path written twice is shared.
+      code: "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ${DATA_DIR}/uploads:/uploads\n  b:\n    image: example/b:1\n    volumes:\n      - ${DATA_DIR}/uploads/:/srv\n",
+      errors: [
+        { messageId: "shared", line: 5, column: 9, endLine: 5, endColumn: 28, service: "a" },
+        { messageId: "shared", line: 9, column: 9, endLine: 9, endColumn: 29, service: "b" },
+      ],
+    },
     {
       code: "services:\n  app:\n    build: app\n    volumes:\n      - shared-volume:/app/uploads\n  checker:\n    build: checker\n    volumes:\n      - type: volume\n        source: shared-volume\n        target: /uploads\n        read_only: true\nvolumes:\n  shared-volume:\n",
       errors: [

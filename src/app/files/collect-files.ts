@@ -8,8 +8,11 @@ import { candidateComposeFiles, linkedFiles } from "./linked-files.js";
 import { detectMoves } from "./moves.js";
 import type { ChangedFile, TreeBlob } from "./types.js";
 
-/** Content reads in flight at once: parallel, but bounded (GitHub allows ~100 concurrent requests per app). */
-export const READ_CONCURRENCY = 8;
+/**
+ * Content reads in flight at once: parallel, but bounded. GitHub allows about 100 concurrent
+ * requests per app; 16 keeps a 20-file PR (about 60 reads) to four waves of round trips.
+ */
+export const READ_CONCURRENCY = 16;
 
 export interface CollectedFiles {
   head: SourceFile[];

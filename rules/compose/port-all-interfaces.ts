@@ -2,7 +2,7 @@ import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { datastoreBehindPort } from "../../src/engine/datastores.js";
 import { isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { rootImage } from "../../src/engine/users.js";
+import { serviceImage } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -19,11 +19,10 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     for (const service of model.services) {
-      const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
-      const image = service.image ?? (linked?.stage ? rootImage(linked.stage) : null);
+      const image = serviceImage(project, model, service);
       for (const port of service.ports) {
         const binding = portBinding(port);
-        if (!onAllInterfaces(binding) || isWebEntryPoint(image, binding)) continue;
+        if (!onAllInterfaces(binding) || isWebEntryPoint(image, binding, port)) continue;
         // datastore-port-published reports these, with a stronger message.
         if (!service.partial && datastoreBehindPort(service.image, port.target)) continue;
         report({

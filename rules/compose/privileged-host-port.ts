@@ -1,6 +1,6 @@
 import { hostPortStart, isWebEntryPoint, portBinding } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { rootImage } from "../../src/engine/users.js";
+import { serviceImage } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -16,13 +16,12 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     for (const service of model.services) {
-      const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
-      const image = service.image ?? (linked?.stage ? rootImage(linked.stage) : null);
+      const image = serviceImage(project, model, service);
       for (const port of service.ports) {
         const binding = portBinding(port);
         const start = hostPortStart(binding);
         if (start === null || start < 1 || start >= 1024) continue;
-        if (isWebEntryPoint(image, binding)) continue;
+        if (isWebEntryPoint(image, binding, port)) continue;
         report({ messageId: "privileged", data: { service: service.name, published: binding.published! }, range: model.locate(port.path), service: service.name });
       }
     }

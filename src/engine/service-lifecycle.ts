@@ -1,6 +1,7 @@
 import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
 import { basename, dirname } from "./paths.js";
 import type { Project } from "./project.js";
+import { rootImage } from "./users.js";
 
 /**
  * Words that name a run-once job (a migration, a seed, an init container, a test run). Matched as
@@ -91,6 +92,25 @@ function awaitedForCompletion(model: ComposeModel): Set<string> {
     completionCache.set(model, names);
   }
   return names;
+}
+
+/**
+ * The image a service runs: its `image:`, else the base image of the Dockerfile stage it builds,
+ * else (an override fragment such as `nginx-proxy: {ports: …}`) the image of the same service in
+ * another Compose file of the same directory. null when unknown.
+ */
+export function serviceImage(project: Project, model: ComposeModel, service: ComposeService): string | null {
+  if (service.image) return service.image;
+  const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
+  if (linked?.stage) return rootImage(linked.stage);
+  if (!service.partial) return null;
+  const dir = dirname(model.path);
+  for (const other of project.composeFiles) {
+    if (other === model || dirname(other.path) !== dir) continue;
+    const same = other.services.find((s) => s.name === service.name && !s.partial);
+    if (same?.image) return same.image;
+  }
+  return null;
 }
 
 export type ServiceProbe = (data: Record<string, unknown>) => boolean;

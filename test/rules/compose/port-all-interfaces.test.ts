@@ -10,10 +10,23 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n      - target: 81\n        published: 127.0.0.1:8081\n",
     // a reverse proxy taking the HTTP(S) ports is the public entry point by design
     "services:\n  proxy:\n    image: traefik:v3.1\n    ports:\n      - \"80:80\"\n      - \"443:443\"\n",
+    // mattermost/docker: nginx on HTTP(S) behind host ports set by variables without defaults
+    "services:\n  nginx:\n    image: nginx:${NGINX_IMAGE_TAG}\n    ports:\n      - ${HTTPS_PORT}:443\n      - ${HTTP_PORT}:80\n",
+    // frappe_docker: an override fragment of nginx-proxy, whose image is in the Compose file beside it
+    {
+      code: "services:\n  nginx-proxy:\n    labels:\n      com.github.nginx-proxy.nginx: \"true\"\n    ports:\n      - ${HTTP_PUBLISH_PORT:-80}:80\n      - ${HTTPS_PUBLISH_PORT:-443}:443\n",
+      filename: "overrides/compose.nginxproxy-ssl.yaml",
+      files: { "overrides/compose.nginxproxy.yaml": "services:\n  nginx-proxy:\n    image: nginxproxy/nginx-proxy:alpine\n    ports:\n      - ${HTTP_PUBLISH_PORT:-80}:80\n" },
+    },
     // datastore ports are datastore-port-published's
     "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n  app:\n    build: .\n    ports:\n      - \"6379:6379\"\n",
   ],
   invalid: [
+    {
+      // A variable host port in front of a non-HTTP container port of a web server is still judged.
+      code: "services:\n  nginx:\n    image: nginx:1.27\n    ports:\n      - ${ADMIN_PORT}:8080\n",
+      errors: [{ messageId: "unbound", line: 5, column: 9, endLine: 5, endColumn: 27, service: "nginx" }],
+    },
     {
       code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n      - 8443:443\n      - \"0.0.0.0:9000:9000/udp\"\n",
       errors: [

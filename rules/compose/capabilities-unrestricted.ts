@@ -1,5 +1,5 @@
-import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 /** Capabilities that amount to, or lead straight to, control of the host or of other containers. */
 const DANGEROUS = new Set([
@@ -24,7 +24,7 @@ export default defineComposeRule({
       noDropAll: "Service `{{service}}` keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …) that most services never use. Add `cap_drop: [ALL]` and `cap_add` back only what it needs.",
     },
   },
-  check({ model, options, report }) {
+  check({ model, project, options, report }) {
     for (const service of model.services) {
       list(service.data.cap_add).forEach((cap, i) => {
         const name = capName(cap);
@@ -33,7 +33,7 @@ export default defineComposeRule({
       });
     }
     if (options.requireDropAll === false) return;
-    for (const service of fullServices(model)) {
+    for (const service of judgedServices(project, model)) {
       if (service.data.privileged === true || list(service.data.cap_drop).some((c) => capName(c) === "ALL")) continue;
       const hasDrop = service.data.cap_drop !== undefined;
       report({

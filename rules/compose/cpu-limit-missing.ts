@@ -1,5 +1,6 @@
-import { fullServices, locateDeepestKey } from "../../src/engine/query.js";
+import { locateDeepestKey } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -13,8 +14,8 @@ export default defineComposeRule({
       missing: "Service `{{service}}` has no CPU limit, so a busy loop or a load spike can take every core and starve the other services on the host. Set `deploy.resources.limits.cpus` (or `cpus`).",
     },
   },
-  check({ model, report }) {
-    for (const service of fullServices(model)) {
+  check({ model, project, report }) {
+    for (const service of judgedServices(project, model)) {
       if (service.limits.cpus) continue;
       report({
         messageId: "missing",

@@ -1,5 +1,6 @@
-import { fullServices, locateDeepestKey } from "../../src/engine/query.js";
+import { locateDeepestKey } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -13,8 +14,8 @@ export default defineComposeRule({
       missing: "Service `{{service}}` has no memory limit, so a leak or a load spike can take all of the host's memory and get other containers, or the host itself, killed by the OOM killer. Set `deploy.resources.limits.memory` (or `mem_limit`) a little above its normal peak.",
     },
   },
-  check({ model, report }) {
-    for (const service of fullServices(model)) {
+  check({ model, project, report }) {
+    for (const service of judgedServices(project, model)) {
       if (service.limits.memory) continue;
       report({
         messageId: "missing",

@@ -1,6 +1,6 @@
-import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { noNewPrivileges, securityOpts } from "../../src/engine/security-opts.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -15,8 +15,8 @@ export default defineComposeRule({
       disabled: "Service `{{service}}` sets `no-new-privileges` to false, so setuid binaries in the image can raise a process's privileges. Set it to true.",
     },
   },
-  check({ model, report }) {
-    for (const service of fullServices(model)) {
+  check({ model, project, report }) {
+    for (const service of judgedServices(project, model)) {
       const { enabled, opt } = noNewPrivileges(securityOpts(service));
       if (enabled) continue;
       const hasOpts = service.data.security_opt !== undefined;

@@ -1,7 +1,7 @@
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
-import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -16,8 +16,8 @@ export default defineComposeRule({
       unlimited: "Service `{{service}}` sets `pids_limit` to {{value}}, which means no limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set a positive limit.",
     },
   },
-  check({ model, report }) {
-    for (const service of fullServices(model)) {
+  check({ model, project, report }) {
+    for (const service of judgedServices(project, model)) {
       const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
       const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
       const [value, path] =

@@ -1,5 +1,6 @@
 import { dirname } from "../../src/engine/paths.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { isOverrideFile } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -14,7 +15,8 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    if (model.data.name !== undefined || model.problems.length) return;
+    // An override file is merged into a base file, which is where the project name belongs.
+    if (model.data.name !== undefined || model.problems.length || isOverrideFile(model.path)) return;
     if (!model.services.length || model.services.every((s) => s.partial)) return;
     const dir = dirname(model.path);
     if (project.composeFiles.some((f) => f !== model && dirname(f.path) === dir && typeof f.data.name === "string")) return;

@@ -1,5 +1,5 @@
-import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -13,8 +13,8 @@ export default defineComposeRule({
       writable: "Service `{{service}}` has a writable root filesystem, so an attacker who gets in can change its binaries and configuration. Set `read_only: true` and give the paths it writes to a volume or `tmpfs`.",
     },
   },
-  check({ model, report }) {
-    for (const service of fullServices(model)) {
+  check({ model, project, report }) {
+    for (const service of judgedServices(project, model)) {
       const value = service.data.read_only;
       if (value === true || value === "true") continue;
       const present = value !== undefined && value !== null;

@@ -1,5 +1,5 @@
-import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -13,8 +13,8 @@ export default defineComposeRule({
       missing: "Service `{{service}}` sets no `security_opt`, so it runs with the daemon's defaults only. Add at least `no-new-privileges:true`, and a custom seccomp or AppArmor profile where the service allows it.",
     },
   },
-  check({ model, report }) {
-    for (const service of fullServices(model)) {
+  check({ model, project, report }) {
+    for (const service of judgedServices(project, model)) {
       if (service.data.security_opt !== undefined) continue;
       report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
     }

@@ -155,11 +155,26 @@ export function canRunTogether(a: ComposeService, b: ComposeService): boolean {
 
 /**
  * True when the service sits in an override file (`docker-compose.override.yml`, `compose.override.yaml`)
- * and another Compose file of the same directory defines it: Compose merges the two, so what is
- * missing is reported on the base file only.
+ * and a base Compose file defines it: Compose merges the two, so what is missing is reported on the
+ * base file only. The base is a Compose file of the same directory; an override file with no base
+ * beside it (a fragment kept elsewhere to be copied next to the base, as mailcow's
+ * `helper-scripts/docker-compose.override.yml.d/*`) is matched with the base files of the project.
  */
 export function isOverrideService(project: Project, model: ComposeModel, service: ComposeService): boolean {
-  if (!/override/i.test(basename(model.path))) return false;
+  if (!isOverrideFile(model.path)) return false;
   const dir = dirname(model.path);
-  return project.composeFiles.some((f) => f !== model && dirname(f.path) === dir && !/override/i.test(basename(f.path)) && f.services.some((s) => s.name === service.name));
+  const bases = project.composeFiles.filter((f) => f !== model && !isOverrideFile(f.path));
+  const beside = bases.filter((f) => dirname(f.path) === dir);
+  return (beside.length ? beside : bases).some((f) => f.services.some((s) => s.name === service.name));
+}
+
+/** A Compose file named to be merged over a base file (`docker-compose.override.yml`, `compose.prod.override.yaml`). */
+export const isOverrideFile = (path: string): boolean => /override/i.test(basename(path));
+
+/**
+ * The services whose settings a rule about something *missing* judges in this file: not override
+ * fragments (no image, build or extends), and not services an override file adds to a base file's.
+ */
+export function judgedServices(project: Project, model: ComposeModel): ComposeService[] {
+  return model.services.filter((s) => !s.partial && !isOverrideService(project, model, s));
 }

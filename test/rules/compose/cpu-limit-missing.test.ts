@@ -7,6 +7,12 @@ ruleTester(rule, {
     "services:\n  app:\n    image: example/app:1\n    cpus: 0.25\n",
     // override fragment
     "services:\n  app:\n    ports: [\"8080:80\"]\n",
+    // appwrite: a service an override file builds for development is judged in the base file only.
+    {
+      code: "services:\n  appwrite:\n    image: appwrite-dev\n    build:\n      context: .\n",
+      filename: "docker-compose.override.yml",
+      files: { "docker-compose.yml": "services:\n  appwrite:\n    image: appwrite/appwrite:1.7\n" },
+    },
     "x-limits: &limits\n  deploy:\n    resources:\n      limits: { memory: 1G, cpus: \"1\" }\nservices:\n  app:\n    <<: *limits\n    image: example/app:1\n",
   ],
   invalid: [

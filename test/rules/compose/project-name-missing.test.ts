@@ -6,6 +6,8 @@ ruleTester(rule, {
     "name: shop\nservices:\n  web:\n    image: nginx:1.27\n",
     // Override fragments take the name of the file they are merged into.
     { code: "services:\n  web:\n    ports: [\"8080:80\"]\n", filename: "compose.override.yaml" },
+    // mailcow: an override file with full services still takes its project name from the base file.
+    { code: "services:\n  web:\n    build: ./web\n", filename: "helper-scripts/BUILD_FLAGS/docker-compose.override.yml" },
     // Another Compose file of the same directory names the project.
     { code: "services:\n  web:\n    image: nginx:1.27\n", filename: "compose.prod.yaml", files: { "compose.yaml": "name: shop\nservices:\n  web:\n    image: nginx:1.27\n" } },
     // Files without services (include-only) and unparseable files.

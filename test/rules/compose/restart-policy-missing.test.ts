@@ -17,6 +17,12 @@ ruleTester(rule, {
     "services:\n  web:\n    extends:\n      file: common.yaml\n      service: web\n",
     // An override fragment.
     "services:\n  web:\n    ports:\n      - \"8080:80\"\n",
+    // mailcow: an override file kept in a helper folder, to be copied beside the base file, which sets the policy.
+    {
+      code: "services:\n  unbound-mailcow:\n    build: ./data/Dockerfiles/unbound\n",
+      filename: "helper-scripts/docker-compose.override.yml.d/BUILD_FLAGS/docker-compose.override.yml",
+      files: { "docker-compose.yml": "services:\n  unbound-mailcow:\n    image: ghcr.io/mailcow/unbound:1.24\n    restart: always\n" },
+    },
   ],
   invalid: [
     {

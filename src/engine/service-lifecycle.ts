@@ -103,10 +103,12 @@ export function serviceImage(project: Project, model: ComposeModel, service: Com
   if (service.image) return service.image;
   const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
   if (linked?.stage) return rootImage(linked.stage);
-  if (!service.partial) return null;
+  if (!service.partial && !isOverrideService(project, model, service)) return null;
+  // The same service in the base file it is merged into (see isOverrideService), or beside it.
   const dir = dirname(model.path);
-  for (const other of project.composeFiles) {
-    if (other === model || dirname(other.path) !== dir) continue;
+  const others = project.composeFiles.filter((f) => f !== model);
+  const beside = others.filter((f) => dirname(f.path) === dir);
+  for (const other of beside.length ? beside : others.filter((f) => !isOverrideFile(f.path))) {
     const same = other.services.find((s) => s.name === service.name && !s.partial);
     if (same?.image) return same.image;
   }

@@ -18,6 +18,12 @@ ruleTester(rule, {
       filename: "overrides/compose.nginxproxy-ssl.yaml",
       files: { "overrides/compose.nginxproxy.yaml": "services:\n  nginx-proxy:\n    image: nginxproxy/nginx-proxy:alpine\n    ports:\n      - ${HTTP_PUBLISH_PORT:-80}:80\n" },
     },
+    // nginx-proxy: an override kept in a test folder, merged into the base file one level up
+    {
+      code: "services:\n  nginx-proxy:\n    ports:\n      - \"80:80\"\n      - \"443:443\"\n",
+      filename: "test/test_external-ports/compose.base.override.yml",
+      files: { "test/compose.base.yml": "services:\n  nginx-proxy:\n    image: nginxproxy/nginx-proxy:test\n" },
+    },
     // datastore ports are datastore-port-published's
     "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n  app:\n    build: .\n    ports:\n      - \"6379:6379\"\n",
   ],

@@ -1,6 +1,6 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { datastoreBehindPort, LOOPBACK } from "../../src/engine/datastores.js";
-import { portBinding } from "../../src/engine/ports.js";
+import { containerSide, portBinding } from "../../src/engine/ports.js";
 import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -26,7 +26,7 @@ export default defineComposeRule({
         if (!what) continue;
         report({
           messageId: "published",
-          data: { service: service.name, what, target: port.target, published: binding.published },
+          data: { service: service.name, what, target: containerSide(port), published: binding.published },
           range: model.locate(port.path),
           service: service.name,
           fix: bindToLoopbackFix(model, port),

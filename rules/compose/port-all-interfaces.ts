@@ -1,6 +1,6 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { datastoreBehindPort } from "../../src/engine/datastores.js";
-import { isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
+import { containerSide, isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceImage } from "../../src/engine/service-lifecycle.js";
 
@@ -27,7 +27,7 @@ export default defineComposeRule({
         if (!service.partial && datastoreBehindPort(service.image, port.target)) continue;
         report({
           messageId: "unbound",
-          data: { service: service.name, target: port.target, published: binding.published! },
+          data: { service: service.name, target: containerSide(port), published: binding.published! },
           range: model.locate(port.path),
           service: service.name,
           fix: bindToLoopbackFix(model, port),

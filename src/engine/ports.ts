@@ -82,6 +82,25 @@ export function hostPortStart(b: PortBinding): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * The container side of a mapping as written, for messages: `${APP_PORT}` stays a variable where the
+ * parsed target (interpolated with an empty environment) would be empty.
+ */
+export function containerSide(port: PortMapping): string {
+  if (port.target || port.raw.startsWith("{") || port.raw.length > MAX_PORT_TEXT) return port.target;
+  let depth = 0;
+  let last = -1;
+  for (let i = 0; i < port.raw.length; i++) {
+    const c = port.raw[i];
+    if (c === "$" && port.raw[i + 1] === "{") {
+      depth++;
+      i++;
+    } else if (c === "}" && depth > 0) depth--;
+    else if (c === ":" && depth === 0) last = i;
+  }
+  return port.raw.slice(last + 1).replace(/\/(tcp|udp|sctp)$/i, "");
+}
+
 /** The first container port of a mapping's target (`80`, `80-8081`, `${PORT:-80}`), or null when unknown. */
 export function containerPortStart(port: PortMapping): number | null {
   if (port.target.length > MAX_PORT_TEXT) return null;

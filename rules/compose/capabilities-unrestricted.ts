@@ -36,8 +36,10 @@ export default defineComposeRule({
     for (const service of judgedServices(project, model)) {
       if (service.data.privileged === true || list(service.data.cap_drop).some((c) => capName(c) === "ALL")) continue;
       const hasDrop = service.data.cap_drop !== undefined;
+      // Info, not the rule's warning: nearly every service of real Compose files lacks it (see the doc).
       report({
         messageId: "noDropAll",
+        severity: "info",
         data: { service: service.name },
         range: model.locateKey(hasDrop ? [...service.path, "cap_drop"] : service.path),
         service: service.name,

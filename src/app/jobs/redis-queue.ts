@@ -61,6 +61,7 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
       const attempt = bull.attemptsMade + 1;
       const finalAttempt = attempt >= retry.attempts;
       const resumed = taken.resumed || bull.attemptsStarted > attempt;
+      options.log.info({ key, attempt, resumed, job: bull.id }, "run started");
       try {
         await run(taken.job, {
           superseded: async () => (await store.generation(key)) > taken.generation,

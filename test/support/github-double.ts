@@ -68,6 +68,8 @@ export interface DoubleRepo {
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** The query string, with its `?` ("" when none). */
+  search: string;
   /** Route template, e.g. `GET /repos/{owner}/{repo}/pulls/{pull_number}/files`. */
   route: string;
   status: number;
@@ -76,11 +78,22 @@ export interface LoggedRequest {
 }
 
 export interface Fault {
-  status: number;
+  /** Answer with this status (and `body`, `headers`) instead of the normal answer; unset = the normal answer. */
+  status?: number;
   headers?: Record<string, string>;
   body?: unknown;
   /** Delay before answering, ms (a timeout when longer than the client waits). */
   delayMs?: number;
+  /** Runs just before the request is answered: change the state under it (a push between fetch and publish). */
+  before?: () => void;
+}
+
+/** The request a fault hook is asked about. */
+export interface FaultRequest {
+  method: string;
+  path: string;
+  route: string;
+  body: unknown;
 }
 
 export interface DoubleOptions {
@@ -113,7 +126,9 @@ export class GitHubDouble {
   readonly problems: string[] = [];
   latencyMs: number;
   /** Return a Fault to answer a request with it instead of the normal answer (issue 6's fault injection). */
-  fault: ((req: { method: string; path: string; route: string; body: unknown }) => Fault | null) | null = null;
+  fault: ((req: FaultRequest) => Fault | null) | null = null;
+  /** Requests answered with an injected status, in order (see test/support/faults.ts). */
+  readonly injected: (LoggedRequest & { fault: Fault })[] = [];
   private server: Server | null = null;
   private readonly blobs = new Map<string, string>();
   private readonly filesCache = new Map<string, any[]>();
@@ -244,14 +259,18 @@ export class GitHubDouble {
     const method = req.method ?? "GET";
     const route = this.routes.find((r) => r.method === method && r.pattern.test(path));
     const template = route ? `${method} ${route.template}` : `${method} ${path}`;
-    const entry: LoggedRequest = { method, path, route: template, status: 0, body, at: Date.now() };
+    const entry: LoggedRequest = { method, path, search: url.search, route: template, status: 0, body, at: Date.now() };
     this.requests.push(entry);
     if (this.validate && route?.op && method !== "GET") this.problems.push(...requestProblems(route.op, body ?? {}));
     const fault = this.fault?.({ method, path, route: template, body }) ?? null;
     const delay = (fault?.delayMs ?? 0) + this.latencyMs;
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    fault?.before?.();
     let answer: ReturnType<Handler>;
-    if (fault) answer = { status: fault.status, body: fault.body ?? { message: `injected ${fault.status}` }, headers: fault.headers };
+    if (fault?.status !== undefined) {
+      answer = { status: fault.status, body: fault.body ?? { message: `injected ${fault.status}` }, headers: fault.headers };
+      this.injected.push({ ...entry, fault });
+    }
     else if (!route) answer = { status: 404, body: { message: "Not Found (no such route in the GitHub double)" } };
     else {
       const m = route.pattern.exec(path)!;
@@ -264,6 +283,8 @@ export class GitHubDouble {
     }
     entry.status = answer.status;
     const headers: Record<string, string> = { "x-ratelimit-remaining": "4999", "x-ratelimit-limit": "5000", "x-github-request-id": String(this.requests.length), ...(answer.headers ?? {}) };
+    // A client that gave up (an injected timeout) has closed the connection: nothing to answer.
+    if (res.destroyed || req.socket.destroyed) return;
     if (answer.raw !== undefined) res.writeHead(answer.status, { "content-type": "application/vnd.github.raw; charset=utf-8", ...headers }).end(answer.raw);
     else if (answer.status === 204) res.writeHead(204, headers).end();
     else res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(answer.body ?? {}));
@@ -363,6 +384,11 @@ export class GitHubDouble {
     this.on("GET", "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs", "checks/list-for-suite", ({ params, query }) => {
       const runs = (repoOf(params)?.checkRuns ?? []).filter((c) => !query.get("check_name") || c.name === query.get("check_name"));
       return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ id: c.id, name: c.name, head_sha: c.head_sha, external_id: c.external_id })) } };
+    });
+
+    this.on("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", null, ({ params, query }) => {
+      const runs = (repoOf(params)?.checkRuns ?? []).filter((c) => c.head_sha === params.ref && (!query.get("check_name") || c.name === query.get("check_name")));
+      return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, external_id: c.external_id })) } };
     });
 
     this.on("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "pulls/list-review-comments", ({ params, query }) => {

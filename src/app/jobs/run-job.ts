@@ -212,14 +212,24 @@ async function failSafely(
   now: () => Date,
   log: Logger,
 ): Promise<void> {
-  try {
-    const checkRunId = at.checkRunId ?? (at.resumed && at.headSha ? await findCheckRun(gh, repo, at.headSha) : null);
-    if (checkRunId !== null) await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output, completedAt: now() });
-    else if (at.headSha) await createCompletedCheckRun(gh, repo, { headSha: at.headSha, pullNumber: at.pullNumber, conclusion: "neutral", output, at: now() });
-  } catch (e) {
-    log.error({ err: e }, "could not mark the check as failed");
+  // This is the last word on the check, so it gets a few more tries of its own (GitHub may still be failing).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const checkRunId = at.checkRunId ?? (at.resumed && at.headSha ? await findCheckRun(gh, repo, at.headSha) : null);
+      if (checkRunId !== null) await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output, completedAt: now() });
+      else if (at.headSha) await createCompletedCheckRun(gh, repo, { headSha: at.headSha, pullNumber: at.pullNumber, conclusion: "neutral", output, at: now() });
+      return;
+    } catch (e) {
+      if (attempt >= FAIL_SAFELY_TRIES || !isTransient(e)) {
+        log.error({ err: e }, "could not mark the check as failed");
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
   }
 }
+
+const FAIL_SAFELY_TRIES = 3;
 
 function scopeNotes(pull: PullInfo, listed: number, touchesConfig: boolean): string[] {
   const notes: string[] = [];

@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     else await dockaudit.idle();
     await auditPool.close();
     await redis?.close();
+    log.info("stopped");
+    await new Promise((r) => setTimeout(r, 100)); // let the log line through the stream
     process.exit(0);
   };
   process.once("SIGTERM", stop);

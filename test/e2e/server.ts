@@ -46,6 +46,10 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Sends `signal` to the server's process group and waits (up to 10 s) for it to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** Exit code once it has exited, else null. */
+  exitCode(): number | null;
 }
 
 /** `npm start` in its own process group, with the environment a deployment would set. */
@@ -70,6 +74,13 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   return {
     url,
     output: () => output,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid!, signal);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
+    },
+    exitCode: () => child.exitCode,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));

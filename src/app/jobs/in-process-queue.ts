@@ -1,6 +1,6 @@
 import { mergeJobs, type Job } from "./job.js";
 import type { EnqueueResult, JobQueue, JobRunner, QueueStats } from "./queue.js";
-import { backoffMs, jobForRetry, RetryLater, type RetrySettings } from "./retry-policy.js";
+import { jobForRetry, retryDelayMs, RetryLater, type RetrySettings } from "./retry-policy.js";
 
 interface Running {
   job: Job;
@@ -82,7 +82,7 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
       try {
         await run(job, { superseded: () => slot.superseded, attempt: entry.attempt, finalAttempt: entry.attempt >= retry.attempts, resumed: entry.resumed });
       } catch (error) {
-        if (error instanceof RetryLater && entry.attempt < retry.attempts && !closed) requeue(jobForRetry(job, error), entry);
+        if (error instanceof RetryLater && entry.attempt < retry.attempts && !closed) requeue(jobForRetry(job, error), entry, error);
         else options.onError?.(error, job);
       } finally {
         running.delete(job.key);
@@ -92,13 +92,13 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
   };
 
   /** Back in the queue after its backoff, or folded into a newer request that arrived meanwhile. */
-  const requeue = (job: Job, failed: Waiting) => {
+  const requeue = (job: Job, failed: Waiting, error: RetryLater) => {
     const newer = pending.get(job.key);
     if (newer) {
       pending.set(job.key, { ...newer, job: mergeJobs(job, newer.job), resumed: true });
       return;
     }
-    pending.set(job.key, { job, since: failed.since, attempt: failed.attempt + 1, resumed: true, readyAt: now() + backoffMs(failed.attempt, retry) });
+    pending.set(job.key, { job, since: failed.since, attempt: failed.attempt + 1, resumed: true, readyAt: now() + retryDelayMs(failed.attempt, error, retry) });
   };
 
   return {

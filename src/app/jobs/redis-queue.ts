@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Job } from "./job.js";
 import type { EnqueueResult, JobQueue, JobRunner, QueueStats } from "./queue.js";
 import { createRequestStore, type RequestStore } from "./redis-requests.js";
-import { backoffMs, DEFAULT_RETRY, jobForRetry, RetryLater, type RetrySettings } from "./retry-policy.js";
+import { DEFAULT_RETRY, jobForRetry, retryDelayMs, RetryLater, type RetrySettings } from "./retry-policy.js";
 
 export const QUEUE_NAME = "dockaudit-runs";
 
@@ -99,7 +99,7 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
           drainDelay: 1,
           // After a Redis connection error, try again within seconds rather than BullMQ's 15.
           runRetryDelay: 2000,
-          settings: { backoffStrategy: (attemptsMade: number) => backoffMs(attemptsMade, retry) },
+          settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => retryDelayMs(attemptsMade, err, retry) },
         });
   worker?.on("error", (err) => options.log.error({ err }, "job queue worker error"));
   worker?.on("failed", (bull, err) => {

@@ -10,10 +10,33 @@ export class RetryLater extends Error {
   override readonly name = "RetryLater";
   /** The check run this attempt left in progress, for the next attempt to finish. */
   readonly openCheck: OpenCheck | null;
+  /** The wait GitHub asked for (retry-after, rate-limit reset), ms: no retry comes sooner. */
+  readonly afterMs: number;
   constructor(readonly reason: string, options: { cause?: unknown; openCheck?: OpenCheck | null } = {}) {
     super(reason, { cause: options.cause });
     this.openCheck = options.openCheck ?? null;
+    this.afterMs = retryAfterMs(options.cause) ?? 0;
   }
+}
+
+/**
+ * How long GitHub asked us to wait, in ms: `retry-after` (seconds), or with no requests left,
+ * until `x-ratelimit-reset` (epoch seconds). Null when it did not say.
+ */
+export function retryAfterMs(error: unknown, now = Date.now()): number | null {
+  const headers = (error as { response?: { headers?: Record<string, string | number | undefined> } } | null)?.response?.headers;
+  if (!headers) return null;
+  const after = Number(headers["retry-after"]);
+  if (headers["retry-after"] !== undefined && Number.isFinite(after) && after >= 0) return after * 1000;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (String(headers["x-ratelimit-remaining"]) === "0" && Number.isFinite(reset)) return Math.max(0, reset * 1000 - now);
+  return null;
+}
+
+/** The wait before the next attempt: the backoff, or longer when GitHub asked for longer. */
+export function retryDelayMs(failedAttempt: number, error: unknown, settings: Pick<RetrySettings, "baseDelayMs" | "maxDelayMs">): number {
+  const asked = error instanceof RetryLater ? error.afterMs : (retryAfterMs(error) ?? 0);
+  return Math.max(backoffMs(failedAttempt, settings), asked);
 }
 
 /** The job to run next time: the same request, remembering the check run left in progress. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { healthHandler, metricsHandler, readyHandler, type HttpHandler } from "../../../src/app/health.js";
 import { createGitHubFetch } from "../../../src/app/github/fetch.js";
-import { backoffMs, isTransient, RetryLater, retrySettingsFromEnv } from "../../../src/app/jobs/retry-policy.js";
+import { backoffMs, isTransient, RetryLater, retryAfterMs, retryDelayMs, retrySettingsFromEnv } from "../../../src/app/jobs/retry-policy.js";
 import { scrubSecrets } from "../../../src/app/log-scrub.js";
 import { createLogger } from "../../../src/app/logger.js";
 import { createMetrics } from "../../../src/app/metrics/metrics.js";
@@ -139,6 +139,17 @@ describe("the retry policy", () => {
     expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, s))).toEqual([1000, 2000, 4000, 5000, 5000]);
     expect(retrySettingsFromEnv({ DOCKAUDIT_ATTEMPTS: "2", DOCKAUDIT_RETRY_DELAY_MS: "500" })).toMatchObject({ attempts: 2, baseDelayMs: 500 });
     expect(retrySettingsFromEnv({ DOCKAUDIT_ATTEMPTS: "nope" })).toMatchObject({ attempts: 4, baseDelayMs: 15_000 });
+  });
+
+  it("never retries a run sooner than GitHub asked (retry-after, or the rate-limit reset)", () => {
+    const secondary = { status: 403, message: "secondary rate limit", response: { headers: { "retry-after": "7" } } };
+    const exhausted = { status: 403, message: "API rate limit exceeded", response: { headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1100" } } };
+    expect(retryAfterMs(secondary)).toBe(7000);
+    expect(retryAfterMs(exhausted, 1_000_000)).toBe(100_000);
+    expect(retryAfterMs({ status: 502, response: { headers: {} } })).toBeNull();
+    const s = { baseDelayMs: 500, maxDelayMs: 60_000 };
+    expect(retryDelayMs(1, new RetryLater("limited", { cause: secondary }), s)).toBe(7000);
+    expect(retryDelayMs(1, new RetryLater("502", { cause: { status: 502 } }), s)).toBe(500);
   });
 });
 

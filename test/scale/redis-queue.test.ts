@@ -59,6 +59,9 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
     return { q, c };
   };
 
+  // The "dead" worker's BullMQ loops notice their closed connection within runRetryDelay (2 s): let them end.
+  afterAll(() => new Promise((r) => setTimeout(r, 2500)));
+
   beforeEach(() => {
     prefix = uniquePrefix("queue");
   });
@@ -76,7 +79,10 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
     for (let i = 0; i < 10; i++) results.push(await producer.enqueue(job(1, `head${i}`, { commentIds: i % 3 === 0 ? [100 + i] : [] })));
     expect(results[0]).toBe("queued");
     expect(results.slice(1).every((r) => r === "coalesced")).toBe(true);
-    expect(await producer.stats()).toMatchObject({ pending: 1, running: 0 });
+    await new Promise((r) => setTimeout(r, 50));
+    const stats = await producer.stats();
+    expect(stats).toMatchObject({ pending: 1, running: 0 });
+    expect(stats.oldestPendingMs).toBeGreaterThanOrEqual(40);
     const { q: consumer } = open("consumer", started, { auto: true });
     await until(() => started.length === 1, "the run");
     await consumer.idle();

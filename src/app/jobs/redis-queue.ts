@@ -140,8 +140,8 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
     async stats(): Promise<QueueStats> {
       const { pending, running } = await counts();
       const oldest = pending ? await queue.getJobs(["waiting", "prioritized", "delayed"], 0, 0, true) : [];
-      const since = oldest[0]?.timestamp;
-      return { pending, running, oldestPendingMs: since ? Math.max(0, Date.now() - since) : 0 };
+      const stamps = oldest.map((j) => j.timestamp).filter((t): t is number => typeof t === "number" && t > 0);
+      return { pending, running, oldestPendingMs: stamps.length ? Math.max(0, Date.now() - Math.min(...stamps)) : 0 };
     },
     close() {
       closing ??= (async () => {

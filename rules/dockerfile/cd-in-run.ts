@@ -1,4 +1,4 @@
-import { runInvocations } from "../../src/engine/invocations.js";
+import { runInvocations, type Invocation } from "../../src/engine/invocations.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
 
@@ -16,10 +16,24 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     const seen = new Set<DfInstruction>();
-    for (const inv of runInvocations(model)) {
+    const invocations = [...runInvocations(model)];
+    for (const inv of invocations) {
       if (inv.name !== "cd" || seen.has(inv.instruction)) continue;
       seen.add(inv.instruction);
+      if (isLoneAbsoluteCd(inv.instruction, invocations)) continue;
       report({ messageId: "cd", range: inv.command ? inv.command.range : inv.range });
     }
   },
 });
+
+/**
+ * A RUN whose only command is `cd` to a plain absolute path does nothing at all: no later command
+ * of the step runs there, and the path is unambiguous. That is not the WORKDIR confusion this rule
+ * is about (KICS leaves it alone too); a relative or `..` path still is.
+ */
+function isLoneAbsoluteCd(instruction: DfInstruction, invocations: Invocation[]): boolean {
+  const own = invocations.filter((i) => i.instruction === instruction);
+  if (own.length !== 1 || own[0].args.length !== 1) return false;
+  const target = own[0].args[0];
+  return target.startsWith("/") && !target.split("/").includes("..");
+}

@@ -2,7 +2,7 @@ import rule from "../../../rules/dockerfile/cd-in-run.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
-  valid: ["FROM nginx:1.27\nWORKDIR /usr/share/nginx/html\nCMD cd /x && nginx\n", "FROM nginx:1.27\nRUN echo cd\n"],
+  valid: ["FROM nginx:1.27\nWORKDIR /usr/share/nginx/html\nCMD cd /x && nginx\n", "FROM nginx:1.27\nRUN echo cd\n", "FROM nginx:1.27\nRUN cd /usr/share/nginx/html\n"],
   invalid: [
     {
       code: "FROM nginx:1.27\nRUN cd ../share/nginx/html\n",

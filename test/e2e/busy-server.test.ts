@@ -1,6 +1,7 @@
 import { GitHubDouble } from "../support/github-double.js";
 import { pullRequestPayload } from "../app/support/payloads.js";
-import { ensureBuilt, freePort, startServer, testKey, type RunningServer } from "./server.js";
+import { appEnv } from "./app-env.js";
+import { ensureBuilt, startServer, type RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
 /**
@@ -18,18 +19,7 @@ let server: RunningServer;
 beforeAll(async () => {
   ensureBuilt();
   double = await new GitHubDouble().listen();
-  server = await startServer({
-    APP_ID: "123",
-    PRIVATE_KEY: testKey(),
-    WEBHOOK_SECRET: SECRET,
-    PORT: String(await freePort()),
-    HOST: "127.0.0.1",
-    GHE_HOST: double.host,
-    GHE_PROTOCOL: "http",
-    LOG_LEVEL: "warn",
-    LOG_FORMAT: "json",
-    DOCKAUDIT_WRITE_SPACING_MS: "0",
-  });
+  server = await startServer(await appEnv(double, SECRET, { LOG_LEVEL: "warn" }));
 }, 120_000);
 
 afterAll(async () => {

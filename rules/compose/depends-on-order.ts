@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq } from "yaml";
+import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix } from "../../src/engine/yaml-reorder.js";
+import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
 const compare = (a: string, b: string) => a.localeCompare(b, "en");
 
@@ -19,21 +20,16 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    const services = model.doc.get("services", true);
-    if (!isMap(services)) return;
-    for (const pair of services.items) {
-      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-      const service = String(pair.key.value);
-      const deps = pair.value.get("depends_on", true);
+    for (const { service, node } of serviceNodes(model)) {
+      const deps = node.get("depends_on", true);
       const names = isSeq(deps)
         ? deps.items.map((n) => (isScalar(n) ? String(n.value) : null))
         : isMap(deps)
           ? deps.items.map((p) => keyName(p.key))
           : [];
       if (names.length < 2 || names.some((n) => n === null)) continue;
-      const keys = names as string[];
-      const order = keys.map((_, i) => i).sort((a, b) => compare(keys[a], keys[b]) || a - b);
-      if (order.every((v, i) => v === i)) continue;
+      const order = sortOrder(names as string[], compare);
+      if (!order) continue;
       report({
         messageId: "order",
         data: { service },

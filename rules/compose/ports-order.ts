@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq } from "yaml";
+import { serviceNodes } from "../../src/engine/query.js";
 import { isRecord, parsePortString } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { reorderFix } from "../../src/engine/yaml-reorder.js";
+import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
 const compare = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
@@ -29,18 +30,13 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    const services = model.doc.get("services", true);
-    if (!isMap(services)) return;
-    for (const pair of services.items) {
-      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-      const service = String(pair.key.value);
-      const ports = pair.value.get("ports", true);
+    for (const { service, node } of serviceNodes(model)) {
+      const ports = node.get("ports", true);
       if (!isSeq(ports) || ports.items.length < 2) continue;
       const keys = ports.items.map((n) => (isScalar(n) || isMap(n) ? sortKey(n.toJS(model.doc)) : null));
       if (keys.some((k) => k === null)) continue;
-      const k = keys as string[];
-      const order = k.map((_, i) => i).sort((a, b) => compare(k[a], k[b]) || a - b);
-      if (order.every((v, i) => v === i)) continue;
+      const order = sortOrder(keys as string[], compare);
+      if (!order) continue;
       report({
         messageId: "order",
         data: { service },

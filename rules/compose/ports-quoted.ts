@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq } from "yaml";
+import { isScalar, isSeq } from "yaml";
+import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -16,15 +17,11 @@ export default defineComposeRule({
     },
   },
   check({ model, options, report }) {
-    const services = model.doc.get("services", true);
-    if (!isMap(services)) return;
     const quote = options.quoteType === "single" ? "'" : '"';
     const sections = Array.isArray(options.portsSections) ? options.portsSections.map(String) : ["ports", "expose"];
-    for (const pair of services.items) {
-      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-      const service = String(pair.key.value);
+    for (const { service, node } of serviceNodes(model)) {
       for (const section of sections) {
-        const list = pair.value.get(section, true);
+        const list = node.get(section, true);
         if (!isSeq(list)) continue;
         for (const item of list.items) {
           if (!isScalar(item) || item.type !== "PLAIN" || !item.range || item.value === null) continue;

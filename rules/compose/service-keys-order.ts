@@ -1,7 +1,7 @@
-import { isMap, isScalar } from "yaml";
+import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix } from "../../src/engine/yaml-reorder.js";
+import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
 /** dclint's default groups, in order; keys in no group follow, alphabetically. */
 const GROUPS: Record<string, string[]> = {
@@ -33,18 +33,15 @@ export default defineComposeRule({
     const groups = { ...GROUPS, ...(options.groups as Record<string, string[]> | undefined) };
     const groupOrder = Array.isArray(options.groupOrder) ? (options.groupOrder as string[]) : Object.keys(GROUPS);
     const known = groupOrder.flatMap((g) => groups[g] ?? []);
-    const services = model.doc.get("services", true);
-    if (!isMap(services)) return;
-    for (const pair of services.items) {
-      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-      const service = String(pair.key.value);
-      const names = pair.value.items.map((p) => keyName(p.key));
+    for (const { service, node } of serviceNodes(model)) {
+      const names = node.items.map((p) => keyName(p.key));
       if (names.some((n) => n === null)) continue;
       const keys = names as string[];
       const others = keys.filter((k) => k !== "<<" && !known.includes(k)).sort((a, b) => a.localeCompare(b, "en"));
       const correct = ["<<", ...known, ...others];
       const rank = (k: string) => correct.indexOf(k);
-      const order = keys.map((_, i) => i).sort((a, b) => rank(keys[a]) - rank(keys[b]) || a - b);
+      const order = sortOrder(keys, (a, b) => rank(a) - rank(b));
+      if (!order) continue;
       let fixed = false;
       let last = keys[0];
       for (let i = 1; i < keys.length; i++) {
@@ -57,7 +54,7 @@ export default defineComposeRule({
           data: { key: keys[i], service, previous: last },
           range: model.locateKey(["services", service, keys[i]]),
           service,
-          fix: fixed ? undefined : reorderFix(model, pair.value, order, "Reorder the service's keys"),
+          fix: fixed ? undefined : reorderFix(model, node, order, "Reorder the service's keys"),
         });
         fixed = true;
       }

@@ -1,7 +1,7 @@
 import { isMap } from "yaml";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix } from "../../src/engine/yaml-reorder.js";
+import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
 const compare = (a: string, b: string) => a.localeCompare(b, "en");
 
@@ -24,7 +24,8 @@ export default defineComposeRule({
     const names = services.items.map((p) => keyName(p.key));
     if (names.some((n) => n === null)) return;
     const keys = names as string[];
-    const order = keys.map((_, i) => i).sort((a, b) => compare(keys[a], keys[b]) || a - b);
+    const order = sortOrder(keys, compare);
+    if (!order) return;
     let fixed = false;
     let last = keys[0];
     for (let i = 1; i < keys.length; i++) {

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parse } from "yaml";
+import { isScalar, isSeq, parse } from "yaml";
+import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 /** True when `value` written without quotes reads back as the same string in a block or flow sequence. */
@@ -26,11 +27,8 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    const services = model.doc.get("services", true);
-    if (!isMap(services)) return;
-    for (const pair of services.items) {
-      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-      const list = pair.value.get("volumes", true);
+    for (const { service, node } of serviceNodes(model)) {
+      const list = node.get("volumes", true);
       if (!isSeq(list)) continue;
       for (const item of list.items) {
         if (!isScalar(item) || (item.type !== "QUOTE_DOUBLE" && item.type !== "QUOTE_SINGLE") || !item.range) continue;
@@ -41,7 +39,7 @@ export default defineComposeRule({
           messageId: "quoted",
           data: { volume: value },
           range,
-          service: String(pair.key.value),
+          service,
           fix: { description: "Remove the quotes", edits: [{ range, text: value }] },
         });
       }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from "yaml";
+import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import type { ComposeModel, ComposeService, YamlPath } from "./parse/compose.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
@@ -76,6 +76,15 @@ export function isSubcommand(c: ShellCommand, ...subcommands: string[]): boolean
 
 export function stageOf(model: DockerfileModel, ins: DfInstruction): DfStage | null {
   return model.stages[ins.stageIndex] ?? null;
+}
+
+/** Each service of the document whose name is a scalar and whose body is a mapping, as YAML nodes (for rules that edit the source). */
+export function* serviceNodes(model: ComposeModel): Iterable<{ service: string; node: YAMLMap }> {
+  const services = model.doc.get("services", true);
+  if (!isMap(services)) return;
+  for (const pair of services.items) {
+    if (isScalar(pair.key) && isMap(pair.value)) yield { service: String(pair.key.value), node: pair.value };
+  }
 }
 
 /** Services of a Compose file that are complete definitions (not override fragments). */

@@ -3,6 +3,12 @@ import type { ComposeModel } from "./parse/compose.js";
 import { eolOf } from "./yaml-edit.js";
 import type { Fix } from "./types.js";
 
+/** The stable permutation that sorts `keys` by `compare`, or null when they are already in order. */
+export function sortOrder<T>(keys: readonly T[], compare: (a: T, b: T) => number): number[] | null {
+  const order = keys.map((_, i) => i).sort((a, b) => compare(keys[a], keys[b]) || a - b);
+  return order.every((v, i) => v === i) ? null : order;
+}
+
 /**
  * A fix that rewrites the entries of a block mapping or block sequence in `order` (indexes into
  * `collection.items`). Each entry moves with its own lines, the comment lines just above it, and

@@ -3,9 +3,12 @@
  *
  *   node --cpu-prof --cpu-prof-dir=dist/prof dist/bench/profile.js run [engine|floor] [all|compose|dockerfile] [passes]
  *   node dist/bench/profile.js top dist/prof/<file>.cpuprofile [rows]
+ *   node dist/bench/profile.js dump > findings.json
  *
  * `run` audits (or only parses) the corpus files of one kind a few times in this process;
- * `top` prints the functions with the most self time and the most inclusive time, by file.
+ * `top` prints the functions with the most self time and the most inclusive time, by file;
+ * `dump` prints every finding of one engine pass over the corpus (fixes and scores included), in a
+ * stable order, so that a change made for speed can be diffed against the findings it must keep.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -90,6 +93,21 @@ function top(file: string, rows: number): void {
   print("inclusive time by project file", byFile);
 }
 
+async function dump(): Promise<void> {
+  const { auditFiles } = await import("../src/audit.js");
+  const corpus = loadCorpus(defaultCorpusDir());
+  const out: unknown[] = [];
+  for (const [project, group] of groupByProject(corpus)) {
+    const report = auditFiles(
+      group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") })),
+      { tree: group.map((f) => f.path) },
+    );
+    out.push({ project, scores: report.scores, services: report.services, findings: report.findings });
+  }
+  process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
+}
+
 const [cmd, a, b, c] = process.argv.slice(2);
 if (cmd === "top") top(a, Number(b ?? 40));
+else if (cmd === "dump") await dump();
 else await run(a ?? "engine", b ?? "all", Number(c ?? 3));

@@ -110,7 +110,7 @@ function omitsDev(tool: string, c: ShellCommand): boolean {
  * A later `npm prune --omit=dev` / `pnpm prune --prod`, or a production re-install with the same
  * tool, removes the devDependencies again.
  */
-function prunedLater(rest: DfInstruction[], byRun: Map<DfInstruction, { tool: string; command: ShellCommand }[]>, tool: string): boolean {
+function prunedLater(rest: readonly DfInstruction[], byRun: ReadonlyMap<DfInstruction, readonly { tool: string; command: ShellCommand }[]>, tool: string): boolean {
   return rest.some((ins) =>
     (byRun.get(ins) ?? []).some(({ tool: t, command }) => {
       const first = command.args.find((a) => !a.value.startsWith("-"))?.value;
@@ -125,7 +125,7 @@ function prunedLater(rest: DfInstruction[], byRun: Map<DfInstruction, { tool: st
  * A production variant of `requirements.txt` next to the one installed: copied into the image in
  * the same stage chain, or present in the repository beside the copied file.
  */
-function prodVariant(model: DockerfileModel, project: Project, chain: DfInstruction[], file: string): string | null {
+function prodVariant(model: DockerfileModel, project: Project, chain: readonly DfInstruction[], file: string): string | null {
   const copies = chain.filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name.toLowerCase() === "from"));
   const names = copies.flatMap((i) => copyOperands(i).sources.map((s) => s.value));
   const copied = PROD_VARIANTS.find((p) => names.some((n) => n === p || n.endsWith(`/${p}`)));

@@ -1,21 +1,27 @@
 import { allRunCommands } from "./execform.js";
 import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
-import { toolCommand } from "./pinning.js";
+import { toolCommand, type ToolCommand } from "./pinning.js";
 import type { Project } from "./project.js";
 import { hasCacheMount } from "./run-mounts.js";
 import { shippedStages } from "./stage-roles.js";
 
 /** The commands of each RUN (shell or exec form, ONBUILD included), unwrapped, in script order. */
-export function commandsByRun(model: DockerfileModel): Map<DfInstruction, { tool: string; command: ShellCommand }[]> {
-  const out = new Map<DfInstruction, { tool: string; command: ShellCommand }[]>();
+export function commandsByRun(model: DockerfileModel): ReadonlyMap<DfInstruction, readonly ToolCommand[]> {
+  let out = byRunCache.get(model);
+  if (out) return out;
+  const map = new Map<DfInstruction, ToolCommand[]>();
   for (const { instruction, command } of allRunCommands(model)) {
-    const list = out.get(instruction) ?? [];
-    list.push(toolCommand(command));
-    out.set(instruction, list);
+    const list = map.get(instruction);
+    if (list) list.push(toolCommand(command));
+    else map.set(instruction, [toolCommand(command)]);
   }
+  byRunCache.set(model, (out = map));
   return out;
 }
+
+/** Built once per model and shared by every rule that asks: callers only read it. */
+const byRunCache = new WeakMap<DockerfileModel, ReadonlyMap<DfInstruction, readonly ToolCommand[]>>();
 
 export interface CleanupSpec {
   /** The word of a command that leaves a cache behind (`install`, `update`), or null. */

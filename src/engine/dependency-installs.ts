@@ -33,6 +33,15 @@ export function requirementFiles(c: ShellCommand): ShellWord[] {
 }
 
 export function dependencyInstall(c: ShellCommand): DependencyInstall | null {
+  let found = dependencyInstalls.get(c);
+  if (found === undefined) dependencyInstalls.set(c, (found = findDependencyInstall(c)));
+  return found;
+}
+
+/** Per command object: several rules ask about the same commands. */
+const dependencyInstalls = new WeakMap<ShellCommand, DependencyInstall | null>();
+
+function findDependencyInstall(c: ShellCommand): DependencyInstall | null {
   const { tool, command } = toolCommand(c);
   const words = (valued: string[] = []) => positionals(command, valued).map((p) => p.word);
   const make = (ecosystem: Ecosystem, word: ShellWord, files: ShellWord[] = []): DependencyInstall => ({ ecosystem, tool, command, word, requirementFiles: files });

@@ -89,18 +89,34 @@ function parseExecShellScript(model: DockerfileModel, ins: DfInstruction): { scr
  * Every simple command a RUN executes: the shell-form script's commands, an exec-form command
  * itself, and the commands of an exec-form `sh -c` script. ONBUILD triggers are included.
  */
-export function* allRunCommands(model: DockerfileModel): Iterable<{ instruction: DfInstruction; command: ShellCommand }> {
+export function allRunCommands(model: DockerfileModel): readonly RunCommand[] {
+  let found = runCommandsByModel.get(model);
+  if (!found) runCommandsByModel.set(model, (found = collectRunCommands(model)));
+  return found;
+}
+
+export interface RunCommand {
+  readonly instruction: DfInstruction;
+  readonly command: ShellCommand;
+}
+
+/** Listed once per model: a dozen rules walk them. */
+const runCommandsByModel = new WeakMap<DockerfileModel, readonly RunCommand[]>();
+
+function collectRunCommands(model: DockerfileModel): RunCommand[] {
+  const out: RunCommand[] = [];
   for (const instruction of instructionsOf(model, "RUN")) {
     if (!instruction.execForm) {
-      for (const command of instruction.script?.commands ?? []) yield { instruction, command };
+      for (const command of instruction.script?.commands ?? []) out.push({ instruction, command });
       continue;
     }
     const inner = execShellScript(model, instruction);
     if (inner) {
-      for (const command of inner.script.commands) yield { instruction, command };
+      for (const command of inner.script.commands) out.push({ instruction, command });
       continue;
     }
     const command = execCommand(model, instruction);
-    if (command) yield { instruction, command };
+    if (command) out.push({ instruction, command });
   }
+  return out;
 }

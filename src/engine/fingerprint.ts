@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * A finding's identity across commits: the rule, the file, the service or stage, and the text of the
@@ -6,9 +6,16 @@ import { createHash } from "node:crypto";
  * it keep the fingerprint. `occurrence` tells apart identical statements in one file.
  */
 export function fingerprint(parts: { ruleId: string; file: string; scope: string; anchorText: string; occurrence: number }): string {
-  const anchor = parts.anchorText.replace(/\s+/g, " ").trim();
-  return createHash("sha1")
-    .update([parts.ruleId, parts.file, parts.scope, anchor, String(parts.occurrence)].join("\u0000"))
-    .digest("hex")
-    .slice(0, 16);
+  return foldedFingerprint(parts.ruleId, parts.file, parts.scope, foldAnchor(parts.anchorText), parts.occurrence);
+}
+
+/** The anchor text as fingerprints hash it: whitespace runs folded to one space, ends trimmed. */
+export const foldAnchor = (anchorText: string): string => anchorText.replace(/\s+/g, " ").trim();
+
+/**
+ * `fingerprint` for an anchor already folded with `foldAnchor` (the engine folds each statement
+ * once per file, however many findings point at it). One-shot hashing: same SHA-1, same values.
+ */
+export function foldedFingerprint(ruleId: string, file: string, scope: string, foldedAnchor: string, occurrence: number): string {
+  return hash("sha1", `${ruleId}\u0000${file}\u0000${scope}\u0000${foldedAnchor}\u0000${occurrence}`, "hex").slice(0, 16);
 }

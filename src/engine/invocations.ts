@@ -16,19 +16,30 @@ export interface Invocation {
   command: ShellCommand | null;
 }
 
-export function* runInvocations(model: DockerfileModel): Iterable<Invocation> {
+export function runInvocations(model: DockerfileModel): readonly Invocation[] {
+  let found = invocationsByModel.get(model);
+  if (!found) invocationsByModel.set(model, (found = collectInvocations(model)));
+  return found;
+}
+
+/** Listed once per model and shared by the rules that ask (they only read them). */
+const invocationsByModel = new WeakMap<DockerfileModel, readonly Invocation[]>();
+
+function collectInvocations(model: DockerfileModel): Invocation[] {
+  const out: Invocation[] = [];
   for (const instruction of instructionsOf(model, "RUN")) {
     const exec = instruction.execForm;
     if (exec) {
       if (exec.length && instruction.argsRange) {
-        yield { instruction, name: baseName(exec[0]), args: exec.slice(1), range: instruction.argsRange, command: null };
+        out.push({ instruction, name: baseName(exec[0]), args: exec.slice(1), range: instruction.argsRange, command: null });
       }
       continue;
     }
     for (const command of instruction.script?.commands ?? []) {
-      yield { instruction, name: baseName(command.name), args: command.args.map((a) => a.value), range: command.range, command };
+      out.push({ instruction, name: baseName(command.name), args: command.args.map((a) => a.value), range: command.range, command });
     }
   }
+  return out;
 }
 
 const baseName = (name: string): string => name.slice(name.lastIndexOf("/") + 1);

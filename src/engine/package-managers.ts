@@ -25,6 +25,15 @@ const base = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
  * `sudo -E apt-get install x` → `apt-get install x`. Returns the command itself when unwrapped.
  */
 export function unwrapCommand(c: ShellCommand): ShellCommand {
+  let found = unwrapped.get(c);
+  if (!found) unwrapped.set(c, (found = unwrap(c)));
+  return found;
+}
+
+/** Per command object: most rules look through wrappers of the same commands. */
+const unwrapped = new WeakMap<ShellCommand, ShellCommand>();
+
+function unwrap(c: ShellCommand): ShellCommand {
   let words: ShellWord[] = [c.nameWord, ...c.args];
   for (let depth = 0; depth < 5; depth++) {
     const valued = WRAPPERS[base(words[0]?.value ?? "")];

@@ -75,7 +75,22 @@ const base = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
  * `sudo python3 -m pip install x` → tool `pip` with args `install x`. Versioned names are folded:
  * `pip3.12` → `pip`.
  */
-export function toolCommand(c: ShellCommand): { tool: string; command: ShellCommand } {
+export function toolCommand(c: ShellCommand): ToolCommand {
+  let found = toolCommands.get(c);
+  if (!found) toolCommands.set(c, (found = findToolCommand(c)));
+  return found;
+}
+
+export interface ToolCommand {
+  readonly tool: string;
+  readonly command: ShellCommand;
+}
+
+/** Per command object (commands belong to one model's scripts): many rules ask for the same command. */
+const toolCommands = new WeakMap<ShellCommand, ToolCommand>();
+const packageInstalls = new WeakMap<ShellCommand, PackageInstall | null>();
+
+function findToolCommand(c: ShellCommand): ToolCommand {
   let command = unwrapCommand(c);
   const name = base(command.name);
   if (/^python[0-9.]*$/.test(name) && command.args[0]?.value === "-m" && command.args[1]) {
@@ -127,6 +142,12 @@ export interface PackageInstall {
  * (`apt-get install -s pkg`, used to ask whether a package exists) installs nothing and is null.
  */
 export function packageInstall(c: ShellCommand): PackageInstall | null {
+  let found = packageInstalls.get(c);
+  if (found === undefined) packageInstalls.set(c, (found = findPackageInstall(c)));
+  return found;
+}
+
+function findPackageInstall(c: ShellCommand): PackageInstall | null {
   const { tool, command } = toolCommand(c);
   const spec = SPECS[tool];
   if (!spec || (spec.dryRun && hasFlag(command, ...spec.dryRun))) return null;

@@ -2,7 +2,7 @@ import picomatch from "picomatch";
 import { FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
-import { fingerprint } from "./fingerprint.js";
+import { fingerprint, foldAnchor, foldedFingerprint } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
 import { parseDockerfile, shellRefusal, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
@@ -40,11 +40,20 @@ export interface Report {
 
 type Model = DockerfileModel | ComposeModel;
 
+/** Compiled file patterns per config (picomatch compiles a dozen globs): the default config's once per process. */
+const classifiers = new WeakMap<Config["files"], ReturnType<typeof createClassifier>>();
+
+function classifierOf(files: Config["files"]): ReturnType<typeof createClassifier> {
+  let classify = classifiers.get(files);
+  if (!classify) classifiers.set(files, (classify = createClassifier(files)));
+  return classify;
+}
+
 /** Audits a set of files with the given rules. Pure: reads nothing, never throws on bad input. */
 export function audit(input: readonly SourceFile[], rules: readonly Rule[], options: AuditOptions = {}): Report {
   const config = options.config ?? DEFAULT_CONFIG;
   const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_URL;
-  const classify = createClassifier(config.files);
+  const classify = classifierOf(config.files);
   const ignored = config.ignore.length ? picomatch(config.ignore, { dot: true }) : () => false;
   const findings: Finding[] = [];
   const files: Report["files"] = [];
@@ -74,10 +83,11 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   }
 
   const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree: options.tree?.map(normalizePath) });
-  const lookup = ruleLookup(rules.map((r) => r.meta));
-  for (const model of [...dockerfiles, ...composeFiles]) {
-    findings.push(...runRules(model, project, rules, config, lookup, docsBase, { shellcheck: options.shellcheck }));
-  }
+  const lookup = lookupOf(rules);
+  const active = activeRules(rules, config);
+  const services: RuleServices = { shellcheck: options.shellcheck };
+  for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services)) findings.push(f);
+  for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services)) findings.push(f);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));
   const units = dockerfiles.reduce((n, d) => n + d.stages.length, 0) + project.services.length;
   const { scores, coverage } = computeScores(findings, project.services, units);
@@ -131,39 +141,66 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** A rule as this run applies it: its configured severity and options, settled once per run. */
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  /** The config sets the rule's severity, so it overrides a finding's own. */
+  configured: boolean;
+  options: Record<string, unknown>;
+}
+
+/** The rules the config leaves on, per file kind, in catalogue order. */
+function activeRules(rules: readonly Rule[], config: Config): Record<Model["kind"], ActiveRule[]> {
+  const out: Record<Model["kind"], ActiveRule[]> = { dockerfile: [], compose: [] };
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    const severity = setting?.severity ?? rule.meta.severity;
+    if (severity === "off") continue;
+    out[rule.meta.target]?.push({ rule, severity, configured: !!setting?.severity, options: { ...rule.meta.options, ...setting?.options } });
+  }
+  return out;
+}
+
+/** The rule-name lookup of a rule list, built once per list (the catalogue is one list for the process). */
+const lookups = new WeakMap<readonly Rule[], (name: string) => string[]>();
+
+function lookupOf(rules: readonly Rule[]): (name: string) => string[] {
+  let lookup = lookups.get(rules);
+  if (!lookup) lookups.set(rules, (lookup = ruleLookup(rules.map((r) => r.meta))));
+  return lookup;
+}
+
 function runRules(
   model: Model,
   project: Project,
-  rules: readonly Rule[],
-  config: Config,
+  active: Record<Model["kind"], ActiveRule[]>,
   lookup: (name: string) => string[],
   docsBase: string,
   services: RuleServices,
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
   const raw: Finding[] = [];
-  for (const rule of rules) {
-    if (rule.meta.target !== model.kind) continue;
-    const setting = config.rules[rule.meta.id];
-    const severity = setting?.severity ?? rule.meta.severity;
-    if (severity === "off") continue;
-    const options = { ...rule.meta.options, ...setting?.options };
+  for (const { rule, severity, configured, options } of active[model.kind]) {
     // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
-    const report = (d: ReportDescriptor) => raw.push(toFinding(rule.meta, setting?.severity ? severity : d.severity ?? severity, d, model.path, docsBase));
+    const report = (d: ReportDescriptor) => raw.push(toFinding(rule.meta, configured ? severity : d.severity ?? severity, d, model.path, docsBase));
     try {
-      (rule.check as (ctx: unknown) => void)({ model, project, options, report, services });
+      // Each rule gets its own copy of the options, as it always has.
+      (rule.check as (ctx: unknown) => void)({ model, project, options: { ...options }, report, services });
     } catch (e) {
       raw.push(builtinFinding(RULE_FAILED, "failed", { rule: rule.meta.id, error: (e as Error)?.message ?? String(e) }, model.path, docsBase));
     }
   }
   if (model.kind === "dockerfile") {
     // Scripts past the shell-parsing limits: said once where they start, so a silent rule is explained.
-    for (const ins of model.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]))) {
-      const refusal = shellRefusal(ins);
-      if (!refusal) continue;
-      const f = toFinding(SHELL_NOT_PARSED, "info", { messageId: "notParsed", data: { keyword: ins.keyword, reason: refusal.message }, range: ins.keywordRange }, model.path, docsBase);
-      f.docsUrl = `${docsBase.replace(/\/rules$/, "")}/docs/builtin-findings.md#${SHELL_NOT_PARSED.id}`;
-      raw.push(f);
+    for (const top of model.instructions) {
+      for (const ins of top.trigger ? [top, top.trigger] : [top]) {
+        const refusal = shellRefusal(ins);
+        if (!refusal) continue;
+        const f = toFinding(SHELL_NOT_PARSED, "info", { messageId: "notParsed", data: { keyword: ins.keyword, reason: refusal.message }, range: ins.keywordRange }, model.path, docsBase);
+        f.docsUrl = `${docsBase.replace(/\/rules$/, "")}/docs/builtin-findings.md#${SHELL_NOT_PARSED.id}`;
+        raw.push(f);
+      }
     }
   }
   const occurrences = new Map<string, number>();
@@ -173,12 +210,13 @@ function runRules(
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
     if (f.range && isSuppressed(suppressions, f.ruleId, anchorLines(model, f.range.start.line))) continue;
     if (!f.range && isSuppressed(suppressions, f.ruleId, [])) continue;
-    const anchorText = f.range ? anchorTextOf(model, f.range.start.line) : "";
+    const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
     const scope = f.service ?? "";
-    const key = [f.ruleId, scope, anchorText.replace(/\s+/g, " ")].join("\u0000");
+    // Statements whose folded text is the same share an id: the key never holds the text itself.
+    const key = `${f.ruleId}\u0000${scope}\u0000${anchor.id}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    f.fingerprint = fingerprint({ ruleId: f.ruleId, file: f.file, scope, anchorText, occurrence });
+    f.fingerprint = foldedFingerprint(f.ruleId, f.file, scope, anchor.folded, occurrence);
     kept.push(f);
   }
   return kept;
@@ -233,8 +271,22 @@ function clampRange(index: LineIndex, range: Range): Range {
   return { start, end: comparePos(start, end) <= 0 ? end : start };
 }
 
+/** The statement a finding points at, as occurrence counting and fingerprints see it. */
+interface Anchor {
+  /** foldAnchor of the statement's text. */
+  folded: string;
+  /** Equal for two anchors of a file exactly when their whitespace-folded texts are equal. */
+  id: number;
+}
+
+const NO_ANCHOR: Anchor = { folded: "", id: -1 };
+
 /** Per-file lookups that suppression and fingerprints need for every finding, built once per file. */
 interface Anchors {
+  /** Anchor by instruction (Dockerfiles) or by line number (lines outside any instruction, Compose). */
+  byKey: Map<unknown, Anchor>;
+  /** Folded-with-ends text (what occurrence keys compared) → id. */
+  ids: Map<string, number>;
   /** The instruction spanning a 1-based line, by binary search (files can hold 50,000 instructions). */
   instructionAt(line: number): DfInstruction | undefined;
   /** For each line, the nearest line above it with a smaller YAML indent (0 when none). */
@@ -248,6 +300,8 @@ function anchorsOf(model: Model): Anchors {
   if (anchors) return anchors;
   const instructions = model.kind === "dockerfile" ? model.instructions : [];
   anchors = {
+    byKey: new Map(),
+    ids: new Map(),
     instructionAt: (line) => {
       let lo = 0;
       let hi = instructions.length - 1;
@@ -320,4 +374,20 @@ function anchorTextOf(model: Model, line: number): string {
     if (ins) return model.index.slice(ins.range);
   }
   return model.index.line(line);
+}
+
+/** The anchor of a finding starting on `line`, folded once per statement of the file. */
+function anchorOf(model: Model, line: number): Anchor {
+  const anchors = anchorsOf(model);
+  const key: unknown = (model.kind === "dockerfile" && anchors.instructionAt(line)) || line;
+  let anchor = anchors.byKey.get(key);
+  if (anchor) return anchor;
+  const text = anchorTextOf(model, line);
+  // Occurrences were counted by the text with whitespace runs folded but its ends kept.
+  const spaced = text.replace(/\s+/g, " ");
+  let id = anchors.ids.get(spaced);
+  if (id === undefined) anchors.ids.set(spaced, (id = anchors.ids.size));
+  anchor = { folded: spaced.trim(), id };
+  anchors.byKey.set(key, anchor);
+  return anchor;
 }

@@ -2,24 +2,60 @@ import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile
 import type { Project } from "./project.js";
 
 /** The stage and the earlier stages it is built FROM, nearest first. */
-export function stageChain(stage: DfStage): DfStage[] {
-  const out: DfStage[] = [];
-  for (let s: DfStage | null = stage; s && out.length < 100 && !out.includes(s); s = s.baseStage) out.push(s);
+export function stageChain(stage: DfStage): readonly DfStage[] {
+  let out = chains.get(stage);
+  if (out) return out;
+  const list: DfStage[] = [];
+  for (let s: DfStage | null = stage; s && list.length < 100 && !list.includes(s); s = s.baseStage) list.push(s);
+  chains.set(stage, (out = list));
   return out;
 }
 
 /** Instructions of the stage preceded by those of the stages it builds on, in build order. */
-export function chainInstructions(stage: DfStage): DfInstruction[] {
-  return stageChain(stage)
-    .reverse()
-    .flatMap((s) => s.instructions);
+export function chainInstructions(stage: DfStage): readonly DfInstruction[] {
+  let out = chainedInstructions.get(stage);
+  if (out) return out;
+  const chain = stageChain(stage);
+  const list: DfInstruction[] = [];
+  for (let i = chain.length - 1; i >= 0; i--) for (const ins of chain[i].instructions) list.push(ins);
+  chainedInstructions.set(stage, (out = list));
+  return out;
+}
+
+/*
+ * Stages belong to one model, so these per-stage lists live as long as their model. Rules ask for
+ * them once per stage, per command or per instruction; they are shared and only read.
+ */
+const chains = new WeakMap<DfStage, readonly DfStage[]>();
+const chainedInstructions = new WeakMap<DfStage, readonly DfInstruction[]>();
+const stageCommands = new WeakMap<DfStage, { entrypoint: DfInstruction | null; cmd: DfInstruction | null }>();
+
+/** Stage roles of a model for the project it was audited with (a model can be audited with another project). */
+interface Roles {
+  project: Project;
+  targets?: readonly DfStage[];
+  shipped?: ReadonlySet<DfStage>;
+  production?: readonly DfStage[];
+}
+
+const roles = new WeakMap<DockerfileModel, Roles>();
+
+function rolesOf(model: DockerfileModel, project: Project): Roles {
+  let r = roles.get(model);
+  if (!r || r.project !== project) roles.set(model, (r = { project }));
+  return r;
 }
 
 /**
  * The stages that get run: the final stage and every stage a Compose service builds as its
  * `target`. Stages whose output is only copied elsewhere are not among them.
  */
-export function targetStages(model: DockerfileModel, project: Project): DfStage[] {
+export function targetStages(model: DockerfileModel, project: Project): readonly DfStage[] {
+  const r = rolesOf(model, project);
+  return (r.targets ??= findTargetStages(model, project));
+}
+
+function findTargetStages(model: DockerfileModel, project: Project): DfStage[] {
   const out: DfStage[] = [];
   const add = (s: DfStage | null | undefined) => {
     if (s && !out.includes(s)) out.push(s);
@@ -32,8 +68,9 @@ export function targetStages(model: DockerfileModel, project: Project): DfStage[
 }
 
 /** Target stages and every stage they are built FROM: the stages whose layers end up in an image. */
-export function shippedStages(model: DockerfileModel, project: Project): Set<DfStage> {
-  return new Set(targetStages(model, project).flatMap(stageChain));
+export function shippedStages(model: DockerfileModel, project: Project): ReadonlySet<DfStage> {
+  const r = rolesOf(model, project);
+  return (r.shipped ??= new Set(targetStages(model, project).flatMap(stageChain)));
 }
 
 const DEV_NAME = /(^|[-_.])(dev|devel|develop|development|debug|test|tests|testing|ci|lint|local|e2e|cypress|playwright)([-_.]|$)/i;
@@ -55,9 +92,18 @@ export function isDevDockerfile(path: string): boolean {
 }
 
 /** The ENTRYPOINT and CMD in effect for a stage (the last ones of the stage or the stages it builds on). */
-export function stageCommand(stage: DfStage): { entrypoint: DfInstruction | null; cmd: DfInstruction | null } {
-  const chain = chainInstructions(stage).reverse();
-  return { entrypoint: chain.find((i) => i.keyword === "ENTRYPOINT") ?? null, cmd: chain.find((i) => i.keyword === "CMD") ?? null };
+export function stageCommand(stage: DfStage): { readonly entrypoint: DfInstruction | null; readonly cmd: DfInstruction | null } {
+  let found = stageCommands.get(stage);
+  if (found) return found;
+  const chain = chainInstructions(stage);
+  let entrypoint: DfInstruction | null = null;
+  let cmd: DfInstruction | null = null;
+  for (let i = chain.length - 1; i >= 0 && !(entrypoint && cmd); i--) {
+    if (!entrypoint && chain[i].keyword === "ENTRYPOINT") entrypoint = chain[i];
+    else if (!cmd && chain[i].keyword === "CMD") cmd = chain[i];
+  }
+  stageCommands.set(stage, (found = { entrypoint, cmd }));
+  return found;
 }
 
 /** Development servers: `ng serve`, `npm run dev`, `vite`, `nodemon`, `next dev`, `--reload`, … */
@@ -74,7 +120,7 @@ export function runsDevServer(stage: DfStage): boolean {
  * (by their name, the name of a stage they build on, their development-server command, or a
  * Dockerfile path such as `Dockerfile.dev` or `e2e/Dockerfile`).
  */
-export function productionStages(model: DockerfileModel, project: Project): DfStage[] {
-  if (isDevDockerfile(model.path)) return [];
-  return targetStages(model, project).filter((s) => !stageChain(s).some(isDevStage) && !runsDevServer(s));
+export function productionStages(model: DockerfileModel, project: Project): readonly DfStage[] {
+  const r = rolesOf(model, project);
+  return (r.production ??= isDevDockerfile(model.path) ? [] : targetStages(model, project).filter((s) => !stageChain(s).some(isDevStage) && !runsDevServer(s)));
 }

@@ -1,7 +1,10 @@
 import { singleWorkerServer } from "../../src/engine/app-servers.js";
-import { composeCommandLines } from "../../src/engine/compose-commands.js";
+import { commandMayContain, composeCommandLines } from "../../src/engine/compose-commands.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+
+/** Every word singleWorkerServer can match has one of these as its last path segment. */
+const SERVER_NAMES = ["uvicorn", "gunicorn"];
 
 export default defineComposeRule({
   meta: {
@@ -20,6 +23,8 @@ export default defineComposeRule({
     for (const service of model.services) {
       const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
       if ((service.replicas ?? 1) > 1 || deploy.mode === "global") continue;
+      // Most commands never name a server: skip shell-parsing them (the same findings, see commandMayContain).
+      if (!commandMayContain(service, SERVER_NAMES)) continue;
       const env = Object.fromEntries(service.environment.map((e) => [e.name, e.value]));
       for (const line of composeCommandLines(model, service)) {
         const found = singleWorkerServer(line.map((w) => w.value), env);

@@ -33,6 +33,34 @@ export function composeCommandLines(model: ComposeModel, service: ComposeService
   return lines.flatMap((line) => expandShell(model, line, 0));
 }
 
+/**
+ * Text that makes the shell parser read a word differently from how it is written: quotes,
+ * escapes, command, process and arithmetic substitutions, extended globs (`(`) and `$[…]`.
+ */
+const SHELL_REWRITES = /['"\\`(]|\$\[/;
+
+/**
+ * False only when no word of any of the service's command lines can contain one of `names`
+ * (letters, digits and `_` only), so a rule looking for those names can skip parsing the lines.
+ *
+ * Without the characters of SHELL_REWRITES, each word the shell parser yields is made of literal
+ * runs copied from the text and of parameter expansions shown as `$NAME` / `${NAME}` (NAME copied
+ * from the text), so a run of name characters in a word is copied whole from the text; the `-c`
+ * scripts opened up from such words hold none of those characters either, so the same holds for
+ * their words. A list item is a word as written. Hence a name that occurs in no entrypoint or
+ * command string occurs in no word.
+ */
+export function commandMayContain(service: ComposeService, names: readonly string[]): boolean {
+  for (const value of [service.data.entrypoint, service.data.command]) {
+    const items: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+    for (const item of items) {
+      const text = String(item);
+      if (SHELL_REWRITES.test(text) || names.some((n) => text.includes(n))) return true;
+    }
+  }
+  return false;
+}
+
 function listWords(model: ComposeModel, path: YamlPath, items: unknown[]): CommandWord[] {
   return items.map((item, i) => ({ value: String(item), range: model.locate([...path, i]) }));
 }

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import composeSpec from "./schema/compose-spec.json" with { type: "json" };
-import { isRecord, type YamlPath } from "./parse/compose.js";
+import { isRecord, mayHaveResetTags, type YamlPath } from "./parse/compose.js";
 import { interpolate } from "./parse/interpolation.js";
 
 /** One way a Compose file breaks the Compose specification's JSON schema. */
@@ -52,39 +52,74 @@ const pointerToPath = (pointer: string): (string | number)[] =>
 
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
+/** The JSON pointer of a path of keys and indices. */
+const pointerOf = (path: readonly (string | number)[]): string => {
+  let out = "";
+  for (const seg of path) out += `/${typeof seg === "number" ? seg : seg.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  return out;
+};
+
 /**
- * Copies `value`, replacing each string that references a variable by its value with defaults (as
+ * `value` with each string that references a variable replaced by its value with defaults (as
  * `docker compose config` sees it with an empty environment); `interpolated` collects their pointers.
+ * Only the mappings and lists on the way to a replaced value are copied (the rest is shared with
+ * `value`, which is never modified); `path` is the path of `value`, a stack shared by the walk.
  */
-function interpolateAll(value: unknown, pointer: string, interpolated: Set<string>, tooLong: SchemaIssue[], ancestors: Set<unknown> = new Set()): unknown {
+function interpolateAll(value: unknown, path: (string | number)[], interpolated: Set<string>, tooLong: SchemaIssue[], ancestors: Set<unknown> = new Set()): unknown {
   if (typeof value === "string") {
     if (value.length > MAX_VALIDATED_STRING) {
-      interpolated.add(pointer);
-      tooLong.push({ kind: "tooLong", path: pointerToPath(pointer), key: null, allowed: [], detail: String(value.length) });
+      interpolated.add(pointerOf(path));
+      tooLong.push({ kind: "tooLong", path: pointerToPath(pointerOf(path)), key: null, allowed: [], detail: String(value.length) });
       return "";
     }
     if (!value.includes("$")) return value;
-    interpolated.add(pointer);
+    interpolated.add(pointerOf(path));
     return interpolate(value);
   }
   if (!Array.isArray(value) && !isRecord(value)) return value;
-  if (ancestors.has(value)) throw new RecursiveAlias(pointer);
+  if (ancestors.has(value)) throw new RecursiveAlias(pointerOf(path));
   ancestors.add(value);
-  let out: unknown;
-  if (Array.isArray(value)) out = value.map((v, i) => interpolateAll(v, `${pointer}/${i}`, interpolated, tooLong, ancestors));
-  else {
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+  let out: unknown = value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      const v = interpolateAll(value[i], path, interpolated, tooLong, ancestors);
+      path.pop();
+      if (v !== value[i] && !copy) copy = value.slice(0, i);
+      if (copy) copy.push(v);
+    }
+    if (copy) out = copy;
+  } else {
+    const keys = Object.keys(value);
+    // Only a plain mapping may be shared: anything else (an own `__proto__` key, which assigning
+    // turns into a prototype) becomes a fresh mapping, key by key, as it always has.
+    const plain = Object.getPrototypeOf(value) === Object.prototype && !Object.prototype.hasOwnProperty.call(value, "__proto__");
+    let copy: Record<string, unknown> | null = plain ? null : {};
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (k.length > MAX_VALIDATED_STRING) {
-        tooLong.push({ kind: "tooLong", path: pointerToPath(pointer), key: k, allowed: [], detail: String(k.length) });
+        tooLong.push({ kind: "tooLong", path: pointerToPath(pointerOf(path)), key: k, allowed: [], detail: String(k.length) });
+        if (!copy) copy = copyOf(value, keys, i);
         continue;
       }
-      copy[k] = interpolateAll(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, interpolated, tooLong, ancestors);
+      path.push(k);
+      const v = interpolateAll(value[k], path, interpolated, tooLong, ancestors);
+      path.pop();
+      if (v !== value[k] && !copy) copy = copyOf(value, keys, i);
+      if (copy) copy[k] = v;
     }
-    out = copy;
+    if (copy) out = copy;
   }
   ancestors.delete(value);
   return out;
+}
+
+/** A new mapping with the first `n` of `keys` of `value` (in order). */
+function copyOf(value: Record<string, unknown>, keys: string[], n: number): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (let j = 0; j < n; j++) copy[keys[j]] = value[keys[j]];
+  return copy;
 }
 
 /** An alias inside the node it refers to (`x: &a [*a]`): the value is infinite. */
@@ -104,12 +139,17 @@ export function validateComposeSchema(data: Record<string, unknown>, doc?: Docum
   const tooLong: SchemaIssue[] = [];
   let resolved: unknown;
   try {
-    resolved = interpolateAll(data, "", interpolated, tooLong);
+    resolved = interpolateAll(data, [], interpolated, tooLong);
   } catch (e) {
     if (!(e instanceof RecursiveAlias)) throw e;
     return [{ kind: "other", path: pointerToPath(e.pointer), key: null, allowed: [], detail: "contains itself through an alias (an infinite value)" }];
   }
-  if (doc) for (const path of resetPaths(doc.contents as Node | null, [])) removeAt(resolved, path);
+  if (doc && mayHaveResetTags(doc)) {
+    const paths = resetPaths(doc.contents as Node | null, []);
+    // removeAt deletes keys: work on a copy of the containers on those paths, never on `data`.
+    if (paths.length) resolved = copyPaths(resolved, paths);
+    for (const path of paths) removeAt(resolved, path);
+  }
   const validate = compiled();
   if (validate(resolved)) return tooLong;
   // The pruning below compares errors pairwise; a few hundred are plenty to explain a file.
@@ -172,6 +212,29 @@ function resetPaths(node: Node | null, path: (string | number)[], depth = 0): (s
   }
   if (isSeq(node)) return node.items.flatMap((item, i) => resetPaths(item as Node | null, [...path, i], depth + 1));
   return [];
+}
+
+/** `root` with every mapping and list on the way to each of `paths` copied (shallowly), the rest shared. */
+function copyPaths(root: unknown, paths: (string | number)[][]): unknown {
+  const copies = new Set<unknown>();
+  const copy = (v: unknown): unknown => {
+    if (copies.has(v)) return v;
+    const c = Array.isArray(v) ? [...v] : isRecord(v) ? Object.assign(Object.create(Object.getPrototypeOf(v) as object | null) as object, v) : v;
+    copies.add(c);
+    return c;
+  };
+  const out = copy(root);
+  for (const path of paths) {
+    let node: unknown = out;
+    for (const seg of path.slice(0, -1)) {
+      if (!isRecord(node) && !Array.isArray(node)) break;
+      const holder = node as Record<string | number, unknown>;
+      const next = holder[seg];
+      if (!isRecord(next) && !Array.isArray(next)) break;
+      node = holder[seg] = copy(next);
+    }
+  }
+  return out;
 }
 
 function removeAt(root: unknown, path: (string | number)[]): void {

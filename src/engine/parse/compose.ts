@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
 import { LineIndex } from "../text.js";
 import type { Range } from "../types.js";
 import { interpolate } from "./interpolation.js";
@@ -100,11 +100,12 @@ const BOMB_SLACK = 100_000;
 export const MAX_YAML_DEPTH = 100;
 
 export function parseCompose(path: string, text: string): ComposeModel {
-  const lineCounter = new LineCounter();
   const index = new LineIndex(text);
   // uniqueKeys is checked in analyse(): the library's check compares every key with every other (minutes
   // for a map of 100,000 keys). logLevel "error" keeps its warnings (stringified keys) off stderr.
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
+  // No LineCounter: the library only uses one to prettify errors (prettyErrors: false), and
+  // ranges come from the LineIndex.
+  const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
   // A trailing `---` (an empty second document) is harmless: Compose skips empty documents.
   const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS" || !onlyEmptyDocumentsFollow(text));
   const problems: ComposeProblem[] = errors
@@ -113,6 +114,7 @@ export function parseCompose(path: string, text: string): ComposeModel {
   const shape = errors.length ? null : analyse(doc);
   if (shape) {
     aliasTargets.set(doc, shape.targets);
+    resetTagged.set(doc, shape.resetTag);
     // Alias.resolve scans every anchor and alias before it on each call, from toJS too: quadratic
     // for 10,000 aliases (seconds). Each alias answers with its target computed once instead.
     for (const [alias, target] of shape.targets) Object.defineProperty(alias, "resolve", { value: () => target, configurable: true });
@@ -183,6 +185,8 @@ interface Shape {
   expanded: number;
   /** True when walking or converting the document would loop, explode or overflow the stack. */
   unsafe: boolean;
+  /** True when some node is tagged `!reset`. */
+  resetTag: boolean;
 }
 
 /**
@@ -200,19 +204,23 @@ function analyse(doc: Document): Shape {
   let largestAlias: Alias | null = null;
   let largest = 0;
   let tooDeep = false;
+  let resetTag = false;
   let nodes = 0;
-  type Step = { node: Node; depth: number; exit: boolean };
+  /** On the way down `kids` is null; on the way back up it holds the node's children, listed once. */
+  type Step = { node: Node; depth: number; kids: Node[] | null };
   const root = doc.contents as Node | null;
-  const stack: Step[] = root ? [{ node: root, depth: 1, exit: false }] : [];
+  const stack: Step[] = root ? [{ node: root, depth: 1, kids: null }] : [];
   while (stack.length) {
-    const { node, depth, exit } = stack.pop()!;
-    const kids = childrenOf(node);
-    if (exit) {
+    const { node, depth, kids: done } = stack.pop()!;
+    if (done) {
       open.delete(node);
-      size.set(node, kids.reduce((n, k) => n + (isAlias(k) ? size.get(targets.get(k) as Node) ?? 1 : size.get(k) ?? 1), 1));
+      let n = 1;
+      for (const k of done) n += (isAlias(k) ? size.get(targets.get(k) as Node) : size.get(k)) ?? 1;
+      size.set(node, n);
       continue;
     }
     nodes++;
+    if (node.tag === "!reset") resetTag = true;
     if (node.anchor) anchors.set(node.anchor, node);
     if (isAlias(node)) {
       const target = anchors.get(node.source);
@@ -243,12 +251,13 @@ function analyse(doc: Document): Shape {
         seen.add(key);
       }
     }
+    const kids = childrenOf(node);
     open.add(node);
-    stack.push({ node, depth, exit: true });
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1, exit: false });
+    stack.push({ node, depth, kids });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1, kids: null });
   }
   const unsafe = problems.some((p) => p.message !== "Map keys must be unique");
-  return { problems, targets, largestAlias, nodes, expanded: root ? size.get(root) ?? nodes : 0, unsafe };
+  return { problems, targets, largestAlias, nodes, expanded: root ? size.get(root) ?? nodes : 0, unsafe, resetTag };
 }
 
 function mergeSources(value: Node | null): Node[] {
@@ -258,13 +267,39 @@ function mergeSources(value: Node | null): Node[] {
 
 /** Keys and values of a mapping, items of a sequence, in document order. */
 function childrenOf(node: Node): Node[] {
-  if (isMap(node)) return node.items.flatMap((p) => [p.key, p.value].filter((n): n is Node => !!n && typeof n === "object" && "range" in (n as object)));
-  if (isSeq(node)) return (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item])).filter((n): n is Node => !!n && typeof n === "object");
-  return [];
+  const out: Node[] = [];
+  if (isMap(node)) {
+    for (const p of node.items) {
+      if (isRangedNode(p.key)) out.push(p.key);
+      if (isRangedNode(p.value)) out.push(p.value);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (isObject(item.key)) out.push(item.key);
+        if (isObject(item.value)) out.push(item.value);
+      } else if (isObject(item)) out.push(item);
+    }
+  }
+  return out;
 }
+
+const isObject = (n: unknown): n is Node => !!n && typeof n === "object";
+const isRangedNode = (n: unknown): n is Node => isObject(n) && "range" in n;
 
 /** Alias resolutions computed by analyse(); `Alias.resolve` walks the whole document on every call. */
 const aliasTargets = new WeakMap<Document, Map<Alias, Node>>();
+
+/** Whether analyse() met a node tagged `!reset` in a document parseCompose read. */
+const resetTagged = new WeakMap<Document, boolean>();
+
+/**
+ * False when no node of `doc` (a document parseCompose read and found well-formed) is tagged
+ * `!reset`; true when one is, or when the document was not walked (so callers look for themselves).
+ */
+export function mayHaveResetTags(doc: Document): boolean {
+  return resetTagged.get(doc) ?? true;
+}
 
 function onlyEmptyDocumentsFollow(text: string): boolean {
   const docs = parseAllDocuments(text);

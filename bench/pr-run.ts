@@ -219,8 +219,9 @@ async function runOnce(double: GitHubDouble, server: Server, pr: SyntheticPr, la
 
 /**
  * When the run reached each stage, from the double's log: the last PR-files page answered, the
- * last content read answered, the re-read of the PR (sent once the audit and the comparison are
- * done, so the gap before it is the server's own work), the completing PATCH answered.
+ * last content read answered, the first write after it (the review or the check's completion,
+ * sent once the audit and the comparison are done, so the gap before it is the server's own
+ * work; the re-read of the PR goes out beside the audit), the completing PATCH answered.
  */
 function phasesOf(requests: { at: number; route: string; method: string; body: unknown }[], sentAt: number, latencyMs: number): RunMeasure["phases"] {
   const last = (pred: (r: (typeof requests)[number]) => boolean) => {
@@ -228,11 +229,15 @@ function phasesOf(requests: { at: number; route: string; method: string; body: u
     return r ? r.at + latencyMs - sentAt : NaN;
   };
   const isRead = (r: { route: string }) => r.route.endsWith("/git/blobs/{file_sha}") || r.route.endsWith("/contents/{path}");
+  const firstWriteAfter = (at: number) => {
+    const r = requests.find((x) => x.method !== "GET" && x.at > at);
+    return r ? r.at - sentAt : NaN;
+  };
   return {
     firstRequest: requests.length ? requests[0].at - sentAt : NaN,
     listed: last((r) => r.route.endsWith("/pulls/{pull_number}/files")),
     read: last(isRead),
-    audited: last((r) => r.method === "GET" && r.route.endsWith("/pulls/{pull_number}")) - latencyMs,
+    audited: firstWriteAfter(requests.filter(isRead).at(-1)?.at ?? Infinity),
     done: last((r) => r.method === "PATCH" && !!(r.body as { conclusion?: string } | null)?.conclusion),
   };
 }

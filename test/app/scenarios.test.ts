@@ -69,20 +69,26 @@ describe("120 findings", () => {
 });
 
 describe("a pull request with no Docker files", () => {
-  it("completes the check neutral without reading the tree or contents", async () => {
-    gh.config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).checkUpdates();
+  it("completes the check neutral without reading any contents (the tree is read beside the file list)", async () => {
+    gh.config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).tree(HEAD, { "src/index.ts": "b\n" }).checkUpdates();
     await app.receive("pull_request", opened());
     gh.assertDone();
+    expect(gh.count("git/get-blob")).toBe(0);
     const [done] = gh.bodies("checks/update");
     expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "No Docker files changed" } });
   });
 });
 
 describe("an invalid config", () => {
+  const readBeside = () => gh.files(3, [{ filename: "Dockerfile", status: "added", after: "FROM x\n" }]).tree(HEAD, { Dockerfile: "FROM x\n" });
+
   it("completes a failing check that names each bad key, without auditing", async () => {
     gh.config("fail_on: sometimes\nmax_inline_comments: 500\n").checkCreate();
+    readBeside();
     await app.receive("pull_request", opened());
     gh.assertDone();
+    expect(gh.count("checks/update")).toBe(0);
+    expect(gh.count("git/get-blob")).toBe(0);
     const [check] = gh.bodies("checks/create");
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
     expect(check.output.title).toContain("fail_on, max_inline_comments");
@@ -93,6 +99,7 @@ describe("an invalid config", () => {
 
   it("names the file when it is not YAML", async () => {
     gh.config("rules: [unclosed\n").checkCreate();
+    readBeside();
     await app.receive("pull_request", opened());
     gh.assertDone();
     expect(gh.bodies("checks/create")[0].output.summary).toMatch(/`\(file\)`: .*invalid YAML/);
@@ -144,7 +151,8 @@ describe("the head moves while the run works", () => {
 
   it("lets a newer push supersede a running job: only the newest head is published", async () => {
     const file = "FROM node:latest\n";
-    gh.config(null);
+    // The first run reads its files with the config, then finds itself superseded.
+    gh.config(null).files(3, [{ filename: "Dockerfile", status: "added", after: file }]).tree(HEAD, { Dockerfile: file });
     gh.pull({ number: 3, head: NEWER, base: BASE })
       .config(null)
       .checkCreate()
@@ -213,12 +221,28 @@ describe("drafts", () => {
     await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE, draft: true }));
     gh.assertDone();
     expect(app.outcomes[0].result).toBe("skipped");
+    expect(gh.count("pulls/list-files") + gh.count("git/get-tree")).toBe(0);
+  });
+
+  it("are audited with drafts: true, their files read once the config allows it", async () => {
+    const file = "FROM node:latest\n";
+    gh.config("drafts: true\n")
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .pull({ number: 3, head: HEAD, base: BASE, draft: true })
+      .createReview(3)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE, draft: true }));
+    gh.assertDone();
+    expect(app.outcomes[0].result).toBe("published");
   });
 });
 
 describe("a GitHub failure mid-run", () => {
   it("never leaves the check in progress: it completes neutral, says what failed and how to re-run", async () => {
-    gh.config(null).checkCreate().checkUpdates();
+    gh.config(null).checkCreate().tree(HEAD, {}).checkUpdates();
     gh.scope.get("/repos/Codertocat/Hello-World/pulls/3/files").query(true).reply(502, { message: "Bad Gateway" });
     await app.receive("pull_request", opened());
     gh.assertDone();

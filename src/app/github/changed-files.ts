@@ -4,7 +4,8 @@ import type { GitHub, PullRef } from "./types.js";
 /** GitHub lists at most 3000 files of a pull request, 100 per page. */
 export const MAX_LISTED_FILES = 3000;
 
-export async function listChangedFiles(gh: GitHub, ref: PullRef): Promise<ChangedFile[]> {
+/** `stop`: once aborted, no further page is requested (the run no longer needs the list). */
+export async function listChangedFiles(gh: GitHub, ref: PullRef, stop?: AbortSignal): Promise<ChangedFile[]> {
   const files: ChangedFile[] = [];
   for await (const page of gh.paginate.iterator(gh.rest.pulls.listFiles, { owner: ref.owner, repo: ref.repo, pull_number: ref.pullNumber, per_page: 100 })) {
     for (const f of page.data) {
@@ -13,7 +14,7 @@ export async function listChangedFiles(gh: GitHub, ref: PullRef): Promise<Change
       if (f.patch !== undefined) entry.patch = f.patch;
       files.push(entry);
     }
-    if (files.length >= MAX_LISTED_FILES || page.data.length < 100) break;
+    if (files.length >= MAX_LISTED_FILES || page.data.length < 100 || stop?.aborted) break;
   }
   return files;
 }

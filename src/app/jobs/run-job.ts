@@ -4,7 +4,8 @@ import { audit, type AuditOptions, type Config, type Report, type Rule, type Sou
 import { createClassifier } from "../../engine/classify.js";
 import { batches } from "../check/annotations.js";
 import { configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
-import { collectFiles } from "../files/collect-files.js";
+import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
+import type { ChangedFile, TreeBlob } from "../files/types.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
 import { addAnnotations, completeCheckRun, createCompletedCheckRun, findCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
@@ -88,6 +89,10 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   let checkRunId: number | null = null;
   let retryLater: RetryLater | null = null;
   let leftOpen: number | null = null;
+  // Reads sent beside others: the run ends only once they have settled (in `finally`).
+  const inFlight: Promise<unknown>[] = [];
+  const beside = <T>(p: Promise<T>): Promise<T> => (inFlight.push(p.catch(() => undefined)), p);
+  const listing = new AbortController();
   const answerComments = async (content: "rocket" | "confused") => {
     for (const id of job.commentIds) await react(gh, repo, id, content).catch((e) => deps.log.warn({ err: e, comment: id }, "could not react"));
   };
@@ -107,6 +112,10 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       await answerComments("confused");
       throw new Stop("skipped");
     }
+    // The changed files and the head's tree need only the head SHA: they go out with the config
+    // read, unless the PR is a draft the config will most likely skip.
+    const readHead = (): HeadReads => ({ changed: beside(listChangedFiles(gh, ref, listing.signal)), tree: beside(getTree(gh, repo, pull.headSha)) });
+    const early = pull.draft && !job.force ? null : readHead();
     const loaded = await loadConfig(gh, repo, deps.rules.map((r) => r.meta));
     if (!loaded.ok) {
       const earlier = leftOpen ?? (resumed ? await findCheckRun(gh, repo, pull.headSha) : null);
@@ -118,34 +127,43 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const config = loaded.config;
     if (pull.draft && !config.drafts && !job.force) throw new Stop("skipped");
     if (await control.superseded()) throw new Stop("superseded");
-    // A retried or taken-over request finds the run an earlier attempt created: one check per head.
-    checkRunId = await openCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, output: inProgressOutput(pull.headSha), startedAt, existing: leftOpen, reuse: resumed });
-
-    const changed = await listChangedFiles(gh, ref);
-    const classify = createClassifier(config.files);
+    // The check opens while the files are read; both settle before either outcome is acted on,
+    // so a failure never leaves a check in progress. A retried or taken-over request finds the
+    // run an earlier attempt created: one check per head.
+    const [opened, read] = await Promise.allSettled([
+      openCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, output: inProgressOutput(pull.headSha), startedAt, existing: leftOpen, reuse: resumed }),
+      readPullFiles(gh, { repo, pull, config, reads: early ?? readHead() }),
+    ]);
+    if (opened.status === "rejected") throw opened.reason;
+    checkRunId = opened.value;
+    if (read.status === "rejected") throw read.reason;
+    const { changed, docker } = read.value;
     const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
-    if (!changed.some((f) => classify(f.filename))) {
+    if (!docker) {
       await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: noDockerOutput(changed.length), completedAt: now() });
       await answerComments("rocket");
       throw new Stop("no-docker", "neutral");
     }
-    const tree = await getTree(gh, repo, pull.headSha);
+    const { tree, files } = docker;
     if (tree.truncated) notes.push("The repository tree is too large for one listing, so some linked files (build Dockerfiles, .dockerignore) may be missing from the audit.");
-    const files = await collectFiles(gh, { repo, headSha: pull.headSha, baseSha: pull.baseSha, config, changed, tree: tree.blobs });
     notes.push(...fileChangeNotes(files.removedPaths, files.moves), ...files.notes);
+    // Reads that need nothing from the audit go out before it starts (the in-process audit does
+    // not yield): the head is re-read, to be compared before any write.
+    const current = beside(getPull(gh, ref));
+    // A new PR has none of our comments, unless an earlier attempt at this run posted its review.
+    const ours = job.trigger === "pull_request.opened" && !resumed ? Promise.resolve([]) : beside(listOurComments(gh, ref));
     const auditOptions = { config, tree: tree.blobs.map((b) => b.path) };
     const auditSide = deps.audit ?? (async (sources: readonly SourceFile[], options: AuditOptions) => audit(sources, deps.rules, { ...options, shellcheck: deps.shellcheck }));
     const [head, base] = await Promise.all([auditSide(files.head, auditOptions), auditSide(files.base, auditOptions)]);
-    // A new PR has none of our comments, unless an earlier attempt at this run posted its review.
-    const existing = job.trigger === "pull_request.opened" && !resumed ? [] : await listOurComments(gh, ref);
+    const existing = await ours;
     let publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes });
     const { comparison, annotations } = publication;
     Object.assign(outcome.findings, { new: comparison.added.length, fixed: comparison.fixed.length, remaining: head.findings.length });
 
     if (await control.superseded()) throw new Stop("superseded");
-    const current = await getPull(gh, ref);
-    if (current.headSha !== pull.headSha) {
-      await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: supersededOutput(current.headSha), completedAt: now() });
+    const { headSha: currentHead } = await current;
+    if (currentHead !== pull.headSha) {
+      await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: supersededOutput(currentHead), completedAt: now() });
       throw new Stop("superseded", "neutral");
     }
 
@@ -193,6 +211,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       await answerComments("confused");
     }
   } finally {
+    listing.abort();
+    await Promise.all(inFlight);
     outcome.durationMs = now().getTime() - startedAt.getTime();
     deps.log.info(
       { repo: `${job.owner}/${job.repo}`, pr: job.pullNumber, head: outcome.headSha, trigger: job.trigger, result: outcome.result, conclusion: outcome.conclusion, durationMs: outcome.durationMs, findings: outcome.findings, comments: outcome.comments, annotations: outcome.annotations, apiCalls: totalRequests(requests), apiCallsByKind: requests },
@@ -201,6 +221,24 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     deps.onRunEnd?.(outcome);
   }
   if (retryLater) throw retryLater;
+}
+
+interface HeadReads {
+  changed: Promise<ChangedFile[]>;
+  tree: Promise<{ blobs: TreeBlob[]; truncated: boolean }>;
+}
+
+/** The changed files; when Docker files are among them, the head tree and the files to audit. */
+async function readPullFiles(
+  gh: GitHub,
+  input: { repo: { owner: string; repo: string }; pull: PullInfo; config: Config; reads: HeadReads },
+): Promise<{ changed: ChangedFile[]; docker: { tree: { blobs: TreeBlob[]; truncated: boolean }; files: CollectedFiles } | null }> {
+  const changed = await input.reads.changed;
+  const classify = createClassifier(input.config.files);
+  if (!changed.some((f) => classify(f.filename))) return { changed, docker: null };
+  const tree = await input.reads.tree;
+  const files = await collectFiles(gh, { repo: input.repo, headSha: input.pull.headSha, baseSha: input.pull.baseSha, config: input.config, changed, tree: tree.blobs });
+  return { changed, docker: { tree, files } };
 }
 
 /** Never leave a check in progress: complete it (or create one) as neutral, saying what failed. */

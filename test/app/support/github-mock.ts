@@ -26,6 +26,8 @@ export interface FileChange {
   after?: string;
 }
 
+let listening: ((req: { method?: string; path?: string; href?: string }) => void) | null = null;
+
 /**
  * nock interceptors for the GitHub API, one method per route, each consumed once unless told.
  * Every request is recorded, and its body is validated against the operation's schema in GitHub's
@@ -45,8 +47,16 @@ export class GitHubMock {
       else if (op !== "graphql" && req.method !== "GET") this.problems.push(...requestProblems(op, parsed ?? {}));
       this.sent.push({ op, method: req.method, path: req.path, body: parsed });
     });
+    // One mock listens at a time: the newest (tests that never call assertDone() leave theirs behind).
+    if (listening) nock.emitter.removeListener("no match", listening);
+    nock.emitter.on("no match", (listening = this.noMatch));
     this.scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} });
   }
+
+  /** A request no interceptor answers (nock refuses it): an unexpected call, reported by `assertDone()`. */
+  private readonly noMatch = (req: { method?: string; path?: string; href?: string }) => {
+    this.problems.push(`unexpected ${req.method} ${req.path ?? req.href}`);
+  };
 
   bodies(op: SentRequest["op"]): any[] {
     return this.sent.filter((r) => r.op === op).map((r) => r.body);
@@ -189,6 +199,7 @@ export class GitHubMock {
 
   /** Every interceptor consumed, every body valid, no call to an unknown route. */
   assertDone(): void {
+    nock.emitter.removeListener("no match", this.noMatch);
     expect(this.problems).toEqual([]);
     expect(this.scope.pendingMocks()).toEqual([]);
   }

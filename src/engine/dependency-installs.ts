@@ -1,3 +1,4 @@
+import { factsOf } from "./command-facts.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
 import { positionals, toolCommand } from "./pinning.js";
 
@@ -33,13 +34,10 @@ export function requirementFiles(c: ShellCommand): ShellWord[] {
 }
 
 export function dependencyInstall(c: ShellCommand): DependencyInstall | null {
-  let found = dependencyInstalls.get(c);
-  if (found === undefined) dependencyInstalls.set(c, (found = findDependencyInstall(c)));
-  return found;
+  const facts = factsOf(c);
+  if (facts.dependency === undefined) facts.dependency = findDependencyInstall(c);
+  return facts.dependency;
 }
-
-/** Per command object: several rules ask about the same commands. */
-const dependencyInstalls = new WeakMap<ShellCommand, DependencyInstall | null>();
 
 function findDependencyInstall(c: ShellCommand): DependencyInstall | null {
   const { tool, command } = toolCommand(c);

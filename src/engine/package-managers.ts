@@ -1,3 +1,4 @@
+import { factsOf } from "./command-facts.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
 
 /** System package managers whose install, update and upgrade commands rules reason about. */
@@ -25,13 +26,9 @@ const base = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
  * `sudo -E apt-get install x` → `apt-get install x`. Returns the command itself when unwrapped.
  */
 export function unwrapCommand(c: ShellCommand): ShellCommand {
-  let found = unwrapped.get(c);
-  if (!found) unwrapped.set(c, (found = unwrap(c)));
-  return found;
+  const facts = factsOf(c);
+  return (facts.unwrapped ??= unwrap(c));
 }
-
-/** Per command object: most rules look through wrappers of the same commands. */
-const unwrapped = new WeakMap<ShellCommand, ShellCommand>();
 
 function unwrap(c: ShellCommand): ShellCommand {
   let words: ShellWord[] = [c.nameWord, ...c.args];

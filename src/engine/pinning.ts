@@ -1,3 +1,4 @@
+import { factsOf } from "./command-facts.js";
 import { allRunCommands } from "./execform.js";
 import { unwrapCommand } from "./package-managers.js";
 import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
@@ -76,9 +77,8 @@ const base = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
  * `pip3.12` → `pip`.
  */
 export function toolCommand(c: ShellCommand): ToolCommand {
-  let found = toolCommands.get(c);
-  if (!found) toolCommands.set(c, (found = findToolCommand(c)));
-  return found;
+  const facts = factsOf(c);
+  return (facts.tool ??= findToolCommand(c));
 }
 
 export interface ToolCommand {
@@ -86,9 +86,6 @@ export interface ToolCommand {
   readonly command: ShellCommand;
 }
 
-/** Per command object (commands belong to one model's scripts): many rules ask for the same command. */
-const toolCommands = new WeakMap<ShellCommand, ToolCommand>();
-const packageInstalls = new WeakMap<ShellCommand, PackageInstall | null>();
 
 function findToolCommand(c: ShellCommand): ToolCommand {
   let command = unwrapCommand(c);
@@ -142,9 +139,9 @@ export interface PackageInstall {
  * (`apt-get install -s pkg`, used to ask whether a package exists) installs nothing and is null.
  */
 export function packageInstall(c: ShellCommand): PackageInstall | null {
-  let found = packageInstalls.get(c);
-  if (found === undefined) packageInstalls.set(c, (found = findPackageInstall(c)));
-  return found;
+  const facts = factsOf(c);
+  if (facts.install === undefined) facts.install = findPackageInstall(c);
+  return facts.install;
 }
 
 function findPackageInstall(c: ShellCommand): PackageInstall | null {

@@ -1,6 +1,7 @@
 import sh from "mvdan-sh";
 import type { LineIndex } from "../text.js";
 import type { Range } from "../types.js";
+import { parseShellFast } from "./shell-fast.js";
 
 export interface ShellWord {
   /** The word with quotes removed; expansions are kept as written (`$HOME`). */
@@ -180,8 +181,15 @@ const TOO_DEEP = "the script is nested too deeply to parse";
 /**
  * Parses `text` (which starts at `baseOffset` of the document behind `index`) as a shell script.
  * Never throws: a syntax error is returned in `error` with the commands parsed so far empty.
+ * Scripts within the fast parser's reach skip mvdan-sh, which decides everything else (and every
+ * error); `forceAccess` always takes the mvdan-sh path.
  */
 export function parseShell(text: string, baseOffset: number, index: LineIndex, forceAccess?: ShellAccess): ShellScript {
+  return (!forceAccess && parseShellFast(text, baseOffset, index)) || parseShellWithMvdan(text, baseOffset, index, forceAccess);
+}
+
+/** `parseShell` through mvdan-sh alone. */
+export function parseShellWithMvdan(text: string, baseOffset: number, index: LineIndex, forceAccess?: ShellAccess): ShellScript {
   const toChar = byteToCharMapper(text);
   const commands: ShellCommand[] = [];
   const pipes: Range[] = [];

@@ -1,0 +1,382 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseCompose } from "../../src/engine/parse/compose.js";
+import { parseDockerfile, shellText, type DfInstruction, type DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { parseShellFast } from "../../src/engine/parse/shell-fast.js";
+import { parseShell, parseShellWithMvdan, type ShellScript } from "../../src/engine/parse/shell.js";
+import { LineIndex } from "../../src/engine/text.js";
+import { CORPUS, describeWithCorpus } from "../helpers/corpus.js";
+
+// parseShell tries a hand-written parser first and falls back to mvdan-sh when it returns null.
+// Whatever it handles must come out exactly as mvdan-sh has it: commands, words, ranges, pipes.
+
+function both(text: string, baseOffset = 0, index = new LineIndex(text)): { fast: ShellScript | null; slow: ShellScript } {
+  return { fast: parseShellFast(text, baseOffset, index), slow: parseShellWithMvdan(text, baseOffset, index) };
+}
+
+/** Scripts the fast parser must handle, each checked against mvdan-sh. */
+const HANDLED = [
+  "apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*",
+  "a | b | c",
+  "a && b || c | d |& e",
+  "a | b > f; c &",
+  "a |\n b && \n c",
+  "A=b c",
+  'A=b B="x y" C=$(d) cmd arg',
+  "A= b",
+  "A+=x cmd",
+  "A=1",
+  "A=1 | b",
+  "--opt=x y",
+  "echo a\\\nb",
+  "echo a\\\n b",
+  'echo "a"\\\n b',
+  "echo $x\\\n b",
+  "echo a\\\n\\\n b c",
+  "\\\necho a \\\n  b",
+  "a \\\n| b",
+  "a\\\n&& b",
+  'echo "a\\\nb" \'c\\\nd\'',
+  'echo "a\\$b\\"c\\\\d\\ae" a\\$b\\"c\\\\d\\ae',
+  "echo $'a\\nb' $'a\\'b' $\"x\" ${x:-y} $10 $ a$ $% $} $@ ${#x}",
+  "echo ${a:-$(b)} ${c/d/e} ${x:0:2} ${x##*/} ${x%%[0-9]*} ${@} ${1} ${10} ${x-} ${x:+a b}",
+  'echo "a$" "$" "$\'x\'" "a$ b" "$(x)" "${y:-$z}"',
+  'echo `a b` "`c`"',
+  "echo $x$y${z}w\"q\"'r' \"\" ''",
+  "x=$(a) b $(c) > $(d)",
+  ">o echo",
+  "2>&1 echo a2>x 2>&1 b",
+  'echo a &>/dev/null; echo b &>> log; echo c >| f; cat <> f; cat <<< "$x"; exec 3<&0 4>&-',
+  "a 2&>x",
+  "a #c\nb",
+  "a;#c",
+  "a&&#c\nb",
+  "# only a comment",
+  "",
+  "a #c\n\n\n  # another\nb # and a third",
+  "export A=$(x) B c",
+  'export PATH="/x:$PATH" && local -r y=1; readonly Z',
+  "{ a; b; } > f",
+  "{ a;}",
+  "(a; b) | c 2>&1",
+  "if a; then b; elif c; then d; else e; fi > f | g",
+  "if ! a; then b; fi\\\n && c",
+  "if(a); then b; fi",
+  "for x in a b; do c $x; done",
+  "for x in; do c; done",
+  "for x in a\ndo c\ndone",
+  'while read l; do echo "$l"; done < file',
+  "until a; do b; done",
+  "case $x in a|b) c;; *) d;; esac",
+  "case x in (a) b;; esac",
+  "case x in a) ;; esac",
+  "case x in esac",
+  "f() { a; } > x; b",
+  "! a | b",
+  "a && ! b",
+  "! a && b",
+  "[ -f x ] || { echo missing >&2; exit 1; }",
+  'echo "é" 😀 | grep -q \'ü\' && echo $HOME/é',
+  "echo $(a # comment with ) paren\n)",
+  "echo $( ) $()",
+  "echo a#b a}b {a,b} ~/x *.txt ] }",
+  'set -eux; \\\n\tdpkgArch="$(dpkg --print-architecture)"; \\\n\tcase "$dpkgArch" in \\\n\t\tamd64) arch=x64 ;; \\\n\t\t*) echo >&2 "unsupported: $dpkgArch"; exit 1 ;; \\\n\tesac',
+  "cd /app && a=$(b | c) && d \"$(e f | g)\" | h",
+];
+
+/** Scripts it must leave to mvdan-sh: errors, and what it does not implement or cannot be sure of. */
+const NOT_HANDLED = [
+  "echo a; ; b",
+  "a;;",
+  ";a",
+  "a |",
+  "a\n| b",
+  "{ a }",
+  "if a; then fi",
+  "! ! a",
+  "a | ! b",
+  "echo 'unterminated",
+  'echo "unterminated',
+  "echo $(a",
+  "echo a\\",
+  "cat <<EOF\nhi\nEOF",
+  "diff <(a) <(b)",
+  "[[ -f x ]] && y",
+  "(( i++ ))",
+  "echo $((1 + 2))",
+  "let x=1",
+  "time a",
+  "coproc a",
+  "function f { a; }",
+  "arr=(a b)",
+  "a[0]=x",
+  "declare -a arr=(x y)",
+  "A=1 export B",
+  "echo *(x) !(y)",
+  "!(x)",
+  "case x in a) b;& c) ;;& esac",
+  '"s"2>x',
+  "{fd}>x echo",
+  "a # c \\\nb",
+  'echo a#b "x"#c',
+  "echo \\\\\\\nfor",
+  "i\\\nf true; then a; fi",
+  'echo ${x:-"q"}',
+  "a\rb",
+  "a\u0000b",
+  "echo \ud800",
+  "$$(a)",
+  "( (a) )",
+  "echo `a \\` b`",
+  "(".repeat(200) + "a" + ")".repeat(200),
+];
+
+describe("the fast shell parser agrees with mvdan-sh", () => {
+  it.each(HANDLED.map((s) => [s]))("handles %j exactly as mvdan-sh does", (script) => {
+    const { fast, slow } = both(script);
+    expect(slow.error).toBeUndefined();
+    expect(fast).toEqual(slow);
+  });
+
+  it.each(NOT_HANDLED.map((s) => [s]))("leaves %j to mvdan-sh", (script) => {
+    expect(parseShellFast(script, 0, new LineIndex(script))).toBeNull();
+  });
+
+  it("agrees inside a larger document, away from its start", () => {
+    const doc = "FROM alpine\nRUN é😀 \\\n  " + "a | b && c $(d) \\\n  e";
+    const base = doc.indexOf("é");
+    const { fast, slow } = both(doc.slice(base), base, new LineIndex(doc));
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(slow);
+  });
+
+  it("parseShell gives mvdan-sh's result, errors included", () => {
+    for (const script of [...HANDLED, ...NOT_HANDLED]) {
+      const index = new LineIndex(script);
+      expect(parseShell(script, 0, index)).toEqual(parseShellWithMvdan(script, 0, index));
+    }
+  });
+});
+
+describe("the fast shell parser on hostile input", () => {
+  const time = (f: () => unknown): number => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+
+  it.each([
+    ["deep subshells", "(".repeat(100_000) + "a" + ")".repeat(100_000)],
+    ["deep substitutions", "echo " + "$(".repeat(100_000) + "a" + ")".repeat(100_000)],
+    ["deep parameter words", "echo " + "${a:-".repeat(100_000) + "b" + "}".repeat(100_000)],
+    ["deep blocks", "{ ".repeat(100_000) + "a" + "; }".repeat(100_000)],
+  ])("gives up on %s without overflowing the stack", (_name, script) => {
+    expect(parseShellFast(script, 0, new LineIndex(script))).toBeNull();
+  });
+
+  it("parses a megabyte in linear time", () => {
+    const chain = Array.from({ length: 60_000 }, (_, i) => `echo ${i}`).join(" && ");
+    const pipes = Array.from({ length: 60_000 }, (_, i) => `cat f${i}`).join(" | ");
+    const words = "echo " + "x ".repeat(500_000);
+    const literal = "echo " + "y".repeat(1_000_000);
+    const comments = "a\n#\\\n".repeat(100_000);
+    const quotes = "echo '" + "'".repeat(200_000);
+    for (const script of [chain, pipes, words, literal, comments, quotes]) {
+      expect(time(() => parseShellFast(script, 0, new LineIndex(script)))).toBeLessThan(3000);
+    }
+    expect(parseShellFast(chain, 0, new LineIndex(chain))?.commands).toHaveLength(60_000);
+    expect(parseShellFast(pipes, 0, new LineIndex(pipes))?.pipes).toHaveLength(59_999);
+  });
+});
+
+/** Every script the engine hands to parseShell for a Dockerfile, the way parseDockerfile cuts it. */
+function dockerfileScripts(model: DockerfileModel): { text: string; base: number }[] {
+  const out: { text: string; base: number }[] = [];
+  const add = (ins: DfInstruction) => {
+    if (!["RUN", "CMD", "ENTRYPOINT"].includes(ins.keyword) || !ins.argsRange) return;
+    if (ins.execForm) {
+      const c = ins.execForm.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+      if (c > 0 && ins.execForm[c + 1] !== undefined) out.push({ text: ins.execForm[c + 1], base: -1 });
+      return;
+    }
+    const start = model.index.offset(ins.argsRange.start);
+    const skip = afterFlags(ins.argsText, ins.flags.length);
+    const body = ins.argsText.slice(skip);
+    if (ins.heredocs.length && /^\s*<<-?["']?\w+["']?\s*(\n|$)/.test(body)) {
+      for (const h of ins.heredocs) if (h.contentRange) out.push({ text: h.content, base: model.index.offset(h.contentRange.start) });
+      return;
+    }
+    out.push({ text: shellText(body, model.escape), base: start + skip });
+  };
+  for (const ins of model.instructions) {
+    add(ins);
+    if (ins.trigger) add(ins.trigger);
+  }
+  return out;
+}
+
+function afterFlags(argsText: string, count: number): number {
+  if (!count) return 0;
+  const re = /\S+/g;
+  let seen = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(argsText))) {
+    if (!m[0].startsWith("--")) return m.index;
+    if (++seen === count) return m.index + m[0].length;
+  }
+  return argsText.length;
+}
+
+/** `command:`, `entrypoint:` and `healthcheck.test` scripts of a Compose file, with their `sh -c` scripts. */
+function composeScripts(text: string): string[] {
+  const model = parseCompose("compose.yaml", text);
+  const out: string[] = [];
+  const shellArg = (list: unknown[]) => {
+    const c = list.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(String(w)));
+    if (c > 0 && typeof list[c + 1] === "string") out.push(list[c + 1] as string);
+  };
+  for (const service of model.services) {
+    for (const key of ["command", "entrypoint"]) {
+      const value = service.data[key];
+      if (typeof value === "string") out.push(value);
+      else if (Array.isArray(value)) shellArg(value);
+    }
+    const test = (service.data.healthcheck as { test?: unknown } | undefined)?.test;
+    if (typeof test === "string") out.push(test);
+    else if (Array.isArray(test) && test[0] === "CMD-SHELL" && typeof test[1] === "string") out.push(test[1]);
+  }
+  return out;
+}
+
+function corpusFiles(): { kind: string; abs: string }[] {
+  const dir = join(CORPUS, "real");
+  const manifest = readFileSync(join(dir, "MANIFEST.tsv"), "utf8");
+  return manifest
+    .split("\n")
+    .slice(1)
+    .filter((line) => line.trim())
+    .map((line) => line.split("\t"))
+    .filter(([, , kind]) => kind === "dockerfile" || kind === "compose")
+    .map(([repo, , kind, , path]) => ({ kind, abs: join(dir, repo.replace("/", "__"), path) }));
+}
+
+describeWithCorpus("the fast shell parser on the corpus", () => {
+  it("agrees with mvdan-sh on every script it handles, and handles most of them", () => {
+    let scripts = 0;
+    let handled = 0;
+    let chars = 0;
+    let handledChars = 0;
+    const mismatches: string[] = [];
+    for (const file of corpusFiles()) {
+      let text: string;
+      try {
+        text = readFileSync(file.abs, "utf8");
+      } catch {
+        continue;
+      }
+      const found =
+        file.kind === "dockerfile"
+          ? (() => {
+              const model = parseDockerfile(file.abs, text);
+              return dockerfileScripts(model).map((s) => (s.base < 0 ? { text: s.text, base: 0, index: new LineIndex(s.text) } : { ...s, index: model.index }));
+            })()
+          : composeScripts(text).map((s) => ({ text: s, base: 0, index: new LineIndex(s) }));
+      for (const { text: script, base, index } of found) {
+        const { fast, slow } = both(script, base, index);
+        scripts++;
+        chars += script.length;
+        if (fast === null) continue;
+        handled++;
+        handledChars += script.length;
+        if (JSON.stringify(fast) !== JSON.stringify(slow)) mismatches.push(script);
+      }
+    }
+    const share = handledChars / chars;
+    // eslint-disable-next-line no-console
+    console.log(`fast shell parser: ${handled} of ${scripts} corpus scripts, ${(100 * share).toFixed(1)}% of their characters`);
+    expect(mismatches).toEqual([]);
+    expect(scripts).toBeGreaterThan(1000);
+    expect(handled / scripts).toBeGreaterThan(0.95);
+    expect(share).toBeGreaterThan(0.93);
+  });
+});
+
+// Scripts from a small grammar of words, quotes, expansions, operators and compound commands, with
+// the odd stray character: whatever the fast parser handles must match mvdan-sh.
+const LITERALS = fc.constantFrom("a", "echo", "-y", "x1", "2", "a=b", "é", "😀", "~/x", "*", "a#", "\\$", "\\ ", "\\\\", "\\\n", "in", "fi", "[");
+const ODD = fc.constantFrom("=", "}", "{", "#", "!", "[a", "do", "esac", "$((1))", "$[1]", "((", "<(x)", "a[1]=", "\\", "\r", "`a\\`b`");
+const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`");
+const IN_QUOTES = fc.constantFrom("a b", '\\"', "\\\\", "\\$", "$x", "${y}", "'", "\\\n", "#", "$", "\\a");
+const REDIRECTS = fc.constantFrom(" > f", " 2>&1", " >>log", " < in", " &>/dev/null", " <<< w", " >&2", " 2>/dev/null", ">f");
+const SEPARATORS = fc.constantFrom("; ", "\n", " & ", ";\n", " \\\n ", "\n# note\n", ";");
+const AND_OR = fc.constantFrom(" && ", " || ", " &&\n  ", " \\\n  && ", "&&");
+const PIPES = fc.constantFrom(" | ", " |& ", " |\n ", "|");
+
+const joinWith = (items: string[], seps: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.array(seps, { minLength: items.length, maxLength: items.length }).map((s) => items.map((item, i) => item + (i < items.length - 1 ? s[i] : "")).join(""));
+
+function wordArb(depth: number): fc.Arbitrary<string> {
+  const nested = depth > 0 ? [scriptArb(depth - 1).map((s) => `$(${s})`), scriptArb(depth - 1).map((s) => `\${x:-$(${s})}`)] : [];
+  const quoted = fc.array(fc.oneof(IN_QUOTES, ...nested.slice(0, 1)), { maxLength: 3 }).map((parts) => `"${parts.join("")}"`);
+  const part = fc.oneof({ weight: 30, arbitrary: LITERALS }, { weight: 1, arbitrary: ODD }, { weight: 5, arbitrary: EXPANSIONS }, { weight: 4, arbitrary: quoted }, ...nested.map((arbitrary) => ({ weight: 1, arbitrary })));
+  return fc.array(part, { minLength: 1, maxLength: 2 }).map((parts) => parts.join(""));
+}
+
+const scripts = new Map<number, fc.Arbitrary<string>>();
+function scriptArb(depth: number): fc.Arbitrary<string> {
+  const known = scripts.get(depth);
+  if (known) return known;
+  const word = wordArb(depth);
+  const simple = fc
+    .tuple(
+      fc.array(fc.tuple(fc.constantFrom("A", "B_1", "x"), fc.constantFrom("=", "+="), fc.option(word, { nil: "" })), { maxLength: 1 }),
+      fc.array(word, { minLength: 1, maxLength: 3 }),
+      fc.array(REDIRECTS, { maxLength: 1 }),
+      fc.constantFrom(" ", " ", " \\\n  ", "\t"),
+    )
+    .map(([assigns, words, redirs, gap]) => [...assigns.map(([n, op, v]) => n + op + v), ...words].join(gap) + redirs.join(""));
+  const declaration = fc
+    .tuple(fc.constantFrom("export", "local", "readonly"), fc.array(fc.tuple(fc.constantFrom("A", "-r", "B"), fc.option(word, { nil: "" })), { maxLength: 3 }))
+    .map(([kw, args]) => [kw, ...args.map(([n, v]) => (v && !n.startsWith("-") ? `${n}=${v}` : n))].join(" "));
+  const compound: fc.Arbitrary<string>[] = [];
+  if (depth > 0) {
+    const inner = scriptArb(depth - 1);
+    compound.push(
+      inner.map((s) => `(${s})`),
+      inner.map((s) => `{ ${s}; }`),
+      fc.tuple(inner, inner, fc.option(inner)).map(([c, t, e]) => `if ${c}; then ${t}${e ? `; else ${e}` : ""}; fi`),
+      fc.tuple(fc.array(word, { maxLength: 3 }), inner).map(([items, body]) => `for i in ${items.join(" ")}; do ${body}; done`),
+      fc.tuple(inner, inner).map(([c, b]) => `while ${c}; do ${b}; done`),
+      fc.tuple(word, word, inner).map(([w, p, b]) => `case ${w} in ${p}|b) ${b};; *) ;; esac`),
+      inner.map((s) => `f() { ${s}; }`),
+    );
+  }
+  const command = fc.oneof({ weight: 10, arbitrary: simple }, { weight: 1, arbitrary: declaration }, ...compound.map((arbitrary) => ({ weight: 1, arbitrary })));
+  const pipeline = fc.tuple(fc.constantFrom("", "", "", "! "), fc.array(command, { minLength: 1, maxLength: 2 })).chain(([bang, cmds]) => joinWith(cmds, PIPES).map((p) => bang + p));
+  const list = fc.array(pipeline, { minLength: 1, maxLength: 2 }).chain((pipelines) => joinWith(pipelines, AND_OR));
+  const script = fc.array(list, { minLength: 1, maxLength: 2 }).chain((lists) => joinWith(lists, SEPARATORS));
+  scripts.set(depth, script);
+  return script;
+}
+
+describe("the fast shell parser on generated scripts", () => {
+  it.each([
+    ["flat scripts", 0, 500, 0.3],
+    ["scripts with nested commands", 1, 300, 0.1],
+  ])("returns null or exactly what mvdan-sh gives (%s)", (_name, depth, numRuns, floor) => {
+    let handled = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(scriptArb(depth), (script) => {
+        runs++;
+        const { fast, slow } = both(script);
+        if (fast === null) return;
+        handled++;
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns },
+    );
+    expect(handled / runs).toBeGreaterThan(floor);
+  });
+});

@@ -200,24 +200,32 @@ function analyse(doc: Document): Shape {
   const problems: Shape["problems"] = [];
   const targets = new Map<Alias, Node>();
   const anchors = new Map<string, Node>();
+  /** Size of each anchored node once aliases are expanded, set when its subtree is done. */
   const size = new Map<Node, number>();
-  const open = new Set<Node>();
+  /** Anchored nodes whose subtree is being walked, each with `expanded` as it was before the node. */
+  const open = new Map<Node, number>();
   let largestAlias: Alias | null = null;
   let largest = 0;
   let tooDeep = false;
   let resetTag = false;
   let nodes = 0;
-  /** On the way down `kids` is null; on the way back up it holds the node's children, listed once. */
-  type Step = { node: Node; depth: number; kids: Node[] | null };
+  /** Nodes walked so far, each alias counted as the size of its target. */
+  let expanded = 0;
+  // Two parallel stacks: a node to visit at a depth, or (depth LEAVE) an anchored node to close.
+  const LEAVE = -1;
   const root = doc.contents as Node | null;
-  const stack: Step[] = root ? [{ node: root, depth: 1, kids: null }] : [];
-  while (stack.length) {
-    const { node, depth, kids: done } = stack.pop()!;
-    if (done) {
+  const stackNodes: Node[] = root ? [root] : [];
+  const stackDepths: number[] = root ? [1] : [];
+  const push = (n: unknown, depth: number) => {
+    stackNodes.push(n as Node);
+    stackDepths.push(depth);
+  };
+  while (stackNodes.length) {
+    const node = stackNodes.pop()!;
+    const depth = stackDepths.pop()!;
+    if (depth === LEAVE) {
+      size.set(node, expanded - open.get(node)!);
       open.delete(node);
-      let n = 1;
-      for (const k of done) n += (isAlias(k) ? size.get(targets.get(k) as Node) : size.get(k)) ?? 1;
-      size.set(node, n);
       continue;
     }
     nodes++;
@@ -231,9 +239,13 @@ function analyse(doc: Document): Shape {
         targets.set(node, target);
         const expands = size.get(target) ?? 1;
         if (expands > largest) [largest, largestAlias] = [expands, node];
+        expanded += expands;
+        continue;
       }
+      expanded++;
       continue;
     }
+    expanded++;
     if (depth > MAX_YAML_DEPTH) {
       if (!tooDeep) problems.push({ message: `the YAML nests more than ${MAX_YAML_DEPTH} levels deep here; no Compose file needs that, so the file is not read`, node });
       tooDeep = true;
@@ -252,37 +264,35 @@ function analyse(doc: Document): Shape {
         seen.add(key);
       }
     }
-    const kids = childrenOf(node);
-    open.add(node);
-    stack.push({ node, depth, kids });
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1, kids: null });
+    if (node.anchor) {
+      open.set(node, expanded - 1);
+      push(node, LEAVE);
+    }
+    // Children in document order (keys and values of a mapping, items of a sequence), pushed last first.
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const p = node.items[i];
+        if (isRangedNode(p.value)) push(p.value, depth + 1);
+        if (isRangedNode(p.key)) push(p.key, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i] as unknown;
+        if (isPair(item)) {
+          if (isObject(item.value)) push(item.value, depth + 1);
+          if (isObject(item.key)) push(item.key, depth + 1);
+        } else if (isObject(item)) push(item, depth + 1);
+      }
+    }
   }
   const unsafe = problems.some((p) => p.message !== "Map keys must be unique");
-  return { problems, targets, largestAlias, nodes, expanded: root ? size.get(root) ?? nodes : 0, unsafe, resetTag };
+  // A document that is one alias has no size of its own: it counts as the one node it is.
+  return { problems, targets, largestAlias, nodes, expanded: !root ? 0 : isAlias(root) ? nodes : expanded, unsafe, resetTag };
 }
 
 function mergeSources(value: Node | null): Node[] {
   if (!value) return [];
   return isSeq(value) ? (value.items as Node[]) : [value];
-}
-
-/** Keys and values of a mapping, items of a sequence, in document order. */
-function childrenOf(node: Node): Node[] {
-  const out: Node[] = [];
-  if (isMap(node)) {
-    for (const p of node.items) {
-      if (isRangedNode(p.key)) out.push(p.key);
-      if (isRangedNode(p.value)) out.push(p.value);
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        if (isObject(item.key)) out.push(item.key);
-        if (isObject(item.value)) out.push(item.value);
-      } else if (isObject(item)) out.push(item);
-    }
-  }
-  return out;
 }
 
 const isObject = (n: unknown): n is Node => !!n && typeof n === "object";

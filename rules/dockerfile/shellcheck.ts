@@ -39,21 +39,25 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, options, services, report }) {
-    const targets = targetsOf(model);
-    if (!targets.length) return;
     const checker = services?.shellcheck;
     // Reported once per run: on the first Dockerfile (in path order) that has a script to check.
-    const unavailable = () => {
-      if (!firstWithScripts.has(project)) firstWithScripts.set(project, project.dockerfiles.find((d) => targetsOf(d).length > 0) ?? null);
-      const first = firstWithScripts.get(project);
-      if (!first || first === model) report({ messageId: "unavailable", range: targets[0].ins.keywordRange, severity: "info" });
+    const unavailable = (first: DfInstruction) => {
+      if (!firstWithScripts.has(project)) firstWithScripts.set(project, project.dockerfiles.find((d) => firstTarget(d) !== null) ?? null);
+      const firstModel = firstWithScripts.get(project);
+      if (!firstModel || firstModel === model) report({ messageId: "unavailable", range: first.keywordRange, severity: "info" });
     };
-    if (!checker) return unavailable();
+    // Without ShellCheck only the first script matters: the scripts are not rewritten for it.
+    if (!checker) {
+      const first = firstTarget(model);
+      return first ? unavailable(first) : undefined;
+    }
+    const targets = targetsOf(model);
+    if (!targets.length) return;
     const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
     const defined = definedNames(model);
     for (const target of targets.slice(0, MAX_SCRIPTS)) {
       const found = checker(target.text, target.dialect);
-      if (found === null) return unavailable();
+      if (found === null) return unavailable(targets[0].ins);
       const ignored = pragmaCodes(model, target.ins);
       const starts = lineStarts(target.text);
       for (const f of found) {
@@ -72,8 +76,23 @@ export default defineDockerfileRule({
 
 /** Shell-form RUN scripts (ONBUILD triggers too) in a POSIX dialect ShellCheck knows, that parse. */
 function targetsOf(model: DockerfileModel): Target[] {
+  return scanTargets(model, false);
+}
+
+/** The instruction of targetsOf(model)[0], without rewriting any script; null when there is none. Once per model. */
+function firstTarget(model: DockerfileModel): DfInstruction | null {
+  let first = firstTargets.get(model);
+  if (first === undefined) firstTargets.set(model, (first = scanTargets(model, true)[0]?.ins ?? null));
+  return first;
+}
+
+const firstTargets = new WeakMap<DockerfileModel, DfInstruction | null>();
+
+/** With `firstOnly`, stops at the first target and leaves its `text` empty. */
+function scanTargets(model: DockerfileModel, firstOnly: boolean): Target[] {
   const out: Target[] = [];
   for (const ins of allInstructions(model)) {
+    if (firstOnly && out.length) break;
     if (ins.keyword !== "RUN" || ins.execForm || !ins.argsRange || !ins.args.length) continue;
     const dialect = shellDialect(model, ins);
     if (!dialect || dialect === "zsh" || ins.script?.error) continue;
@@ -87,7 +106,7 @@ function targetsOf(model: DockerfileModel): Target[] {
         if (own) out.push({ ins, text: h.content, base: model.index.offset(h.contentRange.start), dialect: own });
       }
     } else if (body.length <= MAX_SCRIPT) {
-      out.push({ ins, text: shellText(body, model.escape), base: start, dialect });
+      out.push({ ins, text: firstOnly ? "" : shellText(body, model.escape), base: start, dialect });
     }
   }
   return out;

@@ -54,5 +54,40 @@ export const defineComposeRule = (rule: Omit<ComposeRule, "meta"> & { meta: Omit
 
 /** Fills `{{name}}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const t = compiledTemplate(template);
+  if (!t.keys.length) return template;
+  let out = t.texts[0];
+  for (let i = 0; i < t.keys.length; i++) {
+    const key = t.keys[i];
+    out += (key in data ? String(data[key]) : t.placeholders[i]) + t.texts[i + 1];
+  }
+  return out;
+}
+
+/** A template cut at its placeholders: texts[0], placeholder 0, texts[1], … (texts has one more). */
+interface Template {
+  texts: string[];
+  keys: string[];
+  placeholders: string[];
+}
+
+/** Templates come from the rule catalogue (a few hundred); past the cap a template is cut on each call. */
+const templates = new Map<string, Template>();
+const MAX_TEMPLATES = 5_000;
+
+function compiledTemplate(template: string): Template {
+  let t = templates.get(template);
+  if (t) return t;
+  t = { texts: [], keys: [], placeholders: [] };
+  const re = /\{\{\s*(\w+)\s*\}\}/g;
+  let last = 0;
+  for (let m: RegExpExecArray | null; (m = re.exec(template)); ) {
+    t.texts.push(template.slice(last, m.index));
+    t.placeholders.push(m[0]);
+    t.keys.push(m[1]);
+    last = m.index + m[0].length;
+  }
+  t.texts.push(template.slice(last));
+  if (templates.size < MAX_TEMPLATES) templates.set(template, t);
+  return t;
 }

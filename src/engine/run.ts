@@ -148,19 +148,28 @@ interface ActiveRule {
   /** The config sets the rule's severity, so it overrides a finding's own. */
   configured: boolean;
   options: Record<string, unknown>;
+  /** False when the options are empty: the rule then gets a fresh `{}` rather than a clone (a slow generic copy). */
+  hasOptions: boolean;
 }
 
 /** The rules the config leaves on, per file kind, in catalogue order. */
 function activeRules(rules: readonly Rule[], config: Config): Record<Model["kind"], ActiveRule[]> {
+  // The default config is never changed, so its settings for a rule list are worked out once.
+  const cached = config === DEFAULT_CONFIG ? defaultActive.get(rules) : undefined;
+  if (cached) return cached;
   const out: Record<Model["kind"], ActiveRule[]> = { dockerfile: [], compose: [] };
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     const severity = setting?.severity ?? rule.meta.severity;
     if (severity === "off") continue;
-    out[rule.meta.target]?.push({ rule, severity, configured: !!setting?.severity, options: { ...rule.meta.options, ...setting?.options } });
+    const options = { ...rule.meta.options, ...setting?.options };
+    out[rule.meta.target]?.push({ rule, severity, configured: !!setting?.severity, options, hasOptions: Object.keys(options).length > 0 });
   }
+  if (config === DEFAULT_CONFIG) defaultActive.set(rules, out);
   return out;
 }
+
+const defaultActive = new WeakMap<readonly Rule[], Record<Model["kind"], ActiveRule[]>>();
 
 /** The rule-name lookup of a rule list, built once per list (the catalogue is one list for the process). */
 const lookups = new WeakMap<readonly Rule[], (name: string) => string[]>();
@@ -181,12 +190,12 @@ function runRules(
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
   const raw: Finding[] = [];
-  for (const { rule, severity, configured, options } of active[model.kind]) {
+  for (const { rule, severity, configured, options, hasOptions } of active[model.kind]) {
     // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
     const report = (d: ReportDescriptor) => raw.push(toFinding(rule.meta, configured ? severity : d.severity ?? severity, d, model.path, docsBase));
     try {
       // Each rule gets its own copy of the options, as it always has.
-      (rule.check as (ctx: unknown) => void)({ model, project, options: { ...options }, report, services });
+      (rule.check as (ctx: unknown) => void)({ model, project, options: hasOptions ? { ...options } : {}, report, services });
     } catch (e) {
       raw.push(builtinFinding(RULE_FAILED, "failed", { rule: rule.meta.id, error: (e as Error)?.message ?? String(e) }, model.path, docsBase));
     }

@@ -1,7 +1,7 @@
 import { isPlaceholder } from "./secrets.js";
 
 /** Formats of credentials that are recognisable on their own, whatever variable holds them. */
-const TOKEN_FORMATS: [RegExp, string][] = [
+export const TOKEN_FORMATS: [RegExp, string][] = [
   [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, "AWS access key id"],
   [/\bgh[pousr]_[A-Za-z0-9]{36,}/, "GitHub token"],
   [/\bgithub_pat_[A-Za-z0-9_]{22,}/, "GitHub token"],
@@ -13,6 +13,9 @@ const TOKEN_FORMATS: [RegExp, string][] = [
   [/-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/, "private key"],
 ];
 
+/** The fewest characters a TOKEN_FORMATS match can have: `xoxb-` and 10 more (a test checks every format). */
+export const SHORTEST_TOKEN = 15;
+
 export interface KnownSecret {
   kind: string;
   /** The secret text itself, for masking. */
@@ -21,7 +24,8 @@ export interface KnownSecret {
 
 /** A recognisable credential inside `text` (a token format, or a password inside a URL). */
 export function findKnownSecret(text: string): KnownSecret | null {
-  for (const [re, kind] of TOKEN_FORMATS) {
+  // Rules ask about every word of every script; most are shorter than the shortest token format.
+  if (text.length >= SHORTEST_TOKEN) for (const [re, kind] of TOKEN_FORMATS) {
     const m = re.exec(text);
     if (m) return { kind, value: m[0] };
   }

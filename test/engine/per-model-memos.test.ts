@@ -5,12 +5,14 @@ import { dependencyInstall } from "../../src/engine/dependency-installs.js";
 import { allRunCommands } from "../../src/engine/execform.js";
 import { fingerprint, foldAnchor, foldedFingerprint } from "../../src/engine/fingerprint.js";
 import { runInvocations } from "../../src/engine/invocations.js";
+import { findKnownSecret, SHORTEST_TOKEN, TOKEN_FORMATS } from "../../src/engine/secret-patterns.js";
 import { unwrapCommand } from "../../src/engine/package-managers.js";
 import { parseCompose } from "../../src/engine/parse/compose.js";
-import { parseDockerfile, type DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { parseDockerfile, shellText, type DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { packageInstall, toolCommand } from "../../src/engine/pinning.js";
 import { buildProject } from "../../src/engine/project.js";
 import { chainInstructions, productionStages, shippedStages, stageChain, stageCommand, targetStages } from "../../src/engine/stage-roles.js";
+import { formatMessage } from "../../src/engine/rule.js";
 import { rules } from "../../rules/index.js";
 
 const DOCKERFILE = [
@@ -128,5 +130,45 @@ describe("fingerprint", () => {
     }
     // A value computed before the engine hashed anchors folded once per statement.
     expect(fingerprint(cases[0])).toBe("d2651d53a4fb3587");
+  });
+});
+
+describe("formatMessage with cut templates", () => {
+  const reference = (template: string, data: Record<string, string | number> = {}) =>
+    template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+
+  it("fills placeholders exactly as a regex replace does", () => {
+    const templates = ["plain", "", "{{a}}", "x {{ a }} y {{b}}{{a}} z", "{{missing}} and {{a}}", "{{ not closed", "{{a}}{{", "{{{a}}}", "`${{name}}` here"];
+    const data = { a: "$& $1 {{b}}", b: 7, name: "HOME" };
+    for (const t of templates) {
+      expect(formatMessage(t, data)).toBe(reference(t, data));
+      expect(formatMessage(t, data)).toBe(reference(t, data));
+      expect(formatMessage(t)).toBe(reference(t));
+    }
+  });
+});
+
+describe("shellText on one line", () => {
+  it("keeps the text, turning only a final carriage return into a space", () => {
+    expect(shellText("echo hi", "\\")).toBe("echo hi");
+    expect(shellText("echo hi\r", "\\")).toBe("echo hi ");
+    expect(shellText("echo \r hi", "\\")).toBe("echo \r hi");
+    expect(shellText("echo hi \\", "\\")).toBe("echo hi \\");
+    expect(shellText("echo hi `", "`")).toBe("echo hi `");
+    expect(shellText("", "\\")).toBe("");
+  });
+});
+
+describe("findKnownSecret's length gate", () => {
+  it("skips only texts too short for any token format", () => {
+    const samples = ["AKIA" + "A".repeat(16), "ghp_" + "a".repeat(36), "github_pat_" + "a".repeat(22), "glpat-" + "a".repeat(20), "xoxb-" + "a".repeat(10), "sk_live_" + "a".repeat(16), "AIza" + "a".repeat(35), "npm_" + "a".repeat(36), "-----BEGIN PRIVATE KEY-----"];
+    TOKEN_FORMATS.forEach(([re], i) => {
+      const m = re.exec(samples[i]);
+      expect(m?.[0].length).toBeGreaterThanOrEqual(SHORTEST_TOKEN);
+      expect(findKnownSecret(samples[i])?.value).toBe(m?.[0]);
+    });
+    // The shortest formats cannot match fewer characters: their fixed parts plus their least repeat.
+    expect(/\bxox[abprs]-[A-Za-z0-9-]{10,}/.exec("xoxb-" + "a".repeat(9))).toBeNull();
+    expect(findKnownSecret("https://u:hunter2@x")?.value).toBe("hunter2");
   });
 });

@@ -383,6 +383,8 @@ function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: st
  * comment lines Docker drops inside a continuation become spaces.
  */
 export function shellText(body: string, escape: string): string {
+  // One line (most RUNs): nothing continues, only a final \r becomes a space.
+  if (!body.includes("\n")) return body.endsWith("\r") ? `${body.slice(0, -1)} ` : body;
   const lines = body.split("\n");
   let continued = false;
   const out: string[] = [];

@@ -17,8 +17,11 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    for (const { value, path, range } of composeStrings(model)) {
+    for (const found of composeStrings(model)) {
+      // Path and range are worked out only for the few strings that get this far.
+      const { value } = found;
       if (!value.includes("$") || !mayNameSecret(value)) continue;
+      const { path, range } = found;
       for (const ref of variableRefs(value)) {
         if ((ref.operator !== ":-" && ref.operator !== "-") || !isSecretName(ref.name)) continue;
         const fallback = interpolate(ref.operand ?? "").trim();

@@ -116,21 +116,46 @@ export function scalarSubRange(model: ComposeModel, range: Range | null, value: 
   return model.index.range(base + start, base + end);
 }
 
-/** Every string scalar value of a Compose file with its path and range; keys are skipped and aliases are not followed. */
-export function* composeStrings(model: ComposeModel): Iterable<{ value: string; path: YamlPath; range: Range | null }> {
-  const stack: { node: unknown; path: YamlPath }[] = [{ node: model.doc.contents, path: [] }];
+/**
+ * Every string scalar value of a Compose file with its path and range; keys are skipped and aliases
+ * are not followed. `path` and `range` are worked out when first read (most callers look at the
+ * value first and skip most strings).
+ */
+export function* composeStrings(model: ComposeModel): Iterable<{ value: string; readonly path: YamlPath; readonly range: Range | null }> {
+  /** A node to visit, with the key or index it sits under and the entry of its parent. */
+  type Entry = { node: unknown; key: string | number; up: Entry | null };
+  const pathOf = (entry: Entry): YamlPath => {
+    const path: (string | number)[] = [];
+    for (let e: Entry | null = entry; e && e.up; e = e.up) path.push(e.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ node: model.doc.contents, key: "", up: null }];
   while (stack.length) {
-    const { node, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const node = entry.node;
     if (isScalar(node)) {
-      if (typeof node.value === "string" && node.range) yield { value: node.value, path, range: model.index.range(node.range[0], node.range[1]) };
+      if (typeof node.value === "string" && node.range) {
+        const [start, end] = node.range;
+        let path: YamlPath | undefined;
+        let range: Range | null | undefined;
+        yield {
+          value: node.value,
+          get path() {
+            return (path ??= pathOf(entry));
+          },
+          get range() {
+            return range === undefined ? (range = model.index.range(start, end)) : range;
+          },
+        };
+      }
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];
         const key = isScalar(pair.key) ? pair.key.value : null;
-        if (typeof key === "string" || typeof key === "number") stack.push({ node: pair.value, path: [...path, key] });
+        if (typeof key === "string" || typeof key === "number") stack.push({ node: pair.value, key, up: entry });
       }
     } else if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], key: i, up: entry });
     }
   }
 }

@@ -78,7 +78,7 @@ const NL = 10;
 const BACKSLASH = 92;
 
 // eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARS = /[\x00-\x08\x0b-\x1f\x7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSUPPORTED_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ASSIGN = /[A-Za-z_][A-Za-z0-9_]*\+?=/y;
 /** A command word with `=` (`--opt=x`) that mvdan-sh surely does not take for an assignment. */
 const PLAIN_BEFORE_EQUALS = /^(?:[^=]*$|[-A-Za-z0-9_.\/:@%,]*=[^[]*$)/;

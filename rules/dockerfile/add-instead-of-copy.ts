@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands, isArchivePath, isRemoteSource } from "../../src/engine/sources.js";
 
@@ -19,7 +19,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "ADD")) {
+    for (const ins of instructionsNamed(model, "ADD")) {
       const { sources } = copyOperands(ins);
       const local = sources.filter((s) => !isRemoteSource(s.value) && !isArchivePath(s.value));
       if (!local.length) continue;

@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/sources.js";
 
@@ -19,7 +19,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "ADD")) {
+    for (const ins of instructionsNamed(model, "ADD")) {
       if (ins.flags.some((f) => f.name === "checksum")) continue;
       for (const src of copyOperands(ins).sources) {
         if (!DOWNLOAD.test(src.value) || GIT.test(src.value)) continue;

@@ -1,5 +1,5 @@
 import { copyOperands } from "../../src/engine/copy.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -16,7 +16,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
       const { sources, heredocSources, dest } = copyOperands(model, ins);
       const count = sources.length + heredocSources.length;

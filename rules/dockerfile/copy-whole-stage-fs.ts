@@ -1,6 +1,6 @@
 import { copyOperands } from "../../src/engine/copy.js";
 import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { rootImage } from "../../src/engine/users.js";
 
@@ -22,7 +22,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "COPY")) {
+    for (const ins of instructionsNamed(model, "COPY")) {
       const from = ins.flags.find((f) => f.name.toLowerCase() === "from")?.value;
       if (!from) continue;
       for (const source of copyOperands(model, ins).sources) {

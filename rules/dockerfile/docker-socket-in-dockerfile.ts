@@ -1,4 +1,4 @@
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Range } from "../../src/engine/types.js";
 
@@ -18,7 +18,7 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     const hit = (what: string, range: Range | null) => range && report({ messageId: "socket", data: { what }, range });
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.keyword === "VOLUME") {
         if (ins.execForm) {
           if (ins.execForm.some((v) => SOCKET.test(v))) hit("VOLUME", ins.argsRange);

@@ -1,7 +1,7 @@
 import { copyOperands } from "../../src/engine/copy.js";
 import { KNOWN_INSTRUCTIONS } from "../../src/engine/instructions.js";
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
 import { closest } from "../../src/engine/suggest.js";
@@ -58,7 +58,7 @@ export default defineDockerfileRule({
     if (!model.stages.length && model.instructions.every((i) => KNOWN_INSTRUCTIONS.has(i.keyword))) {
       report({ messageId: "noFrom", range: model.instructions[0].keywordRange });
     }
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (count >= MAX_FINDINGS) break;
       checkInstruction(model, ins, report);
     }

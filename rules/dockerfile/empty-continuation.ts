@@ -1,4 +1,4 @@
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -16,7 +16,7 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     const { index, escape } = model;
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.trigger || ins.range.start.line === ins.range.end.line) continue;
       const bodies = ins.heredocs.flatMap((h) => (h.contentRange ? [h.contentRange] : []));
       const heredocStart = bodies.length ? bodies[0].start.line : Infinity;

@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 /** `80`, `80/tcp`, `8000-8010/udp`. */
@@ -24,7 +24,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "EXPOSE")) {
+    for (const ins of instructionsNamed(model, "EXPOSE")) {
       for (const word of ins.args) {
         const value = word.value;
         if (value.includes("$")) continue;

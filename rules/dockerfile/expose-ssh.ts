@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "EXPOSE")) {
+    for (const ins of instructionsNamed(model, "EXPOSE")) {
       for (const word of ins.args) {
         if (/^22(\/tcp)?$/i.test(word.value)) report({ messageId: "ssh", range: word.range });
       }

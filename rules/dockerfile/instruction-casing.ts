@@ -1,4 +1,4 @@
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Edit } from "../../src/engine/types.js";
 
@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    const all = [...allInstructions(model)];
+    const all = [...everyInstruction(model)];
     const upper = all.filter((i) => i.keywordText === i.keywordText.toUpperCase()).length;
     const lower = all.filter((i) => i.keywordText === i.keywordText.toLowerCase()).length;
     const style = lower > upper ? "lower" : "upper";
@@ -38,7 +38,7 @@ export default defineDockerfileRule({
       if (!stage.name || !stage.nameRange || stage.name === stage.name.toLowerCase()) continue;
       const expected = stage.name.toLowerCase();
       const edits: Edit[] = [{ range: stage.nameRange, text: expected }];
-      for (const ins of allInstructions(model)) {
+      for (const ins of everyInstruction(model)) {
         const from = ins.keyword === "COPY" ? ins.flags.find((f) => f.name === "from") : null;
         if (from?.value === stage.name && from.valueRange) edits.push({ range: from.valueRange, text: expected });
       }

@@ -1,6 +1,6 @@
 import { imageStages } from "../../src/engine/invocations.js";
 import type { DfProperty } from "../../src/engine/parse/dockerfile.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 type LabelType = "text" | "url" | "semver" | "hash" | "rfc3339" | "spdx" | "email";
@@ -81,7 +81,7 @@ export default defineDockerfileRule({
     const schema = (options.schema && typeof options.schema === "object" ? options.schema : {}) as Record<string, LabelType>;
     const strict = options.strict === true;
     const labels: DfProperty[] = [];
-    for (const ins of allInstructions(model)) if (ins.keyword === "LABEL") labels.push(...ins.properties);
+    for (const ins of everyInstruction(model)) if (ins.keyword === "LABEL") labels.push(...ins.properties);
     for (const p of labels) {
       if (p.name.includes("$")) continue;
       if (!/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(p.name) || RESERVED.test(p.name)) report({ messageId: "invalidKey", data: { key: p.name }, range: p.nameRange });

@@ -1,4 +1,4 @@
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -15,7 +15,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.keyword !== "ENV" && ins.keyword !== "LABEL") continue;
       for (const p of ins.properties) {
         if (p.hasEquals || !p.valueRange) continue;

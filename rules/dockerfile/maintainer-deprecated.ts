@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -15,7 +15,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "MAINTAINER")) {
+    for (const ins of instructionsNamed(model, "MAINTAINER")) {
       const value = ins.argsText.trim();
       const quoted = /^"[^"\\]*"$/.test(value) ? value : /^[^"\\$\n]*$/.test(value) ? JSON.stringify(value) : null;
       const label = ins.keywordText === ins.keywordText.toLowerCase() ? "label" : "LABEL";

@@ -1,5 +1,5 @@
 import { pipArgsStart, runInvocations } from "../../src/engine/invocations.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 const ENV_NAME = /^PIP_EXTRA_INDEX_URL$/i;
@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
       for (const p of ins.properties) if (ENV_NAME.test(p.name) && p.value.trim()) report({ messageId: "extra", range: p.nameRange });
     }

@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "RUN")) {
+    for (const ins of instructionsNamed(model, "RUN")) {
       for (const flag of ins.flags) {
         if (flag.name === "security" && flag.value?.toLowerCase() === "insecure") report({ messageId: "insecure", range: flag.range });
       }

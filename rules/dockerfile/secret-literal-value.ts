@@ -1,4 +1,4 @@
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
 import { findKnownSecret, isDummySecret, isPathValue } from "../../src/engine/secret-patterns.js";
@@ -41,7 +41,7 @@ export default defineDockerfileRule({
       const found = findKnownSecret(text);
       if (found) hit("known", { kind: found.kind }, range, found.value);
     };
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       for (const p of ins.properties) {
         named(p.name, p.value, p.valueRange ?? p.range);
         known(p.value, p.valueRange ?? p.range);

@@ -1,4 +1,4 @@
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { isPathValue } from "../../src/engine/secret-patterns.js";
 import { isSecretName } from "../../src/engine/secrets.js";
@@ -17,7 +17,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
       for (const p of ins.properties) {
         if (!isSecretName(p.name)) continue;

@@ -1,6 +1,6 @@
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { shellText } from "../../src/engine/parse/dockerfile.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule, type ShellcheckFinding } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
 import type { Position, Severity } from "../../src/engine/types.js";
@@ -91,7 +91,7 @@ const firstTargets = new WeakMap<DockerfileModel, DfInstruction | null>();
 /** With `firstOnly`, stops at the first target and leaves its `text` empty. */
 function scanTargets(model: DockerfileModel, firstOnly: boolean): Target[] {
   const out: Target[] = [];
-  for (const ins of allInstructions(model)) {
+  for (const ins of everyInstruction(model)) {
     if (firstOnly && out.length) break;
     if (ins.keyword !== "RUN" || ins.execForm || !ins.argsRange || !ins.args.length) continue;
     const dialect = shellDialect(model, ins);
@@ -122,7 +122,7 @@ function dialectOf(program: string): Dialect | null {
 /** Every ARG and ENV name of the file, and Docker's predefined build arguments. */
 function definedNames(model: DockerfileModel): Set<string> {
   const names = new Set(PREDEFINED_ARGS);
-  for (const ins of allInstructions(model)) {
+  for (const ins of everyInstruction(model)) {
     if (ins.keyword === "ARG" || ins.keyword === "ENV") for (const p of ins.properties) names.add(p.name);
   }
   return names;

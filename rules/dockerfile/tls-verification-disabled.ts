@@ -1,5 +1,5 @@
 import { pipArgsStart, runInvocations, shortBundleHas } from "../../src/engine/invocations.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Range } from "../../src/engine/types.js";
 
@@ -40,7 +40,7 @@ export default defineDockerfileRule({
   check({ model, report }) {
     const hit = (what: string, range: Range) => report({ messageId: "disabled", data: { what: `\`${what}\`` }, range });
     const envSwitch = (name: string, value: string) => ENV_SWITCHES.some(([re, bad]) => re.test(name) && bad(value));
-    for (const ins of allInstructions(model)) {
+    for (const ins of everyInstruction(model)) {
       if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
       for (const p of ins.properties) if (envSwitch(p.name, p.value)) hit(`${p.name}=${p.value}`, p.range);
     }

@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 export default defineDockerfileRule({
@@ -15,7 +15,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "COPY")) {
+    for (const ins of instructionsNamed(model, "COPY")) {
       const from = ins.flags.find((f) => f.name === "from");
       if (!from?.value || !/^\d+$/.test(from.value) || !from.valueRange) continue;
       const name = model.stages[Number(from.value)]?.name;

@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Range } from "../../src/engine/types.js";
 
@@ -42,11 +42,11 @@ export default defineDockerfileRule({
       if (!ok) report({ messageId: "untrusted", data: { image: ref, registry: registry ?? "docker.io", allowed: allowed.join(", ") }, range });
     };
     for (const stage of model.stages) if (stage.image && !stage.baseStage) judge(stage.image.ref, stage.image.range);
-    for (const ins of instructionsOf(model, "COPY")) {
+    for (const ins of instructionsNamed(model, "COPY")) {
       const from = ins.flags.find((f) => f.name === "from");
       if (from?.value && from.valueRange) judge(from.value, from.valueRange);
     }
-    for (const ins of instructionsOf(model, "RUN")) {
+    for (const ins of instructionsNamed(model, "RUN")) {
       for (const f of ins.flags) {
         const m = f.name === "mount" ? /(?:^|,)from=([^,]+)/.exec(f.value ?? "") : null;
         if (m) judge(m[1], f.range);

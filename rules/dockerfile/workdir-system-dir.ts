@@ -1,4 +1,4 @@
-import { instructionsOf } from "../../src/engine/query.js";
+import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
 const SYSTEM_DIRS = ["/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"];
@@ -27,7 +27,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    for (const ins of instructionsOf(model, "WORKDIR")) {
+    for (const ins of instructionsNamed(model, "WORKDIR")) {
       const word = ins.args[0];
       if (!word || !word.value.startsWith("/")) continue;
       const path = normalize(word.value.replace(/^["']|["']$/g, ""));

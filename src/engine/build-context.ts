@@ -2,7 +2,7 @@ import type { DockerfileModel } from "./parse/dockerfile.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath, trimSlashes } from "./paths.js";
 import type { Project } from "./project.js";
-import { instructionsOf } from "./query.js";
+import { instructionsNamed } from "./instruction-index.js";
 import { execWords } from "./execform.js";
 import type { DfInstruction } from "./parse/dockerfile.js";
 import { copyOperands, isRemoteSource, type CopySource } from "./sources.js";
@@ -56,7 +56,7 @@ export function buildContexts(model: DockerfileModel, project: Project): BuildCo
 function contextFromSources(model: DockerfileModel, project: Project, own: string): string | null {
   const sources: string[] = [];
   for (const keyword of ["COPY", "ADD"]) {
-    for (const ins of instructionsOf(model, keyword)) {
+    for (const ins of instructionsNamed(model, keyword)) {
       if (ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
       for (const s of copyOperands(ins).sources) {
         const v = s.value.replace(/^\.\//, "");

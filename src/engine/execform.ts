@@ -1,6 +1,6 @@
 import { SHELL_LIMITS, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from "./parse/shell.js";
-import { instructionsOf } from "./query.js";
+import { instructionsNamed } from "./instruction-index.js";
 
 /** One element of a JSON (exec) form array with the range of its quoted token in the file. */
 export interface ExecWord extends ShellWord {
@@ -105,7 +105,7 @@ const runCommandsByModel = new WeakMap<DockerfileModel, readonly RunCommand[]>()
 
 function collectRunCommands(model: DockerfileModel): RunCommand[] {
   const out: RunCommand[] = [];
-  for (const instruction of instructionsOf(model, "RUN")) {
+  for (const instruction of instructionsNamed(model, "RUN")) {
     if (!instruction.execForm) {
       for (const command of instruction.script?.commands ?? []) out.push({ instruction, command });
       continue;

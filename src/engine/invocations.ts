@@ -1,6 +1,6 @@
 import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand } from "./parse/shell.js";
-import { instructionsOf } from "./query.js";
+import { instructionsNamed } from "./instruction-index.js";
 import type { Range } from "./types.js";
 
 /**
@@ -27,7 +27,7 @@ const invocationsByModel = new WeakMap<DockerfileModel, readonly Invocation[]>()
 
 function collectInvocations(model: DockerfileModel): Invocation[] {
   const out: Invocation[] = [];
-  for (const instruction of instructionsOf(model, "RUN")) {
+  for (const instruction of instructionsNamed(model, "RUN")) {
     const exec = instruction.execForm;
     if (exec) {
       if (exec.length && instruction.argsRange) {

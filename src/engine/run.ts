@@ -128,17 +128,7 @@ function lineLimitReason(content: string, kind: FileKind): string | null {
 
 /** UTF-8 length of a string without encoding it (a lone surrogate counts as the 3 bytes of U+FFFD). */
 export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 2;
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
+  return Buffer.byteLength(text, "utf8");
 }
 
 /** A rule as this run applies it: its configured severity and options, settled once per run. */

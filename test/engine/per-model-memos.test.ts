@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
 import { audit } from "../../src/engine/index.js";
+import { utf8Length } from "../../src/engine/run.js";
 import { commandsByRun } from "../../src/engine/cache-cleanup.js";
 import { dependencyInstall } from "../../src/engine/dependency-installs.js";
 import { allRunCommands } from "../../src/engine/execform.js";
 import { fingerprint, foldAnchor, foldedFingerprint } from "../../src/engine/fingerprint.js";
+import { everyInstruction, instructionsNamed } from "../../src/engine/instruction-index.js";
+import { allInstructions, instructionsOf } from "../../src/engine/query.js";
 import { runInvocations } from "../../src/engine/invocations.js";
 import { findKnownSecret, SHORTEST_TOKEN, TOKEN_FORMATS } from "../../src/engine/secret-patterns.js";
 import { unwrapCommand } from "../../src/engine/package-managers.js";
@@ -170,5 +173,37 @@ describe("findKnownSecret's length gate", () => {
     // The shortest formats cannot match fewer characters: their fixed parts plus their least repeat.
     expect(/\bxox[abprs]-[A-Za-z0-9-]{10,}/.exec("xoxb-" + "a".repeat(9))).toBeNull();
     expect(findKnownSecret("https://u:hunter2@x")?.value).toBe("hunter2");
+  });
+});
+
+describe("instruction index", () => {
+  it("lists what query.ts's generators yield, once per model", () => {
+    const model = parse();
+    expect(everyInstruction(model)).toEqual([...allInstructions(model)]);
+    for (const keyword of ["FROM", "RUN", "CMD", "ONBUILD", "ENTRYPOINT", "COPY"]) expect(instructionsNamed(model, keyword)).toEqual([...instructionsOf(model, keyword)]);
+    expect(everyInstruction(model)).toBe(everyInstruction(model));
+    const other = parse();
+    expect(everyInstruction(other)).not.toBe(everyInstruction(model));
+    expect(everyInstruction(other).some((i) => everyInstruction(model).includes(i))).toBe(false);
+    expect(instructionsNamed(parse("FROM alpine\n"), "RUN")).toEqual([]);
+  });
+});
+
+describe("utf8Length", () => {
+  const reference = (text: string) => {
+    let bytes = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) continue;
+      if (c < 0x800) bytes += 1;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    }
+    return bytes;
+  };
+  it("counts as the character walk did, lone surrogates as three bytes", () => {
+    for (const t of ["", "abc", "é", "€", "𝄞", "\ud834", "\udd1e", "a\ud834b", "\ud834\ud834\udd1e", "\udd1e\ud834", "x\u0000y", "ü".repeat(1000)]) expect(utf8Length(t)).toBe(reference(t));
   });
 });

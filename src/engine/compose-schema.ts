@@ -65,7 +65,7 @@ const pointerOf = (path: readonly (string | number)[]): string => {
  * Only the mappings and lists on the way to a replaced value are copied (the rest is shared with
  * `value`, which is never modified); `path` is the path of `value`, a stack shared by the walk.
  */
-function interpolateAll(value: unknown, path: (string | number)[], interpolated: Set<string>, tooLong: SchemaIssue[], ancestors: Set<unknown> = new Set()): unknown {
+function interpolateAll(value: unknown, path: (string | number)[], interpolated: Set<string>, tooLong: SchemaIssue[], ancestors: unknown[] = []): unknown {
   if (typeof value === "string") {
     if (value.length > MAX_VALIDATED_STRING) {
       interpolated.add(pointerOf(path));
@@ -77,8 +77,9 @@ function interpolateAll(value: unknown, path: (string | number)[], interpolated:
     return interpolate(value);
   }
   if (!Array.isArray(value) && !isRecord(value)) return value;
-  if (ancestors.has(value)) throw new RecursiveAlias(pointerOf(path));
-  ancestors.add(value);
+  // The containers above `value` (a short list: data nests a few levels, parseCompose refuses past 100).
+  if (ancestors.includes(value)) throw new RecursiveAlias(pointerOf(path));
+  ancestors.push(value);
   let out: unknown = value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
@@ -111,7 +112,7 @@ function interpolateAll(value: unknown, path: (string | number)[], interpolated:
     }
     if (copy) out = copy;
   }
-  ancestors.delete(value);
+  ancestors.pop();
   return out;
 }
 

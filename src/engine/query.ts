@@ -116,38 +116,52 @@ export function scalarSubRange(model: ComposeModel, range: Range | null, value: 
   return model.index.range(base + start, base + end);
 }
 
+/** A node composeStrings visits, with the key or index it sits under and the entry of its parent. */
+interface StringWalkEntry {
+  node: unknown;
+  key: string | number;
+  up: StringWalkEntry | null;
+}
+
+/** A string composeStrings found: its path and range are worked out when first read. */
+class ComposeString {
+  #path: YamlPath | undefined;
+  #range: Range | null | undefined;
+  constructor(
+    readonly value: string,
+    private readonly model: ComposeModel,
+    private readonly entry: StringWalkEntry,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get path(): YamlPath {
+    if (!this.#path) {
+      const path: (string | number)[] = [];
+      for (let e: StringWalkEntry | null = this.entry; e && e.up; e = e.up) path.push(e.key);
+      this.#path = path.reverse();
+    }
+    return this.#path;
+  }
+
+  get range(): Range | null {
+    if (this.#range === undefined) this.#range = this.model.index.range(this.start, this.end);
+    return this.#range;
+  }
+}
+
 /**
  * Every string scalar value of a Compose file with its path and range; keys are skipped and aliases
  * are not followed. `path` and `range` are worked out when first read (most callers look at the
  * value first and skip most strings).
  */
-export function* composeStrings(model: ComposeModel): Iterable<{ value: string; readonly path: YamlPath; readonly range: Range | null }> {
-  /** A node to visit, with the key or index it sits under and the entry of its parent. */
-  type Entry = { node: unknown; key: string | number; up: Entry | null };
-  const pathOf = (entry: Entry): YamlPath => {
-    const path: (string | number)[] = [];
-    for (let e: Entry | null = entry; e && e.up; e = e.up) path.push(e.key);
-    return path.reverse();
-  };
-  const stack: Entry[] = [{ node: model.doc.contents, key: "", up: null }];
+export function* composeStrings(model: ComposeModel): Iterable<{ readonly value: string; readonly path: YamlPath; readonly range: Range | null }> {
+  const stack: StringWalkEntry[] = [{ node: model.doc.contents, key: "", up: null }];
   while (stack.length) {
     const entry = stack.pop()!;
     const node = entry.node;
     if (isScalar(node)) {
-      if (typeof node.value === "string" && node.range) {
-        const [start, end] = node.range;
-        let path: YamlPath | undefined;
-        let range: Range | null | undefined;
-        yield {
-          value: node.value,
-          get path() {
-            return (path ??= pathOf(entry));
-          },
-          get range() {
-            return range === undefined ? (range = model.index.range(start, end)) : range;
-          },
-        };
-      }
+      if (typeof node.value === "string" && node.range) yield new ComposeString(node.value, model, entry, node.range[0], node.range[1]);
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];

@@ -14,6 +14,8 @@ const REF = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})
 /** Compose variable references in a string value, `$$` escapes excluded. */
 export function variableRefs(value: string): VariableRef[] {
   const refs: VariableRef[] = [];
+  // Every reference starts with `$`: most values have none.
+  if (!value.includes("$")) return refs;
   for (const m of value.matchAll(REF)) {
     if (m[0] === "$$") continue;
     const name = m[1] ?? m[4];
@@ -27,6 +29,8 @@ export function variableRefs(value: string): VariableRef[] {
  * defaults apply, unset plain variables become "".
  */
 export function interpolate(value: string, env: Record<string, string> = {}): string {
+  // Every reference starts with `$`: a value without one is its own interpolation.
+  if (!value.includes("$")) return value;
   return value.replace(REF, (whole, braced: string | undefined, op: string | undefined, operand: string | undefined, bare: string | undefined) => {
     if (whole === "$$") return "$";
     const name = braced ?? bare!;

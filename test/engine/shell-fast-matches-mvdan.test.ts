@@ -356,14 +356,15 @@ function scriptArb(depth: number): fc.Arbitrary<string> {
   const compound: fc.Arbitrary<string>[] = [];
   if (depth > 0) {
     const inner = scriptArb(depth - 1);
+    const end = fc.constantFrom("; ", ";", "\n", ";\n", "\n# c\n", " &\n", "; \\\n ");
     compound.push(
       inner.map((s) => `(${s})`),
-      inner.map((s) => `{ ${s}; }`),
-      fc.tuple(inner, inner, fc.option(inner)).map(([c, t, e]) => `if ${c}; then ${t}${e ? `; else ${e}` : ""}; fi`),
-      fc.tuple(fc.array(word, { maxLength: 3 }), inner).map(([items, body]) => `for i in ${items.join(" ")}; do ${body}; done`),
-      fc.tuple(inner, inner).map(([c, b]) => `while ${c}; do ${b}; done`),
-      fc.tuple(word, word, inner).map(([w, p, b]) => `case ${w} in ${p}|b) ${b};; *) ;; esac`),
-      inner.map((s) => `f() { ${s}; }`),
+      fc.tuple(inner, end).map(([s, e]) => `{ ${s}${e}}`),
+      fc.tuple(inner, end, inner, end, fc.option(inner), end).map(([c, e1, t, e2, e, e3]) => `if ${c}${e1}then ${t}${e2}${e ? `else ${e}${e3}` : ""}fi`),
+      fc.tuple(fc.array(word, { maxLength: 3 }), end, inner, end).map(([items, e1, body, e2]) => `for i in ${items.join(" ")}${e1}do ${body}${e2}done`),
+      fc.tuple(inner, end, inner, end).map(([c, e1, b, e2]) => `while ${c}${e1}do ${b}${e2}done`),
+      fc.tuple(word, word, inner, fc.constantFrom(";;", " ;;\n", "\n;;")).map(([w, p, b, dsemi]) => `case ${w} in ${p}|b) ${b}${dsemi} *) ;; esac`),
+      fc.tuple(inner, end).map(([s, e]) => `f() { ${s}${e}}`),
     );
   }
   const command = fc.oneof({ weight: 10, arbitrary: simple }, { weight: 1, arbitrary: declaration }, ...compound.map((arbitrary) => ({ weight: 1, arbitrary })));

@@ -85,6 +85,8 @@ const PLAIN_BEFORE_EQUALS = /^(?:[^=]*$|[-A-Za-z0-9_.\/:@%,]*=[^[]*$)/;
 const NAME_INDEX = /^[A-Za-z_][A-Za-z0-9_]*\[/;
 const DECLARED = /^(-[A-Za-z]+|[A-Za-z_][A-Za-z0-9_]*)$/;
 const DIGITS = /^[0-9]+$/;
+const SIMPLE_BACKQUOTED = /^[\w .\/:=+,@%$|&;<>*?~!\[\]-]*$/;
+const BACKQUOTED_KEYWORD = /(^|[^\w-])(if|then|elif|else|fi|do|done|case|esac|while|until|for|in|select|function|time|coproc)($|[^\w-])/;
 const FUNCTION = /[A-Za-z_][A-Za-z0-9_]*\(\)/y;
 
 const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -695,12 +697,12 @@ class Parser {
     return this.text.slice(open, i);
   }
 
-  /** A backquoted command substitution without backslashes, parsed as a script of its own. */
+  /** A backquoted command substitution of plain words on one line, parsed as a script of its own. */
   lexBackquoted(): Part {
     const close = this.text.indexOf("`", this.pos + 1);
     if (close < 0 || close >= this.limit) throw UNHANDLED;
     const inner = this.text.slice(this.pos + 1, close);
-    if (/[\\#'"]|\$$/.test(inner)) throw UNHANDLED;
+    if (!SIMPLE_BACKQUOTED.test(inner) || /\$$/.test(inner) || BACKQUOTED_KEYWORD.test(inner)) throw UNHANDLED;
     const limit = this.limit;
     this.limit = close;
     this.pos++;

@@ -195,12 +195,14 @@ describe("the fast shell parser on hostile input", () => {
     const words = "echo " + "x ".repeat(150_000);
     const literal = "echo " + "y".repeat(1_000_000);
     const comments = "a\n#\\\n".repeat(100_000);
+    const body = "if a; then " + "b; ".repeat(150_000) + "fi";
     const quotes = "echo '" + "'".repeat(200_000);
-    for (const script of [chain, pipes, words, literal, comments, quotes]) {
+    for (const script of [chain, pipes, words, literal, comments, quotes, body]) {
       expect(time(() => parseShellFast(script, 0, new LineIndex(script)))).toBeLessThan(20_000);
     }
     expect(parseShellFast(chain, 0, new LineIndex(chain))?.commands).toHaveLength(20_000);
     expect(parseShellFast(pipes, 0, new LineIndex(pipes))?.pipes).toHaveLength(19_999);
+    expect(parseShellFast(body, 0, new LineIndex(body))?.commands).toHaveLength(150_001);
   });
 });
 

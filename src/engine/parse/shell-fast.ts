@@ -98,6 +98,10 @@ const isSpecialParam = (c: number): boolean => c === 64 || c === 42 || c === 35 
 const isWordEnd = (c: number): boolean =>
   c < 0 || c === SPACE || c === TAB || c === NL || c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 40 || c === 41;
 const isKeywordChar = (c: number): boolean => (c >= 97 && c <= 122) || c === 123 || c === 125 || c === 91 || c === 93 || c === 33;
+/** `push(...items)` without the argument limit that very long scripts would hit. */
+const append = <T>(to: T[], items: readonly T[]): void => {
+  for (const item of items) to.push(item);
+};
 const couldBeReserved = (run: string): boolean => [...RESERVED].some((r) => r.startsWith(run));
 
 class Parser {
@@ -339,14 +343,14 @@ class Parser {
   parseIf(): Stmt[] {
     const kids: Stmt[] = [];
     for (;;) {
-      kids.push(...this.nonEmpty(this.parseList(STOP_THEN)));
+      append(kids, this.nonEmpty(this.parseList(STOP_THEN)));
       this.expectKeyword("then");
-      kids.push(...this.nonEmpty(this.parseList(STOP_IF_BODY)));
+      append(kids, this.nonEmpty(this.parseList(STOP_IF_BODY)));
       const kw = this.keywordAt(this.pos);
       this.pos += kw.length;
       if (kw === "elif") continue;
       if (kw === "else") {
-        kids.push(...this.nonEmpty(this.parseList(STOP_FI)));
+        append(kids, this.nonEmpty(this.parseList(STOP_FI)));
         this.expectKeyword("fi");
       } else if (kw !== "fi") {
         throw UNHANDLED;
@@ -357,10 +361,8 @@ class Parser {
 
   parseFor(): (Stmt | Word)[] {
     this.skipBlanks();
-    const nameStart = this.pos;
     if (!isNameStart(this.ch(this.pos))) throw UNHANDLED;
     while (isNameChar(this.ch(this.pos))) this.pos++;
-    if (this.pos === nameStart) throw UNHANDLED;
     const after = this.ch(this.pos);
     if (after !== SPACE && after !== TAB) throw UNHANDLED;
     this.skipBlanks();
@@ -379,7 +381,7 @@ class Parser {
       kids.push(this.lexWord());
     }
     this.expectKeyword("do");
-    kids.push(...this.nonEmpty(this.parseList(STOP_DONE)));
+    append(kids, this.nonEmpty(this.parseList(STOP_DONE)));
     this.expectKeyword("done");
     return kids;
   }
@@ -410,7 +412,7 @@ class Parser {
         if (c === 41) break;
         if (c !== 124) throw UNHANDLED;
       }
-      kids.push(...this.parseList(STOP_CASE_ITEM));
+      append(kids, this.parseList(STOP_CASE_ITEM));
       if (this.ch(this.pos) === 59 && this.ch(this.pos + 1) === 59) {
         if (this.ch(this.pos + 2) === 38) throw UNHANDLED;
         this.pos += 2;

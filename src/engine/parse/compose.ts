@@ -1,6 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
 import { LineIndex } from "../text.js";
-import { parseYamlDocument } from "../yaml-parse.js";
 import type { Range } from "../types.js";
 import { interpolate } from "./interpolation.js";
 
@@ -106,7 +105,7 @@ export function parseCompose(path: string, text: string): ComposeModel {
   // for a map of 100,000 keys). logLevel "error" keeps its warnings (stringified keys) off stderr.
   // No LineCounter: the library only uses one to prettify errors (prettyErrors: false), and
   // ranges come from the LineIndex.
-  const doc = parseYamlDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
+  const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
   // A trailing `---` (an empty second document) is harmless: Compose skips empty documents.
   const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS" || !onlyEmptyDocumentsFollow(text));
   const problems: ComposeProblem[] = errors

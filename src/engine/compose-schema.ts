@@ -1,6 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
-import composeSpec from "./schema/compose-spec.json" with { type: "json" };
+import generatedValidator from "./schema/compose-validator.generated.js";
 import { isRecord, mayHaveResetTags, type YamlPath } from "./parse/compose.js";
 import { interpolate } from "./parse/interpolation.js";
 
@@ -25,17 +25,11 @@ export interface SchemaIssue {
  */
 export const MAX_VALIDATED_STRING = 65_536;
 
-let validator: ValidateFunction | null = null;
-
-/** The compiled schema: compiled on first use, once per process. */
-function compiled(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false });
-    const { $schema: _draft, ...schema } = composeSpec as Record<string, unknown>;
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
+/**
+ * The Compose schema's validator, compiled by Ajv ahead of time (`npm run schema:compile`,
+ * scripts/compose-validator.mjs) rather than on each process's first Compose file.
+ */
+const compiled = (): ValidateFunction => generatedValidator as ValidateFunction;
 
 const COMBINATORS = new Set(["oneOf", "anyOf"]);
 const MAX_ERRORS = 1000;

@@ -1,0 +1,43 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Ajv, type ValidateFunction } from "ajv";
+import { parse } from "yaml";
+import generated from "../../src/engine/schema/compose-validator.generated.js";
+
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+
+/** The validator Ajv compiles at run time from the same schema and the options the file records. */
+function compiledNow(): ValidateFunction {
+  const options = JSON.parse(/^\/\/ Ajv options: (.*)$/m.exec(read("src/engine/schema/compose-validator.generated.ts"))![1]);
+  const { $schema: _draft, ...schema } = JSON.parse(read("src/engine/schema/compose-spec.json"));
+  return new Ajv(options).compile(schema);
+}
+
+const documents = [
+  "services:\n  web:\n    image: nginx\n",
+  "services:\n  web:\n    image: nginx\n    ports: [8080]\n    restart: sometimes\n    bogus: 1\n",
+  "services:\n  web:\n    build: {context: ., dockerfile: 3}\n    healthcheck: {test: 5, retries: x}\n",
+  "services:\n  db:\n    image: postgres\n    deploy: {resources: {limits: {memory: [1]}}}\n    environment: {A: {b: 1}}\n",
+  "version: 3\nservices: []\nnetworks: {x: {driver: 1}}\nvolumes: 7\nx-extra: whatever\n",
+  "services:\n  a:\n    image: x\n    depends_on: {b: {condition: maybe}}\n    ulimits: {nofile: {soft: a}}\n",
+];
+
+describe("the Compose validator compiled ahead of time", () => {
+  it("is the code the schema and options give today (else: npm run schema:compile)", () => {
+    expect(() => execFileSync(process.execPath, ["scripts/compose-validator.mjs", "--check"], { cwd: new URL("../..", import.meta.url), stdio: "pipe" })).not.toThrow();
+  });
+
+  it.each(documents.map((d, i) => [i, d]))("reports what a run-time compilation reports, document %i", (_i, text) => {
+    const now = compiledNow();
+    const data = parse(text as string);
+    const valid = generated(data);
+    expect(valid).toBe(now(data));
+    expect(generated.errors ?? null).toEqual(now.errors ?? null);
+  });
+
+  it("finds errors in the invalid documents, so the comparison above compares something", () => {
+    const invalid = documents.slice(1).filter((d) => !generated(parse(d)));
+    expect(invalid).toHaveLength(documents.length - 1);
+    expect(generated(parse(documents[0]))).toBe(true);
+  });
+});

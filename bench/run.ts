@@ -141,6 +141,9 @@ interface CorpusResults {
     engineOverShellfloor: Summary;
     engineCompose: Summary;
     engineDockerfile: Summary;
+    /** Our parsers alone on dclint's set, and how many times dclint's time per file that is: the ratio rules costing nothing would give. */
+    floorCompose: Summary;
+    dclintOverFloorCompose: Summary;
   };
   findings: number;
   ruleFailures: number;
@@ -230,7 +233,8 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
   } else log("Peers skipped (--no-peers).");
 
   const warm = Object.fromEntries(contenders.map((c) => [c, [] as Pass[]])) as Record<Contender, Pass[]>;
-  const sub = { compose: [] as Pass[], dockerfile: [] as Pass[] };
+  const sub = { compose: [] as Pass[], dockerfile: [] as Pass[], floorCompose: [] as Pass[] };
+  const dclintOverFloorCompose: number[] = [];
   const ratios = { floor: [] as number[], floorCpu: [] as number[], libfloor: [] as number[], shellfloor: [] as number[] };
   const peerRatios = new Map<PeerName, { wall: number[]; cpu: number[] }>();
   for (let r = 0; r < opts.rounds; r++) {
@@ -244,6 +248,8 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     if (got.shellfloor) ratios.shellfloor.push(got.engine.ms / got.shellfloor.ms);
     const mine: Record<string, Pass> = {};
     for (const set of ["compose", "dockerfile"] as const) sub[set].push((mine[set] = await worker.request<Pass>({ cmd: "pass", what: "engine", set })));
+    const floorCompose = await worker.request<Pass>({ cmd: "pass", what: "floor", set: "compose" });
+    sub.floorCompose.push(floorCompose);
     for (const peer of peers) {
       if (peer.error) continue;
       try {
@@ -255,6 +261,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
         entry.wall.push(perSecond(engine) / perSecond(p));
         entry.cpu.push(cpuPerFile(p) / cpuPerFile(engine));
         peerRatios.set(peer.name, entry);
+        if (peer.name === "dclint") dclintOverFloorCompose.push(perSecond(floorCompose) / perSecond(p));
       } catch (e) {
         peer.error = (e as Error).message;
       }
@@ -289,6 +296,8 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
       engineOverShellfloor: sumOf(ratios.shellfloor),
       engineCompose: summarize(sub.compose.map(perSecond)),
       engineDockerfile: summarize(sub.dockerfile.map(perSecond)),
+      floorCompose: summarize(sub.floorCompose.map(perSecond)),
+      dclintOverFloorCompose: sumOf(dclintOverFloorCompose),
     },
     findings: last?.findings ?? 0,
     ruleFailures: last?.ruleFailures ?? 0,
@@ -323,6 +332,12 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
     ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio), ""],
     ["parse floor, cold", fmt(res.cold.floor), "", ""],
     [`engine on the Compose files alone (${res.files.peerCompose}, dclint's set)`, fmt(res.warm.engineCompose), "", ""],
+    [
+      `parse floor on the same Compose files${res.warm.dclintOverFloorCompose.n ? ` (dclint / this: ${fmt(res.warm.dclintOverFloorCompose)}, the most rules costing nothing could give)` : ""}`,
+      fmt(res.warm.floorCompose),
+      "",
+      "",
+    ],
     [`engine on the Dockerfiles alone (${res.files.dockerfile})`, fmt(res.warm.engineDockerfile), "", ""],
   );
   log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));

@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parse } from "yaml";
-import generated from "../../src/engine/schema/compose-validator.generated.js";
+import compiledAhead from "../../src/engine/schema/compose-validator.generated.js";
 
+const generated = compiledAhead as ValidateFunction;
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
 /** The validator Ajv compiles at run time from the same schema and the options the file records. */

@@ -6,7 +6,7 @@
  *   libfloor - read, then only the libraries under them (dockerfile-ast, yaml), for reference;
  *   shellcheck - the engine with the ShellCheck binary's checker (a fresh one, empty cache), as the
  *              CLI and the server run it: one process started per new RUN script;
- *   shellfloor - the floor plus the shell parse of every RUN/CMD/ENTRYPOINT (mvdan-sh), which the
+ *   shellfloor - the floor plus the shell parse of every RUN/CMD/ENTRYPOINT (parseShell), which the
  *              engine's parser does lazily, when a rule first asks: for reference.
  * Started with --expose-gc, it collects garbage before each pass so that one pass's garbage is
  * not billed to the next.

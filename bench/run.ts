@@ -327,7 +327,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
     ["parse floor: our parsers, warm", fmt(res.warm.floor), "1", "1"],
   ];
   if (res.warm.libfloor.n) rows.push(["dockerfile-ast + yaml alone, warm", fmt(res.warm.libfloor), `(engine / this: ${fmt(res.warm.engineOverLibfloor)})`, ""]);
-  if (res.warm.shellfloor.n) rows.push(["our parsers + every RUN's shell parse (mvdan-sh), warm", fmt(res.warm.shellfloor), `(engine / this: ${fmt(res.warm.engineOverShellfloor)})`, ""]);
+  if (res.warm.shellfloor.n) rows.push(["our parsers + every RUN's shell parse, warm", fmt(res.warm.shellfloor), `(engine / this: ${fmt(res.warm.engineOverShellfloor)})`, ""]);
   rows.push(
     ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio), ""],
     ["parse floor, cold", fmt(res.cold.floor), "", ""],

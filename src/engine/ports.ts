@@ -24,9 +24,20 @@ const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 /**
  * Reads the host side of a port mapping. Variables with a default resolve to it; variables with
  * none stay as `${NAME}` so a published-but-unknown port is not mistaken for a container-only one.
- * Also accepts `published: "127.0.0.1:8080"` written into the long syntax.
+ * Also accepts `published: "127.0.0.1:8080"` written into the long syntax. The result is shared
+ * between callers: never modify it.
  */
 export function portBinding(port: PortMapping): PortBinding {
+  let found = bindings.get(port);
+  if (!found) bindings.set(port, (found = readPortBinding(port)));
+  return found;
+}
+
+/** Several rules (and a fix) read each port's binding: read once per port mapping of a model. */
+const bindings = new WeakMap<PortMapping, PortBinding>();
+
+/** portBinding without the memo. */
+export function readPortBinding(port: PortMapping): PortBinding {
   if (port.raw.length > MAX_PORT_TEXT) return { hostIp: null, published: null, variablePort: false };
   if (port.raw.startsWith("{")) {
     let entry: Record<string, unknown> = {};

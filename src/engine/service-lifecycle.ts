@@ -1,6 +1,6 @@
 import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
 import { basename, dirname } from "./paths.js";
-import type { Project } from "./project.js";
+import type { Project, ProjectService } from "./project.js";
 import { rootImage } from "./users.js";
 
 /**
@@ -101,7 +101,7 @@ function awaitedForCompletion(model: ComposeModel): Set<string> {
  */
 export function serviceImage(project: Project, model: ComposeModel, service: ComposeService): string | null {
   if (service.image) return service.image;
-  const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
+  const linked = linkedService(project, model.path, service.name);
   if (linked?.stage) return rootImage(linked.stage);
   if (!service.partial && !isOverrideService(project, model, service)) return null;
   // The same service in the base file it is merged into (see isOverrideService), or beside it.
@@ -137,9 +137,7 @@ export function serviceDefines(project: Project, model: ComposeModel, service: C
     const next: unknown = services[base];
     data = isRecord(next) ? next : null;
   }
-  const dir = dirname(model.path);
-  for (const other of project.composeFiles) {
-    if (other === model || dirname(other.path) !== dir) continue;
+  for (const other of composeFilesBeside(project, model)) {
     const same = other.services.find((s) => s.name === service.name);
     if (same && probe(same.data)) return true;
   }
@@ -163,11 +161,72 @@ export function canRunTogether(a: ComposeService, b: ComposeService): boolean {
  * `helper-scripts/docker-compose.override.yml.d/*`) is matched with the base files of the project.
  */
 export function isOverrideService(project: Project, model: ComposeModel, service: ComposeService): boolean {
-  if (!isOverrideFile(model.path)) return false;
-  const dir = dirname(model.path);
-  const bases = project.composeFiles.filter((f) => f !== model && !isOverrideFile(f.path));
-  const beside = bases.filter((f) => dirname(f.path) === dir);
-  return (beside.length ? beside : bases).some((f) => f.services.some((s) => s.name === service.name));
+  const names = baseServiceNames(project, model);
+  return names !== null && names.has(service.name);
+}
+
+/**
+ * Per project, per Compose model: what isOverrideService, serviceDefines and serviceImage ask of
+ * the project's other files, worked out once (each rule asks for every service).
+ */
+interface ProjectMemo {
+  /** For an override file: the names of the services its base files define; null for other files. */
+  baseNames: WeakMap<ComposeModel, Set<string> | null>;
+  /** The other Compose files of the model's directory. */
+  beside: WeakMap<ComposeModel, ComposeModel[]>;
+  /** The project's linked services by Compose file path and name (the first of each). */
+  linked: Map<string, Map<string, ProjectService>> | null;
+}
+
+const projectMemos = new WeakMap<Project, ProjectMemo>();
+
+function memoOf(project: Project): ProjectMemo {
+  let memo = projectMemos.get(project);
+  if (!memo) projectMemos.set(project, (memo = { baseNames: new WeakMap(), beside: new WeakMap(), linked: null }));
+  return memo;
+}
+
+function baseServiceNames(project: Project, model: ComposeModel): Set<string> | null {
+  const memo = memoOf(project);
+  let names = memo.baseNames.get(model);
+  if (names === undefined) {
+    names = null;
+    if (isOverrideFile(model.path)) {
+      const dir = dirname(model.path);
+      const bases = project.composeFiles.filter((f) => f !== model && !isOverrideFile(f.path));
+      const beside = bases.filter((f) => dirname(f.path) === dir);
+      names = new Set<string>();
+      for (const f of beside.length ? beside : bases) for (const s of f.services) names.add(s.name);
+    }
+    memo.baseNames.set(model, names);
+  }
+  return names;
+}
+
+/** The project's Compose files other than `model` in `model`'s directory, in project order. */
+function composeFilesBeside(project: Project, model: ComposeModel): ComposeModel[] {
+  const memo = memoOf(project);
+  let files = memo.beside.get(model);
+  if (!files) {
+    const dir = dirname(model.path);
+    files = project.composeFiles.filter((other) => other !== model && dirname(other.path) === dir);
+    memo.beside.set(model, files);
+  }
+  return files;
+}
+
+/** The first of the project's services linked from the Compose file `composeFile` under `name`. */
+function linkedService(project: Project, composeFile: string, name: string): ProjectService | undefined {
+  const memo = memoOf(project);
+  if (!memo.linked) {
+    memo.linked = new Map();
+    for (const s of project.services) {
+      let byName = memo.linked.get(s.composeFile);
+      if (!byName) memo.linked.set(s.composeFile, (byName = new Map()));
+      if (!byName.has(s.name)) byName.set(s.name, s);
+    }
+  }
+  return memo.linked.get(composeFile)?.get(name);
 }
 
 /** A Compose file named to be merged over a base file (`docker-compose.override.yml`, `compose.prod.override.yaml`). */

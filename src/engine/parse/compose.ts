@@ -316,39 +316,54 @@ function onlyEmptyDocumentsFollow(text: string): boolean {
   return Array.isArray(docs) && docs.slice(1).every((d) => !d.errors.length && (d.contents === null || (isScalar(d.contents) && d.contents.value === null)));
 }
 
-function findNode(doc: Document, path: YamlPath): { node: Node | null; pair: Pair | null; exact: boolean } {
-  let node = doc.contents as Node | null;
-  let pair: Pair | null = null;
-  for (let i = 0; i < path.length; i++) {
-    const next = child(doc, node, path[i]);
-    if (!next) return { node, pair: null, exact: false };
-    node = next.node;
-    pair = next.pair;
-  }
-  return { node, pair, exact: true };
+/** Where findNode stopped: the node it reached, the pair holding it (null for a sequence item), and whether it got to the end of the path. */
+interface Found {
+  node: Node | null;
+  pair: Pair | null;
+  exact: boolean;
 }
 
-function child(doc: Document, node: Node | null, seg: string | number, depth = 0): { node: Node; pair: Pair | null } | null {
-  if (depth > 50) return null;
-  const resolved = deref(doc, node);
+function findNode(doc: Document, path: YamlPath): Found {
+  const found: Found = { node: doc.contents as Node | null, pair: null, exact: true };
+  const targets = aliasTargets.get(doc);
+  for (let i = 0; i < path.length; i++) {
+    if (!child(doc, targets, found.node, path[i], found, 0)) {
+      found.pair = null;
+      found.exact = false;
+      return found;
+    }
+  }
+  return found;
+}
+
+/** Moves `found` to the child `seg` of `node` (through aliases and merge keys); false, leaving `found` as it was, when there is none. */
+function child(doc: Document, targets: Map<Alias, Node> | undefined, node: Node | null, seg: string | number, found: Found, depth: number): boolean {
+  if (depth > 50) return false;
+  const resolved = deref(doc, targets, node);
   if (isSeq(resolved) && typeof seg === "number") {
     const item = resolved.items[seg] as Node | undefined;
-    return item ? { node: item, pair: null } : null;
+    if (!item) return false;
+    found.node = item;
+    found.pair = null;
+    return true;
   }
-  if (!isMap(resolved)) return null;
-  const direct = keyIndex(resolved).get(String(seg));
-  if (direct) return { node: direct.value as Node, pair: direct };
+  if (!isMap(resolved)) return false;
+  const direct = keyIndex(resolved).get(typeof seg === "string" ? seg : String(seg));
+  if (direct) {
+    found.node = direct.value as Node;
+    found.pair = direct;
+    return true;
+  }
   for (const pair of resolved.items) {
     // With `merge: true` the yaml library gives a merge key the value Symbol(<<), not the string.
     if (isScalar(pair.key) && (pair.key.value === "<<" || (typeof pair.key.value === "symbol" && pair.key.value.description === "<<"))) {
       const sources = isSeq(pair.value) ? (pair.value.items as Node[]) : [pair.value as Node];
       for (const source of sources) {
-        const found = child(doc, source, seg, depth + 1);
-        if (found) return found;
+        if (child(doc, targets, source, seg, found, depth + 1)) return true;
       }
     }
   }
-  return null;
+  return false;
 }
 
 const keyIndexes = new WeakMap<object, { size: number; pairs: Map<string, Pair> }>();
@@ -372,8 +387,8 @@ function keyIndex(map: { items: Pair[] }): Map<string, Pair> {
   return pairs;
 }
 
-function deref(doc: Document, node: Node | null): Node | null {
-  const targets = aliasTargets.get(doc);
+function deref(doc: Document, targets: Map<Alias, Node> | undefined, node: Node | null): Node | null {
+  if (!node || !isAlias(node)) return node;
   for (let depth = 0; node && isAlias(node) && depth < 50; depth++) node = (targets ? targets.get(node) : (node.resolve(doc) as Node | undefined)) ?? null;
   return node;
 }

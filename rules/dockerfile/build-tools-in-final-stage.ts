@@ -44,8 +44,7 @@ export default defineDockerfileRule({
         let markedAuto = false;
         for (const { tool, command } of byRun.get(ins) ?? []) {
           // `apt-mark auto '.*'` … `apt-get purge --auto-remove`: everything this RUN installed goes again
-          const line = [tool, ...command.args.map((a) => a.value)];
-          if (line.includes("apt-mark") && line.indexOf("auto", line.indexOf("apt-mark")) > 0) markedAuto = true;
+          if (!markedAuto && marksAuto(tool, command.args)) markedAuto = true;
           if (markedAuto && (tool === "apt-get" || tool === "apt") && command.args.some((a) => a.value === "--auto-remove" || a.value === "autoremove")) {
             for (const [key, entry] of installed) if (entry.ins === ins) installed.delete(key);
             continue;
@@ -108,4 +107,15 @@ function runsService(stage: DfStage): boolean {
   const prompt = words.length === 1 && !/\s/.test(words[0]) && REPL.test(words[0].slice(words[0].lastIndexOf("/") + 1));
   // `ENTRYPOINT ["docker-entrypoint.sh"]` + `CMD ["node"]` is how official base images end
   return !(prompt && (!entrypoint || /entrypoint/i.test(entrypoint.argsText)));
+}
+
+/** `apt-mark … auto …`: an `auto` word after the command's first `apt-mark` (the tool or an argument). */
+function marksAuto(tool: string, args: readonly ShellWord[]): boolean {
+  let from = 0;
+  if (tool !== "apt-mark") {
+    from = args.findIndex((a) => a.value === "apt-mark");
+    if (from < 0) return false;
+  }
+  for (let j = from; j < args.length; j++) if (args[j].value === "auto") return true;
+  return false;
 }

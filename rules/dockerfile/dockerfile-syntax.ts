@@ -96,9 +96,8 @@ function checkInstruction(model: DockerfileModel, ins: DfInstruction, report: (d
     if (type !== "CMD" && type !== "NONE") report({ messageId: "healthcheckType", data: { word: ins.args[0].value }, range: ins.args[0].range });
     else if (type === "CMD" && ins.args.length === 1) report({ messageId: "missing", data: { keyword: "HEALTHCHECK CMD", what: "a command" }, range: ins.args[0].range });
   }
-  const body = ins.args.length ? model.index.slice({ start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end }) : "";
   if (keyword === "SHELL" && ins.args.length && !ins.execForm?.length) report({ messageId: "shellJson", range: argsSpan(ins) });
-  else if (JSON_FORMS.has(keyword) && !ins.execForm && JSONISH.test(body)) {
+  else if (JSON_FORMS.has(keyword) && !ins.execForm && JSONISH.test(argsBody(model, ins))) {
     const fallback = keyword === "COPY" || keyword === "ADD" || keyword === "VOLUME" ? "space-separated paths with brackets and quotes in their names" : "a shell command starting with `[`";
     report({ messageId: "notJson", data: { fallback }, range: argsSpan(ins) });
   }
@@ -115,6 +114,11 @@ function checkInstruction(model: DockerfileModel, ins: DfInstruction, report: (d
     report({ messageId: "shellSyntax", data: { keyword, message: script.error.message }, range: { start, end } });
   }
   checkHeredocs(model, ins, report);
+}
+
+/** The text from the first argument to the end of the last; cut only for the instructions that test it. */
+function argsBody(model: DockerfileModel, ins: DfInstruction): string {
+  return ins.args.length ? model.index.slice({ start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end }) : "";
 }
 
 function checkFrom(model: DockerfileModel, ins: DfInstruction, report: (d: ReportDescriptor) => void): void {

@@ -8,8 +8,18 @@ import type { Range } from "../../src/engine/types.js";
 const literal = (v: string) => !isPlaceholder(v) && !v.trim().startsWith("$") && !isDummySecret(v) && !isPathValue(v);
 /** `--password value` style options whose next word is the secret. */
 const VALUE_FLAGS = new Set(["--password", "--passwd", "--pass", "--token", "--api-key", "--apikey", "--secret", "--client-secret", "--access-key", "--secret-key"]);
-const MYSQL = /^(mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)$/;
-const REGISTRY_LOGIN = /^(docker|podman|buildah|skopeo|helm|nerdctl)$/;
+/** Programs whose own options the word checks know: `-p` of a registry login or of the MySQL clients, curl's `-u`. */
+interface Program {
+  registryLogin: boolean;
+  mysql: boolean;
+  curl: boolean;
+}
+const OTHER: Program = { registryLogin: false, mysql: false, curl: false };
+const PROGRAMS = new Map<string, Program>([
+  ...["mysql", "mysqladmin", "mysqldump", "mariadb", "mariadb-admin", "mariadb-dump"].map((n): [string, Program] => [n, { ...OTHER, mysql: true }]),
+  ...["docker", "podman", "buildah", "skopeo", "helm", "nerdctl"].map((n): [string, Program] => [n, { ...OTHER, registryLogin: true }]),
+  ["curl", { ...OTHER, curl: true }],
+]);
 
 export default defineDockerfileRule({
   meta: {
@@ -51,11 +61,13 @@ export default defineDockerfileRule({
       for (const c of ins.script?.commands ?? []) {
         const name = c.name.slice(c.name.lastIndexOf("/") + 1);
         for (const a of c.assigns) named(a.name, a.value, c.nameWord.range);
-        c.args.forEach((w, i) => checkWord(name, w, c.args[i - 1]));
+        // What the program is decides once per command which word checks apply.
+        const program = PROGRAMS.get(name) ?? OTHER;
+        for (let i = 0; i < c.args.length; i++) checkWord(program, c.args[i], c.args[i - 1]);
       }
     }
 
-    function checkWord(program: string, w: ShellWord, prev: ShellWord | undefined) {
+    function checkWord(program: Program, w: ShellWord, prev: ShellWord | undefined) {
       const v = w.value;
       const eq = v.indexOf("=");
       if (v.startsWith("--") && eq > 2) {
@@ -64,9 +76,9 @@ export default defineDockerfileRule({
         if (isSecretName(option.slice(2).replace(/-/g, "_")) && !/-(stdin|file|env|prompt)$/.test(option) && literal(value)) hit("option", { option }, w.range, value);
       }
       if (prev && VALUE_FLAGS.has(prev.value) && literal(v) && !v.startsWith("-")) hit("option", { option: prev.value }, w.range, v);
-      if (prev && prev.value === "-p" && REGISTRY_LOGIN.test(program) && literal(v)) hit("option", { option: "-p" }, w.range, v);
-      if (MYSQL.test(program) && /^-p.+/.test(v) && literal(v.slice(2))) hit("option", { option: "-p" }, w.range, v.slice(2));
-      if (program === "curl") {
+      if (prev && prev.value === "-p" && program.registryLogin && literal(v)) hit("option", { option: "-p" }, w.range, v);
+      if (program.mysql && /^-p.+/.test(v) && literal(v.slice(2))) hit("option", { option: "-p" }, w.range, v.slice(2));
+      if (program.curl) {
         const userpass = prev && (prev.value === "-u" || prev.value === "--user") ? v : /^-u.+:/.test(v) ? v.slice(2) : null;
         const pass = userpass && userpass.includes(":") ? userpass.slice(userpass.indexOf(":") + 1) : null;
         if (pass && literal(pass)) hit("option", { option: "curl -u" }, w.range, pass);

@@ -68,6 +68,18 @@ export default defineDockerfileRule({
       const scope = new Set(env);
       const image = rootImage(stage);
       stage.instructions.forEach((ins, position) => {
+        if (mentionsVariable(model, ins)) checkRefs(ins, position);
+        if (ins.keyword === "ARG" || ins.keyword === "ENV") {
+          for (const p of ins.properties) {
+            scope.add(p.name);
+            if (ins.keyword === "ENV") env.add(p.name);
+          }
+        }
+      });
+      envAfter.set(stage, env);
+
+      // The references of one instruction, judged against the scope before it.
+      function checkRefs(ins: DfInstruction, position: number): void {
         const memo = new Map<string, Problem | null>();
         const problem = (ref: VariableRef, script: string | null): Problem | null => {
           const name = ref.name;
@@ -134,18 +146,22 @@ export default defineDockerfileRule({
             }
           }
         }
-
-        if (ins.keyword === "ARG" || ins.keyword === "ENV") {
-          for (const p of ins.properties) {
-            scope.add(p.name);
-            if (ins.keyword === "ENV") env.add(p.name);
-          }
-        }
-      });
-      envAfter.set(stage, env);
+      }
     }
   },
 });
+
+/**
+ * False when none of the texts the rule scans for an instruction (flag values, property values or
+ * its arguments, heredoc bodies) holds a `$`: it then has no reference to judge.
+ */
+function mentionsVariable(model: DockerfileModel, ins: DfInstruction): boolean {
+  if (ins.argsText.includes("$")) return true;
+  for (const f of ins.flags) if (f.valueRange && model.index.slice(f.valueRange).includes("$")) return true;
+  for (const p of ins.properties) if (p.valueRange && model.index.slice(p.valueRange).includes("$")) return true;
+  for (const h of ins.heredocs) if (h.content.includes("$")) return true;
+  return false;
+}
 
 function checkFrom(
   model: DockerfileModel,

@@ -22,18 +22,29 @@ export const FILE_PRAGMAS: RegExp[] = [
   /^#\s*dclint\s+disable-file\s+([\w,\s-]+)/i,
 ];
 
+const HASH = 35; // #
+/** A word each pattern of FILE_PRAGMAS and LINE_PRAGMAS holds (`check` covers `checkov`). */
+const PRAGMA_WORD = /dockaudit|hadolint|check|dclint/i;
+const PRAGMA_GROUPS = [[FILE_PRAGMAS, true], [LINE_PRAGMAS, false]] as const;
+
 export function collectSuppressions(index: LineIndex, lookup: (name: string) => string[]): Suppressions {
   const result: Suppressions = { fileWide: new Set(), byLine: new Map(), pragmas: [] };
   let pending: Set<string> | null = null;
   for (let line = 1; line <= index.lineCount; line++) {
-    const text = index.line(line).trim();
+    const raw = index.line(line);
+    // Most lines start with a printable ASCII character other than `#`: a statement, no trim needed.
+    const first = raw.charCodeAt(0);
+    const statement = first > 32 && first < 127 && first !== HASH;
+    const text = statement ? raw : raw.trim();
     if (!text) continue;
-    if (!text.startsWith("#")) {
+    if (statement || !text.startsWith("#")) {
       if (pending) result.byLine.set(line, pending);
       pending = null;
       continue;
     }
-    for (const [pragmas, fileWide] of [[FILE_PRAGMAS, true], [LINE_PRAGMAS, false]] as const) {
+    // Every pragma names its tool; a plain comment is not matched against each pattern.
+    if (!PRAGMA_WORD.test(text)) continue;
+    for (const [pragmas, fileWide] of PRAGMA_GROUPS) {
       for (const re of pragmas) {
         const m = re.exec(text);
         if (!m) continue;

@@ -3,6 +3,8 @@ import { composeStrings, scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isSecretName, isWeakSecret, mayNameSecret } from "../../src/engine/secrets.js";
 
+const mayReferToSecret = (value: string) => value.includes("$") && mayNameSecret(value);
+
 export default defineComposeRule({
   meta: {
     id: "secret-default-fallback",
@@ -17,11 +19,11 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    for (const found of composeStrings(model)) {
+    // A `$` in a value is written as `$` or as a double-quoted escape (`\x24`, `\u0024`).
+    if (!model.text.includes("$") && !model.text.includes("\\")) return;
+    for (const found of composeStrings(model, mayReferToSecret)) {
       // Path and range are worked out only for the few strings that get this far.
-      const { value } = found;
-      if (!value.includes("$") || !mayNameSecret(value)) continue;
-      const { path, range } = found;
+      const { value, path, range } = found;
       for (const ref of variableRefs(value)) {
         if ((ref.operator !== ":-" && ref.operator !== "-") || !isSecretName(ref.name)) continue;
         const fallback = interpolate(ref.operand ?? "").trim();

@@ -153,15 +153,19 @@ class ComposeString {
 /**
  * Every string scalar value of a Compose file with its path and range; keys are skipped and aliases
  * are not followed. `path` and `range` are worked out when first read (most callers look at the
- * value first and skip most strings).
+ * value first and skip most strings). With `accept`, only the strings it accepts are yielded (the
+ * others cost no object).
  */
-export function* composeStrings(model: ComposeModel): Iterable<{ readonly value: string; readonly path: YamlPath; readonly range: Range | null }> {
+export function* composeStrings(
+  model: ComposeModel,
+  accept?: (value: string) => boolean,
+): Iterable<{ readonly value: string; readonly path: YamlPath; readonly range: Range | null }> {
   const stack: StringWalkEntry[] = [{ node: model.doc.contents, key: "", up: null }];
   while (stack.length) {
     const entry = stack.pop()!;
     const node = entry.node;
     if (isScalar(node)) {
-      if (typeof node.value === "string" && node.range) yield new ComposeString(node.value, model, entry, node.range[0], node.range[1]);
+      if (typeof node.value === "string" && node.range && (!accept || accept(node.value))) yield new ComposeString(node.value, model, entry, node.range[0], node.range[1]);
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];

@@ -23,6 +23,11 @@ ruleTester(rule, {
         { messageId: "fallback", line: 11, column: 23, endLine: 11, endColumn: 53, service: "app" },
       ],
     },
+    {
+      // No `$` in the text: the reference is spelled with a double-quoted escape, and still found.
+      code: "services:\n  app:\n    image: example/app:1\n    environment:\n      API_KEY: \"\\x24{API_KEY:-abc123xyz}\"\n",
+      errors: [{ messageId: "fallback", line: 5, column: 16, endLine: 5, endColumn: 42, service: "app" }],
+    },
   ],
 });
 

@@ -12,7 +12,12 @@ const CONFIG_TEXT: [RegExp, string][] = [
   [/\bgpgcheck\s*=\s*(0|false|no)\b/i, "gpgcheck=0"],
 ];
 
+/** A word each pattern of CONFIG_TEXT holds. */
+const CONFIG_WORD = /AllowUnauthenticated|AllowInsecureRepositories|trusted=yes|gpgcheck/i;
+
 function flagged(program: string, word: string): string | null {
+  // Every option flagged starts with `--`; any other word can only match CONFIG_TEXT.
+  if (!word.startsWith("--") && !CONFIG_WORD.test(word)) return null;
   if (program === "apk" && word === "--allow-untrusted") return "apk --allow-untrusted";
   if (APT.test(program) && /^--(allow-unauthenticated|force-yes|allow-insecure-repositories)$/.test(word)) return `${program} ${word}`;
   if (program === "rpm" && /^--(nosignature|nodigest|nofiledigest|noverify)$/.test(word)) return `rpm ${word}`;

@@ -24,6 +24,8 @@ const CONFIG_TEXT: [RegExp, string][] = [
   [/\bcheck_certificate\s*=\s*off\b/i, "wget check_certificate=off"],
   [/\bstrict-ssl\s*=\s*false\b/i, "strict-ssl=false"],
 ];
+/** A word each pattern of CONFIG_TEXT holds: most words hold none, and skip the patterns. */
+const CONFIG_WORD = /verify|check_certificate|strict-ssl/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -50,18 +52,25 @@ export default defineDockerfileRule({
       for (const a of c.assigns) if (envSwitch(a.name, a.value)) hit(`${a.name}=${a.value}`, c.nameWord.range);
       const pipStart = pipArgsStart(inv);
       const words = c.args;
+      // The program decides once per command which option checks apply.
+      const name = inv.name;
+      const curl = name === "curl";
+      const wget = name === "wget";
+      const git = name === "git";
+      const nodePm = name === "npm" || name === "pnpm" || name === "yarn";
+      const conda = name === "conda";
       for (let i = 0; i < words.length; i++) {
         const w = words[i].value;
         const next = words[i + 1]?.value ?? "";
         let what: string | null = null;
-        if (inv.name === "curl" && (w === "--insecure" || shortBundleHas(w, "k", CURL_VALUE_LETTERS))) what = `curl ${w}`;
-        else if (inv.name === "wget" && w === "--no-check-certificate") what = `wget ${w}`;
+        if (curl && (w === "--insecure" || shortBundleHas(w, "k", CURL_VALUE_LETTERS))) what = `curl ${w}`;
+        else if (wget && w === "--no-check-certificate") what = `wget ${w}`;
         else if (pipStart >= 0 && i >= pipStart && (w === "--trusted-host" || w.startsWith("--trusted-host=") || /\.trusted-host$/.test(w))) what = `pip ${w.split("=")[0]}`;
-        else if (inv.name === "git" && /^http\.(.+\.)?sslverify(=(false|0|no))?$/i.test(w) && (/=/.test(w) || OFF.test(next))) what = `git ${w}`;
-        else if (/^(npm|pnpm|yarn)$/.test(inv.name) && (/^(strict-ssl|enableStrictSsl)$/.test(w) && OFF.test(next))) what = `${inv.name} ${w} ${next}`;
-        else if (/^(npm|pnpm|yarn)$/.test(inv.name) && /^--strict-ssl=(false|0)$/.test(w)) what = `${inv.name} ${w}`;
-        else if (inv.name === "conda" && w === "ssl_verify" && OFF.test(next)) what = `conda ssl_verify ${next}`;
-        else {
+        else if (git && /^http\.(.+\.)?sslverify(=(false|0|no))?$/i.test(w) && (/=/.test(w) || OFF.test(next))) what = `git ${w}`;
+        else if (nodePm && (/^(strict-ssl|enableStrictSsl)$/.test(w) && OFF.test(next))) what = `${name} ${w} ${next}`;
+        else if (nodePm && /^--strict-ssl=(false|0)$/.test(w)) what = `${name} ${w}`;
+        else if (conda && w === "ssl_verify" && OFF.test(next)) what = `conda ssl_verify ${next}`;
+        else if (CONFIG_WORD.test(w)) {
           const found = CONFIG_TEXT.find(([re]) => re.test(w));
           if (found) what = found[1];
         }

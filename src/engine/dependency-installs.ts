@@ -39,8 +39,15 @@ export function dependencyInstall(c: ShellCommand): DependencyInstall | null {
   return facts.dependency;
 }
 
+/** The tools findDependencyInstall knows (its switch's cases): any other command installs nothing. */
+export const DEPENDENCY_TOOLS: ReadonlySet<string> = new Set([
+  "pip", "uv", "poetry", "pipenv", "pdm", "npm", "pnpm", "bun", "yarn", "go", "bundle", "bundler", "composer", "cargo", "mvn", "mvnw", "gradle", "gradlew", "dotnet",
+]);
+
 function findDependencyInstall(c: ShellCommand): DependencyInstall | null {
   const { tool, command } = toolCommand(c);
+  // Most commands (`apt-get`, `rm`, `echo`) run no such tool: no option lists to work out for them.
+  if (!DEPENDENCY_TOOLS.has(tool)) return null;
   const words = (valued: string[] = []) => positionals(command, valued).map((p) => p.word);
   const make = (ecosystem: Ecosystem, word: ShellWord, files: ShellWord[] = []): DependencyInstall => ({ ecosystem, tool, command, word, requirementFiles: files });
   const has = (...flags: string[]) => command.args.some((a) => flags.some((f) => a.value === f || a.value.startsWith(`${f}=`)));

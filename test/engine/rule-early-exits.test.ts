@@ -96,3 +96,34 @@ describe("build-tools-in-final-stage spots `apt-mark auto`", () => {
     expect(run(buildTools, `${base}${tail}\nCMD ["/app"]\n`)).toHaveLength(count);
   });
 });
+
+describe("tls-verification-disabled and package-signature-bypass test config patterns only on words that can match", () => {
+  it("still finds config text in any program's words", async () => {
+    const tls = (await import("../../rules/dockerfile/tls-verification-disabled.js")).default;
+    const sig = (await import("../../rules/dockerfile/package-signature-bypass.js")).default;
+    const text = [
+      "FROM debian:12",
+      "RUN echo sslVerify=0 >> /etc/yum.conf && echo 'Acquire::https::Verify-Peer \"false\";' > /etc/apt/apt.conf.d/x && echo CHECK_CERTIFICATE=off > ~/.wgetrc && echo strict-ssl=false > .npmrc",
+      "RUN echo 'APT::Get::AllowUnauthenticated \"true\";' > /etc/apt/apt.conf.d/y && echo 'deb [trusted=yes] http://x ./' > /etc/apt/sources.list && echo gpgcheck=0 >> /etc/yum.conf && echo 'Acquire::AllowInsecureRepositories=1' > z",
+      "RUN apt-get install --allow-unauthenticated x && apk add --allow-untrusted y && rpm -i --nosignature z && zypper --no-gpg-checks in q",
+      "RUN curl -k https://x && wget --no-check-certificate https://y && git config --global http.sslVerify false && npm config set strict-ssl false && conda config --set ssl_verify no",
+    ].join("\n");
+    expect(run(tls, text).map((f) => f.split(" ")[0])).toEqual([
+      "tls-verification-disabled@2:10", "tls-verification-disabled@2:47", "tls-verification-disabled@2:118", "tls-verification-disabled@2:160",
+      "tls-verification-disabled@5:10", "tls-verification-disabled@5:31", "tls-verification-disabled@5:87", "tls-verification-disabled@5:126", "tls-verification-disabled@5:165",
+    ]);
+    expect(run(sig, text)).toHaveLength(8);
+  });
+});
+
+describe("dependencyInstall answers null at once for tools it does not know", () => {
+  it("keeps the answers for the tools it knows", async () => {
+    const { dependencyInstall, DEPENDENCY_TOOLS } = await import("../../src/engine/dependency-installs.js");
+    const { parseDockerfile } = await import("../../src/engine/parse/dockerfile.js");
+    const script = "npm ci && pip install -r r.txt && yarn && go mod download && bundle install && composer install && cargo fetch && mvn dependency:go-offline && ./gradlew build && dotnet restore && poetry install && uv sync && apt-get install -y x && echo install";
+    const model = parseDockerfile("Dockerfile", `FROM x\nRUN ${script}\n`);
+    const found = model.instructions[1].script!.commands.map((c) => dependencyInstall(c)?.tool ?? null);
+    expect(found).toEqual(["npm", "pip", "yarn", "go", "bundle", "composer", "cargo", "mvn", "gradlew", "dotnet", "poetry", "uv", null, null]);
+    for (const tool of found) if (tool) expect(DEPENDENCY_TOOLS.has(tool)).toBe(true);
+  });
+});

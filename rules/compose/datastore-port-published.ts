@@ -1,5 +1,5 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
-import { datastoreBehindPort, LOOPBACK } from "../../src/engine/datastores.js";
+import { LOOPBACK, portDatastore } from "../../src/engine/datastores.js";
 import { containerSide, portBinding } from "../../src/engine/ports.js";
 import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -22,7 +22,7 @@ export default defineComposeRule({
       for (const port of service.ports) {
         const binding = portBinding(port);
         if (binding.published === null || binding.hostIp === null || LOOPBACK.test(binding.hostIp)) continue;
-        const what = datastoreBehindPort(service.image, port.target);
+        const what = portDatastore(service, port);
         if (!what) continue;
         report({
           messageId: "published",

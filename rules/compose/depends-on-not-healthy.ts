@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node } from "yaml";
-import { datastoreImage } from "../../src/engine/datastores.js";
+import { serviceDatastore } from "../../src/engine/datastores.js";
 import { dirname } from "../../src/engine/paths.js";
 import { isRecord, type ComposeModel, type YamlPath } from "../../src/engine/parse/compose.js";
 import type { ProjectService } from "../../src/engine/project.js";
@@ -47,7 +47,7 @@ export default defineComposeRule({
         if (target.healthcheck.disabled) continue;
         const hasCheck = target.healthcheck.defined || namesakes.some((s) => healthy(s.compose.data));
         // A datastore image run as a job (an init script) is awaited with service_completed_successfully instead.
-        if (!hasCheck && (!datastoreImage(target.compose.image) || isOneShot(targetModel, target.compose))) continue;
+        if (!hasCheck && (!serviceDatastore(target.compose) || isOneShot(targetModel, target.compose))) continue;
         const mapForm = typeof dep.path[dep.path.length - 1] === "string";
         const range = mapForm ? model.locateKey(dep.path) : model.locate(dep.path);
         if (!once(range)) continue;

@@ -1,4 +1,4 @@
-import { datastoreImage, isDatastoreAdminImage } from "../../src/engine/datastores.js";
+import { isDatastoreAdminImage, serviceDatastore } from "../../src/engine/datastores.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -18,9 +18,9 @@ export default defineComposeRule({
   check({ model, report }) {
     const services = fullServices(model).filter((s) => !s.networkMode);
     if (services.length < 2) return;
-    const datastores = services.filter((s) => datastoreImage(s.image));
+    const datastores = services.filter((s) => serviceDatastore(s));
     // With one client (or only admin UIs) there is nobody to keep away from the datastores.
-    const clients = services.filter((s) => !datastoreImage(s.image) && !isDatastoreAdminImage(s.image));
+    const clients = services.filter((s) => !serviceDatastore(s) && !isDatastoreAdminImage(s.image));
     if (!datastores.length || clients.length < 2) return;
     const networkSets = services.map((s) => (s.networks.length ? s.networks : ["default"]));
     const all = new Set(networkSets.flat());

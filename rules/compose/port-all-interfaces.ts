@@ -1,5 +1,5 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
-import { datastoreBehindPort } from "../../src/engine/datastores.js";
+import { portDatastore } from "../../src/engine/datastores.js";
 import { containerSide, isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceImage } from "../../src/engine/service-lifecycle.js";
@@ -24,7 +24,7 @@ export default defineComposeRule({
         const binding = portBinding(port);
         if (!onAllInterfaces(binding) || isWebEntryPoint(image, binding, port)) continue;
         // datastore-port-published reports these, with a stronger message.
-        if (!service.partial && datastoreBehindPort(service.image, port.target)) continue;
+        if (!service.partial && portDatastore(service, port)) continue;
         report({
           messageId: "unbound",
           data: { service: service.name, target: containerSide(port), published: binding.published! },

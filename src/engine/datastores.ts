@@ -1,3 +1,4 @@
+import type { ComposeService, PortMapping } from "./parse/compose.js";
 import { interpolate } from "./parse/interpolation.js";
 import { MAX_PORT_TEXT } from "./ports.js";
 
@@ -33,6 +34,24 @@ export const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export function datastoreBehindPort(image: string | null, target: string): string | null {
   return datastorePort(target) ?? datastoreImage(image);
 }
+
+/** datastoreImage of the service's `image:`, worked out once per service of a model (several rules ask). */
+export function serviceDatastore(service: ComposeService): string | null {
+  let found = byService.get(service);
+  if (found === undefined) byService.set(service, (found = datastoreImage(service.image)));
+  return found;
+}
+
+const byService = new WeakMap<ComposeService, string | null>();
+
+/** datastoreBehindPort of one of the service's port mappings, worked out once per mapping. */
+export function portDatastore(service: ComposeService, port: PortMapping): string | null {
+  let found = byPort.get(port);
+  if (found === undefined) byPort.set(port, (found = datastorePort(port.target) ?? serviceDatastore(service)));
+  return found;
+}
+
+const byPort = new WeakMap<PortMapping, string | null>();
 
 const DATASTORE_ADMIN_IMAGES =
   /(^|\/)(pgadmin4?|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|cerebro|elasticvue|dejavu|kibana|opensearch-dashboards|cloudbeaver|sqlpad)(:|@|$)/i;

@@ -13,8 +13,13 @@ export const UNKNOWN = "\u0001";
  */
 export function bindSource(v: VolumeMount): string | null {
   if (v.type !== "bind" || !v.source) return null;
-  return resolvePath(v.source) || null;
+  let found = bindSources.get(v);
+  if (found === undefined) bindSources.set(v, (found = resolvePath(v.source) || null));
+  return found;
 }
+
+/** Several rules read each mount's host path: resolved once per volume mount of a model. */
+const bindSources = new WeakMap<VolumeMount, string | null>();
 
 export function resolvePath(value: string): string {
   const unknown: Record<string, string> = {};

@@ -1,3 +1,5 @@
+import { datastoreBehindPort, datastoreImage, portDatastore, serviceDatastore } from "../../src/engine/datastores.js";
+import { bindSource, resolvePath } from "../../src/engine/mounts.js";
 import { parseCompose, type ComposeModel, type ComposeService } from "../../src/engine/parse/compose.js";
 import { dirname } from "../../src/engine/paths.js";
 import { portBinding, readPortBinding } from "../../src/engine/ports.js";
@@ -127,5 +129,35 @@ describe("per-model memos of the Compose helpers", () => {
     expect(serviceDefines(alone, override, api, (d) => d.build !== undefined)).toBe(false);
     expect(serviceDefines(all, base, base.services[0], (d) => d.healthcheck !== undefined)).toBe(false);
     expect(serviceDefines(all, elsewhere, elsewhere.services[0], (d) => d.healthcheck !== undefined)).toBe(true);
+  });
+
+  it("bindSource, serviceDatastore and portDatastore agree with the unmemoized helpers, once per mount, service and port", () => {
+    const text = `
+services:
+  db:
+    image: \${DB_IMAGE:-postgres:16}
+    ports: ["5432:5432", "8080:80", "\${P:-6379}:\${T:-6379}"]
+    volumes: ["./data:/var/lib/postgresql/data", "\${HOME}/.ssh:/root/.ssh:ro", "named:/x", {type: bind, source: "\${SRC:-/etc}", target: /y}]
+  web:
+    image: nginx
+    ports: ["80:80", "9200"]
+    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]
+`;
+    const a = parseCompose("compose.yaml", text);
+    const b = parseCompose("compose.yaml", text.replace("postgres:16", "alpine:3").replace("image: nginx", "image: redis:7"));
+    for (const model of [a, b]) {
+      for (const service of model.services) {
+        for (let i = 0; i < 2; i++) {
+          expect(serviceDatastore(service)).toBe(datastoreImage(service.image));
+          for (const port of service.ports) expect(portDatastore(service, port)).toBe(datastoreBehindPort(service.image, port.target));
+          for (const v of service.volumes) expect(bindSource(v)).toBe(v.type === "bind" && v.source ? resolvePath(v.source) || null : null);
+        }
+      }
+    }
+    // The same service names and ports in another model: that model's own answers.
+    expect(a.services.map(serviceDatastore)).toEqual(["postgres", null]);
+    expect(b.services.map(serviceDatastore)).toEqual([null, "redis"]);
+    expect(b.services[1].ports.map((p) => portDatastore(b.services[1], p))).toEqual(["redis", "Elasticsearch"]);
+    expect(a.services[1].ports.map((p) => portDatastore(a.services[1], p))).toEqual([null, "Elasticsearch"]);
   });
 });

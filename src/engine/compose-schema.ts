@@ -78,8 +78,13 @@ function interpolateAll(value: unknown, path: (string | number)[], interpolated:
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (isPlainLeaf(item)) {
+        if (copy) copy.push(item);
+        continue;
+      }
       path.push(i);
-      const v = interpolateAll(value[i], path, interpolated, tooLong, ancestors);
+      const v = interpolateAll(item, path, interpolated, tooLong, ancestors);
       path.pop();
       if (v !== value[i] && !copy) copy = value.slice(0, i);
       if (copy) copy.push(v);
@@ -98,8 +103,13 @@ function interpolateAll(value: unknown, path: (string | number)[], interpolated:
         if (!copy) copy = copyOf(value, keys, i);
         continue;
       }
+      const item = value[k];
+      if (isPlainLeaf(item)) {
+        if (copy) copy[k] = item;
+        continue;
+      }
       path.push(k);
-      const v = interpolateAll(value[k], path, interpolated, tooLong, ancestors);
+      const v = interpolateAll(item, path, interpolated, tooLong, ancestors);
       path.pop();
       if (v !== value[k] && !copy) copy = copyOf(value, keys, i);
       if (copy) copy[k] = v;
@@ -109,6 +119,10 @@ function interpolateAll(value: unknown, path: (string | number)[], interpolated:
   ancestors.pop();
   return out;
 }
+
+/** A value interpolateAll hands back as it is, without a look at its path: not a container, not a string with `$`, not an over-long string. */
+const isPlainLeaf = (v: unknown): boolean =>
+  typeof v === "string" ? v.length <= MAX_VALIDATED_STRING && !v.includes("$") : v === null || typeof v !== "object";
 
 /** A new mapping with the first `n` of `keys` of `value` (in order). */
 function copyOf(value: Record<string, unknown>, keys: string[], n: number): Record<string, unknown> {

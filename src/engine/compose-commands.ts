@@ -39,6 +39,10 @@ export function composeCommandLines(model: ComposeModel, service: ComposeService
  */
 const SHELL_REWRITES = /['"\\`(]|\$\[/;
 
+const QUOTES = /['"]/g;
+/** The rewrites of SHELL_REWRITES other than quotes (and `$` and `\`, which begin other rewrites too). */
+const NOT_ONLY_QUOTES = /[\\`($]/;
+
 /**
  * False only when no word of any of the service's command lines can contain one of `names`
  * (letters, digits and `_` only), so a rule looking for those names can skip parsing the lines.
@@ -48,14 +52,22 @@ const SHELL_REWRITES = /['"\\`(]|\$\[/;
  * from the text), so a run of name characters in a word is copied whole from the text; the `-c`
  * scripts opened up from such words hold none of those characters either, so the same holds for
  * their words. A list item is a word as written. Hence a name that occurs in no entrypoint or
- * command string occurs in no word.
+ * command string occurs in no word. With quotes the only such characters (no `\`, `` ` ``, `(`
+ * or `$`), the only rewrite is quote removal (at each level of `sh -c`), so a name in no string
+ * with its quote characters taken out is in no word.
  */
 export function commandMayContain(service: ComposeService, names: readonly string[]): boolean {
   for (const value of [service.data.entrypoint, service.data.command]) {
     const items: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
     for (const item of items) {
       const text = String(item);
-      if (SHELL_REWRITES.test(text) || names.some((n) => text.includes(n))) return true;
+      if (names.some((n) => text.includes(n))) return true;
+      if (!SHELL_REWRITES.test(text)) continue;
+      if (NOT_ONLY_QUOTES.test(text)) return true;
+      // Quotes alone: the parser only removes quote characters, so
+      // every word (of any `-c` script too) is a stretch of the text without its quote characters.
+      const unquoted = text.replace(QUOTES, "");
+      if (names.some((n) => unquoted.includes(n))) return true;
     }
   }
   return false;

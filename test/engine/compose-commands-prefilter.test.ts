@@ -49,6 +49,12 @@ describe("commandMayContain: skipping the shell parse of commands that cannot na
       ["uvicorn main:app"],
       ["/venv/bin/gunicorn -w 1 app:app"],
       ["[\"python\", \"-m\", \"uvicorn\", \"main:app\"]"],
+      ["'sh -c \"celery -A app worker --loglevel=info\"'"],
+      ["'sh -c \"exec {uvi,x}corn main:app; uvi{,}corn; uvi*corn; [u]vicorn; ~uvicorn\"'"],
+      ["[\"bash\", \"-c\", \"python manage.py migrate && (python manage.py runserver 0.0.0.0:8000)\"]"],
+      ["'sh -c \"exec gun\"\"icorn app:app\"'"],
+      ["'sh -c \"exec `which gunicorn` app:app\"'"],
+      ["'sh -c \"exec \\\"gun\\\"icorn app:app\"'"],
       ...disguised.map((d): [string] => [d]),
     ];
     for (const [command, entrypoint] of commands) {
@@ -58,6 +64,8 @@ describe("commandMayContain: skipping the shell parse of commands that cannot na
       if (named) expect([command, may]).toEqual([command, true]);
       // Plain commands that name no server are the ones skipped.
       if (!/['"\\`(]|\$\[/.test(command) && !NAMES.some((n) => command.includes(n))) expect([command, may]).toEqual([command, false]);
+      // So are commands whose only rewrites are quotes, and that name no server once quotes are removed.
+      if (!/[\\$`(]/.test(command) && !NAMES.some((n) => command.replace(/['"]/g, "").includes(n))) expect([command, may]).toEqual([command, false]);
     }
   });
 

@@ -133,7 +133,7 @@ type Contender = "engine" | "floor" | "libfloor" | "shellfloor";
 interface CorpusResults {
   files: { all: number; compose: number; dockerfile: number; dockerignore: number; total: number; peerCompose: number };
   loadMs: number;
-  cold: { engine: Summary; floor: Summary; ratio: Summary; maxRssMiB: number };
+  cold: { engine: Summary; floor: Summary; ratio: Summary; maxRssMiB: number; floorMaxRssMiB: number };
   warm: Record<Contender, Summary> & {
     engineOverFloor: Summary;
     engineOverFloorCpu: Summary;
@@ -187,7 +187,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
   );
 
   // Cold: a fresh process whose first pass is the measured one, alternating which goes first.
-  const cold = { engine: [] as number[], floor: [] as number[], ratio: [] as number[], maxRss: 0 };
+  const cold = { engine: [] as number[], floor: [] as number[], ratio: [] as number[], maxRss: 0, floorMaxRss: 0 };
   for (let c = 0; c < opts.cold; c++) {
     const pair: Record<string, number> = {};
     for (const what of c % 2 ? ["floor", "engine"] : ["engine", "floor"]) {
@@ -195,6 +195,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
       await w.request({ ...init });
       const p = await w.request<Pass>({ cmd: "pass", what, set: "all" });
       if (what === "engine") cold.maxRss = Math.max(cold.maxRss, p.maxRssMiB);
+      else cold.floorMaxRss = Math.max(cold.floorMaxRss, p.maxRssMiB);
       pair[what] = p.ms;
       await w.close();
     }
@@ -284,7 +285,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
   return {
     files: { all: all.length, compose: compose.length, dockerfile: dockerfile.length, dockerignore: dockerignore.length, total: corpus.length, peerCompose: peerCompose.length },
     loadMs,
-    cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio), maxRssMiB: cold.maxRss },
+    cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio), maxRssMiB: cold.maxRss, floorMaxRssMiB: cold.floorMaxRss },
     warm: {
       engine: summarize(warm.engine.map(perSecond)),
       floor: summarize(warm.floor.map(perSecond)),
@@ -343,7 +344,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));
   log();
   log(
-    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB in the warm process (${2 + opts.rounds} rounds), ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass; ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
+    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB in the warm process (${2 + opts.rounds} rounds), ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
   if (res.withShellcheck) {
     const { engine, shellcheck } = res.withShellcheck;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCompose } from "../../src/engine/parse/compose.js";
-import { parseDockerfile, shellText, type DfInstruction, type DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { offsetAfterFlags, parseDockerfile, shellText, type DfInstruction, type DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { parseShellFast } from "../../src/engine/parse/shell-fast.js";
 import { parseShell, parseShellWithMvdan, type ShellScript } from "../../src/engine/parse/shell.js";
 import { LineIndex } from "../../src/engine/text.js";
@@ -217,7 +217,7 @@ function dockerfileScripts(model: DockerfileModel): { text: string; base: number
       return;
     }
     const start = model.index.offset(ins.argsRange.start);
-    const skip = afterFlags(ins.argsText, ins.flags.length);
+    const skip = ins.flags.length ? offsetAfterFlags(ins.argsText, ins.flags.length) : 0;
     const body = ins.argsText.slice(skip);
     if (ins.heredocs.length && /^\s*<<-?["']?\w+["']?\s*(\n|$)/.test(body)) {
       for (const h of ins.heredocs) if (h.contentRange) out.push({ text: h.content, base: model.index.offset(h.contentRange.start) });
@@ -230,18 +230,6 @@ function dockerfileScripts(model: DockerfileModel): { text: string; base: number
     if (ins.trigger) add(ins.trigger);
   }
   return out;
-}
-
-function afterFlags(argsText: string, count: number): number {
-  if (!count) return 0;
-  const re = /\S+/g;
-  let seen = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(argsText))) {
-    if (!m[0].startsWith("--")) return m.index;
-    if (++seen === count) return m.index + m[0].length;
-  }
-  return argsText.length;
 }
 
 /** `command:`, `entrypoint:` and `healthcheck.test` scripts of a Compose file, with their `sh -c` scripts. */

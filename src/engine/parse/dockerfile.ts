@@ -299,7 +299,7 @@ function flagsOf(node: AstInstruction): DfFlag[] {
 }
 
 /** Offset in `argsText` just past the `count`-th `--flag` word. */
-function offsetAfterFlags(argsText: string, count: number): number {
+export function offsetAfterFlags(argsText: string, count: number): number {
   const re = /\S+/g;
   let seen = 0;
   let m: RegExpExecArray | null;

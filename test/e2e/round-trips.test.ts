@@ -126,6 +126,8 @@ describe("round trips of a pull-request run (real server, GitHub double answerin
     const run = await open({ base: { "README.md": "a\n" }, head: { "README.md": "b\n" } });
     expect((await run.ended()).result).toBe("no-docker");
     expect(run.repo.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "No Docker files changed" } });
+    // One write: the check is created completed, never opened in progress.
+    expect(run.mine().filter(isWrite)).toHaveLength(1);
     // 6 + ⌈1 changed file / 100⌉, no annotation, no content read.
     expect(run.mine().length).toBeLessThanOrEqual(7);
     expect(run.mine().filter((r) => r.route.includes("/git/blobs/") || (r.route.endsWith("/contents/{path}") && !isConfig(r)))).toEqual([]);

@@ -116,35 +116,42 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // read, unless the PR is a draft the config will most likely skip.
     const readHead = (): HeadReads => ({ changed: beside(listChangedFiles(gh, ref, listing.signal)), tree: beside(getTree(gh, repo, pull.headSha)) });
     const early = pull.draft && !job.force ? null : readHead();
+    // A run that ends before auditing writes once: its check is created completed, or the one an
+    // earlier attempt left open is completed.
+    const completeAtOnce = async (conclusion: "failure" | "neutral", output: CheckOutput) => {
+      const earlier = leftOpen ?? (resumed ? await findCheckRun(gh, repo, pull.headSha) : null);
+      if (earlier !== null) await completeCheckRun(gh, repo, (checkRunId = earlier), { conclusion, output, completedAt: now() });
+      else checkRunId = await createCompletedCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion, output, at: now() });
+    };
     const loaded = await loadConfig(gh, repo, deps.rules.map((r) => r.meta));
     if (!loaded.ok) {
-      const earlier = leftOpen ?? (resumed ? await findCheckRun(gh, repo, pull.headSha) : null);
-      if (earlier !== null) await completeCheckRun(gh, repo, (checkRunId = earlier), { conclusion: "failure", output: configErrorOutput(loaded.problems), completedAt: now() });
-      else checkRunId = await createCompletedCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion: "failure", output: configErrorOutput(loaded.problems), at: now() });
+      await completeAtOnce("failure", configErrorOutput(loaded.problems));
       await answerComments("confused");
       throw new Stop("config-error", "failure");
     }
     const config = loaded.config;
     if (pull.draft && !config.drafts && !job.force) throw new Stop("skipped");
     if (await control.superseded()) throw new Stop("superseded");
-    // The check opens while the files are read; both settle before either outcome is acted on,
+    const reads = early ?? readHead();
+    const changed = await reads.changed;
+    const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
+    const classify = createClassifier(config.files);
+    if (!changed.some((f) => classify(f.filename))) {
+      await completeAtOnce("neutral", noDockerOutput(changed.length));
+      await answerComments("rocket");
+      throw new Stop("no-docker", "neutral");
+    }
+    // The check opens while the contents are read; both settle before either outcome is acted on,
     // so a failure never leaves a check in progress. A retried or taken-over request finds the
     // run an earlier attempt created: one check per head.
     const [opened, read] = await Promise.allSettled([
       openCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, output: inProgressOutput(pull.headSha), startedAt, existing: leftOpen, reuse: resumed }),
-      readPullFiles(gh, { repo, pull, config, reads: early ?? readHead() }),
+      readDockerFiles(gh, { repo, pull, config, changed, tree: reads.tree }),
     ]);
     if (opened.status === "rejected") throw opened.reason;
     checkRunId = opened.value;
     if (read.status === "rejected") throw read.reason;
-    const { changed, docker } = read.value;
-    const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
-    if (!docker) {
-      await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: noDockerOutput(changed.length), completedAt: now() });
-      await answerComments("rocket");
-      throw new Stop("no-docker", "neutral");
-    }
-    const { tree, files } = docker;
+    const { tree, files } = read.value;
     if (tree.truncated) notes.push("The repository tree is too large for one listing, so some linked files (build Dockerfiles, .dockerignore) may be missing from the audit.");
     notes.push(...fileChangeNotes(files.removedPaths, files.moves), ...files.notes);
     // Reads that need nothing from the audit go out before it starts (the in-process audit does
@@ -229,16 +236,13 @@ interface HeadReads {
 }
 
 /** The changed files; when Docker files are among them, the head tree and the files to audit. */
-async function readPullFiles(
+async function readDockerFiles(
   gh: GitHub,
-  input: { repo: { owner: string; repo: string }; pull: PullInfo; config: Config; reads: HeadReads },
-): Promise<{ changed: ChangedFile[]; docker: { tree: { blobs: TreeBlob[]; truncated: boolean }; files: CollectedFiles } | null }> {
-  const changed = await input.reads.changed;
-  const classify = createClassifier(input.config.files);
-  if (!changed.some((f) => classify(f.filename))) return { changed, docker: null };
-  const tree = await input.reads.tree;
-  const files = await collectFiles(gh, { repo: input.repo, headSha: input.pull.headSha, baseSha: input.pull.baseSha, config: input.config, changed, tree: tree.blobs });
-  return { changed, docker: { tree, files } };
+  input: { repo: { owner: string; repo: string }; pull: PullInfo; config: Config; changed: ChangedFile[]; tree: HeadReads["tree"] },
+): Promise<{ tree: { blobs: TreeBlob[]; truncated: boolean }; files: CollectedFiles }> {
+  const tree = await input.tree;
+  const files = await collectFiles(gh, { repo: input.repo, headSha: input.pull.headSha, baseSha: input.pull.baseSha, config: input.config, changed: input.changed, tree: tree.blobs });
+  return { tree, files };
 }
 
 /** Never leave a check in progress: complete it (or create one) as neutral, saying what failed. */

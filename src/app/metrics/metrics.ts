@@ -41,33 +41,22 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
       clearTimeout(timer);
     }
   };
-  new Gauge({
-    name: "dockaudit_queue_depth",
-    help: "Jobs waiting to start (all replicas with Redis).",
-    registers: [registry],
-    async collect() {
-      const s = await read().catch(() => null);
-      if (s) this.set(s.pending);
-    },
-  });
-  new Gauge({
-    name: "dockaudit_queue_running",
-    help: "Jobs running (all replicas with Redis).",
-    registers: [registry],
-    async collect() {
-      const s = await read().catch(() => null);
-      if (s) this.set(s.running);
-    },
-  });
-  new Gauge({
-    name: "dockaudit_queue_oldest_age_seconds",
-    help: "Age of the oldest job waiting to start; 0 when none waits.",
-    registers: [registry],
-    async collect() {
-      const s = await read().catch(() => null);
-      if (s) this.set(s.oldestPendingMs / 1000);
-    },
-  });
+  // The three queue gauges are collected together on each scrape: they share one read of the queue.
+  let scrape: Promise<QueueStats | null> | null = null;
+  const readOnce = () => (scrape ??= read().finally(() => (scrape = null)));
+  const queueGauge = (name: string, help: string, value: (s: QueueStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const s = await readOnce().catch(() => null);
+        if (s) this.set(value(s));
+      },
+    });
+  queueGauge("dockaudit_queue_depth", "Jobs waiting to start (all replicas with Redis).", (s) => s.pending);
+  queueGauge("dockaudit_queue_running", "Jobs running (all replicas with Redis).", (s) => s.running);
+  queueGauge("dockaudit_queue_oldest_age_seconds", "Age of the oldest job waiting to start; 0 when none waits.", (s) => s.oldestPendingMs / 1000);
   runs.inc({ outcome: "published" }, 0);
   unhandled.inc(0);
   return {

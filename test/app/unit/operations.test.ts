@@ -91,6 +91,18 @@ describe("GET /healthz, /readyz and /metrics", () => {
     expect(text).toContain("dockaudit_unhandled_rejections_total 0");
   });
 
+  it("reads the queue once per scrape for its three gauges", async () => {
+    const m = createMetrics({ defaultMetrics: false });
+    let reads = 0;
+    m.watchQueue(async () => (reads++, { pending: 1, running: 0, oldestPendingMs: 0 }));
+    await m.registry.metrics();
+    expect(reads).toBe(1);
+    const text = await m.registry.metrics();
+    expect(reads).toBe(2);
+    expect(text).toContain("dockaudit_queue_depth 1");
+    expect(text).toContain("dockaudit_queue_running 0");
+  });
+
   it("still answers a scrape when the queue's numbers do not come (Redis down)", async () => {
     const m = createMetrics({ defaultMetrics: false });
     m.watchQueue(() => new Promise(() => undefined));

@@ -1,4 +1,6 @@
 import { argIn, missingCleanups, removedPath } from "../../src/engine/cache-cleanup.js";
+import type { ShellCommand } from "../../src/engine/parse/shell.js";
+import { isSubcommand } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { covers } from "../../src/engine/run-mounts.js";
 
@@ -18,9 +20,9 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     const found = missingCleanups(model, project, {
-      trigger: (tool, c) => ((tool === "apt-get" || tool === "apt") && c.args.find((a) => !a.value.startsWith("-"))?.value === "update" ? argIn(c, "update") : null),
+      trigger: (tool, c) => aptSubcommand(tool, c, "update"),
       // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists as well as the archives.
-      cleanup: (tool, c) => removedPath(tool, c, [LISTS]) ?? ((tool === "apt-get" || tool === "apt") && c.args.find((a) => !a.value.startsWith("-"))?.value === "dist-clean" ? argIn(c, "dist-clean") : null),
+      cleanup: (tool, c) => removedPath(tool, c, [LISTS]) ?? aptSubcommand(tool, c, "dist-clean"),
       mount: (target) => covers(target, LISTS),
     });
     for (const { command, word } of found) {
@@ -28,3 +30,8 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** The `sub` word of `apt-get sub …` / `apt sub …`, or null. */
+function aptSubcommand(tool: string, c: ShellCommand, sub: string) {
+  return (tool === "apt-get" || tool === "apt") && isSubcommand(c, sub) ? argIn(c, sub) : null;
+}

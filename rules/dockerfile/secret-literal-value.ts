@@ -1,4 +1,5 @@
 import { everyInstruction } from "../../src/engine/instruction-index.js";
+import { commandName } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
 import { findKnownSecret, isDummySecret, isPathValue } from "../../src/engine/secret-patterns.js";
@@ -59,7 +60,7 @@ export default defineDockerfileRule({
       if (ins.execForm && ins.keyword !== "SHELL") known(ins.execForm.join(" "), ins.argsRange);
       for (const h of ins.heredocs) if (ins.keyword !== "RUN") known(h.content, h.contentRange);
       for (const c of ins.script?.commands ?? []) {
-        const name = c.name.slice(c.name.lastIndexOf("/") + 1);
+        const name = commandName(c);
         for (const a of c.assigns) named(a.name, a.value, c.nameWord.range);
         // What the program is decides once per command which word checks apply.
         const program = PROGRAMS.get(name) ?? OTHER;

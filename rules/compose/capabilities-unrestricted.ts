@@ -1,3 +1,4 @@
+import { capabilityName } from "../../src/engine/capabilities.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { judgedServices } from "../../src/engine/service-lifecycle.js";
 
@@ -7,7 +8,6 @@ const DANGEROUS = new Set([
   "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE", "LINUX_IMMUTABLE", "SYSLOG", "SYS_RESOURCE",
 ]);
 
-const capName = (v: unknown): string => String(v).trim().toUpperCase().replace(/^CAP_/, "");
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export default defineComposeRule({
@@ -27,14 +27,14 @@ export default defineComposeRule({
   check({ model, project, options, report }) {
     for (const service of model.services) {
       list(service.data.cap_add).forEach((cap, i) => {
-        const name = capName(cap);
+        const name = capabilityName(cap);
         if (!DANGEROUS.has(name)) return;
         report({ messageId: "dangerous", data: { service: service.name, cap: name }, range: model.locate([...service.path, "cap_add", i]), service: service.name });
       });
     }
     if (options.requireDropAll === false) return;
     for (const service of judgedServices(project, model)) {
-      if (service.data.privileged === true || list(service.data.cap_drop).some((c) => capName(c) === "ALL")) continue;
+      if (service.data.privileged === true || list(service.data.cap_drop).some((c) => capabilityName(c) === "ALL")) continue;
       const hasDrop = service.data.cap_drop !== undefined;
       // Info, not the rule's warning: nearly every service of real Compose files lacks it (see the doc).
       report({

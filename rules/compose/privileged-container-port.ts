@@ -1,8 +1,8 @@
+import { capabilityName } from "../../src/engine/capabilities.js";
 import { containerPortStart } from "../../src/engine/ports.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
-const capName = (v: unknown): string => String(v).trim().toUpperCase().replace(/^CAP_/, "");
-const caps = (v: unknown): string[] => (Array.isArray(v) ? v.map(capName) : []);
+const caps = (v: unknown): string[] => (Array.isArray(v) ? v.map(capabilityName) : []);
 
 export default defineComposeRule({
   meta: {

@@ -58,6 +58,9 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
   let queue: JobQueue | null = null;
   /** Handlers that must ask GitHub before they can enqueue run after the webhook is answered. */
   const inFlight = new Set<Promise<void>>();
+  const handlersSettled = async () => {
+    while (inFlight.size) await Promise.all(inFlight);
+  };
   const app: ApplicationFunction = (probot: Probot) => {
     const runner = createJobRunner({
       auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
@@ -104,11 +107,11 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
       return queue;
     },
     idle: async () => {
-      while (inFlight.size) await Promise.all(inFlight);
+      await handlersSettled();
       await queue?.idle();
     },
     close: async () => {
-      while (inFlight.size) await Promise.all(inFlight);
+      await handlersSettled();
       await queue?.close();
     },
   };

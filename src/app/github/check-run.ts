@@ -44,6 +44,21 @@ export async function openCheckRun(
   return earlier;
 }
 
+/**
+ * Completes an earlier run at once (`existing`, else with `reuse` the newest one on the head), or
+ * creates the run already completed: one write either way. Returns the run's id.
+ */
+export async function closeCheckRunAtOnce(
+  gh: GitHub,
+  repo: Repo,
+  init: { headSha: string; pullNumber: number; conclusion: "failure" | "neutral"; output: CheckOutput; now: () => Date; existing?: number | null; reuse?: boolean },
+): Promise<number> {
+  const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha) : null);
+  if (earlier === null) return createCompletedCheckRun(gh, repo, { ...init, at: init.now() });
+  await completeCheckRun(gh, repo, earlier, { conclusion: init.conclusion, output: init.output, completedAt: init.now() });
+  return earlier;
+}
+
 /** Appends a batch of annotations; the run stays in progress. */
 export async function addAnnotations(gh: GitHub, repo: Repo, checkRunId: number, output: CheckOutput, annotations: Annotation[]): Promise<void> {
   await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: checkRunId, output: { ...output, annotations } });

@@ -49,6 +49,10 @@ return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[3]) or '0'
 
 export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestStore {
   const k = (kind: string, key: string) => `${prefix}:${kind}:${key}`;
+  /** The key's current run holds `job` alone, atomically (so `cur` does not grow across retries). */
+  const setCurrent = async (job: Job) => {
+    await redis.multi().del(k("cur", job.key)).rpush(k("cur", job.key), JSON.stringify(job)).expire(k("cur", job.key), TTL_SECONDS).exec();
+  };
   return {
     async push(job) {
       const results = await redis
@@ -64,13 +68,11 @@ export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestS
       const [items, generation, resumed] = (await redis.eval(TAKE, 3, k("cur", key), k("req", key), k("gen", key), TTL_SECONDS)) as [string[], string, number];
       const jobs = items.map((text) => JSON.parse(text) as Job);
       const job = jobs.length ? jobs.reduce((older, newer) => mergeJobs(older, newer)) : null;
-      // Keep one merged entry, atomically, so `cur` does not grow across retries.
-      if (job && jobs.length > 1) await redis.multi().del(k("cur", key)).rpush(k("cur", key), JSON.stringify(job)).expire(k("cur", key), TTL_SECONDS).exec();
+      // Keep one merged entry.
+      if (job && jobs.length > 1) await setCurrent(job);
       return { job, generation: Number(generation), resumed: resumed === 1 };
     },
-    async handBack(job) {
-      await redis.multi().del(k("cur", job.key)).rpush(k("cur", job.key), JSON.stringify(job)).expire(k("cur", job.key), TTL_SECONDS).exec();
-    },
+    handBack: setCurrent,
     async finish(key) {
       await redis.del(k("cur", key));
     },

@@ -7,7 +7,7 @@ import { configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noD
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
 import type { ChangedFile, TreeBlob } from "../files/types.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
-import { addAnnotations, completeCheckRun, createCompletedCheckRun, findCheckRun, openCheckRun } from "../github/check-run.js";
+import { addAnnotations, closeCheckRunAtOnce, completeCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
 import { CONFIG_PATH, loadConfig } from "../github/config.js";
 import { getPull, type PullInfo } from "../github/pull-request.js";
@@ -119,9 +119,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // A run that ends before auditing writes once: its check is created completed, or the one an
     // earlier attempt left open is completed.
     const completeAtOnce = async (conclusion: "failure" | "neutral", output: CheckOutput) => {
-      const earlier = leftOpen ?? (resumed ? await findCheckRun(gh, repo, pull.headSha) : null);
-      if (earlier !== null) await completeCheckRun(gh, repo, (checkRunId = earlier), { conclusion, output, completedAt: now() });
-      else checkRunId = await createCompletedCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion, output, at: now() });
+      checkRunId = await closeCheckRunAtOnce(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion, output, now, existing: leftOpen, reuse: resumed });
     };
     const loaded = await loadConfig(gh, repo, deps.rules.map((r) => r.meta));
     if (!loaded.ok) {
@@ -254,12 +252,12 @@ async function failSafely(
   now: () => Date,
   log: Logger,
 ): Promise<void> {
+  // No head read: no check was opened either (a check run id is only ever known after the head).
+  if (!at.headSha) return;
   // This is the last word on the check, so it gets a few more tries of its own (GitHub may still be failing).
   for (let attempt = 1; ; attempt++) {
     try {
-      const checkRunId = at.checkRunId ?? (at.resumed && at.headSha ? await findCheckRun(gh, repo, at.headSha) : null);
-      if (checkRunId !== null) await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output, completedAt: now() });
-      else if (at.headSha) await createCompletedCheckRun(gh, repo, { headSha: at.headSha, pullNumber: at.pullNumber, conclusion: "neutral", output, at: now() });
+      await closeCheckRunAtOnce(gh, repo, { headSha: at.headSha, pullNumber: at.pullNumber, conclusion: "neutral", output, now, existing: at.checkRunId, reuse: at.resumed });
       return;
     } catch (e) {
       if (attempt >= FAIL_SAFELY_TRIES || !isTransient(e)) {

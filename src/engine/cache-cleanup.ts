@@ -5,19 +5,19 @@ import { toolCommand, type ToolCommand } from "./pinning.js";
 import type { Project } from "./project.js";
 import { hasCacheMount } from "./run-mounts.js";
 import { shippedStages } from "./stage-roles.js";
+import { memo } from "./memo.js";
 
 /** The commands of each RUN (shell or exec form, ONBUILD included), unwrapped, in script order. */
 export function commandsByRun(model: DockerfileModel): ReadonlyMap<DfInstruction, readonly ToolCommand[]> {
-  let out = byRunCache.get(model);
-  if (out) return out;
-  const map = new Map<DfInstruction, ToolCommand[]>();
-  for (const { instruction, command } of allRunCommands(model)) {
-    const list = map.get(instruction);
-    if (list) list.push(toolCommand(command));
-    else map.set(instruction, [toolCommand(command)]);
-  }
-  byRunCache.set(model, (out = map));
-  return out;
+  return memo(byRunCache, model, () => {
+    const map = new Map<DfInstruction, ToolCommand[]>();
+    for (const { instruction, command } of allRunCommands(model)) {
+      const list = map.get(instruction);
+      if (list) list.push(toolCommand(command));
+      else map.set(instruction, [toolCommand(command)]);
+    }
+    return map;
+  });
 }
 
 /** Built once per model and shared by every rule that asks: callers only read it. */

@@ -1,6 +1,7 @@
 import type { ComposeService, PortMapping } from "./parse/compose.js";
 import { interpolate } from "./parse/interpolation.js";
 import { MAX_PORT_TEXT } from "./ports.js";
+import { memo } from "./memo.js";
 
 /** Container ports of databases, caches, brokers and search engines. */
 export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
@@ -37,18 +38,14 @@ export function datastoreBehindPort(image: string | null, target: string): strin
 
 /** datastoreImage of the service's `image:`, worked out once per service of a model (several rules ask). */
 export function serviceDatastore(service: ComposeService): string | null {
-  let found = byService.get(service);
-  if (found === undefined) byService.set(service, (found = datastoreImage(service.image)));
-  return found;
+  return memo(byService, service, () => datastoreImage(service.image));
 }
 
 const byService = new WeakMap<ComposeService, string | null>();
 
 /** datastoreBehindPort of one of the service's port mappings, worked out once per mapping. */
 export function portDatastore(service: ComposeService, port: PortMapping): string | null {
-  let found = byPort.get(port);
-  if (found === undefined) byPort.set(port, (found = datastorePort(port.target) ?? serviceDatastore(service)));
-  return found;
+  return memo(byPort, port, () => datastorePort(port.target) ?? serviceDatastore(service));
 }
 
 const byPort = new WeakMap<PortMapping, string | null>();

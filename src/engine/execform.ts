@@ -1,6 +1,7 @@
 import { SHELL_LIMITS, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from "./parse/shell.js";
 import { instructionsNamed } from "./instruction-index.js";
+import { memo } from "./memo.js";
 
 /** One element of a JSON (exec) form array with the range of its quoted token in the file. */
 export interface ExecWord extends ShellWord {
@@ -62,11 +63,7 @@ export function execCommand(model: DockerfileModel, ins: DfInstruction): ShellCo
  * and the shell options given before `-c`.
  */
 export function execShellScript(model: DockerfileModel, ins: DfInstruction): { script: ShellScript; options: string[] } | null {
-  const cached = execScripts.get(ins);
-  if (cached !== undefined) return cached;
-  const found = parseExecShellScript(model, ins);
-  execScripts.set(ins, found);
-  return found;
+  return memo(execScripts, ins, () => parseExecShellScript(model, ins));
 }
 
 /** Exec-form scripts parsed once per instruction, however many rules ask. */
@@ -90,9 +87,7 @@ function parseExecShellScript(model: DockerfileModel, ins: DfInstruction): { scr
  * itself, and the commands of an exec-form `sh -c` script. ONBUILD triggers are included.
  */
 export function allRunCommands(model: DockerfileModel): readonly RunCommand[] {
-  let found = runCommandsByModel.get(model);
-  if (!found) runCommandsByModel.set(model, (found = collectRunCommands(model)));
-  return found;
+  return memo(runCommandsByModel, model, collectRunCommands);
 }
 
 export interface RunCommand {

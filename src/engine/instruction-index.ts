@@ -1,9 +1,9 @@
 import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
 
 /**
- * Array forms of query.ts's allInstructions / instructionsOf, listed once per model: some forty
- * rules walk a file's instructions, and a generator per rule per file costs more than the walk.
- * The lists are shared, so callers only read them.
+ * A file's instructions (ONBUILD triggers included), listed once per model: some forty rules walk
+ * them, and a generator per rule per file costs more than the walk. The lists are shared, so
+ * callers only read them.
  */
 interface Index {
   all: readonly DfInstruction[];

@@ -2,6 +2,7 @@ import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile
 import type { ShellCommand } from "./parse/shell.js";
 import { instructionsNamed } from "./instruction-index.js";
 import type { Range } from "./types.js";
+import { memo } from "./memo.js";
 
 /**
  * One program run by a RUN instruction: a simple command of a shell-form RUN, or the program of an
@@ -17,9 +18,7 @@ export interface Invocation {
 }
 
 export function runInvocations(model: DockerfileModel): readonly Invocation[] {
-  let found = invocationsByModel.get(model);
-  if (!found) invocationsByModel.set(model, (found = collectInvocations(model)));
-  return found;
+  return memo(invocationsByModel, model, collectInvocations);
 }
 
 /** Listed once per model and shared by the rules that ask (they only read them). */

@@ -3,6 +3,7 @@ import { interpolate, variableRefs } from "./parse/interpolation.js";
 import { trimSlashes } from "./paths.js";
 import { scalarSubRange } from "./query.js";
 import type { Range } from "./types.js";
+import { memo } from "./memo.js";
 
 /** Stands for the value of a variable with no default: an unknown stretch of path. */
 export const UNKNOWN = "\u0001";
@@ -12,10 +13,9 @@ export const UNKNOWN = "\u0001";
  * replaced by UNKNOWN (`${PWD}/etc` is not `/etc`); null for named, anonymous and tmpfs volumes.
  */
 export function bindSource(v: VolumeMount): string | null {
-  if (v.type !== "bind" || !v.source) return null;
-  let found = bindSources.get(v);
-  if (found === undefined) bindSources.set(v, (found = resolvePath(v.source) || null));
-  return found;
+  const source = v.source;
+  if (v.type !== "bind" || !source) return null;
+  return memo(bindSources, v, () => resolvePath(source) || null);
 }
 
 /** Several rules read each mount's host path: resolved once per volume mount of a model. */

@@ -1,5 +1,6 @@
 import { parsePortString, type PortMapping } from "./parse/compose.js";
 import { interpolate, variableRefs } from "./parse/interpolation.js";
+import { memo } from "./memo.js";
 
 /** How a Compose port mapping binds on the host, with `${VAR}` values kept visible. */
 export interface PortBinding {
@@ -28,9 +29,7 @@ const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
  * between callers: never modify it.
  */
 export function portBinding(port: PortMapping): PortBinding {
-  let found = bindings.get(port);
-  if (!found) bindings.set(port, (found = readPortBinding(port)));
-  return found;
+  return memo(bindings, port, readPortBinding);
 }
 
 /** Several rules (and a fix) read each port's binding: read once per port mapping of a model. */

@@ -4,25 +4,6 @@ import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
 import type { Range } from "./types.js";
 
-/** Every instruction of the file, ONBUILD triggers included (hadolint checks those too). */
-export function* allInstructions(model: DockerfileModel): Iterable<DfInstruction> {
-  for (const ins of model.instructions) {
-    yield ins;
-    if (ins.trigger) yield ins.trigger;
-  }
-}
-
-export function* instructionsOf(model: DockerfileModel, keyword: string): Iterable<DfInstruction> {
-  for (const ins of allInstructions(model)) if (ins.keyword === keyword) yield ins;
-}
-
-/** Every simple command of every shell-form RUN, with the instruction it belongs to. */
-export function* runCommands(model: DockerfileModel): Iterable<{ instruction: DfInstruction; command: ShellCommand }> {
-  for (const instruction of instructionsOf(model, "RUN")) {
-    for (const command of instruction.script?.commands ?? []) yield { instruction, command };
-  }
-}
-
 /** Strips a leading path: `/usr/bin/apt-get` → `apt-get`. */
 export const commandName = (c: ShellCommand): string => c.name.slice(c.name.lastIndexOf("/") + 1);
 

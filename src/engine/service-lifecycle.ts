@@ -2,6 +2,7 @@ import { isRecord, type ComposeModel, type ComposeService } from "./parse/compos
 import { basename, dirname } from "./paths.js";
 import type { Project, ProjectService } from "./project.js";
 import { rootImage } from "./users.js";
+import { memo } from "./memo.js";
 
 /**
  * Words that name a run-once job (a migration, a seed, an init container, a test run). Matched as
@@ -59,9 +60,7 @@ function lastCommand(command: string): string {
  * runs tests and it is not restarted forever (`restart: always` / `unless-stopped`).
  */
 export function isOneShot(model: ComposeModel, service: ComposeService): boolean {
-  let found = oneShotCache.get(service);
-  if (found === undefined) oneShotCache.set(service, (found = judgeOneShot(model, service)));
-  return found;
+  return memo(oneShotCache, service, () => judgeOneShot(model, service));
 }
 
 /** Several rules ask about every service of a file: judged once per service. */

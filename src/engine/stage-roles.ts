@@ -1,25 +1,24 @@
 import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { Project } from "./project.js";
+import { memo } from "./memo.js";
 
 /** The stage and the earlier stages it is built FROM, nearest first. */
 export function stageChain(stage: DfStage): readonly DfStage[] {
-  let out = chains.get(stage);
-  if (out) return out;
-  const list: DfStage[] = [];
-  for (let s: DfStage | null = stage; s && list.length < 100 && !list.includes(s); s = s.baseStage) list.push(s);
-  chains.set(stage, (out = list));
-  return out;
+  return memo(chains, stage, () => {
+    const list: DfStage[] = [];
+    for (let s: DfStage | null = stage; s && list.length < 100 && !list.includes(s); s = s.baseStage) list.push(s);
+    return list;
+  });
 }
 
 /** Instructions of the stage preceded by those of the stages it builds on, in build order. */
 export function chainInstructions(stage: DfStage): readonly DfInstruction[] {
-  let out = chainedInstructions.get(stage);
-  if (out) return out;
-  const chain = stageChain(stage);
-  const list: DfInstruction[] = [];
-  for (let i = chain.length - 1; i >= 0; i--) for (const ins of chain[i].instructions) list.push(ins);
-  chainedInstructions.set(stage, (out = list));
-  return out;
+  return memo(chainedInstructions, stage, () => {
+    const chain = stageChain(stage);
+    const list: DfInstruction[] = [];
+    for (let i = chain.length - 1; i >= 0; i--) for (const ins of chain[i].instructions) list.push(ins);
+    return list;
+  });
 }
 
 /*
@@ -93,17 +92,16 @@ export function isDevDockerfile(path: string): boolean {
 
 /** The ENTRYPOINT and CMD in effect for a stage (the last ones of the stage or the stages it builds on). */
 export function stageCommand(stage: DfStage): { readonly entrypoint: DfInstruction | null; readonly cmd: DfInstruction | null } {
-  let found = stageCommands.get(stage);
-  if (found) return found;
-  const chain = chainInstructions(stage);
-  let entrypoint: DfInstruction | null = null;
-  let cmd: DfInstruction | null = null;
-  for (let i = chain.length - 1; i >= 0 && !(entrypoint && cmd); i--) {
-    if (!entrypoint && chain[i].keyword === "ENTRYPOINT") entrypoint = chain[i];
-    else if (!cmd && chain[i].keyword === "CMD") cmd = chain[i];
-  }
-  stageCommands.set(stage, (found = { entrypoint, cmd }));
-  return found;
+  return memo(stageCommands, stage, () => {
+    const chain = chainInstructions(stage);
+    let entrypoint: DfInstruction | null = null;
+    let cmd: DfInstruction | null = null;
+    for (let i = chain.length - 1; i >= 0 && !(entrypoint && cmd); i--) {
+      if (!entrypoint && chain[i].keyword === "ENTRYPOINT") entrypoint = chain[i];
+      else if (!cmd && chain[i].keyword === "CMD") cmd = chain[i];
+    }
+    return { entrypoint, cmd };
+  });
 }
 
 /** Development servers: `ng serve`, `npm run dev`, `vite`, `nodemon`, `next dev`, `--reload`, … */

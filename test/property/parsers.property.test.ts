@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseCompose } from "../../src/engine/parse/compose.js";
 import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
-import { allInstructions } from "../../src/engine/query.js";
+import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { LineIndex } from "../../src/engine/text.js";
 import type { Range } from "../../src/engine/types.js";
 import { anyText, composeText, dockerfileText } from "./generators.js";
@@ -19,7 +19,7 @@ function outside(index: LineIndex, range: Range | null | undefined): boolean {
 function checkDockerfile(text: string): void {
   const model = parseDockerfile("Dockerfile", text);
   const index = new LineIndex(text);
-  for (const ins of allInstructions(model)) {
+  for (const ins of everyInstruction(model)) {
     const ranges = [ins.range, ins.keywordRange, ins.argsRange, ...ins.args.map((a) => a.range), ...ins.flags.map((f) => f.range), ...ins.properties.map((p) => p.range)];
     const script = ins.script;
     if (script) ranges.push(...script.commands.flatMap((c) => [c.range, c.nameWord.range, ...c.args.map((a) => a.range)]), ...script.pipes, script.error?.range ?? null);

@@ -29,7 +29,7 @@ export const MAX_VALIDATED_STRING = 65_536;
  * The Compose schema's validator, compiled by Ajv ahead of time (`npm run schema:compile`,
  * scripts/compose-validator.mjs) rather than on each process's first Compose file.
  */
-const compiled = (): ValidateFunction => generatedValidator as ValidateFunction;
+const validate = generatedValidator as ValidateFunction;
 
 const COMBINATORS = new Set(["oneOf", "anyOf"]);
 const MAX_ERRORS = 1000;
@@ -159,7 +159,6 @@ export function validateComposeSchema(data: Record<string, unknown>, doc?: Docum
     if (paths.length) resolved = copyPaths(resolved, paths);
     for (const path of paths) removeAt(resolved, path);
   }
-  const validate = compiled();
   if (validate(resolved)) return tooLong;
   // The pruning below compares errors pairwise; a few hundred are plenty to explain a file.
   const errors = (validate.errors ?? []).slice(0, MAX_ERRORS);

@@ -9,10 +9,11 @@ import { detectMoves } from "./moves.js";
 import type { ChangedFile, TreeBlob } from "./types.js";
 
 /**
- * Content reads in flight at once: parallel, but bounded. GitHub allows about 100 concurrent
- * requests per app; 16 keeps a 20-file PR (about 60 reads) to four waves of round trips.
+ * Content reads in flight at once: parallel, but bounded. Octokit's throttle lets 10 requests of a
+ * client run at once and queues the rest, so more here would only queue there; 10 keeps a 20-file
+ * PR (about 60 reads) to six waves of round trips, well under GitHub's 100 concurrent requests.
  */
-export const READ_CONCURRENCY = 16;
+export const READ_CONCURRENCY = 10;
 
 export interface CollectedFiles {
   head: SourceFile[];

@@ -1,6 +1,8 @@
 import { createClassifier } from "../../../src/engine/classify.js";
 import { candidateComposeFiles, linkedFiles } from "../../../src/app/files/linked-files.js";
 import { detectMoves } from "../../../src/app/files/moves.js";
+import { READ_CONCURRENCY } from "../../../src/app/files/collect-files.js";
+import { mapLimit } from "../../../src/app/github/contents.js";
 import type { ChangedFile } from "../../../src/app/files/types.js";
 
 const classify = createClassifier();
@@ -51,5 +53,21 @@ describe("linked files", () => {
   it("links a changed .dockerignore to the Dockerfiles beside it", () => {
     const { paths } = linkedFiles({ composeFiles: [], changedPaths: new Set(["api/.dockerignore"]), changedDockerfiles: [], tree: new Set(tree), dockerfilesBeside: (dir) => tree.filter((p) => p === `${dir}/Dockerfile`) });
     expect([...paths]).toEqual(["api/Dockerfile"]);
+  });
+});
+
+describe("content reads", () => {
+  it("keeps at most READ_CONCURRENCY reads in flight, and every result in its item's place", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const items = Array.from({ length: 3 * READ_CONCURRENCY + 1 }, (_, i) => i);
+    const results = await mapLimit(items, READ_CONCURRENCY, async (i) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, (i * 7) % 5));
+      inFlight--;
+      return i * 2;
+    });
+    expect(most).toBe(READ_CONCURRENCY);
+    expect(results).toEqual(items.map((i) => i * 2));
   });
 });

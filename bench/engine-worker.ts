@@ -8,11 +8,11 @@
  *              CLI and the server run it: one process started per new RUN script;
  *   shellfloor - the floor plus the shell parse of every RUN/CMD/ENTRYPOINT (parseShell), which the
  *              engine's parser does lazily, when a rule first asks: for reference.
- * Started with --expose-gc, it collects garbage before each pass so that one pass's garbage is
- * not billed to the next.
+ * Started with --expose-gc, it empties the young generation before each pass (collect-garbage.ts).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { collectYoungGarbage } from "./collect-garbage.js";
 import { serve, type Request } from "./ipc.js";
 import { groupByProject, type CorpusFile } from "./corpus.js";
 
@@ -30,8 +30,6 @@ let corpus: CorpusFile[] = [];
 const sets = new Map<string, CorpusFile[]>();
 /** Every path of each project: the `tree` the app would pass (it lists the repository at head). */
 const trees = new Map<string, string[]>();
-
-const gc = (globalThis as { gc?: () => void }).gc;
 
 function enginePass(files: CorpusFile[], withShellcheck = false): { findings: number; ruleFailures: number } {
   let findings = 0;
@@ -87,7 +85,7 @@ serve((req: Request) => {
     case "pass": {
       const files = sets.get(req.set as string);
       if (!files) throw new Error(`unknown set ${String(req.set)}`);
-      gc?.();
+      collectYoungGarbage();
       const cpu0 = process.cpuUsage();
       const start = performance.now();
       const detail =

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { collectYoungGarbage } from "./collect-garbage.js";
 import { progress, serve, type Request } from "./ipc.js";
 import { repoRoot } from "./corpus.js";
 import type { PeerName } from "./peer-driver-types.js";
@@ -51,7 +52,6 @@ function version(peer: PeerName): string {
 }
 
 let lint: LintOne | null = null;
-const gc = (globalThis as { gc?: () => void }).gc;
 
 serve((req: Request) => {
   switch (req.cmd) {
@@ -67,7 +67,7 @@ serve((req: Request) => {
       const withProgress = req.progress === true;
       const crashed: { index: number; error: string }[] = [];
       let issues = 0;
-      gc?.();
+      collectYoungGarbage();
       const cpu0 = process.cpuUsage();
       const start = performance.now();
       for (let i = 0; i < files.length; i++) {

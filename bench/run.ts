@@ -134,6 +134,8 @@ interface CorpusResults {
   files: { all: number; compose: number; dockerfile: number; dockerignore: number; total: number; peerCompose: number };
   loadMs: number;
   cold: { engine: Summary; floor: Summary; ratio: Summary; maxRssMiB: number; floorMaxRssMiB: number };
+  /** Peak RSS of a process that runs only engine passes, as many as the warm process. */
+  engineAloneMaxRssMiB: number;
   warm: Record<Contender, Summary> & {
     engineOverFloor: Summary;
     engineOverFloorCpu: Summary;
@@ -203,6 +205,13 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     cold.floor.push((all.length * 1000) / pair.floor);
     cold.ratio.push(pair.engine / pair.floor);
   }
+
+  // The engine's own steady state: a process that only audits, pass after pass, as a server does.
+  const alone = new Child(ENGINE_WORKER, [], NODE_ARGS);
+  await alone.request({ ...init });
+  for (let i = 0; i < 2 + opts.rounds; i++) await alone.request({ cmd: "pass", what: "engine", set: "all" });
+  const engineAloneMaxRssMiB = (await alone.request<{ maxRssMiB: number }>({ cmd: "stats" })).maxRssMiB;
+  await alone.close();
 
   // Warm: one long-lived process, as the server is.
   const worker = new Child(ENGINE_WORKER, [], NODE_ARGS);
@@ -286,6 +295,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     files: { all: all.length, compose: compose.length, dockerfile: dockerfile.length, dockerignore: dockerignore.length, total: corpus.length, peerCompose: peerCompose.length },
     loadMs,
     cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio), maxRssMiB: cold.maxRss, floorMaxRssMiB: cold.floorMaxRss },
+    engineAloneMaxRssMiB,
     warm: {
       engine: summarize(warm.engine.map(perSecond)),
       floor: summarize(warm.floor.map(perSecond)),
@@ -344,7 +354,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));
   log();
   log(
-    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.maxRssMiB.toFixed(1)} MiB in the warm process (${2 + opts.rounds} rounds), ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
+    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${2 + opts.rounds} passes), ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
   if (res.withShellcheck) {
     const { engine, shellcheck } = res.withShellcheck;
@@ -375,7 +385,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   return [
     checkTarget("engine wall time <= 1.5 x parse floor (warm, median of pairs)", res.warm.engineOverFloor.median, "<=", 1.5, "x"),
     checkTarget("engine wall time <= 1.5 x parse floor (cold, median of pairs)", res.cold.ratio.median, "<=", 1.5, "x"),
-    checkTarget("engine process peak RSS <= 150 MiB (warm process)", res.maxRssMiB, "<=", 150, "MiB"),
+    checkTarget("engine process peak RSS <= 150 MiB (engine passes only, warm)", res.engineAloneMaxRssMiB, "<=", 150, "MiB"),
     checkTarget("throughput >= 20 x dclint's on the Compose files (median of pairs)", dclint?.overEngine?.median ?? null, ">=", 20, "x"),
   ];
 }

@@ -1,4 +1,4 @@
-/** The targets of issue 5, checked by the benchmark's own measurements. */
+/** The benchmark's targets (docs/benchmarks.md), checked against its own measurements. */
 export interface Target {
   name: string;
   measured: string;

@@ -14,9 +14,10 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Child, ChildDied } from "./ipc.js";
-import { defaultCorpusDir, loadCorpus, repoRoot, sample, type CorpusFile } from "./corpus.js";
+import { Child } from "./ipc.js";
+import { defaultCorpusDir, loadCorpus, repoRoot, sample } from "./corpus.js";
 import { PEERS, type PeerName } from "./peer-driver-types.js";
+import { peerPass, type Pass, type PeerState } from "./peer-pass.js";
 import { fmt, round, summarize, table, type Summary } from "./stats.js";
 import { checkTarget, type Target } from "./targets.js";
 
@@ -57,66 +58,18 @@ const NODE_ARGS = ["--expose-gc"];
 
 const log = (s = ""): void => void process.stdout.write(s + "\n");
 
-interface Pass {
-  ms: number;
-  cpuMs: number;
-  files: number;
-  findings?: number;
-  ruleFailures?: number;
-  maxRssMiB: number;
-}
-
-interface PeerPass extends Pass {
-  issues: number;
-  crashed: { index: number; error: string }[];
-}
-
 const ordinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;
 const perSecond = (p: { ms: number; files: number }): number => (p.files * 1000) / p.ms;
 const cpuPerFile = (p: { cpuMs: number; files: number }): number => p.cpuMs / p.files;
 
 /* ------------------------------------------------------------------ the corpus part ---------- */
 
-interface PeerState {
-  name: PeerName;
-  files: CorpusFile[];
-  excluded: Map<string, string>;
-  child: Child | null;
-  version: string;
-  loadMs: number;
-  passes: PeerPass[];
-  error?: string;
-}
-
+/** Starts the peer's measuring process (bench/peer-driver.ts); peerPass restarts it after a crash. */
 async function startPeer(state: PeerState): Promise<void> {
   state.child = new Child(PEER_DRIVER, [], NODE_ARGS);
   const init = await state.child.request<{ loadMs: number; version: string }>({ cmd: "init", peer: state.name }, 60_000);
   state.version = init.version;
   state.loadMs = init.loadMs;
-}
-
-/**
- * One pass of a peer over its files less the ones it crashed on. A file it throws on, or takes
- * its process down with, is reported and left out, and the pass is run again without it.
- */
-async function peerPass(state: PeerState, withProgress: boolean): Promise<PeerPass> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const files = state.files.filter((f) => !state.excluded.has(f.abs));
-    if (!state.child) await startPeer(state);
-    try {
-      // dclint runs at about 17 files/s: allow a generous 1 s per file before calling it hung.
-      const res = await state.child!.request<PeerPass>({ cmd: "pass", files: files.map((f) => f.abs), progress: withProgress }, 30_000 + files.length * 1000);
-      if (!res.crashed.length) return res;
-      for (const c of res.crashed) state.excluded.set(files[c.index].abs, `threw: ${c.error}`);
-    } catch (e) {
-      if (!(e instanceof ChildDied)) throw e;
-      state.child = null;
-      if (e.lastProgress === null) throw new Error(`${state.name} died before its first file: ${e.message}`);
-      state.excluded.set(files[e.lastProgress].abs, `took the process down: ${e.message}`);
-    }
-    withProgress = true;
-  }
-  throw new Error(`${state.name}: too many crashing files`);
 }
 
 function ensurePeers(): string | null {
@@ -234,7 +187,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
         const state: PeerState = { name, files: peerTargets[name].set.map((i) => corpus[i]), excluded: new Map(), child: null, version: "?", loadMs: 0, passes: [] };
         try {
           // Warm-up, and the pass that finds the files it crashes on (in --quick, round 1 does that).
-          if (!opts.quick) await peerPass(state, true);
+          if (!opts.quick) await peerPass(state, true, startPeer);
         } catch (e) {
           state.error = (e as Error).message;
         }
@@ -263,7 +216,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     for (const peer of peers) {
       if (peer.error) continue;
       try {
-        const p = await peerPass(peer, opts.quick && r === 0);
+        const p = await peerPass(peer, opts.quick && r === 0, startPeer);
         peer.passes.push(p);
         const engine = mine[peerTargets[peer.name].target];
         // Time per file of the peer over time per file of the engine, within the same round.

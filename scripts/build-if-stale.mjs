@@ -1,12 +1,13 @@
 // Runs `tsc -p tsconfig.build.json` unless dist/ is newer than every source file and config it is
-// built from. Each build rewrites every output, so one output's time stands for the whole build.
+// built from. Each build rewrites every output, so the entry points' times stand for the whole
+// build; a missing one makes it stale.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const output = join(root, "dist", "bench", "run.js");
+const ENTRY_POINTS = ["bench/run.js", "src/app/server.js", "src/app/audit-worker-thread.js", "src/cli/main.js"];
 const SKIP = new Set(["node_modules", "peers"]);
 
 function newest(path) {
@@ -18,7 +19,7 @@ function newest(path) {
 }
 
 const sources = ["src", "rules", "bench", "tsconfig.json", "tsconfig.build.json", "package-lock.json"].map((p) => join(root, p)).filter(existsSync);
-const built = existsSync(output) ? statSync(output).mtimeMs : -1;
+const built = Math.min(...ENTRY_POINTS.map((p) => join(root, "dist", p)).map((p) => (existsSync(p) ? statSync(p).mtimeMs : -1)));
 if (built > Math.max(...sources.map(newest))) {
   console.log("dist/ is up to date: not rebuilt");
 } else {

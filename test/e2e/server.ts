@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,22 +8,13 @@ import { fileURLToPath } from "node:url";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ENTRY = join(ROOT, "dist", "src", "app", "server.js");
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /**
- * Builds dist/ when it is missing or older than src/ or rules/. Type errors elsewhere in the tree
- * do not stop tsc from emitting, so the server is still built; only a missing entry point fails.
+ * Builds dist/ when a source is newer than it (scripts/build-if-stale.mjs, as `npm run bench` does).
+ * Type errors elsewhere in the tree do not stop tsc from emitting, so the server is still built;
+ * only a missing entry point fails.
  */
 export function ensureBuilt(): void {
-  const stale = !existsSync(ENTRY) || Math.max(newestMtime(join(ROOT, "src")), newestMtime(join(ROOT, "rules"))) > statSync(ENTRY).mtimeMs;
-  if (stale) spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
+  spawnSync(process.execPath, [join(ROOT, "scripts", "build-if-stale.mjs")], { cwd: ROOT, stdio: "ignore" });
   if (!existsSync(ENTRY)) throw new Error(`npm run build did not produce ${ENTRY}`);
 }
 

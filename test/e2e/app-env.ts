@@ -1,5 +1,5 @@
-import type { GitHubDouble } from "../support/github-double.js";
-import { freePort, testKey } from "./server.js";
+import { GitHubDouble } from "../support/github-double.js";
+import { ensureBuilt, freePort, startServer, testKey, type RunningServer } from "./server.js";
 
 let key: string | null = null;
 
@@ -20,6 +20,24 @@ export async function appEnv(double: GitHubDouble, secret: string, extra: Record
     REDIS_URL: "",
     ...extra,
   };
+}
+
+/** The built server (`npm start`) against a fresh GitHub double on loopback, for one test file. */
+export async function startAppWithDouble(secret: string, extra: Record<string, string> = {}): Promise<{ double: GitHubDouble; server: RunningServer }> {
+  ensureBuilt();
+  const double = await new GitHubDouble().listen();
+  try {
+    return { double, server: await startServer(await appEnv(double, secret, extra)) };
+  } catch (e) {
+    await double.close();
+    throw e;
+  }
+}
+
+/** Stops what `startAppWithDouble` started; either is missing when start-up failed. */
+export async function stopAppWithDouble(app: { double?: GitHubDouble; server?: RunningServer }): Promise<void> {
+  await app.server?.stop();
+  await app.double?.close();
 }
 
 /** A PR's files: a Dockerfile and a Compose file whose findings sit on the changed lines, varied by `n` and `round`. */

@@ -1,7 +1,7 @@
-import { GitHubDouble } from "../support/github-double.js";
+import type { GitHubDouble } from "../support/github-double.js";
 import { pullRequestPayload } from "../app/support/payloads.js";
-import { appEnv } from "./app-env.js";
-import { ensureBuilt, startServer, type RunningServer } from "./server.js";
+import { startAppWithDouble, stopAppWithDouble } from "./app-env.js";
+import type { RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
 /**
@@ -17,15 +17,10 @@ let double: GitHubDouble;
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  double = await new GitHubDouble().listen();
-  server = await startServer(await appEnv(double, SECRET, { LOG_LEVEL: "warn" }));
+  ({ double, server } = await startAppWithDouble(SECRET, { LOG_LEVEL: "warn" }));
 }, 120_000);
 
-afterAll(async () => {
-  await server?.stop();
-  await double?.close();
-});
+afterAll(() => stopAppWithDouble({ double, server }));
 
 /** 120 services, each with its own RUN scripts: one `shellcheck` process per script, seconds of audit. */
 function bigPr(): { base: Record<string, string>; head: Record<string, string> } {

@@ -1,7 +1,7 @@
-import { GitHubDouble } from "../support/github-double.js";
+import type { GitHubDouble } from "../support/github-double.js";
 import { pullRequestPayload, OWNER, REPO } from "../app/support/payloads.js";
-import { appEnv } from "./app-env.js";
-import { ensureBuilt, freePort, startServer, type RunningServer } from "./server.js";
+import { startAppWithDouble, stopAppWithDouble } from "./app-env.js";
+import { freePort, type RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
 /**
@@ -14,15 +14,10 @@ let double: GitHubDouble;
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  double = await new GitHubDouble().listen();
-  server = await startServer(await appEnv(double, SECRET, { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, DOCKAUDIT_REDIS_PREFIX: "redis-down" }));
+  ({ double, server } = await startAppWithDouble(SECRET, { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, DOCKAUDIT_REDIS_PREFIX: "redis-down" }));
 }, 60_000);
 
-afterAll(async () => {
-  await server?.stop();
-  await double?.close();
-});
+afterAll(() => stopAppWithDouble({ double, server }));
 
 describe("a replica whose Redis is down", () => {
   it("is alive but not ready, and refuses webhooks without touching GitHub", async () => {

@@ -1,7 +1,7 @@
-import { GitHubDouble, type Files, type LoggedRequest } from "../support/github-double.js";
+import type { Files, GitHubDouble, LoggedRequest } from "../support/github-double.js";
 import { pullRequestPayload, OWNER } from "../app/support/payloads.js";
-import { appEnv, prFiles } from "./app-env.js";
-import { ensureBuilt, startServer, type RunningServer } from "./server.js";
+import { prFiles, startAppWithDouble, stopAppWithDouble } from "./app-env.js";
+import type { RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
 /**
@@ -19,15 +19,10 @@ let server: RunningServer;
 let repos = 0;
 
 beforeAll(async () => {
-  ensureBuilt();
-  double = await new GitHubDouble().listen();
-  server = await startServer(await appEnv(double, SECRET));
+  ({ double, server } = await startAppWithDouble(SECRET));
 }, 60_000);
 
-afterAll(async () => {
-  await server?.stop();
-  await double?.close();
-});
+afterAll(() => stopAppWithDouble({ double, server }));
 
 afterEach(() => {
   double.latencyMs = 0;

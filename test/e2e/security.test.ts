@@ -2,10 +2,10 @@ import { createHmac, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GitHubDouble } from "../support/github-double.js";
+import type { GitHubDouble } from "../support/github-double.js";
 import { commentPayload, pullRequestPayload, OWNER, REPO } from "../app/support/payloads.js";
-import { appEnv } from "./app-env.js";
-import { ensureBuilt, ROOT, startServer, type RunningServer } from "./server.js";
+import { startAppWithDouble, stopAppWithDouble } from "./app-env.js";
+import { ROOT, type RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
 /**
@@ -20,15 +20,12 @@ let server: RunningServer;
 let sandbox: string;
 
 beforeAll(async () => {
-  ensureBuilt();
   sandbox = mkdtempSync(join(tmpdir(), "dockaudit-security-"));
-  double = await new GitHubDouble().listen();
-  server = await startServer(await appEnv(double, SECRET));
+  ({ double, server } = await startAppWithDouble(SECRET));
 }, 60_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await double?.close();
+  await stopAppWithDouble({ double, server });
   rmSync(sandbox, { recursive: true, force: true });
 });
 

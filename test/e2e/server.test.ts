@@ -1,7 +1,7 @@
-import { GitHubDouble } from "../support/github-double.js";
+import type { GitHubDouble } from "../support/github-double.js";
 import { commentPayload, pullRequestPayload } from "../app/support/payloads.js";
-import { appEnv } from "./app-env.js";
-import { ensureBuilt, startServer, type RunningServer } from "./server.js";
+import { startAppWithDouble, stopAppWithDouble } from "./app-env.js";
+import type { RunningServer } from "./server.js";
 import { sendWebhook } from "./webhook.js";
 
 const SECRET = "e2e-webhook-secret";
@@ -12,15 +12,10 @@ let double: GitHubDouble;
 let server: RunningServer;
 
 beforeAll(async () => {
-  ensureBuilt();
-  double = await new GitHubDouble().listen();
-  server = await startServer(await appEnv(double, SECRET));
+  ({ double, server } = await startAppWithDouble(SECRET));
 }, 120_000);
 
-afterAll(async () => {
-  await server?.stop();
-  await double?.close();
-});
+afterAll(() => stopAppWithDouble({ double, server }));
 
 const base = { "README.md": "hello\n", "Dockerfile": "FROM node:20\nCMD [\"node\"]\n" };
 const head = { ...base, "Dockerfile": "FROM node:20\nRUN curl -k https://example.com | sh\nCMD [\"node\"]\n", "compose.yaml": "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432:5432\"\n" };

@@ -1,41 +1,48 @@
-import { Argument, type Instruction } from "dockerfile-ast";
+import { Argument, Instruction, ModifiableInstruction } from "dockerfile-ast";
 
 type AstRange = ReturnType<Argument["getRange"]>;
 
 /**
  * dockerfile-ast recomputes an instruction's arguments (a character walk over the whole
- * instruction) on every accessor call, and FROM alone asks a dozen times: on a 1 MB line that took
- * 23 s. The walk now happens once per instance. Callers inside dockerfile-ast mutate what they get
- * (FROM narrows the image range in place, flags are shifted off the array), so each call still
- * receives fresh Argument objects with copied ranges.
+ * instruction, with a line lookup per argument) on every accessor call: its own parser asks about
+ * ten times per instruction while building it (twice over, as it builds each instruction once to
+ * look for heredocs), and FROM's accessors a dozen more; on a 1 MB line that took 23 s. The walk now
+ * happens once per instance. Callers inside dockerfile-ast change what they get (FROM replaces the
+ * ends of an image range in place, flags are shifted off the array), so each call still receives
+ * a fresh array of fresh Argument objects with fresh ranges; the positions, which nothing changes,
+ * are shared.
+ *
+ * The patch is made once, on the prototype, when this module loads: an instance's document, range
+ * and escape character are set in its constructor and never change, so its answers cannot either.
  */
-const MEMOIZED = new WeakSet<object>();
-const copyRange = (r: AstRange): AstRange => ({ start: { ...r.start }, end: { ...r.end } });
-const STRING_RESULTS = ["getTextContent", "getRawArgumentsContent", "getArgumentsContent"];
-
-export function memoizeArguments(node: Instruction): void {
-  if (MEMOIZED.has(node)) return;
-  MEMOIZED.add(node);
-  const target = node as unknown as Record<string, unknown>;
-  const raw = target.getRawArguments;
-  if (typeof raw === "function") {
-    let cached: Argument[] | null = null;
-    target.getRawArguments = function getRawArguments(this: unknown) {
-      cached ??= (raw as () => Argument[]).call(this);
-      return cached.map((a) => new Argument(a.getValue(), copyRange(a.getRange())));
-    };
+function copies(args: readonly Argument[]): Argument[] {
+  const out = new Array<Argument>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const r: AstRange = args[i].getRange();
+    out[i] = new Argument(args[i].getValue(), { start: r.start, end: r.end });
   }
-  for (const name of STRING_RESULTS) {
-    const original = target[name];
-    if (typeof original !== "function") continue;
-    let value: unknown;
-    let done = false;
-    target[name] = function memoized(this: unknown) {
-      if (!done) {
-        value = (original as () => unknown).call(this);
-        done = true;
-      }
-      return value;
-    };
-  }
+  return out;
 }
+
+/**
+ * Replaces `proto[name]` with one that computes once per instance. The answer is kept on the
+ * instance itself (not in a WeakMap, whose entries outlive a young instance until a full
+ * collection), so it dies with the syntax tree.
+ */
+function memoize(proto: Record<string, unknown>, name: string, hand: (cached: unknown) => unknown): void {
+  const original = proto[name] as (this: object) => unknown;
+  const slot = Symbol(name);
+  proto[name] = function memoized(this: Record<symbol, unknown>): unknown {
+    let cached = this[slot];
+    if (cached === undefined) this[slot] = cached = original.call(this);
+    return hand(cached);
+  };
+}
+
+const asIs = (value: unknown): unknown => value;
+const proto = (cls: { prototype: object }) => cls.prototype as Record<string, unknown>;
+memoize(proto(Instruction), "getRawArguments", (args) => copies(args as Argument[]));
+memoize(proto(Instruction), "getRawArgumentsContent", asIs);
+memoize(proto(Instruction), "getArgumentsContent", asIs);
+// Its arguments are the raw ones less the flags, which it shifts off a copy each time.
+memoize(proto(ModifiableInstruction), "getArguments", (args) => copies(args as Argument[]));

@@ -1,6 +1,6 @@
 import { DockerfileParser, type Instruction as AstInstruction, type From as AstFrom } from "dockerfile-ast";
 import { LineIndex } from "../text.js";
-import { memoizeArguments } from "./ast-memo.js";
+import "./ast-memo.js";
 import type { Range } from "../types.js";
 import { parseShell, type ShellScript } from "./shell.js";
 
@@ -150,7 +150,6 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
   const onbuilds: DfInstruction[] = [];
 
   for (const ast1 of ast.getInstructions()) {
-    memoizeArguments(ast1);
     const keyword = ast1.getKeyword().toUpperCase();
     if (keyword === "FROM") {
       const image = imageOf(ast1 as AstFrom);
@@ -245,7 +244,6 @@ function toInstruction(
   budget: ShellBudget,
   onbuilds: DfInstruction[] | null,
 ): DfInstruction {
-  memoizeArguments(node);
   const keyword = node.getKeyword().toUpperCase();
   const range = toRange(node.getRange());
   const argsAst = node.getArgumentsRange();

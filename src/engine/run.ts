@@ -204,11 +204,13 @@ function runRules(
   }
   const occurrences = new Map<string, number>();
   const kept: Finding[] = [];
+  // Most files have no pragma: then no finding's statement and YAML parents need looking up.
+  const pragmas = suppressions.fileWide.size > 0 || suppressions.byLine.size > 0;
   for (const f of raw) {
     if (f.range) f.range = clampRange(model.index, f.range);
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
-    if (f.range && isSuppressed(suppressions, f.ruleId, anchorLines(model, f.range.start.line))) continue;
-    if (!f.range && isSuppressed(suppressions, f.ruleId, [])) continue;
+    if (pragmas && f.range && isSuppressed(suppressions, f.ruleId, anchorLines(model, f.range.start.line))) continue;
+    if (pragmas && !f.range && isSuppressed(suppressions, f.ruleId, [])) continue;
     const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
     const scope = f.service ?? "";
     // Statements whose folded text is the same share an id: the key never holds the text itself.
@@ -260,9 +262,9 @@ export function maskSecret(secret: string): string {
  */
 function clampRange(index: LineIndex, range: Range): Range {
   const clamp = (p: Position): Position => {
-    if (p.line > index.lineCount) return { line: index.lineCount, column: index.line(index.lineCount).length + 1 };
+    if (p.line > index.lineCount) return { line: index.lineCount, column: index.lineLength(index.lineCount) + 1 };
     const line = Math.min(Math.max(1, Math.trunc(p.line) || 1), index.lineCount);
-    return { line, column: Math.min(Math.max(1, Math.trunc(p.column) || 1), index.line(line).length + 1) };
+    return { line, column: Math.min(Math.max(1, Math.trunc(p.column) || 1), index.lineLength(line) + 1) };
   };
   const start = clamp(range.start);
   const end = clamp(range.end);

@@ -50,9 +50,19 @@ export class LineIndex {
     return this.text.slice(start, next - 1).replace(/\r$/, "");
   }
 
+  /** Length of `line(line)`, without building the string. */
+  lineLength(line: number): number {
+    const start = this.starts[line - 1];
+    if (start === undefined) return 0;
+    const next = this.starts[line];
+    if (next === undefined) return this.text.length - start;
+    const end = next - 1;
+    return (end > start && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end) - start;
+  }
+
   /** Range covering a whole 1-based line, without its line break. */
   lineRange(line: number): Range {
-    return { start: { line, column: 1 }, end: { line, column: this.line(line).length + 1 } };
+    return { start: { line, column: 1 }, end: { line, column: this.lineLength(line) + 1 } };
   }
 
   slice(range: Range): string {

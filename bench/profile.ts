@@ -4,15 +4,18 @@
  *   node --cpu-prof --cpu-prof-dir=dist/prof dist/bench/profile.js run [engine|floor] [all|compose|dockerfile] [passes]
  *   node dist/bench/profile.js top dist/prof/<file>.cpuprofile [rows]
  *   node dist/bench/profile.js dump > findings.json
+ *   node dist/bench/profile.js phases [passes]
  *
  * `run` audits (or only parses) the corpus files of one kind a few times in this process;
  * `top` prints the functions with the most self time and the most inclusive time, by file;
  * `dump` prints every finding of one engine pass over the corpus (fixes and scores included), in a
- * stable order, so that a change made for speed can be diffed against the findings it must keep.
+ * stable order, so that a change made for speed can be diffed against the findings it must keep;
+ * `phases` splits the engine's warm time into parse, rules and findings by substitution (phases.ts).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { defaultCorpusDir, groupByProject, loadCorpus } from "./corpus.js";
+import { describePhases, substitute, type Variant } from "./phases.js";
 
 interface ProfileNode {
   id: number;
@@ -107,7 +110,44 @@ async function dump(): Promise<void> {
   process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
 }
 
+/** Alternates the four kinds of pass, `passes` times after two warm-up rounds, and prints the medians. */
+async function phases(passes: number): Promise<void> {
+  const { rules } = await import("../rules/index.js");
+  const { audit } = await import("../src/engine/index.js");
+  const { parseDockerfile } = await import("../src/engine/parse/dockerfile.js");
+  const { parseCompose } = await import("../src/engine/parse/compose.js");
+  const { parseDockerignore } = await import("../src/engine/parse/dockerignore.js");
+  const corpus = loadCorpus(defaultCorpusDir());
+  const projects = [...groupByProject(corpus).values()];
+  const catalogues = Object.fromEntries((["noop", "silent", "engine"] as Variant[]).map((v) => [v, substitute(rules, v)]));
+  const pass = (kind: string) => {
+    if (kind === "floor") {
+      for (const f of corpus) {
+        const text = readFileSync(f.abs, "utf8");
+        if (f.kind === "dockerfile") parseDockerfile(f.path, text);
+        else if (f.kind === "compose") parseCompose(f.path, text);
+        else parseDockerignore(f.path, text);
+      }
+      return;
+    }
+    for (const group of projects) {
+      const files = group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") }));
+      audit(files, catalogues[kind], { tree: group.map((f) => f.path) });
+    }
+  };
+  const series: Record<"floor" | "noop" | "silent" | "engine", number[]> = { floor: [], noop: [], silent: [], engine: [] };
+  for (let round = 0; round < passes + 2; round++) {
+    for (const kind of Object.keys(series) as (keyof typeof series)[]) {
+      const t = performance.now();
+      pass(kind);
+      if (round >= 2) series[kind].push(performance.now() - t);
+    }
+  }
+  process.stdout.write(`${corpus.length} files, median of ${passes} warm passes each\n${describePhases(series)}\n`);
+}
+
 const [cmd, a, b, c] = process.argv.slice(2);
 if (cmd === "top") top(a, Number(b ?? 40));
 else if (cmd === "dump") await dump();
+else if (cmd === "phases") await phases(Number(a ?? 8));
 else await run(a ?? "engine", b ?? "all", Number(c ?? 3));

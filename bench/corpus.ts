@@ -51,6 +51,16 @@ export function sample<T>(items: readonly T[], step: number): T[] {
   return step <= 1 ? [...items] : items.filter((_, i) => i % step === 0);
 }
 
+/**
+ * Warm-up passes over a sample so that the JIT has seen as many files as `fullPasses` passes over
+ * the whole corpus give it: the engine has far more code to warm than the floor, so a sample
+ * warmed up as briefly as the whole corpus is measured partly cold, against the engine.
+ */
+export function warmupPasses(sampleFiles: number, totalFiles: number, fullPasses: number): number {
+  if (sampleFiles <= 0) return fullPasses;
+  return Math.max(fullPasses, Math.ceil((fullPasses * totalFiles) / sampleFiles));
+}
+
 export function groupByProject<T extends { project: string }>(files: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const f of files) {

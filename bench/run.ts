@@ -15,7 +15,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Child } from "./ipc.js";
-import { defaultCorpusDir, loadCorpus, repoRoot, sample } from "./corpus.js";
+import { defaultCorpusDir, loadCorpus, repoRoot, sample, warmupPasses } from "./corpus.js";
 import { PEERS, type PeerName } from "./peer-driver-types.js";
 import { peerPass, type Pass, type PeerState } from "./peer-pass.js";
 import { fmt, round, summarize, table, type Summary } from "./stats.js";
@@ -89,6 +89,8 @@ interface CorpusResults {
   cold: { engine: Summary; floor: Summary; ratio: Summary; maxRssMiB: number; floorMaxRssMiB: number };
   /** Peak RSS of a process that runs only engine passes, as many as the warm process. */
   engineAloneMaxRssMiB: number;
+  /** Warm-up passes before the measured rounds (more for a sample: see warmupPasses). */
+  warmups: number;
   warm: Record<Contender, Summary> & {
     engineOverFloor: Summary;
     engineOverFloorCpu: Summary;
@@ -159,10 +161,11 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     cold.ratio.push(pair.engine / pair.floor);
   }
 
+  const warmups = warmupPasses(all.length, corpus.length, 2);
   // The engine's own steady state: a process that only audits, pass after pass, as a server does.
   const alone = new Child(ENGINE_WORKER, [], NODE_ARGS);
   await alone.request({ ...init });
-  for (let i = 0; i < 2 + opts.rounds; i++) await alone.request({ cmd: "pass", what: "engine", set: "all" });
+  for (let i = 0; i < warmups + opts.rounds; i++) await alone.request({ cmd: "pass", what: "engine", set: "all" });
   const engineAloneMaxRssMiB = (await alone.request<{ maxRssMiB: number }>({ cmd: "stats" })).maxRssMiB;
   await alone.close();
 
@@ -170,7 +173,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
   const worker = new Child(ENGINE_WORKER, [], NODE_ARGS);
   const { loadMs } = await worker.request<{ loadMs: number }>({ ...init });
   const contenders: Contender[] = opts.quick ? ["engine", "floor"] : ["engine", "floor", "libfloor", "shellfloor"];
-  for (let i = 0; i < (opts.quick ? 1 : 2); i++) for (const what of contenders) await worker.request({ cmd: "pass", what, set: "all" });
+  for (let i = 0; i < warmups; i++) for (const what of contenders) await worker.request({ cmd: "pass", what, set: "all" });
   for (const set of ["compose", "dockerfile"]) await worker.request({ cmd: "pass", what: "engine", set });
 
   const peerTargets: Record<PeerName, { set: number[]; target: "compose" | "dockerfile" }> = {
@@ -249,6 +252,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     loadMs,
     cold: { engine: summarize(cold.engine), floor: summarize(cold.floor), ratio: summarize(cold.ratio), maxRssMiB: cold.maxRss, floorMaxRssMiB: cold.floorMaxRss },
     engineAloneMaxRssMiB,
+    warmups,
     warm: {
       engine: summarize(warm.engine.map(perSecond)),
       floor: summarize(warm.floor.map(perSecond)),
@@ -284,7 +288,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
 
 function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log();
-  log(`## Engine and parse floor (${res.files.all} files; files/s as median (min–max) of ${opts.rounds} warm rounds and ${opts.cold} cold processes)`);
+  log(`## Engine and parse floor (${res.files.all} files; files/s as median (min–max) of ${opts.rounds} warm rounds after ${res.warmups} warm-up passes, and ${opts.cold} cold processes)`);
   log();
   const rows: (string | number)[][] = [
     ["engine, full catalogue, warm (the server's case)", fmt(res.warm.engine), fmt(res.warm.engineOverFloor), fmt(res.warm.engineOverFloorCpu)],
@@ -307,7 +311,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));
   log();
   log(
-    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${2 + opts.rounds} passes), ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
+    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${res.warmups + opts.rounds} passes), ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
   if (res.withShellcheck) {
     const { engine, shellcheck } = res.withShellcheck;

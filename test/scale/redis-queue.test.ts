@@ -166,7 +166,27 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
     const { q: staying } = open("staying", started, { auto: true });
     await until(() => started.length === 2, "the handed-back run");
     expect(started[1]).toMatchObject({ worker: "staying", job: { headSha: "a" }, control: { resumed: true } });
+    // The run still going on in the stopped worker is told to write nothing more; the new one is not.
+    expect([started[0].control.handedBack?.(), started[1].control.handedBack?.()]).toEqual([true, false]);
     await staying.idle();
+  });
+
+  it("keeps a handed-back request current for the worker that took it over when the old run ends", async () => {
+    const started: Started[] = [];
+    const { q: leaving } = open("leaving", started, { shutdownMs: 200 });
+    await leaving.enqueue(job(6, "a"));
+    await until(() => started.length === 1, "the run");
+    await leaving.close();
+    const { q: staying } = open("staying", started);
+    await until(() => started.length === 2, "the handed-back run");
+    started[0].finish();
+    await new Promise((r) => setTimeout(r, 300));
+    // Had the old run finished the request, a worker dying now would resume nothing.
+    const redis = clients[clients.length - 1].redis;
+    expect(await redis.exists(`${prefix}:cur:${started[1].job.key}`)).toBe(1);
+    started[1].finish();
+    await staying.idle();
+    expect(await redis.exists(`${prefix}:cur:${started[1].job.key}`)).toBe(0);
   });
 
   it("drops a webhook delivery seen by any replica", async () => {

@@ -15,6 +15,11 @@ export interface JobControl {
    * (a retry, or a job taken over from a worker that died): find them before creating new ones.
    */
   resumed?: boolean;
+  /**
+   * True once a stopping replica has handed the run back to the queue past its shutdown deadline:
+   * another replica runs it from then on, so this run must write nothing more to GitHub.
+   */
+  handedBack?(): boolean;
 }
 
 export type JobRunner = (job: Job, control: JobControl) => Promise<void>;

@@ -50,6 +50,8 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
   const store = createRequestStore(options.redis, prefix);
   const queue = new Queue(QUEUE_NAME, { connection: options.redis, prefix });
   const active = new Map<string, Active>();
+  /** Runs this replica gave back while stopping: they still run here, but must not write or finish. */
+  const handedBack = new Set<string>();
   let closing: Promise<void> | null = null;
 
   const processJob = async (bull: BullJob, token?: string): Promise<string> => {
@@ -68,14 +70,18 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
           attempt,
           finalAttempt,
           resumed,
+          handedBack: () => handedBack.has(String(bull.id)),
         });
       } catch (error) {
+        if (handedBack.has(String(bull.id))) return "handed back";
         if (error instanceof RetryLater && !finalAttempt) {
           await store.handBack(jobForRetry(taken.job, error));
           throw error;
         }
         options.log.error({ err: error, key }, "job crashed");
       }
+      // A run handed back is another replica's now: its request stays current for that one.
+      if (handedBack.has(String(bull.id))) return "handed back";
       await store.finish(key);
       return "done";
     } finally {
@@ -150,6 +156,7 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
           const deadline = Date.now() + (options.shutdownMs ?? 20_000);
           while (active.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
           const handBack = [...active.values()];
+          for (const { bull } of handBack) handedBack.add(String(bull.id));
           active.clear();
           await worker.close(true);
           // Past the deadline: hand the running jobs back (through the queue's connection, with the

@@ -26,8 +26,8 @@ function copies(args: readonly Argument[]): Argument[] {
 
 /**
  * Replaces `proto[name]` with one that computes once per instance. The answer is kept on the
- * instance itself (not in a WeakMap, whose entries outlive a young instance until a full
- * collection), so it dies with the syntax tree.
+ * instance itself, so it dies with the syntax tree: a WeakMap per accessor, keyed by the tens of
+ * thousands of short-lived instances of a run, cost about what it saved and raised peak memory.
  */
 function memoize(proto: Record<string, unknown>, name: string, hand: (cached: unknown) => unknown): void {
   const original = proto[name] as (this: object) => unknown;

@@ -71,7 +71,7 @@ export function collect(text: string, baseOffset: number, index: LineIndex, stmt
 function wordValue(parts: readonly Part[]): string {
   let out = "";
   for (const p of parts) {
-    if (p.k === "lit") out += p.text.replace(/\\(.)/g, "$1");
+    if (p.k === "lit") out += p.text.includes("\\") ? p.text.replace(/\\(.)/g, "$1") : p.text;
     else if (p.k === "sgl") out += p.text;
     else if (p.k === "dbl") out += wordValue(p.parts);
     else if (p.k === "param") out += p.short ? `$${p.name}` : `\${${p.name}}`;

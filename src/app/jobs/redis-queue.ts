@@ -56,7 +56,8 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
 
   const processJob = async (bull: BullJob, token?: string): Promise<string> => {
     const key = String(bull.data.key);
-    active.set(String(bull.id), { bull, token: token ?? "" });
+    const id = String(bull.id);
+    active.set(id, { bull, token: token ?? "" });
     try {
       const taken = await store.take(key);
       if (!taken.job) return "nothing-to-do";
@@ -70,10 +71,10 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
           attempt,
           finalAttempt,
           resumed,
-          handedBack: () => handedBack.has(String(bull.id)),
+          handedBack: () => handedBack.has(id),
         });
       } catch (error) {
-        if (handedBack.has(String(bull.id))) return "handed back";
+        if (handedBack.has(id)) return "handed back";
         if (error instanceof RetryLater && !finalAttempt) {
           await store.handBack(jobForRetry(taken.job, error));
           throw error;
@@ -81,11 +82,11 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
         options.log.error({ err: error, key }, "job crashed");
       }
       // A run handed back is another replica's now: its request stays current for that one.
-      if (handedBack.has(String(bull.id))) return "handed back";
+      if (handedBack.has(id)) return "handed back";
       await store.finish(key);
       return "done";
     } finally {
-      active.delete(String(bull.id));
+      active.delete(id);
     }
   };
 

@@ -81,6 +81,10 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     return;
   }
   const requests = countRequests(gh);
+  // A run its stopping replica handed back belongs to another replica now: none of its writes go out.
+  gh.hook.before("request", (options) => {
+    if (options.method !== "GET" && control.handedBack?.()) throw new Stop("retry", null, true);
+  });
   const repo = { owner: job.owner, repo: job.repo };
   const ref: PullRef = { ...repo, pullNumber: job.pullNumber };
   const outcome: RunOutcome = {
@@ -94,10 +98,6 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   const inFlight: Promise<unknown>[] = [];
   const beside = <T>(p: Promise<T>): Promise<T> => (inFlight.push(p.catch(() => undefined)), p);
   const listing = new AbortController();
-  // Before each write: a run its stopping replica handed back belongs to another replica now.
-  const stillOurs = () => {
-    if (control.handedBack?.()) throw new Stop("retry", null, true);
-  };
   const answerComments = async (content: "rocket" | "confused") => {
     for (const id of job.commentIds) await react(gh, repo, id, content).catch((e) => deps.log.warn({ err: e, comment: id }, "could not react"));
   };
@@ -124,7 +124,6 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // A run that ends before auditing writes once: its check is created completed, or the one an
     // earlier attempt left open is completed.
     const completeAtOnce = async (conclusion: "failure" | "neutral", output: CheckOutput) => {
-      stillOurs();
       checkRunId = await closeCheckRunAtOnce(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion, output, now, existing: leftOpen, reuse: resumed });
     };
     const loaded = await loadConfig(gh, repo, deps.rules.map((r) => r.meta));
@@ -136,7 +135,6 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const config = loaded.config;
     if (pull.draft && !config.drafts && !job.force) throw new Stop("skipped");
     if (await control.superseded()) throw new Stop("superseded");
-    stillOurs();
     const reads = early ?? readHead();
     const changed = await reads.changed;
     const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
@@ -149,7 +147,6 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // The check opens while the contents are read; both settle before either outcome is acted on,
     // so a failure never leaves a check in progress. A retried or taken-over request finds the
     // run an earlier attempt created: one check per head.
-    stillOurs();
     const [opened, read] = await Promise.allSettled([
       openCheckRun(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, output: inProgressOutput(pull.headSha), startedAt, existing: leftOpen, reuse: resumed }),
       readDockerFiles(gh, { repo, pull, config, changed, tree: reads.tree }),
@@ -181,7 +178,6 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     }
 
     // Writes, one at a time: the review, closing fixed comments, annotations, then the conclusion last.
-    stillOurs();
     if (publication.plan.comments.length) {
       try {
         await createReview(gh, ref, { commitId: pull.headSha, body: publication.reviewBody, comments: publication.plan.comments });
@@ -193,14 +189,9 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       }
     }
     const { plan, output } = publication;
-    stillOurs();
     await closeFixedComments(gh, ref, publication.fixedComments);
     const chunks = batches(annotations);
-    for (const chunk of chunks.slice(0, -1)) {
-      stillOurs();
-      await addAnnotations(gh, repo, checkRunId, output, chunk);
-    }
-    stillOurs();
+    for (const chunk of chunks.slice(0, -1)) await addAnnotations(gh, repo, checkRunId, output, chunk);
     await completeCheckRun(gh, repo, checkRunId, { conclusion: publication.conclusion, output, annotations: chunks.at(-1) ?? [], completedAt: now() });
     await answerComments("rocket");
     Object.assign(outcome, { result: "published", conclusion: publication.conclusion, comments: plan.comments.length, annotations: annotations.length });

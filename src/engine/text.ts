@@ -26,10 +26,15 @@ export class LineIndex {
     // Columns stop at the end of the line's content: a position on the \r of a CRLF ending (where
     // some parsers put errors) is the end of the line, as line() and annotations see it.
     const start = this.starts[lo];
-    const last = lo + 1 >= this.starts.length;
-    const lineEnd = last ? this.text.length : this.starts[lo + 1] - 1;
-    const contentEnd = !last && lineEnd > start && this.text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    return { line: lo + 1, column: Math.min(clamped, contentEnd) - start + 1 };
+    return { line: lo + 1, column: Math.min(clamped, this.contentEnd(lo)) - start + 1 };
+  }
+
+  /** Offset just past the content of the 0-based line `i`: before its \n, and before a \r ending it. */
+  private contentEnd(i: number): number {
+    const next = this.starts[i + 1];
+    if (next === undefined) return this.text.length;
+    const end = next - 1;
+    return end > this.starts[i] && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   }
 
   offset(pos: Position): number {
@@ -44,20 +49,13 @@ export class LineIndex {
   /** Text of a 1-based line without its line break. */
   line(line: number): string {
     const start = this.starts[line - 1];
-    if (start === undefined) return "";
-    const next = this.starts[line];
-    if (next === undefined) return this.text.slice(start);
-    return this.text.slice(start, next - 1).replace(/\r$/, "");
+    return start === undefined ? "" : this.text.slice(start, this.contentEnd(line - 1));
   }
 
   /** Length of `line(line)`, without building the string. */
   lineLength(line: number): number {
     const start = this.starts[line - 1];
-    if (start === undefined) return 0;
-    const next = this.starts[line];
-    if (next === undefined) return this.text.length - start;
-    const end = next - 1;
-    return (end > start && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end) - start;
+    return start === undefined ? 0 : this.contentEnd(line - 1) - start;
   }
 
   /** Range covering a whole 1-based line, without its line break. */

@@ -1,17 +1,38 @@
 import { LineIndex } from "../../src/engine/text.js";
 
-describe("LineIndex.lineLength", () => {
-  it("is the length of the line's text without its break, for LF, CRLF, a last line and lines past the end", () => {
-    const texts = ["FROM a\nRUN b\r\n\r\nUSER c", "", "\n", "x\r\n", "only", "a\rb\n", "\r\n\r\n"];
-    for (const text of texts) {
+// Each text with every line from 0 to two past the last: [line(n), lineLength(n)].
+const CASES: [string, [string, number][]][] = [
+  ["FROM a\nRUN b\r\n\r\nUSER c", [["", 0], ["FROM a", 6], ["RUN b", 5], ["", 0], ["USER c", 6], ["", 0], ["", 0]]],
+  ["", [["", 0], ["", 0], ["", 0], ["", 0]]],
+  ["\n", [["", 0], ["", 0], ["", 0], ["", 0], ["", 0]]],
+  ["x\r\n", [["", 0], ["x", 1], ["", 0], ["", 0], ["", 0]]],
+  ["only", [["", 0], ["only", 4], ["", 0], ["", 0]]],
+  ["a\rb\n", [["", 0], ["a\rb", 3], ["", 0], ["", 0], ["", 0]]],
+  ["\r\n\r\n", [["", 0], ["", 0], ["", 0], ["", 0], ["", 0], ["", 0]]],
+  ["last\r", [["", 0], ["last\r", 5], ["", 0], ["", 0]]],
+];
+
+describe("LineIndex lines", () => {
+  it("are the text between breaks without the break, a \\r before the \\n included in the break, and empty past the end", () => {
+    for (const [text, expected] of CASES) {
       const index = new LineIndex(text);
-      for (let line = 0; line <= index.lineCount + 1; line++) {
-        expect([text, line, index.lineLength(line)]).toEqual([text, line, index.line(line).length]);
-      }
+      const actual = expected.map((_, line) => [index.line(line), index.lineLength(line)]);
+      expect([text, actual]).toEqual([text, expected]);
     }
   });
 
-  it("gives lineRange the end of the line's content", () => {
+  it("stop a position's column at the end of the line's content", () => {
+    const index = new LineIndex("ab\r\ncd");
+    expect([0, 2, 3, 4, 6].map((o) => index.position(o))).toEqual([
+      { line: 1, column: 1 },
+      { line: 1, column: 3 },
+      { line: 1, column: 3 },
+      { line: 2, column: 1 },
+      { line: 2, column: 3 },
+    ]);
+  });
+
+  it("give lineRange the end of the line's content", () => {
     const index = new LineIndex("FROM a\r\nRUN b\n");
     expect(index.lineRange(1)).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 7 } });
     expect(index.lineRange(3)).toEqual({ start: { line: 3, column: 1 }, end: { line: 3, column: 1 } });

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { defaultCorpusDir, groupByProject, loadCorpus } from "./corpus.js";
+import { defaultCorpusDir, groupByProject, loadCorpus, type CorpusFile } from "./corpus.js";
 import { describePhases, substitute, type Variant } from "./phases.js";
 
 interface ProfileNode {
@@ -24,28 +24,33 @@ interface ProfileNode {
   children?: number[];
 }
 
-async function run(what: string, set: string, passes: number): Promise<void> {
-  const { auditFiles } = await import("../src/audit.js");
+/** A project's files as the engine takes them, read from disk again on every call (each pass reads). */
+const sources = (group: readonly CorpusFile[]) => group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") }));
+
+/** The parse floor: each file read and parsed by our parsers, no rules. */
+async function floorParser(): Promise<(files: readonly CorpusFile[]) => void> {
   const { parseDockerfile } = await import("../src/engine/parse/dockerfile.js");
   const { parseCompose } = await import("../src/engine/parse/compose.js");
+  const { parseDockerignore } = await import("../src/engine/parse/dockerignore.js");
+  return (files) => {
+    for (const f of files) {
+      const text = readFileSync(f.abs, "utf8");
+      if (f.kind === "dockerfile") parseDockerfile(f.path, text);
+      else if (f.kind === "compose") parseCompose(f.path, text);
+      else parseDockerignore(f.path, text);
+    }
+  };
+}
+
+async function run(what: string, set: string, passes: number): Promise<void> {
+  const { auditFiles } = await import("../src/audit.js");
+  const floor = await floorParser();
   const corpus = loadCorpus(defaultCorpusDir()).filter((f) => set === "all" || f.kind === set);
   const trees = new Map([...groupByProject(loadCorpus(defaultCorpusDir()))].map(([p, g]) => [p, g.map((f) => f.path)]));
   for (let i = 0; i < passes; i++) {
     const t = performance.now();
-    if (what === "engine") {
-      for (const [project, group] of groupByProject(corpus)) {
-        auditFiles(
-          group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") })),
-          { tree: trees.get(project) },
-        );
-      }
-    } else {
-      for (const f of corpus) {
-        const text = readFileSync(f.abs, "utf8");
-        if (f.kind === "dockerfile") parseDockerfile(f.path, text);
-        else if (f.kind === "compose") parseCompose(f.path, text);
-      }
-    }
+    if (what === "engine") for (const [project, group] of groupByProject(corpus)) auditFiles(sources(group), { tree: trees.get(project) });
+    else floor(corpus);
     process.stdout.write(`${what} pass ${i + 1}: ${(performance.now() - t).toFixed(0)} ms for ${corpus.length} files\n`);
   }
 }
@@ -101,10 +106,7 @@ async function dump(): Promise<void> {
   const corpus = loadCorpus(defaultCorpusDir());
   const out: unknown[] = [];
   for (const [project, group] of groupByProject(corpus)) {
-    const report = auditFiles(
-      group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") })),
-      { tree: group.map((f) => f.path) },
-    );
+    const report = auditFiles(sources(group), { tree: group.map((f) => f.path) });
     out.push({ project, scores: report.scores, services: report.services, findings: report.findings });
   }
   process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
@@ -114,26 +116,13 @@ async function dump(): Promise<void> {
 async function phases(passes: number): Promise<void> {
   const { rules } = await import("../rules/index.js");
   const { audit } = await import("../src/engine/index.js");
-  const { parseDockerfile } = await import("../src/engine/parse/dockerfile.js");
-  const { parseCompose } = await import("../src/engine/parse/compose.js");
-  const { parseDockerignore } = await import("../src/engine/parse/dockerignore.js");
+  const floor = await floorParser();
   const corpus = loadCorpus(defaultCorpusDir());
   const projects = [...groupByProject(corpus).values()];
   const catalogues = Object.fromEntries((["noop", "silent", "engine"] as Variant[]).map((v) => [v, substitute(rules, v)]));
   const pass = (kind: string) => {
-    if (kind === "floor") {
-      for (const f of corpus) {
-        const text = readFileSync(f.abs, "utf8");
-        if (f.kind === "dockerfile") parseDockerfile(f.path, text);
-        else if (f.kind === "compose") parseCompose(f.path, text);
-        else parseDockerignore(f.path, text);
-      }
-      return;
-    }
-    for (const group of projects) {
-      const files = group.map((f) => ({ path: f.path, content: readFileSync(f.abs, "utf8") }));
-      audit(files, catalogues[kind], { tree: group.map((f) => f.path) });
-    }
+    if (kind === "floor") floor(corpus);
+    else for (const group of projects) audit(sources(group), catalogues[kind], { tree: group.map((f) => f.path) });
   };
   const series: Record<"floor" | "noop" | "silent" | "engine", number[]> = { floor: [], noop: [], silent: [], engine: [] };
   for (let round = 0; round < passes + 2; round++) {

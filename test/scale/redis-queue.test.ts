@@ -157,14 +157,20 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
     expect(started).toHaveLength(2);
   });
 
-  it("on close, hands a run that outlives the deadline back to the queue for another worker", async () => {
+  /** A worker closes while its run outlives the 200 ms deadline; a second worker takes the run over. */
+  const handOver = async (pullNumber: number, staying: { auto?: boolean }) => {
     const started: Started[] = [];
     const { q: leaving } = open("leaving", started, { shutdownMs: 200 });
-    await leaving.enqueue(job(5, "a"));
+    await leaving.enqueue(job(pullNumber, "a"));
     await until(() => started.length === 1, "the run");
     await leaving.close();
-    const { q: staying } = open("staying", started, { auto: true });
+    const { q } = open("staying", started, staying);
     await until(() => started.length === 2, "the handed-back run");
+    return { started, staying: q };
+  };
+
+  it("on close, hands a run that outlives the deadline back to the queue for another worker", async () => {
+    const { started, staying } = await handOver(5, { auto: true });
     expect(started[1]).toMatchObject({ worker: "staying", job: { headSha: "a" }, control: { resumed: true } });
     // The run still going on in the stopped worker is told to write nothing more; the new one is not.
     expect([started[0].control.handedBack?.(), started[1].control.handedBack?.()]).toEqual([true, false]);
@@ -172,13 +178,7 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
   });
 
   it("keeps a handed-back request current for the worker that took it over when the old run ends", async () => {
-    const started: Started[] = [];
-    const { q: leaving } = open("leaving", started, { shutdownMs: 200 });
-    await leaving.enqueue(job(6, "a"));
-    await until(() => started.length === 1, "the run");
-    await leaving.close();
-    const { q: staying } = open("staying", started);
-    await until(() => started.length === 2, "the handed-back run");
+    const { started, staying } = await handOver(6, {});
     started[0].finish();
     await new Promise((r) => setTimeout(r, 300));
     // Had the old run finished the request, a worker dying now would resume nothing.

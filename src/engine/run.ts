@@ -209,8 +209,7 @@ function runRules(
   for (const f of raw) {
     if (f.range) f.range = clampRange(model.index, f.range);
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
-    if (pragmas && f.range && isSuppressed(suppressions, f.ruleId, anchorLines(model, f.range.start.line))) continue;
-    if (pragmas && !f.range && isSuppressed(suppressions, f.ruleId, [])) continue;
+    if (pragmas && isSuppressed(suppressions, f.ruleId, f.range ? anchorLines(model, f.range.start.line) : [])) continue;
     const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
     const scope = f.service ?? "";
     // Statements whose folded text is the same share an id: the key never holds the text itself.

@@ -43,6 +43,6 @@ function removeLineFix(model: ComposeModel): Fix | undefined {
   let last = end.line;
   const blankBefore = start.line === 1 || model.index.line(start.line - 1).trim() === "";
   if (blankBefore && last < model.index.lineCount && model.index.line(last + 1).trim() === "") last++;
-  const to = last < model.index.lineCount ? { line: last + 1, column: 1 } : { line: last, column: model.index.line(last).length + 1 };
+  const to = last < model.index.lineCount ? { line: last + 1, column: 1 } : { line: last, column: model.index.lineLength(last) + 1 };
   return { description: "Remove the obsolete version line", edits: [{ range: { start: { line: start.line, column: 1 }, end: to }, text: "" }] };
 }

@@ -110,7 +110,7 @@ function checkInstruction(model: DockerfileModel, ins: DfInstruction, report: (d
   // Scripts too large to parse carry an error too, but that is a limit, not a syntax problem.
   if (script?.error && dialect && dialect !== "zsh" && !/not parsed|parsing stops/.test(script.error.message)) {
     const start = script.error.range.start;
-    const end = { line: start.line, column: Math.max(start.column + 1, model.index.line(start.line).length + 1) };
+    const end = { line: start.line, column: Math.max(start.column + 1, model.index.lineLength(start.line) + 1) };
     report({ messageId: "shellSyntax", data: { keyword, message: script.error.message }, range: { start, end } });
   }
   checkHeredocs(model, ins, report);

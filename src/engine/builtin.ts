@@ -34,4 +34,17 @@ export const SHELL_NOT_PARSED: RuleMeta = {
   messages: { notParsed: "The shell script of this {{keyword}} was not checked: {{reason}}." },
 };
 
-export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED];
+export const FINDINGS_OMITTED: RuleMeta = {
+  id: "findings-omitted",
+  code: "DA004",
+  target: "dockerfile",
+  category: "reliability",
+  severity: "info",
+  description: "A file has more findings than a run lists; the rest still count in the grades.",
+  aliases: [],
+  messages: {
+    omitted: "Findings not listed for this file: {{count}}, of {{rules}}. A rule lists at most {{perRule}} findings per file and a run at most {{perRun}} in all; the grades count every finding.",
+  },
+};
+
+export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED, FINDINGS_OMITTED];

@@ -13,8 +13,8 @@ export interface Limits {
 }
 
 /** Hard caps: a config may lower the limits, never raise them past these. */
-export const HARD_LIMITS: Limits = { maxFileBytes: 5 * 1024 * 1024, maxFiles: 1000, maxTotalBytes: 50 * 1024 * 1024 };
-export const DEFAULT_LIMITS: Limits = { maxFileBytes: 1024 * 1024, maxFiles: 300, maxTotalBytes: 20 * 1024 * 1024 };
+export const HARD_LIMITS: Limits = { maxFileBytes: 5 * 1024 * 1024, maxFiles: 1000, maxTotalBytes: 16 * 1024 * 1024 };
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 1024 * 1024, maxFiles: 300, maxTotalBytes: 4 * 1024 * 1024 };
 
 export interface RuleSetting {
   severity?: SeveritySetting;

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
+import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
 import { fingerprint, foldAnchor, foldedFingerprint } from "./fingerprint.js";
@@ -9,10 +9,10 @@ import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.
 import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
 import { formatMessage, type Rule, type RuleServices, type ShellChecker } from "./rule.js";
-import { computeScores, type Coverage, type Scores } from "./score.js";
+import { computeScores, SEVERITY_WEIGHT, type Coverage, type Scores } from "./score.js";
 import { collectSuppressions, isSuppressed } from "./suppress.js";
 import { compareRanges, comparePos, LineIndex } from "./text.js";
-import type { FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
+import type { Category, FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
 import { serviceSummary, type ServiceSummary } from "./summary.js";
 
 export const DEFAULT_DOCS_URL = "https://github.com/dockaudit/dockaudit/blob/main/rules";
@@ -39,6 +39,20 @@ export interface Report {
 }
 
 type Model = DockerfileModel | ComposeModel;
+
+/**
+ * The most findings one rule lists in one file, and one run in all. Past either, a finding is
+ * counted (its weight still lowers the grades) but not built, so a file generated to trip a rule
+ * thousands of times cannot fill memory or a check run: real projects stay far below both (at
+ * most 91 findings of one rule in one file, and 1,365 in one project, in the benchmark corpus).
+ */
+export const FINDING_LIMITS = { perRuleAndFile: 200, perRun: 20_000 } as const;
+
+/** What is left of the run's finding limit, and the weight of the findings past it. */
+interface FindingBudget {
+  left: number;
+  unlisted: Partial<Record<Category, number>>;
+}
 
 /** Compiled file patterns per config (picomatch compiles a dozen globs): the default config's once per process. */
 const classifiers = new WeakMap<Config["files"], ReturnType<typeof createClassifier>>();
@@ -86,11 +100,12 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const lookup = lookupOf(rules);
   const active = activeRules(rules, config);
   const services: RuleServices = { shellcheck: options.shellcheck };
-  for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services)) findings.push(f);
-  for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services)) findings.push(f);
+  const budget: FindingBudget = { left: FINDING_LIMITS.perRun, unlisted: {} };
+  for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget)) findings.push(f);
+  for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget)) findings.push(f);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));
   const units = dockerfiles.reduce((n, d) => n + d.stages.length, 0) + project.services.length;
-  const { scores, coverage } = computeScores(findings, project.services, units);
+  const { scores, coverage } = computeScores(findings, project.services, units, budget.unlisted);
   return { version: 1, files, services: project.services.map(serviceSummary), findings, scores, coverage };
 }
 
@@ -177,12 +192,27 @@ function runRules(
   lookup: (name: string) => string[],
   docsBase: string,
   services: RuleServices,
+  budget: FindingBudget,
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
   const raw: Finding[] = [];
+  let unlisted = 0;
+  const unlistedRules: string[] = [];
   for (const { rule, severity, configured, options, hasOptions } of active[model.kind]) {
-    // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
-    const report = (d: ReportDescriptor) => raw.push(toFinding(rule.meta, configured ? severity : d.severity ?? severity, d, model.path, docsBase));
+    let listed = 0;
+    const report = (d: ReportDescriptor) => {
+      // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
+      const level = configured ? severity : d.severity ?? severity;
+      if (listed < FINDING_LIMITS.perRuleAndFile && budget.left > 0) {
+        listed++;
+        budget.left--;
+        raw.push(toFinding(rule.meta, level, d, model.path, docsBase));
+        return;
+      }
+      budget.unlisted[rule.meta.category] = (budget.unlisted[rule.meta.category] ?? 0) + SEVERITY_WEIGHT[level];
+      if (unlistedRules.at(-1) !== rule.meta.id) unlistedRules.push(rule.meta.id);
+      unlisted++;
+    };
     try {
       // Each rule gets its own copy of the options, as it always has.
       (rule.check as (ctx: unknown) => void)({ model, project, options: hasOptions ? { ...options } : {}, report, services });
@@ -201,6 +231,10 @@ function runRules(
         raw.push(f);
       }
     }
+  }
+  if (unlisted) {
+    const data = { count: String(unlisted), rules: unlistedRules.join(", "), perRule: String(FINDING_LIMITS.perRuleAndFile), perRun: String(FINDING_LIMITS.perRun) };
+    raw.push(builtinFinding(FINDINGS_OMITTED, "omitted", data, model.path, docsBase));
   }
   const occurrences = new Map<string, number>();
   const kept: Finding[] = [];

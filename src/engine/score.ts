@@ -68,15 +68,21 @@ export function gradeOf(score: number): Grade {
  * Scores each category from 0 to 100. The finding part decays exponentially with the summed
  * severity weights per unit of size (stages + services), so that a large repository is not
  * punished for being large; the coverage part is the share of services
- * with a non-root user, a healthcheck and restart policy, or limits.
+ * with a non-root user, a healthcheck and restart policy, or limits. `unlisted` is the weight of
+ * findings the run counted but did not list (past its finding limits), per category.
  */
-export function computeScores(findings: readonly Finding[], services: readonly ProjectService[], units: number): { scores: Scores; coverage: Coverage } {
+export function computeScores(
+  findings: readonly Finding[],
+  services: readonly ProjectService[],
+  units: number,
+  unlisted: Readonly<Partial<Record<Category, number>>> = {},
+): { scores: Scores; coverage: Coverage } {
   const coverage = coverageOf(services);
   const size = Math.max(1, units);
   const scores = {} as Scores;
   let overall = 0;
   for (const category of CATEGORIES) {
-    const weight = findings.filter((f) => f.category === category).reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], 0);
+    const weight = findings.filter((f) => f.category === category).reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], unlisted[category] ?? 0);
     const findingScore = 100 * Math.exp(-weight / (TOLERANCE * size));
     const ratio = coverageRatio(category, coverage, services);
     const score = ratio === null ? findingScore : COVERAGE_SHARE * 100 * ratio + (1 - COVERAGE_SHARE) * findingScore;

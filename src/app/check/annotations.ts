@@ -17,6 +17,22 @@ export interface Annotation {
 /** GitHub takes at most 50 annotations per request; more go in follow-up updates. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 
+/**
+ * The most annotations one run sends: ten updates of the check run. Every update is a write that
+ * GitHub's secondary limits count (80 a minute, 500 an hour), and a run allowed 20,000 findings
+ * would otherwise send 400 of them.
+ */
+export const MAX_ANNOTATIONS = 500;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The findings a run annotates: all of them, or the `max` most severe (in report order within a severity). */
+export function toAnnotate(findings: readonly Finding[], max = MAX_ANNOTATIONS): { annotated: Finding[]; left: number } {
+  if (findings.length <= max) return { annotated: [...findings], left: 0 };
+  const order = findings.map((f, i) => i).sort((a, b) => RANK[findings[a].severity] - RANK[findings[b].severity] || a - b);
+  return { annotated: order.slice(0, max).sort((a, b) => a - b).map((i) => findings[i]), left: findings.length - max };
+}
+
 const LEVEL: Record<Severity, Annotation["annotation_level"]> = { error: "failure", warning: "warning", info: "notice" };
 const MAX_MESSAGE = 60_000;
 

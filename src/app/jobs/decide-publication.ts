@@ -1,6 +1,6 @@
 import type { Config, Finding, Report, Rule } from "../../engine/index.js";
 import { compareFindings, type Comparison } from "../../formatters/markdown.js";
-import { toAnnotation, type Annotation } from "../check/annotations.js";
+import { MAX_ANNOTATIONS, toAnnotate, toAnnotation, type Annotation } from "../check/annotations.js";
 import { auditOutput, type CheckOutput } from "../check/check-output.js";
 import { decideConclusion, gatingFindings, type Conclusion } from "../check/conclusion.js";
 import type { CollectedFiles } from "../files/collect-files.js";
@@ -51,7 +51,9 @@ export function decidePublication(input: {
   });
   const gating = gatingFindings(reviewed, config.failOn);
   const decision = decideConclusion({ dockerChanged: true, gating, grade: head.scores.overall.grade, minGrade: config.minGrade });
-  const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes: input.notes, maxInlineComments: config.maxInlineComments, secrets });
+  const { annotated, left } = toAnnotate(head.findings.filter((f) => files.changedPaths.has(f.file)));
+  const notes = left ? [...input.notes, `${left} more findings on changed files are not annotated: a run annotates at most ${MAX_ANNOTATIONS}, the most severe first. \`dockaudit check\` lists them all.`] : input.notes;
+  const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes, maxInlineComments: config.maxInlineComments, secrets });
   const stillFound = new Set(head.findings.map((f) => f.fingerprint));
   return {
     comparison,
@@ -59,7 +61,7 @@ export function decidePublication(input: {
     reviewBody: reviewBody(plan, config.maxInlineComments),
     conclusion: decision.conclusion,
     output,
-    annotations: head.findings.filter((f) => files.changedPaths.has(f.file)).map((f) => toAnnotation(f, secrets)),
+    annotations: annotated.map((f) => toAnnotation(f, secrets)),
     fixedComments: input.existing.filter((c) => !stillFound.has(c.fingerprint)),
   };
 }

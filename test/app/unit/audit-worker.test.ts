@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { audit, DEFAULT_CONFIG, type SourceFile } from "../../../src/engine/index.js";
 import { rules } from "../../../rules/index.js";
 import { createShellchecker } from "../../../src/shellcheck.js";
-import { createAuditPool, threadsFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
+import { AUDIT_HEAP_MB, createAuditPool, heapMbFromEnv, threadsFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
 import { ensureBuilt, ROOT } from "../../e2e/server.js";
 
 // Under ts-jest the pool's own default (audit-worker-thread.js beside it) is a .ts file; the
@@ -25,6 +25,7 @@ import { parentPort } from "node:worker_threads";
 parentPort.on("message", (m) => {
   const path = m.files[0]?.path;
   if (path === "crash") process.exit(3);
+  if (path === "hog") { const kept = []; for (;;) kept.push(new Array(100000).fill(path)); }
   if (path === "throw") setTimeout(() => { throw new Error("boom in thread"); });
   else if (path === "fail") parentPort.postMessage({ id: m.id, ok: false, error: "Error: rule exploded" });
   else parentPort.postMessage({ id: m.id, ok: true, report: { paths: m.files.map((f) => f.path), tree: m.options.tree } });
@@ -66,6 +67,16 @@ describe("the audit worker pool", () => {
     await expect(pool.audit([{ path: "again", content: "" }], {})).resolves.toEqual({ paths: ["again"] });
   });
 
+  it("stops a thread at its heap ceiling: that audit is rejected with what to change, the server and the next audit go on", async () => {
+    pool = createAuditPool({ threads: 1, heapMb: 64, script: FAKE });
+    const hog = pool.audit([{ path: "hog", content: "" }], {});
+    const queued = pool.audit([{ path: "after", content: "" }], {});
+    await expect(hog).rejects.toThrow(
+      "the audit's worker thread ran out of memory: these files need more than its heap limit of 64 MiB (DOCKAUDIT_AUDIT_HEAP_MB). Lower limits.max_total_bytes in .github/dockaudit.yml, or raise the limit",
+    );
+    await expect(queued).resolves.toEqual({ paths: ["after"] });
+  }, 60_000);
+
   it("rejects audits once closed", async () => {
     pool = createAuditPool({ threads: 1, script: FAKE });
     await pool.close();
@@ -76,5 +87,13 @@ describe("the audit worker pool", () => {
     expect(threadsFromEnv({})).toBe(1);
     expect(threadsFromEnv({ DOCKAUDIT_AUDIT_THREADS: "3" })).toBe(3);
     expect(threadsFromEnv({ DOCKAUDIT_AUDIT_THREADS: "zero" })).toBe(1);
+  });
+
+  it("reads each thread's heap ceiling from DOCKAUDIT_AUDIT_HEAP_MB, default 512 MiB, 64 MiB at least", () => {
+    expect(AUDIT_HEAP_MB).toBe(512);
+    expect(heapMbFromEnv({})).toBe(512);
+    expect(heapMbFromEnv({ DOCKAUDIT_AUDIT_HEAP_MB: "1536" })).toBe(1536);
+    expect(heapMbFromEnv({ DOCKAUDIT_AUDIT_HEAP_MB: "16" })).toBe(512);
+    expect(heapMbFromEnv({ DOCKAUDIT_AUDIT_HEAP_MB: "lots" })).toBe(512);
   });
 });

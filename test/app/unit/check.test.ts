@@ -1,5 +1,5 @@
 import type { Finding } from "../../../src/engine/index.js";
-import { batches, toAnnotation } from "../../../src/app/check/annotations.js";
+import { batches, MAX_ANNOTATIONS, toAnnotate, toAnnotation } from "../../../src/app/check/annotations.js";
 import { configErrorOutput, fileChangeNotes, noDockerOutput, supersededOutput, failedOutput } from "../../../src/app/check/check-output.js";
 import { decideConclusion, gatingFindings, gradeBelow } from "../../../src/app/check/conclusion.js";
 
@@ -21,6 +21,25 @@ describe("annotations", () => {
     const a = toAnnotation(finding({ message: "password hunter22 here" }), ["hunter22"]);
     expect(a.message).not.toContain("hunter22");
     expect(a.message).toContain("https://docs/r");
+  });
+
+  it("annotates at most 500 findings a run, the most severe first, each kept in report order", () => {
+    expect(MAX_ANNOTATIONS).toBe(500);
+    const few = [finding({ fingerprint: "a" }), finding({ fingerprint: "b" })];
+    expect(toAnnotate(few)).toEqual({ annotated: few, left: 0 });
+    const mixed = [
+      finding({ fingerprint: "i1", severity: "info" }),
+      finding({ fingerprint: "w1" }),
+      finding({ fingerprint: "e1", severity: "error" }),
+      finding({ fingerprint: "i2", severity: "info" }),
+      finding({ fingerprint: "w2" }),
+    ];
+    expect(toAnnotate(mixed, 3)).toEqual({ annotated: [mixed[1], mixed[2], mixed[4]], left: 2 });
+    expect(toAnnotate(mixed, 4).annotated.map((f) => f.fingerprint)).toEqual(["i1", "w1", "e1", "w2"]);
+    const many = Array.from({ length: 620 }, (_, i) => finding({ fingerprint: String(i), severity: i % 2 ? "info" : "warning" }));
+    const { annotated, left } = toAnnotate(many);
+    expect([annotated.length, left]).toEqual([500, 120]);
+    expect(annotated.filter((f) => f.severity === "warning")).toHaveLength(310);
   });
 
   it("batches 50 at a time", () => {

@@ -1,0 +1,44 @@
+import { audit, DEFAULT_CONFIG } from "../../../src/engine/index.js";
+import { rules } from "../../../rules/index.js";
+import { decidePublication } from "../../../src/app/jobs/decide-publication.js";
+
+// What a run publishes when its findings outnumber what a check run should carry.
+const noisyDockerfile = (stages: number) =>
+  Array.from({ length: stages }, (_, i) => `FROM alpine AS s${i}\nENV A${i} one\nENV B${i} two\nRUN apk add curl\n`).join("");
+
+function publish(changed: { path: string; content: string }[]) {
+  const head = audit(changed, rules);
+  const base = audit([], rules);
+  const publication = decidePublication({
+    head,
+    base,
+    files: { head: changed, hunks: new Map(), moves: new Map(), changedPaths: new Set(changed.map((f) => f.path)) },
+    config: DEFAULT_CONFIG,
+    rules,
+    existing: [],
+    notes: [],
+  });
+  return { head, publication };
+}
+
+describe("what a run publishes", () => {
+  it("annotates every finding on changed files when there are at most 500", () => {
+    const { head, publication } = publish([{ path: "Dockerfile", content: noisyDockerfile(3) }]);
+    expect(head.findings.length).toBeGreaterThan(5);
+    expect(publication.annotations).toHaveLength(head.findings.length);
+    expect(publication.output.summary).not.toContain("not annotated");
+  });
+
+  it("annotates the 500 most severe and says in the summary how many it left out", () => {
+    const files = Array.from({ length: 4 }, (_, i) => ({ path: `s${i}/Dockerfile`, content: noisyDockerfile(60) }));
+    const { head, publication } = publish(files);
+    const onChanged = head.findings.length;
+    expect(onChanged).toBeGreaterThan(500);
+    expect(publication.annotations).toHaveLength(500);
+    const levels = publication.annotations.map((a) => a.annotation_level);
+    const kept = { failure: levels.filter((l) => l === "failure").length, warning: levels.filter((l) => l === "warning").length };
+    expect(kept.failure).toBe(head.findings.filter((f) => f.severity === "error").length);
+    expect(kept.warning).toBe(Math.min(500 - kept.failure, head.findings.filter((f) => f.severity === "warning").length));
+    expect(publication.output.summary).toContain(`${onChanged - 500} more findings on changed files are not annotated: a run annotates at most 500, the most severe first.`);
+  });
+});

@@ -1,17 +1,20 @@
 /**
  * Times every hostile file of test/fixtures/hostile (committed and generated) audited with the full
  * catalogue beside an ordinary Dockerfile and Compose file, the way test/hostile runs them, and
- * reports the slowest. Run with `npm run bench:hostile` (add `-- --json` for machine output,
+ * reports the slowest; then audits the largest runs the default limits admit (worst-runs.ts) through
+ * the server's audit pool. Run with `npm run bench:hostile` (add `-- --json` for machine output,
  * `-- --rounds 3` to keep the best of several rounds).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { auditFiles } from "../src/audit.js";
+import { AUDIT_HEAP_MB, createAuditPool } from "../src/app/audit-worker.js";
 import { parseCompose } from "../src/engine/parse/compose.js";
 import { parseDockerfile } from "../src/engine/parse/dockerfile.js";
 import type { SourceFile } from "../src/engine/types.js";
 import { GENERATED } from "../test/fixtures/hostile/generate.js";
+import { worstRuns } from "./worst-runs.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = basename(dirname(here)) === "dist" ? dirname(dirname(here)) : dirname(here);
@@ -77,7 +80,42 @@ function run(c: Case, rounds: number): Result {
   return { name: c.name, source: c.source, bytes: Buffer.byteLength(content), parseMs: Number.isFinite(parseMs) ? parseMs : 0, auditMs, findings: own.length, outcome };
 }
 
-function main(): void {
+interface RunResult {
+  name: string;
+  files: number;
+  bytes: number;
+  ms: number;
+  outcome: string;
+  listed: number;
+  omittedNotes: number;
+  maxRssMiB: number;
+}
+
+/** Each worst run through a fresh audit pool, as the server audits: a worker thread under its heap ceiling, ShellCheck on. */
+async function worstRunResults(): Promise<RunResult[]> {
+  const out: RunResult[] = [];
+  for (const run of worstRuns()) {
+    const pool = createAuditPool({ threads: 1 });
+    const start = process.hrtime.bigint();
+    let outcome = "completed";
+    let listed = 0;
+    let omittedNotes = 0;
+    try {
+      const report = await pool.audit(run.files, {});
+      listed = report.findings.length;
+      omittedNotes = report.findings.filter((f) => f.ruleId === "findings-omitted").length;
+    } catch (e) {
+      outcome = `FAILED: ${(e as Error).message}`;
+    }
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    await pool.close();
+    const bytes = run.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+    out.push({ name: run.name, files: run.files.length, bytes, ms, outcome, listed, omittedNotes, maxRssMiB: process.resourceUsage().maxRSS / 1024 });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const rounds = Math.max(1, Number(args[args.indexOf("--rounds") + 1]) || 1);
@@ -91,8 +129,9 @@ function main(): void {
   results.sort((a, b) => b.auditMs - a.auditMs);
   const slowest = results[0];
   const total = results.reduce((n, r) => n + r.auditMs, 0);
+  const runs = await worstRunResults();
   if (json) {
-    console.log(JSON.stringify({ slowest: slowest.name, slowestMs: slowest.auditMs, totalMs: total, results }, null, 2));
+    console.log(JSON.stringify({ slowest: slowest.name, slowestMs: slowest.auditMs, totalMs: total, results, runs }, null, 2));
     return;
   }
   const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(0)} KB` : `${n} B`);
@@ -104,6 +143,9 @@ function main(): void {
   console.log(`\nSlowest: ${slowest.name} in ${slowest.auditMs.toFixed(0)} ms; all ${results.length} in ${(total / 1000).toFixed(1)} s.`);
   const failed = results.filter((r) => r.outcome === "RULE FAILED");
   if (failed.length) console.log(`Rules failed on: ${failed.map((r) => r.name).join(", ")}`);
+  console.log(`\nThe largest runs the default limits admit, each through a fresh audit thread (heap ceiling ${AUDIT_HEAP_MB} MiB, ShellCheck on, as the server runs):\n`);
+  console.log("| run | files | size | seconds | outcome | findings listed | files with findings-omitted | process peak RSS so far |\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+  for (const r of runs) console.log(`| ${r.name} | ${r.files} | ${kb(r.bytes)} | ${(r.ms / 1000).toFixed(1)} | ${r.outcome} | ${r.listed} | ${r.omittedNotes} | ${r.maxRssMiB.toFixed(0)} MiB |`);
 }
 
-main();
+await main();

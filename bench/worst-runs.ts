@@ -1,0 +1,62 @@
+/**
+ * The largest runs the default limits admit, built from the worst files there are for them:
+ * every line trips several rules. `npm run bench:hostile` audits each through the server's audit
+ * pool (a worker thread under its heap ceiling) and reports whether it completed, how long it took
+ * and how much the process held at its peak (docs/operations.md quotes the result).
+ */
+import { DEFAULT_LIMITS } from "../src/engine/config.js";
+import { LINE_LIMITS } from "../src/engine/run.js";
+import type { SourceFile } from "../src/engine/types.js";
+
+export interface WorstRun {
+  name: string;
+  files: SourceFile[];
+}
+
+/** A Compose file of as many services as its line limit allows, each missing every limit and hardening. */
+export function worstComposeFile(): string {
+  const lines = ["services:"];
+  for (let i = 0; lines.length + 13 < LINE_LIMITS.compose; i++) {
+    lines.push(
+      `  svc${i}:`,
+      `    image: "example/app:1.${i}"`,
+      "    environment:",
+      `      - API_KEY_${i}=value${i}`,
+      "      - OTHER=x",
+      "    ports:",
+      `      - "${1000 + (i % 60_000)}:80"`,
+      "    volumes:",
+      `      - ./data${i}:/data`,
+      "    depends_on:",
+      `      - svc${Math.max(0, i - 1)}`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A Dockerfile of as many failing RUN and ENV lines as its line limit allows. */
+export function worstDockerfile(): string {
+  const lines = ["FROM ubuntu"];
+  for (let i = 0; lines.length + 2 < LINE_LIMITS.dockerfile; i++) {
+    lines.push(
+      `RUN apt-get update && apt-get install -y pkg${i} curl wget | tee /log${i} && cd /x${i} && pip install foo${i} && curl -k http://x/${i} | sh`,
+      `ENV SECRET_TOKEN${i} abcdef0123456789abcdef${i}`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Copies of one file, in their own folders, up to the default byte and file limits. */
+function fill(name: string, content: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const bytes = Buffer.byteLength(content);
+  for (let total = bytes; total <= DEFAULT_LIMITS.maxTotalBytes && files.length < DEFAULT_LIMITS.maxFiles; total += bytes) files.push({ path: `p${files.length}/${name}`, content });
+  return files;
+}
+
+export function worstRuns(): WorstRun[] {
+  return [
+    { name: "Compose files at the line limit, filling the byte limit", files: fill("compose.yaml", worstComposeFile()) },
+    { name: "Dockerfiles at the line limit, filling the byte limit", files: fill("Dockerfile", worstDockerfile()) },
+  ];
+}

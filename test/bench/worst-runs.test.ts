@@ -1,0 +1,33 @@
+import { audit } from "../../src/engine/index.js";
+import { DEFAULT_LIMITS } from "../../src/engine/config.js";
+import { LINE_LIMITS } from "../../src/engine/run.js";
+import { worstComposeFile, worstDockerfile, worstRuns } from "../../bench/worst-runs.js";
+import { rules } from "../../rules/index.js";
+
+const lineCount = (text: string) => text.split("\n").length - 1;
+
+describe("the worst runs of bench:hostile", () => {
+  it("build files just inside the line limits", () => {
+    for (const [text, limit] of [[worstComposeFile(), LINE_LIMITS.compose], [worstDockerfile(), LINE_LIMITS.dockerfile]] as const) {
+      expect(lineCount(text)).toBeLessThanOrEqual(limit);
+      expect(lineCount(text)).toBeGreaterThan(limit * 0.99);
+    }
+  });
+
+  it("fill the default byte limit without crossing it, so that no file is skipped", () => {
+    for (const run of worstRuns()) {
+      const bytes = run.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+      expect(bytes).toBeLessThanOrEqual(DEFAULT_LIMITS.maxTotalBytes);
+      expect(bytes + Buffer.byteLength(run.files[0].content)).toBeGreaterThan(DEFAULT_LIMITS.maxTotalBytes);
+      expect(run.files.length).toBeLessThanOrEqual(DEFAULT_LIMITS.maxFiles);
+      expect(new Set(run.files.map((f) => f.path)).size).toBe(run.files.length);
+    }
+  });
+
+  it("trip many rules on every few lines", () => {
+    const compose = audit([{ path: "compose.yaml", content: worstComposeFile().split("\n").slice(0, 25).join("\n") + "\n" }], rules);
+    const dockerfile = audit([{ path: "Dockerfile", content: worstDockerfile().split("\n").slice(0, 5).join("\n") + "\n" }], rules);
+    expect(new Set(compose.findings.map((f) => f.ruleId)).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(dockerfile.findings.map((f) => f.ruleId)).size).toBeGreaterThanOrEqual(10);
+  });
+});

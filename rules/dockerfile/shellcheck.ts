@@ -19,8 +19,12 @@ interface Target {
 const LEVELS: Record<ShellcheckFinding["level"], Severity> = { error: "error", warning: "warning", info: "info", style: "info" };
 /** Not worth a ShellCheck run (and too slow to wait for): scripts above this size are skipped. */
 const MAX_SCRIPT = 65_536;
-/** ShellCheck runs per file: each is a process, so a generated file with thousands of RUNs is cut short. */
-const MAX_SCRIPTS = 200;
+/**
+ * ShellCheck runs per file and per run: each is a process (about 12 ms), so generated files with
+ * thousands of distinct RUNs are cut short instead of holding the audit for minutes.
+ */
+export const SHELLCHECK_LIMITS = { perFile: 200, perRun: 1_000 } as const;
+const checkedByRun = new WeakMap<object, number>();
 const SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(\S+)/;
 const firstWithScripts = new WeakMap<object, DockerfileModel | null>();
 
@@ -36,6 +40,7 @@ export default defineDockerfileRule({
     messages: {
       finding: "ShellCheck SC{{code}}: {{message}} (https://www.shellcheck.net/wiki/SC{{code}})",
       unavailable: "ShellCheck is not available where this audit ran, so no RUN script was checked for SC findings. Install `shellcheck` (e.g. `apt-get install shellcheck`) to enable this rule.",
+      notChecked: "ShellCheck did not check {{count}} of the {{total}} scripts of this file, from this one on: it checks at most {{perFile}} scripts per file and {{perRun}} per run, one process each.",
     },
   },
   check({ model, project, options, services, report }) {
@@ -55,7 +60,14 @@ export default defineDockerfileRule({
     if (!targets.length) return;
     const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
     const defined = definedNames(model);
-    for (const target of targets.slice(0, MAX_SCRIPTS)) {
+    const spent = checkedByRun.get(project) ?? 0;
+    const checked = targets.slice(0, Math.max(0, Math.min(SHELLCHECK_LIMITS.perFile, SHELLCHECK_LIMITS.perRun - spent)));
+    checkedByRun.set(project, spent + checked.length);
+    if (checked.length < targets.length) {
+      const data = { count: targets.length - checked.length, total: targets.length, ...SHELLCHECK_LIMITS };
+      report({ messageId: "notChecked", data, range: targets[checked.length].ins.keywordRange, severity: "info" });
+    }
+    for (const target of checked) {
       const found = checker(target.text, target.dialect);
       if (found === null) return unavailable(targets[0].ins);
       const ignored = pragmaCodes(model, target.ins);

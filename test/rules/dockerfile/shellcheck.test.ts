@@ -1,4 +1,4 @@
-import rule from "../../../rules/dockerfile/shellcheck.js";
+import rule, { SHELLCHECK_LIMITS } from "../../../rules/dockerfile/shellcheck.js";
 import { audit, DEFAULT_CONFIG, type Config, type ShellChecker, type ShellcheckFinding } from "../../../src/engine/index.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
 
@@ -125,5 +125,28 @@ describe("shellcheck with an injected checker", () => {
     const missing = fake(() => null);
     expect(strip(run(files, missing.checker))).toEqual(expected);
     expect(missing.calls).toHaveLength(2);
+  });
+
+  it("checks at most 200 scripts per file and 1,000 per run, and says from which script on it stopped", () => {
+    expect(SHELLCHECK_LIMITS).toEqual({ perFile: 200, perRun: 1000 });
+    const runs = (n: number, tag: string) => "FROM debian:12\n" + Array.from({ length: n }, (_, i) => `RUN echo ${tag}${i}\n`).join("");
+    const one = fake(() => []);
+    expect(run({ Dockerfile: runs(205, "x") }, one.checker)).toEqual([
+      {
+        file: "Dockerfile",
+        messageId: "notChecked",
+        severity: "info",
+        range: [202, 1, 202, 4],
+        message: "ShellCheck did not check 5 of the 205 scripts of this file, from this one on: it checks at most 200 scripts per file and 1000 per run, one process each.",
+      },
+    ]);
+    expect(one.calls).toHaveLength(200);
+
+    const many = fake(() => []);
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, f) => [`s${f}/Dockerfile`, runs(200, `f${f}-`)]));
+    const found = run(files, many.checker);
+    expect(many.calls).toHaveLength(1000);
+    expect(new Set(many.calls.map((c) => c.script)).size).toBe(1000);
+    expect(found).toEqual([expect.objectContaining({ file: "s5/Dockerfile", messageId: "notChecked", range: [2, 1, 2, 4], message: expect.stringMatching(/^ShellCheck did not check 200 of the 200 scripts/) })]);
   });
 });

@@ -34,29 +34,36 @@ export function worstComposeFile(): string {
   return lines.join("\n") + "\n";
 }
 
-/** A Dockerfile of as many failing RUN and ENV lines as its line limit allows. */
-export function worstDockerfile(): string {
+/**
+ * A Dockerfile of as many failing RUN and ENV lines as its line limit allows; `tag` makes each
+ * copy's scripts its own, so that ShellCheck's cache cannot answer for them.
+ */
+export function worstDockerfile(tag = ""): string {
   const lines = ["FROM ubuntu"];
   for (let i = 0; lines.length + 2 < LINE_LIMITS.dockerfile; i++) {
     lines.push(
-      `RUN apt-get update && apt-get install -y pkg${i} curl wget | tee /log${i} && cd /x${i} && pip install foo${i} && curl -k http://x/${i} | sh`,
+      `RUN apt-get update && apt-get install -y pkg${tag}${i} curl wget | tee /log${i} && cd /x${i} && pip install foo${i} && curl -k http://x/${i} | sh`,
       `ENV SECRET_TOKEN${i} abcdef0123456789abcdef${i}`,
     );
   }
   return lines.join("\n") + "\n";
 }
 
-/** Copies of one file, in their own folders, up to the default byte and file limits. */
-function fill(name: string, content: string): SourceFile[] {
+/** Files built by `build(n)`, each in its own folder, up to the default byte and file limits. */
+function fill(name: string, build: (n: number) => string): SourceFile[] {
   const files: SourceFile[] = [];
-  const bytes = Buffer.byteLength(content);
-  for (let total = bytes; total <= DEFAULT_LIMITS.maxTotalBytes && files.length < DEFAULT_LIMITS.maxFiles; total += bytes) files.push({ path: `p${files.length}/${name}`, content });
+  for (let total = 0; files.length < DEFAULT_LIMITS.maxFiles; ) {
+    const content = build(files.length);
+    total += Buffer.byteLength(content);
+    if (total > DEFAULT_LIMITS.maxTotalBytes) break;
+    files.push({ path: `p${files.length}/${name}`, content });
+  }
   return files;
 }
 
 export function worstRuns(): WorstRun[] {
   return [
-    { name: "Compose files at the line limit, filling the byte limit", files: fill("compose.yaml", worstComposeFile()) },
-    { name: "Dockerfiles at the line limit, filling the byte limit", files: fill("Dockerfile", worstDockerfile()) },
+    { name: "Compose files at the line limit, filling the byte limit", files: fill("compose.yaml", () => worstComposeFile()) },
+    { name: "Dockerfiles at the line limit, filling the byte limit, every script distinct", files: fill("Dockerfile", (n) => worstDockerfile(`f${n}-`)) },
   ];
 }

@@ -21,7 +21,14 @@ describe("the worst runs of bench:hostile", () => {
       expect(bytes + Buffer.byteLength(run.files[0].content)).toBeGreaterThan(DEFAULT_LIMITS.maxTotalBytes);
       expect(run.files.length).toBeLessThanOrEqual(DEFAULT_LIMITS.maxFiles);
       expect(new Set(run.files.map((f) => f.path)).size).toBe(run.files.length);
+      expect(run.files.length).toBeGreaterThan(5);
     }
+  });
+
+  it("give every Dockerfile scripts of its own, so ShellCheck's cache cannot answer for a copy", () => {
+    const dockerfiles = worstRuns().find((r) => r.files[0].path.endsWith("Dockerfile"))!.files;
+    const firstRun = (text: string) => text.split("\n")[1];
+    expect(new Set(dockerfiles.map((f) => firstRun(f.content))).size).toBe(dockerfiles.length);
   });
 
   it("trip many rules on every few lines", () => {

@@ -1,5 +1,5 @@
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
-import { shellText } from "../../src/engine/parse/dockerfile.js";
+import { heredocScriptShell, shellText } from "../../src/engine/parse/dockerfile.js";
 import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule, type ShellcheckFinding } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
@@ -110,13 +110,17 @@ function scanTargets(model: DockerfileModel, firstOnly: boolean): Target[] {
     if (!dialect || dialect === "zsh" || ins.script?.error) continue;
     const start = model.index.offset(ins.args[0].range.start);
     const body = model.text.slice(start, model.index.offset(ins.argsRange.end));
-    if (ins.heredocs.length && body.startsWith("<<")) {
+    const shell = ins.heredocs.length ? heredocScriptShell(body) : null;
+    if (shell !== null) {
       for (const h of ins.heredocs) {
         if (!h.contentRange || !h.content.trim() || h.content.length > MAX_SCRIPT) continue;
         const shebang = SHEBANG.exec(h.content)?.[1];
-        const own = shebang ? dialectOf(shebang) : dialect;
+        const own = shebang ? dialectOf(shebang) : shell ? dialectOf(shell) : dialect;
         if (own) out.push({ ins, text: h.content, base: model.index.offset(h.contentRange.start), dialect: own });
       }
+    } else if (ins.heredocs.length && body.startsWith("<<")) {
+      // `RUN <<EOT python3`: the heredoc is another program's input, not a shell script.
+      continue;
     } else if (body.length <= MAX_SCRIPT) {
       out.push({ ins, text: firstOnly ? "" : shellText(body, model.escape), base: start, dialect });
     }

@@ -1,4 +1,4 @@
-import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
+import { heredocScriptShell, parseDockerfile } from "../../src/engine/parse/dockerfile.js";
 
 describe("Dockerfile model", () => {
   it("builds stages with names, images, base stages and the final stage", () => {
@@ -52,6 +52,23 @@ describe("Dockerfile model", () => {
     const cmds = m.instructions[1].script!.commands;
     expect(cmds.map((c) => c.name)).toEqual(["set", "pip"]);
     expect(cmds[1].range.start).toEqual({ line: 4, column: 1 });
+  });
+
+  it("parses the heredoc of RUN <<EOT bash as bash's script, and leaves another program's heredoc as its input", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN <<EOT bash -ex\n  apt-get update\n  apt-get install -y vim\nEOT\nRUN <<EOF python3\nimport os; os.system('apt-get update')\nEOF\n");
+    const shell = m.instructions[1].script!.commands;
+    expect(shell.map((c) => [c.name, c.range.start.line, c.range.start.column])).toEqual([["apt-get", 3, 3], ["apt-get", 4, 3]]);
+    expect(m.instructions[2].script!.commands.map((c) => c.name)).toEqual(["python3"]);
+  });
+
+  it("tells which shell runs a heredoc that is the whole RUN", () => {
+    expect(heredocScriptShell("<<EOF\nset -e\nEOF")).toBe("");
+    expect(heredocScriptShell("<<-'EOT' /bin/bash -e -x\necho\nEOT")).toBe("bash");
+    expect(heredocScriptShell("<<EOT sh\r\necho\r\nEOT")).toBe("sh");
+    expect(heredocScriptShell("<<EOF python3\nprint(1)\nEOF")).toBeNull();
+    expect(heredocScriptShell("<<EOF bash -c 'echo x'\nEOF")).toBeNull();
+    expect(heredocScriptShell("<<EOF bash > /log\nEOF")).toBeNull();
+    expect(heredocScriptShell("cat <<EOF > /etc/motd\nhi\nEOF")).toBeNull();
   });
 
   it("leaves exec-form RUN and non-POSIX shells unparsed", () => {

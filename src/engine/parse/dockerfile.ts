@@ -354,6 +354,18 @@ function heredocsOf(node: AstInstruction, index: LineIndex): DfHeredoc[] {
   });
 }
 
+const HEREDOC_SCRIPT = /^\s*<<-?["']?\w+["']?(?:[ \t]+(?:\S*\/)?(sh|bash|ash|dash|ksh|mksh|zsh|busybox)(?:[ \t]+-[a-zA-Z]+)*)?[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The shell that runs a RUN whose script is its heredoc: "" for `RUN <<EOT` alone (the stage's
+ * shell), the shell's name for `RUN <<EOT bash -ex` (bash reads the heredoc as its script), and
+ * null for any other body, `RUN <<EOT python3` and `RUN cat <<EOT > file` among them.
+ */
+export function heredocScriptShell(body: string): string | null {
+  const m = HEREDOC_SCRIPT.exec(body);
+  return m ? (m[1] ?? "") : null;
+}
+
 function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: string): ShellScript | null {
   if (!SHELL_FORM_SCRIPTS.has(ins.keyword) || ins.execForm || !ins.argsRange) return null;
   if (!POSIX_SHELLS.test(ins.shellName)) return null;
@@ -361,7 +373,7 @@ function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: st
   const argsText = ins.argsText;
   const skip = ins.flags.length ? offsetAfterFlags(argsText, ins.flags.length) : 0;
   const body = argsText.slice(skip);
-  if (ins.heredocs.length && /^\s*<<-?["']?\w+["']?\s*(\n|$)/.test(body)) {
+  if (ins.heredocs.length && heredocScriptShell(body) !== null) {
     const merged: ShellScript = { commands: [], pipes: [] };
     for (const h of ins.heredocs) {
       if (!h.contentRange) continue;

@@ -74,6 +74,14 @@ describe("shellcheck with an injected checker", () => {
     expect(found.map((f) => f.range)).toEqual([[5, 6, 5, 8]]);
   });
 
+  it("checks the heredoc of RUN <<EOT bash in bash, and not the heredoc another program reads", () => {
+    const code = "FROM debian:12\nRUN <<EOT bash -e\necho $x\nEOT\nRUN <<EOF python3\nprint($x)\nEOF\nRUN <<EOF cat > /etc/motd\n$x\nEOF\n";
+    const { checker, calls } = fake((s) => [at(s, "$x")]);
+    const found = run({ Dockerfile: code }, checker);
+    expect(calls).toEqual([{ script: "echo $x", dialect: "bash" }]);
+    expect(found.map((f) => f.range)).toEqual([[3, 6, 3, 8]]);
+  });
+
   it("uses the stage's SHELL dialect and checks ONBUILD triggers", () => {
     const code = "FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nFROM base\nONBUILD RUN echo $y\n";
     const { checker, calls } = fake((s) => [at(s, "$y")]);

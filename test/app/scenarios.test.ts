@@ -68,6 +68,53 @@ describe("120 findings", () => {
   });
 });
 
+describe("700 findings", () => {
+  it("annotates the 500 most severe in ten requests and says in the summary how many were left out", async () => {
+    // Three files of 200 errors each (a rule lists at most 200 per file) and 100 warnings in a fourth.
+    const bad = (tag: string) => ["FROM node:20", ...lines(200, (i) => `RUN BAD ${tag}${i}`), ""].join("\n");
+    const latest = ["FROM node:latest", ...lines(99, (i) => `FROM node:latest AS s${i}`), ""].join("\n");
+    const files = { "a/Dockerfile": bad("a"), "b/Dockerfile": bad("b"), "c/Dockerfile": bad("c"), "d/Dockerfile": latest };
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, Object.entries(files).map(([filename, after]) => ({ filename, status: "added" as const, after })))
+      .tree(HEAD, files)
+      .blobs(Object.values(files))
+      .createReview(3)
+      .checkUpdates(7, 10);
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const updates = gh.bodies("checks/update");
+    expect(updates.map((u) => u.output.annotations.length)).toEqual(Array(10).fill(50));
+    const levels = updates.flatMap((u) => u.output.annotations.map((a: any) => a.annotation_level));
+    expect(levels.filter((l: string) => l === "failure")).toHaveLength(500);
+    expect(updates[9].output.summary).toContain("200 more findings on changed files are not annotated: a run annotates at most 500, the most severe first.");
+    expect(app.outcomes[0]).toMatchObject({ result: "published", annotations: 500 });
+  });
+});
+
+describe("an audit that runs out of memory", () => {
+  it("completes the check neutral with what to change, and is not retried", async () => {
+    const oom = "the audit's worker thread ran out of memory: these files need more than its heap limit of 512 MiB (DOCKAUDIT_AUDIT_HEAP_MB). Lower limits.max_total_bytes in .github/dockaudit.yml, or raise the limit";
+    app = await createTestApp({ audit: async () => Promise.reject(new Error(oom)) });
+    const file = "FROM node:20\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "dockaudit could not finish" } });
+    expect(done.output.summary).toContain("Lower limits.max_total_bytes in .github/dockaudit.yml");
+    expect(gh.count("pulls/create-review")).toBe(0);
+    expect(app.outcomes.map((o) => o.result)).toEqual(["failed"]);
+  });
+});
+
 describe("a pull request with no Docker files", () => {
   it("creates the check already completed, neutral, in one write and without reading any contents (the tree is read beside the file list)", async () => {
     gh.config(null).checkCreate().files(3, [{ filename: "src/index.ts", status: "modified", before: "a\n", after: "b\n" }]).tree(HEAD, { "src/index.ts": "b\n" });

@@ -1,10 +1,9 @@
-import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import { SHELL_PRAGMA, type DfInstruction, type DfStage, type DockerfileModel } from "./parse/dockerfile.js";
 import { isWindowsStage } from "./platform.js";
 
 /** The shells ShellCheck understands, plus zsh (POSIX-like, but ShellCheck refuses it). */
 export type ShellDialect = "sh" | "bash" | "dash" | "ksh" | "zsh";
 
-const PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
 
 /** Per model: the `# hadolint shell=` pragma, and which stages are Windows stages (both cost a scan). */
 const cache = new WeakMap<DockerfileModel, { pragma: string | null; windows: Map<DfStage, boolean> }>();
@@ -17,7 +16,7 @@ const cache = new WeakMap<DockerfileModel, { pragma: string | null; windows: Map
 export function shellDialect(model: DockerfileModel, ins: DfInstruction): ShellDialect | null {
   let cached = cache.get(model);
   if (!cached) {
-    cached = { pragma: PRAGMA.exec(model.text)?.[1] ?? null, windows: new Map() };
+    cached = { pragma: SHELL_PRAGMA.exec(model.text)?.[1] ?? null, windows: new Map() };
     cache.set(model, cached);
   }
   const { pragma, windows } = cached;

@@ -71,6 +71,18 @@ describe("Dockerfile model", () => {
     expect(heredocScriptShell("cat <<EOF > /etc/motd\nhi\nEOF")).toBeNull();
   });
 
+  it("starts Windows stages with cmd, Docker's default there, and lets a hadolint shell pragma name the shell of every script", () => {
+    const m = parseDockerfile("Dockerfile", "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win\nRUN dir\nFROM win\nRUN & C:/x.ps1\nFROM alpine\nRUN ls\n");
+    expect(m.instructions.filter((i) => i.keyword === "RUN").map((i) => i.shellName)).toEqual(["cmd", "cmd", "/bin/sh"]);
+    expect(m.instructions[1].script!.commands.map((c) => c.name)).toEqual(["dir"]);
+    expect(m.instructions[3].script).toMatchObject({ commands: [], error: { message: expect.stringMatching(/^not parsed: a cmd script/) } });
+    const backtick = parseDockerfile("Dockerfile", "# escape=`\nFROM base\nRUN dir\n");
+    expect(backtick.instructions[1].shellName).toBe("cmd");
+    const pragma = parseDockerfile("Dockerfile", "FROM bats-jenkins\n# hadolint shell=powershell\nRUN & C:/x.ps1\n");
+    expect(pragma.instructions[1].shellName).toBe("powershell");
+    expect(pragma.instructions[1].script).toBeNull();
+  });
+
   it("leaves exec-form RUN and non-POSIX shells unparsed", () => {
     const m = parseDockerfile("Dockerfile", "FROM a\nRUN [\"echo\", \"hi\"]\nSHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host hi\n");
     expect(m.instructions[1].script).toBeNull();

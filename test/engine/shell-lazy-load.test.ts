@@ -34,4 +34,12 @@ describe("mvdan-sh is loaded on first use", () => {
     expect(got.mvdanLoaded).toBe(true);
     expect(got.rules).toEqual(expect.arrayContaining(["apk-no-cache", "tls-verification-disabled"]));
   });
+
+  it("is not asked about cmd scripts of Windows stages, which no POSIX parser judges: they keep what the fast parser reads", () => {
+    const got = auditInFreshProcess(
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command $ErrorActionPreference = 'Stop'; Invoke-WebRequest -Uri https://example.com/x -OutFile C:\\x.zip\nRUN & C:/tools/setup.ps1 --quiet\n",
+    );
+    expect(got.mvdanLoaded).toBe(false);
+    expect(got.rules).toContain("shell-change-via-run");
+  });
 });

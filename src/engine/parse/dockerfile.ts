@@ -3,6 +3,7 @@ import { LineIndex } from "../text.js";
 import "./ast-memo.js";
 import type { Range } from "../types.js";
 import { parseShell, type ShellScript } from "./shell.js";
+import { parseShellFast } from "./shell-fast.js";
 
 export interface DfWord {
   value: string;
@@ -65,9 +66,12 @@ export interface DfInstruction {
   stageIndex: number;
   /** The instruction ONBUILD registers, parsed the same way. */
   trigger?: DfInstruction;
-  /** Shell in effect (from SHELL, default `/bin/sh -c`). */
+  /**
+   * Shell in effect: a `# hadolint shell=` pragma, else the stage's SHELL, else Docker's default
+   * (`/bin/sh -c`, or `cmd /S /C` in a Windows stage).
+   */
   shellName: string;
-  /** Parsed shell script for shell-form RUN/CMD/ENTRYPOINT with a POSIX shell, otherwise null. */
+  /** Parsed shell script for shell-form RUN/CMD/ENTRYPOINT with a POSIX shell or cmd, otherwise null. */
   readonly script: ShellScript | null;
 }
 
@@ -113,6 +117,40 @@ const toRange = (r: AstRange): Range => ({
 });
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
+const CMD_SHELL = /(^|[\\/])cmd(\.exe)?$/i;
+const WINDOWS_IMAGE = /(^|[/:_.-])(nanoserver|servercore|windowsservercore|windows)([/:_.-]|$)/i;
+
+/** True for a Windows base image (nanoserver, servercore, …): its stages build Windows containers. */
+export function isWindowsImage(ref: string): boolean {
+  return WINDOWS_IMAGE.test(ref);
+}
+
+/**
+ * The shell a stage starts with: its base stage's, else Docker's default for the platform: `cmd /S /C`
+ * for a Windows image (or in a file with Windows' backtick escape), `/bin/sh -c` otherwise.
+ */
+function initialShell(baseShell: string | null, image: DfImage | null, escape: string): string {
+  if (baseShell !== null) return baseShell;
+  return escape === "`" || (image && isWindowsImage(image.ref)) ? "cmd" : "/bin/sh";
+}
+
+/**
+ * Scripts are read for POSIX shells and for cmd: a cmd line of simple commands (`powershell -Command
+ * …`, `curl.exe -k …`) reads the same way, and rules such as shell-change-via-run judge it.
+ */
+/** `# hadolint shell=powershell`: the shell every script of the file is written for, whatever SHELL says. */
+export const SHELL_PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
+
+const readsScript = (shellName: string) => POSIX_SHELLS.test(shellName) || CMD_SHELL.test(shellName);
+
+/**
+ * A cmd script as far as the fast shell parser reads it. What it leaves is cmd or PowerShell syntax
+ * that no POSIX parser judges correctly, so mvdan-sh is not asked: the script has no commands.
+ */
+function parseCmdScript(text: string, baseOffset: number, index: LineIndex): ShellScript {
+  const at = index.position(baseOffset);
+  return parseShellFast(text, baseOffset, index) ?? { commands: [], pipes: [], error: { message: "not parsed: a cmd script beyond simple commands", range: { start: at, end: at } } };
+}
 const SHELL_FORM_SCRIPTS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
 
 /**
@@ -146,6 +184,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
   const globalArgs: DfInstruction[] = [];
   const shellByStage: string[] = [];
   let shellName = "/bin/sh";
+  const pragmaShell = SHELL_PRAGMA.exec(text)?.[1] ?? null;
   const budget: ShellBudget = { chars: 0, scripts: 0, exhausted: false };
   const onbuilds: DfInstruction[] = [];
 
@@ -155,8 +194,8 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
       const image = imageOf(ast1 as AstFrom);
       const stageName = (ast1 as AstFrom).getBuildStage();
       const baseStage = image ? findStage(stages, image.ref) : null;
-      shellName = baseStage ? shellByStage[baseStage.index] : "/bin/sh";
-      const from = toInstruction(ast1, stages.length, text, index, escape, shellName, budget, onbuilds);
+      shellName = initialShell(baseStage ? shellByStage[baseStage.index] : null, image, escape);
+      const from = toInstruction(ast1, stages.length, text, index, escape, pragmaShell ?? shellName, budget, onbuilds);
       const nameRange = (ast1 as AstFrom).getBuildStageRange();
       stages.push({
         index: stages.length,
@@ -173,7 +212,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
       continue;
     }
     const stage = stages[stages.length - 1];
-    const instruction = toInstruction(ast1, stage ? stage.index : -1, text, index, escape, shellName, budget, onbuilds);
+    const instruction = toInstruction(ast1, stage ? stage.index : -1, text, index, escape, pragmaShell ?? shellName, budget, onbuilds);
     if (keyword === "SHELL" && instruction.execForm?.length) {
       shellName = instruction.execForm[0];
       if (stage) shellByStage[stage.index] = shellName;
@@ -368,23 +407,25 @@ export function heredocScriptShell(body: string): string | null {
 
 function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: string): ShellScript | null {
   if (!SHELL_FORM_SCRIPTS.has(ins.keyword) || ins.execForm || !ins.argsRange) return null;
-  if (!POSIX_SHELLS.test(ins.shellName)) return null;
+  if (!readsScript(ins.shellName)) return null;
+  const parse = CMD_SHELL.test(ins.shellName) ? parseCmdScript : parseShell;
   const start = index.offset(ins.argsRange.start);
   const argsText = ins.argsText;
   const skip = ins.flags.length ? offsetAfterFlags(argsText, ins.flags.length) : 0;
   const body = argsText.slice(skip);
-  if (ins.heredocs.length && heredocScriptShell(body) !== null) {
+  const heredocShell = ins.heredocs.length ? heredocScriptShell(body) : null;
+  if (heredocShell !== null) {
     const merged: ShellScript = { commands: [], pipes: [] };
     for (const h of ins.heredocs) {
       if (!h.contentRange) continue;
-      const part = parseShell(h.content, index.offset(h.contentRange.start), index);
+      const part = (heredocShell ? parseShell : parse)(h.content, index.offset(h.contentRange.start), index);
       merged.commands.push(...part.commands);
       merged.pipes.push(...part.pipes);
       merged.error ??= part.error;
     }
     return merged;
   }
-  return parseShell(shellText(body, escape), start + skip, index);
+  return parse(shellText(body, escape), start + skip, index);
 }
 
 /**
@@ -442,7 +483,7 @@ function attachTriggers(onbuilds: DfInstruction[], directiveLines: number[], ind
 }
 
 function hasScript(ins: DfInstruction): boolean {
-  return SHELL_FORM_SCRIPTS.has(ins.keyword) && !ins.execForm && !!ins.argsRange && POSIX_SHELLS.test(ins.shellName);
+  return SHELL_FORM_SCRIPTS.has(ins.keyword) && !ins.execForm && !!ins.argsRange && readsScript(ins.shellName);
 }
 
 /** Charges a script to the file's shell budget in file order; returns the refusal when over a limit. */

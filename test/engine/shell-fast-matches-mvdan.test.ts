@@ -83,6 +83,12 @@ const HANDLED = [
   "echo a#b a}b {a,b} ~/x *.txt ] }",
   'set -eux; \\\n\tdpkgArch="$(dpkg --print-architecture)"; \\\n\tcase "$dpkgArch" in \\\n\t\tamd64) arch=x64 ;; \\\n\t\t*) echo >&2 "unsupported: $dpkgArch"; exit 1 ;; \\\n\tesac',
   "cd /app && a=$(b | c) && d \"$(e f | g)\" | h",
+  "echo $((1 + 2))",
+  "make -j$(($(nproc) - 1)) install",
+  "make -j\"$(( $(nproc --all) * 2 ))\" && echo $(( (a + $b) % 3 ))${c}x",
+  "X=$((-1 + +${N:-2} / (3)))y cmd $(( $(a) + $(b | c) ))",
+  "echo $(($((1)) * $((2))))",
+  "echo \"$((x))\" '$((y))' $((\tz\t))",
 ];
 
 /** Scripts it must leave to mvdan-sh: errors, and what it does not implement or cannot be sure of. */
@@ -104,7 +110,21 @@ const NOT_HANDLED = [
   "diff <(a) <(b)",
   "[[ -f x ]] && y",
   "(( i++ ))",
-  "echo $((1 + 2))",
+  "echo $((i++))",
+  "echo $((a--b))",
+  "echo $((2 ** 3))",
+  "echo $((x << 1))",
+  "echo $((a ? b : c))",
+  "echo $((a[1]))",
+  "echo $((x = 1))",
+  "echo $((x += 1))",
+  "echo $((1 +))",
+  "echo $(( ))",
+  "echo $((0x1f))",
+  "echo $((1 2))",
+  "echo $((1\n+ 2))",
+  "echo $((1 + 2)",
+  "echo $(( (1) ) )",
   "let x=1",
   "time a",
   "coproc a",
@@ -320,7 +340,7 @@ describeWithCorpus("the fast shell parser on the corpus", () => {
 // the odd stray character: whatever the fast parser handles must match mvdan-sh.
 const LITERALS = fc.constantFrom("a", "echo", "-y", "x1", "2", "a=b", "é", "😀", "~/x", "*", "a#", "\\$", "\\ ", "\\\\", "\\\n", "in", "fi", "[");
 const ODD = fc.constantFrom("=", "}", "{", "#", "!", "[a", "do", "esac", "$((1))", "$[1]", "((", "<(x)", "a[1]=", "\\", "\r", "`a\\`b`");
-const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`");
+const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`", "$((1+x))", "$(( $(a) - ${b} ))", "$((-(2)*$y))");
 const IN_QUOTES = fc.constantFrom("a b", '\\"', "\\\\", "\\$", "$x", "${y}", "'", "\\\n", "#", "$", "\\a");
 const REDIRECTS = fc.constantFrom(" > f", " 2>&1", " >>log", " < in", " &>/dev/null", " <<< w", " >&2", " 2>/dev/null", ">f");
 const SEPARATORS = fc.constantFrom("; ", "\n", " & ", ";\n", " \\\n ", "\n# note\n", ";");

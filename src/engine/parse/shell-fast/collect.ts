@@ -61,6 +61,9 @@ export function collect(text: string, baseOffset: number, index: LineIndex, stmt
       case "subst":
         pushAll(node.stmts);
         break;
+      case "arith":
+        pushAll(node.words);
+        break;
       default:
         break;
     }
@@ -75,7 +78,7 @@ function wordValue(parts: readonly Part[]): string {
     else if (p.k === "sgl") out += p.text;
     else if (p.k === "dbl") out += wordValue(p.parts);
     else if (p.k === "param") out += p.short ? `$${p.name}` : `\${${p.name}}`;
-    else out += "$(...)";
+    else if (p.k === "subst") out += "$(...)";
   }
   return out;
 }

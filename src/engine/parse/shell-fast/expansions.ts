@@ -1,10 +1,11 @@
+import { lexArithmetic } from "./arithmetic.js";
 import { BACKSLASH, isDigit, isNameChar, isNameStart, isSpecialParam, isWordEnd, NL } from "./characters.js";
 import { type Cursor, UNHANDLED } from "./cursor.js";
 import { parseList } from "./statements.js";
 import { STOP_PAREN } from "./stops.js";
 import type { Part, Word } from "./syntax-tree.js";
 
-/** What follows a `$`: parameters, `${…}` and command substitutions. */
+/** What follows a `$`: parameters, `${…}`, command substitutions and arithmetic. */
 
 /** Whether the `$` at pos starts an expansion (or `$'…'`/`$"…"` outside double quotes); a lone `$` is literal. */
 export function dollarExpands(cur: Cursor, quoted: boolean): boolean {
@@ -14,11 +15,11 @@ export function dollarExpands(cur: Cursor, quoted: boolean): boolean {
   return !quoted && (n === 39 || n === 34);
 }
 
-/** `$name`, `$1`, `$@`, `${…}` or `$(…)`, pos at the `$`. */
+/** `$name`, `$1`, `$@`, `${…}`, `$(…)` or `$((…))`, pos at the `$`. */
 export function lexDollar(cur: Cursor): Part {
   const n = cur.ch(cur.pos + 1);
   if (n === 40) {
-    if (cur.ch(cur.pos + 2) === 40) throw UNHANDLED;
+    if (cur.ch(cur.pos + 2) === 40) return lexArithmetic(cur);
     cur.pos += 2;
     cur.skipBlanks();
     if (cur.ch(cur.pos) === 40) throw UNHANDLED;

@@ -5,7 +5,9 @@ export type Part =
   | { k: "sgl"; text: string }
   | { k: "dbl"; parts: Part[] }
   | { k: "param"; name: string; short: boolean; words: Word[] }
-  | { k: "subst"; stmts: Stmt[] };
+  | { k: "subst"; stmts: Stmt[] }
+  /** `$((…))`: the expansions inside it, in order. */
+  | { k: "arith"; words: Word[] };
 
 export interface Word {
   node: "word";

@@ -89,6 +89,9 @@ const HANDLED = [
   "X=$((-1 + +${N:-2} / (3)))y cmd $(( $(a) + $(b | c) ))",
   "echo $(($((1)) * $((2))))",
   "echo \"$((x))\" '$((y))' $((\tz\t))",
+  "composer install `if [ \"$TESTING\" != \"true\" ]; then echo \"--no-dev\"; fi` --prefer-dist",
+  "echo `for i in a b; do echo $i; done` `while a; do b; done` `echo \"a b\"`",
+  "echo \"`echo \"x\"`\"",
 ];
 
 /** Scripts it must leave to mvdan-sh: errors, and what it does not implement or cannot be sure of. */
@@ -151,6 +154,10 @@ const NOT_HANDLED = [
   "$$(a)",
   "( (a) )",
   "echo `a \\` b`",
+  "echo `case x in a) b;; esac`",
+  "echo `fi`",
+  "echo `a \"b`",
+  "echo `echo 'q'`",
   "(".repeat(200) + "a" + ")".repeat(200),
 ];
 
@@ -340,7 +347,7 @@ describeWithCorpus("the fast shell parser on the corpus", () => {
 // the odd stray character: whatever the fast parser handles must match mvdan-sh.
 const LITERALS = fc.constantFrom("a", "echo", "-y", "x1", "2", "a=b", "é", "😀", "~/x", "*", "a#", "\\$", "\\ ", "\\\\", "\\\n", "in", "fi", "[");
 const ODD = fc.constantFrom("=", "}", "{", "#", "!", "[a", "do", "esac", "$((1))", "$[1]", "((", "<(x)", "a[1]=", "\\", "\r", "`a\\`b`");
-const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`", "$((1+x))", "$(( $(a) - ${b} ))", "$((-(2)*$y))");
+const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`", "$((1+x))", "$(( $(a) - ${b} ))", "$((-(2)*$y))", "`if a; then b; fi`", '`echo "q" x`');
 const IN_QUOTES = fc.constantFrom("a b", '\\"', "\\\\", "\\$", "$x", "${y}", "'", "\\\n", "#", "$", "\\a");
 const REDIRECTS = fc.constantFrom(" > f", " 2>&1", " >>log", " < in", " &>/dev/null", " <<< w", " >&2", " 2>/dev/null", ">f");
 const SEPARATORS = fc.constantFrom("; ", "\n", " & ", ";\n", " \\\n ", "\n# note\n", ";");

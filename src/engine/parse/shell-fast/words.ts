@@ -7,8 +7,7 @@ import type { Part, Word } from "./syntax-tree.js";
 
 /** Unquoted words and the quoted strings and backquoted commands inside them. */
 
-const SIMPLE_BACKQUOTED = /^[\w .\/:=+,@%$|&;<>*?~!\[\]-]*$/;
-const BACKQUOTED_KEYWORD = /(^|[^\w-])(if|then|elif|else|fi|do|done|case|esac|while|until|for|in|select|function|time|coproc)($|[^\w-])/;
+const SIMPLE_BACKQUOTED = /^[\w .\/:=+,@%$|&;<>*?~!\[\]"-]*$/;
 
 /** An unquoted word; the caller has checked that one starts here. */
 export function lexWord(cur: Cursor): Word {
@@ -150,12 +149,15 @@ function lexAnsiQuoted(cur: Cursor): string {
   return cur.text.slice(open, i);
 }
 
-/** A backquoted command substitution of plain words on one line, parsed as a script of its own. */
+/**
+ * A backquoted command substitution on one line, without backslashes or single quotes (whose
+ * meaning changes inside backquotes), parsed as a script of its own.
+ */
 function lexBackquoted(cur: Cursor): Part {
   const close = cur.text.indexOf("`", cur.pos + 1);
   if (close < 0 || close >= cur.limit) throw UNHANDLED;
   const inner = cur.text.slice(cur.pos + 1, close);
-  if (!SIMPLE_BACKQUOTED.test(inner) || /\$$/.test(inner) || BACKQUOTED_KEYWORD.test(inner)) throw UNHANDLED;
+  if (!SIMPLE_BACKQUOTED.test(inner) || /\$$/.test(inner)) throw UNHANDLED;
   const limit = cur.limit;
   cur.limit = close;
   cur.pos++;

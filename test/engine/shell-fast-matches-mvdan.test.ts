@@ -92,6 +92,9 @@ const HANDLED = [
   "composer install `if [ \"$TESTING\" != \"true\" ]; then echo \"--no-dev\"; fi` --prefer-dist",
   "echo `for i in a b; do echo $i; done` `while a; do b; done` `echo \"a b\"`",
   "echo \"`echo \"x\"`\"",
+  'echo ${x:-"q"} "${y:+"a b"}" ${z/"/"/"-"}',
+  'RUSTFLAGS="${L:+-C x=}$L" \\\n  ${J:+env J="${J}"} \\\n  xx-cargo build --bin q',
+  '$x=1 cmd ${a:-b=c}',
 ];
 
 /** Scripts it must leave to mvdan-sh: errors, and what it does not implement or cannot be sure of. */
@@ -145,7 +148,8 @@ const NOT_HANDLED = [
   'echo a#b "x"#c',
   "echo \\\\\\\nfor",
   "i\\\nf true; then a; fi",
-  'echo ${x:-"q"}',
+  "echo ${x:-'q'}",
+  "$'a'=b c",
   "a\rb",
   "a\u0000b",
   "echo \ud800",
@@ -347,7 +351,7 @@ describeWithCorpus("the fast shell parser on the corpus", () => {
 // the odd stray character: whatever the fast parser handles must match mvdan-sh.
 const LITERALS = fc.constantFrom("a", "echo", "-y", "x1", "2", "a=b", "é", "😀", "~/x", "*", "a#", "\\$", "\\ ", "\\\\", "\\\n", "in", "fi", "[");
 const ODD = fc.constantFrom("=", "}", "{", "#", "!", "[a", "do", "esac", "$((1))", "$[1]", "((", "<(x)", "a[1]=", "\\", "\r", "`a\\`b`");
-const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`", "$((1+x))", "$(( $(a) - ${b} ))", "$((-(2)*$y))", "`if a; then b; fi`", '`echo "q" x`');
+const EXPANSIONS = fc.constantFrom("'s q'", "''", "$x", "$1", "$@", "$$", "$", "${x}", "${x:-d}", "${x#*/}", "${#x}", "${x/a/b}", "${x:1:2}", "$'a\\'b'", '$"d"', "`c`", "$((1+x))", "$(( $(a) - ${b} ))", "$((-(2)*$y))", "`if a; then b; fi`", '`echo "q" x`', '${x:-"d e"}', '${x:+"$(c)"}', '"${x#"*/"}"');
 const IN_QUOTES = fc.constantFrom("a b", '\\"', "\\\\", "\\$", "$x", "${y}", "'", "\\\n", "#", "$", "\\a");
 const REDIRECTS = fc.constantFrom(" > f", " 2>&1", " >>log", " < in", " &>/dev/null", " <<< w", " >&2", " 2>/dev/null", ">f");
 const SEPARATORS = fc.constantFrom("; ", "\n", " & ", ";\n", " \\\n ", "\n# note\n", ";");

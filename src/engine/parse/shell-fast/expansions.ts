@@ -4,6 +4,7 @@ import { type Cursor, UNHANDLED } from "./cursor.js";
 import { parseList } from "./statements.js";
 import { STOP_PAREN } from "./stops.js";
 import type { Part, Word } from "./syntax-tree.js";
+import { lexQuoted } from "./words.js";
 
 /** What follows a `$`: parameters, `${…}`, command substitutions and arithmetic. */
 
@@ -119,7 +120,14 @@ function lexParamWord(cur: Cursor, slashEnds: boolean): Word {
   for (;;) {
     const c = cur.ch(cur.pos);
     if (c === 125 || (slashEnds && c === 47)) break;
-    if (c < 0 || c === NL || c === BACKSLASH || c === 39 || c === 34 || c === 96 || c === 123 || c === 40 || c === 41) throw UNHANDLED;
+    if (c === 34) {
+      flush();
+      cur.pos++;
+      parts.push({ k: "dbl", parts: lexQuoted(cur) });
+      run = cur.pos;
+      continue;
+    }
+    if (c < 0 || c === NL || c === BACKSLASH || c === 39 || c === 96 || c === 123 || c === 40 || c === 41) throw UNHANDLED;
     if (c === 59 || c === 38 || c === 124 || c === 60 || c === 62) throw UNHANDLED;
     if (c === 36) {
       if (!dollarExpands(cur, true)) throw UNHANDLED;

@@ -66,6 +66,8 @@ function notRedirectNumber(word: Word, raw: string): void {
 
 /** A word before the command name that mvdan-sh might read as an assignment or a reserved word is left to it. */
 function plainCommandWord(raw: string): void {
+  // An assignment starts with a name: a word that starts with an expansion is never one.
+  if (raw.charCodeAt(0) === 36 && raw.charCodeAt(1) !== 39 && raw.charCodeAt(1) !== 34) return;
   const joined = raw.includes("\\\n") ? raw.replace(/\\\n/g, "") : raw;
   if (joined !== raw && (RESERVED.has(joined) || /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(joined))) throw UNHANDLED;
   if (NAME_INDEX.test(joined) || !PLAIN_BEFORE_EQUALS.test(joined)) throw UNHANDLED;

@@ -88,7 +88,7 @@ export function lexWord(cur: Cursor): Word {
 }
 
 /** The inside of a double-quoted string, pos just past the opening quote. */
-function lexQuoted(cur: Cursor): Part[] {
+export function lexQuoted(cur: Cursor): Part[] {
   const parts: Part[] = [];
   let lit = "";
   let run = cur.pos;

@@ -91,8 +91,8 @@ interface CorpusResults {
   /** Peak RSS of a process that runs only engine passes, as many as the warm process. */
   /** Peak RSS of an engine-only process with the heap ceiling the server gives its audit threads. */
   engineAloneMaxRssMiB: number;
-  /** The same with Node's default heap, sized from the host's memory. */
-  engineAloneDefaultHeapMaxRssMiB: number;
+  /** The same with Node's default heap, sized from the host's memory; null in --quick, which keeps its minute. */
+  engineAloneDefaultHeapMaxRssMiB: number | null;
   /** Warm-up passes before the measured rounds (more for a sample: see warmupPasses). */
   warmups: number;
   warm: Record<Contender, Summary> & {
@@ -177,7 +177,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     return maxRssMiB;
   };
   const engineAloneMaxRssMiB = await engineAlone([`--max-old-space-size=${AUDIT_HEAP_MB}`]);
-  const engineAloneDefaultHeapMaxRssMiB = await engineAlone([]);
+  const engineAloneDefaultHeapMaxRssMiB = opts.quick ? null : await engineAlone([]);
 
   // Warm: one long-lived process, as the server is.
   const worker = new Child(ENGINE_WORKER, [], NODE_ARGS);
@@ -322,7 +322,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));
   log();
   log(
-    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${res.warmups + opts.rounds} passes) under the audit threads' heap ceiling of ${AUDIT_HEAP_MB} MiB, ${res.engineAloneDefaultHeapMaxRssMiB.toFixed(1)} MiB in the same with Node's default heap for this host, ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
+    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${res.warmups + opts.rounds} passes) under the audit threads' heap ceiling of ${AUDIT_HEAP_MB} MiB, ${res.engineAloneDefaultHeapMaxRssMiB === null ? "(with Node's default heap: full run only)" : `${res.engineAloneDefaultHeapMaxRssMiB.toFixed(1)} MiB in the same with Node's default heap for this host`}, ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
   if (res.withShellcheck) {
     const { engine, shellcheck } = res.withShellcheck;

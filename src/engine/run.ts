@@ -195,6 +195,10 @@ function runRules(
   budget: FindingBudget,
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
+  // Most files have no pragma: then no finding's statement and YAML parents need looking up.
+  const pragmas = suppressions.fileWide.size > 0 || suppressions.byLine.size > 0;
+  const suppressed = (ruleId: string, range: Range | null | undefined) =>
+    pragmas && isSuppressed(suppressions, ruleId, range ? anchorLines(model, clampRange(model.index, range).start.line) : []);
   const raw: Finding[] = [];
   let unlisted = 0;
   const unlistedRules: string[] = [];
@@ -203,6 +207,8 @@ function runRules(
     const report = (d: ReportDescriptor) => {
       // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
       const level = configured ? severity : d.severity ?? severity;
+      // A suppressed finding takes no place under the limits (it is dropped with the others below).
+      if (suppressed(rule.meta.id, d.range)) return;
       if (listed < FINDING_LIMITS.perRuleAndFile && budget.left > 0) {
         listed++;
         budget.left--;
@@ -238,12 +244,10 @@ function runRules(
   }
   const occurrences = new Map<string, number>();
   const kept: Finding[] = [];
-  // Most files have no pragma: then no finding's statement and YAML parents need looking up.
-  const pragmas = suppressions.fileWide.size > 0 || suppressions.byLine.size > 0;
   for (const f of raw) {
     if (f.range) f.range = clampRange(model.index, f.range);
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
-    if (pragmas && isSuppressed(suppressions, f.ruleId, f.range ? anchorLines(model, f.range.start.line) : [])) continue;
+    if (suppressed(f.ruleId, f.range)) continue;
     const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
     const scope = f.service ?? "";
     // Statements whose folded text is the same share an id: the key never holds the text itself.

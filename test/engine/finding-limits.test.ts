@@ -56,4 +56,17 @@ describe("finding limits", () => {
     const { findings } = audit([file("Dockerfile")], [noisy("first", 201), noisy("fine", 10), noisy("second", 205)]);
     expect(byRule(findings, "findings-omitted").map((f) => f.message)).toEqual([expect.stringMatching(/^Findings not listed for this file: 6, of first, second\./)]);
   });
+
+  it("does not count findings an ignore pragma suppresses", () => {
+    const everyRun = defineDockerfileRule({
+      meta: { id: "every-run", code: "DF998", category: "efficiency", severity: "warning", description: "Reports every RUN.", aliases: [], messages: { run: "a RUN" } },
+      check({ model, report }) {
+        for (const ins of model.instructions) if (ins.keyword === "RUN") report({ messageId: "run", range: ins.keywordRange });
+      },
+    });
+    const lines = ["FROM alpine:3.20", ...Array.from({ length: 250 }, (_, i) => `# dockaudit ignore=every-run\nRUN echo quiet${i}`), ...Array.from({ length: 150 }, (_, i) => `RUN echo loud${i}`)];
+    const { findings } = audit([{ path: "Dockerfile", content: lines.join("\n") + "\n" }], [everyRun]);
+    expect(byRule(findings, "every-run")).toHaveLength(150);
+    expect(byRule(findings, "findings-omitted")).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
-import { heredocScriptShell, shellText } from "../../src/engine/parse/dockerfile.js";
+import { shellText } from "../../src/engine/parse/dockerfile.js";
+import { heredocScriptShell } from "../../src/engine/parse/script-shell.js";
 import { everyInstruction } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule, type ShellcheckFinding } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";

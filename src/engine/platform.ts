@@ -1,4 +1,5 @@
-import { isWindowsImage, type DfStage, type DockerfileModel } from "./parse/dockerfile.js";
+import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import { isWindowsImage } from "./parse/script-shell.js";
 import { rootImage } from "./users.js";
 
 const WINDOWS_SHELL = /(^|[\\/])(cmd|powershell)(\.exe)?$/i;

@@ -1,4 +1,5 @@
-import { SHELL_PRAGMA, type DfInstruction, type DfStage, type DockerfileModel } from "./parse/dockerfile.js";
+import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import { SHELL_PRAGMA } from "./parse/script-shell.js";
 import { isWindowsStage } from "./platform.js";
 
 /** The shells ShellCheck understands, plus zsh (POSIX-like, but ShellCheck refuses it). */

@@ -1,4 +1,5 @@
-import { heredocScriptShell, parseDockerfile } from "../../src/engine/parse/dockerfile.js";
+import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
+import { heredocScriptShell } from "../../src/engine/parse/script-shell.js";
 
 describe("Dockerfile model", () => {
   it("builds stages with names, images, base stages and the final stage", () => {

@@ -3,7 +3,7 @@ import { LineIndex } from "../text.js";
 import "./ast-memo.js";
 import type { Range } from "../types.js";
 import { parseShell, type ShellScript } from "./shell.js";
-import { parseShellFast } from "./shell-fast.js";
+import { heredocScriptShell, initialShell, isCmd, parseCmdScript, readsScript, SHELL_PRAGMA } from "./script-shell.js";
 
 export interface DfWord {
   value: string;
@@ -116,41 +116,6 @@ const toRange = (r: AstRange): Range => ({
   end: { line: r.end.line + 1, column: r.end.character + 1 },
 });
 
-const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
-const CMD_SHELL = /(^|[\\/])cmd(\.exe)?$/i;
-const WINDOWS_IMAGE = /(^|[/:_.-])(nanoserver|servercore|windowsservercore|windows)([/:_.-]|$)/i;
-
-/** True for a Windows base image (nanoserver, servercore, …): its stages build Windows containers. */
-export function isWindowsImage(ref: string): boolean {
-  return WINDOWS_IMAGE.test(ref);
-}
-
-/**
- * The shell a stage starts with: its base stage's, else Docker's default for the platform: `cmd /S /C`
- * for a Windows image (or in a file with Windows' backtick escape), `/bin/sh -c` otherwise.
- */
-function initialShell(baseShell: string | null, image: DfImage | null, escape: string): string {
-  if (baseShell !== null) return baseShell;
-  return escape === "`" || (image && isWindowsImage(image.ref)) ? "cmd" : "/bin/sh";
-}
-
-/**
- * Scripts are read for POSIX shells and for cmd: a cmd line of simple commands (`powershell -Command
- * …`, `curl.exe -k …`) reads the same way, and rules such as shell-change-via-run judge it.
- */
-/** `# hadolint shell=powershell`: the shell every script of the file is written for, whatever SHELL says. */
-export const SHELL_PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
-
-const readsScript = (shellName: string) => POSIX_SHELLS.test(shellName) || CMD_SHELL.test(shellName);
-
-/**
- * A cmd script as far as the fast shell parser reads it. What it leaves is cmd or PowerShell syntax
- * that no POSIX parser judges correctly, so mvdan-sh is not asked: the script has no commands.
- */
-function parseCmdScript(text: string, baseOffset: number, index: LineIndex): ShellScript {
-  const at = index.position(baseOffset);
-  return parseShellFast(text, baseOffset, index) ?? { commands: [], pipes: [], error: { message: "not parsed: a cmd script beyond simple commands", range: { start: at, end: at } } };
-}
 const SHELL_FORM_SCRIPTS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
 
 /**
@@ -194,7 +159,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
       const image = imageOf(ast1 as AstFrom);
       const stageName = (ast1 as AstFrom).getBuildStage();
       const baseStage = image ? findStage(stages, image.ref) : null;
-      shellName = initialShell(baseStage ? shellByStage[baseStage.index] : null, image, escape);
+      shellName = initialShell(baseStage ? shellByStage[baseStage.index] : null, image?.ref ?? null, escape);
       const from = toInstruction(ast1, stages.length, text, index, escape, pragmaShell ?? shellName, budget, onbuilds);
       const nameRange = (ast1 as AstFrom).getBuildStageRange();
       stages.push({
@@ -393,22 +358,10 @@ function heredocsOf(node: AstInstruction, index: LineIndex): DfHeredoc[] {
   });
 }
 
-const HEREDOC_SCRIPT = /^\s*<<-?["']?\w+["']?(?:[ \t]+(?:\S*\/)?(sh|bash|ash|dash|ksh|mksh|zsh|busybox)(?:[ \t]+-[a-zA-Z]+)*)?[ \t]*(?:\r?\n|$)/;
-
-/**
- * The shell that runs a RUN whose script is its heredoc: "" for `RUN <<EOT` alone (the stage's
- * shell), the shell's name for `RUN <<EOT bash -ex` (bash reads the heredoc as its script), and
- * null for any other body, `RUN <<EOT python3` and `RUN cat <<EOT > file` among them.
- */
-export function heredocScriptShell(body: string): string | null {
-  const m = HEREDOC_SCRIPT.exec(body);
-  return m ? (m[1] ?? "") : null;
-}
-
 function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: string): ShellScript | null {
   if (!SHELL_FORM_SCRIPTS.has(ins.keyword) || ins.execForm || !ins.argsRange) return null;
   if (!readsScript(ins.shellName)) return null;
-  const parse = CMD_SHELL.test(ins.shellName) ? parseCmdScript : parseShell;
+  const parse = isCmd(ins.shellName) ? parseCmdScript : parseShell;
   const start = index.offset(ins.argsRange.start);
   const argsText = ins.argsText;
   const skip = ins.flags.length ? offsetAfterFlags(argsText, ins.flags.length) : 0;

@@ -80,6 +80,7 @@ describe("Dockerfile model", () => {
     const backtick = parseDockerfile("Dockerfile", "# escape=`\nFROM base\nRUN dir\n");
     expect(backtick.instructions[1].shellName).toBe("cmd");
     const pragma = parseDockerfile("Dockerfile", "FROM bats-jenkins\n# hadolint shell=powershell\nRUN & C:/x.ps1\n");
+    expect([pragma.shellPragma, m.shellPragma]).toEqual(["powershell", null]);
     expect(pragma.instructions[1].shellName).toBe("powershell");
     expect(pragma.instructions[1].script).toBeNull();
   });

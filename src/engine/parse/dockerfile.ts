@@ -3,7 +3,7 @@ import { LineIndex } from "../text.js";
 import "./ast-memo.js";
 import type { Range } from "../types.js";
 import { parseShell, type ShellScript } from "./shell.js";
-import { heredocScriptShell, initialShell, isCmd, parseCmdScript, readsScript, SHELL_PRAGMA } from "./script-shell.js";
+import { heredocScriptShell, initialShell, isCmd, parseCmdScript, readsScript, shellPragma } from "./script-shell.js";
 
 export interface DfWord {
   value: string;
@@ -100,6 +100,8 @@ export interface DockerfileModel {
   text: string;
   index: LineIndex;
   escape: string;
+  /** The shell a `# hadolint shell=` pragma names for every script of the file, or null. */
+  shellPragma: string | null;
   directives: DfDirective[];
   /** Every top-level instruction in order. */
   instructions: DfInstruction[];
@@ -149,7 +151,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
   const globalArgs: DfInstruction[] = [];
   const shellByStage: string[] = [];
   let shellName = "/bin/sh";
-  const pragmaShell = SHELL_PRAGMA.exec(text)?.[1] ?? null;
+  const pragmaShell = shellPragma(text);
   const budget: ShellBudget = { chars: 0, scripts: 0, exhausted: false };
   const onbuilds: DfInstruction[] = [];
 
@@ -195,6 +197,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
     text,
     index,
     escape,
+    shellPragma: pragmaShell,
     directives: ast.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), range: toRange(d.getRange()) })),
     instructions,
     globalArgs,

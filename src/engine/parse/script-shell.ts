@@ -9,8 +9,12 @@ const CMD_SHELL = /(^|[\\/])cmd(\.exe)?$/i;
 const WINDOWS_IMAGE = /(^|[/:_.-])(nanoserver|servercore|windowsservercore|windows)([/:_.-]|$)/i;
 const HEREDOC_SCRIPT = /^\s*<<-?["']?\w+["']?(?:[ \t]+(?:\S*\/)?(sh|bash|ash|dash|ksh|mksh|zsh|busybox)(?:[ \t]+-[a-zA-Z]+)*)?[ \t]*(?:\r?\n|$)/;
 
-/** `# hadolint shell=powershell`: the shell every script of the file is written for, whatever SHELL says. */
-export const SHELL_PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
+const SHELL_PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
+
+/** The shell a `# hadolint shell=powershell` pragma names for every script of the file, whatever SHELL says; null without one. */
+export function shellPragma(text: string): string | null {
+  return SHELL_PRAGMA.exec(text)?.[1] ?? null;
+}
 
 /** True for a Windows base image (nanoserver, servercore, …): its stages build Windows containers. */
 export function isWindowsImage(ref: string): boolean {

@@ -34,6 +34,9 @@ const clash = (a: HostPort, b: HostPort) =>
 const sameMapping = (a: HostPort, b: HostPort) =>
   a.service === b.service && a.ip === b.ip && a.from === b.from && a.to === b.to && a.protocol === b.protocol && interpolate(a.port.target) === interpolate(b.port.target);
 
+/** Equal exactly when two host ports are `sameMapping`. */
+const mappingKey = (hp: HostPort) => [hp.service.name, hp.ip, hp.from, hp.to, hp.protocol, interpolate(hp.port.target)].join("\u0000");
+
 export default defineComposeRule({
   meta: {
     id: "duplicate-host-port",
@@ -50,6 +53,7 @@ export default defineComposeRule({
     // Published ports by host port number; ranges wider than BUCKETED are compared one by one.
     const byPort = new Map<number, HostPort[]>();
     const wide: HostPort[] = [];
+    const recorded = new Set<string>();
     function* candidates(hp: HostPort): Generator<HostPort> {
       yield* wide;
       if (hp.to - hp.from > BUCKETED) for (const list of byPort.values()) yield* list;
@@ -68,6 +72,11 @@ export default defineComposeRule({
         if (other) {
           report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range: model.locate(port.path), service: service.name });
         }
+        // A mapping written again adds nothing to compare with (the copy is `sameMapping`), and a
+        // list of thousands of copies would otherwise make each look through all the earlier ones.
+        const key = mappingKey(hp);
+        if (recorded.has(key)) continue;
+        recorded.add(key);
         if (hp.to - hp.from > BUCKETED) wide.push(hp);
         else for (let p = hp.from; p <= hp.to; p++) (byPort.get(p) ?? byPort.set(p, []).get(p)!).push(hp);
       }

@@ -15,22 +15,26 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    const groups = new Map<string, { service: string; volume: VolumeMount }[]>();
+    // Each group lists a service once, with its first mount of the source.
+    const groups = new Map<string, { services: Set<string>; mounts: { service: string; volume: VolumeMount }[] }>();
     for (const service of model.services) {
       for (const volume of service.volumes) {
         const key = keyOf(volume);
         if (!key) continue;
-        const list = groups.get(key) ?? [];
-        if (!list.some((m) => m.service === service.name)) list.push({ service: service.name, volume });
-        groups.set(key, list);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { services: new Set(), mounts: [] }));
+        if (group.services.has(service.name)) continue;
+        group.services.add(service.name);
+        group.mounts.push({ service: service.name, volume });
       }
     }
     const reported = new Set<string>();
-    for (const [key, mounts] of groups) {
+    for (const [key, { mounts }] of groups) {
       if (mounts.length < 2 || mounts.every((m) => m.volume.readOnly)) continue;
       for (const { service, volume } of mounts) {
         if (volume.readOnly) continue;
-        const others = mounts.filter((m) => m.service !== service).map((m) => `\`${m.service}\``);
+        const count = mounts.length - 1;
+        const named = mounts.slice(0, 4).filter((m) => m.service !== service).slice(0, 3).map((m) => `\`${m.service}\``);
         const range = volumeSourceRange(model, volume);
         // A mount written once in an anchor and merged into many services is reported once.
         const at = range ? `${range.start.line}:${range.start.column}` : `${service}:${key}`;
@@ -42,8 +46,8 @@ export default defineComposeRule({
             service,
             what: key.startsWith("volume:") ? "the named volume" : "the host path",
             source: volume.source!,
-            others: others.length > 3 ? `${others.slice(0, 3).join(", ")} and ${others.length - 3} more` : others.join(", "),
-            s: others.length === 1 ? "s" : "",
+            others: count > 3 ? `${named.join(", ")} and ${count - 3} more` : named.join(", "),
+            s: count === 1 ? "s" : "",
           },
           range,
           service,

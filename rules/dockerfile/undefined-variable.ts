@@ -53,9 +53,12 @@ export default defineDockerfileRule({
       stage.instructions.forEach((ins, position) => {
         if (ins.keyword !== "ARG" && ins.keyword !== "ENV") return;
         for (const p of ins.properties) {
-          own.set(p.name, [...(own.get(p.name) ?? []), { position, keyword: ins.keyword }]);
-          const stages = definedIn.get(p.name) ?? [];
-          if (stages[stages.length - 1] !== stage) definedIn.set(p.name, [...stages, stage]);
+          const here = own.get(p.name);
+          if (here) here.push({ position, keyword: ins.keyword });
+          else own.set(p.name, [{ position, keyword: ins.keyword }]);
+          const stages = definedIn.get(p.name);
+          if (!stages) definedIn.set(p.name, [stage]);
+          else if (stages[stages.length - 1] !== stage) stages.push(stage);
         }
       });
       positions.set(stage, own);

@@ -114,6 +114,13 @@ export function serviceImage(project: Project, model: ComposeModel, service: Com
   return null;
 }
 
+/**
+ * How many `extends` bases a service's chain is followed through; past it the answer is unknown.
+ * Real chains are a few links long; a file that chains thousands of services would otherwise be
+ * walked once per service and rule, the square of its size.
+ */
+export const MAX_EXTENDS_CHAIN = 64;
+
 export type ServiceProbe = (data: Record<string, unknown>) => boolean;
 
 /**
@@ -132,6 +139,10 @@ export function serviceDefines(project: Project, model: ComposeModel, service: C
     const base: string | null = typeof ext === "string" ? ext : isRecord(ext) && typeof ext.service === "string" && ext.file === undefined ? ext.service : null;
     if (ext !== undefined && base === null) unknown = true;
     if (base === null || seen.has(base)) break;
+    if (seen.size > MAX_EXTENDS_CHAIN) {
+      unknown = true;
+      break;
+    }
     seen.add(base);
     const next: unknown = services[base];
     data = isRecord(next) ? next : null;

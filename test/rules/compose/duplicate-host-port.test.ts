@@ -19,5 +19,13 @@ ruleTester(rule, {
         { messageId: "duplicate", line: 15, column: 9, endLine: 15, endColumn: 30, service: "c" },
       ],
     },
+    {
+      // Each copy of a mapping that clashes with another service is reported; the copies do not clash with each other.
+      code: "services:\n  a:\n    image: app:1\n    ports: [\"8080:80\"]\n  b:\n    image: app:1\n    ports: [\"8080:80\", \"8080:80\", \"8081:80\", \"8081:80\"]\n",
+      errors: [
+        { messageId: "duplicate", line: 7, column: 13, endLine: 7, endColumn: 22, service: "b" },
+        { messageId: "duplicate", line: 7, column: 24, endLine: 7, endColumn: 33, service: "b" },
+      ],
+    },
   ],
 });

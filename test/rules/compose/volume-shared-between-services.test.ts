@@ -1,5 +1,6 @@
 import rule from "../../../rules/compose/volume-shared-between-services.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
+import { audit } from "../../../src/engine/index.js";
 
 ruleTester(rule, {
   valid: [
@@ -38,4 +39,16 @@ ruleTester(rule, {
       errors: [{ messageId: "shared", line: 4, column: 7, endLine: 4, endColumn: 11, service: "web" }],
     },
   ],
+});
+
+describe("volume-shared-between-services messages", () => {
+  it("name the other services that mount the source, three at most, and count the rest", () => {
+    const services = ["a", "b", "c", "d", "e"].map((s) => `  ${s}:\n    image: example/${s}:1\n    volumes: [data:/data]\n`).join("");
+    const report = audit([{ path: "compose.yaml", content: `services:\n${services}volumes:\n  data:\n` }], [rule]);
+    const others = (service: string) => report.findings.find((f) => f.service === service)?.message.match(/which (.*) also mount/)?.[1];
+    expect(others("a")).toBe("`b`, `c`, `d` and 1 more");
+    expect(others("c")).toBe("`a`, `b`, `d` and 1 more");
+    const pair = audit([{ path: "compose.yaml", content: "services:\n  a:\n    image: example/a:1\n    volumes: [data:/data]\n  b:\n    image: example/b:1\n    volumes: [data:/data]\nvolumes:\n  data:\n" }], [rule]);
+    expect(pair.findings.map((f) => f.message.match(/which (.*) also mounts?;/)?.[0])).toEqual(["which `b` also mounts;", "which `a` also mounts;"]);
+  });
 });

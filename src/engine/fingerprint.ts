@@ -10,7 +10,17 @@ export function fingerprint(parts: { ruleId: string; file: string; scope: string
 }
 
 /** The anchor text as fingerprints hash it: whitespace runs folded to one space, ends trimmed. */
-export const foldAnchor = (anchorText: string): string => anchorText.replace(/\s+/g, " ").trim();
+export const foldAnchor = (anchorText: string): string => shortAnchor(anchorText.replace(/\s+/g, " ").trim());
+
+/** Folded anchors longer than this stand in the fingerprint as their start and a digest of the whole. */
+export const LONGEST_ANCHOR = 16_384;
+
+/**
+ * A folded anchor as the fingerprint hashes it. A statement of a megabyte (one long Compose line, a
+ * generated RUN) would otherwise be hashed again for each of its findings; its digest is taken once.
+ */
+export const shortAnchor = (folded: string): string =>
+  folded.length <= LONGEST_ANCHOR ? folded : `${folded.slice(0, 4096)}\u0000${hash("sha1", folded, "hex")}`;
 
 /**
  * `fingerprint` for an anchor already folded with `foldAnchor` (the engine folds each statement

@@ -2,7 +2,7 @@ import picomatch from "picomatch";
 import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
-import { fingerprint, foldAnchor, foldedFingerprint } from "./fingerprint.js";
+import { fingerprint, foldedFingerprint, shortAnchor } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
 import { parseDockerfile, shellRefusal, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
@@ -311,7 +311,7 @@ function clampRange(index: LineIndex, range: Range): Range {
 
 /** The statement a finding points at, as occurrence counting and fingerprints see it. */
 interface Anchor {
-  /** foldAnchor of the statement's text. */
+  /** foldAnchor of the statement's text (shortAnchor of it folded). */
   folded: string;
   /** Equal for two anchors of a file exactly when their whitespace-folded texts are equal. */
   id: number;
@@ -425,7 +425,7 @@ function anchorOf(model: Model, line: number): Anchor {
   const spaced = text.replace(/\s+/g, " ");
   let id = anchors.ids.get(spaced);
   if (id === undefined) anchors.ids.set(spaced, (id = anchors.ids.size));
-  anchor = { folded: spaced.trim(), id };
+  anchor = { folded: shortAnchor(spaced.trim()), id };
   anchors.byKey.set(key, anchor);
   return anchor;
 }

@@ -1,5 +1,6 @@
 import { audit } from "../../src/engine/index.js";
 import datastorePort from "../../rules/compose/datastore-port-published.js";
+import { foldAnchor, LONGEST_ANCHOR } from "../../src/engine/fingerprint.js";
 
 const fingerprints = (content: string) => audit([{ path: "compose.yaml", content }], [datastorePort]).findings.map((f) => f.fingerprint);
 
@@ -20,5 +21,13 @@ describe("fingerprints", () => {
     const fps = fingerprints(twice);
     expect(fps).toHaveLength(2);
     expect(new Set(fps).size).toBe(2);
+  });
+
+  it("hash a statement longer than LONGEST_ANCHOR through one digest of the whole of it", () => {
+    const long = (end: string) => `services: {db: {image: "postgres:16", ports: ["5432:5432"], command: "${"x".repeat(LONGEST_ANCHOR)}${end}"}}\n`;
+    expect(fingerprints(long("a"))).toEqual(fingerprints(long("a")));
+    expect(fingerprints(long("a"))[0]).not.toBe(fingerprints(long("b"))[0]);
+    expect(foldAnchor(`a  b ${"y".repeat(LONGEST_ANCHOR)}`)).toHaveLength(4096 + 1 + 40);
+    expect(foldAnchor(" short   anchor ")).toBe("short anchor");
   });
 });

@@ -57,4 +57,33 @@ describe("dockerfile-ast argument accessors", () => {
       expect(parts(digested)).toEqual([null, "node", null, "sha256:abcd", [5, 9], [5, 21], null, null]);
     }
   });
+
+  it("skip every flag, and only the flags, when they are many", () => {
+    const flags = Array.from({ length: 500 }, (_, i) => `--chown=u${i}`).join(" ");
+    const copy = first(`COPY ${flags} /src /dst\n`);
+    expect(copy.getArguments().map((a) => a.getValue())).toEqual(["/src", "/dst"]);
+    expect(first("COPY --from=a --chown=b\n").getArguments()).toEqual([]);
+  });
+
+  it("read FROM's image and stage past its flags, with fresh ranges on every call (the library's own answers)", () => {
+    const from = first("FROM --platform=linux/amd64 node:20 AS build\n") as From;
+    const at = (r: { start: { character: number }; end: { character: number } } | null) => r && [r.start.character, r.end.character];
+    for (let i = 0; i < 3; i++) {
+      expect([from.getImage(), at(from.getImageRange()), from.getBuildStage(), at(from.getBuildStageRange())]).toEqual(["node:20", [28, 35], "build", [39, 44]]);
+      from.getImageRange()!.end = { line: 0, character: 1 };
+      from.getBuildStageRange()!.start = { line: 0, character: 1 };
+    }
+    const bare = first("FROM --platform=linux/amd64\n") as From;
+    expect([bare.getImage(), bare.getImageRange(), bare.getBuildStage()]).toEqual([null, null, null]);
+    expect((first("FROM a b\n") as From).getBuildStageRange()).toBeNull();
+  });
+
+  it("answer FROM's variables the same on every call", () => {
+    const from = first("FROM ${REGISTRY}/app:${TAG:-1}@${DIGEST}\n") as From;
+    const names = () => from.getVariables().map((v) => v.getName());
+    expect(names()).toEqual(["REGISTRY", "TAG", "DIGEST"]);
+    expect(names()).toEqual(["REGISTRY", "TAG", "DIGEST"]);
+    // The library's own answers without the patch.
+    expect([from.getImageName(), from.getImageTag(), from.getImageDigest(), from.getRegistry()]).toEqual(["${REGISTRY}/app", "${TAG:-1}", "${DIGEST}", null]);
+  });
 });

@@ -28,6 +28,8 @@ export interface AuditPoolOptions {
   threads?: number;
   /** Each thread's JavaScript heap ceiling in MiB; default env DOCKAUDIT_AUDIT_HEAP_MB, else AUDIT_HEAP_MB. */
   heapMb?: number;
+  /** The longest one audit may take, in ms; default env DOCKAUDIT_AUDIT_TIMEOUT_S, else AUDIT_TIMEOUT_S. */
+  timeoutMs?: number;
   /** Run ShellCheck on RUN scripts in the threads; default true. */
   shellcheck?: boolean;
   /** The thread's module; default audit-worker-thread.js beside this file (works from dist/). */
@@ -49,6 +51,10 @@ interface Task {
 interface Slot {
   worker: Worker;
   task: Task | null;
+  /** Stops the thread when its audit runs past the time limit. */
+  timer?: NodeJS.Timeout;
+  /** Rejects the slot's audit with `the audit's worker thread <why>`, and puts a new thread in its place. */
+  replace(why: string): void;
 }
 
 export function threadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -71,12 +77,25 @@ export function heapMbFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n >= 64 && n <= 65_536 ? n : AUDIT_HEAP_MB;
 }
 
+/**
+ * The longest one audit may run, in seconds. The worst input the default limits admit takes about
+ * 25 s here (bench:hostile); this only stops an audit that something unforeseen holds far longer,
+ * so that its thread serves the next pull request instead of being lost to it.
+ */
+export const AUDIT_TIMEOUT_S = 300;
+
+export function timeoutSFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.DOCKAUDIT_AUDIT_TIMEOUT_S);
+  return Number.isInteger(n) && n >= 10 && n <= 86_400 ? n : AUDIT_TIMEOUT_S;
+}
+
 /** Node's code for a thread stopped at its heap ceiling. */
 const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY";
 
 export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   const size = Math.max(1, options.threads ?? threadsFromEnv());
   const heapMb = options.heapMb ?? heapMbFromEnv();
+  const timeoutMs = options.timeoutMs ?? timeoutSFromEnv() * 1000;
   const script = options.script ?? new URL("./audit-worker-thread.js", import.meta.url);
   const shellcheck = options.shellcheck ?? true;
   const waiting: Task[] = [];
@@ -85,19 +104,21 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } }), task: null };
+    const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } }), task: null, replace };
     // Idle threads must not keep the process alive; a busy one holds a pending promise anyway.
     slot.worker.unref();
     slot.worker.on("message", (msg: AuditResponse) => {
       const task = slot.task;
       if (!task || task.request.id !== msg.id) return;
+      clearTimeout(slot.timer);
       slot.task = null;
       if (msg.ok) task.resolve(msg.report);
       else task.reject(new Error(`the audit failed in its worker thread: ${msg.error}`));
       pump();
     });
-    const replace = (why: string) => {
+    function replace(why: string): void {
       const task = slot.task;
+      clearTimeout(slot.timer);
       slot.task = null;
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
@@ -107,7 +128,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
         slots.push(spawn());
         pump();
       }
-    };
+    }
     slot.worker.on("error", (err: Error & { code?: string }) =>
       replace(
         err.code === OUT_OF_MEMORY
@@ -126,6 +147,12 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
       slot.task = task;
       slot.worker.ref();
       slot.worker.postMessage(task.request);
+      slot.timer = setTimeout(() => {
+        const worker = slot.worker;
+        slot.replace(`took longer than ${formatSeconds(timeoutMs)} (DOCKAUDIT_AUDIT_TIMEOUT_S) and was stopped. Lower limits.max_total_bytes in ${CONFIG_PATH}, or raise the limit`);
+        void worker.terminate();
+      }, timeoutMs);
+      slot.timer.unref();
     }
     for (const slot of slots) if (!slot.task) slot.worker.unref();
   };
@@ -146,9 +173,12 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
       for (const t of waiting.splice(0)) t.reject(new Error("the audit pool is closed"));
       await Promise.all(slots.splice(0).map((s) => {
         s.worker.removeAllListeners();
+        clearTimeout(s.timer);
         s.task?.reject(new Error("the audit pool is closed"));
         return s.worker.terminate();
       }));
     },
   };
 }
+
+const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;

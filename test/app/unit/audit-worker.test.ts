@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { audit, DEFAULT_CONFIG, type SourceFile } from "../../../src/engine/index.js";
 import { rules } from "../../../rules/index.js";
 import { createShellchecker } from "../../../src/shellcheck.js";
-import { AUDIT_HEAP_MB, createAuditPool, heapMbFromEnv, threadsFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
+import { AUDIT_HEAP_MB, AUDIT_TIMEOUT_S, createAuditPool, heapMbFromEnv, threadsFromEnv, timeoutSFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
 import { ensureBuilt, ROOT } from "../../e2e/server.js";
 
 // Under ts-jest the pool's own default (audit-worker-thread.js beside it) is a .ts file; the
@@ -17,16 +17,21 @@ const files: SourceFile[] = [
   { path: ".dockerignore", content: "node_modules\n" },
 ];
 
-/** A stand-in thread: answers with an error for "fail", dies on "crash", else echoes the paths. */
+/**
+ * A stand-in thread: answers with an error for "fail", dies on "crash", never answers "spin", names
+ * its thread for "whoami", else echoes the paths.
+ */
 const FAKE = new URL(
   "data:text/javascript," +
     encodeURIComponent(`
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId } from "node:worker_threads";
 parentPort.on("message", (m) => {
   const path = m.files[0]?.path;
   if (path === "crash") process.exit(3);
+  if (path === "spin") for (;;);
   if (path === "hog") { const kept = []; for (;;) kept.push(new Array(100000).fill(path)); }
   if (path === "throw") setTimeout(() => { throw new Error("boom in thread"); });
+  else if (path === "whoami") parentPort.postMessage({ id: m.id, ok: true, report: { thread: threadId } });
   else if (path === "fail") parentPort.postMessage({ id: m.id, ok: false, error: "Error: rule exploded" });
   else parentPort.postMessage({ id: m.id, ok: true, report: { paths: m.files.map((f) => f.path), tree: m.options.tree } });
 });`),
@@ -77,6 +82,23 @@ describe("the audit worker pool", () => {
     await expect(queued).resolves.toEqual({ paths: ["after"] });
   }, 60_000);
 
+  it("stops an audit that runs past its time limit: that audit is rejected with what to change, the next one runs on a new thread", async () => {
+    pool = createAuditPool({ threads: 1, timeoutMs: 300, script: FAKE });
+    const spin = pool.audit([{ path: "spin", content: "" }], {});
+    const queued = pool.audit([{ path: "after", content: "" }], {});
+    await expect(spin).rejects.toThrow(
+      "the audit's worker thread took longer than 0.3 s (DOCKAUDIT_AUDIT_TIMEOUT_S) and was stopped. Lower limits.max_total_bytes in .github/dockaudit.yml, or raise the limit",
+    );
+    await expect(queued).resolves.toEqual({ paths: ["after"] });
+  }, 60_000);
+
+  it("leaves an audit that answers in time alone: its timer does not stop the thread later", async () => {
+    pool = createAuditPool({ threads: 1, timeoutMs: 200, script: FAKE });
+    const first = (await pool.audit([{ path: "whoami", content: "" }], {})) as unknown as { thread: number };
+    await new Promise((r) => setTimeout(r, 400));
+    await expect(pool.audit([{ path: "whoami", content: "" }], {})).resolves.toEqual({ thread: first.thread });
+  });
+
   it("rejects audits once closed", async () => {
     pool = createAuditPool({ threads: 1, script: FAKE });
     await pool.close();
@@ -87,6 +109,14 @@ describe("the audit worker pool", () => {
     expect(threadsFromEnv({})).toBe(1);
     expect(threadsFromEnv({ DOCKAUDIT_AUDIT_THREADS: "3" })).toBe(3);
     expect(threadsFromEnv({ DOCKAUDIT_AUDIT_THREADS: "zero" })).toBe(1);
+  });
+
+  it("reads the time limit of an audit from DOCKAUDIT_AUDIT_TIMEOUT_S, default 300 s, 10 s at least", () => {
+    expect(AUDIT_TIMEOUT_S).toBe(300);
+    expect(timeoutSFromEnv({})).toBe(300);
+    expect(timeoutSFromEnv({ DOCKAUDIT_AUDIT_TIMEOUT_S: "90" })).toBe(90);
+    expect(timeoutSFromEnv({ DOCKAUDIT_AUDIT_TIMEOUT_S: "5" })).toBe(300);
+    expect(timeoutSFromEnv({ DOCKAUDIT_AUDIT_TIMEOUT_S: "soon" })).toBe(300);
   });
 
   it("reads each thread's heap ceiling from DOCKAUDIT_AUDIT_HEAP_MB, default 512 MiB, 64 MiB at least", () => {

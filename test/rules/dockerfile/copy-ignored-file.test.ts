@@ -29,5 +29,11 @@ ruleTester(rule, {
       },
       errors: [{ messageId: "ignored", line: 3, column: 6, endLine: 3, endColumn: 11 }],
     },
+    {
+      // 50,000 patterns: the match budget (500,000 per file) covers the first ten sources only.
+      code: "FROM alpine\n" + Array.from({ length: 12 }, (_, i) => `COPY secret${i % 10} /x/\n`).join(""),
+      files: { ".dockerignore": Array.from({ length: 49_999 }, (_, i) => `unused${i}\n`).join("") + "secret*\n" },
+      errors: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((line) => ({ messageId: "ignored", line, column: 6, endLine: line, endColumn: 13 })),
+    },
   ],
 });

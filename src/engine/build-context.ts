@@ -1,4 +1,6 @@
+import type { ComposeModel } from "./parse/compose.js";
 import type { DockerfileModel } from "./parse/dockerfile.js";
+import { memo } from "./memo.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath, trimSlashes } from "./paths.js";
 import type { Project } from "./project.js";
@@ -81,7 +83,13 @@ export function hasOwnDockerignore(model: DockerfileModel, project: Project): bo
 /** A Compose file whose services depend on, link to or extend services it does not define. */
 function isFragment(project: Project, composePath: string): boolean {
   const file = project.composeFiles.find((c) => c.path === composePath);
-  if (!file) return false;
+  return file ? memo(fragments, file, fragmentFile) : false;
+}
+
+/** Answered once per file: asked once per service that builds a Dockerfile, it was the square of the services. */
+const fragments = new WeakMap<ComposeModel, boolean>();
+
+function fragmentFile(file: ComposeModel): boolean {
   const names = new Set(file.services.map((s) => s.name));
   return file.services.some((s) => s.partial || s.dependsOn.some((d) => !names.has(d.service)));
 }

@@ -108,7 +108,7 @@ export function serviceImage(project: Project, model: ComposeModel, service: Com
   const others = project.composeFiles.filter((f) => f !== model);
   const beside = others.filter((f) => dirname(f.path) === dir);
   for (const other of beside.length ? beside : others.filter((f) => !isOverrideFile(f.path))) {
-    const same = other.services.find((s) => s.name === service.name && !s.partial);
+    const same = servicesNamed(other, service.name).find((s) => !s.partial);
     if (same?.image) return same.image;
   }
   return null;
@@ -120,6 +120,23 @@ export function serviceImage(project: Project, model: ComposeModel, service: Com
  * walked once per service and rule, the square of its size.
  */
 export const MAX_EXTENDS_CHAIN = 64;
+
+/** A file's services of one name, in file order: asked once per service of another file, a lookup by name. */
+function servicesNamed(model: ComposeModel, name: string): ComposeService[] {
+  return memo(byName, model, indexByName).get(name) ?? [];
+}
+
+const byName = new WeakMap<ComposeModel, Map<string, ComposeService[]>>();
+
+function indexByName(model: ComposeModel): Map<string, ComposeService[]> {
+  const index = new Map<string, ComposeService[]>();
+  for (const s of model.services) {
+    const list = index.get(s.name);
+    if (list) list.push(s);
+    else index.set(s.name, [s]);
+  }
+  return index;
+}
 
 export type ServiceProbe = (data: Record<string, unknown>) => boolean;
 
@@ -148,7 +165,7 @@ export function serviceDefines(project: Project, model: ComposeModel, service: C
     data = isRecord(next) ? next : null;
   }
   for (const other of composeFilesBeside(project, model)) {
-    const same = other.services.find((s) => s.name === service.name);
+    const same = servicesNamed(other, service.name)[0];
     if (same && probe(same.data)) return true;
   }
   return unknown ? null : false;

@@ -1,5 +1,6 @@
 import type { DfInstruction, DfStage } from "./parse/dockerfile.js";
 import { interpolate } from "./parse/interpolation.js";
+import { memo } from "./memo.js";
 
 /** null when the user is only known at run time (a variable). */
 export function isRootUser(user: string): boolean | null {
@@ -45,8 +46,14 @@ function distrolessNonroot(ref: string): boolean {
   return at >= 0 && ref.indexOf("nonroot", at + "distroless/".length) >= 0;
 }
 
-/** The last USER in the stage or the stages it builds on. */
+/** The last USER in the stage or the stages it builds on (once per stage: every service built from it asks). */
 export function stageUser(stage: DfStage): { user: string; instruction: DfInstruction } | null {
+  return memo(stageUsers, stage, lastUser);
+}
+
+const stageUsers = new WeakMap<DfStage, { user: string; instruction: DfInstruction } | null>();
+
+function lastUser(stage: DfStage): { user: string; instruction: DfInstruction } | null {
   for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
     const users = s.instructions.filter((i) => i.keyword === "USER" && i.args.length);
     const last = users[users.length - 1];
@@ -64,6 +71,12 @@ export function rootImage(stage: DfStage): string | null {
 
 /** The HEALTHCHECK in effect for the stage: its own last one, else the base stage's. NONE disables. */
 export function stageHealthcheck(stage: DfStage): { enabled: boolean; instruction: DfInstruction } | null {
+  return memo(stageHealthchecks, stage, lastHealthcheck);
+}
+
+const stageHealthchecks = new WeakMap<DfStage, { enabled: boolean; instruction: DfInstruction } | null>();
+
+function lastHealthcheck(stage: DfStage): { enabled: boolean; instruction: DfInstruction } | null {
   for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
     const checks = s.instructions.filter((i) => i.keyword === "HEALTHCHECK");
     const last = checks[checks.length - 1];

@@ -61,9 +61,48 @@ function fill(name: string, build: (n: number) => string): SourceFile[] {
   return files;
 }
 
+/** A .dockerignore of as many patterns as the byte limit per file allows. */
+export function worstDockerignore(): string {
+  const lines: string[] = [];
+  for (let i = 0, bytes = 0; ; i++) {
+    const line = `dir${i}/**/*.tmp${i}`;
+    bytes += line.length + 1;
+    if (bytes > DEFAULT_LIMITS.maxFileBytes - 1024) break;
+    lines.push(line);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A Dockerfile of COPY lines at its line limit: every source is matched against every .dockerignore pattern. */
+export function copyingDockerfile(): string {
+  const lines = ["FROM alpine:3.20"];
+  for (let i = 0; lines.length < LINE_LIMITS.dockerfile - 1; i++) lines.push(`COPY src/file${i}.txt /app/`);
+  return lines.join("\n") + "\n";
+}
+
+/** A Compose file at the line limit whose services all build the Dockerfile beside it. */
+export function buildingComposeFile(): string {
+  const lines = ["services:"];
+  for (let i = 0; lines.length + 2 < LINE_LIMITS.compose; i++) lines.push(`  svc${i}:`, "    build: .");
+  return lines.join("\n") + "\n";
+}
+
+/** Folders of the given files (name → content), one folder after another, up to the default byte and file limits. */
+function fillFolders(build: () => Record<string, string>): SourceFile[] {
+  const files: SourceFile[] = [];
+  const folder = build();
+  const size = Object.values(folder).reduce((n, c) => n + Buffer.byteLength(c), 0);
+  for (let n = 0, total = size; total <= DEFAULT_LIMITS.maxTotalBytes && files.length + Object.keys(folder).length <= DEFAULT_LIMITS.maxFiles; n++, total += size) {
+    for (const [name, content] of Object.entries(folder)) files.push({ path: `p${n}/${name}`, content });
+  }
+  return files;
+}
+
 export function worstRuns(): WorstRun[] {
   return [
     { name: "Compose files at the line limit, filling the byte limit", files: fill("compose.yaml", () => worstComposeFile()) },
     { name: "Dockerfiles at the line limit, filling the byte limit, every script distinct", files: fill("Dockerfile", (n) => worstDockerfile(`f${n}-`)) },
+    { name: ".dockerignore files at the byte limit per file, each beside a Dockerfile of COPY lines", files: fillFolders(() => ({ ".dockerignore": worstDockerignore(), Dockerfile: copyingDockerfile() })) },
+    { name: "Compose files at the line limit whose services all build the Dockerfile beside them", files: fillFolders(() => ({ "compose.yaml": buildingComposeFile(), Dockerfile: copyingDockerfile() })) },
   ];
 }

@@ -1,17 +1,24 @@
 import { audit } from "../../src/engine/index.js";
 import { DEFAULT_LIMITS } from "../../src/engine/config.js";
 import { LINE_LIMITS } from "../../src/engine/run.js";
-import { worstComposeFile, worstDockerfile, worstRuns } from "../../bench/worst-runs.js";
+import { buildingComposeFile, copyingDockerfile, worstComposeFile, worstDockerfile, worstDockerignore, worstRuns } from "../../bench/worst-runs.js";
 import { rules } from "../../rules/index.js";
 
 const lineCount = (text: string) => text.split("\n").length - 1;
 
 describe("the worst runs of bench:hostile", () => {
   it("build files just inside the line limits", () => {
-    for (const [text, limit] of [[worstComposeFile(), LINE_LIMITS.compose], [worstDockerfile(), LINE_LIMITS.dockerfile]] as const) {
+    const files = [[worstComposeFile(), LINE_LIMITS.compose], [worstDockerfile(), LINE_LIMITS.dockerfile], [buildingComposeFile(), LINE_LIMITS.compose], [copyingDockerfile(), LINE_LIMITS.dockerfile]] as const;
+    for (const [text, limit] of files) {
       expect(lineCount(text)).toBeLessThanOrEqual(limit);
       expect(lineCount(text)).toBeGreaterThan(limit * 0.99);
     }
+  });
+
+  it("build a .dockerignore just inside the byte limit per file", () => {
+    const bytes = Buffer.byteLength(worstDockerignore());
+    expect(bytes).toBeLessThanOrEqual(DEFAULT_LIMITS.maxFileBytes);
+    expect(bytes).toBeGreaterThan(DEFAULT_LIMITS.maxFileBytes * 0.99);
   });
 
   it("fill the default byte limit without crossing it, so that no file is skipped", () => {

@@ -79,7 +79,7 @@ export function heapMbFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * The longest one audit may run, in seconds. The worst input the default limits admit takes about
- * 25 s here (bench:hostile); this only stops an audit that something unforeseen holds far longer,
+ * 30 s here (bench:hostile); this only stops an audit that something unforeseen holds far longer,
  * so that its thread serves the next pull request instead of being lost to it.
  */
 export const AUDIT_TIMEOUT_S = 300;

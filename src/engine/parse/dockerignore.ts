@@ -1,5 +1,6 @@
 import dockerignoreModule from "@balena/dockerignore";
 import { trimSlashes } from "../paths.js";
+import { compileDockerPattern, type PathMatcher } from "./docker-pattern.js";
 
 // The package is CommonJS with an ESM-style declaration; Node hands the factory over as the default.
 const dockerignore = dockerignoreModule as unknown as typeof dockerignoreModule.default;
@@ -20,6 +21,7 @@ export function parseDockerignore(path: string, text: string): DockerignoreModel
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("#"));
   const matcher = dockerignore({ ignorecase: false }).add(patterns);
+  linearMatching(matcher);
   const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
   return {
     kind: "dockerignore",
@@ -35,5 +37,19 @@ export function parseDockerignore(path: string, text: string): DockerignoreModel
         return false;
       }
     },
+  };
+}
+
+/** The package's own rule handling (order, `!`, parent directories) with a matcher that cannot backtrack. */
+interface PatternRule {
+  pattern: string;
+}
+
+function linearMatching(matcher: object): void {
+  const compiled = new Map<PatternRule, PathMatcher>();
+  (matcher as { _match(file: string, rule: PatternRule): boolean })._match = (file, rule) => {
+    let match = compiled.get(rule);
+    if (!match) compiled.set(rule, (match = compileDockerPattern(rule.pattern)));
+    return match(file);
   };
 }

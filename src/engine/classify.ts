@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { compileGlobs } from "./glob.js";
 import type { FileKind } from "./types.js";
 
 export interface FilePatterns {
@@ -19,7 +19,7 @@ export type Classifier = (path: string) => FileKind | null;
 export function createClassifier(extra: Partial<FilePatterns> = {}): Classifier {
   const matchers = (["dockerignore", "compose", "dockerfile"] as const).map((kind) => {
     const patterns = [...DEFAULT_PATTERNS[kind], ...(extra[kind] ?? [])];
-    return [kind, picomatch(patterns, { dot: true, nocase: kind === "dockerfile" })] as const;
+    return [kind, compileGlobs(patterns, { nocase: kind === "dockerfile" })] as const;
   });
   return (path) => {
     for (const [kind, match] of matchers) if (match(path)) return kind;

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import type { FilePatterns } from "./classify.js";
+import { globProblem } from "./glob.js";
 import type { RuleMeta, Severity, SeveritySetting } from "./types.js";
 
 export type Grade = "A+" | "A" | "B" | "C" | "D" | "F";
@@ -60,6 +61,16 @@ export class ConfigError extends Error {
 const SEVERITIES = ["error", "warning", "info", "off"];
 const TOP_KEYS = ["rules", "files", "ignore", "fail_on", "min_grade", "only_new", "max_inline_comments", "drafts", "limits", "_extends"];
 
+/** Reports each glob dockaudit cannot read (see glob.ts); true when there is none. */
+function globsValid(key: string, globs: string[], bad: (key: string, message: string) => void): boolean {
+  const problems = globs.flatMap((g, i) => {
+    const problem = globProblem(g);
+    return problem ? [[`${key}[${i}]`, `\`${g.length > 60 ? `${g.slice(0, 60)}…` : g}\` ${problem}`]] : [];
+  });
+  for (const [k, message] of problems) bad(k, message);
+  return problems.length === 0;
+}
+
 /** Parses the YAML text of `.github/dockaudit.yml` (or a CLI `--config` file). Throws ConfigError. */
 export function parseConfigText(text: string, rules: readonly RuleMeta[]): Config {
   let raw: unknown;
@@ -101,12 +112,12 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
       for (const [kind, globs] of Object.entries(r.files)) {
         if (!["dockerfile", "compose", "dockerignore"].includes(kind)) bad(`files.${kind}`, "must be dockerfile, compose or dockerignore");
         else if (!isStringList(globs)) bad(`files.${kind}`, "must be a list of glob strings");
-        else config.files[kind as keyof FilePatterns] = globs;
+        else if (globsValid(`files.${kind}`, globs, bad)) config.files[kind as keyof FilePatterns] = globs;
       }
   }
   if (r.ignore !== undefined) {
     if (!isStringList(r.ignore)) bad("ignore", "must be a list of glob strings");
-    else config.ignore = r.ignore;
+    else if (globsValid("ignore", r.ignore, bad)) config.ignore = r.ignore;
   }
   if (r.fail_on !== undefined) {
     if (!["error", "warning", "info", "none"].includes(r.fail_on as string)) bad("fail_on", "must be one of error, warning, info, none");

@@ -1,6 +1,6 @@
-import picomatch from "picomatch";
 import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
+import { compileGlobs } from "./glob.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
 import { fingerprint, foldedFingerprint, shortAnchor } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
@@ -54,7 +54,7 @@ interface FindingBudget {
   unlisted: Partial<Record<Category, number>>;
 }
 
-/** Compiled file patterns per config (picomatch compiles a dozen globs): the default config's once per process. */
+/** Compiled file patterns per config (a few dozen globs): the default config's once per process. */
 const classifiers = new WeakMap<Config["files"], ReturnType<typeof createClassifier>>();
 
 function classifierOf(files: Config["files"]): ReturnType<typeof createClassifier> {
@@ -68,7 +68,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const config = options.config ?? DEFAULT_CONFIG;
   const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_URL;
   const classify = classifierOf(config.files);
-  const ignored = config.ignore.length ? picomatch(config.ignore, { dot: true }) : () => false;
+  const ignored = config.ignore.length ? compileGlobs(config.ignore) : () => false;
   const findings: Finding[] = [];
   const files: Report["files"] = [];
   const dockerfiles: DockerfileModel[] = [];

@@ -56,6 +56,14 @@ describe("config", () => {
     expect(problems("limits:\n  max_files: 0\n  speed: 3\n")).toEqual(["limits.max_files: must be a positive whole number", "limits.speed: unknown limit (known: max_file_bytes, max_files, max_total_bytes)"]);
   });
 
+  it("names each glob it cannot read, by its place in the list", () => {
+    expect(parseConfigText("files:\n  compose: ['deploy/*.yml']\nignore: ['legacy/**']\n", metas).ignore).toEqual(["legacy/**"]);
+    expect(problems("files:\n  compose: ['ok/*.yml', '+(a|b).yml']\nignore: ['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}']\n")).toEqual([
+      "files.compose[1]: `+(a|b).yml` uses an extended glob (`@(…)`, `+(…)`, `*(…)`, `?(…)`, `!(…)`), which dockaudit does not read",
+      "ignore[0]: `{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}` expands to more than 256 alternatives through {…}",
+    ]);
+  });
+
   it("reports invalid YAML and a non-mapping file clearly", () => {
     expect(problems("rules: [unclosed\n")[0]).toMatch(/^\(file\): not valid YAML/);
     expect(problems("- a\n- b\n")).toEqual(["(file): must be a mapping"]);

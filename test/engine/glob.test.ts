@@ -1,0 +1,78 @@
+import picomatch from "picomatch";
+import { DEFAULT_PATTERNS } from "../../src/engine/classify.js";
+import { compileGlob, compileGlobs, globProblem, MAX_ALTERNATIVES } from "../../src/engine/glob.js";
+
+// Config and built-in file globs are matched without regular expressions (src/engine/glob.ts); on
+// the syntax it reads, the answers are picomatch's (with `dot: true`), which matched them before.
+describe("globs", () => {
+  it.each([
+    ["**/Dockerfile", "Dockerfile", true],
+    ["**/Dockerfile", "a/b/Dockerfile", true],
+    ["**/Dockerfile", "a/Dockerfile.dev", false],
+    ["a/**", "a", true],
+    ["a/**", "a/b/c", true],
+    ["a/**/b", "a/b", true],
+    ["a**", "a/b", false],
+    ["*.{yml,yaml}", "x.yaml", true],
+    ["{a,{b,c}}/d", "c/d", true],
+    ["{a}/d", "{a}/d", true],
+    ["?.yml", "ab.yml", false],
+    ["[a-c].yml", "b.yml", true],
+    ["[^a].yml", "a.yml", false],
+    ["a\\*", "a*", true],
+    ["a\\*", "ab", false],
+    ["./deploy/*.yml", "deploy/x.yml", true],
+    ["!legacy/**", "legacy/Dockerfile", false],
+    ["!legacy/**", "app/Dockerfile", true],
+    ["*", ".env", true],
+  ])("%s against %s: %s", (pattern, path, expected) => {
+    expect(compileGlob(pattern)(path)).toBe(expected);
+    expect(picomatch(pattern, { dot: true })(path)).toBe(expected);
+  });
+
+  it("match the built-in patterns as picomatch did, on every kind of path", () => {
+    const names = ["Dockerfile", "dockerfile", "Dockerfile.dev", "Dockerfile-prod", "api.Dockerfile", "x.dockerfile", "Containerfile", "compose.yml", "compose.prod.yaml", "docker-compose.yml", "docker-compose.override.yaml", "app.compose.yml", "app.compose.dev.yaml", ".dockerignore", "api.dockerignore", "README.md", "composer.json", ".github"];
+    const dirs = ["", "a/", "a/b/", ".hidden/", "Dockerfile/"];
+    for (const patterns of Object.values(DEFAULT_PATTERNS)) {
+      for (const nocase of [false, true]) {
+        const own = compileGlobs(patterns, { nocase });
+        const theirs = picomatch(patterns, { dot: true, nocase });
+        for (const dir of dirs) for (const name of names) expect([dir + name, own(dir + name)]).toEqual([dir + name, theirs(dir + name)]);
+      }
+    }
+  });
+
+  it("give picomatch's answers on 20,000 random patterns and paths of the syntax they read", () => {
+    let seed = 11;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pick = <T,>(items: readonly T[]) => items[random(items.length)];
+    const patternParts = ["a", "b", ".", "*", "?", "/", "**/", "/**", "[ab]", "[^a]", "[a-b]", "{a,b}", "{a,*b}", "\\*"];
+    const pathParts = ["a", "b", ".a", "ab", "/", "*", "ba"];
+    const differences: string[] = [];
+    let compared = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const pattern = Array.from({ length: 1 + random(6) }, () => pick(patternParts)).join("");
+      const path = Array.from({ length: 1 + random(6) }, () => pick(pathParts)).join("");
+      // Corners left out on purpose: empty segments and ones made only of dots, and `/` at either end.
+      if (/\/\/|^\/|\/$|(^|\/)\.+(\/|$)/.test(path) || /\/\/|^\/|\/$|(^|\/)\.+(\/|$)/.test(pattern.replace(/\*\*/g, "x"))) continue;
+      compared++;
+      if (compileGlob(pattern)(path) !== picomatch(pattern, { dot: true })(path)) differences.push(`${pattern} ${path}`);
+    }
+    expect(differences.slice(0, 20)).toEqual([]);
+    expect(compared).toBeGreaterThan(8_000);
+  });
+
+  it("answer a pattern that makes a regular expression backtrack for minutes", () => {
+    const glob = compileGlob("**/" + "*a".repeat(12) + "b");
+    expect(glob(`x/${"a".repeat(5000)}`)).toBe(false);
+    expect(glob(`x/${"a".repeat(5000)}b`)).toBe(true);
+  });
+
+  it("refuse what they cannot read, so the config says so", () => {
+    expect(globProblem("**/*.yml")).toBeNull();
+    expect(globProblem("+(a|b)")).toMatch(/extended glob/);
+    expect(globProblem("x".repeat(1001))).toMatch(/longer than 1000/);
+    expect(globProblem("{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}")).toMatch(new RegExp(`more than ${MAX_ALTERNATIVES} alternatives`));
+    expect(compileGlobs(["+(a|b)", "a"])("a")).toBe(true);
+  });
+});

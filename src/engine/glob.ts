@@ -14,8 +14,10 @@ export const MAX_ALTERNATIVES = 256;
 export const MAX_GLOB_LENGTH = 1000;
 
 type CharToken = { kind: "char"; ch: string } | { kind: "one" } | { kind: "run" } | { kind: "class"; test: (ch: string) => boolean };
-/** A pattern segment: `**`, or the tokens of one path segment. */
-type Segment = "**" | CharToken[];
+/** A pattern segment: `**`, or the test of one path segment. */
+type Segment = "**" | ((text: string) => boolean);
+/** A compiled pattern, given the path already cut into segments (and case-folded when asked). */
+type SegmentsMatcher = (path: readonly string[]) => boolean;
 
 /** Why a pattern cannot be used, or null. */
 export function globProblem(pattern: string): string | null {
@@ -26,20 +28,50 @@ export function globProblem(pattern: string): string | null {
 }
 
 /** A matcher for any of `patterns`. Patterns globProblem refuses match nothing. */
-export function compileGlobs(patterns: readonly string[], options: { nocase?: boolean } = {}): GlobMatcher {
-  const matchers = patterns.filter((p) => globProblem(p) === null).map((p) => compileGlob(p, options));
-  return (path) => matchers.some((m) => m(path));
+export function compileGlobs(patterns: readonly string[], { nocase = false }: { nocase?: boolean } = {}): GlobMatcher {
+  const matchers = patterns.filter((p) => globProblem(p) === null).map((p) => compileSegments(p, nocase));
+  return (path) => {
+    const segments = (nocase ? path.toLowerCase() : path).split("/");
+    return matchers.some((m) => m(segments));
+  };
 }
 
-export function compileGlob(pattern: string, { nocase = false }: { nocase?: boolean } = {}): GlobMatcher {
+export function compileGlob(pattern: string, options: { nocase?: boolean } = {}): GlobMatcher {
+  return compileGlobs([pattern], options);
+}
+
+function compileSegments(pattern: string, nocase: boolean): SegmentsMatcher {
   const negated = pattern.startsWith("!");
   const body = (negated ? pattern.slice(1) : pattern).replace(/^(\.\/)+/, "");
   const fold = (s: string) => (nocase ? s.toLowerCase() : s);
-  const alternatives = expandBraces(body).map((alt) => alt.split("/").map((seg) => (seg === "**" ? "**" : tokens(seg, fold))) as Segment[]);
-  return (path) => {
-    const segments = fold(path).split("/");
-    return alternatives.some((alt) => matchSegments(alt, segments)) !== negated;
-  };
+  const alternatives = expandBraces(body).map((alt) => alternativeMatcher(alt.split("/").map((seg): Segment => (seg === "**" ? "**" : segmentTest(tokens(seg, fold))))));
+  return (path) => alternatives.some((matches) => matches(path)) !== negated;
+}
+
+/** One brace alternative; the shapes without `**` or with one leading `**` need no search. */
+function alternativeMatcher(pattern: Segment[]): SegmentsMatcher {
+  const tests = pattern.filter((p): p is (text: string) => boolean => p !== "**");
+  const stars = pattern.length - tests.length;
+  if (stars === 0) return (path) => path.length === tests.length && tests.every((test, i) => test(path[i]));
+  // `**/…`: the rest of the pattern takes the path's last segments.
+  if (stars === 1 && pattern[0] === "**") return (path) => path.length >= tests.length && tests.every((test, i) => test(path[path.length - tests.length + i]));
+  return (path) => matchSegments(pattern, path);
+}
+
+/** The test of one segment: plain comparisons for the common shapes (`name`, `*.yml`, `Dockerfile.*`), else matchChars. */
+function segmentTest(pattern: CharToken[]): (text: string) => boolean {
+  const literal = (from: number, to: number) =>
+    pattern.slice(from, to).every((t) => t.kind === "char") ? pattern.slice(from, to).map((t) => (t as { ch: string }).ch).join("") : null;
+  const whole = literal(0, pattern.length);
+  if (whole !== null) return (text) => text === whole;
+  const last = pattern.length - 1;
+  const suffix = pattern[0].kind === "run" ? literal(1, pattern.length) : null;
+  if (suffix !== null) return (text) => text.endsWith(suffix);
+  const prefix = pattern[last].kind === "run" ? literal(0, last) : null;
+  if (prefix !== null) return (text) => text.startsWith(prefix);
+  const states = new Uint8Array(pattern.length + 1);
+  const next = new Uint8Array(pattern.length + 1);
+  return (text) => matchChars(pattern, text, states, next);
 }
 
 /** `{a,b}c` → `ac`, `bc` (nested braces included); a brace with no comma is literal. */
@@ -107,7 +139,7 @@ function classToken(body: string, fold: (s: string) => string): CharToken {
 }
 
 /** Pattern segments against path segments: the set of pattern positions reachable after each path segment. */
-function matchSegments(pattern: Segment[], path: string[]): boolean {
+function matchSegments(pattern: Segment[], path: readonly string[]): boolean {
   let states = new Set<number>();
   const add = (set: Set<number>, i: number) => {
     for (; !set.has(i); i++) {
@@ -122,7 +154,7 @@ function matchSegments(pattern: Segment[], path: string[]): boolean {
       const p = pattern[i];
       if (p === undefined) continue;
       if (p === "**") add(next, i);
-      else if (matchChars(p, segment)) add(next, i + 1);
+      else if (p(segment)) add(next, i + 1);
     }
     if (!next.size) return false;
     states = next;
@@ -130,9 +162,9 @@ function matchSegments(pattern: Segment[], path: string[]): boolean {
   return states.has(pattern.length);
 }
 
-function matchChars(pattern: CharToken[], text: string): boolean {
-  let states = new Uint8Array(pattern.length + 1);
-  let next = new Uint8Array(pattern.length + 1);
+/** The tokens of one segment against a path segment; `states` and `next` are the caller's scratch arrays. */
+function matchChars(pattern: CharToken[], text: string, states: Uint8Array, next: Uint8Array): boolean {
+  states.fill(0);
   const add = (set: Uint8Array, i: number) => {
     for (; i <= pattern.length && !set[i]; i++) {
       set[i] = 1;

@@ -13,3 +13,21 @@ export function commentBody(f: Finding, why: string | undefined, suggestion: str
   parts.push(fingerprintMarker(f.fingerprint));
   return parts.join("\n\n");
 }
+
+/**
+ * GitHub refuses a whole review when one comment's body is over 65,536 characters, and a finding
+ * on a line of a megabyte can carry a message or a suggestion that long. Kept under this, the
+ * comment drops its suggestion first (the fix is then described), then shortens its texts.
+ */
+export const MAX_COMMENT_BODY = 60_000;
+const SHORTENED = 2_000;
+
+export function boundedCommentBody(f: Finding, why: string | undefined, suggestion: string | null, mask: (text: string) => string): string {
+  const full = mask(commentBody(f, why, suggestion));
+  if (full.length <= MAX_COMMENT_BODY) return full;
+  const described = mask(commentBody(f, why, null));
+  if (described.length <= MAX_COMMENT_BODY) return described;
+  const cut = (text: string) => (text.length > SHORTENED ? `${text.slice(0, SHORTENED)}… (shortened; the check run's annotation has more)` : text);
+  const short: Finding = { ...f, message: cut(f.message), ...(f.fix ? { fix: { ...f.fix, description: cut(f.fix.description) } } : {}) };
+  return mask(commentBody(short, why === undefined ? undefined : cut(why), null));
+}

@@ -1,5 +1,5 @@
 import type { Finding } from "../../engine/index.js";
-import { commentBody } from "./comment-body.js";
+import { boundedCommentBody } from "./comment-body.js";
 import { placeInHunks, type HunkSpan } from "./diff-lines.js";
 import { lineSpanOf } from "./lines.js";
 import { maskSecrets } from "./mask.js";
@@ -78,7 +78,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
     }
     const content = input.contents.get(f.file);
     const suggestion = placed.whole && content !== undefined ? suggestionText(f, content, span.first, span.last, input.secrets) : null;
-    const body = maskSecrets(commentBody(f, input.describe(f.ruleId), suggestion), input.secrets);
+    const body = boundedCommentBody(f, input.describe(f.ruleId), suggestion, (text) => maskSecrets(text, input.secrets));
     const comment: ReviewComment = { path: f.file, line: placed.span.line, side: "RIGHT", body };
     if (placed.span.startLine !== undefined) {
       comment.start_line = placed.span.startLine;

@@ -1,5 +1,5 @@
 import { audit, maskSecret, type Finding } from "../../../src/engine/index.js";
-import { commentBody } from "../../../src/app/review/comment-body.js";
+import { boundedCommentBody, commentBody, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
 import { addedLines, hunksOf, placeInHunks } from "../../../src/app/review/diff-lines.js";
 import { fingerprintMarker, markerOf } from "../../../src/app/review/marker.js";
 import { maskSecrets, secretsOf } from "../../../src/app/review/mask.js";
@@ -105,5 +105,31 @@ describe("planReview", () => {
     expect(body).toContain("**Suggested fix:** Pin version 1.0\n\n```suggestion\nFROM node:1.0\n```");
     expect(body.endsWith(fingerprintMarker(f.fingerprint))).toBe(true);
     expect(commentBody(f, undefined, null)).toContain("**Fix:** Pin version 1.0");
+  });
+
+  it("keeps each comment under GitHub's body limit: the suggestion goes first, then the texts are shortened", () => {
+    const f = report.findings.find((x) => x.ruleId === "t-latest")!;
+    const asIs = (text: string) => text;
+    expect(boundedCommentBody(f, "why", "FROM node:1.0", asIs)).toBe(commentBody(f, "why", "FROM node:1.0"));
+
+    const long = boundedCommentBody(f, "why", `FROM node:1.0 ${"x".repeat(70_000)}`, asIs);
+    expect(long).toBe(commentBody(f, "why", null));
+    expect(long).toContain("**Fix:** Pin version 1.0");
+
+    const huge = { ...f, message: `Image ${"y".repeat(100_000)} has no tag.` };
+    const shortened = boundedCommentBody(huge, "why", `FROM ${"y".repeat(100_000)}`, asIs);
+    expect(shortened.length).toBeLessThanOrEqual(MAX_COMMENT_BODY);
+    expect(shortened).toContain("… (shortened; the check run's annotation has more)");
+    expect(shortened.endsWith(fingerprintMarker(f.fingerprint))).toBe(true);
+  });
+
+  it("plans a comment on a line of 70,000 characters without the suggestion that would not fit", () => {
+    const wide = `FROM node:latest AS ${"b".repeat(70_000)}\n`;
+    const findings = audit([{ path: "Dockerfile", content: wide }], TEST_RULES).findings.filter((f) => f.ruleId === "t-latest");
+    const plan = planReview({ ...input, findings, hunks: new Map([["Dockerfile", [{ start: 1, end: 1 }]]]), contents: new Map([["Dockerfile", wide]]), secrets: [] });
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.comments[0].body.length).toBeLessThanOrEqual(MAX_COMMENT_BODY);
+    expect(plan.comments[0].body).not.toContain("```suggestion");
+    expect(plan.comments[0].body).toContain("**Fix:** Pin version 1.0");
   });
 });

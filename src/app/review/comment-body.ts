@@ -4,12 +4,20 @@ import { suggestionBlock } from "./suggestion.js";
 
 const ICON = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
 
+/**
+ * Messages quote the pull request's own text (service names, image references, commands), and a
+ * backtick in it ends the code span around it: `@name` or `org/repo#1` would then notify that user
+ * or mark that issue from the bot's comment. A word joiner after such an `@` or `#` keeps both inert.
+ */
+export const inertReferences = (text: string): string => text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u2060").replace(/#(?=\d)/g, "#\u2060");
+
 /** What is wrong, why it matters, where the rule is documented, the fix, and the hidden marker. */
 export function commentBody(f: Finding, why: string | undefined, suggestion: string | null): string {
-  const parts = [`${ICON[f.severity]} **${f.ruleId}** (${f.code} · ${f.severity} · ${f.category}): ${f.message}`];
+  const fix = f.fix?.description ? inertReferences(f.fix.description) : "";
+  const parts = [`${ICON[f.severity]} **${f.ruleId}** (${f.code} · ${f.severity} · ${f.category}): ${inertReferences(f.message)}`];
   parts.push(`${why ? `**Why:** ${why} ` : ""}[Rule documentation](${f.docsUrl})`);
-  if (suggestion !== null) parts.push(`${f.fix?.description ? `**Suggested fix:** ${f.fix.description}\n\n` : ""}${suggestionBlock(suggestion)}`);
-  else if (f.fix?.description) parts.push(`**Fix:** ${f.fix.description} (\`dockaudit check --fix\` applies it).`);
+  if (suggestion !== null) parts.push(`${fix ? `**Suggested fix:** ${fix}\n\n` : ""}${suggestionBlock(suggestion)}`);
+  else if (fix) parts.push(`**Fix:** ${fix} (\`dockaudit check --fix\` applies it).`);
   parts.push(fingerprintMarker(f.fingerprint));
   return parts.join("\n\n");
 }

@@ -1,5 +1,5 @@
 import { audit, maskSecret, type Finding } from "../../../src/engine/index.js";
-import { boundedCommentBody, commentBody, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
+import { boundedCommentBody, commentBody, inertReferences, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
 import { addedLines, hunksOf, placeInHunks } from "../../../src/app/review/diff-lines.js";
 import { fingerprintMarker, markerOf } from "../../../src/app/review/marker.js";
 import { maskSecrets, secretsOf } from "../../../src/app/review/mask.js";
@@ -131,5 +131,15 @@ describe("planReview", () => {
     expect(plan.comments[0].body.length).toBeLessThanOrEqual(MAX_COMMENT_BODY);
     expect(plan.comments[0].body).not.toContain("```suggestion");
     expect(plan.comments[0].body).toContain("**Fix:** Pin version 1.0");
+  });
+
+  it("keeps @mentions and issue references from the pull request's text inert in a comment", () => {
+    const f = report.findings.find((x) => x.ruleId === "t-latest")!;
+    const crafted = { ...f, message: "Service `a` @victim `b` uses image `x` #12 and org/repo#3.", fix: f.fix && { ...f.fix, description: "ask @owner" } };
+    const body = commentBody(crafted, "why", null);
+    expect(body).not.toMatch(/@victim|#12|#3|@owner/);
+    expect(body).toContain("@\u2060victim");
+    expect(body).toContain("#\u206012");
+    expect(inertReferences("node@20, sha256@x, `#` a-#b, # comment, @ alone")).toBe("node@20, sha256@x, `#` a-#b, # comment, @ alone");
   });
 });

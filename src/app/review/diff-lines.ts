@@ -1,28 +1,33 @@
-import parseDiff from "parse-diff";
-
 /** Right-side (head) line span of one hunk, inclusive. */
 export interface HunkSpan {
   start: number;
   end: number;
 }
 
+/** A hunk header: `@@ -old[,count] +new[,count] @@`, a count of 1 left out. */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+
 /**
  * The hunks of one file's `patch` from the PR-files API. GitHub accepts a review comment only on a
  * right-side line inside a hunk, and a multi-line comment only when both ends are in the same hunk.
+ * Only the headers are read (every content line starts with `+`, `-`, ` ` or `\`): this runs on the
+ * server's main thread, for patches of up to a megabyte per file.
  */
 export function hunksOf(patch: string | null | undefined): HunkSpan[] {
-  if (!patch) return [];
-  const [file] = parseDiff(patch);
-  if (!file) return [];
-  return file.chunks.filter((c) => c.newLines > 0).map((c) => ({ start: c.newStart, end: c.newStart + c.newLines - 1 }));
-}
-
-/** Lines added by the patch (the `+` lines), for callers that want only new code. */
-export function addedLines(patch: string | null | undefined): Set<number> {
-  const lines = new Set<number>();
-  if (!patch) return lines;
-  for (const chunk of parseDiff(patch)[0]?.chunks ?? []) for (const c of chunk.changes) if (c.type === "add") lines.add(c.ln);
-  return lines;
+  const spans: HunkSpan[] = [];
+  if (!patch) return spans;
+  for (let at = 0; at < patch.length; ) {
+    const end = patch.indexOf("\n", at);
+    const stop = end < 0 ? patch.length : end;
+    const header = patch.startsWith("@@", at) ? HUNK_HEADER.exec(patch.slice(at, Math.min(stop, at + 100))) : null;
+    if (header) {
+      const start = Number(header[1]);
+      const lines = header[2] === undefined ? 1 : Number(header[2]);
+      if (lines > 0) spans.push({ start, end: start + lines - 1 });
+    }
+    at = stop + 1;
+  }
+  return spans;
 }
 
 export interface LineSpan {

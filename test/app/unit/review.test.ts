@@ -1,6 +1,7 @@
 import { audit, maskSecret, type Finding } from "../../../src/engine/index.js";
 import { boundedCommentBody, commentBody, inertReferences, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
-import { addedLines, hunksOf, placeInHunks } from "../../../src/app/review/diff-lines.js";
+import parseDiff from "parse-diff";
+import { hunksOf, placeInHunks } from "../../../src/app/review/diff-lines.js";
 import { fingerprintMarker, markerOf } from "../../../src/app/review/marker.js";
 import { maskSecrets, secretsOf } from "../../../src/app/review/mask.js";
 import { planReview, reviewBody } from "../../../src/app/review/plan-review.js";
@@ -11,10 +12,28 @@ import { TEST_RULES } from "../support/test-rules.js";
 const PATCH = "@@ -1,3 +1,4 @@\n FROM node:20\n-RUN a\n+RUN b\n+RUN c\n CMD x\n@@ -20,2 +21,3 @@ tail\n x\n+y\n z";
 
 describe("diff hunks", () => {
-  it("gives the right-side span of each hunk and the added lines", () => {
+  it("gives the right-side span of each hunk", () => {
     expect(hunksOf(PATCH)).toEqual([{ start: 1, end: 4 }, { start: 21, end: 23 }]);
-    expect([...addedLines(PATCH)]).toEqual([2, 3, 22]);
+    expect(hunksOf("@@ -3 +3 @@\n-a\n+b\n@@ -9,2 +9,0 @@\n-x\n-y")).toEqual([{ start: 3, end: 3 }]);
     expect(hunksOf(undefined)).toEqual([]);
+  });
+
+  it("reads the hunks parse-diff reads, on 500 random edits", () => {
+    let seed = 5;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const text = () => Array.from({ length: random(40) }, () => ["FROM a", "RUN b", "@@ -1 +1 @@", "", "ENV c=d", "+x", "-y"][random(7)]).join("\n");
+    for (let i = 0; i < 500; i++) {
+      const patch = githubPatch(text(), text());
+      const theirs = (parseDiff(patch)[0]?.chunks ?? []).filter((c) => c.newLines > 0).map((c) => ({ start: c.newStart, end: c.newStart + c.newLines - 1 }));
+      expect(hunksOf(patch)).toEqual(theirs);
+    }
+  });
+
+  it("reads a patch of a megabyte line by line, long lines and many hunks included", () => {
+    const long = `@@ -0,0 +1,2 @@\n+${"diff --git a/".repeat(80_000)}\n+@@ -1 +1 @@`;
+    expect(hunksOf(long)).toEqual([{ start: 1, end: 2 }]);
+    const many = Array.from({ length: 50_000 }, (_, i) => `@@ -${2 * i + 1} +${2 * i + 1} @@\n-a\n+b`).join("\n");
+    expect(hunksOf(many)).toHaveLength(50_000);
   });
 
   it("places a comment on the whole span when one hunk holds it, else on the part inside a hunk, else nowhere", () => {

@@ -13,7 +13,7 @@ import type { ShellChecker, ShellcheckFinding } from "./engine/rule.js";
 export interface ShellcheckOptions {
   /** Program to run; default `shellcheck` on PATH. */
   binary?: string;
-  /** Per-script time limit; default 10 s. */
+  /** Per-script time limit; default 10 s (real scripts take well under a second). */
   timeoutMs?: number;
 }
 
@@ -43,7 +43,7 @@ export function createShellchecker(options: ShellcheckOptions = {}): ShellChecke
       windowsHide: true,
     });
     const error = result.error as NodeJS.ErrnoException | undefined;
-    if (error?.code === "ETIMEDOUT") return [];
+    if (error?.code === "ETIMEDOUT") return "timeout";
     // Missing binary (ENOENT), not executable, or a ShellCheck too old for json1 (exit 3/4).
     if (error || (result.status !== 0 && result.status !== 1)) {
       unavailable = true;

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import rule from "../rules/dockerfile/shellcheck.js";
 import { audit } from "../src/engine/index.js";
 import { createShellchecker, parseJson1 } from "../src/shellcheck.js";
@@ -22,6 +25,19 @@ describe("src/shellcheck.ts", () => {
   it("refuses dialects outside its list (nothing else reaches the command line)", () => {
     const check = createShellchecker();
     expect(check("echo hi", "sh; rm -rf /" as "sh")).toBeNull();
+  });
+
+  it("says when a script did not finish in time, and does not keep that answer", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-sc-"));
+    const slow = join(dir, "slow-shellcheck");
+    writeFileSync(slow, '#!/bin/sh\ncat >/dev/null\nsleep 5\necho \'{"comments":[]}\'\n', { mode: 0o755 });
+    try {
+      const check = createShellchecker({ binary: slow, timeoutMs: 200 });
+      expect(check("echo hi", "sh")).toBe("timeout");
+      expect(check("echo hi", "sh")).toBe("timeout");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -26,6 +26,8 @@ const MAX_SCRIPT = 65_536;
  */
 export const SHELLCHECK_LIMITS = { perFile: 200, perRun: 1_000 } as const;
 const checkedByRun = new WeakMap<object, number>();
+/** Runs in which one script did not finish in ShellCheck's time limit: the rest goes unchecked. */
+const stalledRuns = new WeakSet<object>();
 const SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(\S+)/;
 const firstWithScripts = new WeakMap<object, DockerfileModel | null>();
 
@@ -42,6 +44,7 @@ export default defineDockerfileRule({
       finding: "ShellCheck SC{{code}}: {{message}} (https://www.shellcheck.net/wiki/SC{{code}})",
       unavailable: "ShellCheck is not available where this audit ran, so no RUN script was checked for SC findings. Install `shellcheck` (e.g. `apt-get install shellcheck`) to enable this rule.",
       notChecked: "ShellCheck did not check {{count}} of the {{total}} scripts of this file, from this one on: it checks at most {{perFile}} scripts per file and {{perRun}} per run, one process each.",
+      timedOut: "ShellCheck did not finish checking this script within its time limit, so this script and the ones after it in this run were not checked.",
     },
   },
   check({ model, project, options, services, report }) {
@@ -58,7 +61,7 @@ export default defineDockerfileRule({
       return first ? unavailable(first) : undefined;
     }
     const targets = targetsOf(model);
-    if (!targets.length) return;
+    if (!targets.length || stalledRuns.has(project)) return;
     const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
     const defined = definedNames(model);
     const spent = checkedByRun.get(project) ?? 0;
@@ -71,6 +74,11 @@ export default defineDockerfileRule({
     for (const target of checked) {
       const found = checker(target.text, target.dialect);
       if (found === null) return unavailable(targets[0].ins);
+      if (found === "timeout") {
+        // One script built to stall ShellCheck suggests more: the run stops checking here.
+        stalledRuns.add(project);
+        return report({ messageId: "timedOut", range: target.ins.keywordRange, severity: "info" });
+      }
       const ignored = pragmaCodes(model, target.ins);
       const starts = lineStarts(target.text);
       for (const f of found) {

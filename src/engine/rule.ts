@@ -24,7 +24,8 @@ export interface ShellcheckFinding {
 }
 
 /** Checks a script with ShellCheck in the given dialect; null when ShellCheck is unavailable. */
-export type ShellChecker = (script: string, dialect: "sh" | "bash" | "dash" | "ksh") => ShellcheckFinding[] | null;
+/** ShellCheck's findings on one script; null when ShellCheck is not available; "timeout" when it did not finish in time. */
+export type ShellChecker = (script: string, dialect: "sh" | "bash" | "dash" | "ksh") => ShellcheckFinding[] | null | "timeout";
 
 export interface RuleServices {
   shellcheck?: ShellChecker;

@@ -157,4 +157,23 @@ describe("shellcheck with an injected checker", () => {
     expect(new Set(many.calls.map((c) => c.script)).size).toBe(1000);
     expect(found).toEqual([expect.objectContaining({ file: "s5/Dockerfile", messageId: "notChecked", range: [2, 1, 2, 4], message: expect.stringMatching(/^ShellCheck did not check 200 of the 200 scripts/) })]);
   });
+
+  it("stops checking a run at the first script ShellCheck does not finish in time, and says where", () => {
+    const calls: string[] = [];
+    const checker: ShellChecker = (script) => {
+      calls.push(script);
+      return script.includes("stall") ? "timeout" : [];
+    };
+    const files = { "a/Dockerfile": "FROM debian:12\nRUN echo a\nRUN stall\nRUN echo b\n", "b/Dockerfile": "FROM debian:12\nRUN echo c\n" };
+    expect(run(files, checker)).toEqual([
+      {
+        file: "a/Dockerfile",
+        messageId: "timedOut",
+        severity: "info",
+        range: [3, 1, 3, 4],
+        message: "ShellCheck did not finish checking this script within its time limit, so this script and the ones after it in this run were not checked.",
+      },
+    ]);
+    expect(calls).toEqual(["echo a", "stall"]);
+  });
 });

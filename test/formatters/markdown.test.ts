@@ -189,6 +189,12 @@ describe("findings", () => {
     expect(findingLine(base, { added: new Set(["x"]) })).toBe("- ⚠️ **L3–4** [`r`](u) X 🆕 — m");
   });
 
+  it("keep @mentions and issue references from the audited text inert", () => {
+    const base: Finding = { ruleId: "r", code: "X", messageId: "m", severity: "warning", category: "security", file: "f", range: null, message: "Service `a` @victim `b` #7", fingerprint: "x", docsUrl: "u" };
+    expect(findingLine(base)).toBe("- ⚠️ **file** [`r`](u) X — Service `a` @\u2060victim `b` #\u20607");
+    expect(cell("@team")).toBe("@\u2060team");
+  });
+
   it("groups by file in path order", () => {
     const a = { ...head.findings[0], file: "b" };
     const b = { ...head.findings[0], file: "a" };

@@ -1,15 +1,9 @@
 import type { Finding } from "../../engine/index.js";
+import { inertReferences } from "../../formatters/markdown/text.js";
 import { fingerprintMarker } from "./marker.js";
 import { suggestionBlock } from "./suggestion.js";
 
 const ICON = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
-
-/**
- * Messages quote the pull request's own text (service names, image references, commands), and a
- * backtick in it ends the code span around it: `@name` or `org/repo#1` would then notify that user
- * or mark that issue from the bot's comment. A word joiner after such an `@` or `#` keeps both inert.
- */
-export const inertReferences = (text: string): string => text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u2060").replace(/#(?=\d)/g, "#\u2060");
 
 /** What is wrong, why it matters, where the rule is documented, the fix, and the hidden marker. */
 export function commentBody(f: Finding, why: string | undefined, suggestion: string | null): string {

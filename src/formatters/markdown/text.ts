@@ -2,8 +2,16 @@
 
 /** Escapes a value for a table cell: pipes and line breaks would break the row. */
 export function cell(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return inertReferences(value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " "));
 }
+
+/**
+ * Messages quote the pull request's own text (service names, image references, commands), and a
+ * backtick in it ends the code span around it: `@name` or `org/repo#1` would then notify that user
+ * or mark that issue wherever the Markdown is posted (the bot's comments, a CI job posting the CLI's
+ * summary). A word joiner after such an `@` or `#` keeps both inert.
+ */
+export const inertReferences = (text: string): string => text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u2060").replace(/#(?=\d)/g, "#\u2060");
 
 /** Inline code that survives backticks inside the value. */
 export function code(value: string): string {

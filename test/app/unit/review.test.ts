@@ -1,5 +1,6 @@
 import { audit, maskSecret, type Finding } from "../../../src/engine/index.js";
-import { boundedCommentBody, commentBody, inertReferences, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
+import { boundedCommentBody, commentBody, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
+import { inertReferences } from "../../../src/formatters/markdown/text.js";
 import parseDiff from "parse-diff";
 import { hunksOf, placeInHunks } from "../../../src/app/review/diff-lines.js";
 import { fingerprintMarker, markerOf } from "../../../src/app/review/marker.js";

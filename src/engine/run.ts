@@ -200,6 +200,10 @@ function runRules(
   const suppressed = (ruleId: string, range: Range | null | undefined) =>
     pragmas && isSuppressed(suppressions, ruleId, range ? anchorLines(model, clampRange(model.index, range).start.line) : []);
   const raw: Finding[] = [];
+  // Rule findings are checked as they are reported; builtin ones as they are added.
+  const addBuiltin = (f: Finding) => {
+    if (!suppressed(f.ruleId, f.range)) raw.push(f);
+  };
   let unlisted = 0;
   const unlistedRules: string[] = [];
   for (const { rule, severity, configured, options, hasOptions } of active[model.kind]) {
@@ -207,7 +211,7 @@ function runRules(
     const report = (d: ReportDescriptor) => {
       // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.
       const level = configured ? severity : d.severity ?? severity;
-      // A suppressed finding takes no place under the limits (it is dropped with the others below).
+      // A suppressed finding takes no place under the limits.
       if (suppressed(rule.meta.id, d.range)) return;
       if (listed < FINDING_LIMITS.perRuleAndFile && budget.left > 0) {
         listed++;
@@ -223,7 +227,7 @@ function runRules(
       // Each rule gets its own copy of the options, as it always has.
       (rule.check as (ctx: unknown) => void)({ model, project, options: hasOptions ? { ...options } : {}, report, services });
     } catch (e) {
-      raw.push(builtinFinding(RULE_FAILED, "failed", { rule: rule.meta.id, error: (e as Error)?.message ?? String(e) }, model.path, docsBase));
+      addBuiltin(builtinFinding(RULE_FAILED, "failed", { rule: rule.meta.id, error: (e as Error)?.message ?? String(e) }, model.path, docsBase));
     }
   }
   if (model.kind === "dockerfile") {
@@ -234,20 +238,19 @@ function runRules(
         if (!refusal) continue;
         const f = toFinding(SHELL_NOT_PARSED, "info", { messageId: "notParsed", data: { keyword: ins.keyword, reason: refusal.message }, range: ins.keywordRange }, model.path, docsBase);
         f.docsUrl = `${docsBase.replace(/\/rules$/, "")}/docs/builtin-findings.md#${SHELL_NOT_PARSED.id}`;
-        raw.push(f);
+        addBuiltin(f);
       }
     }
   }
   if (unlisted) {
     const data = { count: String(unlisted), rules: unlistedRules.join(", "), perRule: String(FINDING_LIMITS.perRuleAndFile), perRun: String(FINDING_LIMITS.perRun) };
-    raw.push(builtinFinding(FINDINGS_OMITTED, "omitted", data, model.path, docsBase));
+    addBuiltin(builtinFinding(FINDINGS_OMITTED, "omitted", data, model.path, docsBase));
   }
   const occurrences = new Map<string, number>();
   const kept: Finding[] = [];
   for (const f of raw) {
     if (f.range) f.range = clampRange(model.index, f.range);
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
-    if (suppressed(f.ruleId, f.range)) continue;
     const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
     const scope = f.service ?? "";
     // Statements whose folded text is the same share an id: the key never holds the text itself.

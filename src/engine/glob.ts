@@ -85,10 +85,7 @@ function expandBraces(pattern: string): string[] {
     else if (ch === "{" && depth++ === 0) open = i;
     else if (ch === "," && depth === 1) commas.push(i);
     else if (ch === "}" && depth > 0 && --depth === 0) {
-      if (!commas.length) {
-        commas.length = 0;
-        continue;
-      }
+      if (!commas.length) continue;
       const cuts = [open, ...commas, i];
       const head = pattern.slice(0, open);
       const tails = expandBraces(pattern.slice(i + 1));

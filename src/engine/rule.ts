@@ -23,8 +23,7 @@ export interface ShellcheckFinding {
   message: string;
 }
 
-/** Checks a script with ShellCheck in the given dialect; null when ShellCheck is unavailable. */
-/** ShellCheck's findings on one script; null when ShellCheck is not available; "timeout" when it did not finish in time. */
+/** Checks a script with ShellCheck in the given dialect: its findings; null when ShellCheck is not available; "timeout" when it did not finish in time. */
 export type ShellChecker = (script: string, dialect: "sh" | "bash" | "dash" | "ksh") => ShellcheckFinding[] | null | "timeout";
 
 export interface RuleServices {

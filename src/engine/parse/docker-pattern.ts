@@ -16,7 +16,7 @@ type Token =
   | { kind: "dirs" }
   /** `**` at the end: anything. */
   | { kind: "rest" }
-  | { kind: "class"; negated: boolean; test: (ch: string) => boolean };
+  | { kind: "class"; test: (ch: string) => boolean };
 
 export type PathMatcher = (path: string) => boolean;
 
@@ -24,7 +24,10 @@ const LINE_TERMINATORS = "\n\r\u2028\u2029";
 
 export function compileDockerPattern(pattern: string): PathMatcher {
   const tokens = tokenize(pattern);
-  return (path) => matches(tokens, path);
+  // One pair of state sets per pattern, reused by every path it is matched against.
+  const current = new Uint8Array(2 * tokens.length + 2);
+  const next = new Uint8Array(2 * tokens.length + 2);
+  return (path) => matches(tokens, path, current, next);
 }
 
 function tokenize(pattern: string): Token[] {
@@ -75,17 +78,16 @@ function classToken(body: string): Token {
     } else ranges.push([lo, lo]);
   }
   const inSet = (ch: string) => ranges.some(([lo, hi]) => lo <= ch && ch <= hi);
-  return { kind: "class", negated, test: (ch) => inSet(ch) !== negated };
+  return { kind: "class", test: (ch) => inSet(ch) !== negated };
 }
 
 /**
- * States: 2k is "before token k", 2k+1 is "inside the `dirs` token k" (some characters of it read,
+ * States (`current` and `next` are the caller's scratch sets): 2k is "before token k", 2k+1 is "inside the `dirs` token k" (some characters of it read,
  * its closing `/` not yet). The path matches when the state after the last token is reachable.
  */
-function matches(tokens: Token[], path: string): boolean {
-  const size = 2 * tokens.length + 2;
-  let current = new Uint8Array(size);
-  let next = new Uint8Array(size);
+function matches(tokens: Token[], path: string, current: Uint8Array, next: Uint8Array): boolean {
+  const size = current.length;
+  current.fill(0);
   const add = (set: Uint8Array, state: number) => {
     // Tokens that can match nothing are passed through at once.
     for (let s = state; s < size && !set[s]; s += 2) {

@@ -40,11 +40,12 @@ export function parseDockerignore(path: string, text: string): DockerignoreModel
   };
 }
 
-/** The package's own rule handling (order, `!`, parent directories) with a matcher that cannot backtrack. */
+/** A pattern as the package keeps it. */
 interface PatternRule {
   pattern: string;
 }
 
+/** The package's own rule handling (order, `!`, parent directories) with a matcher that cannot backtrack. */
 function linearMatching(matcher: object): void {
   const compiled = new Map<PatternRule, PathMatcher>();
   (matcher as { _match(file: string, rule: PatternRule): boolean })._match = (file, rule) => {

@@ -4,10 +4,12 @@ import { parseShellFast } from "./shell-fast.js";
 
 /** Which shell reads a Dockerfile's shell-form scripts, and so whether and how they are parsed. */
 
-const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
+const POSIX_SHELL_NAMES = "sh|bash|ash|dash|ksh|mksh|zsh|busybox";
+const POSIX_SHELLS = new RegExp(`(^|/)(${POSIX_SHELL_NAMES})$`);
 const CMD_SHELL = /(^|[\\/])cmd(\.exe)?$/i;
 const WINDOWS_IMAGE = /(^|[/:_.-])(nanoserver|servercore|windowsservercore|windows)([/:_.-]|$)/i;
-const HEREDOC_SCRIPT = /^\s*<<-?["']?\w+["']?(?:[ \t]+(?:\S*\/)?(sh|bash|ash|dash|ksh|mksh|zsh|busybox)(?:[ \t]+-[a-zA-Z]+)*)?[ \t]*(?:\r?\n|$)/;
+/** `<<EOT`, optionally followed by the POSIX shell that reads it (`<<EOT bash -ex`). */
+const HEREDOC_SCRIPT = new RegExp(`^\\s*<<-?["']?\\w+["']?(?:[ \\t]+(?:\\S*/)?(${POSIX_SHELL_NAMES})(?:[ \\t]+-[a-zA-Z]+)*)?[ \\t]*(?:\\r?\\n|$)`);
 
 const SHELL_PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([\w./-]+)/im;
 

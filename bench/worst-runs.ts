@@ -49,18 +49,6 @@ export function worstDockerfile(tag = ""): string {
   return lines.join("\n") + "\n";
 }
 
-/** Files built by `build(n)`, each in its own folder, up to the default byte and file limits. */
-function fill(name: string, build: (n: number) => string): SourceFile[] {
-  const files: SourceFile[] = [];
-  for (let total = 0; files.length < DEFAULT_LIMITS.maxFiles; ) {
-    const content = build(files.length);
-    total += Buffer.byteLength(content);
-    if (total > DEFAULT_LIMITS.maxTotalBytes) break;
-    files.push({ path: `p${files.length}/${name}`, content });
-  }
-  return files;
-}
-
 /** A .dockerignore of as many patterns as the byte limit per file allows. */
 export function worstDockerignore(): string {
   const lines: string[] = [];
@@ -87,22 +75,25 @@ export function buildingComposeFile(): string {
   return lines.join("\n") + "\n";
 }
 
-/** Folders of the given files (name → content), one folder after another, up to the default byte and file limits. */
-function fillFolders(build: () => Record<string, string>): SourceFile[] {
+/** Folders p0, p1, … of the files `build(n)` gives (name → content), up to the default byte and file limits. */
+function fill(build: (n: number) => Record<string, string>): SourceFile[] {
   const files: SourceFile[] = [];
-  const folder = build();
-  const size = Object.values(folder).reduce((n, c) => n + Buffer.byteLength(c), 0);
-  for (let n = 0, total = size; total <= DEFAULT_LIMITS.maxTotalBytes && files.length + Object.keys(folder).length <= DEFAULT_LIMITS.maxFiles; n++, total += size) {
-    for (const [name, content] of Object.entries(folder)) files.push({ path: `p${n}/${name}`, content });
+  for (let n = 0, total = 0; ; n++) {
+    const folder = Object.entries(build(n));
+    total += folder.reduce((sum, [, content]) => sum + Buffer.byteLength(content), 0);
+    if (total > DEFAULT_LIMITS.maxTotalBytes || files.length + folder.length > DEFAULT_LIMITS.maxFiles) return files;
+    for (const [name, content] of folder) files.push({ path: `p${n}/${name}`, content });
   }
-  return files;
 }
+
+/** The same folder every time. */
+const once = (folder: Record<string, string>) => () => folder;
 
 export function worstRuns(): WorstRun[] {
   return [
-    { name: "Compose files at the line limit, filling the byte limit", files: fill("compose.yaml", () => worstComposeFile()) },
-    { name: "Dockerfiles at the line limit, filling the byte limit, every script distinct", files: fill("Dockerfile", (n) => worstDockerfile(`f${n}-`)) },
-    { name: ".dockerignore files at the byte limit per file, each beside a Dockerfile of COPY lines", files: fillFolders(() => ({ ".dockerignore": worstDockerignore(), Dockerfile: copyingDockerfile() })) },
-    { name: "Compose files at the line limit whose services all build the Dockerfile beside them", files: fillFolders(() => ({ "compose.yaml": buildingComposeFile(), Dockerfile: copyingDockerfile() })) },
+    { name: "Compose files at the line limit, filling the byte limit", files: fill(once({ "compose.yaml": worstComposeFile() })) },
+    { name: "Dockerfiles at the line limit, filling the byte limit, every script distinct", files: fill((n) => ({ Dockerfile: worstDockerfile(`f${n}-`) })) },
+    { name: ".dockerignore files at the byte limit per file, each beside a Dockerfile of COPY lines", files: fill(once({ ".dockerignore": worstDockerignore(), Dockerfile: copyingDockerfile() })) },
+    { name: "Compose files at the line limit whose services all build the Dockerfile beside them", files: fill(once({ "compose.yaml": buildingComposeFile(), Dockerfile: copyingDockerfile() })) },
   ];
 }

@@ -9,6 +9,7 @@ import { planReview, reviewBody } from "../../../src/app/review/plan-review.js";
 import { suggestionBlock, suggestionText } from "../../../src/app/review/suggestion.js";
 import { githubPatch } from "../../support/patch.js";
 import { TEST_RULES } from "../support/test-rules.js";
+import { seededRandom } from "../../support/faults.js";
 
 const PATCH = "@@ -1,3 +1,4 @@\n FROM node:20\n-RUN a\n+RUN b\n+RUN c\n CMD x\n@@ -20,2 +21,3 @@ tail\n x\n+y\n z";
 
@@ -20,8 +21,8 @@ describe("diff hunks", () => {
   });
 
   it("reads the hunks parse-diff reads, on 500 random edits", () => {
-    let seed = 5;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const draw = seededRandom(5);
+    const random = (n: number) => Math.floor(draw() * n);
     const text = () => Array.from({ length: random(40) }, () => ["FROM a", "RUN b", "@@ -1 +1 @@", "", "ENV c=d", "+x", "-y"][random(7)]).join("\n");
     for (let i = 0; i < 500; i++) {
       const patch = githubPatch(text(), text());

@@ -19,12 +19,7 @@ describe("a run handed back to the queue", () => {
       createQueue: (run) => createInProcessQueue((job, control) => run(job, { ...control, handedBack: () => gh.bodies("pulls/create-review").length > 0 })),
     });
     const file = ["FROM node:20", ...Array.from({ length: 120 }, (_, i) => `RUN BAD ${i}`), ""].join("\n");
-    gh.pull({ number: 3, head: HEAD, base: BASE })
-      .config(null)
-      .checkCreate()
-      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
-      .tree(HEAD, { Dockerfile: file })
-      .blobs([file])
+    gh.openedAdding({ number: 3, head: HEAD, base: BASE }, { Dockerfile: file })
       .createReview(3);
     await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE }));
     gh.assertDone();

@@ -45,12 +45,7 @@ describe("findings outside the diff", () => {
 describe("120 findings", () => {
   it("sends annotations 50 per request, caps inline comments, keeps the summary under 65,535", async () => {
     const file = ["FROM node:20", ...lines(120, (i) => `RUN BAD ${String(i).padStart(3, "0")} ${"x".repeat(60)}`), ""].join("\n");
-    gh.pull({ number: 3, head: HEAD, base: BASE })
-      .config(null)
-      .checkCreate()
-      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
-      .tree(HEAD, { Dockerfile: file })
-      .blobs([file])
+    gh.openedAdding({ number: 3, head: HEAD, base: BASE }, { Dockerfile: file })
       .createReview(3)
       .checkUpdates(7, 3);
     await app.receive("pull_request", opened());
@@ -74,12 +69,7 @@ describe("700 findings", () => {
     const bad = (tag: string) => ["FROM node:20", ...lines(200, (i) => `RUN BAD ${tag}${i}`), ""].join("\n");
     const latest = ["FROM node:latest", ...lines(99, (i) => `FROM node:latest AS s${i}`), ""].join("\n");
     const files = { "a/Dockerfile": bad("a"), "b/Dockerfile": bad("b"), "c/Dockerfile": bad("c"), "d/Dockerfile": latest };
-    gh.pull({ number: 3, head: HEAD, base: BASE })
-      .config(null)
-      .checkCreate()
-      .files(3, Object.entries(files).map(([filename, after]) => ({ filename, status: "added" as const, after })))
-      .tree(HEAD, files)
-      .blobs(Object.values(files))
+    gh.openedAdding({ number: 3, head: HEAD, base: BASE }, files)
       .createReview(3)
       .checkUpdates(7, 10);
     await app.receive("pull_request", opened());
@@ -98,12 +88,7 @@ describe("an audit that runs out of memory", () => {
     const oom = "the audit's worker thread ran out of memory: these files need more than its heap limit of 512 MiB (DOCKAUDIT_AUDIT_HEAP_MB). Lower limits.max_total_bytes in .github/dockaudit.yml, or raise the limit";
     app = await createTestApp({ audit: async () => Promise.reject(new Error(oom)) });
     const file = "FROM node:20\n";
-    gh.pull({ number: 3, head: HEAD, base: BASE })
-      .config(null)
-      .checkCreate()
-      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
-      .tree(HEAD, { Dockerfile: file })
-      .blobs([file])
+    gh.openedAdding({ number: 3, head: HEAD, base: BASE }, { Dockerfile: file })
       .checkUpdates();
     await app.receive("pull_request", opened());
     gh.assertDone();
@@ -202,12 +187,7 @@ describe("the head moves while the run works", () => {
     const file = "FROM node:latest\n";
     // The first run reads its files with the config, then finds itself superseded.
     gh.config(null).files(3, [{ filename: "Dockerfile", status: "added", after: file }]).tree(HEAD, { Dockerfile: file });
-    gh.pull({ number: 3, head: NEWER, base: BASE })
-      .config(null)
-      .checkCreate()
-      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
-      .tree(NEWER, { Dockerfile: file })
-      .blobs([file])
+    gh.openedAdding({ number: 3, head: NEWER, base: BASE }, { Dockerfile: file })
       .reviewComments(3, [])
       .createReview(3)
       .checkUpdates();
@@ -227,12 +207,7 @@ describe("the head moves while the run works", () => {
 describe("GitHub refusing the review", () => {
   it("still completes the check, with the findings meant for the review in its summary", async () => {
     const file = "FROM node:latest\nRUN BAD x\n";
-    gh.pull({ number: 3, head: HEAD, base: BASE })
-      .config(null)
-      .checkCreate()
-      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
-      .tree(HEAD, { Dockerfile: file })
-      .blobs([file])
+    gh.openedAdding({ number: 3, head: HEAD, base: BASE }, { Dockerfile: file })
       .checkUpdates();
     gh.scope.post("/repos/Codertocat/Hello-World/pulls/3/reviews").reply(422, { message: "Validation Failed", errors: ["Pull request review thread line must be part of the diff"] });
     await app.receive("pull_request", opened());

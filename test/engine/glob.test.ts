@@ -5,7 +5,7 @@ import { compileGlob, compileGlobs, globProblem, MAX_ALTERNATIVES } from "../../
 
 // Config and built-in file globs are matched without regular expressions (src/engine/glob.ts). The
 // answers are picomatch's (with `dot: true`, which matched them before), except in a few corners where
-// dockaudit keeps to its documented syntax (docs/app.md) and picomatch does not; see the last table.
+// dockaudit keeps to its documented syntax (docs/app.md) and picomatch does not (the table after the random draw).
 describe("globs", () => {
   it.each([
     ["**/Dockerfile", "Dockerfile", true],

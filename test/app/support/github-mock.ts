@@ -126,6 +126,19 @@ export class GitHubMock {
     return this;
   }
 
+  /**
+   * The opening of a run on a PR that adds `files` (path → content) and has no config: the PR, the
+   * config lookups, the new check run, the file list, the head tree and the blobs of the files.
+   */
+  openedAdding(pr: { number: number; head: string; base: string }, files: Record<string, string>): this {
+    return this.pull(pr)
+      .config(null)
+      .checkCreate()
+      .files(pr.number, Object.entries(files).map(([filename, after]) => ({ filename, status: "added" as const, after })))
+      .tree(pr.head, files)
+      .blobs(Object.values(files));
+  }
+
   /** A file at a commit through the contents API; null → 404. */
   contentAt(path: string, ref: string, content: string | null): this {
     const interceptor = this.scope.get((uri) => decodeURIComponent(uri.split("?")[0]) === `${R}/contents/${path}`).query({ ref });

@@ -5,17 +5,20 @@
  *   node dist/bench/profile.js top dist/prof/<file>.cpuprofile [rows]
  *   node dist/bench/profile.js dump > findings.json
  *   node dist/bench/profile.js phases [passes]
+ *   node dist/bench/profile.js rules [passes] [rows]
  *
  * `run` audits (or only parses) the corpus files of one kind a few times in this process;
  * `top` prints the functions with the most self time and the most inclusive time, by file;
  * `dump` prints every finding of one engine pass over the corpus (fixes and scores included), in a
  * stable order, so that a change made for speed can be diffed against the findings it must keep;
- * `phases` splits the engine's warm time into parse, rules and findings by substitution (phases.ts).
+ * `phases` splits the engine's warm time into parse, rules and findings by substitution (phases.ts);
+ * `rules` times each rule's check, with and without the shared analyses it asks for first (rule-times.ts).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { defaultCorpusDir, groupByProject, loadCorpus, type CorpusFile } from "./corpus.js";
 import { describePhases, substitute, type Variant } from "./phases.js";
+import { describeRuleTimes, timedRules } from "./rule-times.js";
 
 interface ProfileNode {
   id: number;
@@ -135,8 +138,22 @@ async function phases(passes: number): Promise<void> {
   process.stdout.write(`${corpus.length} files, median of ${passes} warm passes each\n${describePhases(series)}\n`);
 }
 
+/** Each rule timed on every model of the corpus, `passes` times after two warm-up passes. */
+async function ruleTimes(passes: number, rows: number): Promise<void> {
+  const { rules } = await import("../rules/index.js");
+  const { audit } = await import("../src/engine/index.js");
+  const projects = [...groupByProject(loadCorpus(defaultCorpusDir())).values()];
+  const catalogue = timedRules(rules);
+  for (let round = 0; round < passes + 2; round++) {
+    if (round === 2) catalogue.reset();
+    for (const group of projects) audit(sources(group), catalogue.rules, { tree: group.map((f) => f.path) });
+  }
+  process.stdout.write(`${describeRuleTimes(catalogue.times, passes, rows)}\n`);
+}
+
 const [cmd, a, b, c] = process.argv.slice(2);
 if (cmd === "top") top(a, Number(b ?? 40));
 else if (cmd === "dump") await dump();
 else if (cmd === "phases") await phases(Number(a ?? 8));
+else if (cmd === "rules") await ruleTimes(Number(a ?? 8), Number(b ?? 40));
 else await run(a ?? "engine", b ?? "all", Number(c ?? 3));

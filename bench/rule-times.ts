@@ -4,7 +4,9 @@
  *   first - what the rule costs in the engine: its own code, and every analysis shared through the
  *           model (the shell parse of RUN scripts, command lists, the Compose schema check) that it
  *           is the first rule to ask for on that model;
- *   again - its own code, once those analyses exist.
+ *   again - its own code, once those analyses exist: a lower bound, since the second call also
+ *           finds strings already hashed and flattened and V8's cache of regular-expression
+ *           results warm.
  *
  * A sampled profile charges a shared analysis to a function deep in the rule that asked first and
  * spreads the rest over hundreds of small functions; these sums name the rules.

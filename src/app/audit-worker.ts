@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { AuditOptions, Report, SourceFile } from "../engine/index.js";
 import { CONFIG_PATH } from "./github/config.js";
+import { intIn } from "./jobs/retry-policy.js";
 
 /**
  * The audit off the main thread: a small pool of worker threads, each running the synchronous
@@ -73,8 +74,7 @@ export function threadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 export const AUDIT_HEAP_MB = 512;
 
 export function heapMbFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.DOCKAUDIT_AUDIT_HEAP_MB);
-  return Number.isInteger(n) && n >= 64 && n <= 65_536 ? n : AUDIT_HEAP_MB;
+  return intIn(env.DOCKAUDIT_AUDIT_HEAP_MB, 64, 65_536) ?? AUDIT_HEAP_MB;
 }
 
 /**
@@ -85,8 +85,7 @@ export function heapMbFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 export const AUDIT_TIMEOUT_S = 300;
 
 export function timeoutSFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.DOCKAUDIT_AUDIT_TIMEOUT_S);
-  return Number.isInteger(n) && n >= 10 && n <= 86_400 ? n : AUDIT_TIMEOUT_S;
+  return intIn(env.DOCKAUDIT_AUDIT_TIMEOUT_S, 10, 86_400) ?? AUDIT_TIMEOUT_S;
 }
 
 /** Node's code for a thread stopped at its heap ceiling. */

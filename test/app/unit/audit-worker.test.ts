@@ -72,23 +72,24 @@ describe("the audit worker pool", () => {
     await expect(pool.audit([{ path: "again", content: "" }], {})).resolves.toEqual({ paths: ["again"] });
   });
 
-  it("stops a thread at its heap ceiling: that audit is rejected with what to change, the server and the next audit go on", async () => {
-    pool = createAuditPool({ threads: 1, heapMb: 64, script: FAKE });
-    const hog = pool.audit([{ path: "hog", content: "" }], {});
-    const queued = pool.audit([{ path: "after", content: "" }], {});
-    await expect(hog).rejects.toThrow(
+  it.each([
+    [
+      "at its heap ceiling",
+      { heapMb: 64 },
+      "hog",
       "the audit's worker thread ran out of memory: these files need more than its heap limit of 64 MiB (DOCKAUDIT_AUDIT_HEAP_MB). Lower limits.max_total_bytes in .github/dockaudit.yml, or raise the limit",
-    );
-    await expect(queued).resolves.toEqual({ paths: ["after"] });
-  }, 60_000);
-
-  it("stops an audit that runs past its time limit: that audit is rejected with what to change, the next one runs on a new thread", async () => {
-    pool = createAuditPool({ threads: 1, timeoutMs: 300, script: FAKE });
-    const spin = pool.audit([{ path: "spin", content: "" }], {});
-    const queued = pool.audit([{ path: "after", content: "" }], {});
-    await expect(spin).rejects.toThrow(
+    ],
+    [
+      "past its time limit",
+      { timeoutMs: 300 },
+      "spin",
       "the audit's worker thread took longer than 0.3 s (DOCKAUDIT_AUDIT_TIMEOUT_S) and was stopped. Lower limits.max_total_bytes in .github/dockaudit.yml, or raise the limit",
-    );
+    ],
+  ])("stops an audit %s: it is rejected with what to change, the next one runs on a new thread", async (_when, limit, path, message) => {
+    pool = createAuditPool({ threads: 1, ...limit, script: FAKE });
+    const stopped = pool.audit([{ path, content: "" }], {});
+    const queued = pool.audit([{ path: "after", content: "" }], {});
+    await expect(stopped).rejects.toThrow(message);
     await expect(queued).resolves.toEqual({ paths: ["after"] });
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import dockerignoreModule from "@balena/dockerignore";
 import { compileDockerPattern } from "../../src/engine/parse/docker-pattern.js";
 import { parseDockerignore } from "../../src/engine/parse/dockerignore.js";
-import { seededRandom } from "../support/faults.js";
+import { drawJoined, seededRandom } from "../support/faults.js";
 
 // .dockerignore patterns are matched by stepping through the pattern, not by a backtracking
 // regular expression; the answers must be those of the regular expression Docker (and
@@ -48,14 +48,12 @@ describe("Docker's .dockerignore patterns", () => {
 
   it("give the library's answers on 20,000 random patterns and paths without regular-expression characters", () => {
     const draw = seededRandom(7);
-    const random = (n: number) => Math.floor(draw() * n);
-    const pick = <T,>(items: readonly T[]) => items[random(items.length)];
     const patternParts = ["a", "b", "/", "*", "**", "?", "[ab]", "[^a]", "[a-b]", ".", "\\*", "**/"];
     const pathParts = ["a", "b", "/", ".", "*", "ab"];
     const differences: string[] = [];
     for (let i = 0; i < 20_000; i++) {
-      const pattern = Array.from({ length: 1 + random(6) }, () => pick(patternParts)).join("");
-      const path = Array.from({ length: 1 + random(8) }, () => pick(pathParts)).join("");
+      const pattern = drawJoined(draw, patternParts, 6);
+      const path = drawJoined(draw, pathParts, 8);
       if (regexAnswer(pattern, path) !== ownAnswer(pattern, path)) differences.push(`${pattern} ${path}`);
     }
     expect(differences).toEqual([]);

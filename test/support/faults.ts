@@ -31,6 +31,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One to `most` of `parts`, drawn with `draw` and joined: the random patterns and paths of differential tests. */
+export function drawJoined(draw: () => number, parts: readonly string[], most: number): string {
+  return Array.from({ length: 1 + Math.floor(draw() * most) }, () => parts[Math.floor(draw() * parts.length)]).join("");
+}
+
 const isReview = (req: FaultRequest) => req.method === "POST" && req.route.endsWith("/pulls/{pull_number}/reviews");
 
 /** One fault of a kind, as GitHub would send it. */

@@ -104,6 +104,18 @@ describe("Dockerfile model", () => {
     expect(trigger.script!.commands[0].args[2].range).toEqual({ start: { line: 2, column: 32 }, end: { line: 2, column: 36 } });
   });
 
+  it("builds every instruction with the same own fields in the same order, the script parsed once on first read", () => {
+    const m = parseDockerfile("Dockerfile", "FROM a\nRUN echo hi\nCOPY x y\nONBUILD RUN make\nCMD [\"run\"]\n");
+    const all = [...m.instructions, m.instructions[3].trigger!];
+    const shapes = new Set(all.map((i) => Object.keys(i).join(",")));
+    expect(shapes.size).toBe(1);
+    expect([...shapes][0]).not.toContain("script");
+    const run = m.instructions[1];
+    expect(run.script).toBe(run.script);
+    expect(run.script!.commands.map((c) => c.name)).toEqual(["echo"]);
+    expect(all.map((i) => i.script === null)).toEqual([true, false, true, true, true, false]);
+  });
+
   it("counts columns in UTF-16 units after non-ASCII text", () => {
     const m = parseDockerfile("Dockerfile", "FROM a\nRUN echo \"héllo wörld\" && apt-get install x\n");
     const x = m.instructions[1].script!.commands[1].args[1];

@@ -261,37 +261,60 @@ function toInstruction(
   const heredocs = heredocsOf(node, index);
   const afterFlags = flags.length ? argsText.slice(offsetAfterFlags(argsText, flags.length)) : argsText;
   const execForm = parseExecForm(afterFlags, escape);
-  let script: ShellScript | null | undefined;
-  const instruction: DfInstruction = {
-    keyword,
-    keywordText: node.getInstruction(),
-    range,
-    keywordRange: toRange(node.getInstructionRange()),
-    argsRange,
-    argsText,
-    args,
-    flags,
-    execForm,
-    heredocs,
-    properties: propertiesOf(node),
-    stageIndex,
-    shellName,
-    get script() {
-      if (script === undefined) {
-        script = null;
-        try {
-          script = refused ?? scriptOf(instruction, text, index, escape);
-        } catch {
-          /* parseShell never throws; a rule must not see a half-built model either way */
-        }
-      }
-      return script;
+  const instruction: DfInstruction = new Instruction(
+    {
+      keyword,
+      keywordText: node.getInstruction(),
+      range,
+      keywordRange: toRange(node.getInstructionRange()),
+      argsRange,
+      argsText,
+      args,
+      flags,
+      execForm,
+      heredocs,
+      properties: propertiesOf(node),
+      stageIndex,
+      shellName,
     },
-  };
+    (): ShellScript | null => refused ?? scriptOf(instruction, text, index, escape),
+  );
   const refused = hasScript(instruction) ? admitScript(instruction, budget) : null;
   if (refused?.error) REFUSALS.set(instruction, refused.error);
   if (keyword === "ONBUILD" && onbuilds && argsRange && argsText.trim()) onbuilds.push(instruction);
   return instruction;
+}
+
+type InstructionFields = Omit<DfInstruction, "script" | "trigger">;
+
+interface Instruction extends InstructionFields {}
+
+/**
+ * A class rather than an object literal with its own `get script()`: each literal's getter is a
+ * different closure, which V8 cannot share in one hidden class, so every instruction fell back to
+ * slow (dictionary) properties and every rule's read of `ins.keyword` was a hash lookup.
+ */
+class Instruction implements DfInstruction {
+  trigger: DfInstruction | undefined = undefined;
+  #script: ShellScript | null | undefined = undefined;
+  readonly #parse: () => ShellScript | null;
+
+  constructor(fields: InstructionFields, parse: () => ShellScript | null) {
+    Object.assign(this, fields);
+    this.#parse = parse;
+  }
+
+  get script(): ShellScript | null {
+    if (this.#script === undefined) {
+      this.#script = null;
+      try {
+        this.#script = this.#parse();
+      } catch {
+        /* parseShell never throws; a rule must not see a half-built model either way */
+      }
+    }
+    return this.#script;
+  }
 }
 
 function flagsOf(node: AstInstruction): DfFlag[] {

@@ -2,9 +2,8 @@ import { isMap, isScalar, isSeq } from "yaml";
 import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
+import { compareNames, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
-const compare = (a: string, b: string) => a.localeCompare(b, "en");
 
 export default defineComposeRule({
   meta: {
@@ -28,7 +27,7 @@ export default defineComposeRule({
           ? deps.items.map((p) => keyName(p.key))
           : [];
       if (names.length < 2 || names.some((n) => n === null)) continue;
-      const order = sortOrder(names as string[], compare);
+      const order = sortOrder(names as string[], compareNames);
       if (!order) continue;
       report({
         messageId: "order",

@@ -2,9 +2,8 @@ import { isMap, isScalar, isSeq } from "yaml";
 import { serviceNodes } from "../../src/engine/query.js";
 import { isRecord, parsePortString } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
+import { compareNumbered, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
-const compare = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
 /** What a port entry sorts by: its host port, else its container port. */
 function sortKey(value: unknown): string | null {
@@ -35,7 +34,7 @@ export default defineComposeRule({
       if (!isSeq(ports) || ports.items.length < 2) continue;
       const keys = ports.items.map((n) => (isScalar(n) || isMap(n) ? sortKey(n.toJS(model.doc)) : null));
       if (keys.some((k) => k === null)) continue;
-      const order = sortOrder(keys as string[], compare);
+      const order = sortOrder(keys as string[], compareNumbered);
       if (!order) continue;
       report({
         messageId: "order",

@@ -1,7 +1,7 @@
 import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
+import { compareNames, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
 /** dclint's default groups, in order; keys in no group follow, alphabetically. */
 const GROUPS: Record<string, string[]> = {
@@ -37,7 +37,7 @@ export default defineComposeRule({
       const names = node.items.map((p) => keyName(p.key));
       if (names.some((n) => n === null)) continue;
       const keys = names as string[];
-      const others = keys.filter((k) => k !== "<<" && !known.includes(k)).sort((a, b) => a.localeCompare(b, "en"));
+      const others = keys.filter((k) => k !== "<<" && !known.includes(k)).sort(compareNames);
       const correct = ["<<", ...known, ...others];
       const rank = (k: string) => correct.indexOf(k);
       const order = sortOrder(keys, (a, b) => rank(a) - rank(b));

@@ -1,9 +1,8 @@
 import { isMap } from "yaml";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
+import { compareNames, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
-const compare = (a: string, b: string) => a.localeCompare(b, "en");
 
 export default defineComposeRule({
   meta: {
@@ -24,12 +23,12 @@ export default defineComposeRule({
     const names = services.items.map((p) => keyName(p.key));
     if (names.some((n) => n === null)) return;
     const keys = names as string[];
-    const order = sortOrder(keys, compare);
+    const order = sortOrder(keys, compareNames);
     if (!order) return;
     let fixed = false;
     let last = keys[0];
     for (let i = 1; i < keys.length; i++) {
-      if (compare(keys[i], last) >= 0) {
+      if (compareNames(keys[i], last) >= 0) {
         last = keys[i];
         continue;
       }

@@ -1,7 +1,7 @@
 import { isMap } from "yaml";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { reorderFix } from "../../src/engine/yaml-reorder.js";
+import { compareNames, reorderFix } from "../../src/engine/yaml-reorder.js";
 
 const DEFAULT_ORDER = ["x-properties", "version", "name", "include", "services", "networks", "volumes", "secrets", "configs"];
 
@@ -26,7 +26,7 @@ export default defineComposeRule({
     if (names.some((n) => n === null)) return;
     const keys = names as string[];
     const custom = Array.isArray(options.customOrder) ? options.customOrder.map(String) : DEFAULT_ORDER;
-    const xKeys = keys.filter((k) => k.startsWith("x-")).sort((a, b) => a.localeCompare(b, "en"));
+    const xKeys = keys.filter((k) => k.startsWith("x-")).sort(compareNames);
     const correct = custom.flatMap((k) => (k === "x-properties" ? xKeys : [k]));
     const known = keys.filter((k) => correct.includes(k));
     const rank = (k: string) => correct.indexOf(k);

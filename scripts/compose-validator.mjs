@@ -20,7 +20,7 @@ const RUNTIME = /require\("ajv\/dist\/runtime\/([a-z0-9]+)"\)\.default/g;
  * The service definition's larger inline property schemas, moved into definitions of their own and
  * referenced, so that with `inlineRefs: false` each is a function of its own. Compiled whole, the
  * service validator was one function of some 370 KB, past the size V8 optimizes: it always ran in
- * the interpreter. What the schema accepts and the errors it gives are unchanged.
+ * the interpreter. What the schema accepts is unchanged, and so are its errors but for `schemaPath`.
  */
 function splitService(schema) {
   const service = schema.definitions.service;

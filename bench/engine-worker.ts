@@ -8,11 +8,13 @@
  *              CLI and the server run it: one process started per new RUN script;
  *   shellfloor - the floor plus the shell parse of every RUN/CMD/ENTRYPOINT (parseShell), which the
  *              engine's parser does lazily, when a rule first asks: for reference.
- * Started with --expose-gc, it empties the young generation before each pass (collect-garbage.ts).
+ * Started with --expose-gc, it empties the young generation before each pass (collect-garbage.ts),
+ * and reports the time V8's garbage collections took during each pass.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { collectYoungGarbage } from "./collect-garbage.js";
+import { watchCollections } from "./gc-time.js";
 import { serve, type Request } from "./ipc.js";
 import { groupByProject, type CorpusFile } from "./corpus.js";
 
@@ -74,7 +76,17 @@ function maxRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-serve((req: Request) => {
+const collections = watchCollections();
+
+const passes = new Map<unknown, (files: CorpusFile[]) => object>([
+  ["engine", (files) => enginePass(files)],
+  ["shellcheck", (files) => enginePass(files, true)],
+  ["floor", (files) => floorPass(files)],
+  ["shellfloor", (files) => floorPass(files, true)],
+  ["libfloor", libFloorPass],
+]);
+
+serve(async (req: Request) => {
   switch (req.cmd) {
     case "init": {
       corpus = req.corpus as CorpusFile[];
@@ -85,14 +97,15 @@ serve((req: Request) => {
     case "pass": {
       const files = sets.get(req.set as string);
       if (!files) throw new Error(`unknown set ${String(req.set)}`);
+      const pass = passes.get(req.what);
+      if (!pass) throw new Error(`unknown pass ${String(req.what)}`);
       collectYoungGarbage();
       const cpu0 = process.cpuUsage();
       const start = performance.now();
-      const detail =
-        req.what === "engine" ? enginePass(files) : req.what === "shellcheck" ? enginePass(files, true) : req.what === "floor" ? floorPass(files) : req.what === "shellfloor" ? floorPass(files, true) : libFloorPass(files);
-      const ms = performance.now() - start;
+      const detail = pass(files);
+      const end = performance.now();
       const cpu = process.cpuUsage(cpu0);
-      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, files: files.length, ...detail, maxRssMiB: maxRssMiB() };
+      return { ms: end - start, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: await collections.msBetween(start, end), files: files.length, ...detail, maxRssMiB: maxRssMiB() };
     }
     case "stats":
       return { loadMs, maxRssMiB: maxRssMiB(), heapUsedMiB: process.memoryUsage().heapUsed / 2 ** 20 };

@@ -10,6 +10,8 @@ import type { PeerName } from "./peer-driver-types.js";
 export interface Pass {
   ms: number;
   cpuMs: number;
+  /** Garbage collection during the pass (the engine's measuring process reports it). */
+  gcMs?: number;
   files: number;
   findings?: number;
   ruleFailures?: number;

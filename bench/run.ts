@@ -82,7 +82,8 @@ function ensurePeers(): string | null {
   return null;
 }
 
-type Contender = "engine" | "floor" | "libfloor" | "shellfloor";
+const ALL_CONTENDERS = ["engine", "floor", "libfloor", "shellfloor"] as const;
+type Contender = (typeof ALL_CONTENDERS)[number];
 
 interface CorpusResults {
   files: { all: number; compose: number; dockerfile: number; dockerignore: number; total: number; peerCompose: number };
@@ -100,6 +101,8 @@ interface CorpusResults {
     engineOverFloorCpu: Summary;
     engineOverLibfloor: Summary;
     engineOverShellfloor: Summary;
+    /** Milliseconds of garbage collection per warm pass, by contender. */
+    gcMs: Record<Contender, Summary>;
     engineCompose: Summary;
     engineDockerfile: Summary;
     /** Our parsers alone on dclint's set, and how many times dclint's time per file that is: the ratio rules costing nothing would give. */
@@ -182,7 +185,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
   // Warm: one long-lived process, as the server is.
   const worker = new Child(ENGINE_WORKER, [], NODE_ARGS);
   const { loadMs } = await worker.request<{ loadMs: number }>({ ...init });
-  const contenders: Contender[] = opts.quick ? ["engine", "floor"] : ["engine", "floor", "libfloor", "shellfloor"];
+  const contenders: Contender[] = opts.quick ? ["engine", "floor"] : [...ALL_CONTENDERS];
   for (let i = 0; i < warmups; i++) for (const what of contenders) await worker.request({ cmd: "pass", what, set: "all" });
   for (const set of ["compose", "dockerfile"]) await worker.request({ cmd: "pass", what: "engine", set });
 
@@ -273,6 +276,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
       engineOverFloorCpu: sumOf(ratios.floorCpu),
       engineOverLibfloor: sumOf(ratios.libfloor),
       engineOverShellfloor: sumOf(ratios.shellfloor),
+      gcMs: Object.fromEntries(ALL_CONTENDERS.map((c) => [c, summarize((warm[c] ?? []).map((p) => p.gcMs ?? 0))])) as Record<Contender, Summary>,
       engineCompose: summarize(sub.compose.map(perSecond)),
       engineDockerfile: summarize(sub.dockerfile.map(perSecond)),
       floorCompose: summarize(sub.floorCompose.map(perSecond)),
@@ -301,25 +305,27 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log();
   log(`## Engine and parse floor (${res.files.all} files; files/s as median (min–max) of ${opts.rounds} warm rounds after ${res.warmups} warm-up passes, and ${opts.cold} cold processes)`);
   log();
+  const gc = (c: Contender) => fmt(res.warm.gcMs[c], 0);
   const rows: (string | number)[][] = [
-    ["engine, full catalogue, warm (the server's case)", fmt(res.warm.engine), fmt(res.warm.engineOverFloor), fmt(res.warm.engineOverFloorCpu)],
-    ["parse floor: our parsers, warm", fmt(res.warm.floor), "1", "1"],
+    ["engine, full catalogue, warm (the server's case)", fmt(res.warm.engine), fmt(res.warm.engineOverFloor), fmt(res.warm.engineOverFloorCpu), gc("engine")],
+    ["parse floor: our parsers, warm", fmt(res.warm.floor), "1", "1", gc("floor")],
   ];
-  if (res.warm.libfloor.n) rows.push(["dockerfile-ast + yaml alone, warm", fmt(res.warm.libfloor), `(engine / this: ${fmt(res.warm.engineOverLibfloor)})`, ""]);
-  if (res.warm.shellfloor.n) rows.push(["our parsers + every RUN's shell parse, warm", fmt(res.warm.shellfloor), `(engine / this: ${fmt(res.warm.engineOverShellfloor)})`, ""]);
+  if (res.warm.libfloor.n) rows.push(["dockerfile-ast + yaml alone, warm", fmt(res.warm.libfloor), `(engine / this: ${fmt(res.warm.engineOverLibfloor)})`, "", gc("libfloor")]);
+  if (res.warm.shellfloor.n) rows.push(["our parsers + every RUN's shell parse, warm", fmt(res.warm.shellfloor), `(engine / this: ${fmt(res.warm.engineOverShellfloor)})`, "", gc("shellfloor")]);
   rows.push(
-    ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio), ""],
-    ["parse floor, cold", fmt(res.cold.floor), "", ""],
-    [`engine on the Compose files alone (${res.files.peerCompose}, dclint's set)`, fmt(res.warm.engineCompose), "", ""],
+    ["engine, cold (first pass of a fresh process)", fmt(res.cold.engine), fmt(res.cold.ratio), "", ""],
+    ["parse floor, cold", fmt(res.cold.floor), "", "", ""],
+    [`engine on the Compose files alone (${res.files.peerCompose}, dclint's set)`, fmt(res.warm.engineCompose), "", "", ""],
     [
       `parse floor on the same Compose files${res.warm.dclintOverFloorCompose.n ? ` (dclint / this: ${fmt(res.warm.dclintOverFloorCompose)}, the most rules costing nothing could give)` : ""}`,
       fmt(res.warm.floorCompose),
       "",
       "",
+      "",
     ],
-    [`engine on the Dockerfiles alone (${res.files.dockerfile})`, fmt(res.warm.engineDockerfile), "", ""],
+    [`engine on the Dockerfiles alone (${res.files.dockerfile})`, fmt(res.warm.engineDockerfile), "", "", ""],
   );
-  log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time"], rows));
+  log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time", "GC ms per pass"], rows));
   log();
   log(
     `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${res.warmups + opts.rounds} passes) under the audit threads' heap ceiling of ${AUDIT_HEAP_MB} MiB, ${res.engineAloneDefaultHeapMaxRssMiB === null ? "(with Node's default heap: full run only)" : `${res.engineAloneDefaultHeapMaxRssMiB.toFixed(1)} MiB in the same with Node's default heap for this host`}, ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,

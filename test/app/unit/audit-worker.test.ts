@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { audit, DEFAULT_CONFIG, type SourceFile } from "../../../src/engine/index.js";
 import { rules } from "../../../rules/index.js";
 import { createShellchecker } from "../../../src/shellcheck.js";
-import { AUDIT_HEAP_MB, AUDIT_TIMEOUT_S, createAuditPool, heapMbFromEnv, threadsFromEnv, timeoutSFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
+import { AUDIT_HEAP_MB, AUDIT_TIMEOUT_S, AUDIT_YOUNG_MB, createAuditPool, heapMbFromEnv, threadsFromEnv, timeoutSFromEnv, type AuditPool } from "../../../src/app/audit-worker.js";
 import { ensureBuilt, ROOT } from "../../e2e/server.js";
 
 // Under ts-jest the pool's own default (audit-worker-thread.js beside it) is a .ts file; the
@@ -19,12 +19,12 @@ const files: SourceFile[] = [
 
 /**
  * A stand-in thread: answers with an error for "fail", dies on "crash", never answers "spin", names
- * its thread for "whoami", else echoes the paths.
+ * its thread for "whoami", gives its heap limits for "limits", else echoes the paths.
  */
 const FAKE = new URL(
   "data:text/javascript," +
     encodeURIComponent(`
-import { parentPort, threadId } from "node:worker_threads";
+import { parentPort, resourceLimits, threadId } from "node:worker_threads";
 parentPort.on("message", (m) => {
   const path = m.files[0]?.path;
   if (path === "crash") process.exit(3);
@@ -32,6 +32,7 @@ parentPort.on("message", (m) => {
   if (path === "hog") { const kept = []; for (;;) kept.push(new Array(100000).fill(path)); }
   if (path === "throw") setTimeout(() => { throw new Error("boom in thread"); });
   else if (path === "whoami") parentPort.postMessage({ id: m.id, ok: true, report: { thread: threadId } });
+  else if (path === "limits") parentPort.postMessage({ id: m.id, ok: true, report: resourceLimits });
   else if (path === "fail") parentPort.postMessage({ id: m.id, ok: false, error: "Error: rule exploded" });
   else parentPort.postMessage({ id: m.id, ok: true, report: { paths: m.files.map((f) => f.path), tree: m.options.tree } });
 });`),
@@ -126,5 +127,13 @@ describe("the audit worker pool", () => {
     expect(heapMbFromEnv({ DOCKAUDIT_AUDIT_HEAP_MB: "1536" })).toBe(1536);
     expect(heapMbFromEnv({ DOCKAUDIT_AUDIT_HEAP_MB: "16" })).toBe(512);
     expect(heapMbFromEnv({ DOCKAUDIT_AUDIT_HEAP_MB: "lots" })).toBe(512);
+  });
+
+  it("starts each thread with the heap ceiling and the fixed young generation, whatever the host's memory", async () => {
+    pool = createAuditPool({ threads: 1, heapMb: 256, script: FAKE });
+    const limits = (await pool.audit([{ path: "limits", content: "" }], {})) as unknown as Record<string, number>;
+    expect(AUDIT_YOUNG_MB).toBe(24);
+    expect(limits.maxOldGenerationSizeMb).toBe(256);
+    expect(limits.maxYoungGenerationSizeMb).toBe(AUDIT_YOUNG_MB);
   });
 });

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { auditFiles } from "../src/audit.js";
-import { AUDIT_HEAP_MB, createAuditPool } from "../src/app/audit-worker.js";
+import { AUDIT_HEAP_MB, AUDIT_YOUNG_MB, createAuditPool } from "../src/app/audit-worker.js";
 import { parseCompose } from "../src/engine/parse/compose.js";
 import { parseDockerfile } from "../src/engine/parse/dockerfile.js";
 import type { SourceFile } from "../src/engine/types.js";
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   console.log(`\nSlowest: ${slowest.name} in ${slowest.auditMs.toFixed(0)} ms; all ${results.length} in ${(total / 1000).toFixed(1)} s.`);
   const failed = results.filter((r) => r.outcome === "RULE FAILED");
   if (failed.length) console.log(`Rules failed on: ${failed.map((r) => r.name).join(", ")}`);
-  console.log(`\nThe largest runs the default limits admit, each through a fresh audit thread (heap ceiling ${AUDIT_HEAP_MB} MiB, ShellCheck on, as the server runs):\n`);
+  console.log(`\nThe largest runs the default limits admit, each through a fresh audit thread (heap ceiling ${AUDIT_HEAP_MB} MiB, young generation ${AUDIT_YOUNG_MB} MiB, ShellCheck on, as the server runs):\n`);
   console.log("| run | files | size | seconds | outcome | findings listed | files with findings-omitted | process peak RSS so far |\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
   for (const r of runs) console.log(`| ${r.name} | ${r.files} | ${kb(r.bytes)} | ${(r.ms / 1000).toFixed(1)} | ${r.outcome} | ${r.listed} | ${r.omittedNotes} | ${r.maxRssMiB.toFixed(0)} MiB |`);
 }

@@ -16,6 +16,7 @@ import { pullRequestPayload } from "../test/app/support/payloads.js";
 import { freePort, testKey } from "../test/e2e/server.js";
 import { sendWebhook } from "../test/e2e/webhook.js";
 import { repoRoot } from "./corpus.js";
+import { stopProcess } from "./stop-process.js";
 import { syntheticPr, type SyntheticPr } from "./synthetic-pr.js";
 import { checkTarget, type Target } from "./targets.js";
 import { median, table } from "./stats.js";
@@ -84,13 +85,7 @@ async function startServer(doubleHost: string, writeSpacing: "off" | "production
     url,
     pid: child.pid!,
     output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, sleep(5000)]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
+    stop: () => stopProcess(child, 5000),
   };
 }
 

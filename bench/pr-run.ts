@@ -15,8 +15,8 @@ import { GitHubDouble, blobSha, type DoubleRepo, type DoublePull } from "../test
 import { pullRequestPayload } from "../test/app/support/payloads.js";
 import { freePort, testKey } from "../test/e2e/server.js";
 import { sendWebhook } from "../test/e2e/webhook.js";
+import { stopProcess } from "../test/support/stop-process.js";
 import { repoRoot } from "./corpus.js";
-import { stopProcess } from "./stop-process.js";
 import { syntheticPr, type SyntheticPr } from "./synthetic-pr.js";
 import { checkTarget, type Target } from "./targets.js";
 import { median, table } from "./stats.js";

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stopProcess } from "../support/stop-process.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ENTRY = join(ROOT, "dist", "src", "app", "server.js");
@@ -72,12 +73,6 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
     },
     exitCode: () => child.exitCode,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      process.kill(-child.pid!, "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-    },
+    stop: () => stopProcess(child, 5000, (signal) => process.kill(-child.pid!, signal)),
   };
 }

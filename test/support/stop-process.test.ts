@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { stopProcess } from "../../bench/stop-process.js";
+import { stopProcess } from "./stop-process.js";
 
 /** A child that has said it is ready (so that its SIGTERM handler, if any, is installed). */
-async function child(script: string) {
-  const proc = spawn(process.execPath, ["-e", `${script}; console.log("ready"); setInterval(() => {}, 1000);`], { stdio: ["ignore", "pipe", "inherit"] });
+async function child(script: string, detached = false) {
+  const proc = spawn(process.execPath, ["-e", `${script}; console.log("ready"); setInterval(() => {}, 1000);`], { stdio: ["ignore", "pipe", "inherit"], detached });
   await new Promise((r) => proc.stdout!.once("data", r));
   return proc;
 }
@@ -32,6 +32,17 @@ describe("stopProcess", () => {
     proc.kill("SIGKILL");
     await new Promise((r) => proc.once("exit", r));
     await stopProcess(proc, 10);
+    expect(proc.signalCode).toBe("SIGKILL");
+  });
+
+  it("sends its signals through the given sender, such as one for the child's process group", async () => {
+    const proc = await child(`process.on("SIGTERM", () => {})`, true);
+    const sent: string[] = [];
+    await stopProcess(proc, 200, (signal) => {
+      sent.push(signal);
+      process.kill(-proc.pid!, signal);
+    });
+    expect(sent).toEqual(["SIGTERM", "SIGKILL"]);
     expect(proc.signalCode).toBe("SIGKILL");
   });
 });

@@ -4,7 +4,6 @@ import { isRecord, parsePortString } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { compareNumbered, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
-
 /** What a port entry sorts by: its host port, else its container port. */
 function sortKey(value: unknown): string | null {
   if (typeof value === "string" || typeof value === "number") {

@@ -3,7 +3,6 @@ import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
 import { compareNames, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
-
 export default defineComposeRule({
   meta: {
     id: "services-order",

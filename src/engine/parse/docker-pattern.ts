@@ -82,8 +82,9 @@ function classToken(body: string): Token {
 }
 
 /**
- * States (`current` and `next` are the caller's scratch sets): 2k is "before token k", 2k+1 is "inside the `dirs` token k" (some characters of it read,
- * its closing `/` not yet). The path matches when the state after the last token is reachable.
+ * States (`current` and `next` are the caller's scratch sets): 2k is "before token k", 2k+1 is
+ * "inside the `dirs` token k" (some characters of it read, its closing `/` not yet). The path
+ * matches when the state after the last token is reachable.
  */
 function matches(tokens: Token[], path: string, current: Uint8Array, next: Uint8Array): boolean {
   const size = current.length;

@@ -1,6 +1,6 @@
 import { jest } from "@jest/globals";
-import { DockerfileParser, Instruction, type From } from "dockerfile-ast";
-import "../../src/engine/parse/ast-memo.js";
+import { DockerfileParser, Instruction, type Argument, type From } from "dockerfile-ast";
+import { withSharedArguments } from "../../src/engine/parse/ast-memo.js";
 
 // dockerfile-ast walks an instruction's text again on every argument accessor call; the engine
 // patches its prototypes so that the walk happens once per instance (src/engine/parse/ast-memo.ts).
@@ -85,5 +85,29 @@ describe("dockerfile-ast argument accessors", () => {
     expect(names()).toEqual(["REGISTRY", "TAG", "DIGEST"]);
     // The library's own answers without the patch.
     expect([from.getImageName(), from.getImageTag(), from.getImageDigest(), from.getRegistry()]).toEqual(["${REGISTRY}/app", "${TAG:-1}", "${DIGEST}", null]);
+  });
+
+  it("hand out their one answer, uncopied, inside our parse, and fresh copies again after it", () => {
+    const ins = first("COPY --chown=app a b /dst/\n");
+    const raw = () => (ins as unknown as { getRawArguments(): Argument[] }).getRawArguments();
+    const inside = withSharedArguments(() => [ins.getArguments(), ins.getArguments(), raw(), raw()]);
+    expect(inside[0]).toBe(inside[1]);
+    expect(inside[2]).toBe(inside[3]);
+    expect(inside[0].map((a) => a.getValue())).toEqual(["a", "b", "/dst/"]);
+    expect(ins.getArguments()).not.toBe(inside[0]);
+    expect(ins.getArguments()).toEqual(inside[0]);
+  });
+
+  it("stop sharing when the reader throws, and share while a shared read is nested in another", () => {
+    const ins = first("RUN echo one\n");
+    expect(() => withSharedArguments(() => {
+      throw new Error("bad input");
+    })).toThrow("bad input");
+    expect(ins.getArguments()).not.toBe(ins.getArguments());
+    withSharedArguments(() => {
+      withSharedArguments(() => ins.getArguments());
+      expect(ins.getArguments()).toBe(ins.getArguments());
+    });
+    expect(ins.getArguments()).not.toBe(ins.getArguments());
   });
 });

@@ -8,9 +8,9 @@ type AstRange = ReturnType<Argument["getRange"]>;
  * ten times per instruction while building it (twice over, as it builds each instruction once to
  * look for heredocs), and FROM's accessors a dozen more; on a 1 MB line that took 23 s. The walk now
  * happens once per instance. Callers inside dockerfile-ast change what they get (FROM replaces the
- * ends of an image range in place, flags are shifted off the array), so each call still receives
- * a fresh array of fresh Argument objects with fresh ranges; the positions, which nothing changes,
- * are shared.
+ * ends of an image range in place, flags are shifted off the array), so outside our own parse
+ * (`withSharedArguments`) each call still receives a fresh array of fresh Argument objects with
+ * fresh ranges; the positions, which nothing changes, are shared.
  *
  * The patch is made once, on the prototype, when this module loads: an instance's document, range
  * and escape character are set in its constructor and never change, so its answers cannot either.
@@ -22,6 +22,25 @@ function copies(args: readonly Argument[]): Argument[] {
     out[i] = new Argument(args[i].getValue(), { start: r.start, end: r.end });
   }
   return out;
+}
+
+/**
+ * How many `withSharedArguments` calls are under way. Inside one, the accessors hand out their one
+ * answer itself: the parse asks about twelve times per instruction (its own constructors, flags,
+ * heredocs and ranges, then our model), and on a line of 500,000 words the copies were most of the
+ * time and memory of a run. Nothing on that path changes what it gets (FROM's narrowing works on
+ * the fresh ranges its replaced accessors below hand out, and flags are sliced off, not shifted).
+ */
+let sharing = 0;
+
+/** Runs `read` (a parse, and a read of what it built) with the accessors' answers uncopied. */
+export function withSharedArguments<T>(read: () => T): T {
+  sharing++;
+  try {
+    return read();
+  } finally {
+    sharing--;
+  }
 }
 
 /**
@@ -40,7 +59,7 @@ function memoize<T>(proto: Record<string, unknown>, name: string, hand: (cached:
     return value;
   };
   proto[name] = function memoized(this: object): unknown {
-    return hand(cached(this));
+    return sharing ? cached(this) : hand(cached(this));
   };
   return cached;
 }

@@ -1,6 +1,6 @@
 import { DockerfileParser, type Instruction as AstInstruction, type From as AstFrom } from "dockerfile-ast";
 import { LineIndex } from "../text.js";
-import "./ast-memo.js";
+import { withSharedArguments } from "./ast-memo.js";
 import type { Range } from "../types.js";
 import { parseShell, type ShellScript } from "./shell.js";
 import { heredocScriptShell, initialShell, isCmd, parseCmdScript, readsScript, shellPragma } from "./script-shell.js";
@@ -143,6 +143,10 @@ interface ShellBudget {
 }
 
 export function parseDockerfile(path: string, text: string): DockerfileModel {
+  return withSharedArguments(() => buildModel(path, text));
+}
+
+function buildModel(path: string, text: string): DockerfileModel {
   const ast = DockerfileParser.parse(withoutLoneCarriageReturns(text));
   const index = new LineIndex(text);
   const escape = ast.getEscapeCharacter();

@@ -1,6 +1,7 @@
 import { DockerfileParser, type Instruction as AstInstruction, type From as AstFrom } from "dockerfile-ast";
 import { LineIndex } from "../text.js";
 import { withSharedArguments } from "./ast-memo.js";
+import "./ast-from-search.js";
 import type { Range } from "../types.js";
 import { parseShell, type ShellScript } from "./shell.js";
 import { heredocScriptShell, initialShell, isCmd, parseCmdScript, readsScript, shellPragma } from "./script-shell.js";

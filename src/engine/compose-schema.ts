@@ -27,15 +27,13 @@ export const MAX_VALIDATED_STRING = 65_536;
 
 /**
  * The Compose schema's validator, compiled by Ajv ahead of time (`npm run schema:compile`,
- * scripts/compose-validator.mjs) rather than on each process's first Compose file.
+ * scripts/compose-validator.mjs) rather than on each process's first Compose file, and without
+ * the uniqueness checks of the lists Compose merges before it validates.
  */
 const validate = generatedValidator as ValidateFunction;
 
 const COMBINATORS = new Set(["oneOf", "anyOf"]);
 const MAX_ERRORS = 1000;
-
-/** Lists Compose de-duplicates before it validates (compose-go `EnforceUnicity`): a repeat is merged, not an error. */
-const MERGED_LISTS = /^\/services\/[^/]+\/(environment|volumes|expose|secrets|configs|ports)$/;
 
 const pointerToPath = (pointer: string): (string | number)[] =>
   pointer
@@ -167,9 +165,8 @@ export function validateComposeSchema(data: Record<string, unknown>, doc?: Docum
   // Alternatives and uniqueness checks over a value that holds a variable are excused whole (two
   // unset variables read as the same empty string); so are values that are a variable.
   const excused = errors.filter((e) => (COMBINATORS.has(e.keyword) || e.keyword === "uniqueItems") && touchesVariable(e.instancePath)).map((e) => e.instancePath);
-  let kept = errors.filter(
-    (e) => !interpolated.has(e.instancePath) && !excused.some((root) => under(e.instancePath, root)) && !(e.keyword === "uniqueItems" && MERGED_LISTS.test(e.instancePath)),
-  );
+  // Repeats in the lists Compose merges never get here: the validator is compiled without those checks.
+  let kept = errors.filter((e) => !interpolated.has(e.instancePath) && !excused.some((root) => under(e.instancePath, root)));
 
   // Within a failed alternative, the branch whose type matched explains more ("unknown key",
   // "missing key", a deeper error) than the other branches' "must be a string".

@@ -52,6 +52,17 @@ describe("the Compose validator compiled ahead of time", () => {
     expect(Math.max(...sizes)).toBeLessThan(60_000);
   });
 
+  it("leaves out the uniqueness of the lists Compose merges, and keeps it for the other lists", () => {
+    const repeated = (list: string, item: string) => parse(`services:\n  web:\n    image: x\n    ${list}: [${item}, ${item}]\n`);
+    const errorsOf = (data: unknown) => (generated(data) ? [] : generated.errors!.map((e) => `${e.instancePath} ${e.keyword}`));
+    for (const [list, item] of [["ports", '"80:80"'], ["volumes", "{type: tmpfs, target: /t}"], ["expose", "80"], ["environment", "A=1"]]) {
+      expect([list, errorsOf(repeated(list, item))]).toEqual([list, []]);
+      expect(compiledNow()(repeated(list, item))).toBe(false);
+    }
+    expect(errorsOf(repeated("cap_add", "NET_ADMIN"))).toEqual(["/services/web/cap_add uniqueItems"]);
+    expect(errorsOf(repeated("labels", "a=1"))).toEqual(["/services/web/labels type", "/services/web/labels uniqueItems", "/services/web/labels oneOf"]);
+  });
+
   it("finds errors in the invalid documents, so the comparison above compares something", () => {
     const invalid = documents.slice(1).filter((d) => !generated(parse(d)));
     expect(invalid).toHaveLength(documents.length - 1);

@@ -9,11 +9,18 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:${TAG:-1.27}\n    ports:\n      - \"${WEB_PORT:-8080}:80\"\n      - \"${A_PORT}\"\n      - \"${B_PORT}\"\n    networks:\n      front:\n        priority: ${PRIORITY:-10}\n    privileged: ${PRIVILEGED:-false}\nnetworks:\n  front: {}\n",
     // `!reset` drops a value before Compose validates.
     "services:\n  web:\n    image: nginx:1.27\n    build: !reset null\n",
+    // Repeats in the lists Compose merges before it validates (ports, volumes, environment, expose).
+    "services:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\", \"80:80\", {target: 81}, {target: 81}]\n    volumes: [./a:/a, ./a:/a, {type: tmpfs, target: /t}, {type: tmpfs, target: /t}]\n    environment: [A=1, A=1]\n    expose: [80, 80]\n",
     // An empty file and an override fragment.
     "",
     "services:\n  web:\n    environment:\n      DEBUG: \"1\"\n",
   ],
   invalid: [
+    {
+      // A repeat in a list Compose does not merge.
+      code: "services:\n  web:\n    image: nginx:1.27\n    cap_add: [NET_ADMIN, NET_ADMIN]\n",
+      errors: [{ messageId: "other", line: 4, column: 14, endLine: 4, endColumn: 36, service: "web" }],
+    },
     {
       code: "services:\n  web:\n    image: nginx:1.27\n    restrat: always\n",
       errors: [{ messageId: "unknownKey", line: 4, column: 5, endLine: 4, endColumn: 12, service: "web" }],

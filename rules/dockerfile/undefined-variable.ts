@@ -35,15 +35,22 @@ export default defineDockerfileRule({
   check({ model, project, report }) {
     // Global ARGs with their defaults, each expanded with the ones above it, as Docker does.
     const globals = new Map<string, string | null>();
+    // The globals that have a value: what expandVariables may substitute.
+    const known = new Map<string, string>();
     for (const ins of model.globalArgs) {
       if (ins.keyword !== "ARG") continue;
-      for (const p of ins.properties) globals.set(p.name, p.hasEquals ? expandVariables(p.value, known(globals)) : null);
+      for (const p of ins.properties) {
+        const value = p.hasEquals ? expandVariables(p.value, known) : null;
+        globals.set(p.name, value);
+        if (value === null) known.delete(p.name);
+        else known.set(p.name, value);
+      }
     }
     // Build args that Compose passes (`build.args`) make an ARG without default usable in FROM.
     const passed = new Set(project.servicesBuilding(model.path).flatMap((s) => buildArgNames(s.compose.data.build)));
     const at = (ins: DfInstruction, ref: VariableRef, base: number): Range => model.index.range(base + ref.start, base + ref.end);
 
-    for (const stage of model.stages) checkFrom(model, stage, globals, passed, report, at);
+    for (const stage of model.stages) checkFrom(model, stage, globals, known, passed, report, at);
 
     // Where each name is defined: by stage, and by position inside its stage.
     const definedIn = new Map<string, DfStage[]>();
@@ -170,6 +177,7 @@ function checkFrom(
   model: DockerfileModel,
   stage: DfStage,
   globals: Map<string, string | null>,
+  known: ReadonlyMap<string, string>,
   passed: Set<string>,
   report: (d: { messageId: string; data?: Record<string, string>; range: Range }) => void,
   at: (ins: DfInstruction, ref: VariableRef, base: number) => Range,
@@ -196,12 +204,9 @@ function checkFrom(
   const image = stage.image;
   if (!image || !allKnown || !image.ref.includes("$")) return;
   // Docker's word expansion also removes the quotes: FROM alpine:"${TAG}".
-  const ref = expandVariables(image.ref, known(globals)).replace(/["']/g, "");
+  const ref = expandVariables(image.ref, known).replace(/["']/g, "");
   if (ref.toLowerCase() !== "scratch" && !isValidImageRef(ref)) report({ messageId: "fromInvalid", data: { ref: ref ? `\`${ref}\`` : "an empty image" }, range: image.range });
 }
-
-const known = (globals: Map<string, string | null>) =>
-  new Map([...globals].flatMap(([k, v]) => (v === null ? [] : [[k, v] as [string, string]])));
 
 /** Names of Compose `build.args`, in map or list form. */
 function buildArgNames(build: unknown): string[] {

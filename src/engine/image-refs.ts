@@ -1,4 +1,5 @@
 import type { DfImage, DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import { memo } from "./memo.js";
 import type { Range } from "./types.js";
 
 export interface ResolvedImage {
@@ -33,11 +34,7 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
     const parts = splitImageRef(image.ref);
     return { ref: image.ref, substituted: false, tag: parts.tag, digest: parts.digest };
   }
-  const defaults = new Map<string, string>();
-  for (const arg of model.globalArgs) {
-    if (arg.keyword !== "ARG") continue;
-    for (const p of arg.properties) if (p.hasEquals) defaults.set(p.name, p.value);
-  }
+  const { defaults, firstStageNamed } = globalsOf(model);
   let unknown = false;
   const ref = image.ref.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string, fallback: string | undefined, bare: string) => {
     const name = braced ?? bare;
@@ -51,9 +48,35 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
   });
   if (unknown) return null;
   // `FROM qdrant-${GPU:-cpu}` may name an earlier stage
-  if (model.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === ref.toLowerCase())) return null;
+  if ((firstStageNamed.get(ref.toLowerCase()) ?? Infinity) < stage.index) return null;
   const parts = splitImageRef(ref);
   return { ref, substituted: true, tag: parts.tag, digest: parts.digest };
+}
+
+interface FileGlobals {
+  /** Defaults of the ARGs declared before the first FROM. */
+  defaults: ReadonlyMap<string, string>;
+  /** The index of the first stage of each (lower-cased) name. */
+  firstStageNamed: ReadonlyMap<string, number>;
+}
+
+/** Worked out once per model: every stage asks, and a file may have a thousand of each. */
+const globalsByModel = new WeakMap<DockerfileModel, FileGlobals>();
+
+function globalsOf(model: DockerfileModel): FileGlobals {
+  return memo(globalsByModel, model, () => {
+    const defaults = new Map<string, string>();
+    for (const arg of model.globalArgs) {
+      if (arg.keyword !== "ARG") continue;
+      for (const p of arg.properties) if (p.hasEquals) defaults.set(p.name, p.value);
+    }
+    const firstStageNamed = new Map<string, number>();
+    for (const s of model.stages) {
+      const name = s.name?.toLowerCase();
+      if (name !== undefined && !firstStageNamed.has(name)) firstStageNamed.set(name, s.index);
+    }
+    return { defaults, firstStageNamed };
+  });
 }
 
 /** Range of the tag as written in the FROM (`latest` in `node:latest@sha256:…`), or null. */

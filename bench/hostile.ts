@@ -1,9 +1,10 @@
 /**
  * Times every hostile file of test/fixtures/hostile (committed and generated) audited with the full
  * catalogue beside an ordinary Dockerfile and Compose file, the way test/hostile runs them, and
- * reports the slowest; then audits the largest runs the default limits admit (worst-runs.ts) through
- * the server's audit pool. Run with `npm run bench:hostile` (add `-- --json` for machine output,
- * `-- --rounds 3` to keep the best of several rounds).
+ * reports the slowest; checks how the time grows with one construct repeated in a file (growth.ts);
+ * then audits the largest runs the default limits admit (worst-runs.ts) through the server's audit
+ * pool. Run with `npm run bench:hostile` (add `-- --json` for machine output, `-- --rounds 3` to
+ * keep the best of several rounds).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -14,6 +15,7 @@ import { parseCompose } from "../src/engine/parse/compose.js";
 import { parseDockerfile } from "../src/engine/parse/dockerfile.js";
 import type { SourceFile } from "../src/engine/types.js";
 import { GENERATED } from "../test/fixtures/hostile/generate.js";
+import { GROWTH_CASES, measureGrowth, SUPERLINEAR, type Growth } from "./growth.js";
 import { worstRuns } from "./worst-runs.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,9 +131,10 @@ async function main(): Promise<void> {
   results.sort((a, b) => b.auditMs - a.auditMs);
   const slowest = results[0];
   const total = results.reduce((n, r) => n + r.auditMs, 0);
+  const growth: Growth[] = GROWTH_CASES.map((c) => measureGrowth(c, Math.max(3, rounds), (path, content) => auditFiles([{ path, content }]), () => Number(process.hrtime.bigint()) / 1e6));
   const runs = await worstRunResults();
   if (json) {
-    console.log(JSON.stringify({ slowest: slowest.name, slowestMs: slowest.auditMs, totalMs: total, results, runs }, null, 2));
+    console.log(JSON.stringify({ slowest: slowest.name, slowestMs: slowest.auditMs, totalMs: total, results, growth, runs }, null, 2));
     return;
   }
   const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(0)} KB` : `${n} B`);
@@ -143,6 +146,9 @@ async function main(): Promise<void> {
   console.log(`\nSlowest: ${slowest.name} in ${slowest.auditMs.toFixed(0)} ms; all ${results.length} in ${(total / 1000).toFixed(1)} s.`);
   const failed = results.filter((r) => r.outcome === "RULE FAILED");
   if (failed.length) console.log(`Rules failed on: ${failed.map((r) => r.name).join(", ")}`);
+  console.log(`\nGrowth: one construct repeated n and 4n times in one file (linear: about 4 x the time; past ${SUPERLINEAR} x it grows faster than the file).\n`);
+  console.log("| construct | n | ms at n | ms at 4n | ratio | |\n| --- | ---: | ---: | ---: | ---: | --- |");
+  for (const g of growth) console.log(`| ${g.name} | ${g.n} | ${g.smallMs.toFixed(0)} | ${g.largeMs.toFixed(0)} | ${g.ratio.toFixed(1)} | ${g.superlinear ? "SUPERLINEAR" : ""} |`);
   console.log(`\nThe largest runs the default limits admit, each through a fresh audit thread (heap ceiling ${AUDIT_HEAP_MB} MiB, young generation ${AUDIT_YOUNG_MB} MiB, ShellCheck on, as the server runs):\n`);
   console.log("| run | files | size | seconds | outcome | findings listed | files with findings-omitted | process peak RSS so far |\n| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
   for (const r of runs) console.log(`| ${r.name} | ${r.files} | ${kb(r.bytes)} | ${(r.ms / 1000).toFixed(1)} | ${r.outcome} | ${r.listed} | ${r.omittedNotes} | ${r.maxRssMiB.toFixed(0)} MiB |`);

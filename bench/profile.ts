@@ -19,6 +19,7 @@ import { performance } from "node:perf_hooks";
 import { defaultCorpusDir, groupByProject, loadCorpus, type CorpusFile } from "./corpus.js";
 import { describePhases, substitute, type Variant } from "./phases.js";
 import { describeRuleTimes, timedRules } from "./rule-times.js";
+import { ignoreClosedPipes } from "../src/cli/closed-pipe.js";
 
 interface ProfileNode {
   id: number;
@@ -154,6 +155,7 @@ async function ruleTimes(passes: number, rows: number): Promise<void> {
   process.stdout.write(`${describeRuleTimes(catalogue.times, passes, rows)}\n`);
 }
 
+ignoreClosedPipes();
 const [cmd, a, b, c] = process.argv.slice(2);
 if (cmd === "top") top(a, Number(b ?? 40));
 else if (cmd === "dump") await dump();

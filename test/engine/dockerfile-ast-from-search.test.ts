@@ -10,11 +10,12 @@ beforeAll(async () => {
   await import("../../src/engine/parse/ast-from-search.js");
 });
 
-const fromOf = (image: string) => DockerfileParser.parse(`FROM ${image} AS x\n`).getInstructions()[0] as From;
+const fromOf = (image: string, escape = "\\") =>
+  DockerfileParser.parse(`${escape === "\\" ? "" : `# escape=${escape}\n`}FROM ${image} AS x\n`).getInstructions()[0] as From;
 
 /** A reproducible stream of image references built from separators, names and variables. */
 function* images(count: number): Generator<string> {
-  const parts = ["a", "b1", "/", ":", "@", ".", "-", "$V", "${V}", "${V:-x:y}", "${V:-a/b@c.d}", "${A}${B:-:}", "sha256", "5000", "${X:-${Y:-z:1}}", "\\$V"];
+  const parts = ["a", "b1", "/", ":", "@", ".", "-", "$V", "${V}", "${V:-x:y}", "${V:-a/b@c.d}", "${A}${B:-:}", "sha256", "5000", "${X:-${Y:-z:1}}", "\\$V", "`$V", "\\\n", "`\n"];
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
   for (let i = 0; i < count; i++) {
@@ -28,14 +29,17 @@ describe("FROM's separator searches outside variables", () => {
   it("find the same first and last separators as the library, on 3000 generated references", () => {
     expect(library.indexOf).not.toBe(original.indexOf);
     let compared = 0;
-    for (const image of images(3000)) {
-      const from = fromOf(image);
+    // Both escape characters, and images split over lines by a continuation.
+    for (const [n, image] of [...images(3000)].entries()) {
+      const from = fromOf(image, n % 2 ? "`" : "\\");
       const range = from.getImageRange();
       if (!range) continue;
-      const offset = range.start.character;
+      const doc = (from as unknown as { document: { offsetAt(p: object): number; getText(): string } }).document;
+      const offset = doc.offsetAt(range.start);
+      const content = doc.getText().slice(offset, doc.offsetAt(range.end));
       for (const sep of ["@", ":", "/", "."]) {
-        expect([image, sep, library.indexOf.call(from, offset, image, sep)]).toEqual([image, sep, original.indexOf.call(from, offset, image, sep)]);
-        expect([image, sep, library.lastIndexOf.call(from, offset, image, sep)]).toEqual([image, sep, original.lastIndexOf.call(from, offset, image, sep)]);
+        expect([image, sep, library.indexOf.call(from, offset, content, sep)]).toEqual([image, sep, original.indexOf.call(from, offset, content, sep)]);
+        expect([image, sep, library.lastIndexOf.call(from, offset, content, sep)]).toEqual([image, sep, original.lastIndexOf.call(from, offset, content, sep)]);
         compared++;
       }
     }

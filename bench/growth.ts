@@ -30,9 +30,15 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { name: "RUN expansions", path: "Dockerfile", n: 2_000, build: (n) => `FROM alpine:3.20\nRUN echo ${"${a:-b}".repeat(n)}\n` },
   { name: "global ARGs used by as many FROMs", path: "Dockerfile", n: 240, build: (n) => `${rows(n, (i) => `ARG A${i}=x`)}\n${rows(n, (i) => `FROM alpine:$A${i} AS s${i}`)}\n` },
   { name: "stages copying from the one before", path: "Dockerfile", n: 240, build: (n) => `${rows(n, (i) => `FROM alpine:3.20 AS s${i}\nCOPY --from=s${Math.max(0, i - 1)} /a /a`)}\n` },
+  { name: "RUN pipeline stages", path: "Dockerfile", n: 4_000, build: (n) => `FROM alpine:3.20\nRUN ${"a | ".repeat(n)}b\n` },
+  { name: "COPY heredoc instructions", path: "Dockerfile", n: 160, build: (n) => `FROM alpine:3.20\n${rows(n, (i) => `COPY <<EOF /f${i}\nx\nEOF`)}\n` },
+  { name: "stage ARGs used by as many RUNs", path: "Dockerfile", n: 240, build: (n) => `FROM alpine:3.20\n${rows(n, (i) => `ARG A${i}`)}\n${rows(n, (i) => `RUN echo $A${i} $B${i}`)}\n` },
   { name: "service volumes", path: "compose.yaml", n: 4_500, build: (n) => `services:\n  a:\n    image: x\n    volumes:\n${rows(n, (i) => `      - ./d${i}:/d${i}`)}\n` },
   { name: "service ports", path: "compose.yaml", n: 4_500, build: (n) => `services:\n  a:\n    image: x\n    ports:\n${rows(n, (i) => `      - "${1000 + i}:80"`)}\n` },
   { name: "environment list with defaults", path: "compose.yaml", n: 4_500, build: (n) => `services:\n  a:\n    image: x\n    environment:\n${rows(n, (i) => `      - V${i}=\${X:-y}`)}\n` },
+  { name: "environment of secret-like names", path: "compose.yaml", n: 4_500, build: (n) => `services:\n  a:\n    image: x\n    environment:\n${rows(n, (i) => `      DB_PASSWORD_${i}: hunter${i}`)}\n` },
+  { name: "one mapping merging many anchors", path: "compose.yaml", n: 1_500, build: (n) => `${rows(n, (i) => `x-a${i}: &a${i}\n  e${i}: 1`)}\nservices:\n  a:\n    image: x\n    labels:\n      <<: [${Array.from({ length: n }, (_, i) => `*a${i}`).join(", ")}]\n` },
+  { name: "services extending one base", path: "compose.yaml", n: 1_500, build: (n) => `services:\n  base:\n    image: x\n${rows(n, (i) => `  s${i}:\n    extends: base`)}\n` },
   { name: "services depending on the ones before", path: "compose.yaml", n: 1_200, build: (n) => `services:\n${rows(n, (i) => `  s${i}:\n    image: x\n    depends_on: [${i ? `s${i - 1}` : ""}]`)}\n` },
   { name: "services on shared networks with ports", path: "compose.yaml", n: 900, build: (n) => `services:\n${rows(n, (i) => `  s${i}:\n    image: x\n    networks: [n${i % 20}]\n    ports: ["${1000 + i}:80"]`)}\nnetworks:\n${rows(20, (i) => `  n${i}: {}`)}\n` },
 ];
@@ -46,17 +52,27 @@ export interface Growth {
   superlinear: boolean;
 }
 
+/** Each size is audited until this much time is measured (and at least `rounds` times, at most MAX_ROUNDS). */
+export const MIN_TIMED_MS = 200;
+export const MAX_ROUNDS = 30;
+
 /**
- * The mean time of `rounds` audits of the case at n and at 4n, each size audited once before (the
- * first audit of a construct compiles its code paths), and their ratio. A mean, not the best run:
- * the best of a few small runs is one that no collection fell into, which a large run cannot be.
+ * The mean time of the audits of the case at n and at 4n, each size audited once before (the first
+ * audit of a construct compiles its code paths), and their ratio. A mean, not the best run: the
+ * best of a few small runs is one that no collection fell into, which a large run cannot be. A
+ * size that audits in a few milliseconds is repeated until MIN_TIMED_MS have passed, so that one
+ * collection or recompilation does not decide its mean.
  */
 export function measureGrowth(c: GrowthCase, rounds: number, audit: (path: string, content: string) => void, clock: () => number): Growth {
   const mean = (content: string) => {
     audit(c.path, content);
     const start = clock();
-    for (let r = 0; r < rounds; r++) audit(c.path, content);
-    return (clock() - start) / rounds;
+    let runs = 0;
+    do {
+      audit(c.path, content);
+      runs++;
+    } while (runs < MAX_ROUNDS && (runs < rounds || clock() - start < MIN_TIMED_MS));
+    return (clock() - start) / runs;
   };
   const smallMs = mean(c.build(c.n));
   const largeMs = mean(c.build(4 * c.n));

@@ -1,10 +1,10 @@
 /**
  * Times every hostile file of test/fixtures/hostile (committed and generated) audited with the full
  * catalogue beside an ordinary Dockerfile and Compose file, the way test/hostile runs them, and
- * reports the slowest; checks how the time grows with one construct repeated in a file (growth.ts);
- * then audits the largest runs the default limits admit (worst-runs.ts) through the server's audit
- * pool. Run with `npm run bench:hostile` (add `-- --json` for machine output, `-- --rounds 3` to
- * keep the best of several rounds).
+ * reports the slowest, and checks how the time grows with one construct repeated in a file
+ * (growth.ts); before both, it audits the largest runs the default limits admit (worst-runs.ts)
+ * through the server's audit pool. Run with `npm run bench:hostile` (add `-- --json` for machine
+ * output, `-- --rounds 3` to keep the best of several rounds).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -121,6 +121,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const rounds = Math.max(1, Number(args[args.indexOf("--rounds") + 1]) || 1);
+  // The largest runs first: they run in audit threads, and the process's peak RSS each reports is
+  // then theirs, not that of the megabyte files audited on this thread below.
+  const runs = await worstRunResults();
   // Warm up module loading and the JIT on the ordinary files, so the first case is not charged for it.
   for (let i = 0; i < 3; i++) auditFiles(NORMAL);
   const results: Result[] = [];
@@ -131,8 +134,6 @@ async function main(): Promise<void> {
   results.sort((a, b) => b.auditMs - a.auditMs);
   const slowest = results[0];
   const total = results.reduce((n, r) => n + r.auditMs, 0);
-  const runs = await worstRunResults();
-  // After the worst runs: its large files would otherwise raise the peak RSS those report.
   const growth: Growth[] = GROWTH_CASES.map((c) => measureGrowth(c, Math.max(3, rounds), (path, content) => auditFiles([{ path, content }]), () => Number(process.hrtime.bigint()) / 1e6));
   if (json) {
     console.log(JSON.stringify({ slowest: slowest.name, slowestMs: slowest.auditMs, totalMs: total, results, growth, runs }, null, 2));

@@ -42,16 +42,20 @@ export function* missingCleanups(model: DockerfileModel, project: Project, spec:
   for (const [instruction, commands] of commandsByRun(model)) {
     const stage = model.stages[instruction.stageIndex];
     if (!stage || !shipped.has(stage)) continue;
-    if (hasCacheMount(instruction, spec.mount)) continue;
+    // Most RUNs trigger nothing: their cleanups and mounts are not looked at.
+    const triggers: { i: number; word: ShellWord }[] = [];
+    commands.forEach(({ tool, command }, i) => {
+      const word = spec.trigger(tool, command);
+      if (word) triggers.push({ i, word });
+    });
+    if (!triggers.length || hasCacheMount(instruction, spec.mount)) continue;
     const cleanups: [number, number][] = [];
     commands.forEach(({ tool, command }, i) => {
       const word = spec.cleanup(tool, command);
       if (word) cleanups.push([i, word === command.nameWord ? -1 : command.args.indexOf(word)]);
     });
-    for (let i = 0; i < commands.length; i++) {
-      const { tool, command } = commands[i];
-      const word = spec.trigger(tool, command);
-      if (!word) continue;
+    for (const { i, word } of triggers) {
+      const { command } = commands[i];
       const at = word === command.nameWord ? -1 : command.args.indexOf(word);
       if (cleanups.some(([ci, wi]) => ci > i || (ci === i && wi > at))) continue;
       yield { instruction, command, word };

@@ -31,6 +31,8 @@ export function unwrapCommand(c: ShellCommand): ShellCommand {
 }
 
 function unwrap(c: ShellCommand): ShellCommand {
+  // Most commands are not a wrapper: they need no list of their words.
+  if (!WRAPPERS[base(c.nameWord.value)]) return c;
   let words: ShellWord[] = [c.nameWord, ...c.args];
   for (let depth = 0; depth < 5; depth++) {
     const valued = WRAPPERS[base(words[0]?.value ?? "")];

@@ -2,6 +2,23 @@ import { performance } from "node:perf_hooks";
 import { isSecretName, mayNameSecret } from "../../src/engine/secrets.js";
 import { imageDefaultsToNonRoot } from "../../src/engine/users.js";
 
+/**
+ * A linear pass over 1 MB takes a few milliseconds; the quadratic patterns these replaced took
+ * seconds to minutes. The best of three runs under a budget far above the first and far below the
+ * second, as test/redos.test.ts does: a single run under 50 ms failed on a busy machine (191 ms).
+ */
+const BUDGET_MS = 250;
+
+function bestOfThree(f: () => unknown): number {
+  let best = Infinity;
+  for (let i = 0; i < 3 && best > BUDGET_MS; i++) {
+    const start = performance.now();
+    f();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
 describe("isSecretName", () => {
   it.each(["POSTGRES_PASSWORD", "GF_SECURITY_ADMIN_PASSWORD", "AWS_SECRET_ACCESS_KEY", "API_KEY", "GITLAB_SECRETS_SECRET_KEY_BASE", "JWT_SECRET", "DB_PASS", "MYSQL_PWD"])(
     "%s holds a secret",
@@ -18,9 +35,7 @@ describe("isSecretName", () => {
 
   it("stays linear on 1 MB names made of `_MIN` words (once quadratic: `_MIN\\w*$` from every `_MIN`)", () => {
     for (const name of [`PASSWORD${"_MIN".repeat(250_000)}!`, `PASSWORD${"_HASHALGO".repeat(120_000)}.`, `${"password_".repeat(120_000)}x`]) {
-      const start = performance.now();
-      isSecretName(name);
-      expect(performance.now() - start).toBeLessThan(50);
+      expect(bestOfThree(() => isSecretName(name))).toBeLessThan(BUDGET_MS);
     }
   });
 });
@@ -32,9 +47,7 @@ describe("imageDefaultsToNonRoot", () => {
   it.each(["gcr.io/distroless/static-debian12", "nonroot/distroless/x", "alpine:3.20"])("%s may run as root", (ref) => expect(imageDefaultsToNonRoot(ref)).toBe(false));
 
   it("stays linear on 1 MB references repeating `distroless/` (once quadratic: `distroless\\/.*nonroot`)", () => {
-    const start = performance.now();
-    imageDefaultsToNonRoot("distroless/".repeat(100_000));
-    expect(performance.now() - start).toBeLessThan(50);
+    expect(bestOfThree(() => imageDefaultsToNonRoot("distroless/".repeat(100_000)))).toBeLessThan(BUDGET_MS);
   });
 });
 

@@ -1,6 +1,7 @@
 import { runInvocations } from "../../src/engine/invocations.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { copyOperands, isArchivePath } from "../../src/engine/sources.js";
+import { copyOperands } from "../../src/engine/copy.js";
+import { isArchivePath } from "../../src/engine/sources.js";
 import type { Range } from "../../src/engine/types.js";
 
 const UNPACKERS = new Set(["unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat"]);
@@ -30,9 +31,9 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword === "COPY" && !ins.flags.some((f) => f.name === "from")) {
-          const { sources, dest } = copyOperands(ins);
-          const named = dest && isArchivePath(dest.value) ? [{ ...sources[0], value: dest.value }] : sources.filter((s) => isArchivePath(s.value));
-          for (const s of named) if (s?.range) archives.set(`${stage.index}:${basename(s.value)}`, { stage: stage.index, name: basename(s.value), range: s.range });
+          const { sources, dest } = copyOperands(model, ins);
+          const named = dest && sources.length && isArchivePath(dest.value) ? [{ ...sources[0], value: dest.value }] : sources.filter((s) => isArchivePath(s.value));
+          for (const s of named) archives.set(`${stage.index}:${basename(s.value)}`, { stage: stage.index, name: basename(s.value), range: s.range });
         }
         if (ins.keyword !== "RUN") continue;
         for (const inv of extracts.filter((e) => e.instruction === ins)) {

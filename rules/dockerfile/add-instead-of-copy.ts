@@ -1,6 +1,7 @@
 import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { copyOperands, isArchivePath, isRemoteSource } from "../../src/engine/sources.js";
+import { copyOperands } from "../../src/engine/copy.js";
+import { isArchivePath, isRemoteSource } from "../../src/engine/sources.js";
 
 /** Flags only ADD understands; with any of them the instruction cannot become COPY as is. */
 const ADD_ONLY_FLAGS = new Set(["checksum", "keep-git-dir", "unpack"]);
@@ -20,7 +21,7 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     for (const ins of instructionsNamed(model, "ADD")) {
-      const { sources } = copyOperands(ins);
+      const { sources } = copyOperands(model, ins);
       const local = sources.filter((s) => !isRemoteSource(s.value) && !isArchivePath(s.value));
       if (!local.length) continue;
       const exact = local.length === sources.length && sources.every((s) => !s.value.includes("$")) && !ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name));

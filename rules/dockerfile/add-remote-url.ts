@@ -1,6 +1,6 @@
 import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { copyOperands } from "../../src/engine/sources.js";
+import { copyOperands } from "../../src/engine/copy.js";
 
 const DOWNLOAD = /^(https?|ftp):\/\//i;
 /** Git sources are pinned by their ref, not by a content checksum. */
@@ -21,9 +21,9 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const ins of instructionsNamed(model, "ADD")) {
       if (ins.flags.some((f) => f.name === "checksum")) continue;
-      for (const src of copyOperands(ins).sources) {
+      for (const src of copyOperands(model, ins).sources) {
         if (!DOWNLOAD.test(src.value) || GIT.test(src.value)) continue;
-        report({ messageId: "unverified", data: { url: src.value }, range: src.range ?? ins.keywordRange });
+        report({ messageId: "unverified", data: { url: src.value }, range: src.range });
       }
     }
   },

@@ -1,10 +1,11 @@
 import { commandsByRun } from "../../src/engine/cache-cleanup.js";
 import { dependencyInstall, type Ecosystem } from "../../src/engine/dependency-installs.js";
-import { copySources, isWholeContext } from "../../src/engine/build-context.js";
-import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { isWholeContext } from "../../src/engine/build-context.js";
+import { copyOperands } from "../../src/engine/copy.js";
+import type { DfInstruction, DfWord, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { hasCacheMount } from "../../src/engine/run-mounts.js";
-import { isRemoteSource, type CopySource } from "../../src/engine/sources.js";
+import { isRemoteSource } from "../../src/engine/sources.js";
 import { chainInstructions } from "../../src/engine/stage-roles.js";
 import { trimSlashes } from "../../src/engine/paths.js";
 
@@ -26,9 +27,9 @@ const SOURCE_DIRS = /^(src|source|sources|app|apps|lib|libs|code|server|client|w
 const PRIMING_TOOLS: Record<string, Ecosystem> = { gradle: "java", gradlew: "java", mvn: "java", mvnw: "java", cargo: "rust", dotnet: "dotnet" };
 
 /** The source word of a COPY/ADD that brings in the whole context or a source directory. */
-function sourceTree(model: DockerfileModel, ins: DfInstruction): CopySource | null {
+function sourceTree(model: DockerfileModel, ins: DfInstruction): DfWord | null {
   if (ins.flags.some((f) => f.name.toLowerCase() === "from")) return null;
-  for (const s of copySources(model, ins)) {
+  for (const s of copyOperands(model, ins).sources) {
     const v = s.value;
     if (isWholeContext(v)) return s;
     if (isRemoteSource(v) || v.includes("$")) continue;
@@ -58,7 +59,7 @@ export default defineDockerfileRule({
     const byRun = commandsByRun(model);
     const reported = new Set<DfInstruction>();
     for (const stage of model.stages) {
-      let copy: { ins: DfInstruction; source: CopySource } | null = null;
+      let copy: { ins: DfInstruction; source: DfWord } | null = null;
       const prepared = new Set<Ecosystem>();
       for (const ins of chainInstructions(stage)) {
         if ((ins.keyword === "COPY" || ins.keyword === "ADD") && !copy) {
@@ -81,7 +82,7 @@ export default defineDockerfileRule({
           report({
             messageId: "order",
             data: { keyword: copy.ins.keyword, source: copy.source.value, install, manifests: MANIFESTS[dep.ecosystem] },
-            range: copy.source.range ?? copy.ins.range,
+            range: copy.source.range,
           });
         }
       }

@@ -7,7 +7,7 @@ import { dirname, joinPath, trimSlashes } from "../../src/engine/paths.js";
 import { packageInstall } from "../../src/engine/pinning.js";
 import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { copyOperands } from "../../src/engine/sources.js";
+import { copyOperands } from "../../src/engine/copy.js";
 import { chainInstructions, productionStages } from "../../src/engine/stage-roles.js";
 
 /** Requirement files for development: requirements-dev.txt, dev-requirements.txt, requirements/test.txt, … */
@@ -127,7 +127,7 @@ function prunedLater(rest: readonly DfInstruction[], byRun: ReadonlyMap<DfInstru
  */
 function prodVariant(model: DockerfileModel, project: Project, chain: readonly DfInstruction[], file: string): string | null {
   const copies = chain.filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name.toLowerCase() === "from"));
-  const names = copies.flatMap((i) => copyOperands(i).sources.map((s) => s.value));
+  const names = copies.flatMap((i) => copyOperands(model, i).sources.map((s) => s.value));
   const copied = PROD_VARIANTS.find((p) => names.some((n) => n === p || n.endsWith(`/${p}`)));
   if (copied) return copied;
   const fileDir = dirname(file.replace(/^\.\//, ""));

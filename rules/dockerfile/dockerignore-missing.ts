@@ -1,7 +1,7 @@
-import { buildContexts, copySources, hasOwnDockerignore, isWholeContext } from "../../src/engine/build-context.js";
+import { buildContexts, hasOwnDockerignore, isWholeContext } from "../../src/engine/build-context.js";
+import { copyOperands } from "../../src/engine/copy.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import type { CopySource } from "../../src/engine/sources.js";
-import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
+import type { DfInstruction, DfWord } from "../../src/engine/parse/dockerfile.js";
 
 export default defineDockerfileRule({
   meta: {
@@ -16,11 +16,11 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, report }) {
-    let first: { ins: DfInstruction; source: CopySource } | null = null;
+    let first: { ins: DfInstruction; source: DfWord } | null = null;
     // ONBUILD triggers copy the context of the downstream build, not this one
     for (const ins of model.instructions) {
       if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
-      const source = copySources(model, ins).find((s) => isWholeContext(s.value));
+      const source = copyOperands(model, ins).sources.find((s) => isWholeContext(s.value));
       if (source) {
         first = { ins, source };
         break;
@@ -32,7 +32,7 @@ export default defineDockerfileRule({
     report({
       messageId: "missing",
       data: { keyword: first.ins.keyword, source: first.source.value, context: missing.map((c) => c.dir || ".").join("`, `") },
-      range: first.source.range ?? first.ins.range,
+      range: first.source.range,
     });
   },
 });

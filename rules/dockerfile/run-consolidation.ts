@@ -1,6 +1,6 @@
 import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { copyOperands } from "../../src/engine/sources.js";
+import { copyOperands } from "../../src/engine/copy.js";
 import { shippedStages } from "../../src/engine/stage-roles.js";
 
 const flagsKey = (ins: DfInstruction) => ins.flags.map((f) => `${f.name}=${f.value ?? ""}`).sort().join(" ");
@@ -41,7 +41,7 @@ export default defineDockerfileRule({
           flush(runs, "run");
           runs = short ? [ins] : [];
         }
-        const target = (ins.keyword === "COPY" || ins.keyword === "ADD") && !ins.heredocs.length ? copyOperands(ins).dest?.value ?? null : null;
+        const target = (ins.keyword === "COPY" || ins.keyword === "ADD") && !ins.heredocs.length ? copyOperands(model, ins).dest?.value ?? null : null;
         const same = copies.length && target !== null && ins.keyword === copies[0].keyword && target === dest && flagsKey(copies[0]) === flagsKey(ins);
         if (same) copies.push(ins);
         else {

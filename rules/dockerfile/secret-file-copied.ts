@@ -1,6 +1,6 @@
 import { imageStages } from "../../src/engine/invocations.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { copyOperands } from "../../src/engine/sources.js";
+import { copyOperands } from "../../src/engine/copy.js";
 import { trimSlashes } from "../../src/engine/paths.js";
 
 /** Template `.env` files hold no secrets. */
@@ -39,9 +39,9 @@ export default defineDockerfileRule({
     for (const stage of imageStages(model)) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
-        for (const src of copyOperands(ins).sources) {
+        for (const src of copyOperands(model, ins).sources) {
           const what = credentialFile(src.value);
-          if (what) report({ messageId: "copied", data: { path: src.value, what }, range: src.range ?? ins.keywordRange });
+          if (what) report({ messageId: "copied", data: { path: src.value, what }, range: src.range });
         }
       }
     }

@@ -5,9 +5,8 @@ import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath, trimSlashes } from "./paths.js";
 import type { Project } from "./project.js";
 import { instructionsNamed } from "./instruction-index.js";
-import { execWords } from "./execform.js";
-import type { DfInstruction } from "./parse/dockerfile.js";
-import { copyOperands, isRemoteSource, type CopySource } from "./sources.js";
+import { copyOperands } from "./copy.js";
+import { isRemoteSource } from "./sources.js";
 
 export interface BuildContext {
   /** Repository-relative directory ("" for the root). */
@@ -60,7 +59,7 @@ function contextFromSources(model: DockerfileModel, project: Project, own: strin
   for (const keyword of ["COPY", "ADD"]) {
     for (const ins of instructionsNamed(model, keyword)) {
       if (ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
-      for (const s of copyOperands(ins).sources) {
+      for (const s of copyOperands(model, ins).sources) {
         const v = s.value.replace(/^\.\//, "");
         if (v && v !== "." && !/[*?[$]/.test(v) && !isRemoteSource(v) && !v.startsWith("/")) sources.push(trimSlashes(v));
       }
@@ -92,14 +91,6 @@ const fragments = new WeakMap<ComposeModel, boolean>();
 function fragmentFile(file: ComposeModel): boolean {
   const names = new Set(file.services.map((s) => s.name));
   return file.services.some((s) => s.partial || s.dependsOn.some((d) => !names.has(d.service)));
-}
-
-/** The sources of a COPY/ADD with their ranges, exec form (`COPY ["./", "/app/"]`) included. */
-export function copySources(model: DockerfileModel, ins: DfInstruction): CopySource[] {
-  const { sources } = copyOperands(ins);
-  if (!ins.execForm) return sources;
-  const words = execWords(model, ins);
-  return sources.map((s, i) => ({ value: s.value, range: words?.[i]?.range ?? null }));
 }
 
 /** Whole-context sources: `.`, `./`, `*`. */

@@ -17,7 +17,9 @@ export interface CopyOperands {
 export function copyOperands(model: DockerfileModel, ins: DfInstruction): CopyOperands {
   let words: DfWord[];
   if (ins.execForm) {
-    words = execWords(model, ins) ?? [];
+    // The JSON tokens are found by a scan; should it fail, the operands keep the arguments' range.
+    const at = ins.argsRange ?? ins.range;
+    words = execWords(model, ins) ?? ins.execForm.map((value) => ({ value, range: at }));
   } else {
     const bodyStart = ins.heredocs.find((h) => h.contentRange)?.contentRange?.start;
     words = ins.args.filter((a) => !bodyStart || comparePos(a.range.start, bodyStart) < 0);

@@ -17,5 +17,9 @@ ruleTester(rule, {
       code: "FROM debian:12\nCOPY foo/bar/packaged-app.tar /foo.tar\nRUN tar xzf /foo.tar && gunzip /foo.tar\n",
       errors: [{ messageId: "archive", line: 2, column: 6, endLine: 2, endColumn: 30 }],
     },
+    {
+      code: 'FROM debian:12\nCOPY ["dist/app.tgz", "/opt/"]\nRUN tar -xzf /opt/app.tgz -C /opt\n',
+      errors: [{ messageId: "archive", line: 2, column: 7, endLine: 2, endColumn: 21 }],
+    },
   ],
 });

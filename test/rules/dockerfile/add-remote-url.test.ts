@@ -15,7 +15,7 @@ ruleTester(rule, {
     },
     {
       code: "FROM alpine:3.20\nADD [\"http://example.com/a\", \"/a\"]\n",
-      errors: [{ messageId: "unverified", line: 2, column: 1, endLine: 2, endColumn: 4 }],
+      errors: [{ messageId: "unverified", line: 2, column: 6, endLine: 2, endColumn: 28 }],
     },
   ],
 });

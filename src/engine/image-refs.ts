@@ -39,7 +39,7 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
   const ref = image.ref.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string, fallback: string | undefined, bare: string) => {
     const name = braced ?? bare;
     const op = whole.match(/^\$\{[A-Za-z0-9_]+(:?[-+])/)?.[1];
-    const value = defaults.get(name);
+    const value = defaults[name];
     if (op?.endsWith("+")) return value ? fallback ?? "" : "";
     if (value) return value;
     if (op && fallback !== undefined) return fallback;
@@ -54,8 +54,8 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
 }
 
 interface FileGlobals {
-  /** Defaults of the ARGs declared before the first FROM. */
-  defaults: ReadonlyMap<string, string>;
+  /** Defaults of the ARGs declared before the first FROM (a record without prototype). */
+  defaults: Readonly<Record<string, string>>;
   /** The index of the first stage of each (lower-cased) name. */
   firstStageNamed: ReadonlyMap<string, number>;
 }
@@ -65,10 +65,10 @@ const globalsByModel = new WeakMap<DockerfileModel, FileGlobals>();
 
 function globalsOf(model: DockerfileModel): FileGlobals {
   return memo(globalsByModel, model, () => {
-    const defaults = new Map<string, string>();
+    const defaults: Record<string, string> = Object.create(null);
     for (const arg of model.globalArgs) {
       if (arg.keyword !== "ARG") continue;
-      for (const p of arg.properties) if (p.hasEquals) defaults.set(p.name, p.value);
+      for (const p of arg.properties) if (p.hasEquals) defaults[p.name] = p.value;
     }
     const firstStageNamed = new Map<string, number>();
     for (const s of model.stages) {
@@ -78,6 +78,12 @@ function globalsOf(model: DockerfileModel): FileGlobals {
     return { defaults, firstStageNamed };
   });
 }
+
+/**
+ * Defaults of the ARGs declared before the first FROM, the only variables a FROM line can use.
+ * Other instructions there (an invalid file) declare nothing.
+ */
+export const globalArgDefaults = (model: DockerfileModel): Readonly<Record<string, string>> => globalsOf(model).defaults;
 
 /** Range of the tag as written in the FROM (`latest` in `node:latest@sha256:…`), or null. */
 export function tagRange(image: DfImage): Range | null {

@@ -2,6 +2,7 @@ import type { ComposeModel, ComposeService } from "./parse/compose.js";
 import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath } from "./paths.js";
+import { globalArgDefaults } from "./image-refs.js";
 import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, rootImage, stageHealthcheck, stageUser } from "./users.js";
 
 export interface EffectiveUser {
@@ -117,17 +118,10 @@ function effectiveUser(svc: ComposeService, stage: DfStage | null, dockerfile: D
     if (u) return { user: u.user, root: isRootUser(u.user), source: "dockerfile" };
     const image = rootImage(stage);
     // `FROM ${BASE_IMAGE}`: the base image, and so its USER, is chosen at build time.
-    if (image && isUnknownImage(image, argDefaults(dockerfile))) return { user: null, root: null, source: "unknown" };
+    if (image && isUnknownImage(image, dockerfile ? globalArgDefaults(dockerfile) : {})) return { user: null, root: null, source: "unknown" };
     if (image && imageDefaultsToNonRoot(image)) return { user: null, root: false, source: "image-default" };
     return { user: "root", root: true, source: "image-default" };
   }
   if (svc.image && imageDefaultsToNonRoot(svc.image)) return { user: null, root: false, source: "image-default" };
   return { user: null, root: null, source: "unknown" };
-}
-
-/** Default values of the global ARGs (before the first FROM). */
-function argDefaults(dockerfile: DockerfileModel | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const ins of dockerfile?.globalArgs ?? []) for (const p of ins.properties) if (p.hasEquals) out[p.name] = p.value;
-  return out;
 }

@@ -18,6 +18,12 @@ describe("effective user of a built service", () => {
     expect(userOf("ARG BASE=python:3.12\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: true });
   });
 
+  it("takes defaults only from ARGs before the first FROM, as the FROM line sees them", () => {
+    // ENV before FROM declares nothing (Docker rejects it), so the base image is still unknown.
+    expect(userOf("ENV BASE=python:3.12\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: null, userSource: "unknown" });
+    expect(userOf("ARG BASE=python:3.12\nARG BASE\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: true });
+  });
+
   it("is non-root on images whose own Dockerfile sets a non-root USER", () => {
     expect(userOf("FROM docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION:-8.15.0}\n")).toMatchObject({ runsAsRoot: false });
     expect(userOf("FROM grafana/grafana:11.2.0\n")).toMatchObject({ runsAsRoot: false });

@@ -6,19 +6,23 @@
  *   node dist/bench/profile.js dump > findings.json
  *   node dist/bench/profile.js phases [passes]
  *   node dist/bench/profile.js rules [passes] [rows]
+ *   node dist/bench/profile.js split [passes]
  *
  * `run` audits (or only parses) the corpus files of one kind a few times in this process;
  * `top` prints the functions with the most self time and the most inclusive time, by file;
  * `dump` prints every finding of one engine pass over the corpus (fixes and scores included), in a
  * stable order, so that a change made for speed can be diffed against the findings it must keep;
  * `phases` splits the engine's warm time into parse, rules and findings by substitution (phases.ts);
- * `rules` times each rule's check, with and without the shared analyses it asks for first (rule-times.ts).
+ * `rules` times each rule's check, with and without the shared analyses it asks for first (rule-times.ts);
+ * `split` profiles alternating floor and engine passes and compares what their parses cost (parse-share.ts).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { defaultCorpusDir, groupByProject, loadCorpus, type CorpusFile } from "./corpus.js";
 import { describePhases, substitute, type Variant } from "./phases.js";
 import { describeRuleTimes, timedRules } from "./rule-times.js";
+import { describeParseShare, parseShare, type CpuProfile } from "./parse-share.js";
+import { Session } from "node:inspector/promises";
 import { ignoreClosedPipes } from "../src/cli/closed-pipe.js";
 
 interface ProfileNode {
@@ -155,10 +159,41 @@ async function ruleTimes(passes: number, rows: number): Promise<void> {
   process.stdout.write(`${describeRuleTimes(catalogue.times, passes, rows)}\n`);
 }
 
+/** Floor and engine passes alternated under the sampling profiler, their parse time compared. */
+async function split(passes: number): Promise<void> {
+  const { auditFiles } = await import("../src/audit.js");
+  const floor = await floorParser();
+  const corpus = loadCorpus(defaultCorpusDir());
+  const projects = [...groupByProject(corpus).values()];
+  // Named as parse-share.ts's PASS_FUNCTIONS: the profile's stacks tell the passes apart by them.
+  function parseFloorPass(): void {
+    floor(corpus);
+  }
+  function auditEnginePass(): void {
+    for (const group of projects) auditFiles(sources(group), { tree: group.map((f) => f.path) });
+  }
+  for (let i = 0; i < 2; i++) {
+    parseFloorPass();
+    auditEnginePass();
+  }
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  for (let i = 0; i < passes; i++) {
+    parseFloorPass();
+    auditEnginePass();
+  }
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  process.stdout.write(`${corpus.length} files\n${describeParseShare(parseShare(profile as CpuProfile), passes)}\n`);
+}
+
 ignoreClosedPipes();
 const [cmd, a, b, c] = process.argv.slice(2);
 if (cmd === "top") top(a, Number(b ?? 40));
 else if (cmd === "dump") await dump();
 else if (cmd === "phases") await phases(Number(a ?? 8));
 else if (cmd === "rules") await ruleTimes(Number(a ?? 8), Number(b ?? 40));
+else if (cmd === "split") await split(Number(a ?? 10));
 else await run(a ?? "engine", b ?? "all", Number(c ?? 3));

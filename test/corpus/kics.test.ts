@@ -4,11 +4,6 @@ import { evaluateKics } from "./kics-eval.js";
 /**
  * KICS queries excluded from the score, each with the reason (at most 5). Each is a sample KICS
  * gets wrong on the facts, where our rule does what hadolint's rule for it does.
- *
- * Not excluded for want of a sixth slot, and failing: run_command_cd_instead_of_workdir, whose
- * negative2 `RUN cd /usr/share/nginx/html` KICS accepts (it only objects to relative paths) while
- * hadolint's DL3003 (its own spec: `RUN cd /opt` is caught) and Trivy's DS-0013 report every `cd`,
- * as cd-in-run does.
  */
 export const EXCLUDED: Record<string, string> = {
   apt_get_install_lists_were_not_deleted:

@@ -6,8 +6,8 @@
  * ratios are taken within each round (pair by pair), then summarised as median and min–max.
  * The method and the latest results are in docs/benchmarks.md.
  *
- * Options: --quick, --rounds N, --cold N, --step N (every n-th corpus file), --corpus DIR,
- *          --no-peers, --no-app, --no-corpus.
+ * Options: --quick, --rounds N, --warmup N (warm-up passes, counted over the whole corpus), --cold N,
+ *          --step N (every n-th corpus file), --corpus DIR, --no-peers, --no-app, --no-corpus.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -25,6 +25,8 @@ import { checkTarget, type Target } from "./targets.js";
 interface Options {
   quick: boolean;
   rounds: number;
+  /** Warm-up passes before the measured rounds, counted in passes over the whole corpus. */
+  warmup: number;
   cold: number;
   /** Every n-th corpus file of each kind (1 = all); --quick takes every 3rd. */
   step: number;
@@ -43,6 +45,8 @@ function parseArgs(argv: string[]): Options {
   return {
     quick,
     rounds: Number(value("--rounds") ?? (quick ? 3 : 7)),
+    // The JIT keeps optimizing the engine's less common functions for about ten passes (docs/benchmarks.md).
+    warmup: Number(value("--warmup") ?? (quick ? 4 : 10)),
     cold: Number(value("--cold") ?? (quick ? 1 : 3)),
     step: Number(value("--step") ?? (quick ? 3 : 1)),
     corpus: value("--corpus") ?? defaultCorpusDir(),
@@ -168,7 +172,7 @@ async function corpusPart(opts: Options): Promise<CorpusResults | null> {
     cold.ratio.push(pair.engine / pair.floor);
   }
 
-  const warmups = warmupPasses(all.length, corpus.length, 2);
+  const warmups = warmupPasses(all.length, corpus.length, opts.warmup);
   // The engine's own steady state: a process that only audits, pass after pass, as a server's audit
   // thread does (under the same heap ceiling), and the same under Node's host-sized default heap.
   const engineAlone = async (args: readonly string[]) => {

@@ -15,46 +15,13 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Child } from "./ipc.js";
-import { defaultCorpusDir, loadCorpus, repoRoot, sample, warmupPasses } from "./corpus.js";
+import { loadCorpus, repoRoot, sample, warmupPasses } from "./corpus.js";
+import { parseArgs, type Options } from "./options.js";
 import { PEERS, type PeerName } from "./peer-driver-types.js";
 import { peerPass, type Pass, type PeerState } from "./peer-pass.js";
 import { fmt, round, summarize, table, type Summary } from "./stats.js";
 import { AUDIT_THREAD_HEAP, AUDIT_THREAD_HEAP_FLAGS } from "./audit-heap.js";
 import { checkTarget, type Target } from "./targets.js";
-
-interface Options {
-  quick: boolean;
-  rounds: number;
-  /** Warm-up passes before the measured rounds, counted in passes over the whole corpus. */
-  warmup: number;
-  cold: number;
-  /** Every n-th corpus file of each kind (1 = all); --quick takes every 3rd. */
-  step: number;
-  corpus: string;
-  peers: boolean;
-  app: boolean;
-  corpusPart: boolean;
-}
-
-function parseArgs(argv: string[]): Options {
-  const quick = argv.includes("--quick");
-  const value = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  return {
-    quick,
-    rounds: Number(value("--rounds") ?? (quick ? 3 : 7)),
-    // The JIT keeps optimizing the engine's less common functions for about ten passes (docs/benchmarks.md).
-    warmup: Number(value("--warmup") ?? (quick ? 4 : 10)),
-    cold: Number(value("--cold") ?? (quick ? 1 : 3)),
-    step: Number(value("--step") ?? (quick ? 3 : 1)),
-    corpus: value("--corpus") ?? defaultCorpusDir(),
-    peers: !argv.includes("--no-peers"),
-    app: !argv.includes("--no-app"),
-    corpusPart: !argv.includes("--no-corpus"),
-  };
-}
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const ENGINE_WORKER = join(HERE, "engine-worker.js");

@@ -1,0 +1,47 @@
+import { defaultCorpusDir } from "./corpus.js";
+
+/** What `npm run bench -- …` was asked for. */
+export interface Options {
+  quick: boolean;
+  rounds: number;
+  /** Warm-up passes before the measured rounds, counted in passes over the whole corpus. */
+  warmup: number;
+  cold: number;
+  /** Every n-th corpus file of each kind (1 = all); --quick takes every 3rd. */
+  step: number;
+  corpus: string;
+  peers: boolean;
+  app: boolean;
+  corpusPart: boolean;
+}
+
+/** The counts each option takes, and the least each may be. */
+const COUNTS = { "--rounds": 1, "--warmup": 0, "--cold": 0, "--step": 1 } as const;
+
+/** Reads the benchmark's options; a count that is not a whole number in range is an error. */
+export function parseArgs(argv: readonly string[]): Options {
+  const quick = argv.includes("--quick");
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const count = (name: keyof typeof COUNTS, fallback: number): number => {
+    const given = value(name);
+    if (given === undefined) return fallback;
+    const n = Number(given);
+    if (!/^\d+$/.test(given) || n < COUNTS[name]) throw new Error(`${name} takes a whole number of at least ${COUNTS[name]}, not "${given}"`);
+    return n;
+  };
+  return {
+    quick,
+    rounds: count("--rounds", quick ? 3 : 7),
+    // The JIT keeps optimizing the engine's less common functions for about ten passes (docs/benchmarks.md).
+    warmup: count("--warmup", quick ? 4 : 10),
+    cold: count("--cold", quick ? 1 : 3),
+    step: count("--step", quick ? 3 : 1),
+    corpus: value("--corpus") ?? defaultCorpusDir(),
+    peers: !argv.includes("--no-peers"),
+    app: !argv.includes("--no-app"),
+    corpusPart: !argv.includes("--no-corpus"),
+  };
+}

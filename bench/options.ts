@@ -15,6 +15,9 @@ export interface Options {
   corpusPart: boolean;
 }
 
+/** A mistake in the command line: reported as its message alone, without a stack. */
+export class UsageError extends Error {}
+
 /** The counts each option takes, and the least each may be. */
 const COUNTS = { "--rounds": 1, "--warmup": 0, "--cold": 0, "--step": 1 } as const;
 
@@ -29,7 +32,7 @@ export function parseArgs(argv: readonly string[]): Options {
     const given = value(name);
     if (given === undefined) return fallback;
     const n = Number(given);
-    if (!/^\d+$/.test(given) || n < COUNTS[name]) throw new Error(`${name} takes a whole number of at least ${COUNTS[name]}, not "${given}"`);
+    if (!/^\d+$/.test(given) || n < COUNTS[name]) throw new UsageError(`${name} takes a whole number of at least ${COUNTS[name]}, not "${given}"`);
     return n;
   };
   return {

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Child } from "./ipc.js";
 import { loadCorpus, repoRoot, sample, warmupPasses } from "./corpus.js";
-import { parseArgs, type Options } from "./options.js";
+import { parseArgs, UsageError, type Options } from "./options.js";
 import { PEERS, type PeerName } from "./peer-driver-types.js";
 import { peerPass, type Pass, type PeerState } from "./peer-pass.js";
 import { fmt, round, summarize, table, type Summary } from "./stats.js";
@@ -405,6 +405,10 @@ async function appPart(opts: Options): Promise<{ summary: AppSummary; targets: T
 }
 
 main().catch((e) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`npm run bench: ${e.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

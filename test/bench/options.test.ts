@@ -1,4 +1,4 @@
-import { parseArgs } from "../../bench/options.js";
+import { parseArgs, UsageError } from "../../bench/options.js";
 
 describe("benchmark options", () => {
   it("warms up for ten passes in a full run and four passes' worth with --quick", () => {
@@ -18,6 +18,7 @@ describe("benchmark options", () => {
     [["--step", "1.5"], "--step takes a whole number of at least 1, not \"1.5\""],
     [["--cold", "-1"], "--cold takes a whole number of at least 0, not \"-1\""],
   ])("refuses %j with a clear message", (argv, message) => {
+    expect(() => parseArgs(argv as string[])).toThrow(UsageError);
     expect(() => parseArgs(argv as string[])).toThrow(message);
   });
 });

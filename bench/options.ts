@@ -21,6 +21,14 @@ export class UsageError extends Error {}
 /** The counts each option takes, and the least each may be. */
 const COUNTS = { "--rounds": 1, "--warmup": 0, "--cold": 0, "--step": 1 } as const;
 
+/** A whole-number argument, `fallback` when not given; anything else, or less than `least`, is a UsageError. */
+export function countArg(name: string, given: string | undefined, fallback: number, least: number): number {
+  if (given === undefined) return fallback;
+  const n = Number(given);
+  if (!/^\d+$/.test(given) || n < least) throw new UsageError(`${name} takes a whole number of at least ${least}, not "${given}"`);
+  return n;
+}
+
 /** Reads the benchmark's options; a count that is not a whole number in range is an error. */
 export function parseArgs(argv: readonly string[]): Options {
   const quick = argv.includes("--quick");
@@ -28,13 +36,7 @@ export function parseArgs(argv: readonly string[]): Options {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const count = (name: keyof typeof COUNTS, fallback: number): number => {
-    const given = value(name);
-    if (given === undefined) return fallback;
-    const n = Number(given);
-    if (!/^\d+$/.test(given) || n < COUNTS[name]) throw new UsageError(`${name} takes a whole number of at least ${COUNTS[name]}, not "${given}"`);
-    return n;
-  };
+  const count = (name: keyof typeof COUNTS, fallback: number): number => countArg(name, value(name), fallback, COUNTS[name]);
   return {
     quick,
     rounds: count("--rounds", quick ? 3 : 7),

@@ -24,6 +24,7 @@ import { describeRuleTimes, timedRules } from "./rule-times.js";
 import { describeParseShare, parseShare, type CpuProfile } from "./parse-share.js";
 import { Session } from "node:inspector/promises";
 import { ignoreClosedPipes } from "../src/cli/closed-pipe.js";
+import { countArg, UsageError } from "./options.js";
 
 interface ProfileNode {
   id: number;
@@ -189,11 +190,30 @@ async function split(passes: number): Promise<void> {
   process.stdout.write(`${corpus.length} files\n${describeParseShare(parseShare(profile as CpuProfile), passes)}\n`);
 }
 
+const USAGE = `usage: node dist/bench/profile.js <command>
+  run [engine|floor] [all|compose|dockerfile] [passes]
+  top <file.cpuprofile> [rows]
+  dump
+  phases [passes]
+  rules [passes] [rows]
+  split [passes]`;
+
+async function main(cmd: string | undefined, a?: string, b?: string, c?: string): Promise<void> {
+  if (cmd === "top" && a) top(a, countArg("rows", b, 40, 1));
+  else if (cmd === "dump") await dump();
+  else if (cmd === "phases") await phases(countArg("passes", a, 8, 1));
+  else if (cmd === "rules") await ruleTimes(countArg("passes", a, 8, 1), countArg("rows", b, 40, 1));
+  else if (cmd === "split") await split(countArg("passes", a, 10, 1));
+  else if ((cmd === undefined || cmd === "run") && ["engine", "floor"].includes(a ?? "engine") && ["all", "compose", "dockerfile"].includes(b ?? "all"))
+    await run(a ?? "engine", b ?? "all", countArg("passes", c, 3, 1));
+  else throw new UsageError(USAGE);
+}
+
 ignoreClosedPipes();
-const [cmd, a, b, c] = process.argv.slice(2);
-if (cmd === "top") top(a, Number(b ?? 40));
-else if (cmd === "dump") await dump();
-else if (cmd === "phases") await phases(Number(a ?? 8));
-else if (cmd === "rules") await ruleTimes(Number(a ?? 8), Number(b ?? 40));
-else if (cmd === "split") await split(Number(a ?? 10));
-else await run(a ?? "engine", b ?? "all", Number(c ?? 3));
+try {
+  await main(...(process.argv.slice(2) as [string | undefined, string?, string?, string?]));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = 2;
+}

@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from "../../bench/options.js";
+import { countArg, parseArgs, UsageError } from "../../bench/options.js";
 
 describe("benchmark options", () => {
   it("warms up for ten passes in a full run and four passes' worth with --quick", () => {
@@ -20,5 +20,16 @@ describe("benchmark options", () => {
   ])("refuses %j with a clear message", (argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(UsageError);
     expect(() => parseArgs(argv as string[])).toThrow(message);
+  });
+});
+
+describe("whole-number arguments of the bench tools", () => {
+  it("takes the fallback when absent and the number when whole and in range", () => {
+    expect(countArg("passes", undefined, 8, 1)).toBe(8);
+    expect(countArg("passes", "12", 8, 1)).toBe(12);
+  });
+
+  it.each(["0", "", "2x", "1e3"])("refuses %j for a count of at least 1", (given) => {
+    expect(() => countArg("passes", given, 8, 1)).toThrow(`passes takes a whole number of at least 1, not "${given}"`);
   });
 });

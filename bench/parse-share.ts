@@ -57,6 +57,11 @@ export function parseShare(profile: CpuProfile): Record<Side, ShareTotals> {
     if (parse) out[side].parseMs += ms;
     else out[side].otherMs += ms;
   });
+  // Functions are known to the profiler by the names their source gives them: one renamed would
+  // leave its side without samples, and the comparison without meaning.
+  for (const s of ["floor", "engine"] as const) {
+    if (out[s].parseMs + out[s].otherMs === 0) throw new Error(`no profile samples ran under ${PASS_FUNCTIONS[s]}(): was the pass function renamed?`);
+  }
   return out;
 }
 

@@ -37,6 +37,11 @@ describe("parse share of floor and engine passes", () => {
     });
   });
 
+  it("refuses a profile in which a pass function never ran, rather than compare nothing", () => {
+    const renamed = { ...profile, nodes: profile.nodes.map((n) => (n.id === 2 ? { ...n, callFrame: frame("floorPass") } : n)) };
+    expect(() => parseShare(renamed)).toThrow("no profile samples ran under parseFloorPass(): was the pass function renamed?");
+  });
+
   it("prints per-pass figures and the ratio of the parses", () => {
     const text = describeParseShare({ floor: { parseMs: 600, otherMs: 40 }, engine: { parseMs: 660, otherMs: 900 } }, 2);
     expect(text.split("\n").slice(1).map((l) => l.trim().split(/\s{2,}/))).toEqual([

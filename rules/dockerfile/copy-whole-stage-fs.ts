@@ -2,7 +2,7 @@ import { copyOperands } from "../../src/engine/copy.js";
 import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { rootImage } from "../../src/engine/users.js";
+import { baseImageRef } from "../../src/engine/image-refs.js";
 
 /** `/`, `/.`, `/*`: the root of the other stage's filesystem. */
 const ROOT = /^["']?\/(\.|\*)?\/?["']?$/;
@@ -43,6 +43,6 @@ function copiedWholeByDesign(model: DockerfileModel, from: string): boolean {
     stagesByName.set(model, byName);
   }
   const stage = /^\d+$/.test(from) ? model.stages[Number(from)] : byName.get(from.toLowerCase());
-  const image = stage ? rootImage(stage) : from;
+  const image = stage ? baseImageRef(model, stage) : from;
   return !!image && (image.toLowerCase() === "scratch" || COPY_WHOLE_IMAGES.test(image));
 }

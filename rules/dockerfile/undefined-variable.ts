@@ -1,8 +1,8 @@
 import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { baseImageRef, globalArgs } from "../../src/engine/image-refs.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { closest } from "../../src/engine/suggest.js";
 import type { Range } from "../../src/engine/types.js";
-import { rootImage } from "../../src/engine/users.js";
 import { assignedInScript, expandVariables, isValidImageRef, mayComeFromImage, PREDEFINED_ARGS, variableRefs, type VariableRef } from "../../src/engine/variables.js";
 
 /** Instructions whose arguments Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell). */
@@ -34,18 +34,7 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     // Global ARGs with their defaults, each expanded with the ones above it, as Docker does.
-    const globals = new Map<string, string | null>();
-    // The globals that have a value: what expandVariables may substitute.
-    const known = new Map<string, string>();
-    for (const ins of model.globalArgs) {
-      if (ins.keyword !== "ARG") continue;
-      for (const p of ins.properties) {
-        const value = p.hasEquals ? expandVariables(p.value, known) : null;
-        globals.set(p.name, value);
-        if (value === null) known.delete(p.name);
-        else known.set(p.name, value);
-      }
-    }
+    const { declared: globals, values: known } = globalArgs(model);
     // Build args that Compose passes (`build.args`) make an ARG without default usable in FROM.
     const passed = new Set(project.servicesBuilding(model.path).flatMap((s) => buildArgNames(s.compose.data.build)));
     const at = (ins: DfInstruction, ref: VariableRef, base: number): Range => model.index.range(base + ref.start, base + ref.end);
@@ -76,7 +65,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       const env = new Set(stage.baseStage ? envAfter.get(stage.baseStage) : []);
       const scope = new Set(env);
-      const image = rootImage(stage);
+      const image = baseImageRef(model, stage);
       stage.instructions.forEach((ins, position) => {
         if (mentionsVariable(model, ins)) checkRefs(ins, position);
         if (ins.keyword === "ARG" || ins.keyword === "ENV") {
@@ -176,7 +165,7 @@ function mentionsVariable(model: DockerfileModel, ins: DfInstruction): boolean {
 function checkFrom(
   model: DockerfileModel,
   stage: DfStage,
-  globals: Map<string, string | null>,
+  globals: ReadonlyMap<string, string | null>,
   known: ReadonlyMap<string, string>,
   passed: Set<string>,
   report: (d: { messageId: string; data?: Record<string, string>; range: Range }) => void,

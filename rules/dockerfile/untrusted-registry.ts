@@ -1,3 +1,4 @@
+import { resolveStageImage } from "../../src/engine/image-refs.js";
 import { instructionsNamed } from "../../src/engine/instruction-index.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Range } from "../../src/engine/types.js";
@@ -41,7 +42,10 @@ export default defineDockerfileRule({
       const ok = registry ? allowed.some((p) => allowedBy(p, registry)) : allowed.some((p) => allowedBy(p, "docker.io") || allowedBy(p, "hub.docker.com"));
       if (!ok) report({ messageId: "untrusted", data: { image: ref, registry: registry ?? "docker.io", allowed: allowed.join(", ") }, range });
     };
-    for (const stage of model.stages) if (stage.image && !stage.baseStage) judge(stage.image.ref, stage.image.range);
+    for (const stage of model.stages) {
+      const resolved = resolveStageImage(model, stage);
+      if (resolved && stage.image) judge(resolved.ref, stage.image.range);
+    }
     for (const ins of instructionsNamed(model, "COPY")) {
       const from = ins.flags.find((f) => f.name === "from");
       if (from?.value && from.valueRange) judge(from.value, from.valueRange);

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { imageDefaultsToNonRoot, rootImage, stageUser } from "../../src/engine/users.js";
+import { baseImageRef } from "../../src/engine/image-refs.js";
+import { imageDefaultsToNonRoot, stageUser } from "../../src/engine/users.js";
 
 export default defineDockerfileRule({
   meta: {
@@ -17,7 +18,7 @@ export default defineDockerfileRule({
     const stage = model.finalStage;
     if (!stage || !stage.image || stage.image.ref.toLowerCase() === "scratch") return;
     if (stageUser(stage)) return;
-    const base = rootImage(stage);
+    const base = baseImageRef(model, stage);
     if (base && imageDefaultsToNonRoot(base)) return;
     report({ messageId: "missing", data: { stage: stage.name ?? stage.image.ref }, range: stage.from.range });
   },

@@ -1,5 +1,6 @@
 import type { DfImage, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import { memo } from "./memo.js";
+import { expandVariables } from "./variables.js";
 import type { Range } from "./types.js";
 
 export interface ResolvedImage {
@@ -35,27 +36,77 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
     return { ref: image.ref, substituted: false, tag: parts.tag, digest: parts.digest };
   }
   const { defaults, firstStageNamed } = globalsOf(model);
-  let unknown = false;
-  const ref = image.ref.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string, fallback: string | undefined, bare: string) => {
-    const name = braced ?? bare;
-    const op = whole.match(/^\$\{[A-Za-z0-9_]+(:?[-+])/)?.[1];
-    const value = defaults[name];
-    if (op?.endsWith("+")) return value ? fallback ?? "" : "";
-    if (value) return value;
-    if (op && fallback !== undefined) return fallback;
-    unknown = true;
-    return whole;
-  });
-  if (unknown) return null;
+  const { text: ref, complete } = substituteDefaults(image.ref, defaults);
+  if (!complete) return null;
   // `FROM qdrant-${GPU:-cpu}` may name an earlier stage
   if ((firstStageNamed.get(ref.toLowerCase()) ?? Infinity) < stage.index) return null;
   const parts = splitImageRef(ref);
   return { ref, substituted: true, tag: parts.tag, digest: parts.digest };
 }
 
+/** The stage at the root of a stage's chain of base stages: itself when it builds on an external image. */
+export function rootStage(stage: DfStage): DfStage {
+  let s = stage;
+  for (let depth = 0; s.baseStage && depth < 100; depth++) s = s.baseStage;
+  return s;
+}
+
+/**
+ * The external image a stage runs on, as written in the FROM of its root stage, with the variables
+ * that have a global ARG default replaced (`ARG BASE=gcr.io/distroless/static:nonroot`, `FROM ${BASE}`).
+ * Variables known only at build time are left as written; null when the root stage names no image.
+ */
+export function baseImageRef(model: DockerfileModel, stage: DfStage): string | null {
+  const ref = rootStage(stage).image?.ref;
+  if (!ref) return null;
+  return ref.includes("$") ? substituteDefaults(ref, globalsOf(model).defaults).text : ref;
+}
+
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Global ARG defaults as far as they are known before the build. */
+export interface ArgDefaults {
+  /** Each default with the variables of the ones above it replaced (a record without prototype). */
+  readonly values: Readonly<Record<string, string>>;
+  /** Names whose default still holds a variable that only a `--build-arg` sets. */
+  readonly buildTime: ReadonlySet<string>;
+}
+
+export const NO_ARG_DEFAULTS: ArgDefaults = { values: Object.create(null), buildTime: new Set() };
+
+/**
+ * `text` with each `$VAR`, `${VAR}`, `${VAR:-x}` and `${VAR:+x}` replaced using `defaults`. A
+ * variable with no (or an empty) default takes its `:-` fallback, else it is left as written; then,
+ * or when a default used is itself only partly known, `complete` is false.
+ */
+export function substituteDefaults(text: string, defaults: ArgDefaults): { text: string; complete: boolean } {
+  let complete = true;
+  const out = text.replace(REFERENCE, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const name = (braced ?? bare)!;
+    const value = defaults.values[name];
+    const op = braced === undefined ? undefined : whole.match(/^\$\{[A-Za-z0-9_]+(:?[-+])/)?.[1];
+    if (op?.endsWith("+")) {
+      if (value && defaults.buildTime.has(name)) complete = false;
+      return value ? fallback ?? "" : "";
+    }
+    if (value) {
+      if (defaults.buildTime.has(name)) complete = false;
+      return value;
+    }
+    if (op && fallback !== undefined) return fallback;
+    complete = false;
+    return whole;
+  });
+  return { text: out, complete };
+}
+
 interface FileGlobals {
-  /** Defaults of the ARGs declared before the first FROM (a record without prototype). */
-  defaults: Readonly<Record<string, string>>;
+  /** The ARGs declared before the first FROM, as Docker sees them: each default expanded with the ones above it, null when it has none. */
+  declared: ReadonlyMap<string, string | null>;
+  /** Those of `declared` that have a value. */
+  values: ReadonlyMap<string, string>;
+  /** The defaults as far as they are known before the build. */
+  defaults: ArgDefaults;
   /** The index of the first stage of each (lower-cased) name. */
   firstStageNamed: ReadonlyMap<string, number>;
 }
@@ -65,25 +116,37 @@ const globalsByModel = new WeakMap<DockerfileModel, FileGlobals>();
 
 function globalsOf(model: DockerfileModel): FileGlobals {
   return memo(globalsByModel, model, () => {
-    const defaults: Record<string, string> = Object.create(null);
+    const declared = new Map<string, string | null>();
+    const values = new Map<string, string>();
+    const defaults = { values: Object.create(null) as Record<string, string>, buildTime: new Set<string>() };
     for (const arg of model.globalArgs) {
       if (arg.keyword !== "ARG") continue;
-      for (const p of arg.properties) if (p.hasEquals) defaults[p.name] = p.value;
+      for (const p of arg.properties) {
+        // BuildKit: an ARG without a default declares the name and keeps any value it already has.
+        if (!p.hasEquals) {
+          if (!declared.has(p.name)) declared.set(p.name, null);
+          continue;
+        }
+        const value = expandVariables(p.value, values);
+        declared.set(p.name, value);
+        values.set(p.name, value);
+        const known = substituteDefaults(p.value, defaults);
+        defaults.values[p.name] = known.text;
+        if (known.complete) defaults.buildTime.delete(p.name);
+        else defaults.buildTime.add(p.name);
+      }
     }
     const firstStageNamed = new Map<string, number>();
     for (const s of model.stages) {
       const name = s.name?.toLowerCase();
       if (name !== undefined && !firstStageNamed.has(name)) firstStageNamed.set(name, s.index);
     }
-    return { defaults, firstStageNamed };
+    return { declared, values, defaults, firstStageNamed };
   });
 }
 
-/**
- * Defaults of the ARGs declared before the first FROM, the only variables a FROM line can use.
- * Other instructions there (an invalid file) declare nothing.
- */
-export const globalArgDefaults = (model: DockerfileModel): Readonly<Record<string, string>> => globalsOf(model).defaults;
+/** The ARGs declared before the first FROM (the only variables a FROM line can use), as Docker expands their defaults. */
+export const globalArgs = (model: DockerfileModel): Pick<FileGlobals, "declared" | "values"> => globalsOf(model);
 
 /** Range of the tag as written in the FROM (`latest` in `node:latest@sha256:…`), or null. */
 export function tagRange(image: DfImage): Range | null {

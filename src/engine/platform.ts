@@ -1,6 +1,6 @@
 import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import { isWindowsImage } from "./parse/script-shell.js";
-import { rootImage } from "./users.js";
+import { baseImageRef } from "./image-refs.js";
 
 const WINDOWS_SHELL = /(^|[\\/])(cmd|powershell)(\.exe)?$/i;
 
@@ -10,7 +10,7 @@ const WINDOWS_SHELL = /(^|[\\/])(cmd|powershell)(\.exe)?$/i;
  */
 export function isWindowsStage(model: DockerfileModel, stage: DfStage): boolean {
   if (model.escape === "`") return true;
-  const image = rootImage(stage);
+  const image = baseImageRef(model, stage);
   if (image && isWindowsImage(image)) return true;
   for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
     if (s.instructions.some((i) => i.keyword === "SHELL" && i.execForm && WINDOWS_SHELL.test(i.execForm[0] ?? ""))) return true;

@@ -2,8 +2,8 @@ import type { ComposeModel, ComposeService } from "./parse/compose.js";
 import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath } from "./paths.js";
-import { globalArgDefaults } from "./image-refs.js";
-import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, rootImage, stageHealthcheck, stageUser } from "./users.js";
+import { baseImageRef } from "./image-refs.js";
+import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, stageHealthcheck, stageUser } from "./users.js";
 
 export interface EffectiveUser {
   user: string | null;
@@ -95,7 +95,7 @@ function linkService(
     stage,
     contextDir,
     dockerignore: contextDir === null ? undefined : dockerignoreFor(contextDir),
-    user: effectiveUser(svc, stage, dockerfile),
+    user: effectiveUser(svc, dockerfile && stage ? { dockerfile, stage } : null),
     healthcheck: svc.healthcheck.defined
       ? { defined: true, source: "compose", disabled: false }
       : svc.healthcheck.disabled
@@ -111,14 +111,14 @@ function pickStage(df: DockerfileModel, target: string | null): DfStage | null {
   return df.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase()) ?? null;
 }
 
-function effectiveUser(svc: ComposeService, stage: DfStage | null, dockerfile: DockerfileModel | null): EffectiveUser {
+function effectiveUser(svc: ComposeService, built: { dockerfile: DockerfileModel; stage: DfStage } | null): EffectiveUser {
   if (svc.user) return { user: svc.user, root: isRootUser(svc.user), source: "compose" };
-  if (stage) {
-    const u = stageUser(stage);
+  if (built) {
+    const u = stageUser(built.stage);
     if (u) return { user: u.user, root: isRootUser(u.user), source: "dockerfile" };
-    const image = rootImage(stage);
+    const image = baseImageRef(built.dockerfile, built.stage);
     // `FROM ${BASE_IMAGE}`: the base image, and so its USER, is chosen at build time.
-    if (image && isUnknownImage(image, dockerfile ? globalArgDefaults(dockerfile) : {})) return { user: null, root: null, source: "unknown" };
+    if (image && isUnknownImage(image)) return { user: null, root: null, source: "unknown" };
     if (image && imageDefaultsToNonRoot(image)) return { user: null, root: false, source: "image-default" };
     return { user: "root", root: true, source: "image-default" };
   }

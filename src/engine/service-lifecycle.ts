@@ -1,7 +1,7 @@
 import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
 import { basename, dirname } from "./paths.js";
 import type { Project, ProjectService } from "./project.js";
-import { rootImage } from "./users.js";
+import { baseImageRef } from "./image-refs.js";
 import { memo } from "./memo.js";
 
 /**
@@ -101,7 +101,7 @@ function awaitedForCompletion(model: ComposeModel): Set<string> {
 export function serviceImage(project: Project, model: ComposeModel, service: ComposeService): string | null {
   if (service.image) return service.image;
   const linked = linkedService(project, model.path, service.name);
-  if (linked?.stage) return rootImage(linked.stage);
+  if (linked?.stage && linked.dockerfile) return baseImageRef(linked.dockerfile, linked.stage);
   if (!service.partial && !isOverrideService(project, model, service)) return null;
   // The same service in the base file it is merged into (see isOverrideService), or beside it.
   const dir = dirname(model.path);

@@ -1,5 +1,5 @@
 import type { DfInstruction, DfStage } from "./parse/dockerfile.js";
-import { interpolate } from "./parse/interpolation.js";
+import { NO_ARG_DEFAULTS, substituteDefaults } from "./image-refs.js";
 import { memo } from "./memo.js";
 
 /** null when the user is only known at run time (a variable). */
@@ -62,13 +62,6 @@ function lastUser(stage: DfStage): { user: string; instruction: DfInstruction } 
   return null;
 }
 
-/** The root of the stage chain: the external image this stage ultimately runs on. */
-export function rootImage(stage: DfStage): string | null {
-  let s = stage;
-  for (let depth = 0; s.baseStage && depth < 100; depth++) s = s.baseStage;
-  return s.image?.ref ?? null;
-}
-
 /** The HEALTHCHECK in effect for the stage: its own last one, else the base stage's. NONE disables. */
 export function stageHealthcheck(stage: DfStage): { enabled: boolean; instruction: DfInstruction } | null {
   return memo(stageHealthchecks, stage, lastHealthcheck);
@@ -87,11 +80,12 @@ function lastHealthcheck(stage: DfStage): { enabled: boolean; instruction: DfIns
 
 /**
  * True when a FROM reference names no knowable image: the repository comes from a build argument
- * with no default (`FROM ${BASE_IMAGE}`). `args` holds the Dockerfile's global ARG defaults.
+ * with no default (`FROM ${BASE_IMAGE}`). Give it the reference with the global ARG defaults
+ * already replaced (baseImageRef).
  */
-export function isUnknownImage(ref: string, args: Record<string, string> = {}): boolean {
+export function isUnknownImage(ref: string): boolean {
   if (!ref.includes("$")) return false;
-  const repo = interpolate(ref, args).split("@")[0];
+  const repo = substituteDefaults(ref, NO_ARG_DEFAULTS).text.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "").split("@")[0];
   const name = repo.lastIndexOf(":") > repo.lastIndexOf("/") ? repo.slice(0, repo.lastIndexOf(":")) : repo;
   return !name.slice(name.lastIndexOf("/") + 1);
 }

@@ -16,6 +16,13 @@ describe("effective user of a built service", () => {
 
   it("uses the default of a global build argument", () => {
     expect(userOf("ARG BASE=python:3.12\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: true });
+    expect(userOf("ARG BASE=gcr.io/distroless/static:nonroot\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: false, userSource: "image-default" });
+    expect(userOf("ARG FLAVOR=nonroot\nARG BASE=gcr.io/distroless/static:${FLAVOR}\nFROM ${BASE} AS run\nFROM run\n")).toMatchObject({ runsAsRoot: false });
+  });
+
+  it("is unknown when a global default is built from a build argument without default", () => {
+    expect(userOf("ARG REGISTRY\nARG BASE=${REGISTRY}/app\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: true });
+    expect(userOf("ARG NAME\nARG BASE=${NAME}\nFROM ${BASE}\n")).toMatchObject({ runsAsRoot: null, userSource: "unknown" });
   });
 
   it("takes defaults only from ARGs before the first FROM, as the FROM line sees them", () => {

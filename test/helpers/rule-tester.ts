@@ -1,5 +1,5 @@
 import { audit, applyFixes, DEFAULT_CONFIG, type Config, type Finding } from "../../src/engine/index.js";
-import type { Rule } from "../../src/engine/rule.js";
+import { formatMessage, type Rule } from "../../src/engine/rule.js";
 
 export interface ExpectedError {
   messageId: string;
@@ -8,6 +8,8 @@ export interface ExpectedError {
   endLine: number;
   endColumn: number;
   service?: string;
+  /** The values the message was formatted with: the finding's message must be the rule's message for `messageId` with them. */
+  data?: Record<string, string>;
 }
 
 export interface TestCase {
@@ -54,13 +56,14 @@ export function ruleTester(rule: Rule, table: { valid: (string | TestCase)[]; in
     table.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}`, () => {
         const found = runCase(rule, c);
-        const actual = found.map((f) => ({
+        const actual = found.map((f, j) => ({
           messageId: f.messageId,
           line: f.range?.start.line ?? 0,
           column: f.range?.start.column ?? 0,
           endLine: f.range?.end.line ?? 0,
           endColumn: f.range?.end.column ?? 0,
           ...(c.errors.some((e) => e.service !== undefined) ? { service: f.service } : {}),
+          ...dataOf(rule, f, c.errors[j]),
         }));
         expect(actual).toEqual(c.errors);
         const fixable = found.filter((f) => f.fix);
@@ -70,6 +73,13 @@ export function ruleTester(rule: Rule, table: { valid: (string | TestCase)[]; in
       });
     });
   });
+}
+
+/** The expected `data` when the finding's message was formatted with it; otherwise the message, so the diff shows it. */
+function dataOf(rule: Rule, f: Finding, expected: ExpectedError | undefined): { data?: Record<string, string> | { message: string } } {
+  if (!expected?.data) return {};
+  const template = rule.meta.messages[expected.messageId];
+  return { data: template !== undefined && f.message === formatMessage(template, expected.data) ? expected.data : { message: f.message } };
 }
 
 function describeFinding(f: Finding): string {

@@ -13,6 +13,8 @@ ruleTester(rule, {
     // the build Dockerfile is not part of the audit: unknown
     "services:\n  api:\n    build: ./api\n",
     { code: "services:\n  api:\n    build: .\n    user: app\n", files: { Dockerfile: DF } },
+    // the base image comes from a global ARG's default: a non-root image
+    { code: "services:\n  api:\n    build: .\n", files: { Dockerfile: "ARG BASE=gcr.io/distroless/static:nonroot\nFROM ${BASE}\nCOPY app /app\n" } },
   ],
   invalid: [
     {

@@ -8,6 +8,8 @@ ruleTester(rule, {
     "FROM alpine:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
     "FROM node:20 AS latest\nFROM latest\n",
     "ARG TAG\nFROM node:${TAG}\n",
+    // The default uses a build argument without a default: the tag is only known at build time.
+    "ARG TAG\nARG BASE=node:${TAG}\nFROM ${BASE}\n",
     "FROM scratch\n",
   ],
   invalid: [
@@ -22,6 +24,11 @@ ruleTester(rule, {
     {
       code: "ARG IMAGE=node:latest\nFROM $IMAGE\n",
       errors: [{ messageId: "latest", line: 2, column: 6, endLine: 2, endColumn: 12 }],
+    },
+    {
+      // Docker expands a global ARG's default with the ARGs above it.
+      code: "ARG VERSION=latest\nARG BASE=node:${VERSION}\nFROM ${BASE}\n",
+      errors: [{ messageId: "latest", line: 3, column: 6, endLine: 3, endColumn: 13, data: { image: "node:latest" } }],
     },
     {
       code: "ARG TAG=latest\nFROM node:${TAG}\n",

@@ -10,6 +10,8 @@ ruleTester(rule, {
     "FROM debian:12\nRUN for f in a b; do echo $f; done && VERSION=2 && echo $VERSION\n",
     "FROM alpine:3.20 AS base\nENV APP=/app\nFROM base\nWORKDIR $APP\n",
     "ARG IMAGE=alpine:3.20\nFROM ${IMAGE}\n",
+    // Declaring a global ARG again without a default keeps its value (BuildKit's buildMetaArgs).
+    "ARG TAG=3.20\nARG TAG\nFROM alpine:${TAG}\n",
     "ARG TAG\nFROM alpine:${TAG:-3.20}\n",
     "FROM alpine:3.20\nRUN echo '$NOT_EXPANDED' \\$ESCAPED\nLABEL a='$literal'\n",
     "ARG NODE_VERSION=20\nFROM node:$NODE_VERSION\nRUN echo $NODE_VERSION\n",

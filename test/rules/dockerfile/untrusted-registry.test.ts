@@ -11,6 +11,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      code: "ARG REGISTRY=quay.io/someone\nFROM ${REGISTRY}/tool:1.0\n",
+      options,
+      errors: [{ messageId: "untrusted", line: 2, column: 6, endLine: 2, endColumn: 26, data: { image: "quay.io/someone/tool:1.0", registry: "quay.io", allowed: "registry.acme.io, *.gcr.io" } }],
+    },
+    {
       code: "FROM quay.io/someone/tool:1.0\nFROM node:20\n",
       options,
       errors: [

@@ -7,6 +7,8 @@ ruleTester(rule, {
     "FROM alpine:3.20 AS base\nUSER 1000\nFROM base\nCMD [\"x\"]\n",
     "FROM scratch\nCOPY app /app\n",
     "FROM gcr.io/distroless/static:nonroot\nCOPY app /app\n",
+    "ARG BASE=gcr.io/distroless/static:nonroot\nFROM ${BASE}\nCOPY app /app\n",
+    "ARG VARIANT=nonroot\nARG BASE=gcr.io/distroless/static:${VARIANT}\nFROM ${BASE} AS run\nFROM run\nCOPY app /app\n",
     "# only comments\n",
     // dotnet/dotnet-docker samples: chiseled .NET images end with USER $APP_UID, Nano Server runs as ContainerUser.
     "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nCOPY --from=build /app .\nENTRYPOINT [\"./aspnetapp\"]\n",

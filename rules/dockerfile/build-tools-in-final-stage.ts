@@ -1,5 +1,6 @@
 import { isBuildTool, isToolchainImage, packageName } from "../../src/engine/build-tools.js";
 import { commandsByRun } from "../../src/engine/cache-cleanup.js";
+import { baseImageRef, repositoryOf } from "../../src/engine/image-refs.js";
 import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
 import { packageInstall, positionals } from "../../src/engine/pinning.js";
@@ -34,9 +35,10 @@ export default defineDockerfileRule({
       if (!composeTargets.has(stage.index) && !runsService(stage)) continue;
       const label = stage.name ?? stage.image?.ref ?? `#${stage.index}`;
       const root = stageChain(stage).at(-1) as DfStage;
-      if (root.image && isToolchainImage(root.image.name) && !seenRoots.has(root)) {
+      const base = baseImageRef(model, root);
+      if (root.image && base && isToolchainImage(repositoryOf(base)) && !seenRoots.has(root)) {
         seenRoots.add(root);
-        report({ messageId: "toolchain", data: { stage: label, image: root.image.ref }, range: root.image.range });
+        report({ messageId: "toolchain", data: { stage: label, image: base }, range: root.image.range });
       }
       // installed build tools by name, with the words that installed them and their apk virtual group
       const installed = new Map<string, { word: ShellWord; first: ShellWord; group: string | null; ins: DfInstruction }>();

@@ -23,6 +23,14 @@ export function splitImageRef(ref: string): { name: string; tag: string | null; 
   return { name: rest, tag: null, digest };
 }
 
+/** The repository of a reference without its registry, tag and digest: `ghcr.io/acme/app:1` → `acme/app`. */
+export function repositoryOf(ref: string): string {
+  const { name } = splitImageRef(ref);
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost" ? name.slice(slash + 1) : name;
+}
+
 /**
  * The base image of a stage as Docker would pull it, with variables replaced by the defaults of the
  * ARGs declared before the first FROM. null when it is an earlier stage, has no image, or uses a

@@ -1,4 +1,4 @@
-import { baseImageRef, globalArgs, resolveStageImage, substituteDefaults } from "../../src/engine/image-refs.js";
+import { baseImageRef, globalArgs, repositoryOf, resolveStageImage, substituteDefaults } from "../../src/engine/image-refs.js";
 import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
 
 const model = (text: string) => parseDockerfile("Dockerfile", text);
@@ -49,4 +49,16 @@ describe("global ARG defaults", () => {
     expect(substituteDefaults("$A-${B}-${A}", defaults)).toEqual({ text: "x-${B}-x", complete: false });
     expect(substituteDefaults("${toString}", defaults)).toEqual({ text: "${toString}", complete: false });
   });
+});
+
+describe("repositoryOf", () => {
+  it.each([
+    ["golang:1.22", "golang"],
+    ["docker.io/library/golang:1.22@sha256:abc", "library/golang"],
+    ["ghcr.io/acme/app:1", "acme/app"],
+    ["localhost:5000/app", "app"],
+    ["localhost/app:2", "app"],
+    ["acme/app", "acme/app"],
+    ["mcr.microsoft.com/dotnet/sdk:8.0", "dotnet/sdk"],
+  ])("%s → %s", (ref, repo) => expect(repositoryOf(ref)).toBe(repo));
 });

@@ -42,6 +42,11 @@ ruleTester(rule, {
       ],
     },
     {
+      // the image through global ARGs, chained and with a tag known only at build time
+      code: "ARG REGISTRY=docker.io\nARG GO=${REGISTRY}/library/golang\nFROM ${GO}:${GO_VERSION}\nCOPY . .\nCMD [\"go\", \"run\", \".\"]\n",
+      errors: [{ messageId: "toolchain", line: 3, column: 6, endLine: 3, endColumn: 25, data: { stage: "${GO}:${GO_VERSION}", image: "docker.io/library/golang:${GO_VERSION}" } }],
+    },
+    {
       // only what is not removed is reported
       code: "FROM alpine:3.20\nRUN apk add --no-cache gcc git make && apk del gcc\nENTRYPOINT [\"/app\"]\n",
       errors: [{ messageId: "tools", line: 2, column: 28, endLine: 2, endColumn: 31 }],

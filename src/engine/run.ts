@@ -90,10 +90,14 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
     }
     totalBytes += bytes;
     audited++;
-    const text = file.content.replace(/^\uFEFF/, " ");
-    if (kind === "dockerfile") dockerfiles.push(parseDockerfile(file.path, text));
-    else if (kind === "compose") composeFiles.push(parseCompose(file.path, text));
-    else dockerignores.push(parseDockerignore(file.path, text));
+    // A byte-order mark: YAML parsers skip it (a space in its place would indent the first key);
+    // the Dockerfile and .dockerignore parsers would read it as text, so it becomes a space there.
+    if (kind === "compose") composeFiles.push(parseCompose(file.path, file.content));
+    else {
+      const text = file.content.replace(/^\uFEFF/, " ");
+      if (kind === "dockerfile") dockerfiles.push(parseDockerfile(file.path, text));
+      else dockerignores.push(parseDockerignore(file.path, text));
+    }
   }
 
   const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree: options.tree?.map(normalizePath) });

@@ -14,7 +14,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): { output
   const withFix = findings.filter((f) => f.fix?.edits.length).sort((a, b) => comparePos(a.fix!.edits[0].range.start, b.fix!.edits[0].range.start));
   for (const f of withFix) {
     const spans = f.fix!.edits.map((e: Edit) => ({ start: index.offset(e.range.start), end: index.offset(e.range.end), text: e.text }));
-    const overlaps = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end || (s.start === s.end && s.start === t.start)));
+    const overlaps = spans.some((s) => taken.some((t) => overlap(s, t)));
     if (overlaps) {
       skipped.push(f);
       continue;
@@ -27,4 +27,10 @@ export function applyFixes(text: string, findings: readonly Finding[]): { output
   let output = text;
   for (const e of edits) output = output.slice(0, e.start) + e.text + output.slice(e.end);
   return { output, applied, skipped };
+}
+
+/** Two edits overlap when their ranges share text, or one inserts where the other starts (their order would be a guess). */
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  return a.start === b.start && (a.start === a.end || b.start === b.end);
 }

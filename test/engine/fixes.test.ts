@@ -23,6 +23,26 @@ describe("applyFixes", () => {
     expect(skipped).toEqual([overlapping]);
   });
 
+  it.each([
+    ["the insertion first", true],
+    ["the replacement first", false],
+  ])("takes one of an insertion and a replacement that start at the same place, %s", (_, insertionFirst) => {
+    const text = "    ports:\n      - 5432:5432\n";
+    const insert = finding([{ line: 2, column: 9, text: "127.0.0.1:" }]);
+    const quote = finding([{ line: 2, column: 9, endColumn: 18, text: '"5432:5432"' }]);
+    const { output, applied, skipped } = applyFixes(text, insertionFirst ? [insert, quote] : [quote, insert]);
+    expect(applied).toHaveLength(1);
+    expect(skipped).toHaveLength(1);
+    expect(["    ports:\n      - 127.0.0.1:5432:5432\n", '    ports:\n      - "5432:5432"\n']).toContain(output);
+  });
+
+  it("applies an insertion where another edit ends", () => {
+    const text = "FROM a\n";
+    const { output, applied } = applyFixes(text, [finding([{ line: 1, column: 6, endColumn: 7, text: "b" }]), finding([{ line: 1, column: 7, text: ":1" }])]);
+    expect(output).toBe("FROM b:1\n");
+    expect(applied).toHaveLength(2);
+  });
+
   it("leaves the text alone when nothing is fixable", () => {
     expect(applyFixes("FROM a\n", []).output).toBe("FROM a\n");
   });

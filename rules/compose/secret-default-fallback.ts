@@ -1,7 +1,7 @@
 import { interpolate, variableRefs } from "../../src/engine/parse/interpolation.js";
 import { composeStrings, scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isSecretName, isWeakSecret, mayNameSecret } from "../../src/engine/secrets.js";
+import { isPlaceholder, isSecretName, isWeakSecret, mayNameSecret } from "../../src/engine/secrets.js";
 
 const mayReferToSecret = (value: string) => value.includes("$") && mayNameSecret(value);
 
@@ -28,7 +28,7 @@ export default defineComposeRule({
         if ((ref.operator !== ":-" && ref.operator !== "-") || !isSecretName(ref.name)) continue;
         const fallback = interpolate(ref.operand ?? "").trim();
         // Empty, a secret file's path, or a value that means "no credential" (`${API_KEY:-invalid}`).
-        if (!fallback || /^(\/run\/secrets\/|\/var\/run\/secrets\/)/.test(fallback) || /^(none|null|nil|false|invalid|disabled|unset)$/i.test(fallback)) continue;
+        if (isPlaceholder(fallback) || /^(nil|invalid|unset)$/i.test(fallback)) continue;
         const service = path[0] === "services" && path.length > 1 ? String(path[1]) : undefined;
         report({
           messageId: isWeakSecret(fallback) ? "weak" : "fallback",

@@ -10,6 +10,7 @@ import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
 import { formatMessage, type Rule, type RuleServices, type ShellChecker } from "./rule.js";
 import { computeScores, SEVERITY_WEIGHT, type Coverage, type Scores } from "./score.js";
+import { isWeakSecret } from "./secrets.js";
 import { collectSuppressions, isSuppressed } from "./suppress.js";
 import { compareRanges, comparePos, LineIndex } from "./text.js";
 import type { Category, FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
@@ -268,8 +269,9 @@ function runRules(
 }
 
 function toFinding(meta: RuleMeta, severity: Severity, d: ReportDescriptor, file: string, docsBase: string): Finding {
-  let message = formatMessage(meta.messages[d.messageId] ?? d.messageId, d.data);
-  if (d.secret) message = message.split(d.secret).join(maskSecret(d.secret));
+  const secret = d.secret && isMaskable(d.secret) ? d.secret : null;
+  // The secret is masked where a rule's data shows it, never in the rule's own wording.
+  const message = formatMessage(meta.messages[d.messageId] ?? d.messageId, secret && d.data ? maskedData(d.data, secret) : d.data);
   const finding: Finding = {
     ruleId: meta.id,
     code: meta.code,
@@ -285,6 +287,24 @@ function toFinding(meta: RuleMeta, severity: Severity, d: ReportDescriptor, file
   if (d.service) finding.service = d.service;
   if (d.fix) finding.fix = d.fix;
   return finding;
+}
+
+/**
+ * Whether a secret is worth masking: a well-known default (`postgres`, `changeme`) hides nothing,
+ * and masking one, or a secret of a few characters, would garble names and words that happen to
+ * contain it (a service called `postgres`, the word "password").
+ */
+export function isMaskable(secret: string): boolean {
+  return secret.length >= 4 && !isWeakSecret(secret);
+}
+
+/** `data` with the secret masked in its values, except `service`: a service may share its password's name. */
+function maskedData(data: Record<string, string | number>, secret: string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(data)) {
+    out[key] = key !== "service" && typeof value === "string" && value.includes(secret) ? value.split(secret).join(maskSecret(secret)) : value;
+  }
+  return out;
 }
 
 function builtinFinding(meta: RuleMeta, messageId: string, data: Record<string, string>, file: string, docsBase: string): Finding {

@@ -1,7 +1,7 @@
 /** Variable or key names that hold credentials: PASSWORD, DB_PASS, API_KEY, SECRET_KEY, TOKEN, … */
 const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|credentials?|auth[_.-]?key|client[_.-]?secret|encryption[_.-]?key|signing[_.-]?key|dsn_?secret|jwt[_.-]?secret)($|[_.-])/i;
 /** Names that contain a secret word but hold no secret: files, flags, lengths, usernames (the suffixes). */
-const NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_USER(NAME)?|_ID|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER)$/i;
+const NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_USER(NAME)?|_ID|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER|_MANAGER|_BACKEND|_STRATEGY|_MODE|_SCOPES?|_HASHERS?|_COMPLEXITY|_ROTATION|_LIFETIME|_DAYS|_HOURS|_MINUTES|_SECONDS|_MS|_VERSION)$/i;
 /** Longer than any suffix above: only this much of a name's end is matched against them. */
 const SUFFIX_WINDOW = 32;
 /** …and words that make the rest of the name a setting: `PASSWORD_MIN_LENGTH`, `TOKEN_HASH_ALGORITHM`. */
@@ -38,7 +38,7 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 export const WEAK_SECRETS = new Set([
   "admin", "administrator", "password", "passw0rd", "password1", "pass", "changeme", "change_me", "change-me",
   "changeit", "secret", "postgres", "root", "toor", "guest", "default", "test", "example", "123456", "12345678",
-  "qwerty", "letmein", "mysql", "redis", "minioadmin", "mongo", "demo", "user", "dev", "development",
+  "qwerty", "letmein", "123", "1234", "12345", "mysql", "redis", "minioadmin", "mongo", "demo", "user", "dev", "development",
 ]);
 
 export function isWeakSecret(value: string): boolean {
@@ -54,6 +54,7 @@ export function isPlaceholder(value: string): boolean {
   if (!v) return true;
   if (/^\$\{?[A-Za-z_]/.test(v) && !/^\$\{[A-Za-z_][A-Za-z0-9_]*:?-/.test(v)) return true;
   if (/^(\/run\/secrets\/|\/var\/run\/secrets\/|file:)/.test(v)) return true;
-  if (/^(<[^>]*>|\[[^\]]*\]|x{3,}|\*{3,}|\.{3,}|none|null|false|true|your[_-].*|(change|replace)[_-]?(this|it)?[_-]?(me)?[_-]?in[_-]?prod\w*)$/i.test(v)) return true;
-  return false;
+  if (/^(<[^>]*>|\[[^\]]*\]|x{3,}|\*{3,}|\.{3,}|none|null|your[_-].*|(change|replace)[_-]?(this|it)?[_-]?(me)?[_-]?in[_-]?prod\w*)$/i.test(v)) return true;
+  // A switch: the setting of a flag such as MYSQL_RANDOM_ROOT_PASSWORD=yes or USE_TOKEN=1.
+  return /^(true|false|yes|no|on|off|enabled?|disabled?|0|1)$/i.test(v);
 }

@@ -76,5 +76,9 @@ export interface ReportDescriptor {
   range: Range | null;
   fix?: Fix;
   service?: string;
+  /**
+   * A credential the finding is about: masked wherever a `data` value (other than `service`)
+   * contains it, unless it is a well-known default or shorter than four characters (isMaskable).
+   */
   secret?: string;
 }

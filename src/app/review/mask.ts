@@ -1,8 +1,8 @@
-import { maskSecret, type Finding } from "../../engine/index.js";
+import { isMaskable, maskSecret, type Finding } from "../../engine/index.js";
 
 /** Every secret literal the secret rules found, longest first so overlapping ones mask fully. */
 export function secretsOf(findings: readonly Finding[]): string[] {
-  const all = new Set(findings.map((f) => f.secret).filter((s): s is string => !!s && s.length >= 4));
+  const all = new Set(findings.map((f) => f.secret).filter((s): s is string => !!s && isMaskable(s)));
   return [...all].sort((a, b) => b.length - a.length);
 }
 

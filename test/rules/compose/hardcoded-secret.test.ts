@@ -5,6 +5,8 @@ ruleTester(rule, {
   valid: [
     "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n",
     "services:\n  app:\n    image: example/app:1\n    environment:\n      - API_KEY\n      - API_TOKEN=<your-token>\n      - SECRET_KEY=${SECRET_KEY:-fallback}\n      - DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n      - REDIS_URL=redis://redis:6379/0\n      - AUTH_ENABLED=true\n",
+    // switches and settings whose names hold a secret word
+    "services:\n  mysql:\n    image: mysql:8.4\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: \"yes\"\n      ALLOW_EMPTY_PASSWORD: \"no\"\n      USE_TOKEN: \"1\"\n      PASSWORD_AUTH: \"on\"\n      REFRESH_TOKEN_EXPIRE_DAYS: 7\n      TOKEN_LIFETIME_SECONDS: 3600\n      PASSWORD_HASHERS: argon2\n      GITHUB_TOKEN_SCOPES: repo\n      SECRET_MANAGER: vault\n      PASSWORD_COMPLEXITY: high\n",
   ],
   invalid: [
     {

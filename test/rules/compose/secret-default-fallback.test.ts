@@ -3,6 +3,7 @@ import { runCase, ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    "services:\n  app:\n    image: example/app:1\n    environment:\n      USE_TOKEN: ${USE_TOKEN:-0}\n      GITHUB_TOKEN_SCOPES: ${GITHUB_TOKEN_SCOPES:-repo}\n      TOKEN_TTL_SECONDS: ${TOKEN_TTL_SECONDS:-300}\n",
     "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n      POSTGRES_USER: ${POSTGRES_USER:-admin}\n",
     "services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD:?set it}\n      - REDIS_PASSWORD=${REDIS_PASSWORD:-}\n      - API_TOKEN=${API_TOKEN:-${OTHER_TOKEN}}\n",
     "services:\n  app:\n    image: example/app:1\n    command: echo $${DB_PASSWORD:-literal}\n    environment:\n      DB_PASSWORD_FILE: ${DB_PASSWORD_FILE:-/run/secrets/db}\n      API_KEY: ${API_KEY:-invalid}\n      PASS_SCHEME: ${PASS_SCHEME:-BLF-CRYPT}\n",
@@ -32,9 +33,16 @@ ruleTester(rule, {
 });
 
 describe("secret-default-fallback masking", () => {
-  it("never shows the fallback in the message", () => {
-    const [f] = runCase(rule, { code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-change_me}\n" });
-    expect(f.message).not.toContain("change_me");
-    expect(f.message).toContain("POSTGRES_PASSWORD");
+  it("masks the fallback in the message, and only there", () => {
+    const [f] = runCase(rule, { code: "services:\n  db:\n    image: postgres:16\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-no-d3fault}\n" });
+    expect(f.message).not.toContain("no-d3fault");
+    expect(f.message).toContain("`no********`");
+    expect(f.message).toContain("so a deployment that forgets to set it silently runs");
+  });
+
+  it("names a well-known default as it is, and garbles no word that contains it", () => {
+    const [f] = runCase(rule, { code: "services:\n  db:\n    image: postgres:16\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-password}\n" });
+    expect(f.message).toContain("the well-known default `password`");
+    expect(f.message).toContain("runs with a password anyone would guess");
   });
 });

@@ -3,6 +3,8 @@ import { runCase, ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    "FROM mariadb:11.3\nENV MARIADB_RANDOM_ROOT_PASSWORD=yes MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=no TOKEN_EXPIRY_SECONDS=3600 PASSWORD_HASHERS=argon2 TOKEN_TTL=0\n",
+    "FROM ruby:3.3\nRUN SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile\n",
     "FROM alpine:3.20\nENV DB_PASSWORD=${DB_PASSWORD} API_TOKEN= PASSWORD_FILE=/run/secrets/pw\n",
     "FROM alpine:3.20\nARG NPM_TOKEN\nENV TOKEN_TTL=3600 SECRET_KEY=<your-secret-key>\n",
     "FROM alpine:3.20\nRUN docker login --password-stdin -u me registry && mysql -p db\n",

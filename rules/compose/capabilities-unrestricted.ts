@@ -1,6 +1,6 @@
 import { capabilityName } from "../../src/engine/capabilities.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { judgedServices } from "../../src/engine/service-lifecycle.js";
+import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 /** Capabilities that amount to, or lead straight to, control of the host or of other containers. */
 const DANGEROUS = new Set([
@@ -9,6 +9,9 @@ const DANGEROUS = new Set([
 ]);
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** `cap_drop: [ALL]`, or `privileged` (which this rule leaves to the privileged rule). */
+const dropsAll = (d: Record<string, unknown>): boolean => d.privileged === true || list(d.cap_drop).some((c) => capabilityName(c) === "ALL");
 
 export default defineComposeRule({
   meta: {
@@ -33,8 +36,7 @@ export default defineComposeRule({
       });
     }
     if (options.requireDropAll === false) return;
-    for (const service of judgedServices(project, model)) {
-      if (service.data.privileged === true || list(service.data.cap_drop).some((c) => capabilityName(c) === "ALL")) continue;
+    for (const service of servicesLacking(project, model, dropsAll)) {
       const hasDrop = service.data.cap_drop !== undefined;
       // Info, not the rule's warning: nearly every service of real Compose files lacks it (see the doc).
       report({

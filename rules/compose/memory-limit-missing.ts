@@ -1,6 +1,7 @@
 import { locateDeepestKey } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { judgedServices } from "../../src/engine/service-lifecycle.js";
+import { resourceLimit } from "../../src/engine/resource-limits.js";
+import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -15,8 +16,7 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    for (const service of judgedServices(project, model)) {
-      if (service.limits.memory) continue;
+    for (const service of servicesLacking(project, model, (d) => resourceLimit(d, "memory") !== null)) {
       report({
         messageId: "missing",
         data: { service: service.name },

@@ -1,6 +1,6 @@
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { noNewPrivileges, securityOpts } from "../../src/engine/security-opts.js";
-import { judgedServices } from "../../src/engine/service-lifecycle.js";
+import { noNewPrivileges, securityOpts, securityOptsOf } from "../../src/engine/security-opts.js";
+import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -16,9 +16,8 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    for (const service of judgedServices(project, model)) {
-      const { enabled, opt } = noNewPrivileges(securityOpts(service));
-      if (enabled) continue;
+    for (const service of servicesLacking(project, model, (d) => noNewPrivileges(securityOptsOf(d, [])).enabled)) {
+      const { opt } = noNewPrivileges(securityOpts(service));
       const hasOpts = service.data.security_opt !== undefined;
       report({
         messageId: opt ? "disabled" : "missing",

@@ -1,7 +1,7 @@
-import { isRecord } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { judgedServices } from "../../src/engine/service-lifecycle.js";
+import { resourceLimit } from "../../src/engine/resource-limits.js";
+import { judgedServices, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -18,16 +18,14 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     for (const service of judgedServices(project, model)) {
-      const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
-      const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
-      const [value, path] =
-        service.data.pids_limit !== undefined && service.data.pids_limit !== null
-          ? [service.data.pids_limit, [...service.path, "pids_limit"]]
-          : [limits.pids, [...service.path, "deploy", "resources", "limits", "pids"]];
-      if (value === undefined || value === null) {
+      const value = resourceLimit(service.data, "pids");
+      if (value === null) {
+        if (serviceDefines(project, model, service, (d) => resourceLimit(d, "pids") !== null) !== false) continue;
         report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
         continue;
       }
+      const own = service.data.pids_limit !== undefined && service.data.pids_limit !== null;
+      const path = own ? [...service.path, "pids_limit"] : [...service.path, "deploy", "resources", "limits", "pids"];
       const n = Number(interpolate(String(value)));
       if (Number.isFinite(n) && n <= 0) {
         report({ messageId: "unlimited", data: { service: service.name, value: String(value) }, range: model.locate(path), service: service.name });

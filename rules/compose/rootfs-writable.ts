@@ -1,5 +1,5 @@
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { judgedServices } from "../../src/engine/service-lifecycle.js";
+import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -14,9 +14,8 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    for (const service of judgedServices(project, model)) {
+    for (const service of servicesLacking(project, model, (d) => d.read_only === true || d.read_only === "true")) {
       const value = service.data.read_only;
-      if (value === true || value === "true") continue;
       const present = value !== undefined && value !== null;
       report({
         messageId: "writable",

@@ -1,4 +1,7 @@
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { serviceDefines } from "../../src/engine/service-lifecycle.js";
+
+const setsUser = (d: Record<string, unknown>): boolean => (typeof d.user === "string" && d.user.trim() !== "") || typeof d.user === "number";
 
 export default defineComposeRule({
   meta: {
@@ -21,6 +24,8 @@ export default defineComposeRule({
         report({ messageId: "explicit", data: { service: svc.name, user: svc.user.user ?? "root" }, range: model.locate([...path, "user"]), service: svc.name });
         continue;
       }
+      // A `user:` from a base it extends, or from an override merged over it, is the one that runs.
+      if (serviceDefines(project, model, svc.compose, setsUser) !== false) continue;
       const stage = svc.stage;
       const where = stage?.name ? `${svc.dockerfilePath} stage \`${stage.name}\`` : `the final stage of ${svc.dockerfilePath}`;
       const why = svc.user.source === "dockerfile" ? `whose USER is ${svc.user.user}` : "which has no USER";

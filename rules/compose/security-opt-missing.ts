@@ -1,5 +1,5 @@
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { judgedServices } from "../../src/engine/service-lifecycle.js";
+import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -14,8 +14,7 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    for (const service of judgedServices(project, model)) {
-      if (service.data.security_opt !== undefined) continue;
+    for (const service of servicesLacking(project, model, (d) => d.security_opt !== undefined)) {
       report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
     }
   },

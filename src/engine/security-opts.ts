@@ -11,7 +11,12 @@ export interface SecurityOpt {
 
 /** The entries of a service's `security_opt` list, `name:value` and `name=value` alike. */
 export function securityOpts(service: ComposeService): SecurityOpt[] {
-  const list = service.data.security_opt;
+  return securityOptsOf(service.data, service.path);
+}
+
+/** securityOpts of a service mapping at `path` (a base it extends, the same service in an override). */
+export function securityOptsOf(data: Record<string, unknown>, path: YamlPath): SecurityOpt[] {
+  const list = data.security_opt;
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, i) => {
     if (typeof entry !== "string") return [];
@@ -19,7 +24,7 @@ export function securityOpts(service: ComposeService): SecurityOpt[] {
     const cut = text.search(/[:=]/);
     const name = (cut < 0 ? text : text.slice(0, cut)).trim();
     const value = cut < 0 ? "" : text.slice(cut + 1).trim();
-    return [{ name, value, path: [...service.path, "security_opt", i] }];
+    return [{ name, value, path: [...path, "security_opt", i] }];
   });
 }
 

@@ -266,3 +266,12 @@ export const isOverrideFile = (path: string): boolean => /override/i.test(basena
 export function judgedServices(project: Project, model: ComposeModel): ComposeService[] {
   return model.services.filter((s) => !s.partial && !isOverrideService(project, model, s));
 }
+
+/**
+ * The judged services that lack what `has` looks for once Compose has merged them: not in their own
+ * mapping, nor in a base they `extends`, nor in the same service of a Compose file beside (an
+ * override). A service extending a base in another file is left out: its settings are unknown here.
+ */
+export function servicesLacking(project: Project, model: ComposeModel, has: ServiceProbe): ComposeService[] {
+  return judgedServices(project, model).filter((s) => serviceDefines(project, model, s, has) === false);
+}

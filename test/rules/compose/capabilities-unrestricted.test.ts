@@ -3,6 +3,11 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // inherited from the base it extends, or merged from the override beside it
+    "services:\n  base:\n    image: example/app:1\n    cap_drop: [ALL]\n  worker:\n    extends: base\n    command: [worker]\n  other:\n    extends:\n      service: base\n",
+    { code: "services:\n  api:\n    image: example/api:1\n", files: { "compose.override.yaml": "services:\n  api:\n    cap_drop: [ALL]\n" } },
+    // a base in another file: its settings are not known here
+    { code: "services:\n  api:\n    extends:\n      file: common.yaml\n      service: base\n" },
     "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE, CHOWN]\n",
     "services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - all\n",
     "services:\n  web:\n    ports: [\"8080:80\"]\n",

@@ -3,6 +3,11 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // inherited from the base it extends, or merged from the override beside it
+    "services:\n  base:\n    image: example/app:1\n    pids_limit: 200\n  worker:\n    extends: base\n    command: [worker]\n  other:\n    extends:\n      service: base\n",
+    { code: "services:\n  api:\n    image: example/api:1\n", files: { "compose.override.yaml": "services:\n  api:\n    pids_limit: 200\n" } },
+    // a base in another file: its settings are not known here
+    { code: "services:\n  api:\n    extends:\n      file: common.yaml\n      service: base\n" },
     "services:\n  app:\n    image: example/app:1\n    pids_limit: 200\n",
     "services:\n  app:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          pids: 100\n",
     "services:\n  app:\n    environment:\n      A: b\n",

@@ -13,6 +13,9 @@ ruleTester(rule, {
     // the build Dockerfile is not part of the audit: unknown
     "services:\n  api:\n    build: ./api\n",
     { code: "services:\n  api:\n    build: .\n    user: app\n", files: { Dockerfile: DF } },
+    // the user comes from the base it extends, or from the override merged over it
+    { code: "services:\n  base:\n    image: example/app:1\n    user: \"1000:1000\"\n  api:\n    extends: base\n    build: .\n", files: { Dockerfile: DF } },
+    { code: "services:\n  job:\n    build: .\n", files: { Dockerfile: DF, "compose.override.yaml": "services:\n  job:\n    user: \"1000\"\n" } },
     // the base image comes from a global ARG's default: a non-root image
     { code: "services:\n  api:\n    build: .\n", files: { Dockerfile: "ARG BASE=gcr.io/distroless/static:nonroot\nFROM ${BASE}\nCOPY app /app\n" } },
   ],

@@ -1,0 +1,16 @@
+import { isRecord } from "./parse/compose.js";
+
+/**
+ * A service's resource limit as Compose reads it: `deploy.resources.limits`, else the service-level
+ * key (`cpus`, `mem_limit`, `pids_limit`). null when neither is set.
+ */
+export function resourceLimit(data: Record<string, unknown>, kind: "cpus" | "memory" | "pids"): unknown {
+  const deploy = isRecord(data.deploy) ? data.deploy : {};
+  const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
+  const own = kind === "cpus" ? data.cpus : kind === "memory" ? data.mem_limit : data.pids_limit;
+  // pids_limit wins over deploy.resources.limits.pids; for the others the deploy section does.
+  const [first, second] = kind === "pids" ? [own, limits.pids] : [limits[kind], own];
+  return isSet(first) ? first : isSet(second) ? second : null;
+}
+
+const isSet = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== "object" && String(v) !== "";

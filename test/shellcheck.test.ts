@@ -50,12 +50,29 @@ if (!hasShellcheck) {
     const dockerfile = "FROM debian:12\nARG version=1\nRUN echo start; \\\n  cd /opt; \\\n  echo $version $name\n";
     const report = audit([{ path: "Dockerfile", content: dockerfile }], [rule], { shellcheck: createShellchecker() });
     const found = report.findings.map((f) => `${f.range?.start.line}:${f.range?.start.column}-${f.range?.end.column} ${f.severity} ${f.message.slice(0, 17)}`);
+    // $version is an ARG, exported to ShellCheck as hadolint does; $name is defined nowhere.
     expect(found).toEqual([
       "4:3-10 warning ShellCheck SC2164",
-      "5:8-16 info ShellCheck SC2086",
       "5:17-22 warning ShellCheck SC2154",
       "5:17-22 info ShellCheck SC2086",
     ]);
+  });
+
+  it("knows the build's ARG and ENV names, and that sh may set pipefail", () => {
+    const dockerfile = [
+      "FROM alpine:3.20",
+      "ARG CURL_VERSION=8.5.0-r0",
+      "ARG UID=10001",
+      "RUN apk add --no-cache curl=${CURL_VERSION} && adduser -D -u ${UID} app",
+      "RUN set -o pipefail && wget -qO- https://example.com/install.sh | sh",
+      "RUN <<EOF",
+      "#!/bin/sh",
+      "echo ${UID} $missing",
+      "EOF",
+      "",
+    ].join("\n");
+    const report = audit([{ path: "Dockerfile", content: dockerfile }], [rule], { shellcheck: createShellchecker() });
+    expect(report.findings.map((f) => `${f.range?.start.line}:${f.range?.start.column} ${f.message.slice(11, 17)}`)).toEqual(["8:13 SC2154", "8:13 SC2086"]);
   });
 
   it("uses the SHELL dialect: [[ ]] is fine in bash and an error in sh", () => {

@@ -63,7 +63,7 @@ export default defineDockerfileRule({
     const targets = targetsOf(model);
     if (!targets.length || stalledRuns.has(project)) return;
     const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
-    const defined = definedNames(model);
+    const exports = exportLine(definedNames(model));
     const spent = checkedByRun.get(project) ?? 0;
     const checked = targets.slice(0, Math.max(0, Math.min(SHELLCHECK_LIMITS.perFile, SHELLCHECK_LIMITS.perRun - spent)));
     checkedByRun.set(project, spent + checked.length);
@@ -72,7 +72,8 @@ export default defineDockerfileRule({
       report({ messageId: "notChecked", data, range: targets[checked.length].ins.keywordRange, severity: "info" });
     }
     for (const target of checked) {
-      const found = checker(target.text, target.dialect);
+      const { text, at } = withExports(target.text, exports);
+      const found = checker(text, target.dialect);
       if (found === null) return unavailable(targets[0].ins);
       if (found === "timeout") {
         // One script built to stall ShellCheck suggests more: the run stops checking here.
@@ -84,11 +85,11 @@ export default defineDockerfileRule({
       for (const f of found) {
         const code = String(f.code);
         if (excluded.has(code) || ignored.has(code) || code === "1090" || code === "1091" || code === "2187") continue;
-        // hadolint exports every ARG and ENV to ShellCheck, so using one is not "unassigned".
-        const unassigned = f.code === 2154 ? /^(\w+) is referenced but not assigned/.exec(f.message)?.[1] : undefined;
-        if (unassigned && defined.has(unassigned)) continue;
-        const start = toPosition(model, target, starts, f.line, f.column);
-        const end = toPosition(model, target, starts, f.endLine, f.endColumn);
+        // dash 0.5.12 and BusyBox ash have pipefail, and pipefail-missing asks for `set -o pipefail` there.
+        if (code === "3040" && f.message.includes("pipefail")) continue;
+        if (f.line === at || f.endLine === at) continue;
+        const start = toPosition(model, target, starts, unshift(f.line, at), f.column);
+        const end = toPosition(model, target, starts, unshift(f.endLine, at), f.endColumn);
         report({ messageId: "finding", data: { code, message: f.message }, range: { start, end: before(end, start) ? start : end }, severity: LEVELS[f.level] });
       }
     }
@@ -152,6 +153,27 @@ function definedNames(model: DockerfileModel): Set<string> {
   }
   return names;
 }
+
+/**
+ * As hadolint does, the build's variables are exported to ShellCheck ahead of the script (`export
+ * NAME=1`), so using an ARG or ENV is neither "not assigned" (SC2154) nor an undefined POSIX
+ * variable (SC3028), nor word-split (SC2086). One line, so only the lines after it move.
+ */
+function exportLine(names: Set<string>): string {
+  const valid = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  return valid.length ? `export ${valid.map((n) => `${n}=1`).join(" ")}` : "";
+}
+
+/** The script with the export line inserted (after a shebang, which must stay first), and that line's number (0 when none). */
+function withExports(script: string, exports: string): { text: string; at: number } {
+  if (!exports) return { text: script, at: 0 };
+  if (!script.startsWith("#!")) return { text: `${exports}\n${script}`, at: 1 };
+  const eol = script.indexOf("\n");
+  return eol < 0 ? { text: `${script}\n${exports}`, at: 2 } : { text: `${script.slice(0, eol + 1)}${exports}\n${script.slice(eol + 1)}`, at: 2 };
+}
+
+/** A line of the checked text as a line of the script. */
+const unshift = (line: number, at: number): number => (at && line > at ? line - 1 : line);
 
 /** SC codes named by `# hadolint ignore=SC2086,…` or `# dockaudit ignore=…` right above the instruction. */
 function pragmaCodes(model: DockerfileModel, ins: DfInstruction): Set<string> {

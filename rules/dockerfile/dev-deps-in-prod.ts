@@ -8,6 +8,8 @@ import { packageInstall } from "../../src/engine/pinning.js";
 import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/copy.js";
+import { globalArgs } from "../../src/engine/image-refs.js";
+import { StageVariables } from "../../src/engine/stage-variables.js";
 import { chainInstructions, productionStages } from "../../src/engine/stage-roles.js";
 
 /** Requirement files for development: requirements-dev.txt, dev-requirements.txt, requirements/test.txt, … */
@@ -47,11 +49,16 @@ export default defineDockerfileRule({
     for (const stage of productionStages(model, project)) {
       const label = stage.name ?? stage.image?.ref ?? `#${stage.index}`;
       const chain = chainInstructions(stage);
+      const vars = new StageVariables(globalArgs(model).values);
       let nodeEnvProduction = false;
       chain.forEach((ins, at) => {
         if (ins.keyword === "ENV" || ins.keyword === "ARG") {
-          const env = ins.properties.find((p) => p.name === "NODE_ENV" || p.name === "NPM_CONFIG_PRODUCTION");
-          if (env) nodeEnvProduction = PRODUCTION_ENV.test(env.value) || (env.name === "NPM_CONFIG_PRODUCTION" && /^true$/i.test(env.value));
+          for (const p of ins.properties) {
+            const value = vars.declare(ins.keyword, p);
+            if (p.name !== "NODE_ENV" && p.name !== "NPM_CONFIG_PRODUCTION") continue;
+            // A value only the build knows (`ARG NODE_ENV`, `ENV NODE_ENV=$NODE_ENV`) may well be production.
+            nodeEnvProduction = value === null || PRODUCTION_ENV.test(value) || (p.name === "NPM_CONFIG_PRODUCTION" && /^true$/i.test(value));
+          }
         }
         if (ins.keyword !== "RUN") return;
         for (const { tool, command } of byRun.get(ins) ?? []) {

@@ -6,6 +6,10 @@ ruleTester(rule, {
     "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",
     "FROM node:20\nRUN npm ci --omit=dev\n",
     "FROM node:20\nENV NODE_ENV=production\nRUN npm ci && yarn install\n",
+    // NODE_ENV through an ARG: its default, the global one redeclared, or a value only the build knows
+    "FROM node:20\nARG NODE_ENV=production\nENV NODE_ENV=$NODE_ENV\nRUN npm ci\n",
+    "ARG NODE_ENV=production\nFROM node:20\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\n",
+    "FROM node:20\nARG NODE_ENV\nENV NODE_ENV=$NODE_ENV\nRUN npm ci\n",
     "FROM node:20\nRUN npm ci && npm run build && npm prune --omit=dev\n",
     "FROM node:20\nRUN npm install --production && npm install -g serve@14.2.3\n",
     "FROM python:3.9-slim\nRUN poetry install --only=main --no-root && uv sync --frozen --no-dev\n",
@@ -16,6 +20,11 @@ ruleTester(rule, {
     { code: "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n", tree: ["Dockerfile", "requirements.txt"] },
   ],
   invalid: [
+    {
+      // the ARG's default is not production, and the ENV passes it on
+      code: "FROM node:20\nARG NODE_ENV=development\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\n",
+      errors: [{ messageId: "node", line: 4, column: 9, endLine: 4, endColumn: 11 }],
+    },
     {
       code: "FROM python:3.12\nCOPY requirements-dev.txt .\nRUN pip install -r requirements-dev.txt\n",
       errors: [{ messageId: "devFile", line: 3, column: 20, endLine: 3, endColumn: 40 }],

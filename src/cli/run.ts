@@ -69,19 +69,36 @@ function check(args: CheckArgs, io: Io): number {
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
 }
 
+/**
+ * Fixes that overlap one already taken wait for the next pass, on the fixed text, as in ESLint;
+ * a few passes settle every real file, and the bound stops two fixes that would undo each other.
+ */
+export const MAX_FIX_PASSES = 10;
+
 function fixFiles(report: Report, files: { path: string; content: string }[], root: string, config: Config, tree: string[], io: Io): Report {
   let fixed = 0;
-  for (const file of files) {
-    const findings = report.findings.filter((f) => f.file === file.path && f.fix);
-    if (!findings.length) continue;
-    const { output, applied } = applyFixes(file.content, findings);
-    if (!applied.length || output === file.content) continue;
-    writeFileSync(resolve(root, file.path), output);
-    file.content = output;
-    fixed += applied.length;
+  const changed = new Set<{ path: string; content: string }>();
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    let applied = 0;
+    let waiting = false;
+    for (const file of files) {
+      const findings = report.findings.filter((f) => f.file === file.path && f.fix);
+      if (!findings.length) continue;
+      const result = applyFixes(file.content, findings);
+      if (result.skipped.length) waiting = true;
+      if (!result.applied.length || result.output === file.content) continue;
+      file.content = result.output;
+      changed.add(file);
+      applied += result.applied.length;
+    }
+    if (!applied) break;
+    fixed += applied;
+    report = auditFiles(files, { config, tree, shellcheck });
+    if (!waiting) break;
   }
+  for (const file of changed) writeFileSync(resolve(root, file.path), file.content);
   io.stderr(`dockaudit: applied ${fixed} fix${fixed === 1 ? "" : "es"}\n`);
-  return fixed ? auditFiles(files, { config, tree, shellcheck }) : report;
+  return report;
 }
 
 function render(report: Report, args: CheckArgs, io: Io): string {

@@ -1,4 +1,5 @@
 import { dirname } from "../../src/engine/paths.js";
+import { includedPaths } from "../../src/engine/links.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isOverrideFile } from "../../src/engine/service-lifecycle.js";
 
@@ -20,6 +21,8 @@ export default defineComposeRule({
     if (!model.services.length || model.services.every((s) => s.partial)) return;
     const dir = dirname(model.path);
     if (project.composeFiles.some((f) => f !== model && dirname(f.path) === dir && typeof f.data.name === "string")) return;
+    // A file another one includes is part of that project and takes its name.
+    if (project.composeFiles.some((f) => f !== model && includedPaths(f).includes(model.path))) return;
     report({ messageId: "missing", range: null });
   },
 });

@@ -1,4 +1,4 @@
-import type { ComposeModel } from "./parse/compose.js";
+import { isRecord, type ComposeModel } from "./parse/compose.js";
 import { dirname, joinPath } from "./paths.js";
 
 /** Paths a Compose file depends on: each service's build Dockerfile and its context's .dockerignore. */
@@ -13,4 +13,11 @@ export function linkedPaths(compose: ComposeModel): string[] {
     out.add(context ? `${context}/.dockerignore` : ".dockerignore");
   }
   return [...out];
+}
+
+/** The Compose files a Compose file brings into its project with `include:` (short and long syntax), resolved against its directory. */
+export function includedPaths(compose: ComposeModel): string[] {
+  const entries = Array.isArray(compose.data.include) ? compose.data.include : [];
+  const paths = entries.flatMap((e: unknown) => (typeof e === "string" ? [e] : isRecord(e) ? (Array.isArray(e.path) ? e.path : [e.path]) : []));
+  return paths.flatMap((p) => (typeof p === "string" && !/^[a-z]+:\/\//i.test(p) ? [joinPath(dirname(compose.path), p)] : [])).filter((p): p is string => !!p);
 }

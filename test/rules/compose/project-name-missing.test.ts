@@ -3,6 +3,9 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // a file that another one includes (short and long syntax) is part of that project
+    { code: "services:\n  db:\n    image: postgres:16\n", filename: "db/compose.yaml", files: { "compose.yaml": "name: shop\ninclude:\n  - db/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n" } },
+    { code: "services:\n  db:\n    image: postgres:16\n", filename: "infra/db.compose.yaml", files: { "compose.yaml": "name: shop\ninclude:\n  - path: [./infra/db.compose.yaml]\nservices:\n  web:\n    image: nginx:1.27\n" } },
     "name: shop\nservices:\n  web:\n    image: nginx:1.27\n",
     // Override fragments take the name of the file they are merged into.
     { code: "services:\n  web:\n    ports: [\"8080:80\"]\n", filename: "compose.override.yaml" },
@@ -15,6 +18,13 @@ ruleTester(rule, {
     "services:\n  web: [\n",
   ],
   invalid: [
+    {
+      // included by nothing: the compose.yaml beside the other directory names only its own project
+      code: "services:\n  db:\n    image: postgres:16\n",
+      filename: "db/compose.yaml",
+      files: { "compose.yaml": "name: shop\ninclude:\n  - other/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n" },
+      errors: [{ messageId: "missing", line: 0, column: 0, endLine: 0, endColumn: 0 }],
+    },
     {
       code: "services:\n  web:\n    image: nginx:1.27\n",
       errors: [{ messageId: "missing", line: 0, column: 0, endLine: 0, endColumn: 0 }],

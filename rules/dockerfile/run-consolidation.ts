@@ -1,4 +1,5 @@
-import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
+import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { shellDialect } from "../../src/engine/shell-dialect.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/copy.js";
 import { shippedStages } from "../../src/engine/stage-roles.js";
@@ -8,7 +9,9 @@ const flagsKey = (ins: DfInstruction) => ins.flags.map((f) => `${f.name}=${f.val
  * Commands a RUN executes (exec form: one); more than two means the split is probably deliberate.
  * Scripts of a non-POSIX SHELL (PowerShell, cmd) or that do not parse cannot be counted.
  */
-const commandCount = (ins: DfInstruction) => (ins.execForm ? 1 : ins.script && !ins.script.error ? ins.script.commands.length : Infinity);
+/** Commands of a RUN; Infinity when they cannot be counted (a script that does not parse, a cmd or PowerShell shell). */
+const commandCount = (model: DockerfileModel, ins: DfInstruction) =>
+  ins.execForm ? 1 : shellDialect(model, ins) && ins.script && !ins.script.error ? ins.script.commands.length : Infinity;
 
 export default defineDockerfileRule({
   meta: {
@@ -35,7 +38,7 @@ export default defineDockerfileRule({
       let copies: DfInstruction[] = [];
       let dest = "";
       for (const ins of stage.instructions) {
-        const short = ins.keyword === "RUN" && commandCount(ins) <= 2 && !ins.heredocs.length;
+        const short = ins.keyword === "RUN" && commandCount(model, ins) <= 2 && !ins.heredocs.length;
         if (short && runs.length && flagsKey(runs[0]) === flagsKey(ins)) runs.push(ins);
         else {
           flush(runs, "run");

@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // cmd, the default shell of a Windows image: its commands are not counted
+    "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app\nRUN echo hi\n",
     "FROM ubuntu:24.04\nRUN apt-get install wget && wget https://x/f.tar && tar xzf f.tar && rm f.tar\n",
     "FROM ubuntu:24.04\nRUN a && b && c\nRUN d\n",
     "FROM ubuntu:24.04\nRUN a\nWORKDIR /app\nRUN b\n",

@@ -40,12 +40,14 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
   const image = stage.image;
   if (!image || stage.baseStage) return null;
   if (!image.ref.includes("$")) {
-    const parts = splitImageRef(image.ref);
-    return { ref: image.ref, substituted: false, tag: parts.tag, digest: parts.digest };
+    const ref = unquoted(image.ref);
+    const parts = splitImageRef(ref);
+    return { ref, substituted: false, tag: parts.tag, digest: parts.digest };
   }
   const { defaults, firstStageNamed } = globalsOf(model);
-  const { text: ref, complete } = substituteDefaults(image.ref, defaults);
-  if (!complete) return null;
+  const substituted = substituteDefaults(image.ref, defaults);
+  if (!substituted.complete) return null;
+  const ref = unquoted(substituted.text);
   // `FROM qdrant-${GPU:-cpu}` may name an earlier stage
   if ((firstStageNamed.get(ref.toLowerCase()) ?? Infinity) < stage.index) return null;
   const parts = splitImageRef(ref);
@@ -67,8 +69,11 @@ export function rootStage(stage: DfStage): DfStage {
 export function baseImageRef(model: DockerfileModel, stage: DfStage): string | null {
   const ref = rootStage(stage).image?.ref;
   if (!ref) return null;
-  return ref.includes("$") ? substituteDefaults(ref, globalsOf(model).defaults).text : ref;
+  return unquoted(ref.includes("$") ? substituteDefaults(ref, globalsOf(model).defaults).text : ref);
 }
+
+/** Docker's word processing drops the quotes of a FROM reference: `FROM "alpine:3.20"` pulls alpine:3.20. */
+const unquoted = (ref: string): string => (ref.includes('"') || ref.includes("'") ? ref.replace(/["']/g, "") : ref);
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 

@@ -29,6 +29,11 @@ describe("global ARG defaults", () => {
     expect(finalImage("ARG SLIM=\nFROM python:3.12${SLIM:+-slim}\n")).toBe("python:3.12");
   });
 
+  it("drops the quotes of a quoted reference, as Docker's word processing does", () => {
+    expect(finalImage('FROM "alpine:3.20"\n')).toBe("alpine:3.20");
+    expect(finalImage("ARG TAG=3.20\nFROM 'alpine':\"${TAG}\"\n")).toBe("alpine:3.20");
+  });
+
   it("reads only the ARGs before the first FROM", () => {
     expect(finalImage("FROM alpine:3.20 AS base\nARG BASE=base\nFROM ${BASE}\n")).toBeNull();
   });

@@ -10,7 +10,6 @@ import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
 import { formatMessage, type Rule, type RuleServices, type ShellChecker } from "./rule.js";
 import { computeScores, SEVERITY_WEIGHT, type Coverage, type Scores } from "./score.js";
-import { isWeakSecret } from "./secrets.js";
 import { collectSuppressions, isSuppressed } from "./suppress.js";
 import { compareRanges, comparePos, LineIndex } from "./text.js";
 import type { Category, FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
@@ -289,13 +288,9 @@ function toFinding(meta: RuleMeta, severity: Severity, d: ReportDescriptor, file
   return finding;
 }
 
-/**
- * Whether a secret is worth masking: a well-known default (`postgres`, `changeme`) hides nothing,
- * and masking one, or a secret of a few characters, would garble names and words that happen to
- * contain it (a service called `postgres`, the word "password").
- */
+/** Whether a secret is worth masking: one of a few characters (`no`, `on`) would garble the words that contain it. */
 export function isMaskable(secret: string): boolean {
-  return secret.length >= 4 && !isWeakSecret(secret);
+  return secret.length >= 4;
 }
 
 /** `data` with the secret masked in its values, except `service`: a service may share its password's name. */

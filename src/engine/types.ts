@@ -78,7 +78,7 @@ export interface ReportDescriptor {
   service?: string;
   /**
    * A credential the finding is about: masked wherever a `data` value (other than `service`)
-   * contains it, unless it is a well-known default or shorter than four characters (isMaskable).
+   * contains it, unless it is shorter than four characters (isMaskable).
    */
   secret?: string;
 }

@@ -75,8 +75,8 @@ describe("markers and masking", () => {
     expect(markerOf("no marker")).toBeNull();
   });
 
-  it("masks every secret the findings carry, longest first, but no well-known default nor one of a few characters", () => {
-    const secrets = secretsOf([{ secret: "hunter2" } as Finding, { secret: "hunter2-long" } as Finding, { secret: "ab" } as Finding, { secret: "postgres" } as Finding]);
+  it("masks every secret the findings carry, longest first, but none of a few characters", () => {
+    const secrets = secretsOf([{ secret: "hunter2" } as Finding, { secret: "hunter2-long" } as Finding, { secret: "ab" } as Finding]);
     expect(secrets).toEqual(["hunter2-long", "hunter2"]);
     expect(maskSecrets("a hunter2-long b hunter2", secrets)).toBe(`a ${maskSecret("hunter2-long")} b ${maskSecret("hunter2")}`);
   });

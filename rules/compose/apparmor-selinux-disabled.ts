@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { securityOpts } from "../../src/engine/security-opts.js";
 
@@ -15,11 +16,14 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       for (const opt of securityOpts(service)) {
         const messageId = opt.name === "apparmor" && opt.value === "unconfined" ? "apparmor" : opt.name === "label" && /^disable(:true)?$/.test(opt.value) ? "selinux" : null;
         if (!messageId) continue;
-        report({ messageId, data: { service: service.name }, range: model.locate(opt.path), service: service.name });
+        const range = model.locate(opt.path);
+        if (!once(range)) continue;
+        report({ messageId, data: { service: service.name }, range, service: service.name });
       }
     }
   },

@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -14,10 +15,13 @@ export default defineComposeRule({
     },
   },
   check({ model, options, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       if (service.data.build === undefined || service.data.image === undefined) continue;
       if (options.checkPullPolicy !== false && service.data.pull_policy !== undefined) continue;
-      report({ messageId: "both", data: { service: service.name, image: String(service.data.image) }, range: model.locateKey([...service.path, "image"]), service: service.name });
+      const range = model.locateKey([...service.path, "image"]);
+      if (!once(range)) continue;
+      report({ messageId: "both", data: { service: service.name, image: String(service.data.image) }, range, service: service.name });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { capabilityName } from "../../src/engine/capabilities.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
@@ -28,11 +29,14 @@ export default defineComposeRule({
     },
   },
   check({ model, project, options, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       list(service.data.cap_add).forEach((cap, i) => {
         const name = capabilityName(cap);
         if (!DANGEROUS.has(name)) return;
-        report({ messageId: "dangerous", data: { service: service.name, cap: name }, range: model.locate([...service.path, "cap_add", i]), service: service.name });
+        const range = model.locate([...service.path, "cap_add", i]);
+        if (!once(range)) return;
+        report({ messageId: "dangerous", data: { service: service.name, cap: name }, range, service: service.name });
       });
     }
     if (options.requireDropAll === false) return;

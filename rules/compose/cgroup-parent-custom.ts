@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -13,13 +14,16 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const value = service.data.cgroup_parent;
       if ((typeof value !== "string" && typeof value !== "number") || String(value).trim() === "") continue;
+      const range = model.locate([...service.path, "cgroup_parent"]);
+      if (!once(range)) continue;
       report({
         messageId: "custom",
         data: { service: service.name, parent: String(value) },
-        range: model.locate([...service.path, "cgroup_parent"]),
+        range,
         service: service.name,
       });
     }

@@ -1,6 +1,7 @@
 import { singleWorkerServer } from "../../src/engine/app-servers.js";
 import { commandMayContain, composeCommandLines } from "../../src/engine/compose-commands.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 /** Every word singleWorkerServer can match has one of these as its last path segment. */
@@ -20,6 +21,7 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
       if ((service.replicas ?? 1) > 1 || deploy.mode === "global") continue;
@@ -29,10 +31,12 @@ export default defineComposeRule({
       for (const line of composeCommandLines(model, service)) {
         const found = singleWorkerServer(line.map((w) => w.value), env);
         if (!found) continue;
+        const range = line[found.at].range;
+        if (!once(range)) continue;
         report({
           messageId: found.explicit ? "explicit" : "implicit",
           data: { service: service.name, tool: found.tool },
-          range: line[found.at].range,
+          range,
           service: service.name,
         });
       }

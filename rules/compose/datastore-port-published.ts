@@ -1,7 +1,7 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { LOOPBACK, portDatastore } from "../../src/engine/datastores.js";
 import { containerSide, portBinding } from "../../src/engine/ports.js";
-import { fullServices } from "../../src/engine/query.js";
+import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -18,16 +18,19 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of fullServices(model)) {
       for (const port of service.ports) {
         const binding = portBinding(port);
         if (binding.published === null || binding.hostIp === null || LOOPBACK.test(binding.hostIp)) continue;
         const what = portDatastore(service, port);
         if (!what) continue;
+        const range = model.locate(port.path);
+        if (!once(range)) continue;
         report({
           messageId: "published",
           data: { service: service.name, what, target: containerSide(port), published: binding.published },
-          range: model.locate(port.path),
+          range,
           service: service.name,
           fix: bindToLoopbackFix(model, port),
         });

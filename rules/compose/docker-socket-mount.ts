@@ -1,4 +1,5 @@
 import { bindSource, isRuntimeSocket, volumeSourceRange } from "../../src/engine/mounts.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -14,11 +15,14 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       for (const volume of service.volumes) {
         const source = volume.type === "npipe" ? volume.source : bindSource(volume);
         if (!source || !isRuntimeSocket(source)) continue;
-        report({ messageId: "socket", data: { service: service.name, source: volume.source! }, range: volumeSourceRange(model, volume), service: service.name });
+        const range = volumeSourceRange(model, volume);
+        if (!once(range)) continue;
+        report({ messageId: "socket", data: { service: service.name, source: volume.source! }, range, service: service.name });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { containerNameOf } from "../../src/engine/container-names.js";
 import type { ComposeService } from "../../src/engine/parse/compose.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { canRunTogether } from "../../src/engine/service-lifecycle.js";
 
@@ -17,18 +18,15 @@ export default defineComposeRule({
   },
   check({ model, report }) {
     const seen = new Map<string, ComposeService[]>();
+    const once = oncePerRange();
     for (const service of model.services) {
       const name = containerNameOf(service);
       if (!name) continue;
       const same = seen.get(name) ?? seen.set(name, []).get(name)!;
       const first = same.find((s) => canRunTogether(s, service));
       if (first) {
-        report({
-          messageId: "duplicate",
-          data: { first: first.name, service: service.name, name },
-          range: model.locate([...service.path, "container_name"]),
-          service: service.name,
-        });
+        const range = model.locate([...service.path, "container_name"]);
+        if (once(range)) report({ messageId: "duplicate", data: { first: first.name, service: service.name, name }, range, service: service.name });
       }
       same.push(service);
     }

@@ -1,5 +1,6 @@
 import type { ComposeService, PortMapping } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { canRunTogether } from "../../src/engine/service-lifecycle.js";
 
@@ -54,6 +55,7 @@ export default defineComposeRule({
     const byPort = new Map<number, HostPort[]>();
     const wide: HostPort[] = [];
     const recorded = new Set<string>();
+    const once = oncePerRange();
     function* candidates(hp: HostPort): Generator<HostPort> {
       yield* wide;
       if (hp.to - hp.from > BUCKETED) for (const list of byPort.values()) yield* list;
@@ -70,7 +72,8 @@ export default defineComposeRule({
         if (!hp) continue;
         const other = firstClash(hp);
         if (other) {
-          report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range: model.locate(port.path), service: service.name });
+          const range = model.locate(port.path);
+          if (once(range)) report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range, service: service.name });
         }
         // A mapping written again adds nothing to compare with (the copy is `sameMapping`), and a
         // list of thousands of copies would otherwise make each look through all the earlier ones.

@@ -1,4 +1,5 @@
 import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -14,9 +15,12 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       if (!service.networkMode || interpolate(service.networkMode).trim() !== "host") continue;
-      report({ messageId: "host", data: { service: service.name }, range: model.locate([...service.path, "network_mode"]), service: service.name });
+      const range = model.locate([...service.path, "network_mode"]);
+      if (!once(range)) continue;
+      report({ messageId: "host", data: { service: service.name }, range, service: service.name });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -14,10 +15,13 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const value = service.data.userns_mode;
       if (typeof value !== "string" || interpolate(value).trim() !== "host") continue;
-      report({ messageId: "host", data: { service: service.name }, range: model.locate([...service.path, "userns_mode"]), service: service.name });
+      const range = model.locate([...service.path, "userns_mode"]);
+      if (!once(range)) continue;
+      report({ messageId: "host", data: { service: service.name }, range, service: service.name });
     }
   },
 });

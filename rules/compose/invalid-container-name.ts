@@ -1,4 +1,5 @@
 import { CONTAINER_NAME, containerNameOf } from "../../src/engine/container-names.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -14,10 +15,13 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const name = containerNameOf(service);
       if (name === null || CONTAINER_NAME.test(name)) continue;
-      report({ messageId: "invalid", data: { name }, range: model.locate([...service.path, "container_name"]), service: service.name });
+      const range = model.locate([...service.path, "container_name"]);
+      if (!once(range)) continue;
+      report({ messageId: "invalid", data: { name }, range, service: service.name });
     }
   },
 });

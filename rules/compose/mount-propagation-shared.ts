@@ -1,5 +1,5 @@
 import { volumeEntryText } from "../../src/engine/mounts.js";
-import { scalarSubRange } from "../../src/engine/query.js";
+import { oncePerRange, scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 const SHARED = /^r?(shared|slave)$/;
@@ -17,16 +17,19 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       for (const volume of service.volumes) {
         const propagation = volume.propagation;
         if (!propagation || !SHARED.test(propagation)) continue;
         const text = volumeEntryText(model, volume);
         const at = text === null ? -1 : text.lastIndexOf(propagation);
+        const range = text === null ? model.locate([...volume.path, "bind", "propagation"]) : scalarSubRange(model, model.locate(volume.path), text, at, at + propagation.length);
+        if (!once(range)) continue;
         report({
           messageId: "shared",
           data: { service: service.name, target: volume.target, propagation, both: propagation.includes("shared") ? " and mounts made in the container propagate back to the host" : "" },
-          range: text === null ? model.locate([...volume.path, "bind", "propagation"]) : scalarSubRange(model, model.locate(volume.path), text, at, at + propagation.length),
+          range,
           service: service.name,
         });
       }

@@ -1,6 +1,7 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { portDatastore } from "../../src/engine/datastores.js";
 import { containerSide, isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceImage } from "../../src/engine/service-lifecycle.js";
 
@@ -18,6 +19,7 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const image = serviceImage(project, model, service);
       for (const port of service.ports) {
@@ -25,10 +27,12 @@ export default defineComposeRule({
         if (!onAllInterfaces(binding) || isWebEntryPoint(image, binding, port)) continue;
         // datastore-port-published reports these, with a stronger message.
         if (!service.partial && portDatastore(service, port)) continue;
+        const range = model.locate(port.path);
+        if (!once(range)) continue;
         report({
           messageId: "unbound",
           data: { service: service.name, target: containerSide(port), published: binding.published! },
-          range: model.locate(port.path),
+          range,
           service: service.name,
           fix: bindToLoopbackFix(model, port),
         });

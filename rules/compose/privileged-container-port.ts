@@ -1,5 +1,6 @@
 import { capabilityName } from "../../src/engine/capabilities.js";
 import { containerPortStart } from "../../src/engine/ports.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 const caps = (v: unknown): string[] => (Array.isArray(v) ? v.map(capabilityName) : []);
@@ -18,6 +19,7 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const dropped = caps(service.data.cap_drop);
       // Dropped, or added back on purpose: the service has said what it needs.
@@ -25,7 +27,9 @@ export default defineComposeRule({
       for (const port of service.ports) {
         const start = containerPortStart(port);
         if (start === null || start < 1 || start >= 1024) continue;
-        report({ messageId: "privileged", data: { service: service.name, target: port.target }, range: model.locate(port.path), service: service.name });
+        const range = model.locate(port.path);
+        if (!once(range)) continue;
+        report({ messageId: "privileged", data: { service: service.name, target: port.target }, range, service: service.name });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { hostPortStart, isWebEntryPoint, portBinding } from "../../src/engine/ports.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceImage } from "../../src/engine/service-lifecycle.js";
 
@@ -15,6 +16,7 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const image = serviceImage(project, model, service);
       for (const port of service.ports) {
@@ -22,7 +24,9 @@ export default defineComposeRule({
         const start = hostPortStart(binding);
         if (start === null || start < 1 || start >= 1024) continue;
         if (isWebEntryPoint(image, binding, port)) continue;
-        report({ messageId: "privileged", data: { service: service.name, published: binding.published! }, range: model.locate(port.path), service: service.name });
+        const range = model.locate(port.path);
+        if (!once(range)) continue;
+        report({ messageId: "privileged", data: { service: service.name, published: binding.published! }, range, service: service.name });
       }
     }
   },

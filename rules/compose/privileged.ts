@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -13,10 +14,13 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       const value = service.data.privileged;
       if (value !== true && value !== "true") continue;
-      report({ messageId: "privileged", data: { service: service.name }, range: model.locate([...service.path, "privileged"]), service: service.name });
+      const range = model.locate([...service.path, "privileged"]);
+      if (!once(range)) continue;
+      report({ messageId: "privileged", data: { service: service.name }, range, service: service.name });
     }
   },
 });

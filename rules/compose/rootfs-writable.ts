@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
@@ -14,13 +15,16 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
+    const once = oncePerRange();
     for (const service of servicesLacking(project, model, (d) => d.read_only === true || d.read_only === "true")) {
       const value = service.data.read_only;
       const present = value !== undefined && value !== null;
+      const range = present ? model.locate([...service.path, "read_only"]) : model.locateKey(service.path);
+      if (!once(range)) continue;
       report({
         messageId: "writable",
         data: { service: service.name },
-        range: present ? model.locate([...service.path, "read_only"]) : model.locateKey(service.path),
+        range,
         service: service.name,
       });
     }

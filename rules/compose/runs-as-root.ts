@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
 
@@ -17,11 +18,13 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
+    const once = oncePerRange();
     for (const svc of project.services) {
       if (svc.composeFile !== model.path || svc.user.root !== true) continue;
       const path = svc.compose.path;
       if (svc.user.source === "compose") {
-        report({ messageId: "explicit", data: { service: svc.name, user: svc.user.user ?? "root" }, range: model.locate([...path, "user"]), service: svc.name });
+        const range = model.locate([...path, "user"]);
+        if (once(range)) report({ messageId: "explicit", data: { service: svc.name, user: svc.user.user ?? "root" }, range, service: svc.name });
         continue;
       }
       // A `user:` from a base it extends, or from an override merged over it, is the one that runs.

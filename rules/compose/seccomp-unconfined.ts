@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { securityOpts } from "../../src/engine/security-opts.js";
 
@@ -14,12 +15,15 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       for (const opt of securityOpts(service)) {
         // `label:seccomp:unconfined` is malformed, but it says the same and is seen in the wild.
         const unconfined = (opt.name === "seccomp" && opt.value === "unconfined") || /(^|[:=])seccomp[:=]unconfined$/.test(opt.value);
         if (!unconfined) continue;
-        report({ messageId: "unconfined", data: { service: service.name }, range: model.locate(opt.path), service: service.name });
+        const range = model.locate(opt.path);
+        if (!once(range)) continue;
+        report({ messageId: "unconfined", data: { service: service.name }, range, service: service.name });
       }
     }
   },

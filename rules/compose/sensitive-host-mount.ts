@@ -1,5 +1,6 @@
 import { bindSource, resolvePath, sensitiveHostPath, volumeSourceRange } from "../../src/engine/mounts.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -16,15 +17,18 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    const once = oncePerRange();
     for (const service of model.services) {
       for (const volume of service.volumes) {
         const source = bindSource(volume);
         const where = source && sensitiveHostPath(source, volume.readOnly);
         if (!where) continue;
+        const range = volumeSourceRange(model, volume);
+        if (!once(range)) continue;
         report({
           messageId: "service",
           data: { service: service.name, source: volume.source!, where: describe(where), mode: volume.readOnly ? ", even if read-only" : " with write access" },
-          range: volumeSourceRange(model, volume),
+          range,
           service: service.name,
         });
       }

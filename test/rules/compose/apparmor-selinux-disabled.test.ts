@@ -13,5 +13,10 @@ ruleTester(rule, {
         { messageId: "selinux", line: 6, column: 9, endLine: 6, endColumn: 22, service: "app" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  security_opt: [\"apparmor:unconfined\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "apparmor", line: 3, column: 18, endLine: 3, endColumn: 39, service: "w1" }],
+    },
   ],
 });

@@ -16,5 +16,10 @@ ruleTester(rule, {
       options: { checkPullPolicy: false },
       errors: [{ messageId: "both", line: 3, column: 5, endLine: 3, endColumn: 10 }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  build: .\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "both", line: 2, column: 3, endLine: 2, endColumn: 8, service: "w1" }],
+    },
   ],
 });

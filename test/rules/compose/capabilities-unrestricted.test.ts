@@ -29,5 +29,10 @@ ruleTester(rule, {
         { messageId: "noDropAll", line: 5, column: 5, endLine: 5, endColumn: 13 },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  cap_add: [SYS_ADMIN]\n  cap_drop: [ALL]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "dangerous", line: 3, column: 13, endLine: 3, endColumn: 22, service: "w1" }],
+    },
   ],
 });

@@ -29,5 +29,10 @@ ruleTester(rule, {
       code: "services:\n  api:\n    build: .\n    command: >\n      uvicorn main:app\n      --host 0.0.0.0\n",
       errors: [{ messageId: "implicit", line: 4, column: 14, endLine: 6, endColumn: 21 }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  command: uvicorn app:main --host 0.0.0.0\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "implicit", line: 3, column: 12, endLine: 3, endColumn: 19, service: "w1" }],
+    },
   ],
 });

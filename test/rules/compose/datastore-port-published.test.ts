@@ -31,5 +31,10 @@ ruleTester(rule, {
       code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"${DB_PORT}:5432\"\n      - \"${DB_BIND}:5433:5432\"\n",
       errors: [{ messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 26 }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"5432:5432\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "published", line: 3, column: 11, endLine: 3, endColumn: 22, service: "w1" }],
+    },
   ],
 });

@@ -23,5 +23,10 @@ ruleTester(rule, {
       code: "services:\n  agent:\n    image: portainer/agent:2.21\n    volumes:\n      - type: bind\n        source: /run/podman/podman.sock\n        target: /var/run/docker.sock\n",
       errors: [{ messageId: "socket", line: 6, column: 17, endLine: 6, endColumn: 40 }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  volumes: [\"/var/run/docker.sock:/var/run/docker.sock\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "socket", line: 3, column: 14, endLine: 3, endColumn: 34, service: "w1" }],
+    },
   ],
 });

@@ -17,5 +17,10 @@ ruleTester(rule, {
         { messageId: "duplicate", line: 10, column: 21, endLine: 10, endColumn: 35, service: "c" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  container_name: worker\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "duplicate", line: 3, column: 19, endLine: 3, endColumn: 25, service: "w2" }],
+    },
   ],
 });

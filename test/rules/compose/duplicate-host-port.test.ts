@@ -27,5 +27,10 @@ ruleTester(rule, {
         { messageId: "duplicate", line: 7, column: 24, endLine: 7, endColumn: 33, service: "b" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"127.0.0.1:9100:9100\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "duplicate", line: 3, column: 11, endLine: 3, endColumn: 32, service: "w2" }],
+    },
   ],
 });

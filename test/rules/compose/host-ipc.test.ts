@@ -11,5 +11,10 @@ ruleTester(rule, {
       code: "services:\n  app:\n    image: busybox:1.36\n    ipc: \"host\"\n",
       errors: [{ messageId: "host", line: 4, column: 10, endLine: 4, endColumn: 16, service: "app" }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  ipc: host\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "host", line: 3, column: 8, endLine: 3, endColumn: 12, service: "w1" }],
+    },
   ],
 });

@@ -16,5 +16,10 @@ ruleTester(rule, {
       code: "services:\n  a:\n    build: .\n  b:\n      build: b\n      pid: host\n",
       errors: [{ messageId: "host", line: 6, column: 12, endLine: 6, endColumn: 16, service: "b" }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  pid: host\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "host", line: 3, column: 8, endLine: 3, endColumn: 12, service: "w1" }],
+    },
   ],
 });

@@ -13,5 +13,10 @@ ruleTester(rule, {
         { messageId: "shared", line: 10, column: 24, endLine: 10, endColumn: 29, service: "csi" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  volumes: [\"/mnt/data:/data:rshared\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "shared", line: 3, column: 30, endLine: 3, endColumn: 37, service: "w1" }],
+    },
   ],
 });

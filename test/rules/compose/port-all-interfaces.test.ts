@@ -52,5 +52,10 @@ ruleTester(rule, {
       ],
       output: "services:\n  api:\n    build: .\n    ports:\n      - \"127.0.0.1:${API_PORT:-8000}:8000\"\n      - \"${METRICS_PORT}:9100\"\n      - target: 8000\n        published: 8001\n      - \"127.0.0.1:12400-12500:1240\"\n",
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"9100:9100\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "unbound", line: 3, column: 11, endLine: 3, endColumn: 22, service: "w1" }],
+    },
   ],
 });

@@ -21,5 +21,10 @@ ruleTester(rule, {
         { messageId: "privileged", line: 11, column: 9, endLine: 11, endColumn: 46, service: "web" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"127.0.0.1:8080:80\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "privileged", line: 3, column: 11, endLine: 3, endColumn: 30, service: "w1" }],
+    },
   ],
 });

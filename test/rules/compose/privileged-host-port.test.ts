@@ -24,5 +24,10 @@ ruleTester(rule, {
       code: "services:\n  proxy:\n    image: nginx:1.27\n    ports:\n      - \"22:2222\"\n",
       errors: [{ messageId: "privileged", line: 5, column: 9, endLine: 5, endColumn: 18 }],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"127.0.0.1:80:8080\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "privileged", line: 3, column: 11, endLine: 3, endColumn: 30, service: "w1" }],
+    },
   ],
 });

@@ -20,5 +20,10 @@ ruleTester(rule, {
         { messageId: "privileged", line: 9, column: 17, endLine: 9, endColumn: 23 },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  privileged: true\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "privileged", line: 3, column: 15, endLine: 3, endColumn: 19, service: "w1" }],
+    },
   ],
 });

@@ -19,5 +19,10 @@ ruleTester(rule, {
         { messageId: "writable", line: 6, column: 16, endLine: 6, endColumn: 21, service: "web" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  read_only: false\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "writable", line: 3, column: 14, endLine: 3, endColumn: 19, service: "w1" }],
+    },
   ],
 });

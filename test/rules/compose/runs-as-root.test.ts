@@ -38,5 +38,10 @@ ruleTester(rule, {
         { messageId: "explicit", line: 7, column: 11, endLine: 7, endColumn: 16 },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  user: root\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "explicit", line: 3, column: 9, endLine: 3, endColumn: 13, service: "w1" }],
+    },
   ],
 });

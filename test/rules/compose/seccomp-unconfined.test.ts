@@ -15,5 +15,10 @@ ruleTester(rule, {
         { messageId: "unconfined", line: 7, column: 9, endLine: 7, endColumn: 33, service: "app" },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  security_opt: [\"seccomp:unconfined\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "unconfined", line: 3, column: 18, endLine: 3, endColumn: 38, service: "w1" }],
+    },
   ],
 });

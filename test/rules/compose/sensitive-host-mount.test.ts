@@ -23,5 +23,10 @@ ruleTester(rule, {
         { messageId: "volume", line: 13, column: 19, endLine: 13, endColumn: 28 },
       ],
     },
+    {
+      // Written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  volumes: [\"/etc:/host-etc\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "service", line: 3, column: 14, endLine: 3, endColumn: 18, service: "w1" }],
+    },
   ],
 });

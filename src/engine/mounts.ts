@@ -45,7 +45,7 @@ export function isRoutineHostFile(hostPath: string): boolean {
   return HARMLESS.test(trimSlashes(hostPath));
 }
 /** Read-only shares of CA bundles are how hosts hand their trust store to containers. */
-const HARMLESS_READ_ONLY = /^(\/etc\/ssl\/certs|\/etc\/ca-certificates|\/etc\/pki\/ca-trust(\/.*)?|\/usr\/local\/share\/ca-certificates)$/;
+const HARMLESS_READ_ONLY = /^(\/etc\/ssl\/certs|\/etc\/ca-certificates|\/etc\/pki\/ca-trust|\/usr\/local\/share\/ca-certificates)(\/.*)?$/;
 /** Credential stores in a home directory. */
 const CREDENTIAL_DIR = /(^|\/)\.(ssh|aws|gnupg|kube|docker|azure|config\/gcloud)(\/|$)/;
 

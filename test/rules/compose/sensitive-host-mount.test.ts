@@ -5,6 +5,8 @@ ruleTester(rule, {
   valid: [
     "services:\n  app:\n    image: example/app:1\n    volumes:\n      - ./static:/srv/static\n      - data:/var/lib/app\n      - /var/lib/anonymous\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n      - /var/run/docker.sock:/var/run/docker.sock\n      - ${PWD}/etc/app.conf:/etc/app.conf\n      - /srv/app/uploads:/uploads\n",
     "services:\n  app:\n    image: example/app:1\nvolumes:\n  data:\n    driver: local\n    driver_opts:\n      type: nfs\n      device: \":/exports/data\"\n  other:\n    driver: local-persist\n    driver_opts:\n      mountpoint: ${CONTAINERVOLUME}/mysql\n",
+    // Read-only CA bundles: each trust-store directory and the files under it.
+    "services:\n  app:\n    image: example/app:1\n    volumes:\n      - /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro\n      - /etc/ca-certificates/update.d:/etc/ca-certificates/update.d:ro\n      - /etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem:/etc/ssl/cert.pem:ro\n      - /usr/local/share/ca-certificates/corp-root.crt:/usr/local/share/ca-certificates/corp-root.crt:ro\n      - type: bind\n        source: /etc/ssl/certs/ca-certificates.crt\n        target: /etc/ssl/certs/ca-certificates.crt\n        read_only: true\n",
   ],
   invalid: [
     {
@@ -27,6 +29,15 @@ ruleTester(rule, {
       // Written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  volumes: [\"/etc:/host-etc\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "service", line: 3, column: 14, endLine: 3, endColumn: 18, service: "w1" }],
+    },
+    {
+      // A CA bundle with write access, a private key next to the bundles, and a look-alike directory.
+      code: "services:\n  app:\n    image: example/app:1\n    volumes:\n      - /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt\n      - /etc/ssl/private/server.key:/etc/ssl/private/server.key:ro\n      - /etc/pki/ca-trust-legacy:/etc/pki/ca-trust-legacy:ro\n",
+      errors: [
+        { messageId: "service", line: 5, column: 9, endLine: 5, endColumn: 43 },
+        { messageId: "service", line: 6, column: 9, endLine: 6, endColumn: 36 },
+        { messageId: "service", line: 7, column: 9, endLine: 7, endColumn: 33 },
+      ],
     },
   ],
 });

@@ -9,8 +9,9 @@ import { memo } from "./memo.js";
 export const UNKNOWN = "\u0001";
 
 /**
- * The host path of a bind mount with `${VAR:-default}` resolved and variables without default
- * replaced by UNKNOWN (`${PWD}/etc` is not `/etc`); null for named, anonymous and tmpfs volumes.
+ * The host path of a bind mount with `${VAR:-default}` resolved, `$HOME` written as `~` and other
+ * variables without default replaced by UNKNOWN (`${PWD}/etc` is not `/etc`); null for named,
+ * anonymous and tmpfs volumes.
  */
 export function bindSource(v: VolumeMount): string | null {
   const source = v.source;
@@ -21,9 +22,12 @@ export function bindSource(v: VolumeMount): string | null {
 /** Several rules read each mount's host path: resolved once per volume mount of a model. */
 const bindSources = new WeakMap<VolumeMount, string | null>();
 
+/** Variables that hold the user's home directory: a path starting with one is a `~` path. */
+const HOME_VARIABLES = new Set(["HOME", "USERPROFILE"]);
+
 export function resolvePath(value: string): string {
   const unknown: Record<string, string> = {};
-  for (const ref of variableRefs(value)) if (!ref.operator) unknown[ref.name] = UNKNOWN;
+  for (const ref of variableRefs(value)) if (!ref.operator) unknown[ref.name] = HOME_VARIABLES.has(ref.name) ? "~" : UNKNOWN;
   return interpolate(value, unknown).trim();
 }
 
@@ -54,7 +58,7 @@ export function sensitiveHostPath(hostPath: string, readOnly: boolean): string |
   const p = trimSlashes(hostPath) || "/";
   if (p === "/") return "/";
   const credentials = CREDENTIAL_DIR.exec(p);
-  if (credentials && /^[/~\u0001]/.test(p)) return `~/.${credentials[2]}`;
+  if (credentials && /^[/~]/.test(p)) return `~/.${credentials[2]}`;
   if (!p.startsWith("/") || p.startsWith("//")) return null;
   if (isRuntimeSocket(p) || HARMLESS.test(p) || (readOnly && HARMLESS_READ_ONLY.test(p))) return null;
   if (/^\/home(\/[^/]+)?$/.test(p)) return p.split("/").length === 2 ? "/home" : "a home directory";

@@ -7,6 +7,9 @@ ruleTester(rule, {
     "services:\n  app:\n    image: example/app:1\nvolumes:\n  data:\n    driver: local\n    driver_opts:\n      type: nfs\n      device: \":/exports/data\"\n  other:\n    driver: local-persist\n    driver_opts:\n      mountpoint: ${CONTAINERVOLUME}/mysql\n",
     // Read-only CA bundles: each trust-store directory and the files under it.
     "services:\n  app:\n    image: example/app:1\n    volumes:\n      - /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro\n      - /etc/ca-certificates/update.d:/etc/ca-certificates/update.d:ro\n      - /etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem:/etc/ssl/cert.pem:ro\n      - /usr/local/share/ca-certificates/corp-root.crt:/usr/local/share/ca-certificates/corp-root.crt:ro\n      - type: bind\n        source: /etc/ssl/certs/ca-certificates.crt\n        target: /etc/ssl/certs/ca-certificates.crt\n        read_only: true\n",
+    // `${PWD}` and relative paths are the project directory, another variable no known directory:
+    // a `.docker` or `.ssh` folder there is not the user's credential store.
+    "services:\n  app:\n    image: example/app:1\n    volumes:\n      - ${PWD}/.docker/php/php.ini:/usr/local/etc/php/php.ini:ro\n      - ./.docker/nginx/default.conf:/etc/nginx/conf.d/default.conf:ro\n      - .docker/mysql:/docker-entrypoint-initdb.d:ro\n      - ${DEPLOY_DIR}/.ssh/known_hosts:/etc/ssh/ssh_known_hosts:ro\n",
   ],
   invalid: [
     {
@@ -37,6 +40,15 @@ ruleTester(rule, {
         { messageId: "service", line: 5, column: 9, endLine: 5, endColumn: 43 },
         { messageId: "service", line: 6, column: 9, endLine: 6, endColumn: 36 },
         { messageId: "service", line: 7, column: 9, endLine: 7, endColumn: 33 },
+      ],
+    },
+    {
+      // The home directory written as a variable, as Windows spells it too.
+      code: "services:\n  deploy:\n    image: example/deploy:1\n    volumes:\n      - ${HOME}/.ssh:/root/.ssh:ro\n      - $HOME/.aws:/root/.aws\n      - ${USERPROFILE}/.docker:/root/.docker\n",
+      errors: [
+        { messageId: "service", line: 5, column: 9, endLine: 5, endColumn: 21, data: { service: "deploy", source: "${HOME}/.ssh", where: "the credential store ~/.ssh", mode: ", even if read-only" } },
+        { messageId: "service", line: 6, column: 9, endLine: 6, endColumn: 19 },
+        { messageId: "service", line: 7, column: 9, endLine: 7, endColumn: 31 },
       ],
     },
   ],

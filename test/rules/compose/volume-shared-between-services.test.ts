@@ -38,6 +38,14 @@ ruleTester(rule, {
       code: "x-app: &app\n  image: example/app:1\n  volumes:\n    - data:/data\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n",
       errors: [{ messageId: "shared", line: 4, column: 7, endLine: 4, endColumn: 11, service: "web" }],
     },
+    {
+      // `~` and `$HOME` are the same home directory.
+      code: "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ~/shared:/data\n  b:\n    image: example/b:1\n    volumes:\n      - ${HOME}/shared/:/data\n",
+      errors: [
+        { messageId: "shared", line: 5, column: 9, endLine: 5, endColumn: 17, service: "a" },
+        { messageId: "shared", line: 9, column: 9, endLine: 9, endColumn: 24, service: "b" },
+      ],
+    },
   ],
 });
 

@@ -3,7 +3,7 @@ import { isRecord, type ComposeModel, type ComposeService } from "../../src/engi
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
-import type { Fix } from "../../src/engine/types.js";
+import type { Fix, Range } from "../../src/engine/types.js";
 import { insertFirstKey } from "../../src/engine/yaml-edit.js";
 
 /** json-file (the daemon's usual default) keeps one unbounded file unless `max-size` is set; `local` rotates by default. */
@@ -29,7 +29,7 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    const anchor = rotatingAnchor(model);
+    const anchors = rotatingAnchors(model);
     const once = oncePerRange();
     for (const service of fullServices(model)) {
       if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
@@ -44,10 +44,12 @@ export default defineComposeRule({
         continue;
       }
       if (logging !== undefined || serviceDefines(project, model, service, (d) => d.logging !== undefined) !== false) continue;
+      const range = model.locateKey(service.path);
+      const anchor = anchorDefinedBefore(model, anchors, range);
       report({
         messageId: anchor ? "missingAnchor" : "missing",
         data: { service: service.name, anchor: anchor ?? "" },
-        range: model.locateKey(service.path),
+        range,
         service: service.name,
         fix: anchor ? anchorFix(model, service, anchor) : undefined,
       });
@@ -55,21 +57,34 @@ export default defineComposeRule({
   },
 });
 
-/** The anchor of a rotating logging configuration under a top-level `x-` key (`x-logging: &default-logging`). */
-function rotatingAnchor(model: ComposeModel): string | null {
+/** A rotating logging configuration under a top-level `x-` key (`x-logging: &default-logging`) and where it is defined. */
+interface RotatingAnchor {
+  name: string;
+  offset: number;
+}
+
+function rotatingAnchors(model: ComposeModel): RotatingAnchor[] {
   const root = model.doc.contents;
-  if (!isMap(root)) return null;
+  if (!isMap(root)) return [];
+  const anchors: RotatingAnchor[] = [];
   for (const pair of root.items) {
     if (!isScalar(pair.key) || !String(pair.key.value).startsWith("x-")) continue;
     const value = pair.value as Node | null;
     const candidates = [value, isMap(value) ? (value.get("logging", true) as Node | undefined) : undefined];
     for (const node of candidates) {
-      if (!isMap(node) || !node.anchor) continue;
+      if (!isMap(node) || !node.anchor || !node.range) continue;
       const js: unknown = node.toJS(model.doc);
-      if (isRecord(js) && (js.driver !== undefined || js.options !== undefined) && rotates(js)) return node.anchor;
+      if (isRecord(js) && (js.driver !== undefined || js.options !== undefined) && rotates(js)) anchors.push({ name: node.anchor, offset: node.range[0] });
     }
   }
-  return null;
+  return anchors;
+}
+
+/** A YAML alias can only name an anchor written before it: the first rotating anchor defined before the service's key. */
+function anchorDefinedBefore(model: ComposeModel, anchors: RotatingAnchor[], serviceKey: Range | null): string | null {
+  if (!serviceKey || !anchors.length) return null;
+  const offset = model.index.offset(serviceKey.start);
+  return anchors.find((a) => a.offset < offset)?.name ?? null;
 }
 
 function anchorFix(model: ComposeModel, service: ComposeService, anchor: string): Fix | undefined {

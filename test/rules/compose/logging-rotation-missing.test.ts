@@ -39,5 +39,16 @@ ruleTester(rule, {
       code: "x-logging: &log\n  driver: json-file\nservices:\n  a:\n    image: app:1\n    logging: *log\n  b:\n    image: app:1\n    logging: *log\n",
       errors: [{ messageId: "noMaxSize", line: 2, column: 3, endLine: 2, endColumn: 9 }],
     },
+    {
+      // The rotating anchor comes after the service, and an alias must follow its anchor: no fix.
+      code: "services:\n  web:\n    image: nginx:1.27\nx-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6 }],
+    },
+    {
+      // Of two rotating anchors, the one defined before the service is used.
+      code: "x-early: &early\n  driver: local\nservices:\n  web:\n    image: nginx:1.27\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
+      errors: [{ messageId: "missingAnchor", line: 4, column: 3, endLine: 4, endColumn: 6, data: { service: "web", anchor: "early" } }],
+      output: "x-early: &early\n  driver: local\nservices:\n  web:\n    logging: *early\n    image: nginx:1.27\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
+    },
   ],
 });

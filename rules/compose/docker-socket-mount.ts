@@ -12,6 +12,7 @@ export default defineComposeRule({
     aliases: ["kics:d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b"],
     messages: {
       socket: "Service `{{service}}` mounts the container runtime socket `{{source}}`; anything that can talk to it can start a privileged container and take over the host, read-only mount or not. Remove the mount, or put a filtering socket proxy in between that allows only the API calls the service needs.",
+      apiSocket: "Service `{{service}}` sets `use_api_socket: true`, so Compose mounts the Docker API socket and the host user's registry credentials into it; anything that can talk to the socket can start a privileged container and take over the host. Remove it, or put a filtering socket proxy in between that allows only the API calls the service needs.",
     },
   },
   check({ model, report }) {
@@ -24,6 +25,10 @@ export default defineComposeRule({
         if (!once(range)) continue;
         report({ messageId: "socket", data: { service: service.name, source: volume.source! }, range, service: service.name });
       }
+      const apiSocket = service.data.use_api_socket;
+      if (apiSocket !== true && apiSocket !== "true") continue;
+      const range = model.locateKey([...service.path, "use_api_socket"]);
+      if (once(range)) report({ messageId: "apiSocket", data: { service: service.name }, range, service: service.name });
     }
   },
 });

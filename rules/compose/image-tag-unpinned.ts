@@ -1,6 +1,6 @@
 import type { ComposeModel, YamlPath } from "../../src/engine/parse/compose.js";
 import { hasUnsetVariable } from "../../src/engine/compose-values.js";
-import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { interpolate, variableRefs } from "../../src/engine/parse/interpolation.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import type { Range } from "../../src/engine/types.js";
@@ -14,6 +14,11 @@ function tagOf(ref: string): { tag: string | null; digest: boolean } {
   const lastSegment = name.slice(name.lastIndexOf("/") + 1);
   const colon = lastSegment.lastIndexOf(":");
   return { tag: colon < 0 ? null : lastSegment.slice(colon + 1), digest: at >= 0 };
+}
+
+/** `${TAG:-}` (or `${TAG-}`) resolves like `${TAG}` when TAG is unset: the value is whatever the environment sets. */
+function hasEmptyDefault(value: string): boolean {
+  return variableRefs(value).some((r) => (r.operator === ":-" || r.operator === "-") && interpolate(r.operand ?? "").trim() === "");
 }
 
 export default defineComposeRule({
@@ -40,7 +45,7 @@ export default defineComposeRule({
       if (!resolved) continue;
       const { tag, digest } = tagOf(resolved);
       if (digest) continue;
-      const unresolved = hasUnsetVariable(raw);
+      const unresolved = hasUnsetVariable(raw) || hasEmptyDefault(raw);
       const path = [...service.path, "image"];
       if (tag === null || tag === "") {
         const range = model.locate(path);

@@ -10,6 +10,8 @@ ruleTester(rule, {
     "services:\n  web:\n    image: registry.local:5000/team/app:2.1.0\n",
     // Defaults are applied; a tag from a variable without a default is unknown.
     "services:\n  web:\n    image: ${IMAGE:-nginx:1.27}\n  api:\n    image: ghcr.io/org/api:${TAG}\n  worker:\n    image: ${WORKER_IMAGE}\n  cli:\n    image: org/cli:${TAG:-$VERSION}\n",
+    // An empty default (`${TAG:-}`, `${TAG-}`) resolves like `${TAG}`: the tag is the environment's.
+    "services:\n  web:\n    image: ghcr.io/acme/app:${TAG:-}\n  api:\n    image: \"ghcr.io/acme/api:${TAG-}\"\n  cli:\n    image: org/cli:${TAG:-${VERSION:-}}\n",
     // With build:, image names what is built.
     "services:\n  api:\n    build: .\n    image: org/api:latest\n",
     { code: "services:\n  web:\n    image: nginx:edge\n", options: { prohibitedTags: ["latest"] } },

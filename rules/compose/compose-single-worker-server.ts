@@ -24,7 +24,8 @@ export default defineComposeRule({
     const once = oncePerRange();
     for (const service of model.services) {
       const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
-      if ((service.replicas ?? 1) > 1 || deploy.mode === "global") continue;
+      const replicas = service.replicas ?? 1;
+      if (replicas === "unknown" || replicas > 1 || deploy.mode === "global") continue;
       // Most commands never name a server: skip shell-parsing them (the same findings, see commandMayContain).
       if (!commandMayContain(service, SERVER_NAMES)) continue;
       const env = Object.fromEntries(service.environment.map((e) => [e.name, e.value]));

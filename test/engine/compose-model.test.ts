@@ -46,6 +46,30 @@ services:
     expect(api.partial).toBe(false);
   });
 
+  it("reads replicas and scale written as numbers, strings or interpolations with a numeric default", () => {
+    const m = parseCompose("compose.yaml", `
+services:
+  number: { image: a, deploy: { replicas: 3 } }
+  string: { image: a, deploy: { replicas: "3" } }
+  defaulted: { image: a, deploy: { replicas: "\${REPLICAS:-4}" } }
+  scaled: { image: a, scale: "\${N:-2}" }
+  zero: { image: a, scale: "0" }
+  unset: { image: a, deploy: { replicas: "\${REPLICAS}" } }
+  word: { image: a, scale: many }
+  none: { image: a }
+`);
+    expect(m.services.map((s) => [s.name, s.replicas])).toEqual([
+      ["number", 3],
+      ["string", 3],
+      ["defaulted", 4],
+      ["scaled", 2],
+      ["zero", 0],
+      ["unset", "unknown"],
+      ["word", "unknown"],
+      ["none", null],
+    ]);
+  });
+
   it("locates values and keys, following merge keys back to the anchor", () => {
     const text = "x-base: &base\n  restart: always\n  image: app:1\nservices:\n  web:\n    <<: *base\n    ports:\n      - \"80:80\"\n";
     const m = parseCompose("compose.yaml", text);

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
+import { resolvedOrNull } from "../compose-values.js";
 import { LineIndex } from "../text.js";
 import type { Range } from "../types.js";
 import { interpolate } from "./interpolation.js";
@@ -61,7 +62,8 @@ export interface ComposeService {
   healthcheck: { defined: boolean; disabled: boolean };
   restart: string | null;
   limits: { memory: string | null; cpus: string | null };
-  replicas: number | null;
+  /** `deploy.replicas`, else `scale`: "unknown" when set by a variable without a numeric default; null when neither is set. */
+  replicas: number | "unknown" | null;
   ports: PortMapping[];
   networks: string[];
   networkMode: string | null;
@@ -426,7 +428,7 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
     healthcheck: { defined: hc !== null && !disabled, disabled },
     restart: str(s.restart) ?? restartPolicy,
     limits: { memory: str(limits.memory) ?? str(s.mem_limit), cpus: str(limits.cpus) ?? str(s.cpus) },
-    replicas: typeof deploy.replicas === "number" ? deploy.replicas : s.scale !== undefined ? Number(s.scale) : null,
+    replicas: isSet(deploy.replicas) ? countOf(deploy.replicas) : isSet(s.scale) ? countOf(s.scale) : null,
     ports: portsOf(s.ports, [...path, "ports"]),
     networks: Array.isArray(s.networks) ? s.networks.map(String) : isRecord(s.networks) ? Object.keys(s.networks) : [],
     networkMode: str(s.network_mode),
@@ -437,6 +439,15 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
     entrypoint: commandOf(s.entrypoint),
     profiles: Array.isArray(s.profiles) ? s.profiles.map(String) : [],
   };
+}
+
+const isSet = (v: unknown): boolean => v !== undefined && v !== null;
+
+/** A count written as a number, a numeric string or an interpolation with a numeric default (`${REPLICAS:-3}`). */
+function countOf(v: unknown): number | "unknown" {
+  if (typeof v === "number") return v;
+  const text = typeof v === "string" ? resolvedOrNull(v)?.trim() : undefined;
+  return text && /^\d+$/.test(text) ? Number(text) : "unknown";
 }
 
 function commandOf(v: unknown): string | null {

@@ -7,6 +7,8 @@ ruleTester(rule, {
     "services:\n  api:\n    build: .\n    command: [\"uvicorn\", \"app.main:app\", \"--workers=4\"]\n",
     "services:\n  api:\n    build: .\n    command: uvicorn app.main:app --reload\n",
     "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    deploy:\n      replicas: 3\n",
+    // Replicas as a string or an interpolation: the default when it is a number, else unknown.
+    "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    deploy:\n      replicas: ${REPLICAS:-3}\n  web:\n    build: .\n    command: uvicorn web.main:app\n    deploy:\n      replicas: \"3\"\n  worker:\n    build: .\n    command: uvicorn worker.main:app\n    scale: ${N:-2}\n  admin:\n    build: .\n    command: uvicorn admin.main:app\n    deploy:\n      replicas: ${ADMIN_REPLICAS}\n",
     "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    environment:\n      WEB_CONCURRENCY: 4\n",
     "services:\n  api:\n    build: .\n    command: gunicorn app:app -k uvicorn.workers.UvicornWorker\n",
     "services:\n  api:\n    build: .\n",
@@ -33,6 +35,11 @@ ruleTester(rule, {
       // Written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  command: uvicorn app:main --host 0.0.0.0\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "implicit", line: 3, column: 12, endLine: 3, endColumn: 19, service: "w1" }],
+    },
+    {
+      // A default of one replica is one replica.
+      code: "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    deploy:\n      replicas: ${REPLICAS:-1}\n",
+      errors: [{ messageId: "implicit", line: 4, column: 14, endLine: 4, endColumn: 21, service: "api" }],
     },
   ],
 });

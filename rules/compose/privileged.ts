@@ -1,3 +1,4 @@
+import { resolvedOrNull } from "../../src/engine/compose-values.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -11,16 +12,23 @@ export default defineComposeRule({
     aliases: ["kics:ae5b6871-7f45-42e0-bb4c-ab300c4d2026"],
     messages: {
       privileged: "Service `{{service}}` runs with `privileged: true`, which gives it every capability and the host's devices, so a compromise of the container is a compromise of the host. Remove it and add only the capabilities or devices the service needs.",
+      byDefault: "Service `{{service}}` runs privileged by default (`privileged: {{value}}`), which gives it every capability and the host's devices, so a compromise of the container is a compromise of the host. Remove it (or default to false) and add only the capabilities or devices the service needs.",
     },
   },
   check({ model, report }) {
     const once = oncePerRange();
     for (const service of model.services) {
       const value = service.data.privileged;
-      if (value !== true && value !== "true") continue;
+      const privileged = value === true || value === "true" ? "privileged" : typeof value === "string" && trueByDefault(value) ? "byDefault" : null;
+      if (!privileged) continue;
       const range = model.locate([...service.path, "privileged"]);
       if (!once(range)) continue;
-      report({ messageId: "privileged", data: { service: service.name }, range, service: service.name });
+      report({ messageId: privileged, data: { service: service.name, value: String(value) }, range, service: service.name });
     }
   },
 });
+
+/** `${PRIV:-true}`: true unless the environment says otherwise. */
+function trueByDefault(value: string): boolean {
+  return value.includes("$") && resolvedOrNull(value)?.trim() === "true";
+}

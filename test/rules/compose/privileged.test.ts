@@ -6,6 +6,8 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:1.27\n",
     "services:\n  web:\n    image: nginx:1.27\n    privileged: false\n",
     "services: {}\n",
+    // A variable without default, or with a false one, is not privileged by itself.
+    "services:\n  web:\n    image: nginx:1.27\n    privileged: \"${PRIVILEGED}\"\n  api:\n    image: nginx:1.27\n    privileged: \"${PRIVILEGED:-false}\"\n",
     "",
   ],
   invalid: [
@@ -24,6 +26,11 @@ ruleTester(rule, {
       // Written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  privileged: true\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "privileged", line: 3, column: 15, endLine: 3, endColumn: 19, service: "w1" }],
+    },
+    {
+      // True by default: privileged unless the environment says otherwise.
+      code: "services:\n  agent:\n    image: alpine:3.20\n    privileged: \"${PRIV:-true}\"\n",
+      errors: [{ messageId: "byDefault", line: 4, column: 17, endLine: 4, endColumn: 32, data: { service: "agent", value: "${PRIV:-true}" } }],
     },
   ],
 });

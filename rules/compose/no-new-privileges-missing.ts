@@ -1,3 +1,4 @@
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { noNewPrivileges, securityOpts, securityOptsOf } from "../../src/engine/security-opts.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
@@ -16,13 +17,19 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
+    const once = oncePerRange();
     for (const service of servicesLacking(project, model, (d) => noNewPrivileges(securityOptsOf(d, [])).enabled)) {
       const { opt } = noNewPrivileges(securityOpts(service));
+      if (opt) {
+        const range = model.locate(opt.path);
+        if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name });
+        continue;
+      }
       const hasOpts = service.data.security_opt !== undefined;
       report({
-        messageId: opt ? "disabled" : "missing",
+        messageId: "missing",
         data: { service: service.name },
-        range: opt ? model.locate(opt.path) : model.locateKey(hasOpts ? [...service.path, "security_opt"] : service.path),
+        range: model.locateKey(hasOpts ? [...service.path, "security_opt"] : service.path),
         service: service.name,
       });
     }

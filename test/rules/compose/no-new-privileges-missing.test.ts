@@ -25,5 +25,10 @@ ruleTester(rule, {
         { messageId: "disabled", line: 9, column: 9, endLine: 9, endColumn: 32 },
       ],
     },
+    {
+      // An explicit false written once in an anchor and merged into three services: one finding, where it is written.
+      code: "x-worker: &worker\n  image: acme/worker:1.2\n  security_opt: [\"no-new-privileges:false\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
+      errors: [{ messageId: "disabled", line: 3, column: 18, endLine: 3, endColumn: 43, service: "w1" }],
+    },
   ],
 });

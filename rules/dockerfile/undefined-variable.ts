@@ -60,22 +60,18 @@ export default defineDockerfileRule({
       positions.set(stage, own);
     }
 
-    const envAfter = new Map<DfStage, Set<string>>();
+    // A stage built FROM another one inherits both its ARGs and its ENVs (BuildKit keeps a parent
+    // stage's build args in the child's scope).
+    const scopeAfter = new Map<DfStage, Set<string>>();
     let reported = 0;
     for (const stage of model.stages) {
-      const env = new Set(stage.baseStage ? envAfter.get(stage.baseStage) : []);
-      const scope = new Set(env);
+      const scope = new Set(stage.baseStage ? scopeAfter.get(stage.baseStage) : []);
       const image = baseImageRef(model, stage);
       stage.instructions.forEach((ins, position) => {
         if (mentionsVariable(model, ins)) checkRefs(ins, position);
-        if (ins.keyword === "ARG" || ins.keyword === "ENV") {
-          for (const p of ins.properties) {
-            scope.add(p.name);
-            if (ins.keyword === "ENV") env.add(p.name);
-          }
-        }
+        if (ins.keyword === "ARG" || ins.keyword === "ENV") for (const p of ins.properties) scope.add(p.name);
       });
-      envAfter.set(stage, env);
+      scopeAfter.set(stage, scope);
 
       // The references of one instruction, judged against the scope before it.
       function checkRefs(ins: DfInstruction, position: number): void {

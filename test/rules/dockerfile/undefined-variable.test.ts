@@ -9,6 +9,10 @@ ruleTester(rule, {
     "FROM debian:12\nARG VERSION=1.0\nRUN curl -fsSL https://example.com/$VERSION/app.tgz | tar -xz\n",
     "FROM debian:12\nRUN for f in a b; do echo $f; done && VERSION=2 && echo $VERSION\n",
     "FROM alpine:3.20 AS base\nENV APP=/app\nFROM base\nWORKDIR $APP\n",
+    // A stage built FROM another inherits its ARGs too, through every generation.
+    'ARG APP_DIR=/app\nFROM alpine:3.19 AS base\nARG APP_DIR\nRUN mkdir -p "$APP_DIR"\nFROM base\nWORKDIR $APP_DIR\n',
+    "FROM alpine AS base\nARG APP_DIR=/app\nFROM base\nWORKDIR $APP_DIR\n",
+    "FROM alpine:3.20 AS base\nARG APP_DIR=/app\nFROM base AS middle\nFROM middle\nCOPY . $APP_DIR\nRUN cd $APP_DIR\n",
     "ARG IMAGE=alpine:3.20\nFROM ${IMAGE}\n",
     // Declaring a global ARG again without a default keeps its value (BuildKit's buildMetaArgs).
     "ARG TAG=3.20\nARG TAG\nFROM alpine:${TAG}\n",
@@ -49,6 +53,10 @@ ruleTester(rule, {
         { messageId: "beforeDefinition", line: 2, column: 9, endLine: 2, endColumn: 13 },
         { messageId: "otherStage", line: 5, column: 19, endLine: 5, endColumn: 23 },
       ],
+    },
+    {
+      code: "FROM alpine:3.20 AS base\nARG APP_DIR=/app\nFROM alpine:3.20\nWORKDIR $APP_DIR\n",
+      errors: [{ messageId: "otherStage", line: 4, column: 9, endLine: 4, endColumn: 17, data: { name: "APP_DIR", stage: "base" } }],
     },
     {
       code: "FROM debian:12\nARG APP_DIR=/srv/app\nWORKDIR $APP_DIRR\nFROM scratch\nCOPY --chown=$UID app /app\n",

@@ -23,6 +23,25 @@ describe("Dockerfile model", () => {
     expect(m.instructions[2].properties.map((p) => [p.name, p.value, p.hasEquals])).toEqual([["A", "1", true], ["B", "two words", true]]);
   });
 
+  it("reads every word of an ARG as a declaration, as BuildKit does", () => {
+    const m = parseDockerfile(
+      "Dockerfile",
+      "ARG BASE TAG=3.20\nFROM alpine\nARG TARGETOS TARGETARCH\nARG A B=\"two words\" C\nARG X=1 Y\nARG P \\\n  # the variant\n  Q\n",
+    );
+    const declared = (i: number) => m.instructions[i].properties.map((p) => [p.name, p.value, p.hasEquals]);
+    expect(declared(0)).toEqual([["BASE", "", false], ["TAG", "3.20", true]]);
+    expect(declared(2)).toEqual([["TARGETOS", "", false], ["TARGETARCH", "", false]]);
+    expect(declared(3)).toEqual([["A", "", false], ["B", "two words", true], ["C", "", false]]);
+    expect(declared(4)).toEqual([["X", "1", true], ["Y", "", false]]);
+    expect(declared(5)).toEqual([["P", "", false], ["Q", "", false]]);
+    const b = m.instructions[3].properties[1];
+    expect([b.nameRange, b.valueRange]).toEqual([
+      { start: { line: 4, column: 7 }, end: { line: 4, column: 8 } },
+      { start: { line: 4, column: 9 }, end: { line: 4, column: 20 } },
+    ]);
+    expect(m.instructions[5].properties[1].range).toEqual({ start: { line: 8, column: 3 }, end: { line: 8, column: 4 } });
+  });
+
   it("recognises exec form only for valid JSON string arrays", () => {
     const m = parseDockerfile("Dockerfile", "FROM a\nCMD [\"python\", \"-m\", \"app\"]\nCMD [python]\nENTRYPOINT [\"a\", \\\n  \"b\"]\n");
     expect(m.instructions.slice(1).map((i) => i.execForm)).toEqual([["python", "-m", "app"], null, ["a", "b"]]);

@@ -17,6 +17,11 @@ describe("global ARG defaults", () => {
     expect(globalArgs(model("ARG TAG=3.20\nARG TAG\nFROM alpine\n")).values.get("TAG")).toBe("3.20");
   });
 
+  it("reads every name of an ARG that declares several", () => {
+    expect(finalImage("ARG REGISTRY TAG=3.20\nFROM alpine:${TAG}\n")).toBe("alpine:3.20");
+    expect([...globalArgs(model("ARG TARGETOS TARGETARCH\nFROM alpine\n")).declared.keys()]).toEqual(["TARGETOS", "TARGETARCH"]);
+  });
+
   it("leaves an image unresolved when a default depends on a build argument without default", () => {
     expect(finalImage("ARG VERSION\nARG BASE=node:${VERSION}\nFROM ${BASE}\n")).toBeNull();
     const m = model("ARG REGISTRY\nARG BASE=${REGISTRY}/app:1\nFROM ${BASE}\n");

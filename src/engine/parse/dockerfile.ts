@@ -278,7 +278,7 @@ function toInstruction(
       flags,
       execForm,
       heredocs,
-      properties: propertiesOf(node),
+      properties: keyword === "ARG" ? argProperties(propertiesOf(node), index, escape) : propertiesOf(node),
       stageIndex,
       shellName,
     },
@@ -377,6 +377,97 @@ function propertiesOf(node: AstInstruction): DfProperty[] {
       valueRange: valueRange ? toRange(valueRange) : null,
     };
   });
+}
+
+/**
+ * BuildKit reads every word of an ARG as a declaration (`ARG TARGETOS TARGETARCH`, `ARG A B=2`),
+ * while dockerfile-ast reads `ARG A B…` in ENV's legacy form: A with the value `B…`. Such a value
+ * is split into the declarations it holds.
+ */
+function argProperties(properties: DfProperty[], index: LineIndex, escape: string): DfProperty[] {
+  const first = properties[0];
+  if (properties.length !== 1 || first.hasEquals || !first.valueRange) return properties;
+  const declarations: DfProperty[] = [{ ...first, value: "", range: first.nameRange, valueRange: null }];
+  const end = index.offset(first.valueRange.end);
+  for (const word of wordSpans(index.text, index.offset(first.valueRange.start), end, escape)) {
+    declarations.push(argDeclaration(index, word.start, word.end, escape));
+  }
+  return declarations;
+}
+
+/** `NAME` or `NAME=value` written at text[start, end). */
+function argDeclaration(index: LineIndex, start: number, end: number, escape: string): DfProperty {
+  const equals = index.text.indexOf("=", start);
+  const range = index.range(start, end);
+  if (equals < 0 || equals >= end) return { name: unquote(index.text.slice(start, end), escape), value: "", hasEquals: false, range, nameRange: range, valueRange: null };
+  return {
+    name: index.text.slice(start, equals),
+    value: unquote(index.text.slice(equals + 1, end), escape),
+    hasEquals: true,
+    range,
+    nameRange: index.range(start, equals),
+    valueRange: index.range(equals + 1, end),
+  };
+}
+
+/**
+ * Offsets of the words of text[start, end), split on whitespace outside quotes; a line
+ * continuation (the escape character before a line break) joins the lines, as Docker does.
+ */
+function* wordSpans(text: string, start: number, end: number, escape: string): Iterable<{ start: number; end: number }> {
+  let wordStart = -1;
+  let quote = "";
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === escape && quote === '"') i++;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      if (wordStart >= 0) yield { start: wordStart, end: i };
+      wordStart = -1;
+      if (c === "\n") i = afterCommentLines(text, i + 1, end) - 1;
+      continue;
+    }
+    if (c === escape && (text[i + 1] === "\n" || text[i + 1] === "\r")) {
+      i = text[i + 1] === "\r" && text[i + 2] === "\n" ? i + 2 : i + 1;
+      i = afterCommentLines(text, i + 1, end) - 1;
+      continue;
+    }
+    if (wordStart < 0) wordStart = i;
+    if (c === '"' || c === "'") quote = c;
+    else if (c === escape) i++;
+  }
+  if (wordStart >= 0) yield { start: wordStart, end: Math.min(end, text.length) };
+}
+
+/** The offset after the comment lines starting at `from`, which Docker drops inside a continuation. */
+function afterCommentLines(text: string, from: number, end: number): number {
+  for (;;) {
+    let i = from;
+    while (i < end && (text[i] === " " || text[i] === "\t")) i++;
+    if (text[i] !== "#") return from;
+    const lineEnd = text.indexOf("\n", i);
+    if (lineEnd < 0 || lineEnd >= end) return end;
+    from = lineEnd + 1;
+  }
+}
+
+/** A word's value with its quotes, escapes and line continuations removed. */
+function unquote(word: string, escape: string): string {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === escape && quote !== "'" && i + 1 < word.length) {
+      const next = word[++i];
+      if (next === "\r" && word[i + 1] === "\n") i++;
+      else if (next !== "\n") out += next;
+    } else if (quote ? c === quote : c === '"' || c === "'") quote = quote ? "" : c;
+    else out += c;
+  }
+  return out;
 }
 
 function heredocsOf(node: AstInstruction, index: LineIndex): DfHeredoc[] {

@@ -3,7 +3,17 @@ import { baseImageRef, globalArgs } from "../../src/engine/image-refs.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { closest } from "../../src/engine/suggest.js";
 import type { Range } from "../../src/engine/types.js";
-import { assignedInScript, expandVariables, isValidImageRef, mayComeFromImage, PREDEFINED_ARGS, variableRefs, type VariableRef } from "../../src/engine/variables.js";
+import {
+  ALWAYS_DEFINED_ARGS,
+  assignedInScript,
+  expandVariables,
+  isValidImageRef,
+  mayComeFromImage,
+  PLATFORM_ARGS,
+  PREDEFINED_ARGS,
+  variableRefs,
+  type VariableRef,
+} from "../../src/engine/variables.js";
 
 /** Instructions whose arguments Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell). */
 const EXPANDED = new Set(["ADD", "COPY", "ENV", "ARG", "EXPOSE", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"]);
@@ -24,6 +34,7 @@ export default defineDockerfileRule({
     messages: {
       fromUndeclared: "`${{name}}` in FROM is not declared by an ARG before the first FROM, so it expands to an empty string.{{hint}}",
       fromInvalid: "With the defaults of its ARGs this FROM names {{ref}}, which is not a valid image reference, so a build without `--build-arg` fails. Give the ARG a default value.",
+      platformOnly: "`${{name}}` is a platform ARG that BuildKit sets in the global scope only, so it is empty inside a stage that does not declare it. Add `ARG {{name}}` to this stage to use it.",
       globalOnly: "`${{name}}` is declared by an ARG before the first FROM, which is not visible inside a stage, so it is empty here. Add `ARG {{name}}` to this stage to use the value.",
       beforeDefinition: "`${{name}}` is used before this stage defines it with {{keyword}} further down, so it is empty here. Move the {{keyword}} above this line.",
       otherStage: "`${{name}}` is only defined in stage `{{stage}}`; ARG and ENV do not carry over to stages that are not built FROM it, so it is empty here. Define it in this stage too.",
@@ -78,16 +89,18 @@ export default defineDockerfileRule({
         const memo = new Map<string, Problem | null>();
         const problem = (ref: VariableRef, script: string | null): Problem | null => {
           const name = ref.name;
-          if ((ref.operator && HANDLES_UNSET.has(ref.operator)) || scope.has(name) || PREDEFINED_ARGS.has(name)) return null;
+          if ((ref.operator && HANDLES_UNSET.has(ref.operator)) || scope.has(name) || ALWAYS_DEFINED_ARGS.has(name)) return null;
           if (!memo.has(name)) memo.set(name, judge(name, script));
           return memo.get(name)!;
         };
         const judge = (name: string, script: string | null): Problem | null => {
           if (script !== null && assignedInScript(name, script)) return null;
-          if (mayComeFromImage(name, image)) return null;
+          const platform = PLATFORM_ARGS.has(name);
+          if (!platform && mayComeFromImage(name, image)) return null;
           const later = positions.get(stage)!.get(name)?.find((d) => d.position > position);
           if (later) return { messageId: "beforeDefinition", data: { name, keyword: later.keyword } };
           if (globals.has(name)) return { messageId: "globalOnly", data: { name } };
+          if (platform) return { messageId: "platformOnly", data: { name } };
           const other = definedIn.get(name)?.find((s) => s !== stage);
           if (other) return { messageId: "otherStage", data: { name, stage: other.name ?? String(other.index) } };
           if (script !== null) return null;

@@ -1,10 +1,20 @@
-/** Build arguments Docker defines without an ARG line (platform, proxy and BuildKit settings). */
-export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
+/**
+ * The automatic platform ARGs. BuildKit sets them in the global scope only: FROM lines see them, but
+ * a stage must declare `ARG TARGETARCH` (or inherit it from a parent stage) to use one.
+ */
+export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
   "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+]);
+
+/** Build arguments a stage may use without any ARG line (proxy and BuildKit settings). */
+export const ALWAYS_DEFINED_ARGS: ReadonlySet<string> = new Set([
   "TARGETSTAGE", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy",
   "ALL_PROXY", "all_proxy", "SOURCE_DATE_EPOCH", "BUILDKIT_INLINE_CACHE", "BUILDKIT_MULTI_PLATFORM", "BUILDKIT_SANDBOX_HOSTNAME",
   "BUILDKIT_CONTEXT_KEEP_GIT_DIR", "BUILDKIT_SYNTAX", "BUILDKIT_DOCKERFILE_CHECK", "BUILDKIT_CACHE_MOUNT_NS",
 ]);
+
+/** Build arguments Docker defines without an ARG line (platform, proxy and BuildKit settings). */
+export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([...PLATFORM_ARGS, ...ALWAYS_DEFINED_ARGS]);
 
 export interface VariableRef {
   name: string;

@@ -5,6 +5,9 @@ ruleTester(rule, {
   valid: [
     "ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-slim\nARG NODE_VERSION\nENV V=$NODE_VERSION\n",
     "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build\n",
+    // A platform ARG declared in a parent stage is inherited; proxy args need no ARG at all.
+    "FROM --platform=$BUILDPLATFORM golang:1.22 AS base\nARG TARGETARCH\nFROM base AS build\nRUN GOARCH=$TARGETARCH go build\n",
+    "FROM --platform=${TARGETPLATFORM} alpine:3.20\nRUN curl --proxy \"$HTTPS_PROXY\" -fsSLO https://example.com/a.tgz\n",
     "FROM debian:12\nENV PATH=/opt/app/bin:$PATH APP_HOME=/opt/app\nWORKDIR $APP_HOME\nCOPY --chown=${APP_USER:-app} . $APP_HOME\n",
     "FROM debian:12\nARG VERSION=1.0\nRUN curl -fsSL https://example.com/$VERSION/app.tgz | tar -xz\n",
     "FROM debian:12\nRUN for f in a b; do echo $f; done && VERSION=2 && echo $VERSION\n",
@@ -64,6 +67,17 @@ ruleTester(rule, {
         { messageId: "typo", line: 3, column: 9, endLine: 3, endColumn: 18 },
         { messageId: "undefined", line: 5, column: 14, endLine: 5, endColumn: 18 },
       ],
+    },
+    {
+      code: "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN GOOS=linux GOARCH=$TARGETARCH go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app-${TARGETOS}\n",
+      errors: [
+        { messageId: "platformOnly", line: 2, column: 23, endLine: 2, endColumn: 34, data: { name: "TARGETARCH" } },
+        { messageId: "platformOnly", line: 4, column: 33, endLine: 4, endColumn: 44, data: { name: "TARGETOS" } },
+      ],
+    },
+    {
+      code: "FROM golang:1.22\nRUN echo $BUILDPLATFORM\nARG BUILDPLATFORM\n",
+      errors: [{ messageId: "beforeDefinition", line: 2, column: 10, endLine: 2, endColumn: 24 }],
     },
     {
       code: "FROM debian:12\nENV APP_HOME=/app DATA=$APP_HOME/data\n",

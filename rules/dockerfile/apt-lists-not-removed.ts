@@ -1,6 +1,6 @@
-import { argIn, missingCleanups, removedPath } from "../../src/engine/cache-cleanup.js";
+import { missingCleanups, removedPath } from "../../src/engine/cache-cleanup.js";
+import { subcommandOf } from "../../src/engine/package-managers.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
-import { isSubcommand } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { covers } from "../../src/engine/run-mounts.js";
 
@@ -33,5 +33,7 @@ export default defineDockerfileRule({
 
 /** The `sub` word of `apt-get sub …` / `apt sub …`, or null. */
 function aptSubcommand(tool: string, c: ShellCommand, sub: string) {
-  return (tool === "apt-get" || tool === "apt") && isSubcommand(c, sub) ? argIn(c, sub) : null;
+  if (tool !== "apt-get" && tool !== "apt") return null;
+  const word = subcommandOf(c);
+  return word?.value === sub ? word : null;
 }

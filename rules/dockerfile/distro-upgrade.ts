@@ -1,5 +1,5 @@
 import { allRunCommands } from "../../src/engine/execform.js";
-import { operationWord, packageCommand, type PackageManager } from "../../src/engine/package-managers.js";
+import { operandsOf, operationWord, packageCommand, type PackageManager } from "../../src/engine/package-managers.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
@@ -43,7 +43,6 @@ export default defineDockerfileRule({
 function upgradesAll(manager: PackageManager, c: ShellCommand, op: string): boolean {
   if (manager === "pacman") return /^-[A-Za-z]*S/.test(op) && c.args.some((a) => /^-[A-Za-z]*u/.test(a.value) && !a.value.startsWith("--"));
   if (!UPGRADES[manager].includes(op)) return false;
-  const afterOp = c.args.slice(c.args.findIndex((a) => a.value === op) + 1);
   // `yum update openssl` and `zypper up pkg` upgrade named packages only.
-  return afterOp.every((a) => a.value.startsWith("-")) || manager === "apt-get" || manager === "apt";
+  return manager === "apt-get" || manager === "apt" || !operandsOf(c).length;
 }

@@ -62,9 +62,67 @@ export function packageCommand(c: ShellCommand): { manager: PackageManager; comm
   return MANAGERS.has(name) ? { manager: name as PackageManager, command } : null;
 }
 
-/** The first argument that is not an option: the subcommand (`install`, `update`, ...). */
+/** apt and apt-get options that take the next word as their value (`-o Dpkg::Options::=…`, `-t bookworm`). */
+export const APT_VALUED_OPTIONS: readonly string[] = ["-t", "--target-release", "--default-release", "-o", "--option", "-c", "--config-file"];
+
+/** yum, dnf, microdnf and tdnf options that take the next word as their value (`--enablerepo epel`, `-x kernel*`). */
+export const RPM_VALUED_OPTIONS: readonly string[] = [
+  "-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--repo", "--repoid", "--enablerepo", "--disablerepo",
+  "--setopt", "-d", "--debuglevel", "-e", "--errorlevel", "--forcearch", "--downloaddir", "--destdir",
+];
+
+/** apk options that take the next word as their value (`-X https://…/testing`, `--virtual .deps`). */
+export const APK_VALUED_OPTIONS: readonly string[] = ["-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir", "--cache-dir", "--arch", "--repositories-file"];
+
+const VALUED_OPTIONS: Partial<Record<PackageManager, readonly string[]>> = {
+  "apt-get": APT_VALUED_OPTIONS,
+  apt: APT_VALUED_OPTIONS,
+  apk: APK_VALUED_OPTIONS,
+  yum: RPM_VALUED_OPTIONS,
+  dnf: RPM_VALUED_OPTIONS,
+  microdnf: RPM_VALUED_OPTIONS,
+  tdnf: RPM_VALUED_OPTIONS,
+};
+
+export interface Positional {
+  word: ShellWord;
+  /** Index of the word in `command.args`. */
+  index: number;
+}
+
+/** Words that are not options nor option values; `--` ends the options. */
+export function positionals(c: ShellCommand, valued: readonly string[]): Positional[] {
+  const out: Positional[] = [];
+  let optionsEnded = false;
+  for (let i = 0; i < c.args.length; i++) {
+    const word = c.args[i];
+    const v = word.value;
+    if (!optionsEnded && v === "--") {
+      optionsEnded = true;
+      continue;
+    }
+    if (!optionsEnded && v.startsWith("-") && v !== "-") {
+      if (valued.includes(v)) i++;
+      continue;
+    }
+    out.push({ word, index: i });
+  }
+  return out;
+}
+
+/**
+ * The first argument that is neither an option nor an option's value: the subcommand (`install`,
+ * `update`, ...). `apt-get -o Acquire::Retries=3 update` → `update`.
+ */
 export function subcommandOf(c: ShellCommand): ShellWord | undefined {
-  return c.args.find((a) => !a.value.startsWith("-"));
+  const valued = VALUED_OPTIONS[base(c.name) as PackageManager];
+  if (!valued) return c.args.find((a) => !a.value.startsWith("-"));
+  return positionals(c, valued)[0]?.word;
+}
+
+/** The words after the subcommand that are neither options nor option values: the packages of `yum update openssl`. */
+export function operandsOf(c: ShellCommand): ShellWord[] {
+  return positionals(c, VALUED_OPTIONS[base(c.name) as PackageManager] ?? []).slice(1).map((p) => p.word);
 }
 
 /** The word naming the operation: the subcommand, or pacman's `-S…` operation flag. */

@@ -1,6 +1,6 @@
 import { factsOf } from "./command-facts.js";
 import { allRunCommands } from "./execform.js";
-import { unwrapCommand } from "./package-managers.js";
+import { APK_VALUED_OPTIONS, APT_VALUED_OPTIONS, positionals, RPM_VALUED_OPTIONS, unwrapCommand } from "./package-managers.js";
 import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
 import { hasFlag } from "./query.js";
@@ -15,7 +15,7 @@ interface Spec {
   installer: Installer;
   subcommands: string[];
   /** Options that take the next word as their value (`-t bookworm`, `--virtual .deps`). */
-  valued: string[];
+  valued: readonly string[];
   /** The install subcommand must be the first word that is not an option. */
   subcommandFirst: boolean;
   /** Options that make the command only show what it would install (`apt-get install -s`): nothing is installed. */
@@ -25,11 +25,10 @@ interface Spec {
 const APT: Spec = {
   installer: "apt",
   subcommands: ["install"],
-  valued: ["-t", "--target-release", "--default-release", "-o", "--option", "-c", "--config-file"],
+  valued: APT_VALUED_OPTIONS,
   subcommandFirst: true,
   dryRun: ["-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act"],
 };
-const RPM_VALUED = ["-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--repo", "--repoid", "--enablerepo", "--disablerepo", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel", "--forcearch", "--downloaddir", "--destdir"];
 
 const SPECS: Record<string, Spec> = {
   "apt-get": APT,
@@ -37,7 +36,7 @@ const SPECS: Record<string, Spec> = {
   apk: {
     installer: "apk",
     subcommands: ["add"],
-    valued: ["-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir", "--cache-dir", "--arch", "--repositories-file"],
+    valued: APK_VALUED_OPTIONS,
     subcommandFirst: true,
     dryRun: ["-s", "--simulate"],
   },
@@ -61,15 +60,17 @@ const SPECS: Record<string, Spec> = {
     dryRun: ["--dry-run"],
   },
   gem: { installer: "gem", subcommands: ["install", "i"], valued: ["-v", "--version", "-s", "--source", "-i", "--install-dir", "-n", "--bindir", "--platform", "-P", "--trust-policy", "--build-root", "-g", "--file"], subcommandFirst: true },
-  yum: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED, subcommandFirst: true },
-  dnf: { installer: "rpm", subcommands: ["install", "in"], valued: RPM_VALUED, subcommandFirst: true },
-  microdnf: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED, subcommandFirst: true },
-  tdnf: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED, subcommandFirst: true },
+  yum: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED_OPTIONS, subcommandFirst: true },
+  dnf: { installer: "rpm", subcommands: ["install", "in"], valued: RPM_VALUED_OPTIONS, subcommandFirst: true },
+  microdnf: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED_OPTIONS, subcommandFirst: true },
+  tdnf: { installer: "rpm", subcommands: ["install"], valued: RPM_VALUED_OPTIONS, subcommandFirst: true },
   zypper: { installer: "zypper", subcommands: ["install", "in"], valued: ["-t", "--type", "-r", "--repo", "--from", "-R", "--root", "-c", "--config"], subcommandFirst: true },
   go: { installer: "go", subcommands: ["install"], valued: ["-C", "-o", "-p", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-tags", "-mod", "-modfile", "-pkgdir", "-buildmode", "-compiler", "-installsuffix", "-overlay", "-pgo", "-toolexec"], subcommandFirst: true },
 };
 
 const base = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
+
+export { positionals, type Positional } from "./package-managers.js";
 
 /**
  * The tool a command runs, looking through wrappers (`sudo`, `env X=1`) and `python -m <module>`:
@@ -96,32 +97,6 @@ function findToolCommand(c: ShellCommand): ToolCommand {
   }
   const tool = base(command.name).replace(/^pip[0-9.]*$/, "pip");
   return { tool, command };
-}
-
-export interface Positional {
-  word: ShellWord;
-  /** Index of the word in `command.args`. */
-  index: number;
-}
-
-/** Words that are not options nor option values; `--` ends the options. */
-export function positionals(c: ShellCommand, valued: readonly string[]): Positional[] {
-  const out: Positional[] = [];
-  let optionsEnded = false;
-  for (let i = 0; i < c.args.length; i++) {
-    const word = c.args[i];
-    const v = word.value;
-    if (!optionsEnded && v === "--") {
-      optionsEnded = true;
-      continue;
-    }
-    if (!optionsEnded && v.startsWith("-") && v !== "-") {
-      if (valued.includes(v)) i++;
-      continue;
-    }
-    out.push({ word, index: i });
-  }
-  return out;
 }
 
 export interface PackageInstall {
@@ -219,7 +194,7 @@ export function* unpinnedPackages(model: DockerfileModel, installer: Installer):
     const c = install.command;
     // pip: a constraints file pins every package of the command
     if (installer === "pip" && c.args.some((a) => /^(-c|--constraint)(=|$)/.test(a.value))) continue;
-    const inModule = installer === "rpm" && positionals(c, RPM_VALUED)[0]?.word.value === "module";
+    const inModule = installer === "rpm" && positionals(c, RPM_VALUED_OPTIONS)[0]?.word.value === "module";
     const versionedGem = installer === "gem" ? gemVersionFlagTarget(install) : null;
     for (const word of install.packages) {
       if (word === versionedGem || isPinned(installer, word.value, inModule) || word.dynamic || !word.value) continue;

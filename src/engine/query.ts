@@ -49,12 +49,6 @@ export function positionalArgs(c: ShellCommand, subcommands: string[], flagsWith
   return seenSub ? out : [];
 }
 
-/** True when the command's first positional argument is one of `subcommands`. */
-export function isSubcommand(c: ShellCommand, ...subcommands: string[]): boolean {
-  const first = c.args.find((a) => !a.value.startsWith("-"));
-  return !!first && subcommands.includes(first.value);
-}
-
 export function stageOf(model: DockerfileModel, ins: DfInstruction): DfStage | null {
   return model.stages[ins.stageIndex] ?? null;
 }

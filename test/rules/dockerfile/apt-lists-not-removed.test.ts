@@ -14,6 +14,10 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      code: "FROM debian:12\nRUN apt-get -o Acquire::Check-Valid-Until=false update && apt-get install -y curl\n",
+      errors: [{ messageId: "lists", line: 2, column: 5, endLine: 2, endColumn: 55 }],
+    },
+    {
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
       errors: [{ messageId: "lists", line: 2, column: 5, endLine: 2, endColumn: 19 }],
     },

@@ -10,6 +10,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // an option's value is not a package: this still upgrades everything but the kernel
+      code: "FROM fedora:40\nRUN dnf -y --disablerepo epel update --exclude kernel\n",
+      errors: [{ messageId: "upgrade", line: 2, column: 31, endLine: 2, endColumn: 37, data: { command: "dnf update" } }],
+    },
+    {
       code: "FROM debian:12\nRUN apt-get update && apt-get -y dist-upgrade\n",
       errors: [{ messageId: "upgrade", line: 2, column: 34, endLine: 2, endColumn: 46 }],
     },

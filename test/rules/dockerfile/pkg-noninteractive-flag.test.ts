@@ -20,6 +20,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // option values are not the subcommand
+      code: "FROM debian:12\nRUN apt-get -o Acquire::Check-Valid-Until=false update \\\n && apt-get -o Dpkg::Options::=\"--force-confold\" install curl\nRUN dnf --enablerepo epel install nginx\n",
+      errors: [
+        { messageId: "missing", line: 3, column: 50, endLine: 3, endColumn: 57, data: { manager: "apt-get", subcommand: "install", flag: "-y" } },
+        { messageId: "missing", line: 4, column: 27, endLine: 4, endColumn: 34, data: { manager: "dnf", subcommand: "install", flag: "-y" } },
+      ],
+      output: "FROM debian:12\nRUN apt-get -o Acquire::Check-Valid-Until=false update \\\n && apt-get -o Dpkg::Options::=\"--force-confold\" install -y curl\nRUN dnf --enablerepo epel install -y nginx\n",
+    },
+    {
       code: "FROM debian:12\nRUN apt-get update && apt-get install curl\n",
       errors: [{ messageId: "missing", line: 2, column: 31, endLine: 2, endColumn: 38 }],
       output: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",

@@ -13,6 +13,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      code: "FROM debian:12\nRUN apt-get -o Acquire::Retries=3 update\nRUN apt-get -t bookworm-backports install -y nginx\nFROM rockylinux:9\nRUN yum --disablerepo epel makecache\nRUN yum -x kernel install -y nginx\n",
+      errors: [
+        { messageId: "stale", line: 3, column: 35, endLine: 3, endColumn: 42 },
+        { messageId: "stale", line: 6, column: 19, endLine: 6, endColumn: 26 },
+      ],
+    },
+    {
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y nginx\n",
       errors: [{ messageId: "stale", line: 3, column: 13, endLine: 3, endColumn: 20 }],
     },

@@ -22,9 +22,31 @@ export default defineDockerfileRule({
       if (/^\$(\{TARGETPLATFORM\}|TARGETPLATFORM)$/.test(value)) {
         const next = stage.from.args[0]?.range.start ?? flag.range.end;
         report({ messageId: "redundant", data: { value }, range: flag.range, fix: { description: "Remove --platform", edits: [{ range: { start: flag.range.start, end: next }, text: "" }] } });
-      } else if (!value.includes("$")) {
+      } else if (!value.includes("$") && !namesPlatform(stage.name, value)) {
         report({ messageId: "constant", data: { value }, range: flag.range });
       }
     }
   },
 });
+
+const ARCH_ALIASES: Record<string, string> = { x86_64: "amd64", "x86-64": "amd64", aarch64: "arm64", armhf: "arm", armel: "arm", i386: "386", i486: "386", i586: "386", i686: "386" };
+const KNOWN_OS = new Set(["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "aix", "android", "ios", "js", "wasip1", "plan9", "dragonfly"]);
+
+/**
+ * True when the stage name holds the OS or the architecture of a constant platform, as in the
+ * per-architecture stages picked with `FROM build_${TARGETARCH}`: BuildKit's
+ * FromPlatformFlagConstDisallowed accepts those. BuildKit stage names are lower case.
+ */
+function namesPlatform(stageName: string | null, platform: string): boolean {
+  const name = stageName?.toLowerCase();
+  if (!name) return false;
+  const { os, arch } = platformParts(platform);
+  return [os, arch].some((part) => part !== "" && name.includes(part));
+}
+
+/** OS and architecture of `os[/arch[/variant]]` or a lone `arch`, normalised as containerd's platforms.Parse does. */
+function platformParts(platform: string): { os: string; arch: string } {
+  const [first, second] = platform.toLowerCase().split("/");
+  if (second === undefined) return KNOWN_OS.has(first) ? { os: first, arch: "" } : { os: "", arch: ARCH_ALIASES[first] ?? first };
+  return { os: first === "macos" ? "darwin" : first, arch: ARCH_ALIASES[second] ?? second };
+}

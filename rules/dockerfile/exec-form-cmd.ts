@@ -1,4 +1,5 @@
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { isCmd } from "../../src/engine/parse/script-shell.js";
 import type { Project } from "../../src/engine/project.js";
 import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
@@ -24,7 +25,7 @@ export default defineDockerfileRule({
     for (const top of model.instructions) {
       // A CMD of a stage that only feeds `COPY --from` never runs; ONBUILD triggers run in child images.
       const ins = top.trigger ?? (runnable.has(model.stages[top.stageIndex]) ? top : null);
-      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length) continue;
+      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins)) continue;
       const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
       const words = ins.args.map((a) => a.value);
       const safe = range.start.line === range.end.line && words.every((w) => PLAIN.test(w)) && !changesArguments(model, project, ins);
@@ -37,6 +38,16 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/**
+ * True when a shell-form script starts with `exec program`: the program replaces the shell as
+ * PID 1 and receives the signals itself, while the shell still expands `$PORT` for it.
+ */
+function execsProgram(ins: DfInstruction): boolean {
+  if (isCmd(ins.shellName)) return false;
+  const first = ins.script?.commands[0];
+  return first?.name === "exec" && first.args.length > 0;
+}
 
 /**
  * An exec-form ENTRYPOINT receives the CMD (and `docker run` / Compose `command:` arguments) as

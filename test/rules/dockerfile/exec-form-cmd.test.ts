@@ -6,6 +6,9 @@ ruleTester(rule, {
     "FROM node:20\nCMD [\"node\", \"server.js\"]\n",
     "FROM node:20\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"node\", \"server.js\"]\n",
     "FROM node:20\nCMD\n",
+    // `exec` replaces the shell: the program is PID 1 and gets SIGTERM, and $PORT is still expanded.
+    "FROM python:3.12-slim\nCMD exec gunicorn --bind :$PORT --workers 1 --threads 8 --timeout 0 main:app\n",
+    "FROM alpine:3.20\nENTRYPOINT exec /app --port \"${PORT:-8080}\" 2>&1\n",
     "FROM golang:1.22 AS build\nCMD go run .\nFROM scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n",
   ],
   invalid: [
@@ -26,9 +29,9 @@ ruleTester(rule, {
     },
     {
       // Not converted: shell syntax, and a broken JSON array.
-      code: "FROM alpine:3.20\nCMD exec /app --port $PORT\nENTRYPOINT [top, -b]\nCMD /app \\\n  --flag\n",
+      code: "FROM alpine:3.20\nCMD /app --port $PORT\nENTRYPOINT [top, -b]\nCMD /app \\\n  --flag\n",
       errors: [
-        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 27 },
+        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 22 },
         { messageId: "shellForm", line: 3, column: 12, endLine: 3, endColumn: 21 },
         { messageId: "shellForm", line: 4, column: 5, endLine: 5, endColumn: 9 },
       ],
@@ -41,6 +44,11 @@ ruleTester(rule, {
         { messageId: "shellForm", line: 5, column: 13, endLine: 5, endColumn: 21 },
       ],
       output: "FROM golang:1.22 AS dev\nCMD [\"go\", \"run\", \".\"]\nFROM scratch\nCMD [\"/app\"]\nONBUILD CMD [\"make\", \"run\"]\n",
+    },
+    {
+      // The shell stays PID 1 until its first command ends; `exec` with no program replaces nothing.
+      code: "FROM alpine:3.20\nCMD echo starting; exec /app\nFROM alpine:3.20\nCMD exec >/tmp/log; /app\n",
+      errors: [{ messageId: "shellForm", line: 4, column: 5, endLine: 4, endColumn: 25 }],
     },
     {
       // Not converted: the Compose service passes a command to the entrypoint.

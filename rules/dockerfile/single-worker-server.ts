@@ -1,3 +1,4 @@
+import { gunicornThreaded } from "../../src/engine/app-servers.js";
 import { execShellScript, execWords } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
@@ -64,7 +65,7 @@ export default defineDockerfileRule({
         if (!found || seen.has(key(found.word)) || found.args.some((a) => a.value === "--reload" || a.value.startsWith("--reload="))) continue;
         const at = found.args.findIndex((a) => a.value === "--workers" || a.value === "-w" || a.value.startsWith("--workers=") || /^-w\d/.test(a.value));
         const count = at < 0 ? null : found.args[at].value.match(/^(?:--workers=|-w)(\d+)$/)?.[1] ?? found.args[at + 1]?.value ?? null;
-        if (count === "1") {
+        if (count === "1" && !(found.name === "gunicorn" && gunicornThreaded(found.args.map((a) => a.value)))) {
           seen.add(key(found.word));
           const flag = found.args[at];
           const end = /\d$/.test(flag.value) ? flag.range.end : found.args[at + 1].range.end;

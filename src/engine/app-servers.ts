@@ -24,6 +24,7 @@ export function singleWorkerServer(words: readonly string[], env: Readonly<Recor
   if (words[at] === "-m") at++;
   const tool = base(words[at]) as SingleWorker["tool"];
   const args = words.slice(at + 1);
+  if (tool === "gunicorn" && gunicornThreaded(args)) return null;
   const flags = tool === "uvicorn" ? ["--workers"] : ["-w", "--workers"];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -35,4 +36,15 @@ export function singleWorkerServer(words: readonly string[], env: Readonly<Recor
   if (tool === "gunicorn") return null; // its default comes from config files too
   if (args.includes("--reload") || "WEB_CONCURRENCY" in env || "UVICORN_WORKERS" in env) return null;
   return { tool, at, explicit: false };
+}
+
+/**
+ * True when gunicorn's `--threads N` (`--threads=N`) gives each worker more than one thread: the
+ * gthread worker then serves N requests at once. A count written with a variable is taken as more.
+ */
+export function gunicornThreaded(args: readonly string[]): boolean {
+  const at = args.findIndex((a) => a === "--threads" || a.startsWith("--threads="));
+  if (at < 0) return false;
+  const count = args[at] === "--threads" ? args[at + 1] ?? "" : args[at].slice("--threads=".length);
+  return !/^\d+$/.test(count) || Number(count) > 1;
 }

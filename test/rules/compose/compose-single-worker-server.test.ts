@@ -12,9 +12,15 @@ ruleTester(rule, {
     "services:\n  api:\n    build: .\n    command: uvicorn app.main:app\n    environment:\n      WEB_CONCURRENCY: 4\n",
     "services:\n  api:\n    build: .\n    command: gunicorn app:app -k uvicorn.workers.UvicornWorker\n",
     "services:\n  api:\n    build: .\n",
+    "services:\n  api:\n    build: .\n    command: gunicorn --bind :8080 --workers 1 --threads 8 main:app\n",
+    "services:\n  api:\n    build: .\n    command: [\"gunicorn\", \"-w\", \"1\", \"--threads=4\", \"app:app\"]\n",
     "services:\n  bot:\n    build: .\n    command: python -m apps.bot.run_bot\n",
   ],
   invalid: [
+    {
+      code: "services:\n  api:\n    build: .\n    command: gunicorn -w 1 --threads=1 app:app\n",
+      errors: [{ messageId: "explicit", line: 4, column: 23, endLine: 4, endColumn: 25, service: "api" }],
+    },
     {
       code: "services:\n  api:\n    build: .\n    command: uvicorn apps.api.main:app --host 0.0.0.0 --port 8000\n",
       errors: [{ messageId: "implicit", line: 4, column: 14, endLine: 4, endColumn: 21, service: "api" }],

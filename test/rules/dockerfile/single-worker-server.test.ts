@@ -7,12 +7,19 @@ ruleTester(rule, {
     "FROM python:3.12-slim\nCMD uvicorn app.main:app --workers=${WORKERS}\n",
     "FROM python:3.12-slim\nCMD [\"gunicorn\", \"main:app\", \"--worker-class\", \"uvicorn.workers.UvicornWorker\", \"--workers\", \"4\"]\n",
     "FROM python:3.12-slim\nCMD [\"gunicorn\", \"main:app\"]\n",
+    // one worker with 8 threads serves 8 requests at once (Cloud Run's sample)
+    "FROM python:3.12-slim\nCMD exec gunicorn --bind :$PORT --workers 1 --threads 8 --timeout 0 main:app\n",
+    "FROM python:3.12-slim\nCMD [\"gunicorn\", \"-w\", \"1\", \"--threads=${THREADS}\", \"app:app\"]\n",
     "FROM python:3.12-slim\nENV WEB_CONCURRENCY=4\nCMD [\"uvicorn\", \"app:app\"]\n",
     // development stages and --reload
     "FROM python:3.12-slim AS development\nCMD [\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\"]\n",
     "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"uvicorn\", \"api:app\", \"--reload\"]\n",
   ],
   invalid: [
+    {
+      code: "FROM python:3.12-slim\nCMD gunicorn -w 1 --threads 1 app:app\n",
+      errors: [{ messageId: "one", line: 2, column: 14, endLine: 2, endColumn: 18, data: { name: "gunicorn" } }],
+    },
     {
       // a target stage of a multi-target Dockerfile, exec-form ENTRYPOINT wrapper + CMD (analyticbot)
       code: "FROM python:3.11-slim AS final\nCOPY . .\nFROM final AS api\nENTRYPOINT [\"/entrypoint.sh\"]\nCMD [\"uvicorn\", \"apps.api.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]\nFROM final AS worker\nCMD [\"celery\", \"worker\"]\n",

@@ -6,6 +6,12 @@ import { isArchivePath, isRemoteSource } from "../../src/engine/sources.js";
 /** Flags only ADD understands; with any of them the instruction cannot become COPY as is. */
 const ADD_ONLY_FLAGS = new Set(["checksum", "keep-git-dir", "unpack"]);
 
+/**
+ * A source naming one path as written: no variable, and no wildcard (`*`, `?`, `[`), which ADD
+ * matches against the context and may match a tar archive that it would unpack.
+ */
+const isLiteralPath = (source: string): boolean => !/[$*?[]/.test(source);
+
 export default defineDockerfileRule({
   meta: {
     id: "add-instead-of-copy",
@@ -24,7 +30,7 @@ export default defineDockerfileRule({
       const { sources } = copyOperands(model, ins);
       const local = sources.filter((s) => !isRemoteSource(s.value) && !isArchivePath(s.value));
       if (!local.length) continue;
-      const exact = local.length === sources.length && sources.every((s) => !s.value.includes("$")) && !ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name));
+      const exact = local.length === sources.length && sources.every((s) => isLiteralPath(s.value)) && !ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name));
       const text = ins.keywordText === ins.keywordText.toLowerCase() ? "copy" : "COPY";
       report({
         messageId: "add",

@@ -28,5 +28,14 @@ ruleTester(rule, {
         { messageId: "add", line: 4, column: 1, endLine: 4, endColumn: 4 },
       ],
     },
+    {
+      // Not fixed: a pattern may match a tar archive, which ADD unpacks and COPY would not.
+      code: "FROM alpine:3.20\nADD files* /data/\nADD conf/app?.yml /etc/app/\nADD [\"lib/[ab].jar\", \"/opt/\"]\n",
+      errors: [
+        { messageId: "add", line: 2, column: 1, endLine: 2, endColumn: 4 },
+        { messageId: "add", line: 3, column: 1, endLine: 3, endColumn: 4 },
+        { messageId: "add", line: 4, column: 1, endLine: 4, endColumn: 4 },
+      ],
+    },
   ],
 });

@@ -169,7 +169,10 @@ function ruleSetting(value: unknown): RuleSetting | string {
   return out;
 }
 
-/** Maps a rule id, catalogue code or alias (case-insensitive) to the ids of the rules that carry it. */
+/**
+ * Maps a rule id, catalogue code or alias (case-insensitive) to the ids of the rules that carry it;
+ * `tool:*` (`buildkit:*`) to every rule with an alias of that tool.
+ */
 export function ruleLookup(rules: readonly RuleMeta[]): (name: string) => string[] {
   const index = new Map<string, string[]>();
   const add = (key: string, id: string) => {
@@ -181,7 +184,11 @@ export function ruleLookup(rules: readonly RuleMeta[]): (name: string) => string
   for (const meta of rules) {
     add(meta.id, meta.id);
     add(meta.code, meta.id);
-    for (const alias of meta.aliases) add(alias, meta.id);
+    for (const alias of meta.aliases) {
+      add(alias, meta.id);
+      const tool = /^([a-z]+):/i.exec(alias)?.[1];
+      if (tool) add(`${tool}:*`, meta.id);
+    }
   }
   return (name) => index.get(name.trim().toLowerCase()) ?? [];
 }

@@ -15,12 +15,21 @@ export const LINE_PRAGMAS: RegExp[] = [
   /^#\s*checkov:skip\s*=\s*([\w,\s-]+)/i,
   /^#\s*dclint\s+disable-next-line\s+([\w,\s-]+)/i,
 ];
+/**
+ * BuildKit's check directive, whose `skip` lists BuildKit check names or `all`, beside other
+ * options in any order: `# check=skip=JSONArgsRecommended,StageNameCasing;error=true`.
+ */
+const BUILDKIT_CHECK_SKIP = /^#\s*check\s*=\s*(?:[^#;]*;\s*)*skip\s*=\s*([\w,\s-]+)/i;
+
 export const FILE_PRAGMAS: RegExp[] = [
   /^#\s*dockaudit\s+ignore-file\s*=\s*([^#]+)/i,
   /^#\s*hadolint\s+global\s+ignore\s*=\s*([^#]+)/i,
-  /^#\s*check\s*=\s*skip\s*=\s*([\w,\s-]+)/i,
+  BUILDKIT_CHECK_SKIP,
   /^#\s*dclint\s+disable-file\s+([\w,\s-]+)/i,
 ];
+
+/** Pragmas that name one tool's checks: their names are that tool's aliases first (`buildkit:Name`). */
+const TOOL_OF_PRAGMA = new Map<RegExp, string>([[BUILDKIT_CHECK_SKIP, "buildkit"]]);
 
 const HASH = 35; // #
 /** A word each pattern of FILE_PRAGMAS and LINE_PRAGMAS holds (`check` covers `checkov`). */
@@ -50,13 +59,25 @@ export function collectSuppressions(index: LineIndex, lookup: (name: string) => 
         if (!m) continue;
         const names = m[1].split(/[,\s]+/).filter(Boolean);
         result.pragmas.push({ line, names });
-        const ids = names.flatMap((n) => (n.toLowerCase() === "all" ? ["*"] : lookup(n)));
+        const tool = TOOL_OF_PRAGMA.get(re);
+        const ids = names.flatMap((n) => ruleIdsOf(n, tool, lookup));
         if (fileWide) ids.forEach((id) => result.fileWide.add(id));
         else ids.forEach((id) => (pending ??= new Set()).add(id));
       }
     }
   }
   return result;
+}
+
+/**
+ * The rules a pragma's name suppresses. `all` is every rule, or in a tool's pragma every rule that
+ * mirrors one of its checks (BuildKit's `check=skip=all` skips BuildKit's checks, not the others).
+ */
+function ruleIdsOf(name: string, tool: string | undefined, lookup: (name: string) => string[]): string[] {
+  if (!tool) return name.toLowerCase() === "all" ? ["*"] : lookup(name);
+  if (name.toLowerCase() === "all") return lookup(`${tool}:*`);
+  const own = lookup(`${tool}:${name}`);
+  return own.length ? own : lookup(name);
 }
 
 export function isSuppressed(s: Suppressions, ruleId: string, lines: number[]): boolean {

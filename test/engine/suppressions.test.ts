@@ -1,6 +1,8 @@
 import { audit } from "../../src/engine/index.js";
 import userMissing from "../../rules/dockerfile/user-missing.js";
 import datastorePort from "../../rules/compose/datastore-port-published.js";
+import execFormCmd from "../../rules/dockerfile/exec-form-cmd.js";
+import fromPlatformFlag from "../../rules/dockerfile/from-platform-flag.js";
 
 const rules = [userMissing, datastorePort];
 const ids = (files: { path: string; content: string }[]) => audit(files, rules).findings.map((f) => `${f.file}:${f.range?.start.line} ${f.ruleId}`);
@@ -32,5 +34,22 @@ describe("suppression pragmas", () => {
   it("ignore-file and `all` silence a whole file", () => {
     expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore-file=user-missing\nFROM python:3.12\n" }])).toEqual([]);
     expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=all\nFROM python:3.12\n" }])).toEqual([]);
+  });
+
+  describe("BuildKit's check directive", () => {
+    const buildkitRules = [userMissing, execFormCmd, fromPlatformFlag];
+    const found = (pragma: string) =>
+      audit([{ path: "Dockerfile", content: `${pragma}\nFROM --platform=linux/amd64 python:3.12\nCMD python app.py\n` }], buildkitRules).findings.map((f) => f.ruleId).sort();
+
+    it("takes BuildKit's bare check names, also beside error= in either order", () => {
+      expect(found("# check=skip=JSONArgsRecommended,FromPlatformFlagConstDisallowed")).toEqual(["user-missing"]);
+      expect(found("# check=skip=JSONArgsRecommended;error=true")).toEqual(["from-platform-flag", "user-missing"]);
+      expect(found("# check=error=true;skip=FromPlatformFlagConstDisallowed")).toEqual(["exec-form-cmd", "user-missing"]);
+    });
+
+    it("skips with `all` every rule that mirrors a BuildKit check, and no other", () => {
+      expect(found("# check=skip=all")).toEqual(["user-missing"]);
+      expect(found("# check=error=true")).toEqual(["exec-form-cmd", "from-platform-flag", "user-missing"]);
+    });
   });
 });

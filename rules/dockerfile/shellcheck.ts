@@ -63,7 +63,7 @@ export default defineDockerfileRule({
     const targets = targetsOf(model);
     if (!targets.length || stalledRuns.has(project)) return;
     const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
-    const exports = exportLine(definedNames(model));
+    const defined = definedNames(model);
     const spent = checkedByRun.get(project) ?? 0;
     const checked = targets.slice(0, Math.max(0, Math.min(SHELLCHECK_LIMITS.perFile, SHELLCHECK_LIMITS.perRun - spent)));
     checkedByRun.set(project, spent + checked.length);
@@ -72,7 +72,7 @@ export default defineDockerfileRule({
       report({ messageId: "notChecked", data, range: targets[checked.length].ins.keywordRange, severity: "info" });
     }
     for (const target of checked) {
-      const { text, at } = withExports(target.text, exports);
+      const { text, at } = withExports(target.text, exportLine(defined, target.text));
       const found = checker(text, target.dialect);
       if (found === null) return unavailable(targets[0].ins);
       if (found === "timeout") {
@@ -157,11 +157,14 @@ function definedNames(model: DockerfileModel): Set<string> {
 /**
  * As hadolint does, the build's variables are exported to ShellCheck ahead of the script (`export
  * NAME=1`), so using an ARG or ENV is neither "not assigned" (SC2154) nor an undefined POSIX
- * variable (SC3028), nor word-split (SC2086). One line, so only the lines after it move.
+ * variable (SC3028), nor word-split (SC2086). Only those the script uses: what ShellCheck reads
+ * then depends on the script alone, and its cached answer holds when another line of the file
+ * changes. One line, so only the lines after it move.
  */
-function exportLine(names: Set<string>): string {
-  const valid = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-  return valid.length ? `export ${valid.map((n) => `${n}=1`).join(" ")}` : "";
+function exportLine(defined: Set<string>, script: string): string {
+  const used = new Set<string>();
+  for (const m of script.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (defined.has(m[1])) used.add(m[1]);
+  return used.size ? `export ${[...used].sort().map((n) => `${n}=1`).join(" ")}` : "";
 }
 
 /** The script with the export line inserted (after a shebang, which must stay first), and that line's number (0 when none). */

@@ -14,6 +14,15 @@ ruleTester(rule, {
       filename: "api/Dockerfile",
       files: { "compose.yaml": "services:\n  api:\n    build: ./api\n    healthcheck:\n      test: [\"CMD\", \"node\", \"health.js\"]\n" },
     },
+    {
+      // both services have one: worker through the base it extends, api through the override beside
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      filename: "api/Dockerfile",
+      files: {
+        "compose.yaml": "services:\n  base:\n    image: example/base:1\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n  worker:\n    extends: base\n    build: ./api\n  api:\n    build: ./api\n",
+        "compose.override.yaml": "services:\n  api:\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -35,6 +44,13 @@ ruleTester(rule, {
       files: {
         "compose.yaml": "services:\n  api:\n    build: ./api\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n  worker:\n    build: ./api\n",
       },
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],
+    },
+    {
+      // the base it extends disables its healthcheck
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      filename: "api/Dockerfile",
+      files: { "compose.yaml": "services:\n  base:\n    image: example/base:1\n    healthcheck:\n      disable: true\n  worker:\n    extends: base\n    build: ./api\n" },
       errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],
     },
   ],

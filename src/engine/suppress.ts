@@ -19,7 +19,8 @@ export const LINE_PRAGMAS: RegExp[] = [
  * BuildKit's check directive, whose `skip` lists BuildKit check names or `all`, beside other
  * options in any order: `# check=skip=JSONArgsRecommended,StageNameCasing;error=true`.
  */
-const BUILDKIT_CHECK_SKIP = /^#\s*check\s*=\s*(?:[^#;]*;\s*)*skip\s*=\s*([\w,\s-]+)/i;
+// Each option before `skip` ends at its own `;` (no blanks matched twice): linear on any line.
+const BUILDKIT_CHECK_SKIP = /^#\s*check\s*=(?:[^#;]*;)*\s*skip\s*=\s*([\w,\s-]+)/i;
 
 export const FILE_PRAGMAS: RegExp[] = [
   /^#\s*dockaudit\s+ignore-file\s*=\s*([^#]+)/i,

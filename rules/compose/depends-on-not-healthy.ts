@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node } from "yaml";
 import { serviceDatastore } from "../../src/engine/datastores.js";
 import { dirname } from "../../src/engine/paths.js";
-import { isRecord, type ComposeModel, type YamlPath } from "../../src/engine/parse/compose.js";
+import { healthcheckOf, type ComposeModel, type YamlPath } from "../../src/engine/parse/compose.js";
 import type { ProjectService } from "../../src/engine/project.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -9,7 +9,7 @@ import { isOneShot } from "../../src/engine/service-lifecycle.js";
 import type { Fix } from "../../src/engine/types.js";
 import { insertFirstKey } from "../../src/engine/yaml-edit.js";
 
-const healthy = (d: Record<string, unknown>) => isRecord(d.healthcheck) && d.healthcheck.disable !== true && !(Array.isArray(d.healthcheck.test) && d.healthcheck.test[0] === "NONE");
+const healthy = (d: Record<string, unknown>) => healthcheckOf(d).defined;
 
 export default defineComposeRule({
   meta: {

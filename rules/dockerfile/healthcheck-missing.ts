@@ -1,6 +1,6 @@
 import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { isRecord } from "../../src/engine/parse/compose.js";
+import { healthcheckOf } from "../../src/engine/parse/compose.js";
 import type { Project, ProjectService } from "../../src/engine/project.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
 import { stageHealthcheck } from "../../src/engine/users.js";
@@ -31,13 +31,8 @@ export default defineDockerfileRule({
 /** A healthcheck the service gets from a base it `extends` or from an override beside its file (unknown counts). */
 function inheritsHealthcheck(project: Project, service: ProjectService): boolean {
   const file = project.composeFiles.find((f) => f.path === service.composeFile);
-  return !!file && serviceDefines(project, file, service.compose, enabledHealthcheck) !== false;
+  return !!file && serviceDefines(project, file, service.compose, (d) => healthcheckOf(d).defined) !== false;
 }
-
-const enabledHealthcheck = (d: Record<string, unknown>): boolean => {
-  const hc = isRecord(d.healthcheck) ? d.healthcheck : null;
-  return !!hc && hc.disable !== true && !(Array.isArray(hc.test) && hc.test[0] === "NONE");
-};
 
 /** Shells and interpreters that, started with no arguments, are a prompt rather than a service. */
 const INTERACTIVE = /^(\/\S*\/)?(sh|bash|ash|dash|zsh|python[\d.]*|node|irb|ruby|php|jshell|ghci|iex|erl|pwsh|powershell(\.exe)?|cmd(\.exe)?)$/i;

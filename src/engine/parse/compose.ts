@@ -414,9 +414,6 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
   const deploy = isRecord(s.deploy) ? s.deploy : {};
   const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
   const restartPolicy = isRecord(deploy.restart_policy) ? str(deploy.restart_policy.condition) ?? "on-failure" : null;
-  const hc = isRecord(s.healthcheck) ? s.healthcheck : null;
-  const hcTest = hc?.test;
-  const disabled = hc?.disable === true || (Array.isArray(hcTest) && hcTest[0] === "NONE");
   return {
     name,
     path,
@@ -425,7 +422,7 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
     build: buildOf(s.build),
     partial: s.image === undefined && s.build === undefined && s.extends === undefined,
     user: str(s.user),
-    healthcheck: { defined: hc !== null && !disabled, disabled },
+    healthcheck: healthcheckOf(s),
     restart: str(s.restart) ?? restartPolicy,
     limits: { memory: str(limits.memory) ?? str(s.mem_limit), cpus: str(limits.cpus) ?? str(s.cpus) },
     replicas: isSet(deploy.replicas) ? countOf(deploy.replicas) : isSet(s.scale) ? countOf(s.scale) : null,
@@ -442,6 +439,13 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
 }
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
+
+/** Whether a service mapping defines a healthcheck, and whether it switches the image's off (`disable: true`, `test: [NONE]`). */
+export function healthcheckOf(s: Record<string, unknown>): { defined: boolean; disabled: boolean } {
+  const hc = isRecord(s.healthcheck) ? s.healthcheck : null;
+  const disabled = hc?.disable === true || (Array.isArray(hc?.test) && hc.test[0] === "NONE");
+  return { defined: hc !== null && !disabled, disabled };
+}
 
 /** A count written as a number, a numeric string or an interpolation with a numeric default (`${REPLICAS:-3}`). */
 function countOf(v: unknown): number | "unknown" {

@@ -1,5 +1,6 @@
 import type { DfImage, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import { memo } from "./memo.js";
+import { stageChain } from "./stage-roles.js";
 import { expandVariables } from "./variables.js";
 import type { Range } from "./types.js";
 
@@ -54,20 +55,13 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
   return { ref, substituted: true, tag: parts.tag, digest: parts.digest };
 }
 
-/** The stage at the root of a stage's chain of base stages: itself when it builds on an external image. */
-export function rootStage(stage: DfStage): DfStage {
-  let s = stage;
-  for (let depth = 0; s.baseStage && depth < 100; depth++) s = s.baseStage;
-  return s;
-}
-
 /**
  * The external image a stage runs on, as written in the FROM of its root stage, with the variables
  * that have a global ARG default replaced (`ARG BASE=gcr.io/distroless/static:nonroot`, `FROM ${BASE}`).
  * Variables known only at build time are left as written; null when the root stage names no image.
  */
 export function baseImageRef(model: DockerfileModel, stage: DfStage): string | null {
-  const ref = rootStage(stage).image?.ref;
+  const ref = stageChain(stage).at(-1)?.image?.ref;
   if (!ref) return null;
   return unquoted(ref.includes("$") ? substituteDefaults(ref, globalsOf(model).defaults).text : ref);
 }

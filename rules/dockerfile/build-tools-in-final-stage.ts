@@ -3,7 +3,8 @@ import { commandsByRun } from "../../src/engine/cache-cleanup.js";
 import { baseImageRef, repositoryOf } from "../../src/engine/image-refs.js";
 import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
 import type { ShellWord } from "../../src/engine/parse/shell.js";
-import { packageInstall, positionals } from "../../src/engine/pinning.js";
+import { positionals } from "../../src/engine/package-managers.js";
+import { packageInstall } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { chainInstructions, productionStages, stageChain, stageCommand } from "../../src/engine/stage-roles.js";
 

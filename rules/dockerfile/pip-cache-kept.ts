@@ -1,6 +1,6 @@
 import { commandsByRun } from "../../src/engine/cache-cleanup.js";
 import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
-import { positionals } from "../../src/engine/pinning.js";
+import { positionals } from "../../src/engine/package-managers.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { hasCacheMount } from "../../src/engine/run-mounts.js";
 import { chainInstructions } from "../../src/engine/stage-roles.js";

@@ -1,6 +1,7 @@
 import { factsOf } from "./command-facts.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
-import { positionals, toolCommand } from "./pinning.js";
+import { positionals } from "./package-managers.js";
+import { toolCommand } from "./pinning.js";
 
 export type Ecosystem = "python" | "node" | "go" | "ruby" | "php" | "rust" | "java" | "dotnet";
 

@@ -70,8 +70,6 @@ const SPECS: Record<string, Spec> = {
 
 const base = (name: string): string => name.slice(name.lastIndexOf("/") + 1);
 
-export { positionals, type Positional } from "./package-managers.js";
-
 /**
  * The tool a command runs, looking through wrappers (`sudo`, `env X=1`) and `python -m <module>`:
  * `sudo python3 -m pip install x` → tool `pip` with args `install x`. Versioned names are folded:

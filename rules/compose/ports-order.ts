@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from "yaml";
 import { serviceNodes } from "../../src/engine/query.js";
-import { isRecord, parsePortString } from "../../src/engine/parse/compose.js";
+import { parsePortString } from "../../src/engine/parse/compose-short-syntax.js";
+import { isRecord } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { compareNumbered, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
@@ -28,6 +29,7 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    if (model.documents > 1) return; // order is how one document reads; the merge of several has none
     for (const { service, node } of serviceNodes(model)) {
       const ports = node.get("ports", true);
       if (!isSeq(ports) || ports.items.length < 2) continue;

@@ -30,6 +30,7 @@ export default defineComposeRule({
     },
   },
   check({ model, options, report }) {
+    if (model.documents > 1) return; // order is how one document reads; the merge of several has none
     const groups = { ...GROUPS, ...(options.groups as Record<string, string[]> | undefined) };
     const groupOrder = Array.isArray(options.groupOrder) ? (options.groupOrder as string[]) : Object.keys(GROUPS);
     const known = groupOrder.flatMap((g) => groups[g] ?? []);

@@ -17,6 +17,7 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
+    if (model.documents > 1) return; // order is how one document reads; the merge of several has none
     const services = model.doc.get("services", true);
     if (!isMap(services)) return;
     const names = services.items.map((p) => keyName(p.key));

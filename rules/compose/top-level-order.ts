@@ -20,6 +20,7 @@ export default defineComposeRule({
     },
   },
   check({ model, options, report }) {
+    if (model.documents > 1) return; // order is how one document reads; the merge of several has none
     const root = model.doc.contents;
     if (!isMap(root)) return;
     const names = root.items.map((p) => keyName(p.key));

@@ -1,4 +1,5 @@
-import { parsePortString, type PortMapping } from "./parse/compose.js";
+import type { PortMapping } from "./parse/compose.js";
+import { parsePortString } from "./parse/compose-short-syntax.js";
 import { interpolate, variableRefs } from "./parse/interpolation.js";
 import { memo } from "./memo.js";
 

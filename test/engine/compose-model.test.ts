@@ -1,4 +1,5 @@
-import { parseCompose, parsePortString } from "../../src/engine/parse/compose.js";
+import { parsePortString } from "../../src/engine/parse/compose-short-syntax.js";
+import { parseCompose } from "../../src/engine/parse/compose.js";
 
 describe("Compose model", () => {
   it("reads short-syntax ports with host IPs, ranges, protocols and IPv6", () => {

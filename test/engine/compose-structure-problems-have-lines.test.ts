@@ -56,7 +56,7 @@ describe("Compose structure problems", () => {
     expect(problems("services: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n")).toEqual([["the YAML is nested too deeply to parse", [1, expect.any(Number)]]]);
   });
 
-  it("explains a second document in the author's terms", () => {
-    expect(problems("services: {}\n---\nservices: {}\n")).toEqual([["a second YAML document starts here; a Compose file holds one document", [2, 1]]]);
+  it("explains documents Compose cannot merge in the author's terms", () => {
+    expect(problems("services: {}\n---\nservices: [web]\n")).toEqual([["`services` is a mapping in one document and not in another, so Compose cannot merge the documents", [3, 11]]]);
   });
 });

@@ -1,8 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
 import { resolvedOrNull } from "../compose-values.js";
 import { LineIndex } from "../text.js";
+import { mergeDocuments } from "./compose-documents.js";
 import type { Range } from "../types.js";
-import { interpolate } from "./interpolation.js";
+import { parsePortString, volumeFields, type PortFields } from "./compose-short-syntax.js";
 
 export type YamlPath = readonly (string | number)[];
 
@@ -11,13 +12,7 @@ export interface ComposeProblem {
   range: Range | null;
 }
 
-export interface PortMapping {
-  raw: string;
-  hostIp: string | null;
-  /** Host port or range, null when only the container port is given (Docker picks one). */
-  published: string | null;
-  target: string;
-  protocol: string;
+export interface PortMapping extends PortFields {
   path: YamlPath;
 }
 
@@ -84,6 +79,8 @@ export interface ComposeModel {
   data: Record<string, unknown>;
   services: ComposeService[];
   problems: ComposeProblem[];
+  /** How many YAML documents the file holds (Compose merges them in order; see compose-documents.ts). */
+  documents: number;
   /** Range of the value at `path`, or of its nearest ancestor that exists in this file. */
   locate(path: YamlPath): Range | null;
   /** Range of the key of the last segment of `path` (the value's range for sequence items). */
@@ -101,15 +98,68 @@ const BOMB_SLACK = 100_000;
 /** Compose files nest a dozen levels at most; deeper documents are refused before anything walks them. */
 export const MAX_YAML_DEPTH = 100;
 
+const YAML_OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" } as const;
+
 export function parseCompose(path: string, text: string): ComposeModel {
   const index = new LineIndex(text);
   // uniqueKeys is checked in analyse(): the library's check compares every key with every other (minutes
   // for a map of 100,000 keys). logLevel "error" keeps its warnings (stringified keys) off stderr.
   // No LineCounter: the library only uses one to prettify errors (prettyErrors: false), and
   // ranges come from the LineIndex.
-  const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
+  const first = parseDocument(text, YAML_OPTIONS);
   // A trailing `---` (an empty second document) is harmless: Compose skips empty documents.
-  const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS" || !onlyEmptyDocumentsFollow(text));
+  const several = first.errors.some((e) => e.code === "MULTIPLE_DOCS") && !onlyEmptyDocumentsFollow(text);
+  const { doc, problems, documents, largestAlias } = several ? readDocuments(text, index) : readDocument(first, index);
+  let data: Record<string, unknown> = {};
+  if (!problems.length) {
+    try {
+      const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (isRecord(js)) data = js;
+      else if (js !== null && js !== undefined) problems.push({ message: "A Compose file must be a mapping at the top level", range: index.range(0, 0) });
+    } catch (e) {
+      // Alias expansion past the limit (a "billion laughs" file): point at the alias that expands most.
+      const bomb = /alias/i.test((e as Error).message) ? largestAlias : null;
+      const at = bomb?.range ?? (doc.contents as Node | null)?.range;
+      problems.push({ message: yamlMessage((e as Error).message), range: index.range(at?.[0] ?? 0, at?.[1] ?? 0) });
+    }
+  }
+  const toRange = (r: [number, number, number] | undefined | null): Range | null => {
+    if (!r) return null;
+    let end = r[1];
+    while (end > r[0] && /\s/.test(text[end - 1])) end--;
+    return index.range(r[0], end);
+  };
+  const model: ComposeModel = {
+    kind: "compose",
+    path,
+    text,
+    index,
+    doc,
+    data,
+    services: [],
+    problems,
+    documents,
+    locate: (p) => toRange(findNode(doc, p).node?.range),
+    locateKey: (p) => {
+      const found = findNode(doc, p);
+      return toRange((found.exact && found.pair ? (found.pair.key as Node) : found.node)?.range);
+    },
+  };
+  model.services = servicesOf(data);
+  return model;
+}
+
+interface Read {
+  doc: Document;
+  problems: ComposeProblem[];
+  documents: number;
+  /** The alias whose expansion is largest, where an alias bomb goes off. */
+  largestAlias: Alias | null;
+}
+
+/** One YAML document checked as a whole: its syntax errors, its shape (analyse), and whether rules may walk it. */
+function readDocument(doc: Document, index: LineIndex): Read {
+  const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS");
   const problems: ComposeProblem[] = errors
     .filter((e, i) => !/Maximum call stack/i.test(e.message) || !errors.slice(0, i).some((f) => /Maximum call stack/i.test(f.message)))
     .map((e) => ({ message: yamlMessage(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")), range: index.range(e.pos[0], e.pos[1]) }));
@@ -130,49 +180,46 @@ export function parseCompose(path: string, text: string): ComposeModel {
   // A document that would loop, explode or overflow whoever walks or converts it is not handed to
   // rules: they see an empty document, and the problems above say why.
   if (shape?.unsafe || errors.some((e) => /Maximum call stack/i.test(e.message))) doc.contents = null;
-  let data: Record<string, unknown> = {};
-  if (!problems.length) {
-    try {
-      const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      if (isRecord(js)) data = js;
-      else if (js !== null && js !== undefined) problems.push({ message: "A Compose file must be a mapping at the top level", range: index.range(0, 0) });
-    } catch (e) {
-      // Alias expansion past the limit (a "billion laughs" file): point at the alias that expands most.
-      const bomb = /alias/i.test((e as Error).message) ? shape?.largestAlias : null;
-      const at = bomb?.range ?? (doc.contents as Node | null)?.range;
-      problems.push({ message: yamlMessage((e as Error).message), range: index.range(at?.[0] ?? 0, at?.[1] ?? 0) });
-    }
-  }
-  const toRange = (r: [number, number, number] | undefined | null): Range | null => {
-    if (!r) return null;
-    let end = r[1];
-    while (end > r[0] && /\s/.test(text[end - 1])) end--;
-    return index.range(r[0], end);
-  };
-  const model: ComposeModel = {
-    kind: "compose",
-    path,
-    text,
-    index,
-    doc,
-    data,
-    services: [],
-    problems,
-    locate: (p) => toRange(findNode(doc, p).node?.range),
-    locateKey: (p) => {
-      const found = findNode(doc, p);
-      return toRange((found.exact && found.pair ? (found.pair.key as Node) : found.node)?.range);
-    },
-  };
-  model.services = servicesOf(data);
-  return model;
+  return { doc, problems, documents: 1, largestAlias: shape?.largestAlias ?? null };
 }
+
+/**
+ * A file of several YAML documents: each is read on its own (its anchors are its own), then the
+ * non-empty ones are merged in order as Compose merges them, into the first document.
+ */
+function readDocuments(text: string, index: LineIndex): Read {
+  const all = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = Array.isArray(all) ? all : [];
+  const reads = docs.map((d) => readDocument(d, index));
+  const problems = reads.flatMap((r) => r.problems);
+  const largestAlias = reads.find((r) => r.largestAlias)?.largestAlias ?? null;
+  const filled = docs.filter((d) => !isEmptyDocument(d));
+  const doc = filled[0] ?? docs[0] ?? parseDocument("", YAML_OPTIONS);
+  if (problems.length || filled.length < 2) return { doc, problems, documents: filled.length, largestAlias };
+  for (const d of filled) {
+    const root = d.contents as Node;
+    if (!isMap(root)) problems.push({ message: "A Compose file must be a mapping at the top level", range: index.range(root.range?.[0] ?? 0, root.range?.[1] ?? 0) });
+  }
+  if (problems.length) return { doc, problems, documents: filled.length, largestAlias };
+  const targets = new Map<Alias, Node>();
+  for (const d of filled) for (const [alias, target] of aliasTargets.get(d) ?? []) targets.set(alias, target);
+  const merged = mergeDocuments(filled.map((d) => d.contents as Node), targets);
+  for (const c of merged.conflicts) {
+    const r = c.node.range ?? [0, 0];
+    problems.push({ message: `\`${c.path}\` is a mapping in one document and not in another, so Compose cannot merge the documents`, range: index.range(r[0], r[1]) });
+  }
+  doc.contents = merged.contents as typeof doc.contents;
+  aliasTargets.set(doc, targets);
+  resetTagged.set(doc, filled.some((d) => mayHaveResetTags(d)));
+  return { doc, problems, documents: filled.length, largestAlias };
+}
+
+const isEmptyDocument = (d: Document): boolean => d.contents === null || (isScalar(d.contents) && d.contents.value === null);
 
 /** The yaml library's messages, reworded where they speak to a programmer rather than to the file's author. */
 function yamlMessage(message: string): string {
   if (/Maximum call stack/i.test(message)) return "the YAML is nested too deeply to parse";
   if (/Excessive alias count/i.test(message)) return "aliases here expand to an enormous document (an alias bomb), so the file is not read";
-  if (/multiple documents/i.test(message)) return "a second YAML document starts here; a Compose file holds one document";
   return message;
 }
 
@@ -315,7 +362,7 @@ export function mayHaveResetTags(doc: Document): boolean {
 
 function onlyEmptyDocumentsFollow(text: string): boolean {
   const docs = parseAllDocuments(text);
-  return Array.isArray(docs) && docs.slice(1).every((d) => !d.errors.length && (d.contents === null || (isScalar(d.contents) && d.contents.value === null)));
+  return Array.isArray(docs) && docs.slice(1).every((d) => !d.errors.length && isEmptyDocument(d));
 }
 
 /** Where findNode stopped: the node it reached, the pair holding it (null for a sequence item), and whether it got to the end of the path. */
@@ -491,24 +538,6 @@ function portsOf(v: unknown, path: YamlPath): PortMapping[] {
   return out;
 }
 
-/** Short syntax: `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, IPv6 host in brackets. */
-export function parsePortString(raw: string): Omit<PortMapping, "path"> {
-  const resolved = interpolate(raw);
-  const [spec, protocol = "tcp"] = resolved.split("/");
-  let hostIp: string | null = null;
-  let rest = spec;
-  const v6 = /^\[([^\]]*)\]:(.*)$/.exec(spec);
-  if (v6) {
-    hostIp = v6[1];
-    rest = v6[2];
-  }
-  const parts = rest.split(":");
-  if (!v6 && parts.length >= 3) hostIp = parts.slice(0, parts.length - 2).join(":");
-  const target = parts[parts.length - 1];
-  const published = parts.length >= 2 ? parts[parts.length - 2] || null : null;
-  return { raw, hostIp: hostIp || null, published, target, protocol };
-}
-
 function dependsOf(v: unknown, path: YamlPath): DependsOn[] {
   if (Array.isArray(v)) return v.map((name, i) => ({ service: String(name), condition: null, path: [...path, i] }));
   if (!isRecord(v)) return [];
@@ -531,31 +560,6 @@ function environmentOf(v: unknown, path: YamlPath): EnvVar[] {
   }
   if (!isRecord(v)) return [];
   return Object.entries(v).map(([name, value]) => ({ name, value: str(value), path: [...path, name] }));
-}
-
-/**
- * The `:`-separated fields of a short-syntax volume (`SOURCE:TARGET:MODE`). A colon inside `${…}`
- * (`${DATA_DIR:-./data}:/data`) belongs to the variable, and one right after a single letter at the
- * start is a Windows drive (`C:\data:/data`), as compose-go reads it.
- */
-function volumeFields(text: string): string[] {
-  const fields: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "$" && text[i + 1] === "{") {
-      depth++;
-      i++;
-    } else if (c === "}" && depth > 0) depth--;
-    else if (c === ":" && depth === 0) {
-      if (!fields.length && i === 1 && /[A-Za-z]/.test(text[0])) continue;
-      fields.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  fields.push(text.slice(start));
-  return fields;
 }
 
 function volumesOf(v: unknown, path: YamlPath): VolumeMount[] {

@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Documents of one file merge in order; the merged order is no document's.
+    "services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n---\nservices:\n  web:\n    depends_on: [api]\n",
     "services:\n  web:\n    image: app:1\n    depends_on: [api, db]\n",
     "services:\n  web:\n    image: app:1\n    depends_on:\n      api:\n        condition: service_started\n      db:\n        condition: service_healthy\n",
   ],

@@ -2,7 +2,11 @@ import rule from "../../../rules/compose/ports-order.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
-  valid: ["services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n      - \"127.0.0.1:443:443\"\n      - target: 8080\n        published: 8080\n"],
+  valid: [
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n      - \"127.0.0.1:443:443\"\n      - target: 8080\n        published: 8080\n",
+    // Documents of one file merge in order; the merged order is no document's.
+    "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:8080\"]\n---\nservices:\n  web:\n    ports: [\"80:80\"]\n",
+  ],
   invalid: [
     {
       // Sorted numerically by host port.

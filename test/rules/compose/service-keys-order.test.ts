@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Documents of one file merge in order; the merged order is no document's.
+    "services:\n  web:\n    image: nginx:1.27\n    restart: always\n---\nservices:\n  web:\n    ports: [\"80:80\"]\n",
     "x-base: &x\n  init: true\nservices:\n  web:\n    <<: *x\n    image: nginx:1.27\n    depends_on: [api]\n    volumes: []\n    environment: {}\n    ports: []\n    command: run\n    restart: always\n    logging: {}\n    user: app\n    x-note: a\n",
     { code: "services:\n  web:\n    user: app\n    image: nginx:1.27\n", options: { groupOrder: ["Security and Execution Context", "Core Definitions"] } },
   ],

@@ -2,7 +2,11 @@ import rule from "../../../rules/compose/services-order.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
-  valid: ["services:\n  api:\n    image: app:1\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.27\n"],
+  valid: [
+    "services:\n  api:\n    image: app:1\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.27\n",
+    // Documents of one file merge in order; the merged order is no document's.
+    "services:\n  web:\n    image: nginx:1.27\n---\nservices:\n  api:\n    image: app:1\n",
+  ],
   invalid: [
     {
       // Each entry moves with its comments; one fix sorts the whole map.

@@ -2,7 +2,11 @@ import rule from "../../../rules/compose/top-level-order.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
-  valid: ["x-a: &a {}\nx-b: {}\nname: shop\nservices:\n  web:\n    image: nginx:1.27\nnetworks: {}\nvolumes: {}\n"],
+  valid: [
+    "x-a: &a {}\nx-b: {}\nname: shop\nservices:\n  web:\n    image: nginx:1.27\nnetworks: {}\nvolumes: {}\n",
+    // Documents of one file merge in order; the merged order is no document's.
+    "services:\n  web:\n    image: nginx:1.27\n---\nname: shop\n",
+  ],
   invalid: [
     {
       // An anchor may not move below its alias: reported without a fix.

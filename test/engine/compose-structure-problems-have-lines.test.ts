@@ -56,6 +56,11 @@ describe("Compose structure problems", () => {
     expect(problems("services: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n")).toEqual([["the YAML is nested too deeply to parse", [1, expect.any(Number)]]]);
   });
 
+  it("refuses a file of more than 100 documents at the first one past the limit", () => {
+    const text = Array.from({ length: 150 }, (_, i) => `services:\n  s${i}: {image: "nginx:1.27"}\n`).join("---\n");
+    expect(problems(text)).toEqual([["the file holds 150 YAML documents; a Compose file holds a few, so past 100 it is not read", [301, 1]]]);
+  });
+
   it("explains documents Compose cannot merge in the author's terms", () => {
     expect(problems("services: {}\n---\nservices: [web]\n")).toEqual([["`services` is a mapping in one document and not in another, so Compose cannot merge the documents", [3, 11]]]);
   });

@@ -13,6 +13,13 @@ type Merger = (base: Node, over: Node, path: string[], ctx: Context) => Value | 
 interface Context {
   targets: ReadonlyMap<Alias, Node>;
   conflicts: MergeConflict[];
+  /**
+   * Mappings and sequences this merge made, each mapping with its keys' places. Only these are
+   * changed in place when a later document adds to them: copying them anew for each document
+   * made a file of many documents quadratic.
+   */
+  made: WeakMap<YAMLMap, Map<string, number>>;
+  appendable: WeakSet<YAMLSeq>;
 }
 
 /** A value tagged `!reset` removes the setting it overrides. */
@@ -25,7 +32,7 @@ const RESET = Symbol("reset");
  * value; merged mappings and sequences are new nodes, and no node of a document is changed.
  */
 export function mergeDocuments(roots: readonly Node[], targets: ReadonlyMap<Alias, Node>): { contents: Node; conflicts: MergeConflict[] } {
-  const ctx: Context = { targets, conflicts: [] };
+  const ctx: Context = { targets, conflicts: [], made: new WeakMap(), appendable: new WeakSet() };
   let contents = roots[0];
   for (const next of roots.slice(1)) {
     const merged = merge(contents, next, [], ctx);
@@ -50,7 +57,7 @@ function mergeDefault(base: Node, over: Node, path: string[], ctx: Context): Val
   const b = deref(base, ctx);
   const o = deref(over, ctx);
   if (isMap(b) && isMap(o)) return mergeMaps(b, o, path, ctx);
-  if (isSeq(b) && isSeq(o)) return sequence(b, [...b.items, ...o.items] as Node[]);
+  if (isSeq(b) && isSeq(o)) return appended(b, o, ctx);
   if (isMap(b) || isMap(o)) {
     ctx.conflicts.push({ path: path.join("."), node: over });
     return base;
@@ -59,10 +66,10 @@ function mergeDefault(base: Node, over: Node, path: string[], ctx: Context): Val
 }
 
 function mergeMaps(base: YAMLMap, over: YAMLMap, path: string[], ctx: Context): YAMLMap {
-  const items = [...ownPairs(base, ctx, 0)];
-  const at = new Map<string, number>();
+  const out = ctx.made.has(base) ? base : copyOf(base, ctx);
+  const items = out.items as Pair[];
+  const at = ctx.made.get(out)!;
   const removed = new Set<number>();
-  items.forEach((pair, i) => at.set(keyName(pair), i));
   for (const pair of ownPairs(over, ctx, 0)) {
     const key = keyName(pair);
     const i = at.get(key);
@@ -76,11 +83,27 @@ function mergeMaps(base: YAMLMap, over: YAMLMap, path: string[], ctx: Context): 
     else if (merged === value) items[i] = pair;
     else items[i] = new Pair(items[i].key, merged);
   }
+  if (removed.size) {
+    out.items = items.filter((_, i) => !removed.has(i));
+    ctx.made.set(out, keyPlaces(out.items));
+  }
+  return out;
+}
+
+/** A new mapping with `base`'s effective pairs, which later documents may add to in place. */
+function copyOf(base: YAMLMap, ctx: Context): YAMLMap {
   const out = new YAMLMap();
-  out.items = removed.size ? items.filter((_, i) => !removed.has(i)) : items;
+  out.items = [...ownPairs(base, ctx, 0)];
   out.range = base.range;
   out.flow = base.flow;
+  ctx.made.set(out, keyPlaces(out.items));
   return out;
+}
+
+function keyPlaces(items: readonly Pair[]): Map<string, number> {
+  const at = new Map<string, number>();
+  items.forEach((pair, i) => at.set(keyName(pair), i));
+  return at;
 }
 
 /** A mapping's pairs with its `<<` merge keys resolved: its own keys first, then each source's in order. */
@@ -117,6 +140,14 @@ function deref(node: Node, ctx: Context): Node {
   let n: Node | undefined = node;
   for (let depth = 0; n && isAlias(n) && depth < 50; depth++) n = ctx.targets.get(n);
   return n ?? node;
+}
+
+/** `over`'s items after `base`'s. */
+function appended(base: YAMLSeq, over: YAMLSeq, ctx: Context): YAMLSeq {
+  const out = ctx.appendable.has(base) ? base : sequence(base, [...base.items] as Node[]);
+  ctx.appendable.add(out);
+  out.items.push(...(over.items as Node[]));
+  return out;
 }
 
 function sequence(like: Node, items: Node[]): YAMLSeq {
@@ -166,7 +197,7 @@ const mergeBuild: Merger = (base, over, path, ctx) => {
 const mergeEntries: Merger = (base, over, path, ctx) => {
   const b = asList(deref(base, ctx));
   const o = asList(deref(over, ctx));
-  if (isSeq(b) && isSeq(o)) return sequence(b, [...b.items, ...o.items] as Node[]);
+  if (isSeq(b) && isSeq(o)) return appended(b, o, ctx);
   if (isMap(b) || isMap(o)) return mergeMaps(asMapping(b, "="), asMapping(o, "="), path, ctx);
   return over;
 };

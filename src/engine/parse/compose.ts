@@ -95,6 +95,8 @@ const MAX_ALIAS_COUNT = 1_000_000;
 /** A document whose aliases expand it past this many times its own size (plus slack) is an alias bomb. */
 const BOMB_FACTOR = 10;
 const BOMB_SLACK = 100_000;
+/** Documents merged from one file: each merge copies the mappings it touches, so thousands would take minutes. */
+const MAX_DOCUMENTS = 100;
 /** Compose files nest a dozen levels at most; deeper documents are refused before anything walks them. */
 export const MAX_YAML_DEPTH = 100;
 
@@ -108,8 +110,9 @@ export function parseCompose(path: string, text: string): ComposeModel {
   // ranges come from the LineIndex.
   const first = parseDocument(text, YAML_OPTIONS);
   // A trailing `---` (an empty second document) is harmless: Compose skips empty documents.
-  const several = first.errors.some((e) => e.code === "MULTIPLE_DOCS") && !onlyEmptyDocumentsFollow(text);
-  const { doc, problems, documents, largestAlias } = several ? readDocuments(text, index) : readDocument(first, index);
+  const all = first.errors.some((e) => e.code === "MULTIPLE_DOCS") ? parseAllDocuments(text, YAML_OPTIONS) : null;
+  const several = Array.isArray(all) && all.slice(1).some((d) => d.errors.length || !isEmptyDocument(d));
+  const { doc, problems, documents, largestAlias } = several ? readDocuments(all, index) : readDocument(first, index);
   let data: Record<string, unknown> = {};
   if (!problems.length) {
     try {
@@ -187,14 +190,16 @@ function readDocument(doc: Document, index: LineIndex): Read {
  * A file of several YAML documents: each is read on its own (its anchors are its own), then the
  * non-empty ones are merged in order as Compose merges them, into the first document.
  */
-function readDocuments(text: string, index: LineIndex): Read {
-  const all = parseAllDocuments(text, YAML_OPTIONS);
-  const docs = Array.isArray(all) ? all : [];
+function readDocuments(docs: Document[], index: LineIndex): Read {
   const reads = docs.map((d) => readDocument(d, index));
   const problems = reads.flatMap((r) => r.problems);
   const largestAlias = reads.find((r) => r.largestAlias)?.largestAlias ?? null;
   const filled = docs.filter((d) => !isEmptyDocument(d));
   const doc = filled[0] ?? docs[0] ?? parseDocument("", YAML_OPTIONS);
+  if (filled.length > MAX_DOCUMENTS) {
+    const at = (filled[MAX_DOCUMENTS].contents as Node).range?.[0] ?? 0;
+    problems.push({ message: `the file holds ${filled.length} YAML documents; a Compose file holds a few, so past ${MAX_DOCUMENTS} it is not read`, range: index.range(at, at) });
+  }
   if (problems.length || filled.length < 2) return { doc, problems, documents: filled.length, largestAlias };
   for (const d of filled) {
     const root = d.contents as Node;
@@ -360,10 +365,6 @@ export function mayHaveResetTags(doc: Document): boolean {
   return resetTagged.get(doc) ?? true;
 }
 
-function onlyEmptyDocumentsFollow(text: string): boolean {
-  const docs = parseAllDocuments(text);
-  return Array.isArray(docs) && docs.slice(1).every((d) => !d.errors.length && isEmptyDocument(d));
-}
 
 /** Where findNode stopped: the node it reached, the pair holding it (null for a sequence item), and whether it got to the end of the path. */
 interface Found {

@@ -30,6 +30,10 @@ describe("config", () => {
     expect(parseConfigText("rules:\n  DS-0001: info\n", metas).rules).toEqual({ "image-tag-latest": { severity: "info" }, "image-tag-missing": { severity: "info" } });
   });
 
+  it("applies `<tool>:*` to every rule with an alias of that tool", () => {
+    expect(parseConfigText('rules:\n  "KICS:*": error\n', metas).rules).toEqual({ "apt-version-unpinned": { severity: "error" } });
+  });
+
   it("takes severity and options in the long form", () => {
     expect(parseConfigText("rules:\n  image-tag-latest:\n    severity: warning\n    options: { allow: [x] }\n", metas).rules["image-tag-latest"]).toEqual({ severity: "warning", options: { allow: ["x"] } });
   });

@@ -1,5 +1,6 @@
 export * from "./types.js";
 export { audit, isMaskable, maskSecret, DEFAULT_DOCS_URL, type AuditOptions, type Report } from "./run.js";
+export { isWeakSecret } from "./secrets.js";
 export { createClassifier, DEFAULT_PATTERNS, type FilePatterns } from "./classify.js";
 export * from "./config.js";
 export { defineComposeRule, defineDockerfileRule, type Rule, type RuleContext, type DockerfileRule, type ComposeRule, type RuleServices, type ShellChecker, type ShellcheckFinding } from "./rule.js";

@@ -285,6 +285,7 @@ function toFinding(meta: RuleMeta, severity: Severity, d: ReportDescriptor, file
   };
   if (d.service) finding.service = d.service;
   if (d.fix) finding.fix = d.fix;
+  if (secret) finding.secret = secret;
   return finding;
 }
 

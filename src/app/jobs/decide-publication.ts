@@ -36,7 +36,7 @@ export function decidePublication(input: {
 }): Publication {
   const { head, base, files, config } = input;
   const comparison = compareFindings(base.findings, head.findings, files.moves);
-  const secrets = secretsOf([...head.findings, ...base.findings]);
+  const secrets = secretsOf([...head.findings, ...base.findings], [...head.services, ...base.services]);
   const reviewed: readonly Finding[] = config.onlyNew ? comparison.added : head.findings;
   const descriptions = new Map(input.rules.map((r) => [r.meta.id, r.meta.description]));
   const plan = planReview({

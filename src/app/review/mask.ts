@@ -1,9 +1,15 @@
-import { isMaskable, maskSecret, type Finding } from "../../engine/index.js";
+import { isMaskable, isWeakSecret, maskSecret, type Finding, type ServiceSummary } from "../../engine/index.js";
 
-/** Every secret literal the secret rules found, longest first so overlapping ones mask fully. */
-export function secretsOf(findings: readonly Finding[]): string[] {
-  const all = new Set(findings.map((f) => f.secret).filter((s): s is string => !!s && isMaskable(s)));
-  return [...all].sort((a, b) => b.length - a.length);
+/**
+ * The secret literals the secret rules found that no text leaving the process may show, longest
+ * first so overlapping ones mask fully. Left out: well-known defaults (`changeme`), and values that
+ * name a service or its image (`POSTGRES_PASSWORD: temporal` beside the service `temporal`): they
+ * are guessable rather than confidential, and masking them would garble every line that names the service.
+ */
+export function secretsOf(findings: readonly Finding[], services: readonly Pick<ServiceSummary, "name" | "image">[] = []): string[] {
+  const names = services.flatMap((s) => (s.image ? [s.name, s.image] : [s.name]));
+  const confidential = (s: string | undefined): s is string => !!s && isMaskable(s) && !isWeakSecret(s) && !names.some((n) => n.includes(s));
+  return [...new Set(findings.map((f) => f.secret).filter(confidential))].sort((a, b) => b.length - a.length);
 }
 
 /** Replaces each secret by its masked form: the last guard before text leaves the process. */

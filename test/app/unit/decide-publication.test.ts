@@ -1,18 +1,20 @@
 import { audit, DEFAULT_CONFIG } from "../../../src/engine/index.js";
 import { rules } from "../../../rules/index.js";
 import { decidePublication } from "../../../src/app/jobs/decide-publication.js";
+import { hunksOf } from "../../../src/app/review/diff-lines.js";
+import { githubPatch } from "../../support/patch.js";
 
 // What a run publishes when its findings outnumber what a check run should carry.
 const noisyDockerfile = (stages: number) =>
   Array.from({ length: stages }, (_, i) => `FROM alpine AS s${i}\nENV A${i} one\nENV B${i} two\nRUN apk add curl\n`).join("");
 
-function publish(changed: { path: string; content: string }[]) {
+function publish(changed: { path: string; content: string }[], hunks = new Map()) {
   const head = audit(changed, rules);
   const base = audit([], rules);
   const publication = decidePublication({
     head,
     base,
-    files: { head: changed, hunks: new Map(), moves: new Map(), changedPaths: new Set(changed.map((f) => f.path)) },
+    files: { head: changed, hunks, moves: new Map(), changedPaths: new Set(changed.map((f) => f.path)) },
     config: DEFAULT_CONFIG,
     rules,
     existing: [],
@@ -40,5 +42,24 @@ describe("what a run publishes", () => {
     expect(kept.failure).toBe(head.findings.filter((f) => f.severity === "error").length);
     expect(kept.warning).toBe(Math.min(500 - kept.failure, head.findings.filter((f) => f.severity === "warning").length));
     expect(publication.output.summary).toContain(`${onChanged - 500} more findings on changed files are not annotated: a run annotates at most 500, the most severe first.`);
+  });
+
+  it("shows a credential the secret rules found nowhere: not in another rule's comment, suggestion, annotation or summary", () => {
+    const token = "9f8e7d6c5b4a39281706aa";
+    const content = `FROM alpine:3.20\nENV API_TOKEN ${token}\nUSER 1000\nCMD ["sh"]\n`;
+    const { head, publication } = publish([{ path: "Dockerfile", content }], new Map([["Dockerfile", hunksOf(githubPatch("", content))]]));
+    expect(head.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["legacy-key-value", "secret-literal-value"]));
+    const legacy = publication.plan.comments.find((c) => c.body.includes("legacy-key-value"));
+    expect(legacy).toBeDefined();
+    expect(legacy!.body).not.toContain("```suggestion");
+    const published = JSON.stringify([publication.plan.comments, publication.annotations, publication.output, publication.reviewBody]);
+    expect(published).not.toContain(token);
+  });
+
+  it("keeps suggestions and names that a guessable password shares with a service", () => {
+    const content = "services:\n  temporal:\n    image: temporalio/auto-setup:1.24\n    environment:\n      POSTGRES_PWD: temporal\n    ports:\n      - 7233:7233\n";
+    const { publication } = publish([{ path: "compose.yaml", content }], new Map([["compose.yaml", hunksOf(githubPatch("", content))]]));
+    expect(publication.output.summary).toContain("temporal");
+    expect(publication.plan.comments.some((c) => c.body.includes("```suggestion"))).toBe(true);
   });
 });

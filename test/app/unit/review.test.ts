@@ -80,6 +80,12 @@ describe("markers and masking", () => {
     expect(secrets).toEqual(["hunter2-long", "hunter2"]);
     expect(maskSecrets("a hunter2-long b hunter2", secrets)).toBe(`a ${maskSecret("hunter2-long")} b ${maskSecret("hunter2")}`);
   });
+
+  it("leaves out well-known defaults and values that name a service or its image", () => {
+    const findings = ["Zx81Qw92Lp00", "changeme", "temporal", "grafana"].map((secret) => ({ secret }) as Finding);
+    const services = [{ name: "temporal-admin", image: "temporalio/server:1.24" }, { name: "web", image: "grafana/grafana:11" }, { name: "db", image: null }];
+    expect(secretsOf(findings, services)).toEqual(["Zx81Qw92Lp00"]);
+  });
 });
 
 describe("planReview", () => {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { audit, DEFAULT_CONFIG, type SourceFile } from "../src/engine/index.js";
+import { applyFixes, audit, DEFAULT_CONFIG, type SourceFile } from "../src/engine/index.js";
 import { rules } from "../rules/index.js";
 import { createShellchecker } from "../src/shellcheck.js";
 
@@ -38,11 +38,28 @@ function examples(page: string, section: string): Example | null {
   return files.length ? { files, options: options ? (JSON.parse(options) as Record<string, unknown>) : undefined } : null;
 }
 
-const ruleIds = (ex: Example, id: string) => {
+const findingsOf = (ex: Example, id: string) => {
   const config = { ...DEFAULT_CONFIG, rules: { [id]: { severity: "warning" as const, ...(ex.options ? { options: ex.options } : {}) } } };
   const shellcheck = id === "shellcheck" ? createShellchecker() : undefined;
-  return audit(ex.files, rules, { config, tree: ex.files.map((f) => f.path), shellcheck }).findings.filter((f) => f.ruleId === id);
+  return audit(ex.files, rules, { config, tree: ex.files.map((f) => f.path), shellcheck }).findings;
 };
+const ruleIds = (ex: Example, id: string) => findingsOf(ex, id).filter((f) => f.ruleId === id);
+
+/** The example with the rule's fixes applied, pass after pass as `dockaudit check --fix` does. */
+function fixed(ex: Example, id: string): Example {
+  let files = ex.files;
+  for (let pass = 0; pass < 10; pass++) {
+    const fixable = ruleIds({ ...ex, files }, id).filter((f) => f.fix);
+    if (!fixable.length) break;
+    files = files.map((file) => ({ ...file, content: applyFixes(file.content, fixable.filter((f) => f.file === file.path)).output }));
+  }
+  return { ...ex, files };
+}
+
+const SYNTAX_RULES = new Set(["dockerfile-syntax", "schema-invalid"]);
+
+/** Fixable rules whose page shows a case their Fix section says gets no fix (a variable source, a list-form depends_on…). */
+const EXAMPLE_WITHOUT_FIX = new Set(["add-instead-of-copy", "depends-on-not-healthy", "from-platform-flag", "logging-rotation-missing", "unnamed-stage-ref", "workdir-relative"]);
 
 const pages = rules.filter((r) => r.meta.id !== "shellcheck" || hasShellcheck);
 
@@ -57,7 +74,23 @@ describe.each(pages.map((r) => [r.meta.id, r.meta.target] as const))("rules/%s.m
 
   it("stays silent on its Correct example", () => {
     const ex = examples(page, "Correct");
-    if (!ex) return;
-    expect(ruleIds(ex, id).map((f) => `${f.file}:${f.range?.start.line} ${f.message}`)).toEqual([]);
+    expect(ex).not.toBeNull();
+    expect(ruleIds(ex!, id).map((f) => `${f.file}:${f.range?.start.line} ${f.message}`)).toEqual([]);
+  });
+
+  const fixable = rules.find((r) => r.meta.id === id)!.meta.fixable;
+  if (fixable) it("fixes its Incorrect example: the finding goes, the file stays valid", () => {
+    const ex = examples(page, "Incorrect")!;
+    const withFix = ruleIds(ex, id).filter((f) => f.fix).length;
+    if (EXAMPLE_WITHOUT_FIX.has(id)) {
+      expect(withFix).toBe(0);
+      return;
+    }
+    expect(withFix).toBeGreaterThan(0);
+    const after = fixed(ex, id);
+    expect(after.files).not.toEqual(ex.files);
+    expect(ruleIds(after, id).filter((f) => f.fix).map((f) => f.message)).toEqual([]);
+    const syntax = (e: Example) => findingsOf(e, id).filter((f) => SYNTAX_RULES.has(f.ruleId)).length;
+    expect(syntax(after)).toBeLessThanOrEqual(syntax(ex));
   });
 });

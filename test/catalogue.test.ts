@@ -40,4 +40,15 @@ describe("rule catalogue", () => {
     expect(existsSync(join(root, "test", "rules", meta.target, `${id}.test.ts`))).toBe(true);
     if (meta.fixable) expect(text).toContain("## Fix");
   });
+
+  it.each(rules.map((r) => [r.meta.id, r] as const))("%s's page states its meta: category, severity, fixable, aliases", (id, rule) => {
+    const { meta } = rule;
+    const header = readFileSync(join(root, "rules", meta.target, `${id}.md`), "utf8").split("\n").find((l) => l.startsWith("**Category:**")) ?? "";
+    expect(header).toContain(`**Category:** ${meta.category}`);
+    // ShellCheck's findings take their severity from ShellCheck's level; the page says so.
+    expect(header).toContain(id === "shellcheck" ? "**Default severity:** per" : `**Default severity:** ${meta.severity}`);
+    if (meta.fixable) expect(header).toContain("**Fixable:** yes");
+    else expect(header).not.toContain("**Fixable:** yes");
+    for (const alias of meta.aliases) expect(header).toContain(alias.replace(/^(kics|buildkit):/, ""));
+  });
 });

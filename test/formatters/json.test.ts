@@ -1,5 +1,21 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { auditFiles } from "../../src/audit.js";
+import { DEFAULT_CONFIG } from "../../src/engine/index.js";
 import { renderJson } from "../../src/formatters/json.js";
+
+/** Every key path of a JSON value (`.findings[].fix.edits[].range.start.line`). */
+function keyPaths(value: unknown, path = "", out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keyPaths(item, `${path}[]`, out);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(`${path}.${k}`);
+      keyPaths(v, `${path}.${k}`, out);
+    }
+  }
+  return out;
+}
 
 describe("JSON output", () => {
   const report = auditFiles([
@@ -39,5 +55,20 @@ describe("JSON output", () => {
     for (const key of ["security", "reliability", "efficiency", "maintainability", "overall"]) {
       expect(doc.scores[key]).toEqual({ score: expect.any(Number), grade: expect.stringMatching(/^(A\+|A|B|C|D|F)$/) });
     }
+  });
+
+  it("has exactly the fields docs/json-format.md shows", () => {
+    const page = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "json-format.md"), "utf8");
+    const example: unknown = JSON.parse(page.split("```jsonc")[1].split("```")[0].replace(/\s\/\/ .*$/gm, ""));
+    const report = auditFiles(
+      [
+        { path: "compose.yaml", content: "services:\n  api:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - 5432:5432\n" },
+        { path: "big/Dockerfile", content: "FROM alpine:3.20\n" + "RUN true\n".repeat(50_000) },
+      ],
+      { config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxFileBytes: 100_000 } } },
+    );
+    const actual = keyPaths(JSON.parse(renderJson(report, { name: "dockaudit", version: "0" })));
+    expect(actual).toContain(".files[].skipped");
+    expect([...keyPaths(example)].sort()).toEqual([...actual].sort());
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { auditFiles, rules } from "../audit.js";
-import { applyFixes, ConfigError, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
+import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
 import { linkedPaths } from "../engine/links.js";
 import { parseCompose } from "../engine/parse/compose.js";
 import { renderJson } from "../formatters/json.js";
@@ -69,36 +69,12 @@ function check(args: CheckArgs, io: Io): number {
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
 }
 
-/**
- * Fixes that overlap one already taken wait for the next pass, on the fixed text, as in ESLint;
- * a few passes settle every real file, and the bound stops two fixes that would undo each other.
- */
-export const MAX_FIX_PASSES = 10;
-
+/** Applies every fix until the passes settle (fixUntilSettled), then writes the changed files. */
 function fixFiles(report: Report, files: { path: string; content: string }[], root: string, config: Config, tree: string[], io: Io): Report {
-  let fixed = 0;
-  const changed = new Set<{ path: string; content: string }>();
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    let applied = 0;
-    let waiting = false;
-    for (const file of files) {
-      const findings = report.findings.filter((f) => f.file === file.path && f.fix);
-      if (!findings.length) continue;
-      const result = applyFixes(file.content, findings);
-      if (result.skipped.length) waiting = true;
-      if (!result.applied.length || result.output === file.content) continue;
-      file.content = result.output;
-      changed.add(file);
-      applied += result.applied.length;
-    }
-    if (!applied) break;
-    fixed += applied;
-    report = auditFiles(files, { config, tree, shellcheck });
-    if (!waiting) break;
-  }
-  for (const file of changed) writeFileSync(resolve(root, file.path), file.content);
-  io.stderr(`dockaudit: applied ${fixed} fix${fixed === 1 ? "" : "es"}\n`);
-  return report;
+  const result = fixUntilSettled(files, report, (fixed) => auditFiles(fixed, { config, tree, shellcheck }));
+  for (const file of result.files) if (result.changed.includes(file.path)) writeFileSync(resolve(root, file.path), file.content);
+  io.stderr(`dockaudit: applied ${result.fixed} fix${result.fixed === 1 ? "" : "es"}\n`);
+  return result.report;
 }
 
 function render(report: Report, args: CheckArgs, io: Io): string {

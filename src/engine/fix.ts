@@ -1,5 +1,5 @@
 import { LineIndex, comparePos } from "./text.js";
-import type { Edit, Finding } from "./types.js";
+import type { Edit, Finding, SourceFile } from "./types.js";
 
 /**
  * Applies the fixes of `findings` to `text`. A fix whose edits overlap an edit already taken is
@@ -33,4 +33,64 @@ export function applyFixes(text: string, findings: readonly Finding[]): { output
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   if (a.start < b.end && b.start < a.end) return true;
   return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+
+/**
+ * Fixes that overlap one already taken wait for the next pass, on the fixed text, as in ESLint, and
+ * so do fixes the re-audit of a fixed file brings up; a few passes settle every real file, and the
+ * bound stops two fixes that would undo each other.
+ */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixedFiles<R extends { findings: readonly Finding[] }> {
+  /** Every input file, in input order; a fixed file is a new object with its new content. */
+  files: SourceFile[];
+  /** Paths of the files whose content changed. */
+  changed: string[];
+  /** The audit of `files`: the input report when nothing was fixed. */
+  report: R;
+  /** How many fixes were applied over all passes. */
+  fixed: number;
+  /** How many passes applied at least one fix. */
+  passes: number;
+  /** False when the pass bound was reached with fixes still to apply. */
+  settled: boolean;
+}
+
+/**
+ * Applies the fixes of `report` to `files` pass after pass, re-auditing the fixed files with
+ * `reaudit` after each pass, until a pass changes nothing or `maxPasses` passes ran. Pure: the
+ * inputs are left as they are. This is what `dockaudit check --fix` does before it writes the
+ * changed files.
+ */
+export function fixUntilSettled<R extends { findings: readonly Finding[] }>(
+  input: readonly SourceFile[],
+  report: R,
+  reaudit: (files: readonly SourceFile[]) => R,
+  maxPasses = MAX_FIX_PASSES,
+): FixedFiles<R> {
+  const files = input.map((f) => ({ path: f.path, content: f.content }));
+  const changed = new Set<string>();
+  let fixed = 0;
+  let passes = 0;
+  for (;;) {
+    let applied = 0;
+    const pending = files.map((file) => ({ file, findings: report.findings.filter((f) => f.file === file.path && f.fix) }));
+    if (passes === maxPasses) {
+      const settled = !pending.some(({ file, findings }) => findings.length && applyFixes(file.content, findings).output !== file.content);
+      return { files, changed: [...changed], report, fixed, passes, settled };
+    }
+    for (const { file, findings } of pending) {
+      if (!findings.length) continue;
+      const result = applyFixes(file.content, findings);
+      if (!result.applied.length || result.output === file.content) continue;
+      file.content = result.output;
+      changed.add(file.path);
+      applied += result.applied.length;
+    }
+    if (!applied) return { files, changed: [...changed], report, fixed, passes, settled: true };
+    fixed += applied;
+    passes++;
+    report = reaudit(files);
+  }
 }

@@ -6,4 +6,4 @@ export * from "./config.js";
 export { defineComposeRule, defineDockerfileRule, type Rule, type RuleContext, type DockerfileRule, type ComposeRule, type RuleServices, type ShellChecker, type ShellcheckFinding } from "./rule.js";
 export { computeScores, gradeOf, type Scores, type Score, type Coverage } from "./score.js";
 export type { ServiceSummary } from "./summary.js";
-export { applyFixes } from "./fix.js";
+export { applyFixes, fixUntilSettled, MAX_FIX_PASSES, type FixedFiles } from "./fix.js";

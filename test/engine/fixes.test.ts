@@ -1,4 +1,4 @@
-import { applyFixes, type Finding } from "../../src/engine/index.js";
+import { applyFixes, fixUntilSettled, MAX_FIX_PASSES, type Finding, type SourceFile } from "../../src/engine/index.js";
 
 const finding = (edits: { line: number; column: number; endColumn?: number; text: string }[]): Finding =>
   ({
@@ -45,5 +45,77 @@ describe("applyFixes", () => {
 
   it("leaves the text alone when nothing is fixable", () => {
     expect(applyFixes("FROM a\n", []).output).toBe("FROM a\n");
+  });
+});
+
+/**
+ * A stand-in audit for fixUntilSettled: every `ab` is a finding whose fix rewrites it to `c`, and
+ * every `cc` one whose fix rewrites it to `d`; two `ab` next to each other overlap (`abab` shares
+ * no text, so the fake makes each fix also touch the character after it).
+ */
+function fakeAudit(files: readonly SourceFile[]): { findings: Finding[] } {
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const lines = file.content.split("\n");
+    lines.forEach((line, i) => {
+      for (const [from, to] of [["ab", "c"], ["cc", "d"]] as const) {
+        for (let at = line.indexOf(from); at >= 0; at = line.indexOf(from, at + 1)) {
+          const f = finding([{ line: i + 1, column: at + 1, endColumn: at + from.length + 1, text: to }]);
+          findings.push({ ...f, file: file.path });
+        }
+      }
+    });
+  }
+  return { findings };
+}
+
+describe("fixUntilSettled", () => {
+  it("re-audits after each pass and takes the fixes that waited or appeared, leaving its inputs alone", () => {
+    const input = [{ path: "f", content: "abab x\n" }, { path: "g", content: "plain\n" }];
+    let audits = 0;
+    const result = fixUntilSettled(input, fakeAudit(input), (files) => (audits++, fakeAudit(files)));
+    // Pass 1: both ab -> c ("cc x"); pass 2: the new cc -> d.
+    expect(result.files).toEqual([{ path: "f", content: "d x\n" }, { path: "g", content: "plain\n" }]);
+    expect(result.changed).toEqual(["f"]);
+    expect(result.fixed).toBe(3);
+    expect(result.report.findings).toEqual([]);
+    expect(result.settled).toBe(true);
+    expect(audits).toBe(result.passes);
+    expect(input[0].content).toBe("abab x\n");
+  });
+
+  it("takes an overlapping fix in the next pass", () => {
+    const input = [{ path: "f", content: "abb\n" }];
+    const overlapping = (files: readonly SourceFile[]) => {
+      const { findings } = fakeAudit(files);
+      const text = files[0].content;
+      // A second fix over the same `ab` that waits, then finds nothing left to do.
+      if (text.startsWith("ab")) findings.push({ ...finding([{ line: 1, column: 2, endColumn: 4, text: "B" }]), file: "f" });
+      return { findings };
+    };
+    const result = fixUntilSettled(input, overlapping(input), overlapping);
+    expect(result.files[0].content).toBe("cb\n");
+    expect(result.passes).toBe(1);
+    expect(result.settled).toBe(true);
+  });
+
+  it("stops after the pass bound when two fixes undo each other", () => {
+    const flip = (files: readonly SourceFile[]) => ({
+      findings: [
+        { ...finding([{ line: 1, column: 1, endColumn: 2, text: files[0].content[0] === "x" ? "y" : "x" }]), file: "f" },
+        { ...finding([{ line: 1, column: 1, endColumn: 3, text: "zz" }]), file: "f" },
+      ],
+    });
+    const input = [{ path: "f", content: "x1\n" }];
+    const result = fixUntilSettled(input, flip(input), flip);
+    expect(result.passes).toBe(MAX_FIX_PASSES);
+    expect(result.settled).toBe(false);
+  });
+
+  it("returns the input report when nothing is fixable", () => {
+    const input = [{ path: "f", content: "x\n" }];
+    const report = fakeAudit(input);
+    const result = fixUntilSettled(input, report, () => { throw new Error("no re-audit expected"); });
+    expect(result).toMatchObject({ report, fixed: 0, passes: 0, changed: [], settled: true });
   });
 });

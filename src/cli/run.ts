@@ -73,7 +73,8 @@ function check(args: CheckArgs, io: Io): number {
 function fixFiles(report: Report, files: { path: string; content: string }[], root: string, config: Config, tree: string[], io: Io): Report {
   const result = fixUntilSettled(files, report, (fixed) => auditFiles(fixed, { config, tree, shellcheck }));
   for (const file of result.files) if (result.changed.includes(file.path)) writeFileSync(resolve(root, file.path), file.content);
-  io.stderr(`dockaudit: applied ${result.fixed} fix${result.fixed === 1 ? "" : "es"}\n`);
+  const fixed = result.applied.length;
+  io.stderr(`dockaudit: applied ${fixed} fix${fixed === 1 ? "" : "es"}\n`);
   return result.report;
 }
 

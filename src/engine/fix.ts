@@ -49,8 +49,8 @@ export interface FixedFiles<R extends { findings: readonly Finding[] }> {
   changed: string[];
   /** The audit of `files`: the input report when nothing was fixed. */
   report: R;
-  /** How many fixes were applied over all passes. */
-  fixed: number;
+  /** The findings whose fixes were applied, pass after pass (each from the audit of the text it fixed). */
+  applied: Finding[];
   /** How many passes applied at least one fix. */
   passes: number;
   /** False when the pass bound was reached with fixes still to apply. */
@@ -71,14 +71,14 @@ export function fixUntilSettled<R extends { findings: readonly Finding[] }>(
 ): FixedFiles<R> {
   const files = input.map((f) => ({ path: f.path, content: f.content }));
   const changed = new Set<string>();
-  let fixed = 0;
+  const taken: Finding[] = [];
   let passes = 0;
   for (;;) {
-    let applied = 0;
+    let progressed = false;
     const pending = files.map((file) => ({ file, findings: report.findings.filter((f) => f.file === file.path && f.fix) }));
     if (passes === maxPasses) {
       const settled = !pending.some(({ file, findings }) => findings.length && applyFixes(file.content, findings).output !== file.content);
-      return { files, changed: [...changed], report, fixed, passes, settled };
+      return { files, changed: [...changed], report, applied: taken, passes, settled };
     }
     for (const { file, findings } of pending) {
       if (!findings.length) continue;
@@ -86,10 +86,10 @@ export function fixUntilSettled<R extends { findings: readonly Finding[] }>(
       if (!result.applied.length || result.output === file.content) continue;
       file.content = result.output;
       changed.add(file.path);
-      applied += result.applied.length;
+      taken.push(...result.applied);
+      progressed = true;
     }
-    if (!applied) return { files, changed: [...changed], report, fixed, passes, settled: true };
-    fixed += applied;
+    if (!progressed) return { files, changed: [...changed], report, applied: taken, passes, settled: true };
     passes++;
     report = reaudit(files);
   }

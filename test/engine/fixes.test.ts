@@ -77,7 +77,7 @@ describe("fixUntilSettled", () => {
     // Pass 1: both ab -> c ("cc x"); pass 2: the new cc -> d.
     expect(result.files).toEqual([{ path: "f", content: "d x\n" }, { path: "g", content: "plain\n" }]);
     expect(result.changed).toEqual(["f"]);
-    expect(result.fixed).toBe(3);
+    expect(result.applied.map((f) => f.fix!.edits[0].text)).toEqual(["c", "c", "d"]);
     expect(result.report.findings).toEqual([]);
     expect(result.settled).toBe(true);
     expect(audits).toBe(result.passes);
@@ -116,6 +116,6 @@ describe("fixUntilSettled", () => {
     const input = [{ path: "f", content: "x\n" }];
     const report = fakeAudit(input);
     const result = fixUntilSettled(input, report, () => { throw new Error("no re-audit expected"); });
-    expect(result).toMatchObject({ report, fixed: 0, passes: 0, changed: [], settled: true });
+    expect(result).toMatchObject({ report, applied: [], passes: 0, changed: [], settled: true });
   });
 });

@@ -10,6 +10,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A variable that holds the whole mapping (default `:5432:5432`): `127.0.0.1:` in front would
+      // give `127.0.0.1::5432:5432`, so no fix.
+      code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - ${DB_PORT-:5432:5432}\n",
+      errors: [{ messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 30, service: "db" }],
+    },
+    {
       code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n",
       errors: [{ messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 20, service: "db" }],
       output: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5433:5432\"\n",

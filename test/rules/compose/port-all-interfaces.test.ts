@@ -53,6 +53,17 @@ ruleTester(rule, {
       output: "services:\n  api:\n    build: .\n    ports:\n      - \"127.0.0.1:${API_PORT:-8000}:8000\"\n      - \"${METRICS_PORT}:9100\"\n      - target: 8000\n        published: 8001\n      - \"127.0.0.1:12400-12500:1240\"\n",
     },
     {
+      // From the corpus (immich): the variable holds the whole mapping (its default is `:2283:2283`),
+      // so `127.0.0.1:` in front would give `127.0.0.1::2283:2283`: no fix. A default that is a
+      // host and a container port still takes one (`127.0.0.1:8080:80`).
+      code: "services:\n  immich-server:\n    image: ghcr.io/immich-app/immich-server:release\n    ports:\n      - ${EXPOSE_PORT-:2283:2283}\n      - \"${PORTS:-8080:80}\"\n",
+      errors: [
+        { messageId: "unbound", line: 5, column: 9, endLine: 5, endColumn: 34 },
+        { messageId: "unbound", line: 6, column: 9, endLine: 6, endColumn: 28 },
+      ],
+      output: "services:\n  immich-server:\n    image: ghcr.io/immich-app/immich-server:release\n    ports:\n      - ${EXPOSE_PORT-:2283:2283}\n      - \"127.0.0.1:${PORTS:-8080:80}\"\n",
+    },
+    {
       // Written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"9100:9100\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "unbound", line: 3, column: 11, endLine: 3, endColumn: 22, service: "w1" }],

@@ -21,9 +21,10 @@ export function sortOrder<T>(keys: readonly T[], compare: (a: T, b: T) => number
 /**
  * A fix that rewrites the entries of a block mapping or block sequence in `order` (indexes into
  * `collection.items`). Each entry moves with its own lines, the comment lines just above it, and
- * comment lines indented deeper than it just below it; blank lines between entries and comments
- * above the first entry stay where they are. undefined when the move is not exact: flow style, entries sharing
- * lines, or an alias that would come before its anchor.
+ * the comment lines indented deeper than it below it (commented-out keys, even after a blank line).
+ * Blank lines between entries stay where they are, and so do the comments at the top of the file
+ * above the first top-level key (the file's header). undefined when the move is not exact: flow
+ * style, entries sharing lines, or an alias that would come before its anchor.
  */
 export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, order: readonly number[], description: string): Fix | undefined {
   const items = collection.items as unknown[];
@@ -41,14 +42,17 @@ export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, o
     const indent = before.length - before.trimStart().length;
     spans.push({ first: start.line, last: index.position(endOffset).line, indent });
   }
-  // Deeper-indented comment lines right after an entry belong to it (commented-out keys).
+  // Deeper-indented comment lines after an entry belong to it (commented-out keys), also past blank
+  // lines: left behind, they would end up under the entry that moves into its place.
+  const indentOf = (line: string) => line.length - line.trimStart().length;
+  const isComment = (line: string) => line.trimStart().startsWith("#");
   for (let i = 0; i < spans.length; i++) {
     const limit = i + 1 < spans.length ? spans[i + 1].first - 1 : index.lineCount;
-    while (spans[i].last < limit) {
-      const line = index.line(spans[i].last + 1);
-      const indent = line.length - line.trimStart().length;
-      if (!line.trimStart().startsWith("#") || indent <= spans[i].indent) break;
-      spans[i].last++;
+    for (let next = spans[i].last + 1; next <= limit; next++) {
+      const line = index.line(next);
+      if (line.trim() === "") continue;
+      if (!isComment(line) || indentOf(line) <= spans[i].indent) break;
+      spans[i].last = next;
     }
     if (i > 0 && spans[i].first <= spans[i - 1].last) return undefined;
   }
@@ -59,6 +63,11 @@ export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, o
     while (line < s.first && index.line(line).trim() === "") line++;
     return line;
   });
+  // The comment lines right above the first entry (none blank) describe it, as they do for the others;
+  // at the top level they may be the file's header, which stays.
+  if (collection !== model.doc.contents) {
+    while (chunkFirst[0] > 1 && isComment(index.line(chunkFirst[0] - 1)) && indentOf(index.line(chunkFirst[0] - 1)) >= spans[0].indent) chunkFirst[0]--;
+  }
   if (!aliasesStayAfterAnchors(model, chunkFirst, spans[spans.length - 1].last, order)) return undefined;
 
   const eol = eolOf(model);

@@ -18,5 +18,21 @@ ruleTester(rule, {
       ],
       output: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    restart: always\n    cap_drop: [ALL]\n    stop_grace_period: 5s\n",
     },
+    {
+      // From the corpus (supabase): commented-out variables after a blank line at the end of
+      // `environment` stay in it, not under the key that moves below it; the comment on the first
+      // key moves with that key.
+      code: "services:\n  auth:\n    # The name looks odd but is right\n    container_name: auth-x\n    image: gotrue:2\n    environment:\n      A: 1\n\n      # Uncomment for OAuth\n      # B: 2\n\n      # C: 3\n    restart: always\n    healthcheck:\n      test: [CMD, true]\n",
+      errors: [{ messageId: "order", line: 5, column: 5, endLine: 5, endColumn: 10, service: "auth" }],
+      output: "services:\n  auth:\n    image: gotrue:2\n    # The name looks odd but is right\n    container_name: auth-x\n    environment:\n      A: 1\n\n      # Uncomment for OAuth\n      # B: 2\n\n      # C: 3\n    restart: always\n    healthcheck:\n      test: [CMD, true]\n",
+    },
+    {
+      code: "services:\n  auth:\n    restart: always\n    environment:\n      A: 1\n\n      # B: 2\n\n    image: gotrue:2\n",
+      errors: [
+        { messageId: "order", line: 4, column: 5, endLine: 4, endColumn: 16, service: "auth" },
+        { messageId: "order", line: 9, column: 5, endLine: 9, endColumn: 10, service: "auth" },
+      ],
+      output: "services:\n  auth:\n    image: gotrue:2\n    environment:\n      A: 1\n\n      # B: 2\n\n    restart: always\n",
+    },
   ],
 });

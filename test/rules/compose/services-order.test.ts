@@ -9,13 +9,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      // Each entry moves with its comments; one fix sorts the whole map.
+      // Each entry moves with its comments, the first one's too; one fix sorts the whole map.
       code: "services:\n  # the front door\n  web:\n    image: nginx:1.27\n    # ports:\n    #   - 80:80\n\n  # data\n  db:\n    image: postgres:16\n\n  api:\n    image: app:1\nvolumes: {}\n",
       errors: [
         { messageId: "order", line: 9, column: 3, endLine: 9, endColumn: 5 },
         { messageId: "order", line: 12, column: 3, endLine: 12, endColumn: 6 },
       ],
-      output: "services:\n  # the front door\n  api:\n    image: app:1\n\n  # data\n  db:\n    image: postgres:16\n\n  web:\n    image: nginx:1.27\n    # ports:\n    #   - 80:80\nvolumes: {}\n",
+      output: "services:\n  api:\n    image: app:1\n\n  # data\n  db:\n    image: postgres:16\n\n  # the front door\n  web:\n    image: nginx:1.27\n    # ports:\n    #   - 80:80\nvolumes: {}\n",
+    },
+    {
+      // From the corpus (docker-elk, jitsi): the comment above the first service describes it and
+      // moves with it, also after a blank line below `services:`; one separated from it by a blank
+      // line heads the block and stays.
+      code: "services:\n\n  # The 'setup' service runs once.\n  setup:\n    image: setup:1\n\n  kibana:\n    image: kibana:8\n",
+      errors: [{ messageId: "order", line: 7, column: 3, endLine: 7, endColumn: 9 }],
+      output: "services:\n\n  kibana:\n    image: kibana:8\n\n  # The 'setup' service runs once.\n  setup:\n    image: setup:1\n",
+    },
+    {
+      code: "services:\n  # Backends\n\n  web:\n    image: nginx:1.27\n  api:\n    image: app:1\n",
+      errors: [{ messageId: "order", line: 6, column: 3, endLine: 6, endColumn: 6 }],
+      output: "services:\n  # Backends\n\n  api:\n    image: app:1\n  web:\n    image: nginx:1.27\n",
     },
     {
       // No line break at the end of the file, and CRLF line breaks.

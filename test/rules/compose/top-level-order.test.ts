@@ -26,5 +26,11 @@ ruleTester(rule, {
       errors: [{ messageId: "order", line: 4, column: 1, endLine: 4, endColumn: 9 }],
       output: "services:\n  web:\n    image: nginx:1.27\n    volumes: [data:/data]\n\nvolumes:\n  data: {}\n",
     },
+    {
+      // The comment at the top of the file is its header and stays there (redash).
+      code: "# For development only.\nx-env: &env\n  A: 1\nservices:\n  web:\n    image: nginx:1.27\n    environment: *env\nname: shop\n",
+      errors: [{ messageId: "order", line: 8, column: 1, endLine: 8, endColumn: 5 }],
+      output: "# For development only.\nx-env: &env\n  A: 1\nname: shop\nservices:\n  web:\n    image: nginx:1.27\n    environment: *env\n",
+    },
   ],
 });

@@ -37,8 +37,16 @@ export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, o
     const start = index.position(bounds[0]);
     const before = index.line(start.line).slice(0, start.column - 1);
     if (isPair(item) ? before.trim() !== "" : !/^\s*-\s+$/.test(before)) return undefined;
+    // The parser counts the comment lines after a collection's last entry into it, whatever their
+    // indentation (`# Custom network` above the next top-level key): the entry ends at its last
+    // line of content; the deeper-indented comment lines are taken back below.
     let endOffset = bounds[1];
-    while (endOffset > bounds[0] && /\s/.test(text[endOffset - 1])) endOffset--;
+    for (;;) {
+      while (endOffset > bounds[0] && /\s/.test(text[endOffset - 1])) endOffset--;
+      const lineStart = text.lastIndexOf("\n", endOffset - 1) + 1;
+      if (lineStart <= bounds[0] || !text.slice(lineStart, endOffset).trimStart().startsWith("#")) break;
+      endOffset = lineStart;
+    }
     const indent = before.length - before.trimStart().length;
     spans.push({ first: start.line, last: index.position(endOffset).line, indent });
   }

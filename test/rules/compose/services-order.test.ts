@@ -26,6 +26,13 @@ ruleTester(rule, {
       output: "services:\n\n  kibana:\n    image: kibana:8\n\n  # The 'setup' service runs once.\n  setup:\n    image: setup:1\n",
     },
     {
+      // From the corpus (jitsi): the comment above the next top-level key, which the YAML parser
+      // counts into the last service, stays above that key, and each service keeps its own comment.
+      code: "services:\n    # Frontend\n    web:\n        image: web:1\n\n    # Video bridge\n    jvb:\n        image: jvb:1\n        networks:\n            meet.jitsi:\n\n# Custom network\nnetworks:\n    meet.jitsi:\n",
+      errors: [{ messageId: "order", line: 7, column: 5, endLine: 7, endColumn: 8 }],
+      output: "services:\n    # Video bridge\n    jvb:\n        image: jvb:1\n        networks:\n            meet.jitsi:\n\n    # Frontend\n    web:\n        image: web:1\n\n# Custom network\nnetworks:\n    meet.jitsi:\n",
+    },
+    {
       code: "services:\n  # Backends\n\n  web:\n    image: nginx:1.27\n  api:\n    image: app:1\n",
       errors: [{ messageId: "order", line: 6, column: 3, endLine: 6, endColumn: 6 }],
       output: "services:\n  # Backends\n\n  api:\n    image: app:1\n  web:\n    image: nginx:1.27\n",

@@ -3,9 +3,13 @@ import { isCmd } from "../../src/engine/parse/script-shell.js";
 import type { Project } from "../../src/engine/project.js";
 import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { shellDialect } from "../../src/engine/shell-dialect.js";
 
 /** A word that means the same with and without a shell: no quotes, expansions, globs or operators. */
 const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** Shell builtins with no program of the same name: in exec form the container would not start. */
+const SHELL_ONLY = new Set(["cd", "export", "source", ".", "eval", "set", "unset", "ulimit", "umask", "alias", "trap", "exit", "return", "shift", "readonly", "wait", "read", "local", "declare", "typeset", "hash", "times", "getopts"]);
 
 export default defineDockerfileRule({
   meta: {
@@ -28,7 +32,14 @@ export default defineDockerfileRule({
       if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins)) continue;
       const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
       const words = ins.args.map((a) => a.value);
-      const safe = range.start.line === range.end.line && words.every((w) => PLAIN.test(w)) && !changesArguments(model, project, ins);
+      // Only a POSIX shell runs the words as a program with arguments: under PowerShell or cmd
+      // (a Windows stage) the first word may be a cmdlet or a builtin, which exec form cannot run.
+      const safe =
+        range.start.line === range.end.line &&
+        words.every((w) => PLAIN.test(w)) &&
+        !SHELL_ONLY.has(words[0]) &&
+        shellDialect(model, ins) !== null &&
+        !changesArguments(model, project, ins);
       report({
         messageId: "shellForm",
         data: { keyword: ins.keyword },

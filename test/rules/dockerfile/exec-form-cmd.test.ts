@@ -23,6 +23,20 @@ ruleTester(rule, {
       output: "FROM python:3.12\nENTRYPOINT [\"python\", \"-m\", \"app\"]\n",
     },
     {
+      // Not converted: under PowerShell (or cmd, a Windows stage's default) the first word may be a
+      // cmdlet or a builtin, not a program; nor is a POSIX shell builtin such as `ulimit`.
+      code: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nCMD Start-Service w3svc\n",
+      errors: [{ messageId: "shellForm", line: 3, column: 5, endLine: 3, endColumn: 24 }],
+    },
+    {
+      code: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD dir\n",
+      errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 8 }],
+    },
+    {
+      code: "FROM alpine:3.20\nCMD ulimit -a\n",
+      errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 14 }],
+    },
+    {
       // Not converted: an exec-form ENTRYPOINT would receive the CMD as arguments.
       code: "FROM python:3.12\nENTRYPOINT python -m app\nCMD [\"--debug\"]\n",
       errors: [{ messageId: "shellForm", line: 2, column: 12, endLine: 2, endColumn: 25 }],

@@ -32,10 +32,18 @@ export default defineComposeRule({
             data: { section, port: text },
             range,
             service,
-            fix: { description: "Quote the port", edits: [{ range, text: `${quote}${text}${quote}` }] },
+            fix: { description: "Quote the port", edits: [{ range, text: quoted(text, quote) }] },
           });
         }
       }
     }
   },
 });
+
+/**
+ * A plain scalar's text as a quoted scalar of the same value: inside double quotes `"` and `\` are
+ * escapes and must be escaped themselves (`${PORT:-"80"}`), inside single quotes `'` is doubled.
+ */
+function quoted(text: string, quote: string): string {
+  return quote === "'" ? `'${text.replace(/'/g, "''")}'` : `"${text.replace(/["\\]/g, "\\$&")}"`;
+}

@@ -8,6 +8,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A quote inside the plain scalar is escaped, or the fix would end the string early.
+      code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - ${WEB_PORT:-8080}:${TARGET:-\"80\"}\n",
+      errors: [{ messageId: "unquoted", line: 5, column: 9, endLine: 5, endColumn: 42, service: "web" }],
+      output: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"${WEB_PORT:-8080}:${TARGET:-\\\"80\\\"}\"\n",
+    },
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - ${WEB_PORT:-8080}:${TARGET:-'80'}\n",
+      options: { quoteType: "single" },
+      errors: [{ messageId: "unquoted", line: 5, column: 9, endLine: 5, endColumn: 42, service: "web" }],
+      output: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '${WEB_PORT:-8080}:${TARGET:-''80''}'\n",
+    },
+    {
       code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 22:22\n      - \"8080:80\"\n      - 127.0.0.1:8443:443 # tls\n    expose: [9000, \"9001\"]\n",
       errors: [
         { messageId: "unquoted", line: 5, column: 9, endLine: 5, endColumn: 14, service: "web" },

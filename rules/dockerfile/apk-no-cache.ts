@@ -4,6 +4,8 @@ import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { covers, hasCacheMount } from "../../src/engine/run-mounts.js";
 
 const CACHE = "/var/cache/apk";
+/** Alpine's link to the cache directory, where Docker's documentation mounts the apk cache. */
+const CACHE_LINK = "/etc/apk/cache";
 
 export default defineDockerfileRule({
   meta: {
@@ -20,11 +22,11 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     for (const [instruction, commands] of commandsByRun(model)) {
-      if (hasCacheMount(instruction, (target) => covers(target, CACHE))) continue;
+      if (hasCacheMount(instruction, (target) => covers(target, CACHE) || covers(target, CACHE_LINK))) continue;
       commands.forEach(({ command }, i) => {
         const install = packageInstall(command);
         if (!install || install.installer !== "apk" || install.command.args.some((a) => a.value === "--no-cache" || a.value === "--no-network")) return;
-        if (commands.slice(i + 1).some((c) => removedPath(c.tool, c.command, [CACHE]))) return;
+        if (commands.slice(i + 1).some((c) => removedPath(c.tool, c.command, [CACHE, CACHE_LINK]))) return;
         const sub = install.subcommand;
         const exec = !!instruction.execForm && sub.raw.startsWith('"');
         report({

@@ -6,6 +6,8 @@ ruleTester(rule, {
     "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
     "FROM alpine:3.20\nRUN apk --no-cache add curl\n",
     "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n",
+    // Docker's documented apk cache mount: the fix would add --no-cache and make the mount useless.
+    "FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add curl\n",
     "FROM alpine:3.20\nRUN apk add --update curl && rm -rf /var/cache/apk/*\n",
     "FROM alpine:3.20\nRUN apk del .build-deps\n",
     "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n",

@@ -201,9 +201,10 @@ function dockerfileProblems(path: string, before: string, after: string, fixedBy
   const ka = a.instructions.map((i) => i.keyword);
   const kb = b.instructions.map((i) => i.keyword);
   if (ka.length !== kb.length || !ka.every((k, i) => becomes(k, kb[i]))) problems.push(`instructions changed: ${ka.join(" ")} -> ${kb.join(" ")}`);
+  // The ENV and LABEL instructions that were ENV or LABEL before (not the label a MAINTAINER became).
   const properties = (m: typeof a) =>
-    m.instructions.filter((i) => i.keyword === "ENV" || (i.keyword === "LABEL" && !(fixedBy.has("maintainer-deprecated") && i.properties.some((p) => p.name === "maintainer")))).map((i) => i.properties.map((p) => [p.name, p.value]));
-  if (!isDeepStrictEqual(properties(a), properties(b))) problems.push("ENV or LABEL values changed");
+    m.instructions.filter((_, i) => ka[i] === "ENV" || ka[i] === "LABEL").map((i) => i.properties.map((p) => [p.name, p.value]));
+  if (ka.length === kb.length && !isDeepStrictEqual(properties(a), properties(b))) problems.push("ENV or LABEL values changed");
   if (a.stages.map((s) => s.name).join() !== b.stages.map((s) => s.name).join() && !fixedBy.has("unnamed-stage-ref")) problems.push("stage names changed");
   return problems;
 }

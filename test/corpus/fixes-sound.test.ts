@@ -3,7 +3,8 @@
  * whole (with its tree, as bench/corpus.ts does), fixed the way `dockaudit check --fix` fixes it
  * (fixUntilSettled), and audited again. A fixed file must still parse, mean the same except for
  * what the fixes meant to change, keep its comments where they were, lose the findings that were
- * fixed and gain none; a second --fix must change nothing.
+ * fixed and gain none; a second --fix must change nothing. The app's one-click suggestion of each
+ * fix must make the same file as the fix.
  *
  * It runs twice: with the default config (what users get) and with every rule on, so that the
  * fixes of the rules that are off by default (the ordering rules, volumes-unquoted) are checked too.
@@ -13,9 +14,11 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { groupByProject, loadCorpus } from "../../bench/corpus.js";
 import { auditFiles, rules } from "../../src/audit.js";
-import { DEFAULT_CONFIG, fixUntilSettled, type Config, type Finding, type Report, type SourceFile } from "../../src/engine/index.js";
+import { applyFixes, DEFAULT_CONFIG, fixUntilSettled, type Config, type Finding, type Report, type SourceFile } from "../../src/engine/index.js";
 import { parseCompose, parsePortString } from "../../src/engine/parse/compose.js";
 import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
+import { lineSpanOf } from "../../src/app/review/lines.js";
+import { suggestionText } from "../../src/app/review/suggestion.js";
 import { CORPUS, describeWithCorpus } from "../helpers/corpus.js";
 
 const EVERY_RULE_ON: Config = {
@@ -306,6 +309,25 @@ function fileProblems(o: Outcome): string[] {
   return problems;
 }
 
+/**
+ * The app posts a fix as a ```suggestion that replaces the finding's lines: committed, it must make
+ * the file the fix makes (or the app must offer none, when the fix reaches outside those lines).
+ */
+function suggestionProblems(o: Outcome): string[] {
+  const problems: string[] = [];
+  for (const f of o.reports[0].findings) {
+    const span = f.fix ? lineSpanOf(f) : null;
+    const content = o.before.find((s) => s.path === f.file)?.content;
+    const suggestion = span && content !== undefined ? suggestionText(f, content, span.first, span.last) : null;
+    if (suggestion === null || !span || content === undefined) continue;
+    const lines = content.split("\n");
+    const eol = content.includes("\r\n") ? "\r" : "";
+    const committed = [...lines.slice(0, span.first - 1), ...suggestion.split("\n").map((l) => l + eol), ...lines.slice(span.last)].join("\n");
+    if (committed !== applyFixes(content, [f]).output) problems.push(`suggestion differs from the fix: ${describeFinding(f)}`);
+  }
+  return problems;
+}
+
 describeWithCorpus("the fixes on every project of the real corpus", () => {
   const corpus = loadCorpus(join(CORPUS, "real"));
   const projects = [...groupByProject(corpus)].map(([project, group]) => ({
@@ -330,6 +352,7 @@ describeWithCorpus("the fixes on every project of the real corpus", () => {
       expect({ settled: o.settled, refixed: o.refixed }).toEqual({ settled: true, refixed: [] });
       expect(findingProblems(o)).toEqual([]);
       expect(fileProblems(o)).toEqual([]);
+      expect(suggestionProblems(o)).toEqual([]);
     });
 
     it("fixed files at all", () => {

@@ -7,8 +7,9 @@ export const eolOf = (model: ComposeModel): string => (model.text.includes("\r\n
 
 /**
  * An edit that adds the line `key: value` (`line` without indentation) as the first entry of the
- * block mapping at `path`, indented like its current first key. undefined when the mapping is in
- * flow style, empty, reached through an alias, or its first key does not start its own line.
+ * block mapping at `path`, indented like its current first key, above the comment lines right over
+ * that key (they describe it, and stay with it). undefined when the mapping is in flow style,
+ * empty, reached through an alias, or its first key does not start its own line.
  */
 export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string): Edit | undefined {
   const node = model.doc.getIn(path, true) as Node | undefined;
@@ -17,7 +18,9 @@ export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string
   if (!isScalar(first) || !first.range) return undefined;
   const pos = model.index.position(first.range[0]);
   if (model.index.line(pos.line).slice(0, pos.column - 1).trim() !== "") return undefined;
-  const at = { line: pos.line, column: 1 };
+  let above = pos.line;
+  while (above > 1 && /^\s*#/.test(model.index.line(above - 1)) && model.index.line(above - 1).search(/\S/) === pos.column - 1) above--;
+  const at = { line: above, column: 1 };
   return { range: { start: at, end: at }, text: `${" ".repeat(pos.column - 1)}${line}${eolOf(model)}` };
 }
 

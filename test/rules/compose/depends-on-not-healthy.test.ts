@@ -32,6 +32,12 @@ ruleTester(rule, {
       output: `services:\n${db}  cache:\n    image: redis:7\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n        restart: true\n`,
     },
     {
+      // The comment over the entry's first key stays with that key: the condition goes above it.
+      code: `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        # restart api when db restarts\n        restart: true\n`,
+      errors: [{ messageId: "started", line: 9, column: 7, endLine: 9, endColumn: 9 }],
+      output: `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n        # restart api when db restarts\n        restart: true\n`,
+    },
+    {
       // A datastore without a healthcheck: no fix, the dependency needs a healthcheck first.
       code: "services:\n  redis:\n    image: redis:7-alpine\n  worker:\n    image: app:1\n    depends_on:\n      redis:\n        condition: service_started\n",
       errors: [{ messageId: "datastore", line: 7, column: 7, endLine: 7, endColumn: 12 }],

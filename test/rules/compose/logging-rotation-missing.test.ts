@@ -45,6 +45,12 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6 }],
     },
     {
+      // The comment over the service's first key describes that key: the new key goes above it.
+      code: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  api:\n    # 1.3 breaks the healthcheck\n    image: app:1.2\n",
+      errors: [{ messageId: "missingAnchor", line: 6, column: 3, endLine: 6, endColumn: 6 }],
+      output: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  api:\n    logging: *default-logging\n    # 1.3 breaks the healthcheck\n    image: app:1.2\n",
+    },
+    {
       // Of two rotating anchors, the one defined before the service is used.
       code: "x-early: &early\n  driver: local\nservices:\n  web:\n    image: nginx:1.27\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
       errors: [{ messageId: "missingAnchor", line: 4, column: 3, endLine: 4, endColumn: 6, data: { service: "web", anchor: "early" } }],

@@ -8,10 +8,10 @@ export default defineDockerfileRule({
     code: "DF321",
     category: "reliability",
     severity: "warning",
-    description: "COPY to a relative destination before any WORKDIR is set in the stage.",
+    description: "COPY or ADD to a relative destination before any WORKDIR is set in the stage.",
     aliases: ["DL3045"],
     messages: {
-      relative: "`COPY` to the relative path `{{dest}}` before any WORKDIR in this stage, so the files land wherever the base image's working directory happens to be (often `/`). Set `WORKDIR /app` first or copy to an absolute path.",
+      relative: "`{{keyword}}` to the relative path `{{dest}}` before any WORKDIR in this stage, so the files land wherever the base image's working directory happens to be (often `/`). Set `WORKDIR /app` first or copy to an absolute path.",
     },
   },
   check({ model, report }) {
@@ -22,9 +22,9 @@ export default defineDockerfileRule({
       let set = stage.baseStage ? hasWorkdir.get(stage.baseStage) ?? false : scratch;
       for (const ins of stage.instructions) {
         if (ins.keyword === "WORKDIR") set = true;
-        if (ins.keyword !== "COPY" || set) continue;
+        if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || set) continue;
         const { dest } = copyOperands(model, ins);
-        if (dest && !isAbsoluteDest(dest.value)) report({ messageId: "relative", data: { dest: dest.value }, range: dest.range });
+        if (dest && !isAbsoluteDest(dest.value)) report({ messageId: "relative", data: { keyword: ins.keyword, dest: dest.value }, range: dest.range });
       }
       hasWorkdir.set(stage, set);
     }

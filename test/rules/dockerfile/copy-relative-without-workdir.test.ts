@@ -21,6 +21,12 @@ ruleTester(rule, {
       errors: [{ messageId: "relative", line: 5, column: 25, endLine: 5, endColumn: 32 }],
     },
     {
+      // ADD lands its files in the same place: replacing it with COPY (add-instead-of-copy's fix)
+      // must not bring the finding up only then.
+      code: "FROM ubuntu:24.04\nADD README.md ./one\nADD https://example.com/a.tgz /opt/\n",
+      errors: [{ messageId: "relative", line: 2, column: 15, endLine: 2, endColumn: 20, data: { keyword: "ADD", dest: "./one" } }],
+    },
+    {
       code: "FROM node:20\nCOPY --chown=1000 a \\\n  b/\n",
       errors: [{ messageId: "relative", line: 3, column: 3, endLine: 3, endColumn: 5 }],
     },

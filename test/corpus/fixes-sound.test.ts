@@ -320,10 +320,10 @@ function suggestionProblems(o: Outcome): string[] {
     const content = o.before.find((s) => s.path === f.file)?.content;
     const suggestion = span && content !== undefined ? suggestionText(f, content, span.first, span.last) : null;
     if (suggestion === null || !span || content === undefined) continue;
-    const lines = content.split("\n");
-    const eol = content.includes("\r\n") ? "\r" : "";
-    const committed = [...lines.slice(0, span.first - 1), ...suggestion.split("\n").map((l) => l + eol), ...lines.slice(span.last)].join("\n");
-    if (committed !== applyFixes(content, [f]).output) problems.push(`suggestion differs from the fix: ${describeFinding(f)}`);
+    // The suggestion is written with LF; GitHub keeps the file's line breaks: compared without CRs.
+    const lines = content.replace(/\r/g, "").split("\n");
+    const committed = [...lines.slice(0, span.first - 1), suggestion, ...lines.slice(span.last)].join("\n");
+    if (committed !== applyFixes(content, [f]).output.replace(/\r/g, "")) problems.push(`suggestion differs from the fix: ${describeFinding(f)}`);
   }
   return problems;
 }

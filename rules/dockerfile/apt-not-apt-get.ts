@@ -1,8 +1,13 @@
 import { allRunCommands } from "../../src/engine/execform.js";
 import { packageCommand, subcommandOf } from "../../src/engine/package-managers.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import type { Edit } from "../../src/engine/types.js";
 
-/** apt subcommands that apt-get runs the same way. */
+/**
+ * apt subcommands that apt-get runs the same way; `upgrade` too once given `--with-new-pkgs`:
+ * `apt upgrade` installs the new packages an upgrade needs, `apt-get upgrade` holds those upgrades
+ * back.
+ */
 const SAME_IN_APT_GET = new Set(["install", "update", "upgrade", "dist-upgrade", "remove", "purge", "autoremove", "clean", "autoclean", "source", "build-dep", "download", "reinstall"]);
 
 export default defineDockerfileRule({
@@ -23,16 +28,18 @@ export default defineDockerfileRule({
       const found = packageCommand(raw);
       if (found?.manager !== "apt") continue;
       const word = found.command.nameWord;
-      const sub = subcommandOf(found.command)?.value;
+      const subWord = subcommandOf(found.command);
+      const sub = subWord?.value;
       const exec = !!instruction.execForm;
       const literal = exec ? word.raw === '"apt"' : word.raw === "apt";
+      const edits: Edit[] = [{ range: exec ? shrink(word.range) : word.range, text: "apt-get" }];
+      if (subWord && sub === "upgrade" && !found.command.args.some((a) => a.value === "--with-new-pkgs")) {
+        edits.push({ range: { start: subWord.range.end, end: subWord.range.end }, text: exec ? ', "--with-new-pkgs"' : " --with-new-pkgs" });
+      }
       report({
         messageId: "apt",
         range: word.range,
-        fix:
-          literal && sub && SAME_IN_APT_GET.has(sub)
-            ? { description: "Use apt-get", edits: [{ range: exec ? shrink(word.range) : word.range, text: "apt-get" }] }
-            : undefined,
+        fix: literal && sub && SAME_IN_APT_GET.has(sub) ? { description: sub === "upgrade" ? "Use apt-get upgrade --with-new-pkgs" : "Use apt-get", edits } : undefined,
       });
     }
   },

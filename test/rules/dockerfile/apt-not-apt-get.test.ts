@@ -24,5 +24,17 @@ ruleTester(rule, {
       ],
       output: "FROM debian:12\nRUN apt list --installed\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n",
     },
+    {
+      // `apt upgrade` installs the new packages an upgrade needs; plain `apt-get upgrade` would hold
+      // those upgrades back, so the fix adds --with-new-pkgs.
+      code: "FROM debian:12\nRUN apt update && apt upgrade -y\nRUN [\"apt\", \"upgrade\", \"-y\"]\nRUN apt upgrade --with-new-pkgs -y\n",
+      errors: [
+        { messageId: "apt", line: 2, column: 5, endLine: 2, endColumn: 8 },
+        { messageId: "apt", line: 2, column: 19, endLine: 2, endColumn: 22 },
+        { messageId: "apt", line: 3, column: 6, endLine: 3, endColumn: 11 },
+        { messageId: "apt", line: 4, column: 5, endLine: 4, endColumn: 8 },
+      ],
+      output: "FROM debian:12\nRUN apt-get update && apt-get upgrade --with-new-pkgs -y\nRUN [\"apt-get\", \"upgrade\", \"--with-new-pkgs\", \"-y\"]\nRUN apt-get upgrade --with-new-pkgs -y\n",
+    },
   ],
 });

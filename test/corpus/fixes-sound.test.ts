@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { groupByProject, loadCorpus } from "../../bench/corpus.js";
 import { auditFiles, rules } from "../../src/audit.js";
-import { applyFixes, DEFAULT_CONFIG, fixUntilSettled, type Config, type Finding, type Report, type SourceFile } from "../../src/engine/index.js";
+import { applyFixes, DEFAULT_CONFIG, fixUntilSettled, type Config, type FileKind, type Finding, type Report, type SourceFile } from "../../src/engine/index.js";
 import { parseCompose, parsePortString } from "../../src/engine/parse/compose.js";
 import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
 import { lineSpanOf } from "../../src/app/review/lines.js";
@@ -34,8 +34,6 @@ const EVERY_RULE_ON: Config = {
  */
 const MAY_APPEAR: Record<string, string> = {};
 
-type Kind = "dockerfile" | "compose" | "dockerignore";
-
 interface Outcome {
   /** The report before fixing, each report after a pass, the final one last. */
   reports: Report[];
@@ -47,7 +45,7 @@ interface Outcome {
   settled: boolean;
   /** What a second --fix over the fixed files changes. */
   refixed: string[];
-  kinds: Map<string, Kind>;
+  kinds: Map<string, FileKind>;
 }
 
 function fixProject(files: SourceFile[], tree: string[], config: Config): Outcome {

@@ -1,5 +1,6 @@
 import { isScalar } from "yaml";
-import { parsePortString, type ComposeModel, type PortMapping } from "./parse/compose.js";
+import type { ComposeModel, PortMapping } from "./parse/compose.js";
+import { parsePortString } from "./parse/compose-short-syntax.js";
 import { portBinding, readPortBinding, type PortBinding } from "./ports.js";
 import { verbatimScalar } from "./query.js";
 import type { Fix } from "./types.js";

@@ -9,6 +9,9 @@ const TRUTHY = /^(1|true|on|yes)$/i;
 /** `PIP_NO_CACHE_DIR=1` set inline or exported in the RUN. */
 const INLINE = /PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i;
 
+/** `--no-cache-dir`, or a prefix pip takes for it (its option parser accepts any unambiguous one: `--no-cache`). */
+const NO_CACHE_DIR = /^--no-cache(-(d(ir?)?)?)?$/;
+
 export default defineDockerfileRule({
   meta: {
     id: "pip-cache-kept",
@@ -31,7 +34,7 @@ export default defineDockerfileRule({
       const at = chain.indexOf(instruction);
       if (chain.slice(0, at < 0 ? chain.length : at).some(envDisables)) continue;
       for (const { tool, command } of commands) {
-        if (tool !== "pip" || command.args.some((a) => a.value === "--no-cache-dir")) continue;
+        if (tool !== "pip" || command.args.some((a) => NO_CACHE_DIR.test(a.value))) continue;
         const sub = positionals(command, ["--cache-dir", "--log", "--python"])[0]?.word;
         if (sub?.value !== "install") continue;
         const exec = !!instruction.execForm && sub.raw.startsWith('"');

@@ -4,6 +4,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 ruleTester(rule, {
   valid: [
     "FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt\n",
+    // pip's option parser takes an unambiguous prefix of a long option.
+    "FROM python:3.12\nRUN pip install --no-cache -r requirements.txt\n",
     "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.3\n",
     "FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask==3.0.3\n",
     "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3.0.3\n",
@@ -12,6 +14,12 @@ ruleTester(rule, {
     "FROM python:3.12\nRUN [\"pip3\", \"install\", \"requests==2.7.0\", \"--no-cache-dir\"]\n",
   ],
   invalid: [
+    {
+      // `--no-compile` is another option, not an abbreviation of --no-cache-dir.
+      code: "FROM python:3.12\nRUN pip install --no-compile flask==3.0.3\n",
+      errors: [{ messageId: "cache", line: 2, column: 9, endLine: 2, endColumn: 16 }],
+      output: "FROM python:3.12\nRUN pip install --no-cache-dir --no-compile flask==3.0.3\n",
+    },
     {
       code: "FROM python:3.12\nRUN pip install --upgrade pip && \\\n    python -m pip install flask==3.0.3\n",
       errors: [

@@ -18,7 +18,7 @@ import { applyFixes, DEFAULT_CONFIG, fixUntilSettled, type Config, type FileKind
 import { parsePortString } from "../../src/engine/parse/compose-short-syntax.js";
 import { parseCompose } from "../../src/engine/parse/compose.js";
 import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
-import { lineSpanOf } from "../../src/app/review/lines.js";
+import { fixSpanOf } from "../../src/app/review/lines.js";
 import { suggestionText } from "../../src/app/review/suggestion.js";
 import { CORPUS, describeWithCorpus } from "../helpers/corpus.js";
 
@@ -309,13 +309,14 @@ function fileProblems(o: Outcome): string[] {
 }
 
 /**
- * The app posts a fix as a ```suggestion that replaces the finding's lines: committed, it must make
- * the file the fix makes (or the app must offer none, when the fix reaches outside those lines).
+ * The app posts a fix as a ```suggestion that replaces the finding's lines and those its fix edits
+ * (when all of them are in the diff, as here: every file is new): committed, it must make the file
+ * the fix makes.
  */
 function suggestionProblems(o: Outcome): string[] {
   const problems: string[] = [];
   for (const f of o.reports[0].findings) {
-    const span = f.fix ? lineSpanOf(f) : null;
+    const span = fixSpanOf(f);
     const content = o.before.find((s) => s.path === f.file)?.content;
     const suggestion = span && content !== undefined ? suggestionText(f, content, span.first, span.last) : null;
     if (suggestion === null || !span || content === undefined) continue;

@@ -7,3 +7,18 @@ export function lineSpanOf(f: Finding): { first: number; last: number } | null {
   const last = end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
   return { first: start.line, last: Math.max(start.line, last) };
 }
+
+/**
+ * The lines a finding's suggestion has to replace: its own, and every line its fix edits. An edit
+ * that ends at column 1 reaches that line (an insertion goes before it, a deletion runs up to it).
+ * null when the finding has no fix or no range.
+ */
+export function fixSpanOf(f: Finding): { first: number; last: number } | null {
+  const own = lineSpanOf(f);
+  const edits = f.fix?.edits ?? [];
+  if (!own || !edits.length) return null;
+  return {
+    first: Math.min(own.first, ...edits.map((e) => e.range.start.line)),
+    last: Math.max(own.last, ...edits.map((e) => e.range.end.line)),
+  };
+}

@@ -1,7 +1,7 @@
 import type { Finding } from "../../engine/index.js";
 import { boundedCommentBody } from "./comment-body.js";
 import { placeInHunks, type HunkSpan } from "./diff-lines.js";
-import { lineSpanOf } from "./lines.js";
+import { fixSpanOf, lineSpanOf } from "./lines.js";
 import { maskSecrets } from "./mask.js";
 import { suggestionText } from "./suggestion.js";
 
@@ -77,11 +77,17 @@ export function planReview(input: ReviewInput): ReviewPlan {
       continue;
     }
     const content = input.contents.get(f.file);
-    const suggestion = placed.whole && content !== undefined ? suggestionText(f, content, span.first, span.last, input.secrets) : null;
+    // A fix that edits lines beside the finding's (a key inserted below it) is still one click
+    // when the comment can cover those lines too: all of them inside one hunk.
+    const reach = fixSpanOf(f);
+    const wider = reach && (reach.first < span.first || reach.last > span.last) ? placeInHunks(input.hunks.get(f.file) ?? [], reach.first, reach.last) : null;
+    const [at, lines] = wider?.whole ? [wider, reach!] : [placed, span];
+    const suggestion = at.whole && content !== undefined ? suggestionText(f, content, lines.first, lines.last, input.secrets) : null;
     const body = boundedCommentBody(f, input.describe(f.ruleId), suggestion, (text) => maskSecrets(text, input.secrets));
-    const comment: ReviewComment = { path: f.file, line: placed.span.line, side: "RIGHT", body };
-    if (placed.span.startLine !== undefined) {
-      comment.start_line = placed.span.startLine;
+    const where = suggestion ? at.span : placed.span;
+    const comment: ReviewComment = { path: f.file, line: where.line, side: "RIGHT", body };
+    if (where.startLine !== undefined) {
+      comment.start_line = where.startLine;
       comment.start_side = "RIGHT";
     }
     plan.comments.push(comment);

@@ -169,4 +169,23 @@ describe("planReview", () => {
     expect(body).toContain("#\u206012");
     expect(inertReferences("node@20, sha256@x, `#` a-#b, # comment, @ alone")).toBe("node@20, sha256@x, `#` a-#b, # comment, @ alone");
   });
+
+  it("widens the comment over the lines its fix edits beside the finding, when one hunk holds them, for a one-click suggestion", () => {
+    const content = "services:\n  api:\n    image: app:1\n";
+    const f = {
+      ...report.findings[0],
+      file: "compose.yaml",
+      range: { start: { line: 2, column: 3 }, end: { line: 2, column: 6 } },
+      fix: { description: "Add a restart policy", edits: [{ range: { start: { line: 3, column: 1 }, end: { line: 3, column: 1 } }, text: "    restart: unless-stopped\n" }] },
+    } as Finding;
+    const plan = (hunks: { start: number; end: number }[]) =>
+      planReview({ ...input, findings: [f], hunks: new Map([["compose.yaml", hunks]]), contents: new Map([["compose.yaml", content]]) }).comments[0];
+    const whole = plan([{ start: 1, end: 3 }]);
+    expect(whole).toMatchObject({ start_line: 2, line: 3 });
+    expect(whole.body).toContain("```suggestion\n  api:\n    restart: unless-stopped\n    image: app:1\n```");
+    const onlyTheKey = plan([{ start: 1, end: 2 }]);
+    expect(onlyTheKey.line).toBe(2);
+    expect(onlyTheKey.start_line).toBeUndefined();
+    expect(onlyTheKey.body).not.toContain("```suggestion");
+  });
 });

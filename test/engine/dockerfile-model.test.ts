@@ -141,4 +141,14 @@ describe("Dockerfile model", () => {
     expect(x.value).toBe("x");
     expect(x.range.start).toEqual({ line: 2, column: 43 });
   });
+
+  it("ends an instruction continued into the end of the file on its last line, not on the line after the final break", () => {
+    const lf = parseDockerfile("Dockerfile", "FROM a\nCOPY a b \\\n");
+    expect(lf.instructions[1].range).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 11 } });
+    const crlf = parseDockerfile("Dockerfile", "FROM a \\\r\n");
+    expect(crlf.instructions[0].range).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 9 } });
+    // A real empty line before the end stays inside the instruction.
+    const blank = parseDockerfile("Dockerfile", "FROM a\nCOPY a b \\\n\n");
+    expect(blank.instructions[1].range).toEqual({ start: { line: 2, column: 1 }, end: { line: 3, column: 1 } });
+  });
 });

@@ -119,6 +119,18 @@ const toRange = (r: AstRange): Range => ({
   end: { line: r.end.line + 1, column: r.end.character + 1 },
 });
 
+/**
+ * dockerfile-ast ends an instruction whose line continuation runs into the end of the file at the
+ * start of the line after the final line break, a line the file does not have (nor Docker, nor
+ * GitHub's diff): such a range ends at the end of the line before instead.
+ */
+function withinLines(range: Range, index: LineIndex): Range {
+  const { start, end } = range;
+  if (end.column !== 1 || end.line <= start.line) return range;
+  const line = end.line - 1;
+  return { start, end: { line, column: index.lineLength(line) + 1 } };
+}
+
 const SHELL_FORM_SCRIPTS = new Set(["RUN", "CMD", "ENTRYPOINT"]);
 
 /**
@@ -257,7 +269,7 @@ function toInstruction(
   onbuilds: DfInstruction[] | null,
 ): DfInstruction {
   const keyword = node.getKeyword().toUpperCase();
-  const range = toRange(node.getRange());
+  const range = withinLines(toRange(node.getRange()), index);
   const argsAst = node.getArgumentsRange();
   const argsRange = argsAst ? toRange(argsAst) : null;
   const argsText = argsRange ? index.slice(argsRange) : "";

@@ -22,6 +22,10 @@ export function execWords(model: DockerfileModel, ins: DfInstruction): ExecWord[
   const words: ExecWord[] = [];
   let i = model.index.offset(ins.args[0].range.start);
   while (i < end && words.length < ins.execForm.length) {
+    if (text[i] === "\n") {
+      i = afterDroppedLines(text, i, end) + 1;
+      continue;
+    }
     if (text[i] !== '"') {
       i++;
       continue;
@@ -29,9 +33,16 @@ export function execWords(model: DockerfileModel, ins: DfInstruction): ExecWord[
     const start = i++;
     let escaped = false;
     while (i < end && text[i] !== '"') {
+      // A line continuation inside the string: its content is not the text between the quotes.
+      if (text[i] === "\n") {
+        escaped = true;
+        i = afterDroppedLines(text, i, end) + 1;
+        continue;
+      }
       if (text[i] === "\\") {
         escaped = true;
         i++;
+        if (text[i] === "\r" || text[i] === "\n") continue;
       }
       i++;
     }
@@ -40,6 +51,21 @@ export function execWords(model: DockerfileModel, ins: DfInstruction): ExecWord[
     words.push({ value, raw: text.slice(start, i), range: model.index.range(start, i), dynamic: value.includes("$"), escaped });
   }
   return words.length === ins.execForm.length ? words : null;
+}
+
+/**
+ * The line break ending the comment lines that follow the line break at `nl`: Docker drops comment
+ * lines inside a line continuation, so their quotes are no tokens of the array.
+ */
+function afterDroppedLines(text: string, nl: number, end: number): number {
+  for (;;) {
+    let j = nl + 1;
+    while (j < end && (text[j] === " " || text[j] === "\t")) j++;
+    if (text[j] !== "#") return nl;
+    const next = text.indexOf("\n", j);
+    if (next < 0 || next >= end) return end;
+    nl = next;
+  }
 }
 
 /**

@@ -28,5 +28,11 @@ ruleTester(rule, {
       errors: [{ messageId: "recommends", line: 2, column: 14, endLine: 2, endColumn: 21 }],
       output: "FROM debian:12\nRUN sudo apt install --no-install-recommends -y \\\n    git\n",
     },
+    {
+      // Docker drops the comment line inside the continuation: its quoted words are no elements.
+      code: "FROM debian:12\nRUN [\"apt-get\", \\\n  # use \"update\" then \"install\"\n  \"install\", \"-y\", \"curl\"]\n",
+      errors: [{ messageId: "recommends", line: 4, column: 3, endLine: 4, endColumn: 12 }],
+      output: "FROM debian:12\nRUN [\"apt-get\", \\\n  # use \"update\" then \"install\"\n  \"install\", \"--no-install-recommends\", \"-y\", \"curl\"]\n",
+    },
   ],
 });

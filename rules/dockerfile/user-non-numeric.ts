@@ -21,7 +21,10 @@ export default defineDockerfileRule({
     const word = found.instruction.args[0];
     const user = word.value.split(":")[0];
     if (!user || /^\d+$/.test(user) || user.includes("$") || isRootUser(user) !== false) return;
-    const range = { start: word.range.start, end: { line: word.range.start.line, column: word.range.start.column + user.length } };
+    // The name alone when it is written as it reads; else (quotes, a line continuation) the whole word.
+    const written = model.index.slice(word.range);
+    const verbatim = written === word.value && word.range.start.line === word.range.end.line;
+    const range = verbatim ? { start: word.range.start, end: { line: word.range.start.line, column: word.range.start.column + user.length } } : word.range;
     report({ messageId: "name", data: { user }, range });
   },
 });

@@ -22,5 +22,10 @@ ruleTester(rule, {
       code: "FROM node:20-slim AS base\nUSER app:app\nFROM base\nCMD [\"x\"]\n",
       errors: [{ messageId: "name", line: 2, column: 6, endLine: 2, endColumn: 9 }],
     },
+    {
+      // Not written as it reads: the finding covers the whole word, never part of another line.
+      code: "FROM node:20-slim\nUSER ap\\\npuser\n",
+      errors: [{ messageId: "name", line: 2, column: 6, endLine: 3, endColumn: 6 }],
+    },
   ],
 });

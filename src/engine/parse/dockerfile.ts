@@ -488,8 +488,31 @@ function heredocsOf(node: AstInstruction, index: LineIndex): DfHeredoc[] {
   return withHeredocs.getHeredocs().map((h) => {
     const r = h.getContentRange();
     const contentRange = r ? toRange(r) : null;
-    return { name: h.getName(), content: contentRange ? index.slice(contentRange) : "", contentRange };
+    return { name: h.getName(), content: contentRange ? crlfAsLf(index.slice(contentRange)) : "", contentRange };
   });
+}
+
+/**
+ * `text` read as Docker reads it, where a CRLF break is a line break and nothing more, in a copy of
+ * the same length (offsets into it are offsets into the file): each \r before \n becomes a second
+ * \n (an empty line), and a \r after a line-continuing backslash gives its place to that backslash
+ * (backslash, CR, LF reads blank, backslash, LF). Left as it was, the \r was a character of every
+ * line of a heredoc: ShellCheck flagged each one (SC1017) and read a backslash before it as
+ * escaping it, not as continuing the line.
+ */
+export function crlfAsLf(text: string): string {
+  let at = text.indexOf("\r\n");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  for (; at >= 0; at = text.indexOf("\r\n", at + 2)) {
+    // Each backslash is counted once: the run before one \r\n ends at the previous line break.
+    let slashes = 0;
+    while (at - slashes - 1 >= from && text.charCodeAt(at - slashes - 1) === 92) slashes++;
+    out += slashes % 2 ? `${text.slice(from, at - slashes)} ${"\\".repeat(slashes)}\n` : `${text.slice(from, at)}\n\n`;
+    from = at + 2;
+  }
+  return out + text.slice(from);
 }
 
 function scriptOf(ins: DfInstruction, text: string, index: LineIndex, escape: string): ShellScript | null {
@@ -527,16 +550,21 @@ export function shellText(body: string, escape: string): string {
   let continued = false;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const last = i === lines.length - 1;
+    const crlf = !last && lines[i].endsWith("\r");
     let line = lines[i].replace(/\r$/, " ");
-    if (continued && (line.trim() === "" || line.trimStart().startsWith("#")) && i < lines.length - 1) {
+    if (continued && (line.trim() === "" || line.trimStart().startsWith("#")) && !last) {
       out.push(" ".repeat(line.length) + " ");
       continue;
     }
     const trimmed = line.replace(/[ \t]+$/, "");
-    continued = trimmed.endsWith(escape) && i < lines.length - 1;
+    continued = trimmed.endsWith(escape) && !last;
     // The shell needs `\` right before the line break; Docker also accepts blanks after the escape.
     if (continued) line = trimmed.slice(0, -1) + line.slice(trimmed.length) + "\\";
-    out.push(line + (i < lines.length - 1 ? "\n" : ""));
+    // A line the shell reads as such (a heredoc's, in `RUN cat <<EOF`): its CRLF break is an empty
+    // line, not a trailing blank, which would keep a heredoc terminator from ending its heredoc.
+    else if (crlf) line = `${line.slice(0, -1)}\n`;
+    out.push(line + (last ? "" : "\n"));
   }
   return joinDropped(out);
 }

@@ -74,6 +74,15 @@ describe("shellcheck with an injected checker", () => {
     expect(found.map((f) => f.range)).toEqual([[5, 6, 5, 8]]);
   });
 
+  it("checks a heredoc of a CRLF file without its carriage returns, at the file's lines", () => {
+    const code = "FROM debian:12\r\nRUN <<EOF\r\nset -e\r\napt-get install -y \\\r\n  curl\r\necho $x\r\nEOF\r\n";
+    const { checker, calls } = fake((s) => [at(s, "$x")]);
+    const found = run({ Dockerfile: code }, checker);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].script).not.toContain("\r");
+    expect(found.map((f) => f.range)).toEqual([[6, 6, 6, 8]]);
+  });
+
   it("checks the heredoc of RUN <<EOT bash in bash, and not the heredoc another program reads", () => {
     const code = "FROM debian:12\nRUN <<EOT bash -e\necho $x\nEOT\nRUN <<EOF python3\nprint($x)\nEOF\nRUN <<EOF cat > /etc/motd\n$x\nEOF\n";
     const { checker, calls } = fake((s) => [at(s, "$x")]);

@@ -56,6 +56,14 @@ describe("Compose structure problems", () => {
     expect(problems("services: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n")).toEqual([["the YAML is nested too deeply to parse", [1, expect.any(Number)]]]);
   });
 
+  it("puts an error about something left open at the end of the last line, not on the line after the final break", () => {
+    const ranges = (text: string) => parseCompose("compose.yaml", text).problems.map((p) => p.range);
+    const at = (line: number, column: number) => [{ start: { line, column }, end: { line, column } }];
+    expect(ranges('services:\n  a:\n    image: x:1\n    ports: ["80:80",\n')).toEqual(at(4, 21));
+    expect(ranges('services:\r\n  a:\r\n    image: "x:1\r\n')).toEqual(at(3, 16));
+    expect(ranges('services:\n  a:\n    image: "x:1')).toEqual(at(3, 16));
+  });
+
   it("refuses a file of more than 100 documents at the first one past the limit", () => {
     const text = Array.from({ length: 150 }, (_, i) => `services:\n  s${i}: {image: "nginx:1.27"}\n`).join("---\n");
     expect(problems(text)).toEqual([["the file holds 150 YAML documents; a Compose file holds a few, so past 100 it is not read", [301, 1]]]);

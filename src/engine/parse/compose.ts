@@ -165,7 +165,7 @@ function readDocument(doc: Document, index: LineIndex): Read {
   const errors = doc.errors.filter((e) => e.code !== "MULTIPLE_DOCS");
   const problems: ComposeProblem[] = errors
     .filter((e, i) => !/Maximum call stack/i.test(e.message) || !errors.slice(0, i).some((f) => /Maximum call stack/i.test(f.message)))
-    .map((e) => ({ message: yamlMessage(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")), range: index.range(e.pos[0], e.pos[1]) }));
+    .map((e) => ({ message: yamlMessage(e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")), range: errorRange(index, e.pos[0], e.pos[1]) }));
   const shape = errors.length ? null : analyse(doc);
   if (shape) {
     aliasTargets.set(doc, shape.targets);
@@ -365,6 +365,16 @@ export function mayHaveResetTags(doc: Document): boolean {
   return resetTagged.get(doc) ?? true;
 }
 
+/**
+ * The range of a yaml error. The library puts an error about something left open (a quote, a flow
+ * collection) at the end of the file: after a final line break that is a line the file does not
+ * have (nor GitHub's diff), so such a position is the end of the last line instead.
+ */
+function errorRange(index: LineIndex, start: number, end: number): Range {
+  const text = index.text;
+  const last = text.endsWith("\r\n") ? text.length - 2 : text.endsWith("\n") ? text.length - 1 : text.length;
+  return index.range(Math.min(start, last), Math.min(end, last));
+}
 
 /** Where findNode stopped: the node it reached, the pair holding it (null for a sequence item), and whether it got to the end of the path. */
 interface Found {

@@ -53,8 +53,9 @@ ruleTester(rule, {
       errors: [{ messageId: "yaml", line: 4, column: 5, endLine: 4, endColumn: 10 }],
     },
     {
+      // Left open at the end of the file: at the end of the last line, not on the line after the final break.
       code: "services:\n  web:\n    image: [nginx\n",
-      errors: [{ messageId: "yaml", line: 4, column: 1, endLine: 4, endColumn: 1 }],
+      errors: [{ messageId: "yaml", line: 3, column: 18, endLine: 3, endColumn: 18 }],
     },
     {
       // An alias inside the node it names: an infinite value.

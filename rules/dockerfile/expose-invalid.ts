@@ -42,10 +42,15 @@ export default defineDockerfileRule({
         else if (end !== undefined && Number(end) < Number(start)) report({ messageId: "format", data: { value }, range: word.range });
         if (!proto) continue;
         const lower = proto.toLowerCase();
-        const protoRange = { start: { line: word.range.end.line, column: word.range.end.column - proto.length }, end: word.range.end };
+        const tail = { start: { line: word.range.end.line, column: word.range.end.column - proto.length }, end: word.range.end };
+        // The protocol as written at the end of the word; a word split by a line continuation or
+        // quoted is reported whole, and its protocol is not rewritten.
+        const verbatim = tail.start.column >= 1 && model.index.slice(tail) === proto;
+        const protoRange = verbatim ? tail : word.range;
         if (!["tcp", "udp", "sctp"].includes(lower)) report({ messageId: "proto", data: { proto }, range: protoRange });
         else if (lower !== proto) {
-          report({ messageId: "protoCase", data: { value, fixed: value.replace(proto, lower) }, range: protoRange, fix: { description: "Lower-case the protocol", edits: [{ range: protoRange, text: lower }] } });
+          const fix = verbatim ? { description: "Lower-case the protocol", edits: [{ range: protoRange, text: lower }] } : undefined;
+          report({ messageId: "protoCase", data: { value, fixed: value.replace(proto, lower) }, range: protoRange, fix });
         }
       }
     }

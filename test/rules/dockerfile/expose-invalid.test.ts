@@ -29,5 +29,15 @@ ruleTester(rule, {
         { messageId: "format", line: 2, column: 21, endLine: 2, endColumn: 26 },
       ],
     },
+    {
+      // A word split by a line continuation: the protocol's letters are not all at the word's end,
+      // so the whole word is reported and no fix rewrites the wrong letters (80/T\ CP → 80/Ttcp).
+      code: "FROM nginx:1.27\nEXPOSE 80/T\\\nCP 443/\\\nUDP\n",
+      errors: [
+        { messageId: "protoCase", line: 2, column: 8, endLine: 3, endColumn: 3 },
+        { messageId: "protoCase", line: 4, column: 1, endLine: 4, endColumn: 4 },
+      ],
+      output: "FROM nginx:1.27\nEXPOSE 80/T\\\nCP 443/\\\nudp\n",
+    },
   ],
 });

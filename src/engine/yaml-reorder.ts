@@ -79,7 +79,8 @@ export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, o
   if (!aliasesStayAfterAnchors(model, chunkFirst, spans[spans.length - 1].last, order)) return undefined;
 
   const eol = eolOf(model);
-  const lineStart = (line: number) => (line > index.lineCount ? text.length : index.starts[line - 1]);
+  // A byte-order mark stays first in the file: the first line's entry moves without it.
+  const lineStart = (line: number) => (line > index.lineCount ? text.length : line === 1 && text.startsWith("\uFEFF") ? 1 : index.starts[line - 1]);
   const withEol = (body: string) => (body.endsWith("\n") ? body : body + eol);
   const chunk = (i: number) => withEol(text.slice(lineStart(chunkFirst[i]), lineStart(spans[i].last + 1)));
   const gap = (i: number) => text.slice(lineStart(spans[i - 1].last + 1), lineStart(chunkFirst[i]));

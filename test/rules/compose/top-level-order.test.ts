@@ -32,5 +32,12 @@ ruleTester(rule, {
       errors: [{ messageId: "order", line: 8, column: 1, endLine: 8, endColumn: 5 }],
       output: "# For development only.\nx-env: &env\n  A: 1\nname: shop\nservices:\n  web:\n    image: nginx:1.27\n    environment: *env\n",
     },
+    {
+      // A byte-order mark stays at the start of the file; moved with the first key, it would make
+      // that key `\uFEFFvolumes`.
+      code: "\uFEFFvolumes:\n  data: {}\nservices:\n  web:\n    image: nginx:1.27\n",
+      errors: [{ messageId: "order", line: 3, column: 1, endLine: 3, endColumn: 9 }],
+      output: "\uFEFFservices:\n  web:\n    image: nginx:1.27\nvolumes:\n  data: {}\n",
+    },
   ],
 });

@@ -1,4 +1,5 @@
 import { everyInstruction } from "../../src/engine/instruction-index.js";
+import { KNOWN_INSTRUCTIONS } from "../../src/engine/instructions.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Edit } from "../../src/engine/types.js";
 
@@ -18,7 +19,9 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    const all = [...everyInstruction(model)];
+    // Only instructions: a word Docker does not know (the next line of a RUN missing its `\`) is
+    // dockerfile-syntax's to report, and upper-casing it (`apt-get` → `APT-GET`) would fix nothing.
+    const all = [...everyInstruction(model)].filter((i) => KNOWN_INSTRUCTIONS.has(i.keyword));
     const upper = all.filter((i) => i.keywordText === i.keywordText.toUpperCase()).length;
     const lower = all.filter((i) => i.keywordText === i.keywordText.toLowerCase()).length;
     const style = lower > upper ? "lower" : "upper";

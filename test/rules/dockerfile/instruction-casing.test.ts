@@ -6,6 +6,9 @@ ruleTester(rule, {
     "FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /a /a\n",
     "from golang:1.22 as build\nrun go build\n",
     "# comment only\n",
+    // The second line of a RUN that lacks its `\` is no instruction: dockerfile-syntax reports it, and
+    // upper-casing it would not help.
+    "FROM debian:12\nRUN apt-get update &&\n    apt-get install -y curl\n",
   ],
   invalid: [
     {

@@ -157,7 +157,8 @@ export const globalArgs = (model: DockerfileModel): Pick<FileGlobals, "declared"
 
 /** Range of the tag as written in the FROM (`latest` in `node:latest@sha256:…`), or null. */
 export function tagRange(image: DfImage): Range | null {
-  const ref = image.ref;
+  // The `:` and `@` of the reference itself, not those inside a variable (`node:${V:-latest}`).
+  const ref = withoutVariables(image.ref);
   const at = ref.indexOf("@");
   const rest = at >= 0 ? ref.slice(0, at) : ref;
   const colon = rest.lastIndexOf(":");
@@ -165,3 +166,6 @@ export function tagRange(image: DfImage): Range | null {
   const line = image.range.start.line;
   return { start: { line, column: image.range.start.column + colon + 1 }, end: { line, column: image.range.start.column + rest.length } };
 }
+
+/** `text` with the inside of each `${…}` blanked out (same length), so none of its characters is read as syntax. */
+const withoutVariables = (text: string): string => (text.includes("${") ? text.replace(/\$\{[^}]*\}?/g, (v) => "_".repeat(v.length)) : text);

@@ -34,5 +34,13 @@ ruleTester(rule, {
       code: "ARG TAG=latest\nFROM node:${TAG}\n",
       errors: [{ messageId: "latest", line: 2, column: 11, endLine: 2, endColumn: 17 }],
     },
+    {
+      // The colon of `${V:-latest}` is the variable's, not the tag's: the tag is the whole variable.
+      code: "FROM node:${V:-latest} AS base\nFROM localhost:5000/app:${T:-latest}\n",
+      errors: [
+        { messageId: "latest", line: 1, column: 11, endLine: 1, endColumn: 23 },
+        { messageId: "latest", line: 2, column: 25, endLine: 2, endColumn: 37 },
+      ],
+    },
   ],
 });

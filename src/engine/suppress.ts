@@ -29,6 +29,15 @@ export const FILE_PRAGMAS: RegExp[] = [
   /^#\s*dclint\s+disable-file\s+([\w,\s-]+)/i,
 ];
 
+/**
+ * A parser directive line (`# syntax=…`, `# escape=…`, `# check=…`). BuildKit reads directives only
+ * in an unbroken run of such lines at the top of the file: any other line (a blank one, another
+ * comment, an instruction) ends the run, and a `# check=` below it is a plain comment to BuildKit,
+ * so it skips nothing (one inside a RUN's continuation, say).
+ */
+const DIRECTIVE = /^#\s*(syntax|escape|check)\s*=/i;
+const ONLY_AS_DIRECTIVE = new Set<RegExp>([BUILDKIT_CHECK_SKIP]);
+
 /** Pragmas that name one tool's checks: their names are that tool's aliases first (`buildkit:Name`). */
 const TOOL_OF_PRAGMA = new Map<RegExp, string>([[BUILDKIT_CHECK_SKIP, "buildkit"]]);
 
@@ -40,12 +49,14 @@ const PRAGMA_GROUPS = [[FILE_PRAGMAS, true], [LINE_PRAGMAS, false]] as const;
 export function collectSuppressions(index: LineIndex, lookup: (name: string) => string[]): Suppressions {
   const result: Suppressions = { fileWide: new Set(), byLine: new Map(), pragmas: [] };
   let pending: Set<string> | null = null;
+  let directives = true;
   for (let line = 1; line <= index.lineCount; line++) {
     const raw = index.line(line);
     // Most lines start with a printable ASCII character other than `#`: a statement, no trim needed.
     const first = raw.charCodeAt(0);
     const statement = first > 32 && first < 127 && first !== HASH;
     const text = statement ? raw : raw.trim();
+    if (directives) directives = !statement && DIRECTIVE.test(text);
     if (!text) continue;
     if (statement || !text.startsWith("#")) {
       if (pending) result.byLine.set(line, pending);
@@ -56,6 +67,7 @@ export function collectSuppressions(index: LineIndex, lookup: (name: string) => 
     if (!PRAGMA_WORD.test(text)) continue;
     for (const [pragmas, fileWide] of PRAGMA_GROUPS) {
       for (const re of pragmas) {
+        if (!directives && ONLY_AS_DIRECTIVE.has(re)) continue;
         const m = re.exec(text);
         if (!m) continue;
         const names = m[1].split(/[,\s]+/).filter(Boolean);

@@ -38,8 +38,11 @@ describe("collectSuppressions prefilters lines", () => {
     const fileWide = new Set<string>();
     const byLine = new Map<number, string[]>();
     let pending: string[] | null = null;
+    // BuildKit's `# check=` counts only among the parser directives that open the file.
+    let directives = true;
     lines.forEach((raw, i) => {
       const t = raw.trim();
+      directives &&= /^#\s*(syntax|escape|check)\s*=/i.test(t);
       if (!t) return;
       if (!t.startsWith("#")) {
         if (pending) byLine.set(i + 1, pending);
@@ -47,6 +50,7 @@ describe("collectSuppressions prefilters lines", () => {
         return;
       }
       for (const re of FILE_PRAGMAS) {
+        if (!directives && /check/.test(String(re))) continue;
         const m = re.exec(t);
         if (m) for (const n of m[1].split(/[,\s]+/).filter(Boolean)) fileWide.add(n.toLowerCase() === "all" ? "*" : n.toLowerCase());
       }
@@ -75,7 +79,11 @@ describe("collectSuppressions prefilters lines", () => {
     const s = collectSuppressions(new LineIndex(text), lookup);
     expect({ fileWide: [...s.fileWide].sort(), byLine: [...s.byLine].map(([l, ids]) => [l, [...ids].sort()]) }).toEqual(slow(text));
     expect(s.byLine.get(2)).toEqual(new Set(["dl3008"]));
-    expect(s.pragmas.map((p) => p.line)).toEqual([1, 4, 5, 7, 10]);
+    // Line 10's `#check=skip=` is no parser directive (it is not among the lines opening the file).
+    expect(s.pragmas.map((p) => p.line)).toEqual([1, 4, 5, 7]);
+    const opening = `#check=skip=JSONArgsRecommended\n${text}`;
+    expect(collectSuppressions(new LineIndex(opening), lookup).fileWide).toEqual(new Set(["jsonargsrecommended", "apk-no-cache"]));
+    expect({ fileWide: [...collectSuppressions(new LineIndex(opening), lookup).fileWide].sort() }).toEqual({ fileWide: slow(opening).fileWide });
   });
 });
 

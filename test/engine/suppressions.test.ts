@@ -47,6 +47,16 @@ describe("suppression pragmas", () => {
       expect(found("# check=error=true;skip=FromPlatformFlagConstDisallowed")).toEqual(["exec-form-cmd", "user-missing"]);
     });
 
+    it("is read only as a parser directive, in the run of directive lines at the top of the file", () => {
+      expect(found("# syntax=docker/dockerfile:1\n# check=skip=all")).toEqual(["user-missing"]);
+      // Below a blank line, another comment or an instruction (here inside a RUN's continuation),
+      // BuildKit reads it as a comment.
+      expect(found("\n# check=skip=all")).toEqual(["exec-form-cmd", "from-platform-flag", "user-missing"]);
+      expect(found("# a comment\n# check=skip=all")).toEqual(["exec-form-cmd", "from-platform-flag", "user-missing"]);
+      const inContinuation = "FROM --platform=linux/amd64 python:3.12\nRUN echo a \\\n  # check=skip=all\n  && echo b\nCMD python app.py\n";
+      expect(audit([{ path: "Dockerfile", content: inContinuation }], buildkitRules).findings.map((f) => f.ruleId).sort()).toEqual(["exec-form-cmd", "from-platform-flag", "user-missing"]);
+    });
+
     it("skips with `all` every rule that mirrors a BuildKit check, and no other", () => {
       expect(found("# check=skip=all")).toEqual(["user-missing"]);
       expect(found("# check=error=true")).toEqual(["exec-form-cmd", "from-platform-flag", "user-missing"]);

@@ -59,7 +59,13 @@ export function formatMessage(template: string, data: Record<string, string | nu
   let out = t.texts[0];
   for (let i = 0; i < t.keys.length; i++) {
     const key = t.keys[i];
-    out += (key in data ? String(data[key]) : t.placeholders[i]) + t.texts[i + 1];
+    const value = key in data ? String(data[key]) : t.placeholders[i];
+    if (t.spans[i] && value.includes("`")) {
+      // A backtick would end the code span early (and three would open a code block in a comment):
+      // the span gets a fence longer than any run of backticks in the value.
+      const fence = "`".repeat(Math.max(...value.match(/`+/g)!.map((run) => run.length)) + 1);
+      out = `${out.slice(0, -1)}${fence} ${value} ${fence}${t.texts[i + 1].slice(1)}`;
+    } else out += value + t.texts[i + 1];
   }
   return out;
 }
@@ -69,6 +75,8 @@ interface Template {
   texts: string[];
   keys: string[];
   placeholders: string[];
+  /** Whether placeholder i is the whole of a code span: `{{name}}`. */
+  spans: boolean[];
 }
 
 /** Templates come from the rule catalogue (a few hundred); past the cap a template is cut on each call. */
@@ -78,7 +86,7 @@ const MAX_TEMPLATES = 5_000;
 function compiledTemplate(template: string): Template {
   let t = templates.get(template);
   if (t) return t;
-  t = { texts: [], keys: [], placeholders: [] };
+  t = { texts: [], keys: [], placeholders: [], spans: [] };
   const re = /\{\{\s*(\w+)\s*\}\}/g;
   let last = 0;
   for (let m: RegExpExecArray | null; (m = re.exec(template)); ) {
@@ -88,6 +96,7 @@ function compiledTemplate(template: string): Template {
     last = m.index + m[0].length;
   }
   t.texts.push(template.slice(last));
+  t.spans = t.keys.map((_, i) => /(^|[^`])`$/.test(t!.texts[i]) && /^`(?!`)/.test(t!.texts[i + 1]));
   if (templates.size < MAX_TEMPLATES) templates.set(template, t);
   return t;
 }

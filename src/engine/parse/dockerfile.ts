@@ -274,7 +274,8 @@ function toInstruction(
   const argsRange = argsAst ? toRange(argsAst) : null;
   const argsText = argsRange ? index.slice(argsRange) : "";
   const flags = flagsOf(node);
-  const args = node.getArguments().map((a) => ({ value: a.getValue(), range: toRange(a.getRange()) }));
+  const quoted = QUOTE_REMOVING.has(keyword);
+  const args = node.getArguments().map((a) => ({ value: quoted ? withoutQuotes(a.getValue()) : a.getValue(), range: toRange(a.getRange()) }));
   const heredocs = heredocsOf(node, index);
   const afterFlags = flags.length ? argsText.slice(offsetAfterFlags(argsText, flags.length)) : argsText;
   const execForm = parseExecForm(afterFlags, escape);
@@ -464,6 +465,18 @@ function afterCommentLines(text: string, from: number, end: number): number {
     if (lineEnd < 0 || lineEnd >= end) return end;
     from = lineEnd + 1;
   }
+}
+
+/**
+ * Instructions whose words Docker reads as the shell would before using them (`USER "app"` is the
+ * user app, `EXPOSE "80"` the port 80); the parser keeps their quotes.
+ */
+const QUOTE_REMOVING = new Set(["EXPOSE", "USER", "WORKDIR", "STOPSIGNAL"]);
+
+/** A word wholly inside one pair of quotes, without them: `"80/tcp"` is 80/tcp. Anything else as it is. */
+function withoutQuotes(word: string): string {
+  const q = word[0];
+  return word.length >= 2 && (q === '"' || q === "'") && word.endsWith(q) && !word.slice(1, -1).includes(q) ? word.slice(1, -1) : word;
 }
 
 /** A word's value with its quotes, escapes and line continuations removed. */

@@ -4,6 +4,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 ruleTester(rule, {
   valid: [
     "FROM nginx:1.27\nEXPOSE 3000 80 443 22\n",
+    // Docker reads each word without its quotes.
+    "FROM nginx:1.27\nEXPOSE \"3000\" '53/udp'\n",
     "FROM nginx:1.27\nEXPOSE 80/tcp 53/udp 9000-9010 5000-5001/sctp 0\n",
     "FROM nginx:1.27\nARG PORT=8080\nEXPOSE $PORT ${ADMIN_PORT:-9000}/tcp\n",
   ],

@@ -4,6 +4,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 ruleTester(rule, {
   valid: [
     "FROM alpine:3.20\nUSER 10001\n",
+    // Docker reads the word without its quotes.
+    "FROM alpine:3.20\nUSER \"10001\"\n",
     "FROM alpine:3.20\nUSER 10001:app\n",
     "FROM alpine:3.20\nUSER root\n",
     "FROM alpine:3.20\nUSER ${APP_UID}\n",
@@ -14,6 +16,10 @@ ruleTester(rule, {
     "# escape=`\nFROM mcr.microsoft.com/dotnet/runtime:8.0\nUSER ContainerUser\n",
   ],
   invalid: [
+    {
+      code: "FROM node:20-slim\nUSER 'node'\n",
+      errors: [{ messageId: "name", data: { user: "node" }, line: 2, column: 6, endLine: 2, endColumn: 12 }],
+    },
     {
       code: "FROM node:20-slim\nUSER node\n",
       errors: [{ messageId: "name", line: 2, column: 6, endLine: 2, endColumn: 10 }],

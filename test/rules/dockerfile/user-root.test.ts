@@ -22,5 +22,10 @@ ruleTester(rule, {
       code: "FROM alpine:3.20\nUSER app\nUSER root:root\n",
       errors: [{ messageId: "root", line: 3, column: 6, endLine: 3, endColumn: 15 }],
     },
+    {
+      // Docker reads the word without its quotes.
+      code: "FROM alpine:3.20\nUSER \"root\"\n",
+      errors: [{ messageId: "root", line: 2, column: 6, endLine: 2, endColumn: 12 }],
+    },
   ],
 });

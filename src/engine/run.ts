@@ -2,7 +2,7 @@ import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED } from ".
 import { createClassifier } from "./classify.js";
 import { compileGlobs } from "./glob.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
-import { fingerprint, foldedFingerprint, shortAnchor } from "./fingerprint.js";
+import { fingerprint, foldAnchor, foldedFingerprint } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
 import { parseDockerfile, shellRefusal, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
@@ -346,7 +346,7 @@ const NO_ANCHOR: Anchor = { folded: "", id: -1 };
 interface Anchors {
   /** Anchor by instruction (Dockerfiles) or by line number (lines outside any instruction, Compose). */
   byKey: Map<unknown, Anchor>;
-  /** Folded-with-ends text (what occurrence keys compared) → id. */
+  /** Folded text (as the fingerprint hashes it) → id. */
   ids: Map<string, number>;
   /** The instruction spanning a 1-based line, by binary search (files can hold 50,000 instructions). */
   instructionAt(line: number): DfInstruction | undefined;
@@ -443,12 +443,13 @@ function anchorOf(model: Model, line: number): Anchor {
   const key: unknown = (model.kind === "dockerfile" && anchors.instructionAt(line)) || line;
   let anchor = anchors.byKey.get(key);
   if (anchor) return anchor;
-  const text = anchorTextOf(model, line);
-  // Occurrences were counted by the text with whitespace runs folded but its ends kept.
-  const spaced = text.replace(/\s+/g, " ");
-  let id = anchors.ids.get(spaced);
-  if (id === undefined) anchors.ids.set(spaced, (id = anchors.ids.size));
-  anchor = { folded: shortAnchor(spaced.trim()), id };
+  // Occurrences are counted by the folded text the fingerprint hashes, ends trimmed: counted by the
+  // text with its ends kept, `RUN x` and `RUN x ` (or one line indented deeper) were each the first
+  // of its kind, so both got one fingerprint, and stripping the trailing space made one "new".
+  const folded = foldAnchor(anchorTextOf(model, line));
+  let id = anchors.ids.get(folded);
+  if (id === undefined) anchors.ids.set(folded, (id = anchors.ids.size));
+  anchor = { folded, id };
   anchors.byKey.set(key, anchor);
   return anchor;
 }

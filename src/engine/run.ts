@@ -256,7 +256,7 @@ function runRules(
     if (f.range) f.range = clampRange(model.index, f.range);
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
     const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
-    const scope = f.service ?? "";
+    const scope = f.service === undefined ? "" : f.range ? scopeOf(model, f.service, f.range.start.line) : f.service;
     // Statements whose folded text is the same share an id: the key never holds the text itself.
     const key = `${f.ruleId}\u0000${scope}\u0000${anchor.id}`;
     const occurrence = occurrences.get(key) ?? 0;
@@ -352,6 +352,8 @@ interface Anchors {
   instructionAt(line: number): DfInstruction | undefined;
   /** For each line, the nearest line above it with a smaller YAML indent (0 when none). */
   parentOf: Int32Array | null;
+  /** Compose: the first and last line of each service's own block (its key to the end of its value), built on first use. */
+  serviceLines: Map<string, [number, number]> | null;
 }
 
 const anchorCache = new WeakMap<Model, Anchors>();
@@ -375,6 +377,7 @@ function anchorsOf(model: Model): Anchors {
       return ins && ins.range.start.line <= line && line <= ins.range.end.line ? ins : undefined;
     },
     parentOf: model.kind === "compose" ? yamlParentLines(model.index) : null,
+    serviceLines: null,
   };
   anchorCache.set(model, anchors);
   return anchors;
@@ -435,6 +438,31 @@ function anchorTextOf(model: Model, line: number): string {
     if (ins) return model.index.slice(ins.range);
   }
   return model.index.line(line);
+}
+
+/**
+ * The scope a finding's fingerprint holds: its service, unless its statement lies outside that
+ * service's own block. A setting shared through a YAML anchor (`x-common: &common` merged with
+ * `<<: *common`) is reported once, for the first service in file order that merges it; with that
+ * service in the fingerprint, reordering the services, removing that one or adding one before it
+ * gave the same statement another fingerprint, and the finding was called new though no line of
+ * it changed. Such a statement belongs to no one service, so its scope is empty.
+ */
+function scopeOf(model: Model, service: string, line: number): string {
+  if (model.kind !== "compose") return service;
+  const anchors = anchorsOf(model);
+  if (!anchors.serviceLines) {
+    anchors.serviceLines = new Map();
+    for (const s of model.services) {
+      if (anchors.serviceLines.has(s.name)) continue;
+      const key = model.locateKey(s.path);
+      if (!key) continue;
+      const value = model.locate(s.path);
+      anchors.serviceLines.set(s.name, [key.start.line, Math.max(key.end.line, value?.end.line ?? 0)]);
+    }
+  }
+  const lines = anchors.serviceLines.get(service);
+  return !lines || (lines[0] <= line && line <= lines[1]) ? service : "";
 }
 
 /** The anchor of a finding starting on `line`, folded once per statement of the file. */

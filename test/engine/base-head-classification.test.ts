@@ -35,3 +35,28 @@ describe("duplicate statements", () => {
     expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(findings.length);
   });
 });
+
+describe("settings shared through a YAML anchor", () => {
+  const common = "x-common: &common\n  privileged: true\n  environment:\n    API_TOKEN: s3cr3tvalue99\n\nservices:\n";
+  const api = "  api:\n    <<: *common\n    image: example/api:1.2\n";
+  const worker = "  worker:\n    <<: *common\n    image: example/worker:1.2\n";
+  const shared = (c: ReturnType<typeof compare>) => ({
+    added: c.added.filter((f) => /^(privileged|hardcoded-secret)@/.test(f)),
+    fixed: c.fixed.filter((f) => /^(privileged|hardcoded-secret)@/.test(f)),
+  });
+
+  it("stay existing when the services merging them are reordered", () => {
+    expect(compare(common + api + worker, common + worker + api, "compose.yaml")).toEqual(unchanged);
+  });
+
+  it("stay existing when the first service merging them is removed, or one is added before it", () => {
+    expect(shared(compare(common + api + worker, common + worker, "compose.yaml"))).toEqual(unchanged);
+    const jobs = "  jobs:\n    <<: *common\n    image: example/jobs:1.2\n";
+    expect(shared(compare(common + api + worker, common + jobs + api + worker, "compose.yaml"))).toEqual(unchanged);
+  });
+
+  it("are new when a service sets one in its own block", () => {
+    const own = api.replace("image: example/api:1.2\n", "image: example/api:1.2\n    privileged: true\n");
+    expect(shared(compare(common + api + worker, common + own + worker, "compose.yaml"))).toEqual({ added: ["privileged@10[api]"], fixed: [] });
+  });
+});

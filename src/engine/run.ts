@@ -4,7 +4,7 @@ import { compileGlobs } from "./glob.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
 import { fingerprint, foldAnchor, foldedFingerprint } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
-import { parseDockerfile, shellRefusal, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
+import { joinContinuations, parseDockerfile, shellRefusal, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseDockerignore, type DockerignoreModel } from "./parse/dockerignore.js";
 import { normalizePath } from "./paths.js";
 import { buildProject, type Project } from "./project.js";
@@ -432,10 +432,19 @@ function indentOf(text: string): number {
   return text.trimStart().startsWith("-") ? lead + 0.5 : lead;
 }
 
+/**
+ * The text of the statement on `line`: a Compose line, or a whole Dockerfile instruction as Docker
+ * reads it, its escaped line breaks and the comment lines inside them removed. Splitting a long RUN
+ * over continuation lines (or joining it back, or commenting inside it) leaves the command Docker
+ * runs as it was, so its findings keep their fingerprints instead of being called new.
+ */
 function anchorTextOf(model: Model, line: number): string {
   if (model.kind === "dockerfile") {
     const ins = anchorsOf(model).instructionAt(line);
-    if (ins) return model.index.slice(ins.range);
+    if (ins) {
+      const text = model.index.slice(ins.range);
+      return text.includes("\n") ? joinContinuations(text, model.escape) : text;
+    }
   }
   return model.index.line(line);
 }

@@ -60,3 +60,26 @@ describe("settings shared through a YAML anchor", () => {
     expect(shared(compare(common + api + worker, common + own + worker, "compose.yaml"))).toEqual({ added: ["privileged@10[api]"], fixed: [] });
   });
 });
+
+describe("an instruction rewritten over continuation lines", () => {
+  const oneLine = "FROM debian:12\nRUN apt-get update && apt-get install -y curl wget\nUSER app\n";
+
+  it("keeps its findings when split, joined back, or commented inside", () => {
+    const split = oneLine.replace("update && apt-get install -y curl wget", "update \\\n    && apt-get install -y \\\n      curl \\\n      wget");
+    const commented = split.replace("      curl \\\n", "      # the client\n      curl \\\n");
+    expect(compare(oneLine, split)).toEqual(unchanged);
+    expect(compare(split, oneLine)).toEqual(unchanged);
+    expect(compare(split, commented)).toEqual(unchanged);
+    expect(compare(oneLine.replace(/\n/g, "\r\n"), split.replace(/\n/g, "\r\n"))).toEqual(unchanged);
+  });
+
+  it("with the escape character a directive sets", () => {
+    const windows = "# escape=`\nFROM debian:12\nRUN apt-get update && apt-get install -y curl\n";
+    expect(compare(windows, windows.replace("update && ", "update `\n    && "))).toEqual(unchanged);
+  });
+
+  it("counts as new when the command it runs changes", () => {
+    const split = oneLine.replace("curl wget", "curl \\\n      wget \\\n      git");
+    expect(compare(oneLine, split).added).toContain("apt-version-unpinned@4");
+  });
+});

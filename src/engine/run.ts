@@ -437,12 +437,22 @@ function indentOf(text: string): number {
  * reads it, its escaped line breaks and the comment lines inside them removed. Splitting a long RUN
  * over continuation lines (or joining it back, or commenting inside it) leaves the command Docker
  * runs as it was, so its findings keep their fingerprints instead of being called new.
+ *
+ * A FROM is read without its image's tag and digest. Findings about a whole stage (no USER, no
+ * HEALTHCHECK) point at its FROM, and the most common edit of a FROM is a version bump
+ * (`python:3.12-slim` → `python:3.13-slim`, a new digest): with the tag in the anchor, such a bump
+ * made every stage finding new, an error blocking a PR that changed nothing but the version.
  */
 function anchorTextOf(model: Model, line: number): string {
   if (model.kind === "dockerfile") {
     const ins = anchorsOf(model).instructionAt(line);
     if (ins) {
-      const text = model.index.slice(ins.range);
+      const image = ins.keyword === "FROM" ? ins.args[0] : undefined;
+      const bare = image ? withoutVersion(image.value) : "";
+      const text =
+        image && bare !== image.value
+          ? model.index.slice({ start: ins.range.start, end: image.range.start }) + bare + model.index.slice({ start: image.range.end, end: ins.range.end })
+          : model.index.slice(ins.range);
       return text.includes("\n") ? joinContinuations(text, model.escape) : text;
     }
   }
@@ -472,6 +482,14 @@ function scopeOf(model: Model, service: string, line: number): string {
   }
   const lines = anchors.serviceLines.get(service);
   return !lines || (lines[0] <= line && line <= lines[1]) ? service : "";
+}
+
+/** An image reference without its tag and digest: `registry:5000/team/app:1.2@sha256:…` → `registry:5000/team/app`. */
+function withoutVersion(ref: string): string {
+  const at = ref.indexOf("@");
+  const name = at < 0 ? ref : ref.slice(0, at);
+  const colon = name.indexOf(":", name.lastIndexOf("/") + 1);
+  return colon < 0 ? name : name.slice(0, colon);
 }
 
 /** The anchor of a finding starting on `line`, folded once per statement of the file. */

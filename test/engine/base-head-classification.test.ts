@@ -83,3 +83,17 @@ describe("an instruction rewritten over continuation lines", () => {
     expect(compare(oneLine, split).added).toContain("apt-version-unpinned@4");
   });
 });
+
+describe("a base image version bump", () => {
+  const app = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n';
+
+  it("keeps the findings about its stage (no USER, no HEALTHCHECK)", () => {
+    expect(compare(app, app.replace("3.12-slim", "3.13-slim"))).toEqual(unchanged);
+    const pinned = app.replace("python:3.12-slim", "registry.local:5000/python:3.12-slim@sha256:aaaa");
+    expect(compare(pinned, pinned.replace("3.12-slim@sha256:aaaa", "3.13-slim@sha256:bbbb"))).toEqual(unchanged);
+  });
+
+  it("still brings what the new tag itself causes", () => {
+    expect(compare(app, app.replace("3.12-slim", "latest"))).toEqual({ added: ["image-tag-latest@1"], fixed: [] });
+  });
+});

@@ -456,7 +456,11 @@ function anchorTextOf(model: Model, line: number): string {
       return text.includes("\n") ? joinContinuations(text, model.escape) : text;
     }
   }
-  return model.index.line(line);
+  const text = model.index.line(line);
+  // A Compose `image:` line likewise, so that a release bumping `app:1.4.2` to `app:1.4.3` keeps
+  // the findings that point at it (build-and-image).
+  const image = model.kind === "compose" ? /^(\s*(?:-\s*)?image\s*:\s*["']?)([^\s"'#]+)(.*)$/.exec(text) : null;
+  return image ? image[1] + withoutVersion(image[2]) + image[3] : text;
 }
 
 /**

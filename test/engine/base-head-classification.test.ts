@@ -97,3 +97,15 @@ describe("a base image version bump", () => {
     expect(compare(app, app.replace("3.12-slim", "latest"))).toEqual({ added: ["image-tag-latest@1"], fixed: [] });
   });
 });
+
+describe("a Compose image version bump", () => {
+  const compose = "name: shop\nservices:\n  app:\n    build: .\n    image: \"ghcr.io/acme/app:1.4.2\"\n    restart: always\n  db:\n    image: postgres:16.2\n    restart: always\n";
+
+  it("keeps the findings that point at the image line", () => {
+    expect(compare(compose, compose.replace("app:1.4.2", "app:1.4.3").replace("16.2", "16.3"), "compose.yaml")).toEqual(unchanged);
+  });
+
+  it("still brings what the new tag itself causes", () => {
+    expect(compare(compose, compose.replace("postgres:16.2", "postgres:latest"), "compose.yaml")).toEqual({ added: ["image-tag-unpinned@8[db]"], fixed: [] });
+  });
+});

@@ -26,7 +26,7 @@ const heredoc = fc.tuple(fc.constantFrom("RUN", "COPY", "RUN cat", "ONBUILD RUN"
   return `${k} <<${name}${k === "COPY" ? " /dst" : ""}\n${body.join("\n")}${body.length ? "\n" : ""}${closed ? bare : ""}`;
 });
 /** Instructions as real files write them, so that rules get past their first checks. */
-const realistic = fc.constantFrom(
+export const realistic = fc.constantFrom(
   "FROM node:20-slim AS builder",
   "FROM builder",
   "FROM --platform=$BUILDPLATFORM golang:1.22 AS build",
@@ -93,7 +93,7 @@ const { value: yamlValue } = fc.letrec<{ value: Yaml }>((tie) => ({
 }));
 
 /** A service as real files write one, with now and then a value of the wrong shape. */
-const serviceEntry = fc.constantFrom(
+export const serviceEntry = fc.constantFrom(
   "image: postgres:16",
   "image: nginx:latest",
   "image: ${REGISTRY:-docker.io}/app:${TAG:-latest}",

@@ -27,6 +27,12 @@ export interface AuditOptions {
    * pass); without it the `shellcheck` rule reports that ShellCheck is unavailable.
    */
   shellcheck?: ShellChecker;
+  /**
+   * File path → the path its findings' fingerprints name instead. A pull request's base is audited
+   * with each file the PR moves fingerprinted at its head path, so a finding that moved with its
+   * file keeps its fingerprint (whatever else the PR changed in its message) and is not called new.
+   */
+  fingerprintPaths?: Readonly<Record<string, string>>;
 }
 
 export interface Report {
@@ -105,8 +111,10 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const active = activeRules(rules, config);
   const services: RuleServices = { shellcheck: options.shellcheck };
   const budget: FindingBudget = { left: FINDING_LIMITS.perRun, unlisted: {} };
-  for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget)) findings.push(f);
-  for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget)) findings.push(f);
+  const moved = options.fingerprintPaths ?? {};
+  const named = (path: string) => (Object.hasOwn(moved, path) ? normalizePath(moved[path]) : path);
+  for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
+  for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));
   const units = dockerfiles.reduce((n, d) => n + d.stages.length, 0) + project.services.length;
   const { scores, coverage } = computeScores(findings, project.services, units, budget.unlisted);
@@ -197,6 +205,7 @@ function runRules(
   docsBase: string,
   services: RuleServices,
   budget: FindingBudget,
+  fingerprintPath: string,
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
   // Most files have no pragma: then no finding's statement and YAML parents need looking up.
@@ -261,7 +270,7 @@ function runRules(
     const key = `${f.ruleId}\u0000${scope}\u0000${anchor.id}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    f.fingerprint = foldedFingerprint(f.ruleId, f.file, scope, anchor.folded, occurrence);
+    f.fingerprint = foldedFingerprint(f.ruleId, fingerprintPath, scope, anchor.folded, occurrence);
     kept.push(f);
   }
   return kept;

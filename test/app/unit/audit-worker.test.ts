@@ -57,6 +57,16 @@ describe("the audit worker pool", () => {
     expect(expected.findings.length).toBeGreaterThan(3);
   }, 60_000);
 
+  it("fingerprints a moved file at the path it is given, as the engine in process does", async () => {
+    pool = createAuditPool({ threads: 1, script: THREAD });
+    const options = { config: DEFAULT_CONFIG, tree: files.map((f) => f.path), fingerprintPaths: { Dockerfile: "app/Dockerfile" } };
+    const moved = await pool.audit(files, options);
+    expect(moved).toEqual(audit(files, rules, { ...options, shellcheck: createShellchecker() }));
+    const atHead = audit([{ path: "app/Dockerfile", content: files[0].content }], rules, { shellcheck: createShellchecker() });
+    const ofDockerfile = (r: typeof moved) => r.findings.filter((f) => f.file.endsWith("Dockerfile") && f.ruleId !== "shellcheck").map((f) => f.fingerprint);
+    expect(ofDockerfile({ ...moved, findings: moved.findings.filter((f) => f.file === "Dockerfile") })).toEqual(ofDockerfile(atHead));
+  }, 60_000);
+
   it("rejects with a clear error when the audit fails in the thread, and keeps serving", async () => {
     pool = createAuditPool({ threads: 1, script: FAKE });
     await expect(pool.audit([{ path: "fail", content: "" }], {})).rejects.toThrow(/audit failed in its worker thread: Error: rule exploded/);

@@ -83,6 +83,8 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   let totalBytes = 0;
   let audited = 0;
 
+  const moved = options.fingerprintPaths ?? {};
+  const named = (path: string) => (Object.hasOwn(moved, path) ? normalizePath(moved[path]) : path);
   const sorted = [...input].map((f) => ({ ...f, path: normalizePath(f.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     const kind = classify(file.path);
@@ -91,7 +93,11 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
     const skip = skipReason(file.content, bytes, audited, totalBytes, config) ?? lineLimitReason(file.content, kind);
     files.push(skip ? { path: file.path, kind, skipped: skip } : { path: file.path, kind });
     if (skip) {
-      findings.push(builtinFinding(FILE_SKIPPED, "skipped", { path: file.path, reason: skip }, file.path, docsBase));
+      const f = builtinFinding(FILE_SKIPPED, "skipped", { path: file.path, reason: skip }, file.path, docsBase);
+      // Its identity is the file and why it is skipped, not the sizes the reason quotes: those
+      // change with any edit of the file (or of another), and the finding was called new each time.
+      f.fingerprint = fingerprint({ ruleId: FILE_SKIPPED.id, file: named(file.path), scope: "", anchorText: skip.replace(/\d+/g, "#"), occurrence: 0 });
+      findings.push(f);
       continue;
     }
     totalBytes += bytes;
@@ -111,8 +117,6 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const active = activeRules(rules, config);
   const services: RuleServices = { shellcheck: options.shellcheck };
   const budget: FindingBudget = { left: FINDING_LIMITS.perRun, unlisted: {} };
-  const moved = options.fingerprintPaths ?? {};
-  const named = (path: string) => (Object.hasOwn(moved, path) ? normalizePath(moved[path]) : path);
   for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
   for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));

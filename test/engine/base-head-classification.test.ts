@@ -1,6 +1,6 @@
-import { auditFiles } from "../../src/audit.js";
+import { auditFiles, rules } from "../../src/audit.js";
 import { compareFindings } from "../../src/formatters/markdown.js";
-import type { Finding } from "../../src/engine/index.js";
+import { audit, DEFAULT_CONFIG, type Finding } from "../../src/engine/index.js";
 
 // What a pull request's audit calls new or fixed, with the full catalogue: edits that leave a
 // finding's own statement alone must neither add nor fix it, and a real new problem must count once.
@@ -107,5 +107,19 @@ describe("a Compose image version bump", () => {
 
   it("still brings what the new tag itself causes", () => {
     expect(compare(compose, compose.replace("postgres:16.2", "postgres:latest"), "compose.yaml")).toEqual({ added: ["image-tag-unpinned@8[db]"], fixed: [] });
+  });
+});
+
+describe("a file skipped for the run's size limit", () => {
+  const config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxTotalBytes: 200 } };
+  const small = { path: "a/Dockerfile", content: "FROM alpine:3.20\nUSER 1000\n" };
+  const big = `FROM alpine:3.20\n${"RUN echo one two three four five six\n".repeat(6)}USER 1000\n`;
+
+  it("stays the same finding when an edit changes the sizes its reason quotes", () => {
+    const skipped = (content: string) => audit([small, { path: "b/Dockerfile", content }], rules, { config }).findings.filter((f) => f.ruleId === "file-skipped");
+    const [before, after] = [skipped(big), skipped(big.replace("USER", "ENV A=1\nUSER"))];
+    expect(before).toHaveLength(1);
+    expect(after[0].message).not.toBe(before[0].message);
+    expect(compareFindings(before, after)).toMatchObject({ added: [], fixed: [] });
   });
 });

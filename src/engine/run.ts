@@ -469,7 +469,7 @@ function anchorTextOf(model: Model, line: number): string {
       return text.includes("\n") ? joinContinuations(text, model.escape) : text;
     }
   }
-  const text = model.index.line(line);
+  const text = withoutYamlComment(model.index.line(line));
   // A Compose `image:` line likewise, so that a release bumping `app:1.4.2` to `app:1.4.3` keeps
   // the findings that point at it (build-and-image).
   const image = model.kind === "compose" ? /^(\s*(?:-\s*)?image\s*:\s*["']?)([^\s"'#]+)(.*)$/.exec(text) : null;
@@ -499,6 +499,25 @@ function scopeOf(model: Model, service: string, line: number): string {
   }
   const lines = anchors.serviceLines.get(service);
   return !lines || (lines[0] <= line && line <= lines[1]) ? service : "";
+}
+
+/**
+ * A Compose line without its trailing `# comment`: explaining a flagged setting on its own line
+ * (`privileged: true  # the GPU driver needs it`) leaves the setting as it was, and its finding
+ * was called new. A `#` inside quotes, or not after whitespace, is text; after a quote that may be
+ * an apostrophe the line is kept whole.
+ */
+function withoutYamlComment(line: string): string {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (line[i - 1] === " " || line[i - 1] === "\t")) return line.slice(0, i).trim() ? line.slice(0, i) : line;
+  }
+  return line;
 }
 
 /** An image reference without its tag and digest: `registry:5000/team/app:1.2@sha256:…` → `registry:5000/team/app`. */

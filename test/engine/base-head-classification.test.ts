@@ -123,3 +123,17 @@ describe("a file skipped for the run's size limit", () => {
     expect(compareFindings(before, after)).toMatchObject({ added: [], fixed: [] });
   });
 });
+
+describe("a comment added at the end of a flagged Compose line", () => {
+  const compose = 'name: p\nservices:\n  web:\n    image: nginx:1.27\n    privileged: true\n    ports:\n      - "5432:5432"\n    restart: always\n';
+
+  it("leaves its finding existing", () => {
+    const explained = compose.replace("privileged: true", "privileged: true  # the GPU driver needs it").replace('"5432:5432"', '"5432:5432" # for the migration job');
+    expect(compare(compose, explained, "compose.yaml")).toEqual(unchanged);
+  });
+
+  it("but a # inside quotes is part of the value", () => {
+    const withHash = compose.replace("    restart: always\n", "    restart: always\n    environment:\n      DB_PASSWORD: \"hunter2 #1\"\n");
+    expect(compare(withHash, withHash.replace("hunter2 #1", "hunter2 #2"), "compose.yaml")).toEqual({ added: ["hardcoded-secret@10[web]"], fixed: ["hardcoded-secret@10[web]"] });
+  });
+});

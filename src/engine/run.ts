@@ -469,7 +469,9 @@ function anchorTextOf(model: Model, line: number): string {
       return text.includes("\n") ? joinContinuations(text, model.escape) : text;
     }
   }
-  const text = withoutYamlComment(model.index.line(line));
+  // Single quotes read as double ones where that means the same ('5432:5432', "5432:5432"): YAML
+  // formatters (Prettier) rewrite them, and the finding on the line was called new.
+  const text = withoutYamlComment(model.index.line(line)).replace(/'([^'"\\]*)'/g, '"$1"');
   // A Compose `image:` line likewise, so that a release bumping `app:1.4.2` to `app:1.4.3` keeps
   // the findings that point at it (build-and-image).
   const image = model.kind === "compose" ? /^(\s*(?:-\s*)?image\s*:\s*["']?)([^\s"'#]+)(.*)$/.exec(text) : null;

@@ -137,3 +137,15 @@ describe("a comment added at the end of a flagged Compose line", () => {
     expect(compare(withHash, withHash.replace("hunter2 #1", "hunter2 #2"), "compose.yaml")).toEqual({ added: ["hardcoded-secret@10[web]"], fixed: ["hardcoded-secret@10[web]"] });
   });
 });
+
+describe("a Compose file whose quotes a formatter rewrites", () => {
+  const compose = "name: p\nservices:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports:\n      - '8080:80'\n";
+
+  it("keeps the findings on the requoted lines", () => {
+    expect(compare(compose, compose.replace("'8080:80'", '"8080:80"'), "compose.yaml")).toEqual(unchanged);
+  });
+
+  it("but dropping the quotes changes the value, and its findings", () => {
+    expect(compare(compose, compose.replace("'8080:80'", "8080:80"), "compose.yaml").added).toContain("ports-quoted@7[web]");
+  });
+});

@@ -5,8 +5,8 @@ import { realistic, serviceEntry } from "./generators.js";
 
 // What a pull request's audit calls new: an edit that leaves every statement's meaning alone (a
 // comment or blank line, line endings, trailing whitespace, indentation, a RUN split over
-// continuation lines, a base image version bump, services reordered) must make no finding new and
-// none fixed.
+// continuation lines, a base image version bump, services reordered, quotes rewritten, comments at
+// the end of lines) must make no finding new and none fixed.
 
 function changes(path: string, base: string, head: string): string[] {
   const c = compareFindings(auditFiles([{ path, content: base }]).findings, auditFiles([{ path, content: head }]).findings);
@@ -64,6 +64,8 @@ const compose = fc.record({
   eol: fc.constantFrom("\n", "\r\n"),
   trailing: fc.boolean(),
   reversed: fc.boolean(),
+  requoted: fc.boolean(),
+  noted: fc.boolean(),
 });
 
 /**
@@ -85,9 +87,13 @@ function composeOf(head: string, services: [string, string[]][], unit: string, c
 describe("unrelated edits of a Compose file", () => {
   it("make no finding new and none fixed", () => {
     fc.assert(
-      fc.property(compose, ({ head, services, comments, indent, eol, trailing, reversed }) => {
+      fc.property(compose, ({ head, services, comments, indent, eol, trailing, reversed, requoted, noted }) => {
         const base = composeOf(head, services, "  ");
-        const edited = composeOf(head, reversed ? [...services].reverse() : services, indent, comments, trailing).replace(/\n/g, eol);
+        let edited = composeOf(head, reversed ? [...services].reverse() : services, indent, comments, trailing);
+        // Double quotes rewritten as single ones; a comment at the end of each value line.
+        if (requoted) edited = edited.replace(/"([^"'\\]*)"/g, "'$1'");
+        if (noted) edited = edited.replace(/^(\s*(?:- )?[\w<-]+: \S[^\n]*|\s*- \S[^\n]*)$/gm, "$1  # note");
+        edited = edited.replace(/\n/g, eol);
         expect(changes("compose.yaml", base, edited).filter((c) => !reversed || !ORDER_BOUND.test(c))).toEqual([]);
       }),
       { numRuns: 60 },

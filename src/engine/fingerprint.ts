@@ -1,9 +1,13 @@
 import { hash } from "node:crypto";
 
 /**
- * A finding's identity across commits: the rule, the file, the service or stage, and the text of the
- * statement it points at (whitespace folded), never its line number, so unrelated edits that move
- * it keep the fingerprint. `occurrence` tells apart identical statements in one file.
+ * A finding's identity across commits: the rule, the file, the service (none for a setting shared
+ * through a YAML anchor), and the text of the statement it points at (whitespace folded), never its
+ * line number, so unrelated edits that move it keep the fingerprint. `occurrence` tells apart
+ * identical statements in one file. The engine reads that text as what the statement means, not
+ * how it is written (run.ts `anchorTextOf`): a Dockerfile instruction with its continuations
+ * joined, a FROM or Compose `image:` without the image's tag and digest, a Compose line without
+ * its trailing comment and with single quotes as double ones.
  */
 export function fingerprint(parts: { ruleId: string; file: string; scope: string; anchorText: string; occurrence: number }): string {
   return foldedFingerprint(parts.ruleId, parts.file, parts.scope, foldAnchor(parts.anchorText), parts.occurrence);

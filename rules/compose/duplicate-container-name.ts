@@ -26,7 +26,10 @@ export default defineComposeRule({
       const first = same.find((s) => canRunTogether(s, service));
       if (first) {
         const range = model.locate([...service.path, "container_name"]);
-        if (once(range)) report({ messageId: "duplicate", data: { first: first.name, service: service.name, name }, range, service: service.name });
+        // The clash is the same whichever of the services the file lists first: its identity is
+        // the name, not which service it is reported on (N services with one name: N-1 findings).
+        const identity = `container_name ${name}`;
+        if (once(range)) report({ messageId: "duplicate", data: { first: first.name, service: service.name, name }, range, service: service.name, identity });
       }
       same.push(service);
     }

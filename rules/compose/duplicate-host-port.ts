@@ -73,7 +73,10 @@ export default defineComposeRule({
         const other = firstClash(hp);
         if (other) {
           const range = model.locate(port.path);
-          if (once(range)) report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range, service: service.name });
+          // The clash is the same whichever of the services the file lists first: its identity is
+          // the two host ports, not which service it is reported on (N services on one port: N-1).
+          const identity = [hp.label, other.label].sort().join(" / ");
+          if (once(range)) report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range, service: service.name, identity });
         }
         // A mapping written again adds nothing to compare with (the copy is `sameMapping`), and a
         // list of thousands of copies would otherwise make each look through all the earlier ones.

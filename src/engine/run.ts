@@ -217,6 +217,8 @@ function runRules(
   const suppressed = (ruleId: string, range: Range | null | undefined) =>
     pragmas && isSuppressed(suppressions, ruleId, range ? anchorLines(model, clampRange(model.index, range).start.line) : []);
   const raw: Finding[] = [];
+  /** Findings whose rule gave their identity (ReportDescriptor.identity). */
+  const identities = new Map<Finding, string>();
   // Rule findings are checked as they are reported; builtin ones as they are added.
   const addBuiltin = (f: Finding) => {
     if (!suppressed(f.ruleId, f.range)) raw.push(f);
@@ -233,7 +235,9 @@ function runRules(
       if (listed < FINDING_LIMITS.perRuleAndFile && budget.left > 0) {
         listed++;
         budget.left--;
-        raw.push(toFinding(rule.meta, level, d, model.path, docsBase));
+        const finding = toFinding(rule.meta, level, d, model.path, docsBase);
+        if (d.identity !== undefined) identities.set(finding, d.identity);
+        raw.push(finding);
         return;
       }
       budget.unlisted[rule.meta.category] = (budget.unlisted[rule.meta.category] ?? 0) + SEVERITY_WEIGHT[level];
@@ -268,8 +272,9 @@ function runRules(
   for (const f of raw) {
     if (f.range) f.range = clampRange(model.index, f.range);
     if (f.fix) f.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: clampRange(model.index, e.range) })) };
-    const anchor = f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
-    const scope = f.service === undefined ? "" : f.range ? scopeOf(model, f.service, f.range.start.line) : f.service;
+    const identity = identities.get(f);
+    const anchor = identity !== undefined ? identityAnchor(model, identity) : f.range ? anchorOf(model, f.range.start.line) : NO_ANCHOR;
+    const scope = f.service === undefined || identity !== undefined ? "" : f.range ? scopeOf(model, f.service, f.range.start.line) : f.service;
     // Statements whose folded text is the same share an id: the key never holds the text itself.
     const key = `${f.ruleId}\u0000${scope}\u0000${anchor.id}`;
     const occurrence = occurrences.get(key) ?? 0;
@@ -528,6 +533,16 @@ function withoutVersion(ref: string): string {
   const name = at < 0 ? ref : ref.slice(0, at);
   const colon = name.indexOf(":", name.lastIndexOf("/") + 1);
   return colon < 0 ? name : name.slice(0, colon);
+}
+
+/** The anchor of a finding whose rule gave its identity: apart from every statement's (an id of its own). */
+function identityAnchor(model: Model, identity: string): Anchor {
+  const anchors = anchorsOf(model);
+  const folded = foldAnchor(identity);
+  const key = `\u0001${folded}`;
+  let id = anchors.ids.get(key);
+  if (id === undefined) anchors.ids.set(key, (id = anchors.ids.size));
+  return { folded: key, id };
 }
 
 /** The anchor of a finding starting on `line`, folded once per statement of the file. */

@@ -81,4 +81,11 @@ export interface ReportDescriptor {
    * contains it, unless it is shorter than four characters (isMaskable).
    */
   secret?: string;
+  /**
+   * For a finding about services that clash, reported on whichever comes later in the file: what
+   * the clash is about, order aside (the container name, the host ports). The fingerprint then
+   * holds it instead of the service and the statement's text, so reordering the services does not
+   * turn the same clash into a new finding.
+   */
+  identity?: string;
 }

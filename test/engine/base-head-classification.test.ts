@@ -149,3 +149,22 @@ describe("a Compose file whose quotes a formatter rewrites", () => {
     expect(compare(compose, compose.replace("'8080:80'", "8080:80"), "compose.yaml").added).toContain("ports-quoted@7[web]");
   });
 });
+
+describe("services that clash, reordered", () => {
+  const a = '  a:\n    image: x:1\n    container_name: app\n    ports:\n      - "127.0.0.1:8080:80"\n    restart: always\n';
+  const b = '  b:\n    image: y:1\n    container_name: app\n    ports:\n      - "8080:3000"\n    restart: always\n';
+  const c = "  c:\n    image: z:1\n    container_name: app\n    restart: always\n";
+  const clashes = (x: ReturnType<typeof compare>) => ({
+    added: x.added.filter((f) => f.startsWith("duplicate-")),
+    fixed: x.fixed.filter((f) => f.startsWith("duplicate-")),
+  });
+
+  it("keep the clash existing, though it is now reported on the other service", () => {
+    expect(compare(`name: p\nservices:\n${a}${b}`, `name: p\nservices:\n${b}${a}`, "compose.yaml")).toEqual(unchanged);
+    expect(compare(`name: p\nservices:\n${a}${b}${c}`, `name: p\nservices:\n${c}${b}${a}`, "compose.yaml")).toEqual(unchanged);
+  });
+
+  it("count one more clash when a third service takes the same name", () => {
+    expect(clashes(compare(`name: p\nservices:\n${a}${b}`, `name: p\nservices:\n${c}${a}${b}`, "compose.yaml"))).toEqual({ added: ["duplicate-container-name@15[b]"], fixed: [] });
+  });
+});

@@ -5,9 +5,14 @@ import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { hasCacheMount } from "../../src/engine/run-mounts.js";
 import { chainInstructions } from "../../src/engine/stage-roles.js";
 
-const TRUTHY = /^(1|true|on|yes)$/i;
-/** `PIP_NO_CACHE_DIR=1` set inline or exported in the RUN. */
-const INLINE = /PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i;
+/**
+ * Values of `PIP_NO_CACHE_DIR` that switch the cache off. pip parses the value with `strtobool` only to
+ * reject garbage, then disables the cache for *any* boolean word, false ones included (kept for
+ * backwards compatibility, pypa/pip#5735): `PIP_NO_CACHE_DIR=off` or `=0` disables it just like `=1`.
+ */
+const DISABLES = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
+/** `PIP_NO_CACHE_DIR=<boolean word>` set inline or exported in the RUN. */
+const INLINE = /PIP_NO_CACHE_DIR=["']?(y|yes|t|true|on|1|n|no|f|false|off|0)(?![\w.-])/i;
 
 /** `--no-cache-dir`, or a prefix pip takes for it (its option parser accepts any unambiguous one: `--no-cache`). */
 const NO_CACHE_DIR = /^--no-cache(-(d(ir?)?)?)?$/;
@@ -26,7 +31,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, report }) {
-    const envDisables = (ins: DfInstruction) => ins.keyword === "ENV" && ins.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && TRUTHY.test(p.value));
+    const envDisables = (ins: DfInstruction) => ins.keyword === "ENV" && ins.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && DISABLES.test(p.value));
     for (const [instruction, commands] of commandsByRun(model)) {
       if (INLINE.test(instruction.argsText) || hasCacheMount(instruction, (t) => /(^|\/)\.cache(\/pip)?$|pip/.test(t))) continue;
       const stage = model.stages[instruction.stageIndex];

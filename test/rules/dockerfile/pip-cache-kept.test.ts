@@ -9,6 +9,10 @@ ruleTester(rule, {
     "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.3\n",
     "FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask==3.0.3\n",
     "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3.0.3\n",
+    // pip disables the cache for any boolean value, false ones included (pypa/pip#5735).
+    "FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install --require-hashes -r requirements.txt\n",
+    "FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask==3.0.3\n",
+    "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=false pip install flask==3.0.3\n",
     "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
     "FROM python:3.12\nRUN pipx install black==24.4.2 && pip download flask\n",
     "FROM python:3.12\nRUN [\"pip3\", \"install\", \"requests==2.7.0\", \"--no-cache-dir\"]\n",

@@ -2,7 +2,8 @@ import { argIn, missingCleanups } from "../../src/engine/cache-cleanup.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 
-const YARN_CACHE = /(\.cache\/yarn|\.yarn\/cache|\.yarn-cache|share\/\.cache\/yarn|yarn-cache)(\/|$)|\/yarn$/;
+/** Yarn's cache folders: classic's (`~/.cache/yarn`, `/usr/local/share/.cache/yarn`) and Berry's global one (`~/.yarn/berry/cache`, the default from Yarn 4). */
+const YARN_CACHE = /(\.cache\/yarn|\.yarn\/cache|\.yarn\/berry(\/cache)?|\.yarn-cache|share\/\.cache\/yarn|yarn-cache)(\/|$)|\/yarn$/;
 
 export default defineDockerfileRule({
   meta: {

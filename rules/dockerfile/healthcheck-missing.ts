@@ -2,7 +2,7 @@ import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.j
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { healthcheckOf } from "../../src/engine/parse/compose.js";
 import type { Project, ProjectService } from "../../src/engine/project.js";
-import { serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { isOneShot, serviceDefines } from "../../src/engine/service-lifecycle.js";
 import { stageHealthcheck } from "../../src/engine/users.js";
 
 export default defineDockerfileRule({
@@ -21,12 +21,19 @@ export default defineDockerfileRule({
     const stage = model.finalStage;
     if (!stage?.image || stageHealthcheck(stage)) return;
     const services = project.servicesBuilding(model.path);
-    if (services.length && services.every((s) => s.compose.healthcheck.defined || inheritsHealthcheck(project, s))) return;
+    // A run-once job (a migration another service waits for, `restart: "no"`, …) has nothing to probe.
+    if (services.length && services.every((s) => isJob(project, s) || s.compose.healthcheck.defined || inheritsHealthcheck(project, s))) return;
     // An image whose command is a bare shell or interpreter is a toolbox, with no service to probe.
     if (!services.length && startsPrompt(stage)) return;
     report({ messageId: "missing", data: { stage: stage.name ?? stage.image.ref }, range: stage.from.range });
   },
 });
+
+/** True when the service is a run-once job, as compose-healthcheck-missing judges it. */
+function isJob(project: Project, service: ProjectService): boolean {
+  const file = project.composeFiles.find((f) => f.path === service.composeFile);
+  return !!file && isOneShot(file, service.compose);
+}
 
 /** A healthcheck the service gets from a base it `extends` or from an override beside its file (unknown counts). */
 function inheritsHealthcheck(project: Project, service: ProjectService): boolean {

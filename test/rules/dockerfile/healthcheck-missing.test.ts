@@ -23,6 +23,14 @@ ruleTester(rule, {
         "compose.override.yaml": "services:\n  api:\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n",
       },
     },
+    {
+      // `migrate` is a run-once job that `api` waits for: it has nothing to probe
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      filename: "api/Dockerfile",
+      files: {
+        "compose.yaml": "services:\n  migrate:\n    build: ./api\n    command: [\"node\", \"migrate.js\"]\n  api:\n    build: ./api\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n    healthcheck:\n      test: [\"CMD\", \"node\", \"health.js\"]\n",
+      },
+    },
   ],
   invalid: [
     {

@@ -11,7 +11,7 @@ export default defineDockerfileRule({
     description: "The final USER is a name, which a runtime cannot prove is not root.",
     aliases: ["DL3066"],
     messages: {
-      name: "The image runs as user name `{{user}}`; a runtime enforcing non-root (Kubernetes `runAsNonRoot`) cannot resolve a name, so use its numeric uid, e.g. `USER 10001`.",
+      name: "The image runs as user name `{{user}}`; a runtime enforcing non-root (Kubernetes `runAsNonRoot`) cannot resolve a name, so write the uid `{{user}}` has in the image (`id -u {{user}}` run there prints it) instead of the name.",
     },
   },
   check({ model, report }) {

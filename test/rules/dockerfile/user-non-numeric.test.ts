@@ -29,6 +29,11 @@ ruleTester(rule, {
       errors: [{ messageId: "name", line: 2, column: 6, endLine: 2, endColumn: 9 }],
     },
     {
+      // distroless `nonroot` is 65532; the message sends the reader to the image's own uid, not an invented one.
+      code: "FROM gcr.io/distroless/static-debian12:nonroot\nUSER nonroot:nonroot\n",
+      errors: [{ messageId: "name", data: { user: "nonroot" }, line: 2, column: 6, endLine: 2, endColumn: 13 }],
+    },
+    {
       // Not written as it reads: the finding covers the whole word, never part of another line.
       code: "FROM node:20-slim\nUSER ap\\\npuser\n",
       errors: [{ messageId: "name", line: 2, column: 6, endLine: 3, endColumn: 6 }],

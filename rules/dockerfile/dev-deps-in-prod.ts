@@ -51,10 +51,16 @@ export default defineDockerfileRule({
       const chain = chainInstructions(stage);
       const vars = new StageVariables(globalArgs(model).values);
       let nodeEnvProduction = false;
+      // `npm_config_omit=dev` (npm reads its config from the environment, any case) and uv's
+      // `UV_NO_DEV` / `UV_NO_DEFAULT_GROUPS` exclude the dev dependencies like the flags do.
+      let npmOmitDev = false;
+      let uvNoDev = false;
       chain.forEach((ins, at) => {
         if (ins.keyword === "ENV" || ins.keyword === "ARG") {
           for (const p of ins.properties) {
             const value = vars.declare(ins.keyword, p);
+            if (/^npm_config_omit$/i.test(p.name)) npmOmitDev = value === null || /(^|[\s,])dev($|[\s,])/.test(value);
+            if (p.name === "UV_NO_DEV" || p.name === "UV_NO_DEFAULT_GROUPS") uvNoDev = value === null || /^(1|true|yes|on|y|t)$/i.test(value);
             if (p.name !== "NODE_ENV" && p.name !== "NPM_CONFIG_PRODUCTION") continue;
             // A value only the build knows (`ARG NODE_ENV`, `ENV NODE_ENV=$NODE_ENV`) may well be production.
             nodeEnvProduction = value === null || PRODUCTION_ENV.test(value) || (p.name === "NPM_CONFIG_PRODUCTION" && /^true$/i.test(value));
@@ -79,13 +85,16 @@ export default defineDockerfileRule({
             // options held in a variable (`uv sync $UV_OPTIONS`) may well exclude the dev group
             continue;
           } else if (dep && (dep.tool === "npm" || dep.tool === "yarn" || dep.tool === "pnpm" || dep.tool === "bun")) {
-            if (nodeEnvProduction || inlineProduction || omitsDev(dep.tool, dep.command) || prunedLater(chain.slice(at), byRun, dep.tool)) continue;
-            const flag = dep.tool === "npm" ? "--omit=dev" : dep.tool === "yarn" ? "--production" : "--prod";
+            if (nodeEnvProduction || inlineProduction || (dep.tool === "npm" && npmOmitDev) || omitsDev(dep.tool, dep.command) || prunedLater(chain.slice(at), byRun, dep.tool)) continue;
+            // bun's flag is `--production` (`-p`); it has no `--prod`
+            const flag = dep.tool === "npm" ? "--omit=dev" : dep.tool === "pnpm" ? "--prod" : "--production";
             once(dep.word, "node", { stage: label, command: dep.word === dep.command.nameWord ? dep.tool : `${dep.tool} ${dep.word.value}`, flag });
           } else if (dep?.tool === "poetry" && dep.word.value === "install") {
             if (!hasOption(dep.command, "--only", "--without", "--no-dev", "--only-root")) once(dep.word, "poetry", { stage: label });
           } else if (dep?.tool === "uv" && dep.word.value === "sync") {
-            if (!hasOption(dep.command, "--no-dev", "--only-group", "--no-default-groups")) once(dep.word, "uv", { stage: label });
+            // `--no-dev` is an alias of `--no-group dev`
+            const noDevGroup = dep.command.args.some((a, i) => a.value === "--no-group=dev" || (a.value === "--no-group" && dep.command.args[i + 1]?.value === "dev"));
+            if (!uvNoDev && !noDevGroup && !hasOption(dep.command, "--no-dev", "--only-group", "--no-default-groups")) once(dep.word, "uv", { stage: label });
           } else if (dep?.tool === "pdm") {
             if (!hasOption(dep.command, "--prod", "--production", "-G", "--group")) once(dep.word, "pdm", { stage: label });
           } else if (dep?.tool === "pipenv") {
@@ -110,6 +119,7 @@ const hasOption = (c: ShellCommand, ...names: string[]) => c.args.some((a) => na
 function omitsDev(tool: string, c: ShellCommand): boolean {
   if (tool === "npm") return c.args.some((a) => /^--(production|omit=dev|only=prod(uction)?)$/.test(a.value)) || c.args.some((a, i) => a.value === "--omit" && c.args[i + 1]?.value === "dev");
   if (tool === "yarn") return hasOption(c, "--production", "--prod");
+  if (tool === "bun") return hasOption(c, "--production", "-p", "--prod", "-P");
   return hasOption(c, "--prod", "-P", "--production");
 }
 

@@ -13,6 +13,12 @@ ruleTester(rule, {
     "FROM node:20\nRUN npm ci && npm run build && npm prune --omit=dev\n",
     "FROM node:20\nRUN npm install --production && npm install -g serve@14.2.3\n",
     "FROM python:3.9-slim\nRUN poetry install --only=main --no-root && uv sync --frozen --no-dev\n",
+    // the same exclusions through the environment or another spelling
+    "FROM node:22\nENV NPM_CONFIG_OMIT=dev\nRUN npm ci\n",
+    "FROM node:22\nENV npm_config_omit=\"dev optional\"\nRUN npm install\n",
+    "FROM python:3.12\nENV UV_NO_DEV=1\nRUN uv sync --frozen\n",
+    "FROM python:3.12\nRUN uv sync --frozen --no-group dev && uv sync --locked --no-group=dev\n",
+    "FROM oven/bun:1.1\nRUN bun install -p --frozen-lockfile\n",
     // builder and development stages may install everything
     "FROM node:20 AS build\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
     "FROM python:3.12 AS dev\nRUN pip install -r requirements-dev.txt pytest==8.2.0\n",
@@ -20,6 +26,19 @@ ruleTester(rule, {
     { code: "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n", tree: ["Dockerfile", "requirements.txt"] },
   ],
   invalid: [
+    {
+      // omitting only optional dependencies keeps devDependencies; bun's flag is --production
+      code: "FROM oven/bun:1.1\nENV NPM_CONFIG_OMIT=optional\nRUN npm ci && bun install --frozen-lockfile\n",
+      errors: [
+        { messageId: "node", data: { command: "npm ci", stage: "oven/bun:1.1", flag: "--omit=dev" }, line: 3, column: 9, endLine: 3, endColumn: 11 },
+        { messageId: "node", data: { command: "bun install", stage: "oven/bun:1.1", flag: "--production" }, line: 3, column: 19, endLine: 3, endColumn: 26 },
+      ],
+    },
+    {
+      // another group excluded, not dev
+      code: "FROM python:3.12\nENV UV_NO_DEV=0\nRUN uv sync --no-group docs\n",
+      errors: [{ messageId: "uv", data: { stage: "python:3.12" }, line: 3, column: 8, endLine: 3, endColumn: 12 }],
+    },
     {
       // the ARG's default is not production, and the ENV passes it on
       code: "FROM node:20\nARG NODE_ENV=development\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\n",

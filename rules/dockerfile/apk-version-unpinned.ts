@@ -10,7 +10,7 @@ export default defineDockerfileRule({
     description: "An apk package is installed without a pinned version.",
     aliases: ["DL3018", "kics:d3499f6d-1651-41bb-a9a7-de925fea487b"],
     messages: {
-      unpinned: "The apk package `{{pkg}}` has no version, so each rebuild installs whatever the Alpine mirror serves that day; pin it as `{{pkg}}=<version>` or `{{pkg}}~<major.minor>`.",
+      unpinned: "The apk package `{{pkg}}` has no version, so each rebuild installs whatever the apk repository (Alpine, Wolfi, …) serves that day; pin it as `{{pkg}}=<version>` or `{{pkg}}~<major.minor>`.",
     },
   },
   check({ model, report }) {

@@ -11,6 +11,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Wolfi is apk-based but not Alpine: the message names no distribution it may not be
+      code: "FROM cgr.dev/chainguard/wolfi-base:latest\nRUN apk add --no-cache python-3.12\n",
+      errors: [{ messageId: "unpinned", data: { pkg: "python-3.12" }, line: 2, column: 24, endLine: 2, endColumn: 35 }],
+    },
+    {
       code: "FROM alpine:3.20\nRUN apk add --update py-pip && apk add tea\n",
       errors: [
         { messageId: "unpinned", line: 2, column: 22, endLine: 2, endColumn: 28 },

@@ -15,7 +15,7 @@ export default defineDockerfileRule({
     description: "A RUN pipes commands without `-o pipefail`, so a failure on the left of the pipe is ignored.",
     aliases: ["DL4006", "kics:efbf148a-67e9-42d2-ac47-02fa1c0d0b22"],
     messages: {
-      pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Start the RUN with `set -o pipefail &&` or use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`.",
+      pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before it, or start the RUN with `set -o pipefail &&` where /bin/sh knows that option (bash, busybox ash; not dash, the /bin/sh of Debian and Ubuntu images).",
       execPipe: "This exec-form RUN starts `{{program}}` without a shell, so `|` reaches it as an argument and nothing is piped. Write the RUN in shell form (with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`), or run `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"…\"]`.",
     },
   },

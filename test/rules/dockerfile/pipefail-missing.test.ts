@@ -20,6 +20,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Debian's /bin/sh is dash, which has no pipefail: the message leads with the bash SHELL.
+      code: "FROM debian:12-slim\nRUN wget -O- -q https://example.com/z.tgz | tar -xz\n",
+      errors: [{ messageId: "pipe", data: {}, line: 2, column: 5, endLine: 2, endColumn: 52 }],
+    },
+    {
       // Exec form runs no shell: `|` is an argument of ./some_output, nothing is piped (hadolint DL4006 reports it too).
       code: "FROM debian:12\nRUN [\"/bin/bash\", \"./some_output\", \"|\", \"./some_script\"]\n",
       errors: [{ messageId: "execPipe", line: 2, column: 36, endLine: 2, endColumn: 39 }],

@@ -18,6 +18,9 @@ const NON_ROOT_IMAGES = [
   /^(docker\.io\/)?prom\//, /^quay\.io\/prometheus\//, /^(docker\.io\/)?jenkins\/jenkins(:|@|$)/,
   /^(docker\.io\/)?(library\/)?sonarqube(:|@|$)/, /^quay\.io\/keycloak\/keycloak(:|@|$)/, /^(docker\.io\/)?n8nio\/n8n(:|@|$)/,
   /^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/, /^(docker\.io\/)?confluentinc\/cp-/,
+  // Red Hat's UBI language and web-server images (s2i), which end with `USER 1001` (openjdk: 185);
+  // the plain ubi / ubi-minimal / ubi-micro images run as root.
+  /^(registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi\d+\/(nodejs-\d+(-minimal)?|python-\d+(-minimal)?|ruby-\d+|php-\d+|perl-\d+|go-toolset|openjdk-\d+(-runtime)?|dotnet-\d+(-runtime)?|nginx-\d+|httpd-24)(:|@|$)/,
 ];
 
 export function imageDefaultsToNonRoot(ref: string): boolean {

@@ -7,6 +7,8 @@ ruleTester(rule, {
     "FROM alpine:3.20 AS base\nUSER 1000\nFROM base\nCMD [\"x\"]\n",
     "FROM scratch\nCOPY app /app\n",
     "FROM gcr.io/distroless/static:nonroot\nCOPY app /app\n",
+    // UBI language images run as 1001; plain ubi9/ubi-minimal does not (see invalid)
+    "FROM registry.access.redhat.com/ubi9/nodejs-20:9.5\nCOPY --chown=1001:0 . .\nRUN npm ci --omit=dev\n",
     "ARG BASE=gcr.io/distroless/static:nonroot\nFROM ${BASE}\nCOPY app /app\n",
     "ARG VARIANT=nonroot\nARG BASE=gcr.io/distroless/static:${VARIANT}\nFROM ${BASE} AS run\nFROM run\nCOPY app /app\n",
     "# only comments\n",
@@ -16,6 +18,10 @@ ruleTester(rule, {
     "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe /app.exe\n",
   ],
   invalid: [
+    {
+      code: "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nCOPY app /app\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 53 }],
+    },
     {
       // The other .NET images only define APP_UID; Server Core runs as ContainerAdministrator.
       code: "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble\nCOPY --from=build /app .\n",

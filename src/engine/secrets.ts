@@ -1,7 +1,10 @@
 /** Variable or key names that hold credentials: PASSWORD, DB_PASS, API_KEY, SECRET_KEY, TOKEN, … */
 const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|credentials?|auth[_.-]?key|client[_.-]?secret|encryption[_.-]?key|signing[_.-]?key|dsn_?secret|jwt[_.-]?secret)($|[_.-])/i;
-/** Names that contain a secret word but hold no secret: files, flags, lengths, usernames (the suffixes). */
-const NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_USER(NAME)?|_ID|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER|_MANAGER|_BACKEND|_STRATEGY|_MODE|_SCOPES?|_HASHERS?|_COMPLEXITY|_ROTATION|_LIFETIME|_DAYS|_HOURS|_MINUTES|_SECONDS|_MS|_VERSION)$/i;
+/**
+ * Names that contain a secret word but hold no secret: files, flags, lengths, usernames (the suffixes).
+ * `_DUMMY`: Rails' `SECRET_KEY_BASE_DUMMY=1` asks for a throwaway key (assets:precompile builds).
+ */
+const NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL_?PATH|_LENGTH|_LEN|_EXPIRY|_EXPIRE[SD]?|_TTL|_TIMEOUT|_ENABLED|_REQUIRED|_POLICY|_USER(NAME)?|_ID|_COUNT|_TYPE|_FORMAT|_HEADER|_NAME|_PREFIX|_URL|_URI|_ENDPOINT|_HOST|_SERVICE|_ISSUER|_REALM|_AUDIENCE|_SCHEME|_ALGORITHM|_DUMMY|_ROOTCERTBUNDLE|_CERT|_METHOD|_PROVIDER|_MANAGER|_BACKEND|_STRATEGY|_MODE|_SCOPES?|_HASHERS?|_COMPLEXITY|_ROTATION|_LIFETIME|_DAYS|_HOURS|_MINUTES|_SECONDS|_MS|_VERSION)$/i;
 /** Longer than any suffix above: only this much of a name's end is matched against them. */
 const SUFFIX_WINDOW = 32;
 /** …and words that make the rest of the name a setting: `PASSWORD_MIN_LENGTH`, `TOKEN_HASH_ALGORITHM`. */

@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Rails 7.1+: a flag asking for a throwaway secret_key_base, not a credential
+    "FROM ruby:3.3-slim\nENV RAILS_ENV=production SECRET_KEY_BASE_DUMMY=1\nRUN ./bin/rails assets:precompile\n",
     "FROM alpine:3.20\nARG VERSION=1\nENV PASSWORD_FILE=/run/secrets/db TOKENIZERS_PARALLELISM=false\n",
     "FROM alpine:3.20\nENV DB_PASSWORD=\n",
     "FROM alpine:3.20\nENV DB_PASSWORD=/run/secrets/db_password GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json\n",

@@ -127,7 +127,8 @@ function ownPairs(map: YAMLMap, ctx: Context, depth: number): Pair[] {
   return out;
 }
 
-const isMergeKey = (pair: Pair): boolean =>
+/** A `<<` merge key: with `merge: true` the yaml library gives it the value Symbol(<<), not the string. */
+export const isMergeKey = (pair: Pair): boolean =>
   isScalar(pair.key) && (pair.key.value === "<<" || (typeof pair.key.value === "symbol" && pair.key.value.description === "<<"));
 
 /** A key as Compose names it: `1:` is "1", `null:` is "". */

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
 import { resolvedOrNull } from "../compose-values.js";
 import { LineIndex } from "../text.js";
-import { mergeDocuments } from "./compose-documents.js";
+import { isMergeKey, mergeDocuments } from "./compose-documents.js";
 import type { Range } from "../types.js";
 import { parsePortString, volumeFields, type PortFields } from "./compose-short-syntax.js";
 
@@ -95,8 +95,9 @@ const MAX_ALIAS_COUNT = 1_000_000;
 /** A document whose aliases expand it past this many times its own size (plus slack) is an alias bomb. */
 const BOMB_FACTOR = 10;
 const BOMB_SLACK = 100_000;
-/** Documents merged from one file: each merge copies the mappings it touches, so thousands would take minutes. */
+/** Documents merged from one file: a Compose file holds a few; past this many the file is refused, not read. */
 const MAX_DOCUMENTS = 100;
+const NOT_A_MAPPING = "A Compose file must be a mapping at the top level";
 /** Compose files nest a dozen levels at most; deeper documents are refused before anything walks them. */
 export const MAX_YAML_DEPTH = 100;
 
@@ -118,7 +119,7 @@ export function parseCompose(path: string, text: string): ComposeModel {
     try {
       const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (isRecord(js)) data = js;
-      else if (js !== null && js !== undefined) problems.push({ message: "A Compose file must be a mapping at the top level", range: index.range(0, 0) });
+      else if (js !== null && js !== undefined) problems.push({ message: NOT_A_MAPPING, range: index.range(0, 0) });
     } catch (e) {
       // Alias expansion past the limit (a "billion laughs" file): point at the alias that expands most.
       const bomb = /alias/i.test((e as Error).message) ? largestAlias : null;
@@ -203,7 +204,7 @@ function readDocuments(docs: Document[], index: LineIndex): Read {
   if (problems.length || filled.length < 2) return { doc, problems, documents: filled.length, largestAlias };
   for (const d of filled) {
     const root = d.contents as Node;
-    if (!isMap(root)) problems.push({ message: "A Compose file must be a mapping at the top level", range: index.range(root.range?.[0] ?? 0, root.range?.[1] ?? 0) });
+    if (!isMap(root)) problems.push({ message: NOT_A_MAPPING, range: index.range(root.range?.[0] ?? 0, root.range?.[1] ?? 0) });
   }
   if (problems.length) return { doc, problems, documents: filled.length, largestAlias };
   const targets = new Map<Alias, Node>();
@@ -415,8 +416,7 @@ function child(doc: Document, targets: Map<Alias, Node> | undefined, node: Node 
     return true;
   }
   for (const pair of resolved.items) {
-    // With `merge: true` the yaml library gives a merge key the value Symbol(<<), not the string.
-    if (isScalar(pair.key) && (pair.key.value === "<<" || (typeof pair.key.value === "symbol" && pair.key.value.description === "<<"))) {
+    if (isMergeKey(pair)) {
       const sources = isSeq(pair.value) ? (pair.value.items as Node[]) : [pair.value as Node];
       for (const source of sources) {
         if (child(doc, targets, source, seg, found, depth + 1)) return true;

@@ -4,6 +4,7 @@ import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath } from "./paths.js";
 import { baseImageRef } from "./image-refs.js";
 import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, stageHealthcheck, stageUser } from "./users.js";
+import { isOneShot } from "./service-lifecycle.js";
 
 export interface EffectiveUser {
   user: string | null;
@@ -11,6 +12,8 @@ export interface EffectiveUser {
   root: boolean | null;
   source: "compose" | "dockerfile" | "image-default" | "unknown";
 }
+
+export type Lifecycle = "long-running" | "run-once" | "scaled-to-zero";
 
 export interface ProjectService {
   name: string;
@@ -27,6 +30,11 @@ export interface ProjectService {
   healthcheck: { defined: boolean; source: "compose" | "dockerfile" | null; disabled: boolean };
   restart: string | null;
   limits: { memory: string | null; cpus: string | null };
+  /**
+   * `run-once` for a job that runs and exits (a migration, a seed, a test run), `scaled-to-zero`
+   * for a service with no replicas: neither a healthcheck nor a restart policy is asked of those.
+   */
+  lifecycle: Lifecycle;
 }
 
 export interface Project {
@@ -103,6 +111,7 @@ function linkService(
         : { defined: !!hcStage?.enabled, source: hcStage?.enabled ? "dockerfile" : null, disabled: hcStage?.enabled === false },
     restart: svc.restart,
     limits: svc.limits,
+    lifecycle: svc.replicas === 0 ? "scaled-to-zero" : isOneShot(compose, svc) ? "run-once" : "long-running",
   };
 }
 

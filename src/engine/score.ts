@@ -12,7 +12,11 @@ export type Scores = Record<Category | "overall", Score>;
 export interface Coverage {
   services: number;
   nonRoot: number;
+  /** The services a healthcheck and a restart policy are asked of (run-once jobs left out). */
+  longRunning: number;
+  /** Long-running services with a healthcheck. */
   healthcheck: number;
+  /** Long-running services with a restart policy other than `no`. */
   restart: number;
   memoryLimit: number;
   cpuLimit: number;
@@ -28,11 +32,13 @@ export const COVERAGE_SHARE = 0.4;
 export function coverageOf(services: readonly ProjectService[]): Coverage {
   const full = services.filter((s) => !s.compose.partial);
   const count = (pred: (s: ProjectService) => boolean) => full.filter(pred).length;
+  const longRunning = full.filter((s) => s.lifecycle === "long-running");
   return {
     services: full.length,
     nonRoot: count((s) => s.user.root === false),
-    healthcheck: count((s) => s.healthcheck.defined),
-    restart: count((s) => !!s.restart && s.restart !== "no"),
+    longRunning: longRunning.length,
+    healthcheck: longRunning.filter((s) => s.healthcheck.defined).length,
+    restart: longRunning.filter((s) => !!s.restart && s.restart !== "no").length,
     memoryLimit: count((s) => !!s.limits.memory),
     cpuLimit: count((s) => !!s.limits.cpus),
   };
@@ -47,7 +53,7 @@ function coverageRatio(category: Category, c: Coverage, services: readonly Proje
       return (c.nonRoot + unknown / 2) / c.services;
     }
     case "reliability":
-      return (c.healthcheck + c.restart) / (2 * c.services);
+      return c.longRunning ? (c.healthcheck + c.restart) / (2 * c.longRunning) : null;
     case "efficiency":
       return (c.memoryLimit + c.cpuLimit) / (2 * c.services);
     default:
@@ -67,9 +73,9 @@ export function gradeOf(score: number): Grade {
 /**
  * Scores each category from 0 to 100. The finding part decays exponentially with the summed
  * severity weights per unit of size (stages + services), so that a large repository is not
- * punished for being large; the coverage part is the share of services
- * with a non-root user, a healthcheck and restart policy, or limits. `unlisted` is the weight of
- * findings the run counted but did not list (past its finding limits), per category.
+ * punished for being large; the coverage part is the share of services with a non-root user, a
+ * healthcheck and restart policy (long-running services only), or limits. `unlisted` is the weight
+ * of findings the run counted but did not list (past its finding limits), per category.
  */
 export function computeScores(
   findings: readonly Finding[],

@@ -1,4 +1,4 @@
-import type { ProjectService } from "./project.js";
+import type { Lifecycle, ProjectService } from "./project.js";
 
 export interface ServiceSummary {
   name: string;
@@ -11,6 +11,7 @@ export interface ServiceSummary {
   healthcheck: string | null;
   restart: string | null;
   limits: { memory: string | null; cpus: string | null };
+  lifecycle: Lifecycle;
   ports: { published: string | null; target: string; hostIp: string | null }[];
   networks: string[];
   dependsOn: { service: string; condition: string | null }[];
@@ -30,6 +31,7 @@ export function serviceSummary(s: ProjectService): ServiceSummary {
     healthcheck: s.healthcheck.source,
     restart: s.restart,
     limits: s.limits,
+    lifecycle: s.lifecycle,
     ports: c.ports.map((p) => ({ published: p.published, target: p.target, hostIp: p.hostIp })),
     networks: c.networkMode ? [c.networkMode] : c.networks.length ? c.networks : ["default"],
     dependsOn: c.dependsOn.map((d) => ({ service: d.service, condition: d.condition })),

@@ -53,6 +53,7 @@ export function renderJson(report: Report, tool: { name: string; version: string
       healthcheck: s.healthcheck,
       restart: s.restart,
       limits: s.limits,
+      lifecycle: s.lifecycle,
       ports: s.ports,
       networks: s.networks,
       partial: s.partial,

@@ -4,7 +4,7 @@ import { compareFindings } from "../../src/formatters/markdown/compare.js";
 import { countsLine, filesLine, severityBreakdown } from "../../src/formatters/markdown/counts.js";
 import { findingLine, groupByFile, lineLabel } from "../../src/formatters/markdown/findings.js";
 import { gradeTable } from "../../src/formatters/markdown/grades.js";
-import { coverageLine, portsCell, serviceMatrix, userCell } from "../../src/formatters/markdown/services.js";
+import { coverageLine, healthcheckCell, portsCell, restartCell, serviceMatrix, userCell } from "../../src/formatters/markdown/services.js";
 import { byteLength, cell, code, cutToBytes } from "../../src/formatters/markdown/text.js";
 import { mermaidTopology } from "../../src/formatters/markdown/topology.js";
 import { TEST_RULES } from "../app/support/test-rules.js";
@@ -155,6 +155,21 @@ describe("services", () => {
     expect(coverageLine(head.coverage)).toMatch(/^non-root \d\/2 = \d+% · healthcheck 1\/2 = 50% · restart policy 1\/2 = 50%/);
     expect(coverageLine(head.coverage, head.coverage)).toContain("(base 50%)");
     expect(coverageLine({ ...head.coverage, services: 0 })).toBe("");
+  });
+
+  it("does not ask a healthcheck or restart policy of run-once jobs and services scaled to zero", () => {
+    const jobs = audit(
+      [{ path: "compose.yaml", content: `${compose}  migrate:\n    image: flyway/flyway:10\n    restart: "no"\n  idle:\n    image: nginx:1\n    deploy: {replicas: 0}\n` }],
+      TEST_RULES,
+    );
+    const byName = new Map(jobs.services.map((s) => [s.name, s]));
+    expect(byName.get("migrate")?.lifecycle).toBe("run-once");
+    expect(byName.get("idle")?.lifecycle).toBe("scaled-to-zero");
+    expect(healthcheckCell(byName.get("migrate")!)).toBe("– run-once job");
+    expect(restartCell(byName.get("idle")!)).toBe("– scaled to 0");
+    expect(healthcheckCell(byName.get("web")!)).toBe("❌ none");
+    expect(coverageLine(jobs.coverage)).toContain("healthcheck 1/2 = 50% · restart policy 1/2 = 50% (2 run-once or scaled-to-zero services not counted)");
+    expect(coverageLine({ ...jobs.coverage, services: 2, longRunning: 0 })).toContain("healthcheck and restart policy not asked of the 2 run-once or scaled-to-zero services");
   });
 });
 

@@ -44,12 +44,18 @@ export function healthcheckCell(s: ServiceSummary): string {
   if (s.partial) return "–";
   if (s.healthcheck === "compose") return "✅ compose";
   if (s.healthcheck === "dockerfile") return "✅ Dockerfile";
-  return "❌ none";
+  return notAsked(s) ?? "❌ none";
 }
 
 export function restartCell(s: ServiceSummary): string {
   if (s.partial) return "–";
-  return s.restart && s.restart !== "no" ? code(cell(s.restart)) : "❌ none";
+  if (s.restart && s.restart !== "no") return code(cell(s.restart));
+  return notAsked(s) ?? "❌ none";
+}
+
+/** What a job that runs once, or a service scaled to zero, shows instead of a missing healthcheck or restart policy. */
+function notAsked(s: ServiceSummary): string | null {
+  return s.lifecycle === "run-once" ? "– run-once job" : s.lifecycle === "scaled-to-zero" ? "– scaled to 0" : null;
 }
 
 export function limitsCell(s: ServiceSummary): string {
@@ -70,19 +76,22 @@ export function portsCell(s: ServiceSummary): string {
     .join("<br>");
 }
 
-/** Share of services with each safeguard (override fragments excluded, as in scoring). */
+/**
+ * Share of services with each safeguard (override fragments excluded, as in scoring); healthchecks
+ * and restart policies are counted over the long-running services only, as in scoring.
+ */
 export function coverageLine(coverage: Coverage, base?: Coverage): string {
   if (!coverage.services) return "";
-  const item = (label: string, key: keyof Omit<Coverage, "services">) => {
-    const now = `${coverage[key]}/${coverage.services} = ${percent(coverage[key], coverage.services)}`;
-    const before = base && base.services ? ` (base ${percent(base[key], base.services)})` : "";
+  type Counted = keyof Omit<Coverage, "services" | "longRunning">;
+  const item = (label: string, key: Counted, of: "services" | "longRunning" = "services") => {
+    const now = `${coverage[key]}/${coverage[of]} = ${percent(coverage[key], coverage[of])}`;
+    const before = base && base[of] ? ` (base ${percent(base[key], base[of])})` : "";
     return `${label} ${now}${before}`;
   };
-  return [
-    item("non-root", "nonRoot"),
-    item("healthcheck", "healthcheck"),
-    item("restart policy", "restart"),
-    item("memory limit", "memoryLimit"),
-    item("CPU limit", "cpuLimit"),
-  ].join(" · ");
+  const others = coverage.services - coverage.longRunning;
+  const notCounted = others ? `${others} run-once or scaled-to-zero service${others === 1 ? "" : "s"}` : "";
+  const uptime = coverage.longRunning
+    ? `${item("healthcheck", "healthcheck", "longRunning")} · ${item("restart policy", "restart", "longRunning")}${notCounted ? ` (${notCounted} not counted)` : ""}`
+    : `healthcheck and restart policy not asked of the ${notCounted}`;
+  return [item("non-root", "nonRoot"), uptime, item("memory limit", "memoryLimit"), item("CPU limit", "cpuLimit")].join(" · ");
 }

@@ -56,7 +56,7 @@ function lastCommand(command: string): string {
 /**
  * True when the service is a run-once job rather than a long-running container: another service
  * waits for it with `condition: service_completed_successfully`, it is deployed as a job, it says
- * `restart: "no"`, or its name, a profile or its command says it migrates / seeds / initialises /
+ * `restart: "no"` and publishes no port, or its name, a profile or its command says it migrates / seeds / initialises /
  * runs tests and it is not restarted forever (`restart: always` / `unless-stopped`).
  */
 export function isOneShot(model: ComposeModel, service: ComposeService): boolean {
@@ -72,7 +72,8 @@ function judgeOneShot(model: ComposeModel, service: ComposeService): boolean {
   if (deploy.mode === "replicated-job" || deploy.mode === "global-job") return true;
   const restart = String(service.data.restart ?? "").trim();
   if (restart === "always" || restart === "unless-stopped") return false;
-  if (restart === "no" || (isRecord(deploy.restart_policy) && deploy.restart_policy.condition === "none")) return true;
+  // Never restarted and serving nothing: a job. A server may also be run without restarts (in development).
+  if ((restart === "no" || (isRecord(deploy.restart_policy) && deploy.restart_policy.condition === "none")) && !service.ports.length) return true;
   const command = [service.entrypoint, service.command].filter(Boolean).join(" ");
   return (
     oneShotName(service.name) ||

@@ -52,6 +52,11 @@ ruleTester(rule, {
       ],
     },
     {
+      // \`restart: "no"\` on a service that publishes a port: a server run without restarts, not a job.
+      code: "services:\n  api:\n    build: .\n    ports:\n      - '8000:8000'\n    restart: \"no\"\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "api" }],
+    },
+    {
       // A migration name does not make a service one-shot when it restarts forever.
       code: "services:\n  migrations-worker:\n    image: app:1\n    restart: unless-stopped\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 20 }],

@@ -7,6 +7,7 @@ import type { CollectedFiles } from "../files/collect-files.js";
 import type { OurComment } from "../github/review.js";
 import { secretsOf } from "../review/mask.js";
 import { planReview, reviewBody, type ReviewPlan } from "../review/plan-review.js";
+import { preferDiffLines } from "../review/prefer-diff-lines.js";
 
 export interface Publication {
   comparison: Comparison;
@@ -35,7 +36,7 @@ export function decidePublication(input: {
   reviewRefused?: boolean;
 }): Publication {
   const { head, base, files, config } = input;
-  const comparison = compareFindings(base.findings, head.findings, files.moves);
+  const comparison = preferDiffLines(compareFindings(base.findings, head.findings, files.moves), files.hunks);
   const secrets = secretsOf([...head.findings, ...base.findings], [...head.services, ...base.services]);
   const reviewed: readonly Finding[] = config.onlyNew ? comparison.added : head.findings;
   const descriptions = new Map(input.rules.map((r) => [r.meta.id, r.meta.description]));

@@ -63,3 +63,33 @@ describe("what a run publishes", () => {
     expect(publication.plan.comments.some((c) => c.body.includes("```suggestion"))).toBe(true);
   });
 });
+
+describe("a statement the PR adds above an identical one", () => {
+  // The PR inserts lines 2-3 above the RUN it already had (now line 4): only lines 2-3 are in the diff.
+  const base = 'FROM alpine:3.20\nRUN apk add curl\nCMD ["sh"]\n';
+  const head = 'FROM alpine:3.20\nRUN apk add curl\nENV A=1\nRUN apk add curl\nCMD ["sh"]\n';
+  const run = (hunks: { start: number; end: number }[]) =>
+    decidePublication({
+      head: audit([{ path: "Dockerfile", content: head }], rules),
+      base: audit([{ path: "Dockerfile", content: base }], rules),
+      files: { head: [{ path: "Dockerfile", content: head }], hunks: new Map([["Dockerfile", hunks]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]) },
+      config: DEFAULT_CONFIG,
+      rules,
+      existing: [],
+      notes: [],
+    });
+
+  it("calls the added line's findings new and comments there, with as many new findings as before", () => {
+    const publication = run([{ start: 2, end: 3 }]);
+    const added = publication.comparison.added.filter((f) => f.ruleId === "apk-no-cache");
+    expect(added.map((f) => f.range?.start.line)).toEqual([2]);
+    expect(publication.comparison.unchanged.filter((f) => f.ruleId === "apk-no-cache").map((f) => f.range?.start.line)).toEqual([4]);
+    expect(publication.plan.comments.filter((c) => c.body.includes("apk-no-cache")).map((c) => c.line)).toEqual([2]);
+    expect(publication.plan.unposted.filter((u) => u.finding.ruleId === "apk-no-cache")).toEqual([]);
+  });
+
+  it("keeps the comparison as it is when the later copy is the one in the diff", () => {
+    const publication = run([{ start: 3, end: 4 }]);
+    expect(publication.comparison.added.filter((f) => f.ruleId === "apk-no-cache").map((f) => f.range?.start.line)).toEqual([4]);
+  });
+});

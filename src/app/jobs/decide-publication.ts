@@ -8,6 +8,7 @@ import type { OurComment } from "../github/review.js";
 import { secretsOf } from "../review/mask.js";
 import { planReview, reviewBody, type ReviewPlan } from "../review/plan-review.js";
 import { preferDiffLines } from "../review/prefer-diff-lines.js";
+import { matchEditedStatements } from "../review/edited-statements.js";
 
 export interface Publication {
   comparison: Comparison;
@@ -36,7 +37,8 @@ export function decidePublication(input: {
   reviewRefused?: boolean;
 }): Publication {
   const { head, base, files, config } = input;
-  const comparison = preferDiffLines(compareFindings(base.findings, head.findings, files.moves), files.hunks);
+  const compared = compareFindings(base.findings, head.findings, files.moves);
+  const comparison = preferDiffLines(matchEditedStatements(compared, files.hunks, files.moves), files.hunks);
   const secrets = secretsOf([...head.findings, ...base.findings], [...head.services, ...base.services]);
   const reviewed: readonly Finding[] = config.onlyNew ? comparison.added : head.findings;
   const descriptions = new Map(input.rules.map((r) => [r.meta.id, r.meta.description]));

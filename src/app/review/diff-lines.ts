@@ -1,11 +1,13 @@
-/** Right-side (head) line span of one hunk, inclusive. */
+/** Right-side (head) line span of one hunk, inclusive, and the left-side (base) lines it replaces. */
 export interface HunkSpan {
   start: number;
   end: number;
+  /** The base lines of the hunk, inclusive (`end` < `start` when it only adds lines); unknown when absent. */
+  base?: { start: number; end: number };
 }
 
 /** A hunk header: `@@ -old[,count] +new[,count] @@`, a count of 1 left out. */
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /**
  * The hunks of one file's `patch` from the PR-files API. GitHub accepts a review comment only on a
@@ -21,9 +23,11 @@ export function hunksOf(patch: string | null | undefined): HunkSpan[] {
     const stop = end < 0 ? patch.length : end;
     const header = patch.startsWith("@@", at) ? HUNK_HEADER.exec(patch.slice(at, Math.min(stop, at + 100))) : null;
     if (header) {
-      const start = Number(header[1]);
-      const lines = header[2] === undefined ? 1 : Number(header[2]);
-      if (lines > 0) spans.push({ start, end: start + lines - 1 });
+      const start = Number(header[3]);
+      const lines = header[4] === undefined ? 1 : Number(header[4]);
+      const baseStart = Number(header[1]);
+      const baseLines = header[2] === undefined ? 1 : Number(header[2]);
+      if (lines > 0) spans.push({ start, end: start + lines - 1, base: { start: baseStart, end: baseStart + baseLines - 1 } });
     }
     at = stop + 1;
   }

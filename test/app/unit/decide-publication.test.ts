@@ -93,3 +93,41 @@ describe("a statement the PR adds above an identical one", () => {
     expect(publication.comparison.added.filter((f) => f.ruleId === "apk-no-cache").map((f) => f.range?.start.line)).toEqual([4]);
   });
 });
+
+describe("a statement the PR edits", () => {
+  const run = (base: string, head: string) =>
+    decidePublication({
+      head: audit([{ path: "Dockerfile", content: head }], rules),
+      base: audit([{ path: "Dockerfile", content: base }], rules),
+      files: { head: [{ path: "Dockerfile", content: head }], hunks: new Map([["Dockerfile", hunksOf(githubPatch(base, head))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]) },
+      config: DEFAULT_CONFIG,
+      rules,
+      existing: [],
+      notes: [],
+    }).comparison;
+  const ids = (fs: readonly { ruleId: string; range: { start: { line: number } } | null }[]) => fs.map((f) => `${f.ruleId}@${f.range?.start.line}`).sort();
+  const filler = Array.from({ length: 12 }, (_, i) => `ENV V${i}=${i}`).join("\n");
+  const base = `FROM debian:12.5\nRUN apt-get install -y curl\n${filler}\nRUN apt-get install -y git\nUSER app\nCMD ["x"]\n`;
+
+  it("keeps a problem it already had: not new, not fixed", () => {
+    const head = base.replace("install -y curl", "install -y curl wget");
+    const c = run(base, head);
+    expect(ids(c.added)).not.toContain("apt-no-install-recommends@2");
+    expect(ids(c.fixed)).not.toContain("apt-no-install-recommends@2");
+    expect(ids(c.unchanged)).toContain("apt-no-install-recommends@2");
+  });
+
+  it("counts one fixed and one new when the PR fixes a problem in one place and writes it anew in another", () => {
+    const head = `${base.replace("install -y curl", "install -y --no-install-recommends curl")}RUN apt-get install -y make\n`;
+    const c = run(base, head);
+    expect(ids(c.fixed)).toContain("apt-no-install-recommends@2");
+    expect(ids(c.added)).toContain("apt-no-install-recommends@18");
+  });
+
+  it("is still new when the edited line had other problems only", () => {
+    const head = base.replace("RUN apt-get install -y curl", "RUN apt-get install -y --no-install-recommends curl && cd /tmp");
+    const c = run(base, head);
+    expect(ids(c.added)).toContain("cd-in-run@2");
+    expect(ids(c.fixed)).toContain("apt-no-install-recommends@2");
+  });
+});

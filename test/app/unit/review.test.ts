@@ -15,8 +15,12 @@ const PATCH = "@@ -1,3 +1,4 @@\n FROM node:20\n-RUN a\n+RUN b\n+RUN c\n CMD x\n@
 
 describe("diff hunks", () => {
   it("gives the right-side span of each hunk", () => {
-    expect(hunksOf(PATCH)).toEqual([{ start: 1, end: 4 }, { start: 21, end: 23 }]);
-    expect(hunksOf("@@ -3 +3 @@\n-a\n+b\n@@ -9,2 +9,0 @@\n-x\n-y")).toEqual([{ start: 3, end: 3 }]);
+    expect(hunksOf(PATCH)).toEqual([
+      { start: 1, end: 4, base: { start: 1, end: 3 } },
+      { start: 21, end: 23, base: { start: 20, end: 21 } },
+    ]);
+    expect(hunksOf("@@ -3 +3 @@\n-a\n+b\n@@ -9,2 +9,0 @@\n-x\n-y")).toEqual([{ start: 3, end: 3, base: { start: 3, end: 3 } }]);
+    expect(hunksOf("@@ -0,0 +1,2 @@\n+a\n+b")).toEqual([{ start: 1, end: 2, base: { start: 0, end: -1 } }]);
     expect(hunksOf(undefined)).toEqual([]);
   });
 
@@ -26,14 +30,16 @@ describe("diff hunks", () => {
     const text = () => Array.from({ length: random(40) }, () => ["FROM a", "RUN b", "@@ -1 +1 @@", "", "ENV c=d", "+x", "-y"][random(7)]).join("\n");
     for (let i = 0; i < 500; i++) {
       const patch = githubPatch(text(), text());
-      const theirs = (parseDiff(patch)[0]?.chunks ?? []).filter((c) => c.newLines > 0).map((c) => ({ start: c.newStart, end: c.newStart + c.newLines - 1 }));
+      const theirs = (parseDiff(patch)[0]?.chunks ?? [])
+        .filter((c) => c.newLines > 0)
+        .map((c) => ({ start: c.newStart, end: c.newStart + c.newLines - 1, base: { start: c.oldStart, end: c.oldStart + c.oldLines - 1 } }));
       expect(hunksOf(patch)).toEqual(theirs);
     }
   });
 
   it("reads a patch of a megabyte line by line, long lines and many hunks included", () => {
     const long = `@@ -0,0 +1,2 @@\n+${"diff --git a/".repeat(80_000)}\n+@@ -1 +1 @@`;
-    expect(hunksOf(long)).toEqual([{ start: 1, end: 2 }]);
+    expect(hunksOf(long)).toEqual([{ start: 1, end: 2, base: { start: 0, end: -1 } }]);
     const many = Array.from({ length: 50_000 }, (_, i) => `@@ -${2 * i + 1} +${2 * i + 1} @@\n-a\n+b`).join("\n");
     expect(hunksOf(many)).toHaveLength(50_000);
   });

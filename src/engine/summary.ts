@@ -12,7 +12,7 @@ export interface ServiceSummary {
   restart: string | null;
   limits: { memory: string | null; cpus: string | null };
   lifecycle: Lifecycle;
-  ports: { published: string | null; target: string; hostIp: string | null }[];
+  ports: { published: string | null; target: string; hostIp: string | null; protocol: string }[];
   networks: string[];
   dependsOn: { service: string; condition: string | null }[];
   partial: boolean;
@@ -32,7 +32,7 @@ export function serviceSummary(s: ProjectService): ServiceSummary {
     restart: s.restart,
     limits: s.limits,
     lifecycle: s.lifecycle,
-    ports: c.ports.map((p) => ({ published: p.published, target: p.target, hostIp: p.hostIp })),
+    ports: c.ports.map((p) => ({ published: p.published, target: p.target, hostIp: p.hostIp, protocol: p.protocol })),
     networks: c.networkMode ? [c.networkMode] : c.networks.length ? c.networks : ["default"],
     dependsOn: c.dependsOn.map((d) => ({ service: d.service, condition: d.condition })),
     partial: c.partial,

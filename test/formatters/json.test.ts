@@ -38,7 +38,7 @@ describe("JSON output", () => {
         build: { context: ".", dockerfile: "Dockerfile", target: null },
         user: "1000",
         runsAsRoot: false,
-        ports: [{ published: "8000", target: "8000", hostIp: "127.0.0.1" }],
+        ports: [{ published: "8000", target: "8000", hostIp: "127.0.0.1", protocol: "tcp" }],
         networks: ["default"],
       }),
     ]);

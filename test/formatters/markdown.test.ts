@@ -146,8 +146,10 @@ describe("services", () => {
   });
 
   it("marks ports published on every interface, and root users", () => {
-    expect(portsCell({ ...head.services[0], ports: [{ published: "8080", target: "80", hostIp: null }] })).toBe("🌐 `8080→80`");
-    expect(portsCell({ ...head.services[0], ports: [{ published: "5432", target: "5432", hostIp: "127.0.0.1" }] })).toBe("`127.0.0.1:5432→5432`");
+    expect(portsCell({ ...head.services[0], ports: [{ published: "8080", target: "80", hostIp: null, protocol: "tcp" }] })).toBe("🌐 `8080→80`");
+    expect(portsCell({ ...head.services[0], ports: [{ published: "5432", target: "5432", hostIp: "127.0.0.1", protocol: "tcp" }] })).toBe("`127.0.0.1:5432→5432`");
+    const both = [{ published: "50000", target: "50000", hostIp: null, protocol: "tcp" }, { published: "50000", target: "50000", hostIp: null, protocol: "udp" }];
+    expect(portsCell({ ...head.services[0], ports: both })).toBe("🌐 `50000→50000`<br>🌐 `50000→50000/udp`");
     expect(userCell({ ...head.services[0], runsAsRoot: true, user: "root", userSource: "dockerfile" })).toBe("⚠️ `root` (Dockerfile)");
   });
 

@@ -68,10 +68,12 @@ export function portsCell(s: ServiceSummary): string {
   if (!s.ports.length) return "–";
   return s.ports
     .map((p) => {
-      if (!p.published) return code(cell(p.target));
+      // TCP is the default; another protocol is what tells `50000/tcp` from `50000/udp`.
+      const target = p.protocol && p.protocol !== "tcp" ? `${p.target}/${p.protocol}` : p.target;
+      if (!p.published) return code(cell(target));
       const host = p.hostIp ? `${p.hostIp}:` : "";
       const exposed = !p.hostIp || p.hostIp === "0.0.0.0" || p.hostIp === "::";
-      return `${exposed ? "🌐 " : ""}${code(cell(`${host}${p.published}→${p.target}`))}`;
+      return `${exposed ? "🌐 " : ""}${code(cell(`${host}${p.published}→${target}`))}`;
     })
     .join("<br>");
 }

@@ -34,7 +34,8 @@ export function mermaidTopology(services: readonly ServiceSummary[], maxServices
         if (!p.published) continue;
         hostUsed = true;
         const host = p.hostIp ? `${p.hostIp}:` : "";
-        edges.push(`  host -->|"${label(`${host}${p.published}→${p.target}`)}"| ${id(s.name)}`);
+        const target = p.protocol && p.protocol !== "tcp" ? `${p.target}/${p.protocol}` : p.target;
+        edges.push(`  host -->|"${label(`${host}${p.published}→${target}`)}"| ${id(s.name)}`);
       }
     }
   });

@@ -1,5 +1,6 @@
 import type { Finding } from "../../engine/index.js";
 import type { Comparison } from "../../formatters/markdown.js";
+import { alikeKey as key } from "../../formatters/markdown/compare.js";
 import type { HunkSpan } from "./diff-lines.js";
 import { lineSpanOf } from "./lines.js";
 
@@ -14,7 +15,6 @@ import { lineSpanOf } from "./lines.js";
  */
 export function matchEditedStatements(comparison: Comparison, hunks: ReadonlyMap<string, readonly HunkSpan[]>, moves: ReadonlyMap<string, string>): Comparison {
   if (!comparison.added.length || !comparison.fixed.length) return comparison;
-  const key = (f: Finding, path: string) => [path, f.ruleId, f.messageId, f.message, f.service ?? ""].join("\u0000");
   const removed = new Map<string, Finding[]>();
   for (const f of comparison.fixed) {
     if (!f.range) continue;
@@ -26,7 +26,7 @@ export function matchEditedStatements(comparison: Comparison, hunks: ReadonlyMap
   const paired = new Set<Finding>();
   for (const f of comparison.added) {
     const span = lineSpanOf(f);
-    const candidates = span && removed.get(key(f, f.file));
+    const candidates = span && removed.get(key(f));
     if (!span || !candidates?.length) continue;
     const hunk = (hunks.get(f.file) ?? []).find((h) => h.start <= span.last && span.first <= h.end);
     if (!hunk?.base) continue;

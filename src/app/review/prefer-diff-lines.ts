@@ -1,5 +1,6 @@
 import type { Finding } from "../../engine/index.js";
 import type { Comparison } from "../../formatters/markdown.js";
+import { alikeKey as key } from "../../formatters/markdown/compare.js";
 import { placeInHunks, type HunkSpan } from "./diff-lines.js";
 import { lineSpanOf } from "./lines.js";
 
@@ -18,8 +19,7 @@ export function preferDiffLines(comparison: Comparison, hunks: ReadonlyMap<strin
   };
   const outside = comparison.added.filter((f) => f.range && !inDiff(f));
   if (!outside.length) return comparison;
-  const key = (f: Finding) => [f.file, f.ruleId, f.messageId, f.message, f.service ?? ""].join("\u0000");
-  const wanted = new Set(outside.map(key));
+  const wanted = new Set(outside.map((f) => key(f)));
   const inside = new Map<string, Finding[]>();
   for (const f of comparison.unchanged) {
     if (!wanted.has(key(f)) || !inDiff(f)) continue;

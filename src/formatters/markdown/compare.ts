@@ -29,15 +29,14 @@ export function compareFindings(base: readonly Finding[], head: readonly Finding
   let fixed = [...pool.values()].flat();
   if (moves.size) {
     const moved = new Map<string, Finding[]>();
-    const movedKey = (file: string, f: Finding) => [file, f.ruleId, f.messageId, f.message, f.service ?? ""].join("\u0000");
     for (const f of fixed) {
       const to = moves.get(f.file);
-      if (to) push(moved, movedKey(to, f), f);
+      if (to) push(moved, alikeKey(f, to), f);
     }
     const matchedBase = new Set<Finding>();
     const stillUnmatched: Finding[] = [];
     for (const f of unmatched) {
-      const candidate = moved.get(movedKey(f.file, f))?.shift();
+      const candidate = moved.get(alikeKey(f))?.shift();
       if (candidate) {
         matchedBase.add(candidate);
         unchanged.push(f);
@@ -49,6 +48,11 @@ export function compareFindings(base: readonly Finding[], head: readonly Finding
   const order = new Map(head.map((f, i) => [f, i]));
   unchanged.sort((a, b) => order.get(a)! - order.get(b)!);
   return { added: unmatched, fixed, unchanged };
+}
+
+/** Findings alike but for their line: same file (or `path`, where the file moved to), rule, message and service. */
+export function alikeKey(f: Finding, path = f.file): string {
+  return [path, f.ruleId, f.messageId, f.message, f.service ?? ""].join("\u0000");
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -5,7 +5,7 @@ import { healthcheckOf, type ComposeModel, type YamlPath } from "../../src/engin
 import type { ProjectService } from "../../src/engine/project.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isOneShot } from "../../src/engine/service-lifecycle.js";
+import { isOneShot, serviceDefines } from "../../src/engine/service-lifecycle.js";
 import type { Fix } from "../../src/engine/types.js";
 import { insertFirstKey } from "../../src/engine/yaml-edit.js";
 
@@ -45,7 +45,10 @@ export default defineComposeRule({
         if (!target) continue;
         const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
         if (target.healthcheck.disabled) continue;
-        const hasCheck = target.healthcheck.defined || namesakes.some((s) => healthy(s.compose.data));
+        // A healthcheck inherited with `extends` counts; one extended from another file is unknown.
+        const inherited = target.healthcheck.defined || serviceDefines(project, targetModel, target.compose, healthy);
+        if (inherited === null) continue;
+        const hasCheck = inherited || namesakes.some((s) => healthy(s.compose.data));
         // A datastore image run as a job (an init script) is awaited with service_completed_successfully instead.
         if (!hasCheck && (!serviceDatastore(target.compose) || isOneShot(targetModel, target.compose))) continue;
         const mapForm = typeof dep.path[dep.path.length - 1] === "string";

@@ -15,6 +15,8 @@ ruleTester(rule, {
     "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      disable: true\n  api:\n    image: app:1\n    depends_on: [db]\n",
     // Unknown dependency (defined elsewhere).
     "services:\n  api:\n    image: app:1\n    depends_on: [db]\n",
+    // A datastore that extends a service of another file: whether it has a healthcheck is unknown here.
+    "services:\n  db:\n    extends:\n      file: common.yaml\n      service: pg\n    image: postgres:16\n  api:\n    image: app:1\n    depends_on: [db]\n",
   ],
   invalid: [
     {
@@ -47,6 +49,17 @@ ruleTester(rule, {
       code: "services:\n  web:\n    build: .\n  proxy:\n    image: nginx:1.27\n    depends_on: [web]\n",
       files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n" },
       errors: [{ messageId: "started", line: 6, column: 18, endLine: 6, endColumn: 21 }],
+    },
+    {
+      // The datastore's healthcheck comes from the service it extends: it has one, so the message is `started`.
+      code: "services:\n  pg:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n  db:\n    extends: pg\n    image: postgres:16\n  app:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_started\n",
+      errors: [{ messageId: "started", line: 12, column: 7, endLine: 12, endColumn: 9 }],
+      output: "services:\n  pg:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n  db:\n    extends: pg\n    image: postgres:16\n  app:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n",
+    },
+    {
+      // Not a datastore by its own keys, but its healthcheck is inherited with `extends`.
+      code: "services:\n  base:\n    image: app:1\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n  api:\n    extends:\n      service: base\n  web:\n    image: app:1\n    depends_on: [api]\n",
+      errors: [{ messageId: "started", line: 11, column: 18, endLine: 11, endColumn: 21 }],
     },
     {
       // An entry shared through an anchor is reported once.

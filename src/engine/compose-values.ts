@@ -14,3 +14,14 @@ export function hasUnsetVariable(value: string, depth = 0): boolean {
 export function resolvedOrNull(value: string): string | null {
   return hasUnsetVariable(value) ? null : interpolate(value);
 }
+
+/** Strings Compose casts to `true` for a boolean field, once interpolated. */
+const TRUE_WORDS = new Set(["true", "yes", "y", "on"]);
+
+/** A boolean field as Compose reads it: `true`, or a string (`"true"`, `${RO:-true}`) it casts to true. */
+export function isTrueValue(v: unknown): boolean {
+  if (v === true) return true;
+  if (typeof v !== "string") return false;
+  const text = resolvedOrNull(v);
+  return text !== null && TRUE_WORDS.has(text.trim().toLowerCase());
+}

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Pair } from "yaml";
-import { resolvedOrNull } from "../compose-values.js";
+import { isTrueValue, resolvedOrNull } from "../compose-values.js";
 import { LineIndex } from "../text.js";
 import { isMergeKey, mergeDocuments } from "./compose-documents.js";
 import type { Range } from "../types.js";
@@ -583,7 +583,7 @@ function volumesOf(v: unknown, path: YamlPath): VolumeMount[] {
         type: str(entry.type) ?? "volume",
         source: str(entry.source),
         target: str(entry.target) ?? "",
-        readOnly: entry.read_only === true,
+        readOnly: isTrueValue(entry.read_only),
         propagation: str(bind.propagation),
         path: p,
       };

@@ -28,6 +28,13 @@ ruleTester(rule, {
       ],
     },
     {
+      // `read_only: "true"` and `read_only: ${RO:-yes}` are read-only mounts too.
+      code: "services:\n  app:\n    build: app\n    volumes:\n      - shared-volume:/app/uploads\n  checker:\n    build: checker\n    volumes:\n      - type: volume\n        source: shared-volume\n        target: /uploads\n        read_only: \"true\"\n  viewer:\n    build: viewer\n    volumes:\n      - type: volume\n        source: shared-volume\n        target: /uploads\n        read_only: ${RO:-yes}\nvolumes:\n  shared-volume:\n",
+      errors: [
+        { messageId: "shared", line: 5, column: 9, endLine: 5, endColumn: 22, service: "app" },
+      ],
+    },
+    {
       code: "services:\n  frontend:\n    build: frontend\n    volumes:\n        - ./logic:/app\n  backend:\n    build: backend\n    volumes:\n        - \"logic/:/app\"\n",
       errors: [
         { messageId: "shared", line: 5, column: 11, endLine: 5, endColumn: 18, service: "frontend" },

@@ -1,3 +1,4 @@
+import { isTrueValue } from "../../src/engine/compose-values.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
@@ -16,7 +17,7 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     const once = oncePerRange();
-    for (const service of servicesLacking(project, model, (d) => d.read_only === true || d.read_only === "true")) {
+    for (const service of servicesLacking(project, model, (d) => isTrueValue(d.read_only))) {
       const value = service.data.read_only;
       const present = value !== undefined && value !== null;
       const range = present ? model.locate([...service.path, "read_only"]) : model.locateKey(service.path);

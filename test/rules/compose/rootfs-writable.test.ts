@@ -9,6 +9,8 @@ ruleTester(rule, {
     // a base in another file: its settings are not known here
     { code: "services:\n  api:\n    extends:\n      file: common.yaml\n      service: base\n" },
     "services:\n  app:\n    image: example/app:1\n    read_only: true\n    tmpfs: [/tmp]\n",
+    // a string Compose casts to true, a variable's default included
+    "services:\n  app:\n    image: example/app:1\n    read_only: ${READ_ONLY:-true}\n  web:\n    image: nginx:1.27\n    read_only: \"yes\"\n",
     "services:\n  app:\n    environment:\n      A: b\n",
   ],
   invalid: [

@@ -1,4 +1,5 @@
 import { resolvedOrNull } from "../../src/engine/compose-values.js";
+import { isRecord } from "../../src/engine/parse/compose.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -13,6 +14,7 @@ export default defineComposeRule({
     messages: {
       privileged: "Service `{{service}}` runs with `privileged: true`, which gives it every capability and the host's devices, so a compromise of the container is a compromise of the host. Remove it and add only the capabilities or devices the service needs.",
       byDefault: "Service `{{service}}` runs privileged by default (`privileged: {{value}}`), which gives it every capability and the host's devices, so a compromise of the container is a compromise of the host. Remove it (or default to false) and add only the capabilities or devices the service needs.",
+      hook: "Service `{{service}}` runs its `{{hook}}` hook with `privileged: true`, which gives the hook's command every Linux capability, however few the container itself has (CIS Docker Benchmark 5.22); a command that runs files the container can write is then a way to all of them. Remove it and give the hook only the `user:` it needs.",
     },
   },
   check({ model, report }) {
@@ -25,8 +27,24 @@ export default defineComposeRule({
       if (!once(range)) continue;
       report({ messageId: privileged, data: { service: service.name, value: String(value) }, range, service: service.name });
     }
+    for (const service of model.services) {
+      for (const hook of HOOKS) {
+        const entries = service.data[hook];
+        if (!Array.isArray(entries)) continue;
+        entries.forEach((entry, i) => {
+          if (!isRecord(entry) || !isPrivileged(entry.privileged)) return;
+          const range = model.locate([...service.path, hook, i, "privileged"]);
+          if (once(range)) report({ messageId: "hook", data: { service: service.name, hook }, range, service: service.name });
+        });
+      }
+    }
   },
 });
+
+/** Lifecycle hooks, each run in the container like `docker exec` (with `--privileged` when they say so). */
+const HOOKS = ["post_start", "pre_stop"] as const;
+
+const isPrivileged = (v: unknown): boolean => v === true || v === "true" || (typeof v === "string" && trueByDefault(v));
 
 /** `${PRIV:-true}`: true unless the environment says otherwise. */
 function trueByDefault(value: string): boolean {

@@ -9,6 +9,8 @@ ruleTester(rule, {
     // A variable without default, or with a false one, is not privileged by itself.
     "services:\n  web:\n    image: nginx:1.27\n    privileged: \"${PRIVILEGED}\"\n  api:\n    image: nginx:1.27\n    privileged: \"${PRIVILEGED:-false}\"\n",
     "",
+    // A lifecycle hook run without privileges, as root.
+    "services:\n  web:\n    image: nginx:1.27\n    post_start:\n      - command: chown -R 101 /cache\n        user: root\n        privileged: false\n",
   ],
   invalid: [
     {
@@ -31,6 +33,14 @@ ruleTester(rule, {
       // True by default: privileged unless the environment says otherwise.
       code: "services:\n  agent:\n    image: alpine:3.20\n    privileged: \"${PRIV:-true}\"\n",
       errors: [{ messageId: "byDefault", line: 4, column: 17, endLine: 4, endColumn: 32, data: { service: "agent", value: "${PRIV:-true}" } }],
+    },
+    {
+      // post_start / pre_stop hooks run like `docker exec`: `privileged: true` gives their command every capability.
+      code: "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    post_start:\n      - command: chown -R 101 /cache\n        privileged: true\n    pre_stop:\n      - command: [\"/drain.sh\"]\n        privileged: \"true\"\n",
+      errors: [
+        { messageId: "hook", line: 7, column: 21, endLine: 7, endColumn: 25, data: { service: "web", hook: "post_start" } },
+        { messageId: "hook", line: 10, column: 21, endLine: 10, endColumn: 27, data: { service: "web", hook: "pre_stop" } },
+      ],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { containerNameOf } from "../../src/engine/container-names.js";
-import type { ComposeService } from "../../src/engine/parse/compose.js";
+import { isRecord, type ComposeService } from "../../src/engine/parse/compose.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { canRunTogether } from "../../src/engine/service-lifecycle.js";
@@ -10,10 +10,11 @@ export default defineComposeRule({
     code: "DC306",
     category: "reliability",
     severity: "error",
-    description: "Two services set the same `container_name`.",
+    description: "Two services set the same `container_name`, or a service with several replicas sets one.",
     aliases: ["no-duplicate-container-names"],
     messages: {
       duplicate: "Services `{{first}}` and `{{service}}` both set `container_name: {{name}}`; Docker refuses to create the second container, so give each service its own name or drop `container_name`.",
+      scaled: "Service `{{service}}` sets `container_name: {{name}}` but asks for {{replicas}} containers (`{{key}}`); a container name is unique, so Compose refuses to scale it. Drop `container_name` or run one replica.",
     },
   },
   check({ model, report }) {
@@ -22,6 +23,11 @@ export default defineComposeRule({
     for (const service of model.services) {
       const name = containerNameOf(service);
       if (!name) continue;
+      if (typeof service.replicas === "number" && service.replicas > 1) {
+        const range = model.locate([...service.path, "container_name"]);
+        const key = isRecord(service.data.deploy) && service.data.deploy.replicas !== undefined && service.data.deploy.replicas !== null ? "deploy.replicas" : "scale";
+        if (once(range)) report({ messageId: "scaled", data: { service: service.name, name, replicas: service.replicas, key }, range, service: service.name });
+      }
       const same = seen.get(name) ?? seen.set(name, []).get(name)!;
       const first = same.find((s) => canRunTogether(s, service));
       if (first) {

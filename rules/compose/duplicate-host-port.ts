@@ -1,4 +1,4 @@
-import type { ComposeService, PortMapping } from "../../src/engine/parse/compose.js";
+import { isRecord, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -38,16 +38,30 @@ const sameMapping = (a: HostPort, b: HostPort) =>
 /** Equal exactly when two host ports are `sameMapping`. */
 const mappingKey = (hp: HostPort) => [hp.service.name, hp.ip, hp.from, hp.to, hp.protocol, interpolate(hp.port.target)].join("\u0000");
 
+/**
+ * Whether each of `replicas` containers can get its own host port: Docker picks a free one from a
+ * host range in front of a single container port, but a fixed port or a range mapped port to port
+ * is the same for every container.
+ */
+function fitsReplicas(hp: HostPort, replicas: ComposeService["replicas"]): boolean {
+  if (typeof replicas !== "number" || replicas <= 1) return true;
+  const oneTarget = /^\d+$/.test(interpolate(hp.port.target).trim());
+  return oneTarget && hp.to - hp.from + 1 >= replicas;
+}
+
+const isSet = (v: unknown): boolean => v !== undefined && v !== null;
+
 export default defineComposeRule({
   meta: {
     id: "duplicate-host-port",
     code: "DC307",
     category: "reliability",
     severity: "error",
-    description: "The same host port (or an overlapping range) is published twice.",
+    description: "The same host port (or an overlapping range) is published twice, or by a service with more replicas than host ports.",
     aliases: ["no-duplicate-exported-ports"],
     messages: {
       duplicate: "Host port {{port}} of `{{service}}` is already published by `{{other}}`; the second container fails to start with \"port is already allocated\", so publish a different host port.",
+      scaled: "Service `{{service}}` publishes host port {{port}} but runs {{replicas}} containers (`{{key}}`); they cannot all bind it, so all but the first fail with \"port is already allocated\". Publish a host port range at least that wide in front of one container port, or publish only the container port.",
     },
   },
   check({ model, report }) {
@@ -70,6 +84,11 @@ export default defineComposeRule({
       for (const port of service.ports) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;
+        if (!fitsReplicas(hp, service.replicas)) {
+          const range = model.locate(port.path);
+          const key = isRecord(service.data.deploy) && isSet(service.data.deploy.replicas) ? "deploy.replicas" : "scale";
+          if (once(range)) report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key }, range, service: service.name });
+        }
         const other = firstClash(hp);
         if (other) {
           const range = model.locate(port.path);

@@ -8,10 +8,21 @@ ruleTester(rule, {
     "services:\n  dns:\n    image: coredns:1\n    ports:\n      - \"53:53/tcp\"\n      - \"53:53/udp\"\n  a:\n    image: app:1\n    ports:\n      - \"127.0.0.1:8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"192.168.1.10:8080:80\"\n      - \"80\"\n  c:\n    image: app:1\n    ports:\n      - \"80\"\n",
     // The same mapping written twice in one service is merged by Compose.
     "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n      - 8080:80\n",
+    // Replicas with a host range wide enough in front of one container port, or container ports only.
+    "services:\n  a:\n    image: app:1\n    deploy:\n      replicas: 3\n    ports:\n      - \"8080-8082:80\"\n      - \"9000\"\n  b:\n    image: app:1\n    scale: ${B_SCALE}\n    ports: [\"9090:80\"]\n",
     // Disjoint profiles, host networking, unknown variables.
     "services:\n  a:\n    image: app:1\n    profiles: [dev]\n    ports: [\"8080:80\"]\n  b:\n    image: app:1\n    profiles: [prod]\n    ports: [\"8080:80\"]\n  c:\n    image: app:1\n    network_mode: host\n    ports: [\"8080:80\"]\n  d:\n    image: app:1\n    ports: [\"${D_PORT}:80\"]\n  e:\n    image: app:1\n    ports: [\"${E_PORT}:80\"]\n",
   ],
   invalid: [
+    {
+      // Several replicas of one service cannot all bind one host port (nor a range mapped port to port).
+      code: "services:\n  web:\n    image: app:1\n    deploy:\n      replicas: 2\n    ports:\n      - \"127.0.0.1:8080:80\"\n      - \"9000-9001:9000-9001\"\n  api:\n    image: app:1\n    scale: 3\n    ports:\n      - target: 80\n        published: 7000-7001\n",
+      errors: [
+        { messageId: "scaled", line: 7, column: 9, endLine: 7, endColumn: 28, data: { service: "web", port: "127.0.0.1:8080/tcp", replicas: "2", key: "deploy.replicas" } },
+        { messageId: "scaled", line: 8, column: 9, endLine: 8, endColumn: 30, data: { service: "web", port: "9000-9001/tcp", replicas: "2", key: "deploy.replicas" } },
+        { messageId: "scaled", line: 13, column: 9, endLine: 14, endColumn: 29, data: { service: "api", port: "7000-7001/tcp", replicas: "3", key: "scale" } },
+      ],
+    },
     {
       code: "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"0.0.0.0:8080:3000\"\n      - target: 443\n        published: \"${HTTPS_PORT:-8443}\"\n  c:\n    image: app:1\n    ports:\n      - \"8440-8450:8440-8450\"\n",
       errors: [

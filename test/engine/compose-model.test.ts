@@ -47,6 +47,11 @@ services:
     expect(api.partial).toBe(false);
   });
 
+  it("reads deploy.restart_policy conditions as the engine policies Compose maps them to", () => {
+    const m = parseCompose("compose.yaml", "services:\n  a:\n    image: app:1\n    deploy: { restart_policy: { condition: none } }\n  b:\n    image: app:1\n    deploy: { restart_policy: { condition: any } }\n");
+    expect(m.services.map((s) => s.restart)).toEqual(["no", "always"]);
+  });
+
   it("reads replicas and scale written as numbers, strings or interpolations with a numeric default", () => {
     const m = parseCompose("compose.yaml", `
 services:

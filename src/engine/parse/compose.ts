@@ -471,7 +471,7 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
   const path = ["services", name];
   const deploy = isRecord(s.deploy) ? s.deploy : {};
   const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
-  const restartPolicy = isRecord(deploy.restart_policy) ? str(deploy.restart_policy.condition) ?? "on-failure" : null;
+  const restartPolicy = isRecord(deploy.restart_policy) ? engineRestart(str(deploy.restart_policy.condition) ?? "on-failure") : null;
   return {
     name,
     path,
@@ -497,6 +497,9 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
 }
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
+
+/** Compose runs `deploy.restart_policy.condition: none` as the engine's `no`, and `any` as `always`. */
+const engineRestart = (condition: string): string => (condition === "none" ? "no" : condition === "any" ? "always" : condition);
 
 /** Whether a service mapping defines a healthcheck, and whether it switches the image's off (`disable: true`, `test: [NONE]`). */
 export function healthcheckOf(s: Record<string, unknown>): { defined: boolean; disabled: boolean } {

@@ -1,6 +1,6 @@
 import { locateDeepestKey } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { resourceLimit } from "../../src/engine/resource-limits.js";
+import { cpuBoundOtherwise, resourceLimit } from "../../src/engine/resource-limits.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
@@ -16,7 +16,7 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
-    for (const service of servicesLacking(project, model, (d) => resourceLimit(d, "cpus") !== null)) {
+    for (const service of servicesLacking(project, model, (d) => resourceLimit(d, "cpus") !== null || cpuBoundOtherwise(d))) {
       report({
         messageId: "missing",
         data: { service: service.name },

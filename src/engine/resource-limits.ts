@@ -1,4 +1,5 @@
 import { isRecord } from "./parse/compose.js";
+import { interpolate } from "./parse/interpolation.js";
 
 /**
  * A service's resource limit as Compose reads it: `deploy.resources.limits`, else the service-level
@@ -14,3 +15,12 @@ export function resourceLimit(data: Record<string, unknown>, kind: "cpus" | "mem
 }
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== "object" && String(v) !== "";
+
+/**
+ * A CPU bound other than `cpus`: `cpu_quota` (CPU time per `cpu_period`, which is what `cpus`
+ * sets) or `cpuset` (the cores the container may use).
+ */
+export function cpuBoundOtherwise(data: Record<string, unknown>): boolean {
+  const quota = Number(isSet(data.cpu_quota) ? interpolate(String(data.cpu_quota)).trim() : NaN);
+  return (Number.isFinite(quota) && quota > 0) || (isSet(data.cpuset) && interpolate(String(data.cpuset)).trim() !== "");
+}

@@ -10,6 +10,8 @@ ruleTester(rule, {
     { code: "services:\n  api:\n    extends:\n      file: common.yaml\n      service: base\n" },
     "services:\n  app:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          cpus: '0.5'\n",
     "services:\n  app:\n    image: example/app:1\n    cpus: 0.25\n",
+    // CPU time per period (what `cpus` sets), or a set of cores.
+    "services:\n  app:\n    image: example/app:1\n    cpu_quota: 50000\n  worker:\n    image: example/app:1\n    cpuset: \"0,1\"\n",
     // override fragment
     "services:\n  app:\n    ports: [\"8080:80\"]\n",
     // appwrite: a service an override file builds for development is judged in the base file only.

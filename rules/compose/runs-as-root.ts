@@ -14,6 +14,7 @@ export default defineComposeRule({
     aliases: [],
     messages: {
       explicit: "Service `{{service}}` sets `user: {{user}}`, so its process runs as root and a compromise of it is root in the container, one step from the host. Use a non-root UID (e.g. `user: \"1000:1000\"`).",
+      byDefault: "Service `{{service}}` sets `user: {{user}}`, which is root unless the environment sets the variable, so by default its process runs as root and a compromise of it is root in the container, one step from the host. Default to a non-root UID (e.g. `${UID:-1000}`).",
       built: "Service `{{service}}` runs as root: it is built from {{origin}}, and sets no `user:`. A compromise of its process is then root in the container, one step from the host; add a non-root USER to that stage or set `user:` on the service.",
     },
   },
@@ -24,7 +25,8 @@ export default defineComposeRule({
       const path = svc.compose.path;
       if (svc.user.source === "compose") {
         const range = model.locate([...path, "user"]);
-        if (once(range)) report({ messageId: "explicit", data: { service: svc.name, user: svc.user.user ?? "root" }, range, service: svc.name });
+        const messageId = svc.user.user?.includes("$") ? "byDefault" : "explicit";
+        if (once(range)) report({ messageId, data: { service: svc.name, user: svc.user.user ?? "root" }, range, service: svc.name });
         continue;
       }
       // A `user:` from a base it extends, or from an override merged over it, is the one that runs.

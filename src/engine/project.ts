@@ -3,6 +3,7 @@ import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { DockerignoreModel } from "./parse/dockerignore.js";
 import { dirname, joinPath } from "./paths.js";
 import { baseImageRef } from "./image-refs.js";
+import { resolvedOrNull } from "./compose-values.js";
 import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, stageHealthcheck, stageUser } from "./users.js";
 import { isOneShot } from "./service-lifecycle.js";
 
@@ -121,7 +122,8 @@ function pickStage(df: DockerfileModel, target: string | null): DfStage | null {
 }
 
 function effectiveUser(svc: ComposeService, built: { dockerfile: DockerfileModel; stage: DfStage } | null): EffectiveUser {
-  if (svc.user) return { user: svc.user, root: isRootUser(svc.user), source: "compose" };
+  // `${UID:-0}:${GID:-0}` is root unless the environment says otherwise; `${UID}` alone is unknown.
+  if (svc.user) return { user: svc.user, root: isRootUser(resolvedOrNull(svc.user) ?? svc.user), source: "compose" };
   if (built) {
     const u = stageUser(built.stage);
     if (u) return { user: u.user, root: isRootUser(u.user), source: "dockerfile" };

@@ -9,6 +9,8 @@ ruleTester(rule, {
     "services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7-alpine\n",
     "services:\n  app:\n    image: example/app:1\n    user: \"1000:1000\"\n",
     "services:\n  app:\n    image: example/app:1\n    user: ${UID}:${GID}\n",
+    // defaults to a non-root user
+    "services:\n  app:\n    image: example/app:1\n    user: \"${UID:-1000}:${GID:-1000}\"\n",
     { code: "services:\n  worker:\n    build:\n      context: .\n      target: worker\n", files: { Dockerfile: DF } },
     // the build Dockerfile is not part of the audit: unknown
     "services:\n  api:\n    build: ./api\n",
@@ -36,6 +38,14 @@ ruleTester(rule, {
       errors: [
         { messageId: "explicit", line: 4, column: 11, endLine: 4, endColumn: 15 },
         { messageId: "explicit", line: 7, column: 11, endLine: 7, endColumn: 16 },
+      ],
+    },
+    {
+      // A variable whose default is root: root unless the environment says otherwise.
+      code: "services:\n  app:\n    image: example/app:1\n    user: \"${UID:-0}:${GID:-0}\"\n  sync:\n    image: example/sync:1\n    user: ${PUID:-root}\n",
+      errors: [
+        { messageId: "byDefault", line: 4, column: 11, endLine: 4, endColumn: 32, data: { service: "app", user: "${UID:-0}:${GID:-0}" } },
+        { messageId: "byDefault", line: 7, column: 11, endLine: 7, endColumn: 24, data: { service: "sync", user: "${PUID:-root}" } },
       ],
     },
     {

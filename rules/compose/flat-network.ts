@@ -31,8 +31,14 @@ export default defineComposeRule({
     const names = datastores.map((s) => `\`${s.name}\``);
     report({
       messageId: "flat",
-      data: { count: services.length, datastores: names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(" and "), network },
+      data: { count: services.length, datastores: listed(names), network },
       range: model.locateKey(model.data.networks !== undefined ? ["networks"] : ["services"]),
     });
   },
 });
+
+/** `a`; `a` and `b`; `a`, `b` and `c`; `a`, `b`, `c` and 2 more. */
+function listed(names: string[]): string {
+  if (names.length > 3) return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
+}

@@ -19,6 +19,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Three datastores are listed as a list, not chained with "and".
+      code: "services:\n  api:\n    build: .\n  worker:\n    build: .\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7-alpine\n  queue:\n    image: rabbitmq:4.2\n",
+      errors: [{ messageId: "flat", line: 1, column: 1, endLine: 1, endColumn: 9, data: { count: "5", datastores: "`db`, `cache` and `queue`", network: "default" } }],
+    },
+    {
       code: "services:\n  api:\n    build: .\n  worker:\n    build: .\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7-alpine\nvolumes:\n  pgdata: {}\n",
       errors: [{ messageId: "flat", line: 1, column: 1, endLine: 1, endColumn: 9 }],
     },

@@ -122,13 +122,16 @@ export function containerPortStart(port: PortMapping): number | null {
 /** Web servers and reverse proxies, whose job is to take the host's HTTP(S) ports. */
 const WEB_SERVER = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|varnish|lighttpd)(:|@|$)/i;
 
+/** A port the long syntax declares as HTTP(S) with `app_protocol`. */
+const servesWeb = (port?: PortMapping): boolean => !!port?.appProtocol && /^(https?|h2c?|http2)$/i.test(interpolate(port.appProtocol).trim());
+
 /**
- * True when a web server or reverse proxy publishes host port 80 or 443, the intended public entry
- * point; also when the host port is a variable without default (`${HTTPS_PORT}:443`) and the
- * container port is 80 or 443.
+ * True when a web server or reverse proxy (or a port declared `app_protocol: http`/`https`)
+ * publishes host port 80 or 443, the intended public entry point; also when the host port is a
+ * variable without default (`${HTTPS_PORT}:443`) and the container port is 80 or 443.
  */
 export function isWebEntryPoint(image: string | null, b: PortBinding, port?: PortMapping): boolean {
-  if (!image || !WEB_SERVER.test(image)) return false;
+  if (!(image && WEB_SERVER.test(image)) && !servesWeb(port)) return false;
   if (b.published === "80" || b.published === "443") return true;
   const target = port ? containerPortStart(port) : null;
   return b.variablePort && (target === 80 || target === 443);

@@ -14,6 +14,8 @@ export interface ComposeProblem {
 
 export interface PortMapping extends PortFields {
   path: YamlPath;
+  /** The long syntax's `app_protocol` (`http`, `https`, …), null when not given. */
+  appProtocol?: string | null;
 }
 
 export interface EnvVar {
@@ -543,6 +545,7 @@ function portsOf(v: unknown, path: YamlPath): PortMapping[] {
         published: str(entry.published),
         target: str(entry.target) ?? "",
         protocol: str(entry.protocol) ?? "tcp",
+        appProtocol: str(entry.app_protocol),
         path: p,
       });
     } else if (entry !== null && entry !== undefined) {

@@ -10,6 +10,8 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n      - target: 81\n        published: 127.0.0.1:8081\n",
     // a reverse proxy taking the HTTP(S) ports is the public entry point by design
     "services:\n  proxy:\n    image: traefik:v3.1\n    ports:\n      - \"80:80\"\n      - \"443:443\"\n",
+    // Ports the long syntax declares as HTTP(S) on 80 and 443: the service is the public web entry point.
+    "services:\n  zulip:\n    image: ghcr.io/zulip/zulip-server:12.1-0\n    ports:\n      - name: http\n        target: 80\n        published: 80\n        app_protocol: http\n      - name: https\n        target: 443\n        published: \"443\"\n        app_protocol: https\n",
     // mattermost/docker: nginx on HTTP(S) behind host ports set by variables without defaults
     "services:\n  nginx:\n    image: nginx:${NGINX_IMAGE_TAG}\n    ports:\n      - ${HTTPS_PORT}:443\n      - ${HTTP_PORT}:80\n",
     // frappe_docker: an override fragment of nginx-proxy, whose image is in the Compose file beside it
@@ -28,6 +30,14 @@ ruleTester(rule, {
     "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5433:5432\"\n  app:\n    build: .\n    ports:\n      - \"6379:6379\"\n",
   ],
   invalid: [
+    {
+      // `app_protocol: http` on another host port, or another protocol on 25, is still judged.
+      code: "services:\n  app:\n    image: example/app:1\n    ports:\n      - target: 8000\n        published: 8080\n        app_protocol: http\n      - target: 25\n        published: 25\n        app_protocol: smtp\n",
+      errors: [
+        { messageId: "unbound", line: 5, column: 9, endLine: 7, endColumn: 27, service: "app" },
+        { messageId: "unbound", line: 8, column: 9, endLine: 10, endColumn: 27, service: "app" },
+      ],
+    },
     {
       // A variable host port in front of a non-HTTP container port of a web server is still judged.
       code: "services:\n  nginx:\n    image: nginx:1.27\n    ports:\n      - ${ADMIN_PORT}:8080\n",

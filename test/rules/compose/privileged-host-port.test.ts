@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // A port the long syntax declares as HTTPS, published on 443: the service's public entry point.
+    "services:\n  app:\n    image: example/app:1\n    ports:\n      - target: 8443\n        published: 443\n        app_protocol: https\n",
     "services:\n  app:\n    image: example/app:1\n    ports:\n      - \"8080:80\"\n      - \"80\"\n      - \"127.0.0.1::50\"\n      - \"${PORT}:80\"\n",
     "services:\n  proxy:\n    image: traefik:v3.1\n    ports:\n      - \"80:80\"\n      - \"443:443\"\n",
     {

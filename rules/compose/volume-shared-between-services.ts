@@ -15,16 +15,17 @@ export default defineComposeRule({
     },
   },
   check({ model, report }) {
-    // Each group lists a service once, with its first mount of the source.
-    const groups = new Map<string, { services: Set<string>; mounts: { service: string; volume: VolumeMount }[] }>();
+    // Each group lists a service once per part of the source it mounts, with its first such mount.
+    const groups = new Map<string, { seen: Set<string>; mounts: { service: string; volume: VolumeMount }[] }>();
     for (const service of model.services) {
       for (const volume of service.volumes) {
         const key = keyOf(volume);
         if (!key) continue;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { services: new Set(), mounts: [] }));
-        if (group.services.has(service.name)) continue;
-        group.services.add(service.name);
+        if (!group) groups.set(key, (group = { seen: new Set(), mounts: [] }));
+        const part = `${service.name}\u0000${subpathOf(volume)}`;
+        if (group.seen.has(part)) continue;
+        group.seen.add(part);
         group.mounts.push({ service: service.name, volume });
       }
     }
@@ -33,8 +34,10 @@ export default defineComposeRule({
       if (mounts.length < 2 || mounts.every((m) => m.volume.readOnly)) continue;
       for (const { service, volume } of mounts) {
         if (volume.readOnly) continue;
-        const count = mounts.length - 1;
-        const named = mounts.slice(0, 4).filter((m) => m.service !== service).slice(0, 3).map((m) => `\`${m.service}\``);
+        const others = [...new Set(mounts.filter((m) => m.service !== service && overlaps(m.volume, volume)).map((m) => m.service))];
+        if (!others.length) continue;
+        const count = others.length;
+        const named = others.slice(0, 3).map((name) => `\`${name}\``);
         const range = volumeSourceRange(model, volume);
         // A mount written once in an anchor and merged into many services is reported once.
         const at = range ? `${range.start.line}:${range.start.column}` : `${service}:${key}`;
@@ -56,6 +59,15 @@ export default defineComposeRule({
     }
   },
 });
+
+/** The directory of a named volume a mount takes (`volume.subpath`), "" for the whole volume. */
+const subpathOf = (v: VolumeMount): string => (v.subpath ? trimSlashes(v.subpath.trim()).replace(/^\.\/|^\/+/g, "") : "");
+
+/** Two mounts of one source share files unless they take separate subpaths of a named volume. */
+function overlaps(a: VolumeMount, b: VolumeMount): boolean {
+  const [x, y] = [subpathOf(a), subpathOf(b)];
+  return !x || !y || x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+}
 
 function keyOf(v: VolumeMount): string | null {
   if (v.type === "volume" && v.source) return `volume:${v.source}`;

@@ -37,6 +37,8 @@ export interface VolumeMount {
   target: string;
   readOnly: boolean;
   propagation: string | null;
+  /** The long syntax's `volume.subpath`: the directory of the named volume that is mounted; absent for the whole volume. */
+  subpath?: string | null;
   path: YamlPath;
 }
 
@@ -585,12 +587,14 @@ function volumesOf(v: unknown, path: YamlPath): VolumeMount[] {
     const p = [...path, i];
     if (isRecord(entry)) {
       const bind = isRecord(entry.bind) ? entry.bind : {};
+      const volume = isRecord(entry.volume) ? entry.volume : {};
       return {
         type: str(entry.type) ?? "volume",
         source: str(entry.source),
         target: str(entry.target) ?? "",
         readOnly: isTrueValue(entry.read_only),
         propagation: str(bind.propagation),
+        subpath: str(volume.subpath),
         path: p,
       };
     }

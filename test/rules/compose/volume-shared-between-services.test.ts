@@ -4,6 +4,8 @@ import { audit } from "../../../src/engine/index.js";
 
 ruleTester(rule, {
   valid: [
+    // Separate subpaths of one named volume are separate directories.
+    "services:\n  a:\n    image: example/a:1\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n        volume:\n          subpath: a\n  b:\n    image: example/b:1\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n        volume:\n          subpath: b/\nvolumes:\n  data:\n",
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ./logic:/app\n  b:\n    image: example/b:1\n    volumes:\n      - ./bin:/app\n",
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /etc/localtime:/etc/localtime\n      - ./conf:/conf:ro\n  b:\n    image: example/b:1\n    volumes:\n      - /etc/localtime:/etc/localtime\n      - ./conf/:/etc/conf:ro\n",
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - /data\n  b:\n    image: example/b:1\n    volumes:\n      - /data\n",
@@ -13,6 +15,15 @@ ruleTester(rule, {
     "services:\n  server:\n    image: example/server:1\n    volumes:\n      - ${UPLOAD_LOCATION}:/data\n  database:\n    image: postgres:16\n    volumes:\n      - ${DB_DATA_LOCATION}:/var/lib/postgresql/data\n",
   ],
   invalid: [
+    {
+      // The whole volume, or a subpath and a directory inside it, overlap.
+      code: "services:\n  a:\n    image: example/a:1\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n        volume:\n          subpath: media\n  b:\n    image: example/b:1\n    volumes:\n      - type: volume\n        source: data\n        target: /thumbs\n        volume:\n          subpath: media/thumbs\n  c:\n    image: example/c:1\n    volumes:\n      - type: volume\n        source: data\n        target: /other\n        volume:\n          subpath: other\n  backup:\n    image: example/backup:1\n    volumes:\n      - data:/backup:ro\nvolumes:\n  data:\n",
+      errors: [
+        { messageId: "shared", line: 6, column: 17, endLine: 6, endColumn: 21, data: { service: "a", what: "the named volume", source: "data", others: "`b`, `backup`", s: "" } },
+        { messageId: "shared", line: 14, column: 17, endLine: 14, endColumn: 21, data: { service: "b", what: "the named volume", source: "data", others: "`a`, `backup`", s: "" } },
+        { messageId: "shared", line: 22, column: 17, endLine: 22, endColumn: 21, data: { service: "c", what: "the named volume", source: "data", others: "`backup`", s: "s" } },
+      ],
+    },
     {
       // The same unknown path written twice is shared.
       code: "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ${DATA_DIR}/uploads:/uploads\n  b:\n    image: example/b:1\n    volumes:\n      - ${DATA_DIR}/uploads/:/srv\n",

@@ -1,3 +1,4 @@
+import { additionalContextNames } from "../../src/engine/build-context.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { closest } from "../../src/engine/suggest.js";
 
@@ -16,13 +17,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, report }) {
-    const contexts = new Set(
-      project.servicesBuilding(model.path).flatMap((s) => {
-        const build = s.compose.data.build;
-        const extra = build && typeof build === "object" ? (build as Record<string, unknown>).additional_contexts : null;
-        return extra && typeof extra === "object" ? Object.keys(extra).map((k) => k.toLowerCase()) : [];
-      }),
-    );
+    const contexts = additionalContextNames(project, model.path);
     // Stage names by their first and last index (names compare case-insensitively).
     const first = new Map<string, number>();
     const last = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { additionalContextNames } from "../../src/engine/build-context.js";
 import { resolveStageImage } from "../../src/engine/image-refs.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import type { Project } from "../../src/engine/project.js";
@@ -17,6 +18,7 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     const local = locallyBuiltImages(project);
+    const contexts = additionalContextNames(project, model.path);
     for (const stage of model.stages) {
       const image = stage.image;
       if (!image || image.ref.toLowerCase() === "scratch") continue;
@@ -24,6 +26,8 @@ export default defineDockerfileRule({
       if (!resolved || resolved.tag || resolved.digest || resolved.ref.toLowerCase() === "scratch") continue;
       // An image this project's Compose file builds (`build:` with `image: app-base`): its `latest` is the local build.
       if (local.has(resolved.ref)) continue;
+      // A named build context Compose passes (`additional_contexts`): BuildKit takes it instead of pulling.
+      if (contexts.has(resolved.ref.toLowerCase())) continue;
       report({
         messageId: "missing",
         data: { image: resolved.ref },

@@ -95,3 +95,19 @@ function fragmentFile(file: ComposeModel): boolean {
 
 /** Whole-context sources: `.`, `./`, `*`. */
 export const isWholeContext = (source: string): boolean => /^(\.|\.\/|\.\/\.|\*|\.\/\*)$/.test(source);
+
+/**
+ * The names of the extra build contexts (`build.additional_contexts`, a mapping or `name=source`
+ * list) that Compose passes when it builds the Dockerfile at `path`, lower-cased. A stage can
+ * `FROM` or `COPY --from` one of them as it would a stage or an image.
+ */
+export function additionalContextNames(project: Project, path: string): Set<string> {
+  const names = new Set<string>();
+  for (const s of project.servicesBuilding(path)) {
+    const build = s.compose.data.build;
+    const extra = build && typeof build === "object" ? (build as Record<string, unknown>).additional_contexts : null;
+    const keys = Array.isArray(extra) ? extra.map((e) => String(e).split("=")[0]) : extra && typeof extra === "object" ? Object.keys(extra) : [];
+    for (const key of keys) names.add(key.trim().toLowerCase());
+  }
+  return names;
+}

@@ -13,6 +13,11 @@ ruleTester(rule, {
       code: "FROM alpine:3.20 AS builder\nFROM alpine:3.20\nCOPY --from=builders /x /x\n",
       files: { "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        builders: ../shared\n" },
     },
+    {
+      // The list form of additional_contexts (`name=source`) names contexts too.
+      code: "FROM alpine:3.20 AS builder\nFROM alpine:3.20\nCOPY --from=builders /x /x\n",
+      files: { "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - builders=../shared\n" },
+    },
   ],
   invalid: [
     {

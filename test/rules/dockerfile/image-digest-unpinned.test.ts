@@ -7,6 +7,11 @@ ruleTester(rule, {
     "FROM scratch\n",
     "FROM golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS build\nFROM build\n",
     "ARG BASE\nFROM $BASE\n",
+    {
+      // FROM a named build context that Compose passes: its source is pinned (or not) in the Compose file.
+      code: "FROM base\nRUN make\n",
+      files: { "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - base=docker-image://golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n" },
+    },
   ],
   invalid: [
     {

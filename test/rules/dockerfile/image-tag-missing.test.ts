@@ -24,6 +24,11 @@ ruleTester(rule, {
         "docker/Dockerfile": "FROM debian:trixie-slim\nCOPY vaultwarden /vaultwarden\n",
       },
     },
+    {
+      // FROM a named build context that Compose passes (map or list form): not a registry image.
+      code: "FROM base AS build\nRUN make\nFROM runtime\nCOPY --from=build /app /app\n",
+      files: { "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        base: docker-image://golang:1.22\n  worker:\n    build:\n      context: .\n      additional_contexts:\n        - runtime=docker-image://alpine:3.20\n" },
+    },
   ],
   invalid: [
     {

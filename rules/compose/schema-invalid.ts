@@ -1,5 +1,7 @@
+import { consistencyIssues } from "../../src/engine/compose-consistency.js";
 import { MAX_VALIDATED_STRING, validateComposeSchema, type SchemaIssue } from "../../src/engine/compose-schema.js";
 import type { ComposeModel, YamlPath } from "../../src/engine/parse/compose.js";
+import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 /** At most this many schema findings per file: past that, the first ones say enough. */
@@ -17,7 +19,7 @@ export default defineComposeRule({
     code: "DC310",
     category: "reliability",
     severity: "error",
-    description: "The file is not valid YAML or does not follow the Compose specification's schema.",
+    description: "The file is not valid YAML, does not follow the Compose specification's schema, or sets what Compose refuses together.",
     aliases: ["invalid-yaml", "invalid-schema"],
     messages: {
       yaml: "The file is not valid YAML ({{problem}}), so Docker Compose cannot load it; fix the syntax here.",
@@ -26,6 +28,10 @@ export default defineComposeRule({
       enum: "`{{where}}` must be one of {{allowed}}, so `docker compose` refuses the file.",
       required: "`{{where}}` lacks the required key `{{key}}`, so `docker compose` refuses the file.",
       other: "`{{where}}` {{detail}} under the Compose specification, so `docker compose` refuses the file.",
+      distinct: "`{{where}}` is {{value}} but `{{other}}` is {{otherValue}}; Compose requires the two to be equal and refuses the file. Write the value in one place, `{{other}}`.",
+      distinctMissing: "`{{where}}` is {{value}} but `{{other}}` is not set while `{{holder}}` is; Compose reads the missing value as 0, finds the two distinct and refuses the file. Move the value to `{{other}}`.",
+      exclusive: "`{{where}}` and `{{other}}` exclude each other, so `docker compose` refuses the file; keep only one of them.",
+      watchTarget: "`{{where}}` uses the `{{value}}` action without a `target`, so `docker compose` refuses the file; add the path in the container to sync to.",
       tooLongValue: "The value of `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it was not checked against the Compose specification; shorten it or move the content to a file.",
       tooLongKey: "The key `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it and what it holds were not checked against the Compose specification.",
     },
@@ -44,6 +50,18 @@ export default defineComposeRule({
         continue;
       }
       report({ messageId: issue.kind, data: dataOf(issue), range: rangeOf(model, issue), service: serviceOf(issue.path) });
+    }
+    // What Compose checks after the schema: settings of a service that contradict each other.
+    const once = oncePerRange();
+    for (const service of model.services) {
+      for (const issue of consistencyIssues(service)) {
+        const range = issue.kind === "watchTarget" ? model.locate(issue.path) : model.locateKey(issue.path);
+        if (!once(range)) continue;
+        const where = issue.kind === "watchTarget" ? show(issue.path) : show([...service.path, issue.key]);
+        const missing = issue.kind === "distinct" && issue.otherValue === "nothing";
+        const data = { where, other: issue.other, value: issue.value, otherValue: issue.otherValue, holder: issue.other.split(".").slice(0, -1).join(".") };
+        report({ messageId: missing ? "distinctMissing" : issue.kind, data, range, service: service.name });
+      }
     }
   },
 });

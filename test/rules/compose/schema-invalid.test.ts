@@ -14,8 +14,25 @@ ruleTester(rule, {
     // An empty file and an override fragment.
     "",
     "services:\n  web:\n    environment:\n      DEBUG: \"1\"\n",
+    // A service-level limit equal to its deploy twin (units read as Compose reads them), or beside a
+    // deploy section without that mapping; a rebuild watch needs no target.
+    "services:\n  web:\n    image: nginx:1.27\n    cpus: 0.5\n    mem_limit: 1g\n    mem_reservation: 256m\n    pids_limit: ${PIDS:-100}\n    scale: 2\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: \"0.50\", memory: 1024M, pids: 100}\n  api:\n    image: app:1\n    cpus: 1\n    mem_limit: 512m\n    deploy:\n      resources:\n        reservations: {cpus: \"0.1\"}\n    network_mode: host\n    develop:\n      watch:\n        - action: rebuild\n          path: ./src\n",
   ],
   invalid: [
+    {
+      // What Compose checks after the schema: service-level limits that differ from their deploy twin
+      // (an absent twin counts as 0), scale against deploy.replicas, network_mode with networks,
+      // dockerfile with dockerfile_inline, a sync watch without a target.
+      code: "services:\n  web:\n    image: nginx:1.27\n    cpus: 1\n    mem_limit: 512m\n    scale: 2\n    deploy:\n      replicas: 3\n      resources:\n        limits:\n          memory: 256m\n    network_mode: bridge\n    networks: [back]\n    develop:\n      watch:\n        - action: sync\n          path: ./src\n  api:\n    build:\n      dockerfile: Dockerfile\n      dockerfile_inline: FROM alpine:3.20\nnetworks:\n  back: {}\n",
+      errors: [
+        { messageId: "distinctMissing", line: 4, column: 5, endLine: 4, endColumn: 9, data: { where: "services.web.cpus", other: "deploy.resources.limits.cpus", value: "1", holder: "deploy.resources.limits" } },
+        { messageId: "distinct", line: 5, column: 5, endLine: 5, endColumn: 14, data: { where: "services.web.mem_limit", other: "deploy.resources.limits.memory", value: "512m", otherValue: "256m" } },
+        { messageId: "distinct", line: 6, column: 5, endLine: 6, endColumn: 10, data: { where: "services.web.scale", other: "deploy.replicas", value: "2", otherValue: "3" } },
+        { messageId: "exclusive", line: 12, column: 5, endLine: 12, endColumn: 17, data: { where: "services.web.network_mode", other: "networks" } },
+        { messageId: "watchTarget", line: 16, column: 11, endLine: 17, endColumn: 22, data: { where: "services.web.develop.watch[0]", value: "sync" } },
+        { messageId: "exclusive", line: 21, column: 7, endLine: 21, endColumn: 24, data: { where: "services.api.build.dockerfile_inline", other: "build.dockerfile" } },
+      ],
+    },
     {
       // A repeat in a list Compose does not merge.
       code: "services:\n  web:\n    image: nginx:1.27\n    cap_add: [NET_ADMIN, NET_ADMIN]\n",

@@ -1,6 +1,6 @@
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { resourceLimit } from "../../src/engine/resource-limits.js";
+import { hasDeployLimits, resourceLimit } from "../../src/engine/resource-limits.js";
 import { judgedServices, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
@@ -13,6 +13,7 @@ export default defineComposeRule({
     aliases: ["kics:221e0658-cb2a-44e3-b08a-db96a341d6fa"],
     messages: {
       missing: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set `pids_limit` (a few hundred is plenty for most services).",
+      missingDeploy: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Add `pids` under its `deploy.resources.limits` (a few hundred is plenty for most services), not a service-level `pids_limit`, which Compose refuses when that mapping does not repeat it.",
       unlimited: "Service `{{service}}` sets `pids_limit` to {{value}}, which means no limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set a positive limit.",
     },
   },
@@ -21,7 +22,7 @@ export default defineComposeRule({
       const value = resourceLimit(service.data, "pids");
       if (value === null) {
         if (serviceDefines(project, model, service, (d) => resourceLimit(d, "pids") !== null) !== false) continue;
-        report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+        report({ messageId: hasDeployLimits(service.data) ? "missingDeploy" : "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
         continue;
       }
       const own = service.data.pids_limit !== undefined && service.data.pids_limit !== null;

@@ -24,3 +24,13 @@ export function cpuBoundOtherwise(data: Record<string, unknown>): boolean {
   const quota = Number(isSet(data.cpu_quota) ? interpolate(String(data.cpu_quota)).trim() : NaN);
   return (Number.isFinite(quota) && quota > 0) || (isSet(data.cpuset) && interpolate(String(data.cpuset)).trim() !== "");
 }
+
+/**
+ * Whether the service mapping has a `deploy.resources.limits` mapping. Compose then refuses a
+ * service-level `cpus`, `mem_limit` or `pids_limit` that the mapping does not repeat, so a missing
+ * limit can only be added there.
+ */
+export function hasDeployLimits(data: Record<string, unknown>): boolean {
+  const deploy = isRecord(data.deploy) ? data.deploy : {};
+  return isRecord(deploy.resources) && isRecord(deploy.resources.limits);
+}

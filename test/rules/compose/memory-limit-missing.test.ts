@@ -21,7 +21,8 @@ ruleTester(rule, {
         { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" },
         { messageId: "missing", line: 6, column: 5, endLine: 6, endColumn: 11, service: "worker" },
         { messageId: "missing", line: 10, column: 7, endLine: 10, endColumn: 16, service: "api" },
-        { messageId: "missing", line: 17, column: 9, endLine: 17, endColumn: 15, service: "web" },
+        // `deploy.resources.limits` exists: only the key under it can be added without breaking the file.
+        { messageId: "missingDeploy", line: 17, column: 9, endLine: 17, endColumn: 15, service: "web" },
       ],
     },
   ],

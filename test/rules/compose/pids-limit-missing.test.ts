@@ -21,5 +21,10 @@ ruleTester(rule, {
         { messageId: "unlimited", line: 13, column: 17, endLine: 13, endColumn: 18, service: "job" },
       ],
     },
+    {
+      // `deploy.resources.limits` exists: a service-level pids_limit beside it would make Compose refuse the file.
+      code: "services:\n  api:\n    image: example/api:1\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n",
+      errors: [{ messageId: "missingDeploy", line: 2, column: 3, endLine: 2, endColumn: 6, service: "api" }],
+    },
   ],
 });

@@ -32,6 +32,7 @@ export default defineComposeRule({
       distinctMissing: "`{{where}}` is {{value}} but `{{other}}` is not set while `{{holder}}` is; Compose reads the missing value as 0, finds the two distinct and refuses the file. Move the value to `{{other}}`.",
       exclusive: "`{{where}}` and `{{other}}` exclude each other, so `docker compose` refuses the file; keep only one of them.",
       watchTarget: "`{{where}}` uses the `{{value}}` action without a `target`, so `docker compose` refuses the file; add the path in the container to sync to.",
+      healthcheckTest: "`{{where}}` is `{{value}}`, but a list-form healthcheck test starts with `CMD`, `CMD-SHELL` or `NONE`, so `docker compose` refuses the file; put `CMD` (arguments run as written) or `CMD-SHELL` (one shell command) first.",
       tooLongValue: "The value of `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it was not checked against the Compose specification; shorten it or move the content to a file.",
       tooLongKey: "The key `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it and what it holds were not checked against the Compose specification.",
     },
@@ -55,9 +56,10 @@ export default defineComposeRule({
     const once = oncePerRange();
     for (const service of model.services) {
       for (const issue of consistencyIssues(service)) {
-        const range = issue.kind === "watchTarget" ? model.locate(issue.path) : model.locateKey(issue.path);
+        const atValue = issue.kind === "watchTarget" || issue.kind === "healthcheckTest";
+        const range = atValue ? model.locate(issue.path) : model.locateKey(issue.path);
         if (!once(range)) continue;
-        const where = issue.kind === "watchTarget" ? show(issue.path) : show([...service.path, issue.key]);
+        const where = atValue ? show(issue.path) : show([...service.path, issue.key]);
         const missing = issue.kind === "distinct" && issue.otherValue === "nothing";
         const data = { where, other: issue.other, value: issue.value, otherValue: issue.otherValue, holder: issue.other.split(".").slice(0, -1).join(".") };
         report({ messageId: missing ? "distinctMissing" : issue.kind, data, range, service: service.name });

@@ -6,7 +6,7 @@ import { isRecord, type ComposeService, type YamlPath } from "./parse/compose.js
  * checks, past the JSON schema) and refuses the file over.
  */
 export interface ConsistencyIssue {
-  kind: "distinct" | "exclusive" | "watchTarget";
+  kind: "distinct" | "exclusive" | "watchTarget" | "healthcheckTest";
   /** Where the finding points: the service-level key, or the watch entry. */
   path: YamlPath;
   /** The setting written at `path` and the one it clashes with, as dotted keys. */
@@ -88,5 +88,13 @@ export function consistencyIssues(service: ComposeService): ConsistencyIssue[] {
     if (typeof entry.target === "string" && entry.target !== "") return;
     issues.push({ kind: "watchTarget", path: [...service.path, "develop", "watch", i], key: "target", other: "action", value: entry.action, otherValue: "" });
   });
+  const test = isRecord(s.healthcheck) && Array.isArray(s.healthcheck.test) ? s.healthcheck.test : [];
+  const first = test.length ? text(test[0]) : null;
+  if (first !== null && !HEALTHCHECK_FORMS.has(first)) {
+    issues.push({ kind: "healthcheckTest", path: [...service.path, "healthcheck", "test", 0], key: "healthcheck.test", other: "", value: first, otherValue: "" });
+  }
   return issues;
 }
+
+/** What a list-form `healthcheck.test` starts with; a string form is run with the shell. */
+const HEALTHCHECK_FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);

@@ -20,6 +20,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A list-form healthcheck test must say how to run it first.
+      code: "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"curl\", \"-f\", \"http://localhost\"]\n  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD-SHELL\", \"pg_isready\"]\n  cache:\n    image: redis:7\n    healthcheck:\n      test: redis-cli ping\n",
+      errors: [{ messageId: "healthcheckTest", line: 5, column: 14, endLine: 5, endColumn: 20, data: { where: "services.web.healthcheck.test[0]", value: "curl" } }],
+    },
+    {
       // What Compose checks after the schema: service-level limits that differ from their deploy twin
       // (an absent twin counts as 0), scale against deploy.replicas, network_mode with networks,
       // dockerfile with dockerfile_inline, a sync watch without a target.

@@ -1,6 +1,6 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { LOOPBACK, portDatastore } from "../../src/engine/datastores.js";
-import { containerSide, portBinding } from "../../src/engine/ports.js";
+import { containerSide, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -15,6 +15,7 @@ export default defineComposeRule({
     fixable: true,
     messages: {
       published: "Service `{{service}}` publishes {{what}} port {{target}} as {{published}} on all interfaces; other services reach it over the Compose network, so bind it to 127.0.0.1 or remove the mapping.",
+      publishedOn: "Service `{{service}}` publishes {{what}} port {{target}} as {{published}} on the host address {{hostIp}}, so anything on that network can reach it; other services reach it over the Compose network, so bind it to 127.0.0.1 or remove the mapping.",
     },
   },
   check({ model, report }) {
@@ -28,8 +29,8 @@ export default defineComposeRule({
         const range = model.locate(port.path);
         if (!once(range)) continue;
         report({
-          messageId: "published",
-          data: { service: service.name, what, target: containerSide(port), published: binding.published },
+          messageId: onAllInterfaces(binding) ? "published" : "publishedOn",
+          data: { service: service.name, what, target: containerSide(port), published: binding.published, hostIp: binding.hostIp },
           range,
           service: service.name,
           fix: bindToLoopbackFix(model, port),

@@ -10,6 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Bound to one non-loopback address: reachable from that network, but not on all interfaces.
+      code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"10.0.0.5:5432:5432\"\n      - target: 5432\n        published: 5433\n        host_ip: 192.168.1.10\n",
+      errors: [
+        { messageId: "publishedOn", line: 5, column: 9, endLine: 5, endColumn: 29, data: { service: "db", what: "PostgreSQL", target: "5432", published: "5432", hostIp: "10.0.0.5" } },
+        { messageId: "publishedOn", line: 6, column: 9, endLine: 8, endColumn: 30, data: { service: "db", what: "PostgreSQL", target: "5432", published: "5433", hostIp: "192.168.1.10" } },
+      ],
+    },
+    {
       // A variable that holds the whole mapping (default `:5432:5432`): `127.0.0.1:` in front would
       // give `127.0.0.1::5432:5432`, so no fix.
       code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - ${DB_PORT-:5432:5432}\n",

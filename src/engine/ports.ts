@@ -72,10 +72,13 @@ function finish(hostIp: string, published: string | null): PortBinding {
 
 const scalar = (v: unknown): string | null => (v === null || v === undefined || typeof v === "object" ? null : String(v));
 
-/** Resolves defaults; a plain `${NAME}` (no default) is kept, as a marker free of `$` and `:`. */
+/**
+ * Resolves defaults; a variable with no default (`${NAME}`, or `${NAME:?message}`, which Compose
+ * requires to be set) is kept, as a marker free of `$` and `:`.
+ */
 function resolve(value: string): string {
   const keep: Record<string, string> = {};
-  for (const ref of variableRefs(value)) if (!ref.operator) keep[ref.name] = `\u0001${ref.name}\u0002`;
+  for (const ref of variableRefs(value)) if (!ref.operator || ref.operator === ":?" || ref.operator === "?") keep[ref.name] = `\u0001${ref.name}\u0002`;
   return interpolate(value, keep);
 }
 

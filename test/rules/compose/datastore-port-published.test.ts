@@ -10,6 +10,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A required variable for the host port: published on all interfaces whatever its value.
+      code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"${DB_PORT:?set DB_PORT}:5432\"\n",
+      errors: [{ messageId: "published", line: 5, column: 9, endLine: 5, endColumn: 39, data: { service: "db", what: "PostgreSQL", target: "5432", published: "${DB_PORT}" } }],
+    },
+    {
       // Bound to one non-loopback address: reachable from that network, but not on all interfaces.
       code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"10.0.0.5:5432:5432\"\n      - target: 5432\n        published: 5433\n        host_ip: 192.168.1.10\n",
       errors: [

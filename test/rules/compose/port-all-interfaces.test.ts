@@ -63,6 +63,14 @@ ruleTester(rule, {
       output: "services:\n  api:\n    build: .\n    ports:\n      - \"127.0.0.1:${API_PORT:-8000}:8000\"\n      - \"${METRICS_PORT}:9100\"\n      - target: 8000\n        published: 8001\n      - \"127.0.0.1:12400-12500:1240\"\n",
     },
     {
+      // A required variable (`${VAR:?message}`) publishes a host port as surely as one without default.
+      code: "services:\n  api:\n    build: .\n    ports:\n      - \"${API_PORT:?set API_PORT}:8000\"\n      - ${ADMIN_PORT?}:9000\n",
+      errors: [
+        { messageId: "unbound", line: 5, column: 9, endLine: 5, endColumn: 41, data: { service: "api", target: "8000", published: "${API_PORT}" } },
+        { messageId: "unbound", line: 6, column: 9, endLine: 6, endColumn: 28, data: { service: "api", target: "9000", published: "${ADMIN_PORT}" } },
+      ],
+    },
+    {
       // From the corpus (immich): the variable holds the whole mapping (its default is `:2283:2283`),
       // so `127.0.0.1:` in front would give `127.0.0.1::2283:2283`: no fix. A default that is a
       // host and a container port still takes one (`127.0.0.1:8080:80`).

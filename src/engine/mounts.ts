@@ -10,7 +10,7 @@ export const UNKNOWN = "\u0001";
 
 /**
  * The host path of a bind mount with `${VAR:-default}` resolved, `$HOME` written as `~` and other
- * variables without default replaced by UNKNOWN (`${PWD}/etc` is not `/etc`); null for named,
+ * variables without default (`${VAR}`, `${VAR:?message}`) replaced by UNKNOWN (`${PWD}/etc` is not `/etc`); null for named,
  * anonymous and tmpfs volumes.
  */
 export function bindSource(v: VolumeMount): string | null {
@@ -27,7 +27,8 @@ const HOME_VARIABLES = new Set(["HOME", "USERPROFILE"]);
 
 export function resolvePath(value: string): string {
   const unknown: Record<string, string> = {};
-  for (const ref of variableRefs(value)) if (!ref.operator) unknown[ref.name] = HOME_VARIABLES.has(ref.name) ? "~" : UNKNOWN;
+  // `${NAME:?message}` has no default either: Compose requires it set, to a value unknown here.
+  for (const ref of variableRefs(value)) if (!ref.operator || ref.operator === ":?" || ref.operator === "?") unknown[ref.name] = HOME_VARIABLES.has(ref.name) ? "~" : UNKNOWN;
   return interpolate(value, unknown).trim();
 }
 

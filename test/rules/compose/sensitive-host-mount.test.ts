@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // A required variable (`${VAR:?message}`) is an unknown directory, not the empty string.
+    "services:\n  app:\n    image: example/app:1\n    volumes:\n      - ${APP_ROOT:?set APP_ROOT}/etc:/app/etc\n      - ${CONF?}/var/lib:/data\n",
     "services:\n  app:\n    image: example/app:1\n    volumes:\n      - ./static:/srv/static\n      - data:/var/lib/app\n      - /var/lib/anonymous\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n      - /var/run/docker.sock:/var/run/docker.sock\n      - ${PWD}/etc/app.conf:/etc/app.conf\n      - /srv/app/uploads:/uploads\n",
     "services:\n  app:\n    image: example/app:1\nvolumes:\n  data:\n    driver: local\n    driver_opts:\n      type: nfs\n      device: \":/exports/data\"\n  other:\n    driver: local-persist\n    driver_opts:\n      mountpoint: ${CONTAINERVOLUME}/mysql\n",
     // Read-only CA bundles: each trust-store directory and the files under it.

@@ -4,6 +4,8 @@ import { audit } from "../../../src/engine/index.js";
 
 ruleTester(rule, {
   valid: [
+    // Two required variables are two unknown directories, as two variables without default are.
+    "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ${DATA:?}/data:/data\n  b:\n    image: example/b:1\n    volumes:\n      - ${DATA2:?}/data:/data\n",
     // Separate subpaths of one named volume are separate directories.
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n        volume:\n          subpath: a\n  b:\n    image: example/b:1\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n        volume:\n          subpath: b/\nvolumes:\n  data:\n",
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ./logic:/app\n  b:\n    image: example/b:1\n    volumes:\n      - ./bin:/app\n",

@@ -1,4 +1,4 @@
-import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { resolvedOrNull } from "../../src/engine/compose-values.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { hasDeployLimits, resourceLimit } from "../../src/engine/resource-limits.js";
 import { judgedServices, serviceDefines } from "../../src/engine/service-lifecycle.js";
@@ -14,7 +14,7 @@ export default defineComposeRule({
     messages: {
       missing: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set `pids_limit` (a few hundred is plenty for most services).",
       missingDeploy: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Add `pids` under its `deploy.resources.limits` (a few hundred is plenty for most services), not a service-level `pids_limit`, which Compose refuses when that mapping does not repeat it.",
-      unlimited: "Service `{{service}}` sets `pids_limit` to {{value}}, which means no limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set a positive limit.",
+      unlimited: "Service `{{service}}` sets `{{key}}` to {{value}}, which means no limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set a positive limit.",
     },
   },
   check({ model, project, report }) {
@@ -27,9 +27,12 @@ export default defineComposeRule({
       }
       const own = service.data.pids_limit !== undefined && service.data.pids_limit !== null;
       const path = own ? [...service.path, "pids_limit"] : [...service.path, "deploy", "resources", "limits", "pids"];
-      const n = Number(interpolate(String(value)));
+      // A variable without a default (`${PIDS}`, `${PIDS:?}`) or with an empty one is unknown here.
+      const text = resolvedOrNull(String(value))?.trim();
+      const n = text ? Number(text) : NaN;
       if (Number.isFinite(n) && n <= 0) {
-        report({ messageId: "unlimited", data: { service: service.name, value: String(value) }, range: model.locate(path), service: service.name });
+        const key = own ? "pids_limit" : "deploy.resources.limits.pids";
+        report({ messageId: "unlimited", data: { service: service.name, key, value: String(value) }, range: model.locate(path), service: service.name });
       }
     }
   },

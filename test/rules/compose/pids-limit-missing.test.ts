@@ -11,6 +11,8 @@ ruleTester(rule, {
     "services:\n  app:\n    image: example/app:1\n    pids_limit: 200\n",
     "services:\n  app:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          pids: 100\n",
     "services:\n  app:\n    environment:\n      A: b\n",
+    // A limit set by a variable without a default (or a required one) is unknown, not 0.
+    "services:\n  a:\n    image: example/app:1\n    pids_limit: ${PIDS}\n  b:\n    image: example/app:1\n    pids_limit: ${PIDS:?set it}\n  c:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          pids: ${PIDS:-}\n",
   ],
   invalid: [
     {
@@ -18,7 +20,8 @@ ruleTester(rule, {
       errors: [
         { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 7, service: "auth" },
         { messageId: "unlimited", line: 7, column: 17, endLine: 7, endColumn: 19, service: "web" },
-        { messageId: "unlimited", line: 13, column: 17, endLine: 13, endColumn: 18, service: "job" },
+        // The message names the key that is set.
+        { messageId: "unlimited", line: 13, column: 17, endLine: 13, endColumn: 18, service: "job", data: { service: "job", key: "deploy.resources.limits.pids", value: "0" } },
       ],
     },
     {

@@ -1,3 +1,4 @@
+import { resolvedOrNull } from "../../src/engine/compose-values.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { oncePerRange } from "../../src/engine/query.js";
@@ -37,7 +38,7 @@ export default defineComposeRule({
       if (policy.max_attempts === undefined || policy.max_attempts === null) {
         const range = model.locate([...path, "condition"]);
         if (once(range)) report({ messageId: "unlimited", data: { service: service.name, retries }, range, service: service.name });
-      } else if (Number(interpolate(String(policy.max_attempts))) !== retries) {
+      } else if (resolvedOrNull(String(policy.max_attempts)) !== null && Number(interpolate(String(policy.max_attempts))) !== retries) {
         const range = model.locate([...path, "max_attempts"]);
         if (once(range)) report({ messageId: "count", data: { service: service.name, count: String(policy.max_attempts), retries }, range, service: service.name });
       }

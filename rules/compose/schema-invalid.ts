@@ -33,6 +33,7 @@ export default defineComposeRule({
       exclusive: "`{{where}}` and `{{other}}` exclude each other, so `docker compose` refuses the file; keep only one of them.",
       watchTarget: "`{{where}}` uses the `{{value}}` action without a `target`, so `docker compose` refuses the file; add the path in the container to sync to.",
       healthcheckTest: "`{{where}}` is `{{value}}`, but a list-form healthcheck test starts with `CMD`, `CMD-SHELL` or `NONE`, so `docker compose` refuses the file; put `CMD` (arguments run as written) or `CMD-SHELL` (one shell command) first.",
+      platform: "`{{where}}` is `{{value}}`, which `build.platforms` does not list, so `docker compose` refuses the file; add it to `build.platforms` (or change the platform).",
       tooLongValue: "The value of `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it was not checked against the Compose specification; shorten it or move the content to a file.",
       tooLongKey: "The key `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it and what it holds were not checked against the Compose specification.",
     },

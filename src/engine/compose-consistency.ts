@@ -6,7 +6,7 @@ import { isRecord, type ComposeService, type YamlPath } from "./parse/compose.js
  * checks, past the JSON schema) and refuses the file over.
  */
 export interface ConsistencyIssue {
-  kind: "distinct" | "exclusive" | "watchTarget" | "healthcheckTest";
+  kind: "distinct" | "exclusive" | "watchTarget" | "healthcheckTest" | "platform";
   /** Where the finding points: the service-level key, or the watch entry. */
   path: YamlPath;
   /** The setting written at `path` and the one it clashes with, as dotted keys. */
@@ -81,6 +81,11 @@ export function consistencyIssues(service: ComposeService): ConsistencyIssue[] {
   const build = isRecord(s.build) ? s.build : null;
   if (build && typeof build.dockerfile === "string" && build.dockerfile !== "" && typeof build.dockerfile_inline === "string" && build.dockerfile_inline !== "") {
     issues.push({ kind: "exclusive", path: [...service.path, "build", "dockerfile_inline"], key: "build.dockerfile_inline", other: "build.dockerfile", value: "", otherValue: "" });
+  }
+  const platforms = build && Array.isArray(build.platforms) ? build.platforms.map(text) : [];
+  const platform = isSet(s.platform) ? text(s.platform) : null;
+  if (platform && platforms.length && platforms.every((p) => p !== null) && !platforms.includes(platform)) {
+    issues.push({ kind: "platform", path: [...service.path, "platform"], key: "platform", other: "build.platforms", value: platform, otherValue: "" });
   }
   const watch = isRecord(s.develop) && Array.isArray(s.develop.watch) ? s.develop.watch : [];
   watch.forEach((entry, i) => {

@@ -20,6 +20,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // build.platforms must include the service's platform.
+      code: "services:\n  web:\n    build:\n      context: .\n      platforms: [linux/amd64]\n    platform: linux/arm64\n  api:\n    build:\n      context: .\n      platforms: [linux/amd64, linux/arm64]\n    platform: linux/arm64\n",
+      errors: [{ messageId: "platform", line: 6, column: 5, endLine: 6, endColumn: 13, data: { where: "services.web.platform", value: "linux/arm64" } }],
+    },
+    {
       // A list-form healthcheck test must say how to run it first.
       code: "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"curl\", \"-f\", \"http://localhost\"]\n  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD-SHELL\", \"pg_isready\"]\n  cache:\n    image: redis:7\n    healthcheck:\n      test: redis-cli ping\n",
       errors: [{ messageId: "healthcheckTest", line: 5, column: 14, endLine: 5, endColumn: 20, data: { where: "services.web.healthcheck.test[0]", value: "curl" } }],

@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     description: "The final image has no HEALTHCHECK and no Compose service that builds it defines one.",
     aliases: ["DL3057", "DS-0026", "CKV_DOCKER_2", "kics:b03a748a-542d-44f4-bb86-9199ab4fd2d5"],
     messages: {
-      missing: "The image built from stage `{{stage}}` has no HEALTHCHECK, so Docker reports a hung or half-started container as running and nothing restarts it. Add `HEALTHCHECK CMD …` that probes the service (or a `healthcheck:` to every Compose service that builds this file).",
+      missing: "The image built from stage `{{stage}}` has no HEALTHCHECK, so Docker reports a hung or half-started container as running: Compose cannot wait for it with `condition: service_healthy` and Swarm does not replace it. Add `HEALTHCHECK CMD …` that probes the service (or a `healthcheck:` to every Compose service that builds this file).",
     },
   },
   check({ model, project, report }) {

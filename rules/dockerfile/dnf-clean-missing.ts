@@ -15,7 +15,7 @@ export default defineDockerfileRule({
     description: "`dnf`/`microdnf install` runs without `clean all` afterwards in the same RUN.",
     aliases: ["DL3040", "DS-0019", "DS-0027", "kics:295acb63-9246-4b21-b441-7c1f1fb62dc0"],
     messages: {
-      clean: "`{{tool}} {{word}}` leaves downloaded packages and repository metadata in /var/cache, which stay in this layer; finish the same RUN with `{{tool}} clean all` (or use a cache mount).",
+      clean: "`{{tool}} {{word}}` leaves the repository metadata it downloaded (and the packages too, when `keepcache` is on) in /var/cache, where it stays in this layer; finish the same RUN with `{{tool}} clean all` (or use a cache mount).",
     },
   },
   check({ model, project, report }) {

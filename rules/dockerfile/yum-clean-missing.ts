@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     description: "`yum install` runs without `yum clean all` afterwards in the same RUN.",
     aliases: ["DL3032", "DS-0015", "kics:00481784-25aa-4a55-8633-3136dfcf4f37"],
     messages: {
-      clean: "`yum {{word}}` leaves downloaded packages and metadata in /var/cache/yum, which stay in this layer; finish the same RUN with `yum clean all` (or use a cache mount).",
+      clean: "`yum {{word}}` leaves the repository metadata it downloaded (and the packages too, when `keepcache` is on) in /var/cache/yum, where it stays in this layer; finish the same RUN with `yum clean all` (or use a cache mount).",
     },
   },
   check({ model, project, report }) {

@@ -13,7 +13,7 @@ export default defineDockerfileRule({
     description: "`zypper install` runs without `zypper clean` afterwards in the same RUN.",
     aliases: ["DL3036", "DS-0020", "kics:38300d1a-feb2-4a48-936a-d1ef1cd24313"],
     messages: {
-      clean: "`zypper {{word}}` leaves downloaded packages and metadata in /var/cache/zypp, which stay in this layer; finish the same RUN with `zypper clean --all` (or use a cache mount).",
+      clean: "`zypper {{word}}` leaves the repository metadata it downloaded (and the packages too, for repositories with `keeppackages` on) in /var/cache/zypp, where it stays in this layer; finish the same RUN with `zypper clean --all` (or use a cache mount).",
     },
   },
   check({ model, project, report }) {

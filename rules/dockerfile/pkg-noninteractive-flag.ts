@@ -13,7 +13,7 @@ const PROMPTS: Partial<Record<PackageManager, { subcommands: string[]; flags: st
   yum: { subcommands: ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "remove", "erase", "downgrade"], flags: ["-y", "--assumeyes"] },
   dnf: { subcommands: ["install", "in", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "remove", "erase", "downgrade", "autoremove"], flags: ["-y", "--assumeyes"] },
   tdnf: { subcommands: ["install", "reinstall", "update", "upgrade", "remove", "erase", "downgrade", "autoremove"], flags: ["-y", "--assumeyes"] },
-  zypper: { subcommands: ["install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si"], flags: ["-n", "--non-interactive", "-y", "--no-confirm"] },
+  zypper: { subcommands: ["install", "in", "remove", "rm", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si"], flags: ["-y", "--no-confirm"] },
 };
 
 export default defineDockerfileRule({
@@ -30,7 +30,8 @@ export default defineDockerfileRule({
     ],
     fixable: true,
     messages: {
-      missing: "`{{manager}} {{subcommand}}` runs without `{{flag}}`; a build has no terminal to answer its confirmation prompt, so the step aborts or hangs. Add `{{flag}}`.",
+      missing: "`{{manager}} {{subcommand}}` runs without `{{flag}}`; a build has no terminal to answer its confirmation prompt, so the step aborts. Add `{{flag}}`.",
+      zypper: "`zypper {{subcommand}}` runs without `--non-interactive`; a build has no terminal to answer its confirmation prompt, so the step aborts. Write `zypper -n {{subcommand}}`: `-n` is a global option and goes before the subcommand (after it, `-n` means `--name`).",
     },
   },
   check({ model, report }) {
@@ -41,24 +42,34 @@ export default defineDockerfileRule({
       const { manager, command } = found;
       const sub = subcommandOf(command);
       if (!sub || !rule.subcommands.includes(sub.value) || answered(manager, command, rule.flags)) continue;
+      if (manager === "zypper" && hasFlag({ ...command, args: command.args.slice(0, command.args.indexOf(sub)) }, ...ZYPPER_GLOBAL)) continue;
       if (pipedFromYes(instruction.script, raw)) continue;
-      const flag = manager === "zypper" ? "-n" : "-y";
       const exec = !!instruction.execForm;
       const literal = sub.raw === (exec ? JSON.stringify(sub.value) : sub.value);
+      // zypper's source-install has no -y: the global -n goes right after the program name.
+      const globalN = manager === "zypper" && ZYPPER_NO_Y.includes(sub.value);
+      const flagText = globalN ? "-n" : "-y";
+      const at = globalN ? command.nameWord.range.end : sub.range.end;
       report({
-        messageId: "missing",
-        data: { manager, subcommand: sub.value, flag },
+        messageId: manager === "zypper" ? "zypper" : "missing",
+        data: manager === "zypper" ? { subcommand: sub.value } : { manager, subcommand: sub.value, flag: "-y" },
         range: sub.range,
         fix: literal
           ? {
-              description: `Add -y after ${sub.value}`,
-              edits: [{ range: { start: sub.range.end, end: sub.range.end }, text: exec ? ', "-y"' : " -y" }],
+              description: globalN ? `Add -n before ${sub.value}` : `Add -y after ${sub.value}`,
+              edits: [{ range: { start: at, end: at }, text: exec ? `, "${flagText}"` : ` ${flagText}` }],
             }
           : undefined,
       });
     }
   },
 });
+
+/** zypper's global options that answer every prompt; they are only global before the subcommand. */
+const ZYPPER_GLOBAL = ["-n", "--non-interactive"];
+
+/** zypper subcommands without the `-y`/`--no-confirm` alias: only the global `-n` answers them. */
+const ZYPPER_NO_Y = ["source-install", "si"];
 
 /** apt-get options that only simulate or print, and never prompt. */
 const APT_DRY_RUN = ["-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act", "--print-uris"];

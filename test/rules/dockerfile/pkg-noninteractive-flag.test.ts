@@ -14,6 +14,7 @@ ruleTester(rule, {
     "FROM fedora:40\nRUN dnf install -y httpd && microdnf install httpd\n",
     "FROM centos:7\nRUN yum -y install httpd\n",
     "FROM opensuse/leap:15\nRUN zypper --non-interactive install httpd && zypper in -y nginx\n",
+    "FROM opensuse/leap:15\nRUN zypper -n si nginx && zypper -nq rm --no-confirm httpd\n",
     "FROM alpine:3.20\nRUN apk add curl\n",
     "FROM debian:12\nRUN apt-get update\nRUN apt-cache search x\n",
     "FROM debian:12\nSHELL [\"pwsh\", \"-c\"]\nRUN apt-get install git\n",
@@ -55,9 +56,24 @@ ruleTester(rule, {
       code: "FROM fedora:40\nRUN dnf in docker-ce\nRUN zypper install httpd && zypper clean\n",
       errors: [
         { messageId: "missing", line: 2, column: 9, endLine: 2, endColumn: 11 },
-        { messageId: "missing", line: 3, column: 12, endLine: 3, endColumn: 19 },
+        { messageId: "zypper", line: 3, column: 12, endLine: 3, endColumn: 19, data: { subcommand: "install" } },
       ],
       output: "FROM fedora:40\nRUN dnf in -y docker-ce\nRUN zypper install -y httpd && zypper clean\n",
+    },
+    {
+      // after the subcommand, -n is install's --name, not the global --non-interactive
+      code: "FROM opensuse/leap:15\nRUN zypper install -n httpd\n",
+      errors: [{ messageId: "zypper", line: 2, column: 12, endLine: 2, endColumn: 19 }],
+      output: "FROM opensuse/leap:15\nRUN zypper install -y -n httpd\n",
+    },
+    {
+      // source-install has no -y: the global -n goes before the subcommand
+      code: "FROM opensuse/leap:15\nRUN zypper si nginx\nRUN [\"zypper\", \"source-install\", \"nginx\"]\n",
+      errors: [
+        { messageId: "zypper", line: 2, column: 12, endLine: 2, endColumn: 14, data: { subcommand: "si" } },
+        { messageId: "zypper", line: 3, column: 16, endLine: 3, endColumn: 32, data: { subcommand: "source-install" } },
+      ],
+      output: "FROM opensuse/leap:15\nRUN zypper -n si nginx\nRUN [\"zypper\", \"-n\", \"source-install\", \"nginx\"]\n",
     },
     {
       code: "FROM debian:12\nONBUILD RUN apt install $PKG\n",

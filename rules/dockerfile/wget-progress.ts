@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     description: "wget runs without --progress or a quiet flag and floods the build log.",
     aliases: ["DL3047"],
     messages: {
-      progress: "wget prints a progress line for every few kilobytes, which bloats build logs for large downloads; add `--progress=dot:giga`, or `-q`/`-nv` to keep only errors.",
+      progress: "Without a terminal wget prints a line of progress dots for every 50 KB it downloads, which bloats build logs for large downloads; add `--progress=dot:giga`, or `-nv` (one line per file, errors still shown; `-q` hides the errors too).",
     },
   },
   check({ model, report }) {

@@ -11,14 +11,14 @@ export default defineDockerfileRule({
     description: "A stage is named with a reserved word (`scratch` or `context`).",
     aliases: ["DL3063", "buildkit:ReservedStageName"],
     messages: {
-      reserved: "`{{name}}` is a reserved name: `FROM {{lower}}` and `--from={{lower}}` already mean {{meaning}}, so this stage can never be referenced by it and BuildKit warns. Rename the stage.",
+      reserved: "`{{name}}` is a reserved name ({{meaning}}), and BuildKit warns about it: a stage name is looked up before that meaning, so a later `FROM {{lower}}` or any `--from={{lower}}` silently refers to this stage instead. Rename the stage.",
     },
   },
   check({ model, report }) {
     for (const stage of model.stages) {
       const lower = stage.name?.toLowerCase();
       if (!lower || !RESERVED.has(lower) || !stage.nameRange) continue;
-      const meaning = lower === "scratch" ? "the empty base image" : "the build context";
+      const meaning = lower === "scratch" ? "`scratch` is the empty base image" : "`context` is the name BuildKit gives the build context";
       report({ messageId: "reserved", data: { name: stage.name!, lower, meaning }, range: stage.nameRange });
     }
   },

@@ -31,6 +31,7 @@ export default defineDockerfileRule({
       devFile: "The production image `{{stage}}` installs `{{file}}`, a development requirements file; install only the production requirements here.",
       fullFile: "The production image `{{stage}}` installs `{{file}}` although `{{prod}}` exists beside it; `{{file}}` usually adds the development tools, so install `{{prod}}` instead.",
       node: "`{{command}}` in the production image `{{stage}}` also installs devDependencies; add `{{flag}}` (or set `NODE_ENV=production`), or build in another stage and copy only what runs.",
+      yarn: "`{{command}}` in the production image `{{stage}}` also installs devDependencies; with Yarn 1 add `--production` (or set `NODE_ENV=production`), while Yarn 2 and later have neither and need `yarn workspaces focus --all --production`; or build in another stage and copy only what runs.",
       poetry: "`poetry install` in the production image `{{stage}}` installs the dev group too; use `poetry install --only main` (or `--without dev`).",
       uv: "`uv sync` in the production image `{{stage}}` installs the dev dependency group too; add `--no-dev`.",
       pdm: "`pdm install` in the production image `{{stage}}` installs the dev dependencies too; add `--prod`.",
@@ -88,7 +89,10 @@ export default defineDockerfileRule({
             if (nodeEnvProduction || inlineProduction || (dep.tool === "npm" && npmOmitDev) || omitsDev(dep.tool, dep.command) || prunedLater(chain.slice(at), byRun, dep.tool)) continue;
             // bun's flag is `--production` (`-p`); it has no `--prod`
             const flag = dep.tool === "npm" ? "--omit=dev" : dep.tool === "pnpm" ? "--prod" : "--production";
-            once(dep.word, "node", { stage: label, command: dep.word === dep.command.nameWord ? dep.tool : `${dep.tool} ${dep.word.value}`, flag });
+            const command = dep.word === dep.command.nameWord ? dep.tool : `${dep.tool} ${dep.word.value}`;
+            // Yarn 2+ (Berry) has no `install --production` and ignores NODE_ENV when installing
+            if (dep.tool === "yarn") once(dep.word, "yarn", { stage: label, command });
+            else once(dep.word, "node", { stage: label, command, flag });
           } else if (dep?.tool === "poetry" && dep.word.value === "install") {
             if (!hasOption(dep.command, "--only", "--without", "--no-dev", "--only-root")) once(dep.word, "poetry", { stage: label });
           } else if (dep?.tool === "uv" && dep.word.value === "sync") {

@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Yarn 2+ has no --production for install: the message names both generations
+      code: "FROM node:20\nRUN yarn install --frozen-lockfile\n",
+      errors: [{ messageId: "yarn", data: { command: "yarn install", stage: "node:20" }, line: 2, column: 10, endLine: 2, endColumn: 17 }],
+    },
+    {
       // omitting only optional dependencies keeps devDependencies; bun's flag is --production
       code: "FROM oven/bun:1.1\nENV NPM_CONFIG_OMIT=optional\nRUN npm ci && bun install --frozen-lockfile\n",
       errors: [

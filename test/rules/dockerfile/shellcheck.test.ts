@@ -116,8 +116,14 @@ describe("shellcheck with an injected checker", () => {
     expect(found.map((f) => f.range)).toEqual([[4, 19, 4, 25], [7, 18, 7, 24]]);
   });
 
-  it("drops excluded codes, pragma-ignored codes, and SC3040 for pipefail", () => {
-    const code = "FROM debian:12\n# hadolint ignore=SC2035\nRUN set -o pipefail && echo $other && ls *.txt\n";
+  it("keeps SC3040 for pipefail where /bin/sh is dash, which rejects the option", () => {
+    const code = "FROM debian:12\nRUN set -o pipefail && curl -fsSL https://example.com/x | sh\n";
+    const { checker } = fake((s) => [at(s, "set -o pipefail", 3040, "warning", "In POSIX sh, set option pipefail is undefined.")]);
+    expect(run({ Dockerfile: code }, checker).map((f) => [f.message.slice(0, 16), f.range])).toEqual([["ShellCheck SC304", [2, 5, 2, 20]]]);
+  });
+
+  it("drops excluded codes, pragma-ignored codes, and SC3040 for pipefail under BusyBox ash", () => {
+    const code = "FROM node:20-alpine\n# hadolint ignore=SC2035\nRUN set -o pipefail && echo $other && ls *.txt\n";
     const { checker } = fake((s) => [
       at(s, "set -o pipefail", 3040, "warning", "In POSIX sh, set option pipefail is undefined."),
       at(s, "$other", 2154, "warning", "other is referenced but not assigned."),

@@ -9,7 +9,7 @@ export default defineDockerfileRule({
     description: "Two stages have the same name.",
     aliases: ["DL3024", "buildkit:DuplicateStageName", "DS-0012", "CKV_DOCKER_11", "kics:f2daed12-c802-49cd-afed-fe41d0b82fed"],
     messages: {
-      duplicate: "Stage name `{{name}}` is used again by a later FROM; Docker rejects the Dockerfile, and `--from={{name}}` or `--target {{name}}` could not say which stage is meant. Give each stage its own name.",
+      duplicate: "Stage name `{{name}}` is used again by a later FROM; the classic builder rejects the Dockerfile, and BuildKit builds it with a warning but takes the last stage of that name for `--from={{name}}` and `--target {{name}}`, so this one is silently passed over. Give each stage its own name.",
     },
   },
   check({ model, report }) {

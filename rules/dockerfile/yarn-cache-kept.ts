@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     description: "`yarn install` runs without `yarn cache clean` afterwards in the same RUN.",
     aliases: ["DL3060"],
     messages: {
-      cache: "`{{command}}` keeps a copy of every downloaded package in Yarn's cache, which stays in this layer; finish the same RUN with `yarn cache clean` (or use a cache mount on the Yarn cache folder).",
+      cache: "`{{command}}` keeps a copy of every downloaded package in Yarn's cache, which stays in this layer; finish the same RUN with `yarn cache clean` (with Yarn 2 and later, `yarn cache clean --all`: plain `clean` leaves the global cache, where Yarn 4 keeps the archives by default), or use a cache mount on the Yarn cache folder.",
     },
   },
   check({ model, project, report }) {

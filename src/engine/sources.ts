@@ -1,6 +1,10 @@
-/** Extensions of the archives `ADD` extracts on its own (tar, optionally compressed). */
+/**
+ * Extensions of the archives `ADD` extracts on its own: tar, uncompressed or compressed with gzip,
+ * bzip2, xz or zstd (the builder recognises only those). lzip, lzma and compress (`.Z`) archives
+ * are copied as they are.
+ */
 export const ARCHIVE_EXTENSIONS = [
-  ".tar", ".tar.bz2", ".tb2", ".tbz", ".tbz2", ".tar.gz", ".tgz", ".tpz", ".tar.lz", ".tar.lzma", ".tlz", ".tar.xz", ".txz", ".tar.Z", ".tZ", ".tar.zst",
+  ".tar", ".tar.bz2", ".tb2", ".tbz", ".tbz2", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst",
 ];
 
 export const isArchivePath = (path: string): boolean => {

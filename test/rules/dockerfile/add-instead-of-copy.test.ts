@@ -12,6 +12,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // ADD does not unpack lzip or compress archives: it copies them like COPY
+      code: "FROM alpine:3.20\nADD app.tar.lz /opt/\n",
+      errors: [{ messageId: "add", line: 2, column: 1, endLine: 2, endColumn: 4 }],
+      output: "FROM alpine:3.20\nCOPY app.tar.lz /opt/\n",
+    },
+    {
       code: "FROM alpine:3.20\nADD app.py /app/\n",
       errors: [{ messageId: "add", line: 2, column: 1, endLine: 2, endColumn: 4 }],
       output: "FROM alpine:3.20\nCOPY app.py /app/\n",

@@ -10,7 +10,7 @@ export default defineDockerfileRule({
     description: "A `go install` names a module without a version.",
     aliases: ["DL3062"],
     messages: {
-      unpinned: "The module `{{pkg}}` is installed without a version, so rebuilds fetch whatever is newest; pin it as `{{pkg}}@<version>`.",
+      unpinned: "`go install {{pkg}}` has no `@version`: outside a module Go refuses it (\"'go install' requires a version when current directory is not in a module\"), and inside one it builds the version the current go.mod requires, tying the tool to the application's dependencies; write `{{pkg}}@<version>`.",
     },
   },
   check({ model, report }) {

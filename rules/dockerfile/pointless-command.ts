@@ -1,5 +1,6 @@
 import { runInvocations } from "../../src/engine/invocations.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { runMounts } from "../../src/engine/run-mounts.js";
 
 /** hadolint's list, plus ifconfig (named in its message) and nano (an interactive editor like vim). */
 const POINTLESS = new Set(["free", "ifconfig", "kill", "mount", "nano", "ps", "service", "shutdown", "ssh", "top", "vim"]);
@@ -19,6 +20,8 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const inv of runInvocations(model)) {
       if (!POINTLESS.has(inv.name)) continue;
+      // With `--mount=type=ssh` BuildKit forwards the SSH agent to the step, and ssh fetches something real.
+      if (inv.name === "ssh" && runMounts(inv.instruction).some((m) => m.type === "ssh")) continue;
       report({ messageId: "pointless", data: { program: inv.name }, range: inv.command ? inv.command.nameWord.range : inv.range });
     }
   },

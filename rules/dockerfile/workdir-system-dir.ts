@@ -23,7 +23,8 @@ export default defineDockerfileRule({
     description: "WORKDIR points into a kernel or boot directory such as /proc, /dev or /boot.",
     aliases: ["DS-0030"],
     messages: {
-      system: "WORKDIR `{{path}}` is inside `{{dir}}`, which the runtime mounts over or reserves for the kernel and boot loader, so files written there vanish or touch host interfaces; use an application directory such as /app.",
+      system: "WORKDIR `{{path}}` is inside `{{dir}}`, which the container runtime mounts over at start (procfs, sysfs or a /dev tmpfs), so files the build writes there vanish and the process works among kernel interfaces; use an application directory such as /app.",
+      reserved: "WORKDIR `{{path}}` is inside `{{dir}}`, which belongs to the boot loader or the file system checker and has no use in a container image; use an application directory such as /app.",
     },
   },
   check({ model, report }) {
@@ -32,7 +33,8 @@ export default defineDockerfileRule({
       if (!word || !word.value.startsWith("/")) continue;
       const path = normalize(word.value.replace(/^["']|["']$/g, ""));
       const dir = SYSTEM_DIRS.find((d) => path === d || path.startsWith(`${d}/`));
-      if (dir) report({ messageId: "system", data: { path: word.value, dir }, range: word.range });
+      const mounted = dir === "/proc" || dir === "/sys" || dir === "/dev";
+      if (dir) report({ messageId: mounted ? "system" : "reserved", data: { path: word.value, dir }, range: word.range });
     }
   },
 });

@@ -15,7 +15,8 @@ const MANIFESTS: Record<Ecosystem, string> = {
   go: "go.mod and go.sum",
   ruby: "Gemfile and Gemfile.lock",
   php: "composer.json and composer.lock",
-  rust: "Cargo.toml and Cargo.lock",
+  // cargo refuses a manifest with no target, so the manifests alone need a stub to fetch against
+  rust: "Cargo.toml and Cargo.lock (with a stub `src/main.rs`: cargo will not read a manifest without a target; or use `cargo chef`)",
   java: "pom.xml or the Gradle build files",
   dotnet: "the *.csproj / *.sln files",
 };

@@ -10,7 +10,8 @@ import { chainInstructions } from "../../src/engine/stage-roles.js";
 import { trimSlashes } from "../../src/engine/paths.js";
 
 const MANIFESTS: Record<Ecosystem, string> = {
-  python: "requirements.txt or pyproject.toml and its lock file",
+  // a pyproject install builds the project itself too, which needs its source
+  python: "requirements.txt, or pyproject.toml and its lock file (installing without the project itself: `poetry install --no-root`, `uv sync --no-install-project`)",
   node: "package.json and the lock file",
   go: "go.mod and go.sum",
   ruby: "Gemfile and Gemfile.lock",

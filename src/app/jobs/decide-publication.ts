@@ -40,7 +40,9 @@ export function decidePublication(input: {
   const compared = compareFindings(base.findings, head.findings, files.moves);
   const comparison = preferDiffLines(matchEditedStatements(compared, files.hunks, files.moves), files.hunks);
   const secrets = secretsOf([...head.findings, ...base.findings], [...head.services, ...base.services]);
-  const reviewed: readonly Finding[] = config.onlyNew ? comparison.added : head.findings;
+  // The linked files read beside the changed ones (a Compose file that builds a changed
+  // Dockerfile) are context: with only_new off, their old findings are not this PR's to gate.
+  const reviewed: readonly Finding[] = config.onlyNew ? comparison.added : head.findings.filter((f) => files.changedPaths.has(f.file));
   const descriptions = new Map(input.rules.map((r) => [r.meta.id, r.meta.description]));
   const plan = planReview({
     findings: reviewed,

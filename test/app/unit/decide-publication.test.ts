@@ -131,3 +131,26 @@ describe("a statement the PR edits", () => {
     expect(ids(c.fixed)).toContain("apt-no-install-recommends@2");
   });
 });
+
+describe("only_new: false", () => {
+  it("gates and comments the findings on the changed files, not those of an unchanged linked Compose file", async () => {
+    const { TEST_RULES } = await import("../support/test-rules.js");
+    const compose = { path: "compose.yaml", content: "services:\n  web:\n    build: .\n    ports:\n      - 8080:80\n" };
+    const dockerfile = { path: "Dockerfile", content: "FROM node:20\nRUN BAD one\n" };
+    const head = audit([dockerfile, compose], TEST_RULES);
+    const base = audit([{ path: "Dockerfile", content: "FROM node:20\nRUN ok\n" }, compose], TEST_RULES);
+    expect(head.findings.map((f) => f.file).sort()).toEqual(["Dockerfile", "compose.yaml"]);
+    const publication = decidePublication({
+      head,
+      base,
+      files: { head: [dockerfile, compose], hunks: new Map([["Dockerfile", hunksOf(githubPatch("FROM node:20\nRUN ok\n", dockerfile.content))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]) },
+      config: { ...DEFAULT_CONFIG, onlyNew: false, failOn: "warning" },
+      rules: TEST_RULES,
+      existing: [],
+      notes: [],
+    });
+    expect(publication.plan.posted.map((f) => f.file)).toEqual(["Dockerfile"]);
+    expect(publication.plan.unposted.map((u) => u.finding.file)).toEqual([]);
+    expect(publication.output.summary).toContain("Failing: 1 finding at or above");
+  });
+});

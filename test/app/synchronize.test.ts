@@ -95,3 +95,52 @@ describe("synchronize that fixes some findings and adds others", () => {
     expect(done.output.summary).toContain("Commented inline (2)");
   });
 });
+
+describe("synchronize after a force-push that rewrote the commented line", () => {
+  // The first push had `RUN BAD one` on line 2; the force-pushed head rewrote the lines around it,
+  // so GitHub shows our comment as outdated (its `line` is null) though the finding is still there.
+  const rewritten = ["FROM node:20", "# a comment", "RUN  BAD one", "RUN ok", ""].join("\n");
+  const badOneFp = fingerprints(rewritten)["This instruction says BAD (BAD one)."];
+
+  it("comments the finding again on its new line and resolves the outdated thread", async () => {
+    expect(badOneFp).toBe(fingerprints(firstPush)["This instruction says BAD (BAD one)."]);
+    app = await createTestApp();
+    gh = new GitHubMock();
+    gh.pull({ number: 2, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(2, [{ filename: "Dockerfile", status: "modified", before: main, after: rewritten }])
+      .tree(HEAD, { Dockerfile: rewritten })
+      .blobs([rewritten])
+      .contentAt("Dockerfile", BASE, main)
+      .reviewComments(2, [{ id: 12, path: "Dockerfile", line: null, body: `❌ bad one ${fingerprintMarker(badOneFp)}` }])
+      .createReview(2)
+      .graphqlThreads([{ id: "PRRT_bad", firstCommentId: 12 }], 1)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 2, head: HEAD, base: BASE }));
+    gh.assertDone();
+    const [review] = gh.bodies("pulls/create-review");
+    expect(review.comments).toHaveLength(1);
+    expect(review.comments[0]).toMatchObject({ path: "Dockerfile", line: 3 });
+    expect(review.comments[0].body).toContain(fingerprintMarker(badOneFp));
+    const resolved = gh.sent.filter((s) => s.op === "graphql" && s.body.query.includes("resolveReviewThread"));
+    expect(resolved.map((s) => s.body.variables.threadId)).toEqual(["PRRT_bad"]);
+  });
+
+  it("leaves a comment GitHub still shows (its line moved with the code) alone", async () => {
+    app = await createTestApp();
+    gh = new GitHubMock();
+    gh.pull({ number: 2, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(2, [{ filename: "Dockerfile", status: "modified", before: main, after: rewritten }])
+      .tree(HEAD, { Dockerfile: rewritten })
+      .blobs([rewritten])
+      .contentAt("Dockerfile", BASE, main)
+      .reviewComments(2, [{ id: 12, path: "Dockerfile", line: 3, body: `❌ bad one ${fingerprintMarker(badOneFp)}` }])
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 2, head: HEAD, base: BASE }));
+    gh.assertDone();
+    expect(gh.count("pulls/create-review")).toBe(0);
+  });
+});

@@ -9,6 +9,11 @@ export interface OurComment {
   path: string;
   /** Someone answered it: deleting it would lose their reply. */
   hasReplies: boolean;
+  /**
+   * GitHub no longer shows it on the diff (a push rewrote its lines; the API then gives it no
+   * `line`): a finding it carried is still uncommented as far as the author can see.
+   */
+  outdated: boolean;
 }
 
 /** Our earlier inline comments on the PR, recognised by their fingerprint marker. */
@@ -19,7 +24,7 @@ export async function listOurComments(gh: GitHub, ref: PullRef): Promise<OurComm
     .filter((c) => c.user?.type === "Bot" && !c.in_reply_to_id)
     .map((c) => ({ c, fp: markerOf(c.body) }))
     .filter((x): x is { c: (typeof all)[number]; fp: string } => x.fp !== null)
-    .map(({ c, fp }) => ({ id: c.id, nodeId: c.node_id, fingerprint: fp, path: c.path, hasReplies: repliedTo.has(c.id) }));
+    .map(({ c, fp }) => ({ id: c.id, nodeId: c.node_id, fingerprint: fp, path: c.path, hasReplies: repliedTo.has(c.id), outdated: c.line === null }));
 }
 
 /** The run's one review: `COMMENT`, pinned to the audited head so a moved head cannot misplace it. */

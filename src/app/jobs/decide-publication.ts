@@ -17,7 +17,7 @@ export interface Publication {
   conclusion: Conclusion;
   output: CheckOutput;
   annotations: Annotation[];
-  /** Our earlier comments whose finding is gone. */
+  /** Our earlier comments whose finding is gone, or that an outdated one's new comment replaces. */
   fixedComments: OurComment[];
 }
 
@@ -48,7 +48,7 @@ export function decidePublication(input: {
     findings: reviewed,
     hunks: files.hunks,
     contents: new Map(files.head.map((f) => [f.path, f.content])),
-    existing: new Set(input.existing.map((c) => c.fingerprint)),
+    existing: new Set(input.existing.filter((c) => !c.outdated).map((c) => c.fingerprint)),
     maxComments: config.maxInlineComments,
     describe: (id) => descriptions.get(id),
     secrets,
@@ -60,6 +60,7 @@ export function decidePublication(input: {
   const notes = left ? [...input.notes, `${left} more findings on changed files are not annotated: a run annotates at most ${MAX_ANNOTATIONS}, the most severe first. \`dockaudit check\` lists them all.`] : input.notes;
   const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes, maxInlineComments: config.maxInlineComments, secrets });
   const stillFound = new Set(head.findings.map((f) => f.fingerprint));
+  const recommented = new Set(plan.posted.map((f) => f.fingerprint));
   return {
     comparison,
     plan,
@@ -67,6 +68,6 @@ export function decidePublication(input: {
     conclusion: decision.conclusion,
     output,
     annotations: annotated.map((f) => toAnnotation(f, secrets)),
-    fixedComments: input.existing.filter((c) => !stillFound.has(c.fingerprint)),
+    fixedComments: input.existing.filter((c) => !stillFound.has(c.fingerprint) || (c.outdated && recommented.has(c.fingerprint))),
   };
 }

@@ -157,13 +157,13 @@ export class GitHubMock {
     return this;
   }
 
-  reviewComments(pr: number, comments: readonly { id: number; body: string; path: string; line?: number; inReplyTo?: number; bot?: boolean }[]): this {
+  reviewComments(pr: number, comments: readonly { id: number; body: string; path: string; line?: number | null; inReplyTo?: number; bot?: boolean }[]): this {
     this.scope
       .get(`${R}/pulls/${pr}/comments`)
       .query({ per_page: "100" })
       .reply(
         200,
-        comments.map((c) => ({ id: c.id, node_id: `C_${c.id}`, body: c.body, path: c.path, line: c.line ?? 1, in_reply_to_id: c.inReplyTo, user: { login: c.bot === false ? "someone" : "dockaudit[bot]", type: c.bot === false ? "User" : "Bot" } })),
+        comments.map((c) => ({ id: c.id, node_id: `C_${c.id}`, body: c.body, path: c.path, line: c.line === undefined ? 1 : c.line, in_reply_to_id: c.inReplyTo, user: { login: c.bot === false ? "someone" : "dockaudit[bot]", type: c.bot === false ? "User" : "Bot" } })),
       );
     return this;
   }

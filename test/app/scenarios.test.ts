@@ -164,6 +164,27 @@ describe("a 3000-file pull request", () => {
   });
 });
 
+describe("a pull request with no Docker file among the files GitHub lists", () => {
+  it("does not claim there is nothing to audit without saying the listing stopped at 3000 of its files", async () => {
+    const changes = lines(3000, (i) => ({ filename: `src/file-${i}.ts`, status: "modified" as const }));
+    gh.config(null).checkCreate().files(3, changes, { moreAfter: true }).tree(HEAD, {});
+    await app.receive("pull_request", pullRequestPayload("opened", { number: 3, head: HEAD, base: BASE, changedFiles: 3200 }));
+    gh.assertDone();
+    const [done] = gh.bodies("checks/create");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral" });
+    expect(done.output.summary).toContain("changes 3200 files");
+    expect(done.output.summary).toContain("GitHub lists only the first 3000 of this pull request's 3200 changed files");
+  });
+
+  it("says that a change to the configuration applies once merged", async () => {
+    gh.config(null).checkCreate().files(3, [{ filename: ".github/dockaudit.yml", status: "modified", before: "fail_on: error\n", after: "fail_on: warning\n" }]).tree(HEAD, { ".github/dockaudit.yml": "fail_on: warning\n" });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/create");
+    expect(done.output.summary).toContain("This pull request changes `.github/dockaudit.yml`");
+  });
+});
+
 describe("the head moves while the run works", () => {
   it("publishes nothing for the old head: no review, no annotations, the check closed as superseded", async () => {
     const file = "FROM node:latest\n";

@@ -66,11 +66,10 @@ export function inProgressOutput(headSha: string): CheckOutput {
   return { title: "Auditing Docker files…", summary: `dockaudit is auditing the Docker files of \`${headSha.slice(0, 7)}\`.` };
 }
 
-export function noDockerOutput(changedFiles: number): CheckOutput {
-  return {
-    title: "No Docker files changed",
-    summary: `This pull request changes ${changedFiles} file${changedFiles === 1 ? "" : "s"}, none of them a Dockerfile, Compose file or .dockerignore (or linked to one), so there is nothing to audit.`,
-  };
+/** `notes`: what else the run has to say (files GitHub did not list, a configuration change). */
+export function noDockerOutput(changedFiles: number, notes: readonly string[] = []): CheckOutput {
+  const none = `This pull request changes ${changedFiles} file${changedFiles === 1 ? "" : "s"}, none of them a Dockerfile, Compose file or .dockerignore (or linked to one), so there is nothing to audit.`;
+  return { title: "No Docker files changed", summary: [none, ...notes].join("\n\n") };
 }
 
 export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutput {

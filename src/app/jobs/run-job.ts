@@ -140,7 +140,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
     const classify = createClassifier(config.files);
     if (!changed.some((f) => classify(f.filename))) {
-      await completeAtOnce("neutral", noDockerOutput(changed.length));
+      await completeAtOnce("neutral", noDockerOutput(Math.max(changed.length, pull.changedFiles), notes));
       await answerComments("rocket");
       throw new Stop("no-docker", "neutral");
     }

@@ -19,6 +19,11 @@ function dockerignoreIn(dir: string): string {
   return dir ? `${dir}/.dockerignore` : ".dockerignore";
 }
 
+/** `<Dockerfile>.dockerignore`: BuildKit reads it instead of the context's .dockerignore when it exists. */
+function ownDockerignore(dockerfile: string): string {
+  return `${dockerfile}.dockerignore`;
+}
+
 /**
  * Compose files that might build one of the changed Dockerfiles: every Compose file of a small
  * repository, else those in a changed Dockerfile's directory or one of its parents.
@@ -32,8 +37,8 @@ export function candidateComposeFiles(changedDockerfiles: readonly string[], tre
 
 /**
  * The files linked to the changed ones, from the Compose files read so far: the build Dockerfiles
- * and context .dockerignore files of changed Compose files; for each changed Dockerfile, the Compose
- * files that build it and the .dockerignore of its context; for a changed .dockerignore, the
+ * and .dockerignore files (the context's, the Dockerfile's own) of changed Compose files; for each
+ * changed Dockerfile, the Compose files that build it and its .dockerignore files; for a changed .dockerignore, the
  * Dockerfiles beside it. Only paths present in the tree.
  */
 export function linkedFiles(input: {
@@ -54,12 +59,12 @@ export function linkedFiles(input: {
     if (!changedCompose && !buildsChanged) continue;
     composeToKeep.add(s.composeFile);
     if (s.dockerfilePath && input.tree.has(s.dockerfilePath)) paths.add(s.dockerfilePath);
+    if (s.dockerfilePath && input.tree.has(ownDockerignore(s.dockerfilePath))) paths.add(ownDockerignore(s.dockerfilePath));
     if (s.contextDir !== null && input.tree.has(dockerignoreIn(s.contextDir))) paths.add(dockerignoreIn(s.contextDir));
   }
   for (const c of input.composeFiles) if (input.changedPaths.has(c.path)) composeToKeep.add(c.path);
   for (const d of input.changedDockerfiles) {
-    const ignore = dockerignoreIn(dirOf(d));
-    if (input.tree.has(ignore)) paths.add(ignore);
+    for (const ignore of [dockerignoreIn(dirOf(d)), ownDockerignore(d)]) if (input.tree.has(ignore)) paths.add(ignore);
   }
   for (const p of input.changedPaths) {
     if (p.endsWith(".dockerignore")) for (const d of input.dockerfilesBeside?.(dirOf(p)) ?? []) paths.add(d);

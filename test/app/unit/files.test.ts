@@ -56,6 +56,22 @@ describe("linked files", () => {
   });
 });
 
+describe("a Dockerfile's own .dockerignore", () => {
+  // BuildKit reads `<Dockerfile>.dockerignore` instead of the context's .dockerignore when it exists.
+  const tree = ["compose.yaml", "api/Dockerfile", "api/Dockerfile.dockerignore", "api/.dockerignore", "web/web.Dockerfile", "web/web.Dockerfile.dockerignore"];
+
+  it("is linked to a changed Dockerfile", () => {
+    const { paths } = linkedFiles({ composeFiles: [], changedPaths: new Set(["api/Dockerfile"]), changedDockerfiles: ["api/Dockerfile"], tree: new Set(tree) });
+    expect([...paths].sort()).toEqual(["api/.dockerignore", "api/Dockerfile.dockerignore"]);
+  });
+
+  it("is linked to the Dockerfile a changed Compose file builds", () => {
+    const compose = { path: "compose.yaml", content: "services:\n  web:\n    build:\n      context: ./web\n      dockerfile: web.Dockerfile\n" };
+    const { paths } = linkedFiles({ composeFiles: [compose], changedPaths: new Set(["compose.yaml"]), changedDockerfiles: [], tree: new Set(tree) });
+    expect([...paths].sort()).toEqual(["compose.yaml", "web/web.Dockerfile", "web/web.Dockerfile.dockerignore"]);
+  });
+});
+
 describe("content reads", () => {
   it("keeps at most READ_CONCURRENCY reads in flight, and every result in its item's place", async () => {
     let inFlight = 0;

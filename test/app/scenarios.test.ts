@@ -185,6 +185,26 @@ describe("a pull request with no Docker file among the files GitHub lists", () =
   });
 });
 
+describe("a pull request that changes only a .dockerignore", () => {
+  it("audits the Dockerfile a Compose service builds in that context, though neither is changed", async () => {
+    const ignore = ".git\nsecrets/\n";
+    const compose = "services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/app.Dockerfile\n";
+    const dockerfile = "FROM node:latest\nCOPY . /app\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: ".dockerignore", status: "modified", before: ".git\n", after: ignore }])
+      .tree(HEAD, { ".dockerignore": ignore, "compose.yaml": compose, "docker/app.Dockerfile": dockerfile })
+      .blobs([ignore, compose, dockerfile])
+      .contentAt(".dockerignore", BASE, ".git\n")
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done.output.summary).toContain("docker/app.Dockerfile");
+  });
+});
+
 describe("the head moves while the run works", () => {
   it("publishes nothing for the old head: no review, no annotations, the check closed as superseded", async () => {
     const file = "FROM node:latest\n";

@@ -79,7 +79,8 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   };
 
   const changedDockerfiles = [...changedPaths].filter((p) => classify(p) === "dockerfile");
-  const candidates = candidateComposeFiles(changedDockerfiles, [...treePaths].filter((p) => !ignored(p)), classify);
+  const changedDockerignores = [...changedPaths].filter((p) => classify(p) === "dockerignore");
+  const candidates = candidateComposeFiles(changedDockerfiles, [...treePaths].filter((p) => !ignored(p)), classify, changedDockerignores);
   // Everything known before any content is read goes out in one batch: the changed files, the
   // Compose files that may build them, the files linked without Compose (the .dockerignore of a
   // changed Dockerfile's directory, the Dockerfiles beside a changed .dockerignore), and the base

@@ -25,21 +25,28 @@ function ownDockerignore(dockerfile: string): string {
 }
 
 /**
- * Compose files that might build one of the changed Dockerfiles: every Compose file of a small
- * repository, else those in a changed Dockerfile's directory or one of its parents.
+ * Compose files that might build one of the changed Dockerfiles, or build in the context of a
+ * changed .dockerignore: every Compose file of a small repository, else those in such a file's
+ * directory or one of its parents.
  */
-export function candidateComposeFiles(changedDockerfiles: readonly string[], treePaths: readonly string[], classify: Classifier): string[] {
-  if (!changedDockerfiles.length) return [];
+export function candidateComposeFiles(changedDockerfiles: readonly string[], treePaths: readonly string[], classify: Classifier, changedDockerignores: readonly string[] = []): string[] {
+  const dirs = [...changedDockerfiles, ...changedDockerignores.filter(isContextDockerignore)].map(dirOf);
+  if (!dirs.length) return [];
   const compose = treePaths.filter((p) => classify(p) === "compose");
   if (compose.length <= ALL_COMPOSE_UP_TO) return compose;
-  return compose.filter((c) => changedDockerfiles.some((d) => isAncestorDir(dirOf(c), dirOf(d))));
+  return compose.filter((c) => dirs.some((d) => isAncestorDir(dirOf(c), d)));
+}
+
+function isContextDockerignore(p: string): boolean {
+  return p === ".dockerignore" || p.endsWith("/.dockerignore");
 }
 
 /**
  * The files linked to the changed ones, from the Compose files read so far: the build Dockerfiles
  * and .dockerignore files (the context's, the Dockerfile's own) of changed Compose files; for each
- * changed Dockerfile, the Compose files that build it and its .dockerignore files; for a changed .dockerignore, the
- * Dockerfiles beside it. Only paths present in the tree.
+ * changed Dockerfile, the Compose files that build it and its .dockerignore files; for a changed
+ * .dockerignore, the Dockerfiles beside it and those Compose builds in its directory. Only paths
+ * present in the tree.
  */
 export function linkedFiles(input: {
   composeFiles: readonly SourceFile[];
@@ -56,7 +63,8 @@ export function linkedFiles(input: {
   for (const s of project.services) {
     const changedCompose = input.changedPaths.has(s.composeFile);
     const buildsChanged = s.dockerfilePath !== null && input.changedDockerfiles.includes(s.dockerfilePath);
-    if (!changedCompose && !buildsChanged) continue;
+    const contextIgnoreChanged = s.contextDir !== null && input.changedPaths.has(dockerignoreIn(s.contextDir));
+    if (!changedCompose && !buildsChanged && !contextIgnoreChanged) continue;
     composeToKeep.add(s.composeFile);
     if (s.dockerfilePath && input.tree.has(s.dockerfilePath)) paths.add(s.dockerfilePath);
     if (s.dockerfilePath && input.tree.has(ownDockerignore(s.dockerfilePath))) paths.add(ownDockerignore(s.dockerfilePath));

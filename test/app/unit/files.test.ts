@@ -72,6 +72,22 @@ describe("a Dockerfile's own .dockerignore", () => {
   });
 });
 
+describe("a changed .dockerignore of a Compose build context", () => {
+  // `context: .` with `dockerfile: docker/app.Dockerfile`: the root .dockerignore filters that build.
+  const tree = ["compose.yaml", ".dockerignore", "docker/app.Dockerfile", "README.md"];
+  const compose = { path: "compose.yaml", content: "services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/app.Dockerfile\n" };
+
+  it("makes the repository's Compose files candidates", () => {
+    expect(candidateComposeFiles([], tree, classify, [".dockerignore"])).toEqual(["compose.yaml"]);
+  });
+
+  it("is linked to the Dockerfile a Compose service builds in that context", () => {
+    const { paths, composeToKeep } = linkedFiles({ composeFiles: [compose], changedPaths: new Set([".dockerignore"]), changedDockerfiles: [], tree: new Set(tree), dockerfilesBeside: () => [] });
+    expect([...composeToKeep]).toEqual(["compose.yaml"]);
+    expect([...paths].sort()).toEqual([".dockerignore", "compose.yaml", "docker/app.Dockerfile"]);
+  });
+});
+
 describe("content reads", () => {
   it("keeps at most READ_CONCURRENCY reads in flight, and every result in its item's place", async () => {
     let inFlight = 0;

@@ -140,6 +140,58 @@ describe("an invalid config", () => {
   });
 });
 
+describe("a pull request that changes the config", () => {
+  const CONFIG = ".github/dockaudit.yml";
+
+  it("fails when the head's version is invalid, naming each bad key, though the default branch's is used", async () => {
+    const broken = "fail_on: sometimes\n";
+    gh.config(null)
+      .configAt(HEAD, broken)
+      .checkCreate()
+      .files(3, [{ filename: CONFIG, status: "modified", before: "fail_on: error\n", after: broken }])
+      .tree(HEAD, { [CONFIG]: broken });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(check.output.summary).toContain("`fail_on`: must be one of error, warning, info, none");
+    expect(check.output.summary).toContain("once it is merged");
+  });
+
+  it("fails a Docker change too when the head's config is invalid", async () => {
+    const broken = "max_inline_comments: 500\n";
+    const file = "FROM node:20\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .configAt(HEAD, broken)
+      .checkCreate()
+      .files(3, [
+        { filename: CONFIG, status: "added", after: broken },
+        { filename: "Dockerfile", status: "added", after: file },
+      ])
+      .tree(HEAD, { [CONFIG]: broken, Dockerfile: file })
+      .blobs([file])
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done.conclusion).toBe("failure");
+    expect(done.output.summary).toContain("`max_inline_comments`: must be a whole number from 0 to 100");
+  });
+
+  it("stays neutral when the head's version is valid", async () => {
+    const fine = "fail_on: warning\n";
+    gh.config(null)
+      .configAt(HEAD, fine)
+      .checkCreate()
+      .files(3, [{ filename: CONFIG, status: "modified", before: "fail_on: error\n", after: fine }])
+      .tree(HEAD, { [CONFIG]: fine });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0]).toMatchObject({ conclusion: "neutral" });
+  });
+});
+
 describe("a 3000-file pull request", () => {
   it("reads the 30 pages GitHub allows, audits the Docker files among them and says the rest was not listed", async () => {
     const dockerfile = "FROM node:latest\n";
@@ -177,7 +229,7 @@ describe("a pull request with no Docker file among the files GitHub lists", () =
   });
 
   it("says that a change to the configuration applies once merged", async () => {
-    gh.config(null).checkCreate().files(3, [{ filename: ".github/dockaudit.yml", status: "modified", before: "fail_on: error\n", after: "fail_on: warning\n" }]).tree(HEAD, { ".github/dockaudit.yml": "fail_on: warning\n" });
+    gh.config(null).configAt(HEAD, "fail_on: warning\n").checkCreate().files(3, [{ filename: ".github/dockaudit.yml", status: "modified", before: "fail_on: error\n", after: "fail_on: warning\n" }]).tree(HEAD, { ".github/dockaudit.yml": "fail_on: warning\n" });
     await app.receive("pull_request", opened());
     gh.assertDone();
     const [done] = gh.bodies("checks/create");

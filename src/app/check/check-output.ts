@@ -80,6 +80,13 @@ export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutp
   };
 }
 
+/** The PR's own version of the config is invalid: merged, it would fail every run. */
+export function headConfigProblems(problems: readonly ConfigProblem[]): string {
+  const shown = problems.slice(0, 50).map((p) => `- \`${p.key}\`: ${p.message}`);
+  if (problems.length > shown.length) shown.push(`- and ${problems.length - shown.length} more`);
+  return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail:\n\n${shown.join("\n")}`;
+}
+
 export function supersededOutput(newHead: string | null): CheckOutput {
   return {
     title: "Superseded by a newer commit",

@@ -15,12 +15,12 @@ export function gradeBelow(grade: Grade, min: Grade | null): boolean {
 }
 
 /**
- * failure when a gating finding exists or the overall grade is under `min_grade`; success
- * otherwise; neutral when the PR changes nothing Docker-related.
+ * failure when a gating finding exists, the overall grade is under `min_grade` or a `blocker`
+ * (a reason of its own) is given; success otherwise; neutral when the PR changes nothing Docker-related.
  */
-export function decideConclusion(input: { dockerChanged: boolean; gating: readonly Finding[]; grade: Grade; minGrade: Grade | null }): { conclusion: Conclusion; reason: string } {
+export function decideConclusion(input: { dockerChanged: boolean; gating: readonly Finding[]; grade: Grade; minGrade: Grade | null; blockers?: readonly string[] }): { conclusion: Conclusion; reason: string } {
   if (!input.dockerChanged) return { conclusion: "neutral", reason: "This pull request changes no Dockerfile, Compose file or .dockerignore." };
-  const reasons: string[] = [];
+  const reasons: string[] = [...(input.blockers ?? [])];
   if (input.gating.length) reasons.push(`${input.gating.length} finding${input.gating.length === 1 ? "" : "s"} at or above the \`fail_on\` severity`);
   if (gradeBelow(input.grade, input.minGrade)) reasons.push(`overall grade ${input.grade} is below \`min_grade\` ${input.minGrade}`);
   if (reasons.length) return { conclusion: "failure", reason: `Failing: ${reasons.join("; ")}.` };

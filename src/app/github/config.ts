@@ -6,14 +6,14 @@ export const CONFIG_PATH = ".github/dockaudit.yml";
 export type LoadedConfig = { ok: true; config: Config; found: boolean } | { ok: false; problems: ConfigProblem[] };
 
 /**
- * `.github/dockaudit.yml` from the default branch, falling back to the owner's `.github`
- * repository and following `_extends`, as Probot's `context.config` does; validated by the engine.
+ * `.github/dockaudit.yml` from the default branch (or at `ref`), falling back to the owner's
+ * `.github` repository and following `_extends`, as Probot's `context.config` does; validated by the engine.
  */
-export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string }, rules: readonly RuleMeta[]): Promise<LoadedConfig> {
+export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string }, rules: readonly RuleMeta[], ref?: string): Promise<LoadedConfig> {
   let raw: Record<string, unknown>;
   let found: boolean;
   try {
-    const { config, files } = await gh.config.get({ owner: repo.owner, repo: repo.repo, path: CONFIG_PATH, defaults: (configs) => configs.reduce<Record<string, unknown>>((a, b) => deepMerge(a, b) as Record<string, unknown>, {}) });
+    const { config, files } = await gh.config.get({ owner: repo.owner, repo: repo.repo, path: CONFIG_PATH, ...(ref ? { branch: ref } : {}), defaults: (configs) => configs.reduce<Record<string, unknown>>((a, b) => deepMerge(a, b) as Record<string, unknown>, {}) });
     raw = config as Record<string, unknown>;
     found = files.some((f) => f.config !== null);
   } catch (e) {

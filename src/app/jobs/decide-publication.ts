@@ -35,6 +35,8 @@ export function decidePublication(input: {
   notes: readonly string[];
   /** GitHub refused the review with these comments: list them in the summary instead. */
   reviewRefused?: boolean;
+  /** Reasons that fail the check whatever the findings (the PR's own config is invalid). */
+  blockers?: readonly string[];
 }): Publication {
   const { head, base, files, config } = input;
   const compared = compareFindings(base.findings, head.findings, files.moves);
@@ -55,7 +57,7 @@ export function decidePublication(input: {
     refused: input.reviewRefused ?? false,
   });
   const gating = gatingFindings(reviewed, config.failOn);
-  const decision = decideConclusion({ dockerChanged: true, gating, grade: head.scores.overall.grade, minGrade: config.minGrade });
+  const decision = decideConclusion({ dockerChanged: true, gating, grade: head.scores.overall.grade, minGrade: config.minGrade, blockers: input.blockers });
   const { annotated, left } = toAnnotate(head.findings.filter((f) => files.changedPaths.has(f.file)));
   const notes = left ? [...input.notes, `${left} more findings on changed files are not annotated: a run annotates at most ${MAX_ANNOTATIONS}, the most severe first. \`dockaudit check\` lists them all.`] : input.notes;
   const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes, maxInlineComments: config.maxInlineComments, secrets });

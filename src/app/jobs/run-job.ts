@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { audit, type AuditOptions, type Config, type Report, type Rule, type SourceFile } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
 import { batches } from "../check/annotations.js";
-import { configErrorOutput, fileChangeNotes, failedOutput, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
+import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
 import type { ChangedFile, TreeBlob } from "../files/types.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
@@ -137,10 +137,27 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (await control.superseded()) throw new Stop("superseded");
     const reads = early ?? readHead();
     const changed = await reads.changed;
-    const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
+    const configChange = changed.find((f) => f.filename === CONFIG_PATH);
+    const notes = scopeNotes(pull, changed.length, configChange !== undefined);
+    // The PR's own config is never applied (the head is untrusted), but it is checked: merged
+    // invalid, it would fail every run of the repository.
+    const blockers: string[] = [];
+    if (configChange && configChange.status !== "removed") {
+      const proposed = await loadConfig(gh, repo, deps.rules.map((r) => r.meta), pull.headSha);
+      if (!proposed.ok) {
+        notes.push(headConfigProblems(proposed.problems));
+        blockers.push(`this pull request's \`${CONFIG_PATH}\` is invalid`);
+      }
+    }
     const classify = createClassifier(config.files);
     if (!changed.some((f) => classify(f.filename))) {
-      await completeAtOnce("neutral", noDockerOutput(Math.max(changed.length, pull.changedFiles), notes));
+      const output = noDockerOutput(Math.max(changed.length, pull.changedFiles), notes);
+      if (blockers.length) {
+        await completeAtOnce("failure", { ...output, title: `Invalid ${CONFIG_PATH} in this pull request` });
+        await answerComments("rocket");
+        throw new Stop("config-error", "failure");
+      }
+      await completeAtOnce("neutral", output);
       await answerComments("rocket");
       throw new Stop("no-docker", "neutral");
     }
@@ -168,7 +185,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const baseOptions = files.moves.size ? { ...auditOptions, fingerprintPaths: Object.fromEntries(files.moves) } : auditOptions;
     const [head, base] = await Promise.all([auditSide(files.head, auditOptions), auditSide(files.base, baseOptions)]);
     const existing = await ours;
-    let publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes });
+    let publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes, blockers });
     const { comparison, annotations } = publication;
     Object.assign(outcome.findings, { new: comparison.added.length, fixed: comparison.fixed.length, remaining: head.findings.length });
 
@@ -187,7 +204,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
         if ((e as { status?: number }).status !== 422) throw e;
         deps.log.warn({ err: e, key: job.key }, "GitHub refused the review; its findings go to the check summary");
         notes.push(`GitHub refused this run's review (${describeError(e)}), so the findings it would have commented are listed here.`);
-        publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes, reviewRefused: true });
+        publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes, blockers, reviewRefused: true });
       }
     }
     const { plan, output } = publication;

@@ -88,6 +88,14 @@ export class GitHubMock {
     return this;
   }
 
+  /** `.github/dockaudit.yml` at a commit (the PR head's), as the config plugin reads it with `ref`; null → 404. */
+  configAt(ref: string, text: string | null): this {
+    const interceptor = this.scope.get(`${R}/contents/${encodeURIComponent(".github/dockaudit.yml")}`).query({ ref });
+    if (text === null) interceptor.reply(404, { message: "Not Found" });
+    else interceptor.reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    return this;
+  }
+
   /** The PR's files, 100 per page with Link headers like GitHub's. */
   files(pr: number, changes: readonly FileChange[], opts: { moreAfter?: boolean } = {}): this {
     const entries = changes.map((c) => ({

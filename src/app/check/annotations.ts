@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../../engine/index.js";
 import { lineSpanOf } from "../review/lines.js";
+import { cutToBytes } from "../../formatters/markdown/text.js";
 import { maskSecrets } from "../review/mask.js";
 
 export interface Annotation {
@@ -34,7 +35,8 @@ export function toAnnotate(findings: readonly Finding[], max = MAX_ANNOTATIONS):
 }
 
 const LEVEL: Record<Severity, Annotation["annotation_level"]> = { error: "failure", warning: "warning", info: "notice" };
-const MAX_MESSAGE = 60_000;
+/** GitHub's 64 KB for `message` and `raw_details` is counted in bytes: a non-ASCII line quoted in a message has less room. */
+const MAX_MESSAGE_BYTES = 60_000;
 
 /** One annotation per finding; a file-level finding is pinned to line 1 and says so in its title. */
 export function toAnnotation(f: Finding, secrets: readonly string[]): Annotation {
@@ -45,13 +47,14 @@ export function toAnnotation(f: Finding, secrets: readonly string[]): Annotation
     end_line: span?.last ?? 1,
     annotation_level: LEVEL[f.severity],
     title: `${f.ruleId} (${f.code})${span ? "" : " · whole file"}`.slice(0, 255),
-    message: maskSecrets(`${f.message}\n\n${f.docsUrl}`, secrets).slice(0, MAX_MESSAGE),
+    // Masked before it is cut, so a secret the cut runs through is not left half shown.
+    message: `${cutToBytes(maskSecrets(f.message, secrets), MAX_MESSAGE_BYTES)}\n\n${f.docsUrl}`,
   };
   if (f.range && span && span.first === span.last && f.range.start.line === f.range.end.line) {
     annotation.start_column = f.range.start.column;
     annotation.end_column = Math.max(f.range.start.column, f.range.end.column - 1);
   }
-  if (f.fix?.description) annotation.raw_details = maskSecrets(`Fix: ${f.fix.description}`, secrets).slice(0, MAX_MESSAGE);
+  if (f.fix?.description) annotation.raw_details = cutToBytes(maskSecrets(`Fix: ${f.fix.description}`, secrets), MAX_MESSAGE_BYTES);
   return annotation;
 }
 

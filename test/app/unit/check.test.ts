@@ -23,6 +23,14 @@ describe("annotations", () => {
     expect(a.message).toContain("https://docs/r");
   });
 
+  it("keeps message and details under GitHub's 64 KB, counted in bytes, for a message quoting a long non-ASCII line", () => {
+    const long = "сервис".repeat(8_000);
+    const a = toAnnotation(finding({ message: `\`${long}\` is wrong`, fix: { description: `Rename \`${long}\``, edits: [] } }), []);
+    expect(Buffer.byteLength(a.message)).toBeLessThanOrEqual(64 * 1024);
+    expect(Buffer.byteLength(a.raw_details!)).toBeLessThanOrEqual(64 * 1024);
+    expect(a.message).not.toContain("\uFFFD");
+  });
+
   it("annotates at most 500 findings a run, the most severe first, each kept in report order", () => {
     expect(MAX_ANNOTATIONS).toBe(500);
     const few = [finding({ fingerprint: "a" }), finding({ fingerprint: "b" })];

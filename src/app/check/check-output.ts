@@ -72,19 +72,28 @@ export function noDockerOutput(changedFiles: number, notes: readonly string[] = 
   return { title: "No Docker files changed", summary: [none, ...notes].join("\n\n") };
 }
 
+/**
+ * The problems of a config, one line each. A file can hold thousands of bad keys, or one key of
+ * megabytes: the list stays far under GitHub's 65,535 bytes, which would otherwise refuse the check.
+ */
+function problemList(problems: readonly ConfigProblem[]): string {
+  const cut = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+  const shown = problems.slice(0, 50).map((p) => `- \`${cut(p.key)}\`: ${cut(p.message)}`);
+  if (problems.length > shown.length) shown.push(`- and ${problems.length - shown.length} more`);
+  return shown.join("\n");
+}
+
 export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutput {
-  const list = problems.map((p) => `- \`${p.key}\`: ${p.message}`).join("\n");
+  const list = problemList(problems);
   return {
-    title: `Invalid .github/dockaudit.yml: ${problems.map((p) => p.key).join(", ")}`.slice(0, 250),
+    title: `Invalid .github/dockaudit.yml: ${problems.slice(0, 20).map((p) => p.key.slice(0, 250)).join(", ")}`.slice(0, 250),
     summary: `## dockaudit could not read its configuration\n\n\`.github/dockaudit.yml\` (read from the default branch) has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n\n${list}\n\nFix the file on the default branch; then ${RERUN_HINT.charAt(0).toLowerCase()}${RERUN_HINT.slice(1)} docs/app.md lists every key.`,
   };
 }
 
 /** The PR's own version of the config is invalid: merged, it would fail every run. */
 export function headConfigProblems(problems: readonly ConfigProblem[]): string {
-  const shown = problems.slice(0, 50).map((p) => `- \`${p.key}\`: ${p.message}`);
-  if (problems.length > shown.length) shown.push(`- and ${problems.length - shown.length} more`);
-  return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail:\n\n${shown.join("\n")}`;
+  return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail:\n\n${problemList(problems)}`;
 }
 
 export function supersededOutput(newHead: string | null): CheckOutput {

@@ -81,6 +81,11 @@ describe("conclusion", () => {
 
 describe("check outputs", () => {
   it("names every bad config key", () => {
+    const many = configErrorOutput(Array.from({ length: 3000 }, (_, i) => ({ key: `rules.${"x".repeat(100)}${i}`, message: "no rule has this id" })));
+    expect(Buffer.byteLength(many.summary)).toBeLessThan(65_535);
+    expect(many.summary).toContain("and 2950 more");
+    const huge = configErrorOutput([{ key: `limits.${"k".repeat(70_000)}`, message: "unknown limit" }]);
+    expect(Buffer.byteLength(huge.summary)).toBeLessThan(65_535);
     const out = configErrorOutput([{ key: "fail_on", message: "must be one of error, warning, info, none" }, { key: "rules.nope", message: "no rule has this id" }]);
     expect(out.title).toBe("Invalid .github/dockaudit.yml: fail_on, rules.nope");
     expect(out.summary).toContain("- `fail_on`: must be one of error, warning, info, none");

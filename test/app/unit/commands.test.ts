@@ -10,11 +10,15 @@ describe("comment commands", () => {
     ["/dockaudit help", "help"],
     ["/dockaudit", "help"],
     ["/dockaudit whatever", "help"],
+    ["/dockaudit recheck please", "recheck"],
+    ["/dockaudit recheck, the base moved", "recheck"],
+    ["/dockaudit\trecheck\r\n", "recheck"],
+    ["```\n/dockaudit help\n```\n/dockaudit recheck", "recheck"],
   ])("%j → %s", (body, command) => {
     expect(parseCommand(body)).toBe(command);
   });
 
-  it.each(["", "please run /dockaudit recheck", "/dockauditrecheck", "`/dockaudit recheck` is the command"])("ignores %j", (body) => {
+  it.each(["", "please run /dockaudit recheck", "/dockauditrecheck", "`/dockaudit recheck` is the command", "To re-run:\n```\n/dockaudit recheck\n```", "~~~sh\n/dockaudit recheck\n~~~", "> /dockaudit recheck\n\nDid that work?"])("ignores %j", (body) => {
     expect(parseCommand(body)).toBeNull();
   });
 });

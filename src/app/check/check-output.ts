@@ -76,11 +76,11 @@ export function noDockerOutput(changedFiles: number, notes: readonly string[] = 
  * The problems of a config, one line each. A file can hold thousands of bad keys, or one key of
  * megabytes: the list stays far under GitHub's 65,535 bytes, which would otherwise refuse the check.
  */
-function problemList(problems: readonly ConfigProblem[]): string {
+function problemList(problems: readonly ConfigProblem[], inline = false): string {
   const cut = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-  const shown = problems.slice(0, 50).map((p) => `- \`${cut(p.key)}\`: ${cut(p.message)}`);
-  if (problems.length > shown.length) shown.push(`- and ${problems.length - shown.length} more`);
-  return shown.join("\n");
+  const shown = problems.slice(0, 50).map((p) => `\`${cut(p.key)}\`: ${cut(p.message)}`);
+  if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
+  return inline ? shown.join("; ") : shown.map((line) => `- ${line}`).join("\n");
 }
 
 export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutput {
@@ -91,9 +91,9 @@ export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutp
   };
 }
 
-/** The PR's own version of the config is invalid: merged, it would fail every run. */
+/** The PR's own version of the config is invalid: merged, it would fail every run. A note: one line. */
 export function headConfigProblems(problems: readonly ConfigProblem[]): string {
-  return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail:\n\n${problemList(problems)}`;
+  return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail: ${problemList(problems, true)}.`;
 }
 
 export function supersededOutput(newHead: string | null): CheckOutput {

@@ -131,6 +131,32 @@ describe("an invalid config", () => {
     expect(app.outcomes[0].result).toBe("config-error");
   });
 
+  it("does not block the pull request that repairs it: neutral, saying merging it fixes the configuration", async () => {
+    const fixed = "fail_on: warning\n";
+    gh.config("fail_on: sometimes\n")
+      .configAt(HEAD, fixed)
+      .checkCreate()
+      .files(3, [{ filename: ".github/dockaudit.yml", status: "modified", before: "fail_on: sometimes\n", after: fixed }])
+      .tree(HEAD, { ".github/dockaudit.yml": fixed });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "neutral" });
+    expect(check.output.summary).toContain("`fail_on`: must be one of error, warning, info, none");
+    expect(check.output.summary).toContain("this pull request's version is valid");
+  });
+
+  it("still fails a pull request whose own version is invalid too", async () => {
+    gh.config("fail_on: sometimes\n")
+      .configAt(HEAD, "fail_on: often\n")
+      .checkCreate()
+      .files(3, [{ filename: ".github/dockaudit.yml", status: "modified", before: "fail_on: sometimes\n", after: "fail_on: often\n" }])
+      .tree(HEAD, { ".github/dockaudit.yml": "fail_on: often\n" });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0]).toMatchObject({ conclusion: "failure" });
+  });
+
   it("names the file when it is not YAML", async () => {
     gh.config("rules: [unclosed\n").checkCreate();
     readBeside();

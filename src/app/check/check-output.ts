@@ -83,11 +83,15 @@ function problemList(problems: readonly ConfigProblem[], inline = false): string
   return inline ? shown.join("; ") : shown.map((line) => `- ${line}`).join("\n");
 }
 
-export function configErrorOutput(problems: readonly ConfigProblem[]): CheckOutput {
+/** `repaired`: the pull request's own version of the file is valid, so merging it is the fix. */
+export function configErrorOutput(problems: readonly ConfigProblem[], repaired = false): CheckOutput {
   const list = problemList(problems);
+  const next = repaired
+    ? "This pull request changes the file, and this pull request's version is valid: merging it repairs the configuration, so this check does not block it. Nothing was audited."
+    : `Fix the file on the default branch; then ${RERUN_HINT.charAt(0).toLowerCase()}${RERUN_HINT.slice(1)} docs/app.md lists every key.`;
   return {
     title: `Invalid .github/dockaudit.yml: ${problems.slice(0, 20).map((p) => p.key.slice(0, 250)).join(", ")}`.slice(0, 250),
-    summary: `## dockaudit could not read its configuration\n\n\`.github/dockaudit.yml\` (read from the default branch) has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n\n${list}\n\nFix the file on the default branch; then ${RERUN_HINT.charAt(0).toLowerCase()}${RERUN_HINT.slice(1)} docs/app.md lists every key.`,
+    summary: `## dockaudit could not read its configuration\n\n\`.github/dockaudit.yml\` (read from the default branch) has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n\n${list}\n\n${next}`,
   };
 }
 

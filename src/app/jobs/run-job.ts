@@ -126,11 +126,18 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const completeAtOnce = async (conclusion: "failure" | "neutral", output: CheckOutput) => {
       checkRunId = await closeCheckRunAtOnce(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion, output, now, existing: leftOpen, reuse: resumed });
     };
-    const loaded = await loadConfig(gh, repo, deps.rules.map((r) => r.meta));
+    const metas = deps.rules.map((r) => r.meta);
+    /** The PR's own version of the config, when it changes the file: never applied, only validated. */
+    const proposedConfig = async (changed: ChangedFile[]) =>
+      changed.some((f) => f.filename === CONFIG_PATH && f.status !== "removed") ? loadConfig(gh, repo, metas, pull.headSha) : null;
+    const loaded = await loadConfig(gh, repo, metas);
     if (!loaded.ok) {
-      await completeAtOnce("failure", configErrorOutput(loaded.problems));
+      // The pull request that repairs the file must not be blocked by the breakage it repairs.
+      const proposed = await proposedConfig(await (early ?? readHead()).changed);
+      const repairs = proposed?.ok === true;
+      await completeAtOnce(repairs ? "neutral" : "failure", configErrorOutput(loaded.problems, repairs));
       await answerComments("confused");
-      throw new Stop("config-error", "failure");
+      throw new Stop("config-error", repairs ? "neutral" : "failure");
     }
     const config = loaded.config;
     if (pull.draft && !config.drafts && !job.force) throw new Stop("skipped");
@@ -142,8 +149,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // The PR's own config is never applied (the head is untrusted), but it is checked: merged
     // invalid, it would fail every run of the repository.
     const blockers: string[] = [];
-    if (configChange && configChange.status !== "removed") {
-      const proposed = await loadConfig(gh, repo, deps.rules.map((r) => r.meta), pull.headSha);
+    const proposed = await proposedConfig(changed);
+    if (proposed) {
       if (!proposed.ok) {
         notes.push(headConfigProblems(proposed.problems));
         blockers.push(`this pull request's \`${CONFIG_PATH}\` is invalid`);

@@ -146,6 +146,21 @@ describe("an invalid config", () => {
     expect(check.output.summary).toContain("this pull request's version is valid");
   });
 
+  it("still fails a pull request that repairs it and changes Docker files, which cannot be audited", async () => {
+    const fixed = "fail_on: warning\n";
+    gh.config("fail_on: sometimes\n")
+      .configAt(HEAD, fixed)
+      .checkCreate()
+      .files(3, [
+        { filename: ".github/dockaudit.yml", status: "modified", before: "fail_on: sometimes\n", after: fixed },
+        { filename: "Dockerfile", status: "added", after: "FROM x\n" },
+      ])
+      .tree(HEAD, { ".github/dockaudit.yml": fixed, Dockerfile: "FROM x\n" });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0]).toMatchObject({ conclusion: "failure" });
+  });
+
   it("still fails a pull request whose own version is invalid too", async () => {
     gh.config("fail_on: sometimes\n")
       .configAt(HEAD, "fail_on: often\n")

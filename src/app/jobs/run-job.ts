@@ -132,9 +132,12 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       changed.some((f) => f.filename === CONFIG_PATH && f.status !== "removed") ? loadConfig(gh, repo, metas, pull.headSha) : null;
     const loaded = await loadConfig(gh, repo, metas);
     if (!loaded.ok) {
-      // The pull request that repairs the file must not be blocked by the breakage it repairs.
-      const proposed = await proposedConfig(await (early ?? readHead()).changed);
-      const repairs = proposed?.ok === true;
+      // The pull request that repairs the file must not be blocked by the breakage it repairs; one
+      // that also changes Docker files could not be audited, so it still fails closed.
+      const changed = await (early ?? readHead()).changed;
+      const proposed = await proposedConfig(changed);
+      const isDocker = createClassifier();
+      const repairs = proposed?.ok === true && !changed.some((f) => isDocker(f.filename));
       await completeAtOnce(repairs ? "neutral" : "failure", configErrorOutput(loaded.problems, repairs));
       await answerComments("confused");
       throw new Stop("config-error", repairs ? "neutral" : "failure");

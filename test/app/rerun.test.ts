@@ -43,6 +43,13 @@ describe("re-runs", () => {
     expect(gh.bodies("checks/create")[0]).toMatchObject({ external_id: "4", head_sha: HEAD });
   });
 
+  it("re-audits the PR the run was made for when its commit heads several PRs", async () => {
+    mockRun(9);
+    await app.receive("check_run", checkRunPayload("rerequested", { head: HEAD, pulls: [4, 9], externalId: "9" }));
+    gh.assertDone();
+    expect(app.outcomes).toMatchObject([{ key: "Codertocat/Hello-World#9", result: "published" }]);
+  });
+
   it("by the check's action button (check_run.requested_action)", async () => {
     mockRun();
     await app.receive("check_run", checkRunPayload("requested_action", { head: HEAD, pulls: [4], externalId: "4", identifier: "rerun" }));

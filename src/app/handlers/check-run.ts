@@ -6,14 +6,15 @@ export const CHECK_RUN_EVENTS = ["check_run.rerequested", "check_run.requested_a
 
 /**
  * The Re-run button (`rerequested`) or our action button (`requested_action`) on a `dockaudit`
- * run. Fork PRs arrive with an empty `pull_requests`, so the PR number comes from `external_id`.
+ * run. The PR number comes from `external_id`, the PR the run was made for: fork PRs arrive with
+ * an empty `pull_requests`, and a commit that heads several PRs lists them all.
  */
 export function checkRunJob(context: Context<"check_run">): Job | null {
   const { payload } = context;
   const run = payload.check_run;
   if (!payload.installation || run.name !== CHECK_NAME) return null;
   if (payload.action === "requested_action" && payload.requested_action?.identifier !== RERUN_ACTION.identifier) return null;
-  const pullNumber = run.pull_requests[0]?.number ?? pullNumberOf(run.external_id);
+  const pullNumber = pullNumberOf(run.external_id) ?? run.pull_requests[0]?.number ?? null;
   if (pullNumber === null) return null;
   return makeJob({
     installationId: payload.installation.id,

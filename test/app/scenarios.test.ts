@@ -373,6 +373,26 @@ describe("limits", () => {
   });
 });
 
+describe("a pull request too large for GitHub to send its diffs", () => {
+  it("says so in one note, so the summary still gives the conclusion's reason", async () => {
+    const bad = "FROM node:20\nRUN BAD\n";
+    const paths = lines(600, (i) => `services/service-number-${String(i).padStart(3, "0")}/Dockerfile`);
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config("limits:\n  max_files: 1\n")
+      .checkCreate()
+      .files(3, paths.map((filename) => ({ filename, status: "added" as const, after: bad, noPatch: true })))
+      .tree(HEAD, Object.fromEntries(paths.map((p) => [p, bad])))
+      .blobs([bad])
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done.conclusion).toBe("failure");
+    expect(done.output.summary).toContain("Failing: 1 finding at or above the `fail_on` severity");
+    expect(done.output.summary).toContain("GitHub sent no diff for 600 Docker files");
+  });
+});
+
 describe("drafts", () => {
   it("are skipped when the config leaves drafts off", async () => {
     gh.config(null);

@@ -54,7 +54,9 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const removedPaths = new Set(docker.filter((f) => f.status === "removed").map((f) => f.filename));
   const moves = detectMoves(docker, classify);
   const hunks = new Map(present.map((f) => [f.filename, hunksOf(f.patch)]));
-  for (const f of present) if (!f.patch && f.status !== "renamed") notes.push(`GitHub sent no diff for \`${f.filename}\` (binary or too large), so its findings are listed here instead of commented inline.`);
+  const noDiff = present.filter((f) => !f.patch && f.status !== "renamed").map((f) => f.filename);
+  if (noDiff.length === 1) notes.push(`GitHub sent no diff for \`${noDiff[0]}\` (binary or too large), so its findings are listed here instead of commented inline.`);
+  else if (noDiff.length) notes.push(`GitHub sent no diff for ${noDiff.length} Docker files (binary or too large: ${listPaths(noDiff)}), so their findings are listed here instead of commented inline.`);
 
   const shaOf = (path: string) => input.changed.find((f) => f.filename === path)?.sha ?? treeByPath.get(path)?.sha ?? null;
   const headContents = new Map<string, string>();
@@ -66,7 +68,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
     const room = Math.max(0, input.config.limits.maxFiles - headContents.size);
     const left = readable.length - room;
     if (!dryRun) {
-      for (const p of tooBig) notes.push(`\`${p}\` was not read: it is larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
+      if (tooBig.length) notes.push(`${tooBig.length === 1 ? `\`${tooBig[0]}\` was not read: it is` : `${tooBig.length} files were not read (${listPaths(tooBig)}): they are`} larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
       if (left > 0) notes.push(`${left} Docker ${left === 1 ? "file was" : "files were"} not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
     }
     return { wanted: readable.slice(0, room), cut: left > 0 };
@@ -129,4 +131,12 @@ async function readBase(gh: GitHub, input: Input, head: SourceFile[], changed: S
     if (content !== null && content !== undefined) base.push({ path, content });
   }
   return base;
+}
+
+/**
+ * Paths for a note: each note is one line of the summary, and notes that do not fit GitHub's limit
+ * are left out together (the conclusion's reason with them), so a note never lists hundreds.
+ */
+function listPaths(paths: readonly string[]): string {
+  return paths.slice(0, 10).map((p) => `\`${p}\``).join(", ") + (paths.length > 10 ? ` and ${paths.length - 10} more` : "");
 }

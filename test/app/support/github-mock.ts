@@ -24,6 +24,8 @@ export interface FileChange {
   previous_filename?: string;
   before?: string;
   after?: string;
+  /** GitHub left the patch out (binary, or a diff too large). */
+  noPatch?: boolean;
 }
 
 let listening: ((req: { method?: string; path?: string; href?: string }) => void) | null = null;
@@ -227,7 +229,7 @@ export class GitHubMock {
 }
 
 function patchOf(c: FileChange): { patch?: string } {
-  const patch = c.status === "removed" ? undefined : githubPatch(c.before ?? "", c.after ?? "");
+  const patch = c.status === "removed" || c.noPatch ? undefined : githubPatch(c.before ?? "", c.after ?? "");
   return patch ? { patch } : {};
 }
 

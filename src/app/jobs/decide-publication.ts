@@ -28,7 +28,7 @@ export interface Publication {
 export function decidePublication(input: {
   head: Report;
   base: Report;
-  files: Pick<CollectedFiles, "head" | "hunks" | "moves" | "changedPaths">;
+  files: Pick<CollectedFiles, "head" | "hunks" | "moves" | "changedPaths" | "removedPaths">;
   config: Config;
   rules: readonly Rule[];
   existing: readonly OurComment[];
@@ -62,6 +62,8 @@ export function decidePublication(input: {
   const notes = left ? [...input.notes, `${left} more findings on changed files are not annotated: a run annotates at most ${MAX_ANNOTATIONS}, the most severe first. \`dockaudit check\` lists them all.`] : input.notes;
   const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes, maxInlineComments: config.maxInlineComments, secrets });
   const stillFound = new Set(head.findings.map((f) => f.fingerprint));
+  // A file this run did not read (over a limit) has no findings to compare: its comments stay open.
+  const judged = new Set([...files.head.map((f) => f.path), ...files.removedPaths]);
   const recommented = new Set(plan.posted.map((f) => f.fingerprint));
   return {
     comparison,
@@ -70,6 +72,6 @@ export function decidePublication(input: {
     conclusion: decision.conclusion,
     output,
     annotations: annotated.map((f) => toAnnotation(f, secrets)),
-    fixedComments: input.existing.filter((c) => !stillFound.has(c.fingerprint) || (c.outdated && recommented.has(c.fingerprint))),
+    fixedComments: input.existing.filter((c) => (judged.has(c.path) && !stillFound.has(c.fingerprint)) || (c.outdated && recommented.has(c.fingerprint))),
   };
 }

@@ -14,7 +14,7 @@ function publish(changed: { path: string; content: string }[], hunks = new Map()
   const publication = decidePublication({
     head,
     base,
-    files: { head: changed, hunks, moves: new Map(), changedPaths: new Set(changed.map((f) => f.path)) },
+    files: { head: changed, hunks, moves: new Map(), changedPaths: new Set(changed.map((f) => f.path)), removedPaths: new Set() },
     config: DEFAULT_CONFIG,
     rules,
     existing: [],
@@ -143,7 +143,7 @@ describe("only_new: false", () => {
     const publication = decidePublication({
       head,
       base,
-      files: { head: [dockerfile, compose], hunks: new Map([["Dockerfile", hunksOf(githubPatch("FROM node:20\nRUN ok\n", dockerfile.content))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]) },
+      files: { head: [dockerfile, compose], hunks: new Map([["Dockerfile", hunksOf(githubPatch("FROM node:20\nRUN ok\n", dockerfile.content))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]), removedPaths: new Set() },
       config: { ...DEFAULT_CONFIG, onlyNew: false, failOn: "warning" },
       rules: TEST_RULES,
       existing: [],
@@ -152,5 +152,26 @@ describe("only_new: false", () => {
     expect(publication.plan.posted.map((f) => f.file)).toEqual(["Dockerfile"]);
     expect(publication.plan.unposted.map((u) => u.finding.file)).toEqual([]);
     expect(publication.output.summary).toContain("Failing: 1 finding at or above");
+  });
+});
+
+describe("comments to close", () => {
+  it("closes ours on audited or deleted files whose finding is gone, never those on a file this run did not read", async () => {
+    const { TEST_RULES } = await import("../support/test-rules.js");
+    const dockerfile = { path: "a/Dockerfile", content: "FROM node:20\nRUN ok\n" };
+    const head = audit([dockerfile], TEST_RULES);
+    const base = audit([{ path: "a/Dockerfile", content: "FROM node:20\nRUN BAD\n" }], TEST_RULES);
+    const ours = (id: number, path: string) => ({ id, nodeId: `C_${id}`, fingerprint: `fp${id}`, path, hasReplies: false, outdated: false });
+    const publication = decidePublication({
+      head,
+      base,
+      // b/Dockerfile changed too but was not read (over limits.max_files); c/Dockerfile was deleted.
+      files: { head: [dockerfile], hunks: new Map(), moves: new Map(), changedPaths: new Set(["a/Dockerfile", "b/Dockerfile"]), removedPaths: new Set(["c/Dockerfile"]) },
+      config: DEFAULT_CONFIG,
+      rules: TEST_RULES,
+      existing: [ours(1, "a/Dockerfile"), ours(2, "b/Dockerfile"), ours(3, "c/Dockerfile")],
+      notes: [],
+    });
+    expect(publication.fixedComments.map((c) => c.id)).toEqual([1, 3]);
   });
 });

@@ -144,3 +144,32 @@ describe("synchronize after a force-push that rewrote the commented line", () =>
     expect(gh.count("pulls/create-review")).toBe(0);
   });
 });
+
+describe("a PR branched before the base branch moved", () => {
+  // main fixed `RUN BAD one` after the branch point; the PR, not rebased, edits another line.
+  const branchPoint = ["FROM node:20", "RUN BAD one", "RUN ok", ""].join("\n");
+  const mainNow = ["FROM node:20", "RUN fixed on main", "RUN ok", ""].join("\n");
+  const head = ["FROM node:20", "RUN BAD one", "RUN ok", "RUN added", ""].join("\n");
+  const MERGE_BASE = "a".repeat(40);
+
+  it("judges the PR against the branch point its diff is taken from, not the base branch's tip", async () => {
+    app = await createTestApp();
+    gh = new GitHubMock();
+    gh.pull({ number: 2, head: HEAD, base: BASE })
+      .mergeBase(BASE, HEAD, MERGE_BASE)
+      .config(null)
+      .checkCreate()
+      .files(2, [{ filename: "Dockerfile", status: "modified", before: branchPoint, after: head }])
+      .tree(HEAD, { Dockerfile: head })
+      .blobs([head])
+      .contentAt("Dockerfile", MERGE_BASE, branchPoint)
+      .reviewComments(2, [])
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 2, head: HEAD, base: BASE }));
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done.conclusion).toBe("success");
+    expect(app.outcomes[0]).toMatchObject({ result: "published", findings: { new: 0, fixed: 0 } });
+    expect(mainNow).not.toContain("BAD");
+  });
+});

@@ -351,6 +351,14 @@ export class GitHubDouble {
       return { status: 200, body: { sha: params.tree_sha, url: "", tree, truncated: false } };
     });
 
+    // A pull's base is where its head branched in the double (its file list is base..head), so it is the merge base.
+    this.on("GET", "/repos/{owner}/{repo}/compare/{basehead}", "repos/compare-commits-with-basehead", ({ params }) => {
+      const [base, head] = params.basehead.split("...");
+      const r = repoOf(params);
+      if (!r?.commits.has(base) || !r.commits.has(head)) return notFound;
+      return { status: 200, body: { status: "ahead", ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files: [], base_commit: { sha: base }, merge_base_commit: { sha: base } } };
+    });
+
     this.on("GET", "/repos/{owner}/{repo}/git/blobs/{file_sha}", "git/get-blob", ({ params }) => {
       const content = repoOf(params) ? this.blobs.get(params.file_sha) : undefined;
       if (content === undefined) return notFound;

@@ -18,6 +18,7 @@ export const OPERATIONS = [
   "git/get-tree",
   "git/get-blob",
   "repos/get-content",
+  "repos/compare-commits-with-basehead",
   "repos/get-collaborator-permission-level",
   "checks/create",
   "checks/update",

@@ -10,6 +10,7 @@ import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
 import { addAnnotations, closeCheckRunAtOnce, completeCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
 import { CONFIG_PATH, loadConfig } from "../github/config.js";
+import { mergeBase } from "../github/merge-base.js";
 import { getPull, type PullInfo } from "../github/pull-request.js";
 import { countRequests, totalRequests, type RequestCounts } from "../github/request-counter.js";
 import { createReview, listOurComments } from "../github/review.js";
@@ -272,8 +273,8 @@ async function readDockerFiles(
   gh: GitHub,
   input: { repo: { owner: string; repo: string }; pull: PullInfo; config: Config; changed: ChangedFile[]; tree: HeadReads["tree"] },
 ): Promise<{ tree: { blobs: TreeBlob[]; truncated: boolean }; files: CollectedFiles }> {
-  const tree = await input.tree;
-  const files = await collectFiles(gh, { repo: input.repo, headSha: input.pull.headSha, baseSha: input.pull.baseSha, config: input.config, changed: input.changed, tree: tree.blobs });
+  const [tree, baseSha] = await Promise.all([input.tree, mergeBase(gh, input.repo, input.pull.baseSha, input.pull.headSha)]);
+  const files = await collectFiles(gh, { repo: input.repo, headSha: input.pull.headSha, baseSha, config: input.config, changed: input.changed, tree: tree.blobs });
   return { tree, files };
 }
 

@@ -39,6 +39,8 @@ export class GitHubMock {
   readonly scope = nock(API);
   readonly sent: SentRequest[] = [];
   readonly problems: string[] = [];
+  /** `base...head` → the merge base GitHub's compare answers; by default the base itself. */
+  private readonly mergeBases = new Map<string, string>();
 
   constructor() {
     this.scope.on("request", (req: { method: string; path: string }, _interceptor: unknown, body: string) => {
@@ -53,6 +55,22 @@ export class GitHubMock {
     if (listening) nock.emitter.removeListener("no match", listening);
     nock.emitter.on("no match", (listening = this.noMatch));
     this.scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} });
+    this.scope
+      .get((uri) => uri.startsWith(`${R}/compare/`))
+      .query(true)
+      .optionally()
+      .times(Infinity)
+      .reply((uri) => {
+        const basehead = decodeURIComponent(uri.split("?")[0].slice(`${R}/compare/`.length));
+        const [base, head] = basehead.split("...");
+        return [200, { status: "ahead", ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files: [], base_commit: { sha: base }, merge_base_commit: { sha: this.mergeBases.get(basehead) ?? base }, head_commit: { sha: head } }];
+      });
+  }
+
+  /** The branch point of `head` from `base` (GitHub's `base.sha` is the base branch's tip, not this). */
+  mergeBase(base: string, head: string, mergeBase: string): this {
+    this.mergeBases.set(`${base}...${head}`, mergeBase);
+    return this;
   }
 
   /** A request no interceptor answers (nock refuses it): an unexpected call, reported by `assertDone()`. */

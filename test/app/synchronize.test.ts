@@ -173,3 +173,26 @@ describe("a PR branched before the base branch moved", () => {
     expect(mainNow).not.toContain("BAD");
   });
 });
+
+describe("a compare GitHub cannot answer", () => {
+  it("falls back to the base branch's tip and still publishes", async () => {
+    const before = ["FROM node:20", "RUN ok", ""].join("\n");
+    const after = ["FROM node:20", "RUN ok", "RUN BAD new", ""].join("\n");
+    app = await createTestApp();
+    gh = new GitHubMock();
+    gh.pull({ number: 2, head: HEAD, base: BASE })
+      .mergeBase(BASE, HEAD, { status: 500 })
+      .config(null)
+      .checkCreate()
+      .files(2, [{ filename: "Dockerfile", status: "modified", before, after }])
+      .tree(HEAD, { Dockerfile: after })
+      .blobs([after])
+      .contentAt("Dockerfile", BASE, before)
+      .reviewComments(2, [])
+      .createReview(2)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 2, head: HEAD, base: BASE }));
+    gh.assertDone();
+    expect(app.outcomes[0]).toMatchObject({ result: "published", findings: { new: 1 } });
+  });
+});

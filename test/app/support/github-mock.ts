@@ -40,7 +40,7 @@ export class GitHubMock {
   readonly sent: SentRequest[] = [];
   readonly problems: string[] = [];
   /** `base...head` → the merge base GitHub's compare answers; by default the base itself. */
-  private readonly mergeBases = new Map<string, string>();
+  private readonly mergeBases = new Map<string, string | { status: number }>();
 
   constructor() {
     this.scope.on("request", (req: { method: string; path: string }, _interceptor: unknown, body: string) => {
@@ -63,12 +63,14 @@ export class GitHubMock {
       .reply((uri) => {
         const basehead = decodeURIComponent(uri.split("?")[0].slice(`${R}/compare/`.length));
         const [base, head] = basehead.split("...");
-        return [200, { status: "ahead", ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files: [], base_commit: { sha: base }, merge_base_commit: { sha: this.mergeBases.get(basehead) ?? base }, head_commit: { sha: head } }];
+        const answer = this.mergeBases.get(basehead);
+        if (typeof answer === "object") return [answer.status, { message: "Server Error" }];
+        return [200, { status: "ahead", ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files: [], base_commit: { sha: base }, merge_base_commit: { sha: answer ?? base }, head_commit: { sha: head } }];
       });
   }
 
   /** The branch point of `head` from `base` (GitHub's `base.sha` is the base branch's tip, not this). */
-  mergeBase(base: string, head: string, mergeBase: string): this {
+  mergeBase(base: string, head: string, mergeBase: string | { status: number }): this {
     this.mergeBases.set(`${base}...${head}`, mergeBase);
     return this;
   }

@@ -5,7 +5,7 @@ import { rules as catalogue } from "../../rules/index.js";
 import { CHECK_RUN_EVENTS, checkRunJob } from "./handlers/check-run.js";
 import { checkSuiteJobs } from "./handlers/check-suite.js";
 import { createDeliveryFilter } from "./handlers/deliveries.js";
-import { commentJob } from "./handlers/issue-comment.js";
+import { commentJob, reviewCommentJob } from "./handlers/issue-comment.js";
 import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
 import type { GitHub } from "./github/types.js";
 import { createInProcessQueue } from "./jobs/in-process-queue.js";
@@ -99,6 +99,7 @@ export function createDockaudit(options: DockauditOptions = {}): Dockaudit {
       }),
     );
     probot.on("issue_comment.created", async (context) => afterAnswer(async () => enqueue(await commentJob(context))));
+    probot.on("pull_request_review_comment.created", async (context) => afterAnswer(async () => enqueue(await reviewCommentJob(context))));
   };
   return {
     app,

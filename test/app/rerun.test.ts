@@ -1,6 +1,6 @@
 import nock from "nock";
 import { GitHubMock } from "./support/github-mock.js";
-import { checkRunPayload, checkSuitePayload, commentPayload } from "./support/payloads.js";
+import { checkRunPayload, checkSuitePayload, commentPayload, reviewCommentPayload } from "./support/payloads.js";
 import { createTestApp, type TestApp } from "./support/probot.js";
 
 const BASE = "b".repeat(40);
@@ -125,5 +125,25 @@ describe("the /dockaudit comment command", () => {
     gh.assertDone();
     expect(gh.bodies("reactions/create-for-issue-comment").map((b) => b.content)).toEqual(["eyes", "confused"]);
     expect(gh.bodies("issues/create-comment")[0].body).toContain("closed");
+  });
+});
+
+describe("the /dockaudit command in a review thread", () => {
+  it("runs for a writer, reacting on the review comment: 👀 first, 🚀 when published", async () => {
+    gh.permission("octocat", "write").reviewCommentReaction(910, 2);
+    mockRun();
+    await app.receive("pull_request_review_comment", reviewCommentPayload({ pr: 4, body: "/dockaudit recheck", user: "octocat", id: 910 }));
+    gh.assertDone();
+    expect(gh.bodies("reactions/create-for-pull-request-review-comment").map((b) => b.content)).toEqual(["eyes", "rocket"]);
+    expect(app.outcomes).toMatchObject([{ trigger: "comment", result: "published" }]);
+  });
+
+  it("is refused for a reader with 😕, and ignores bots", async () => {
+    gh.permission("visitor", "read").reviewCommentReaction(911);
+    await app.receive("pull_request_review_comment", reviewCommentPayload({ pr: 4, body: "/dockaudit recheck", user: "visitor", id: 911 }));
+    await app.receive("pull_request_review_comment", reviewCommentPayload({ pr: 4, body: "/dockaudit recheck", user: "dockaudit[bot]", id: 912, bot: true }));
+    gh.assertDone();
+    expect(gh.bodies("reactions/create-for-pull-request-review-comment")).toEqual([{ content: "confused" }]);
+    expect(app.outcomes).toEqual([]);
   });
 });

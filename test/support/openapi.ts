@@ -24,6 +24,7 @@ export const OPERATIONS = [
   "checks/update",
   "checks/list-for-suite",
   "reactions/create-for-issue-comment",
+  "reactions/create-for-pull-request-review-comment",
   "issues/create-comment",
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];

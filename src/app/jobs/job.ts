@@ -16,6 +16,8 @@ export interface Job {
   force: boolean;
   /** `/dockaudit recheck` comments to answer with 🚀 (or 😕) when the run ends. */
   commentIds: number[];
+  /** The same, typed as a reply in a review thread (their reactions have their own endpoint). */
+  reviewCommentIds?: number[];
   /** X-GitHub-Delivery of the webhook that asked last. */
   deliveryId: string;
   /** Epoch ms when the newest request for this job arrived. */
@@ -62,6 +64,7 @@ export function mergeJobs(older: Job, newer: Job): Job {
     ...newer,
     force: older.force || newer.force,
     commentIds: [...new Set([...older.commentIds, ...newer.commentIds])],
+    ...(older.reviewCommentIds?.length || newer.reviewCommentIds?.length ? { reviewCommentIds: [...new Set([...(older.reviewCommentIds ?? []), ...(newer.reviewCommentIds ?? [])])] } : {}),
     ...(openChecks.length ? { openChecks } : {}),
   };
 }

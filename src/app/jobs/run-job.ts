@@ -100,7 +100,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   const beside = <T>(p: Promise<T>): Promise<T> => (inFlight.push(p.catch(() => undefined)), p);
   const listing = new AbortController();
   const answerComments = async (content: "rocket" | "confused") => {
-    for (const id of job.commentIds) await react(gh, repo, id, content).catch((e) => deps.log.warn({ err: e, comment: id }, "could not react"));
+    const comments = [...job.commentIds.map((id) => ({ id, kind: "issue" as const })), ...(job.reviewCommentIds ?? []).map((id) => ({ id, kind: "review" as const }))];
+    for (const { id, kind } of comments) await react(gh, repo, id, content, kind).catch((e) => deps.log.warn({ err: e, comment: id }, "could not react"));
   };
 
   try {
@@ -114,7 +115,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
         .catch((err) => deps.log.warn({ err, key: job.key, checkRun: stale.id }, "could not complete a check an earlier attempt left open"));
     }
     if (pull.state !== "open") {
-      if (job.commentIds.length) await replyOnPullRequest(gh, repo, job.pullNumber, "dockaudit audits open pull requests only; this one is closed, so nothing was run.");
+      if (job.commentIds.length || job.reviewCommentIds?.length) await replyOnPullRequest(gh, repo, job.pullNumber, "dockaudit audits open pull requests only; this one is closed, so nothing was run.");
       await answerComments("confused");
       throw new Stop("skipped");
     }

@@ -227,6 +227,11 @@ export class GitHubMock {
     return this;
   }
 
+  reviewCommentReaction(commentId: number, times = 1): this {
+    this.scope.post(`${R}/pulls/comments/${commentId}/reactions`).times(times).reply(201, { id: 1, content: "eyes" });
+    return this;
+  }
+
   issueComment(pr: number): this {
     this.scope.post(`${R}/issues/${pr}/comments`).reply(201, { id: 500 });
     return this;

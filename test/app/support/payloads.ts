@@ -58,3 +58,13 @@ export function commentPayload(c: { pr: number; body: string; user: string; id: 
   p.sender = { ...p.sender, login: c.user, type: c.bot ? "Bot" : "User" };
   return p;
 }
+
+/** pull_request_review_comment.created: a reply in a review thread (on one of our comments, say). */
+export function reviewCommentPayload(c: { pr: number; body: string; user: string; id: number; bot?: boolean }) {
+  const p = retarget(example("pull_request_review_comment", "created", (e) => !!e.installation));
+  p.pull_request.number = c.pr;
+  Object.assign(p.comment, { id: c.id, body: c.body });
+  p.comment.user = { ...p.comment.user, login: c.user, type: c.bot ? "Bot" : "User" };
+  p.sender = { ...p.sender, login: c.user, type: c.bot ? "Bot" : "User" };
+  return p;
+}

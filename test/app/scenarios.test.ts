@@ -113,6 +113,19 @@ describe("a pull request with no Docker files", () => {
   });
 });
 
+describe("a pull request whose Docker files are all ignored by the config", () => {
+  it("is completed neutral as having nothing to audit, not graded", async () => {
+    const file = "FROM node:latest\n";
+    gh.config("ignore: [\"vendor/**\"]\n").checkCreate().files(3, [{ filename: "vendor/lib/Dockerfile", status: "added", after: file }]).tree(HEAD, { "vendor/lib/Dockerfile": file });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/create");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "No Docker files changed" } });
+    expect(done.output.summary).toContain("all match `ignore`");
+    expect(app.outcomes[0].result).toBe("no-docker");
+  });
+});
+
 describe("an invalid config", () => {
   const readBeside = () => gh.files(3, [{ filename: "Dockerfile", status: "added", after: "FROM x\n" }]).tree(HEAD, { Dockerfile: "FROM x\n" });
 

@@ -2,6 +2,7 @@ import type { ShellChecker } from "../../engine/rule.js";
 import type { Logger } from "pino";
 import { audit, type AuditOptions, type Config, type Report, type Rule, type SourceFile } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
+import { compileGlobs } from "../../engine/glob.js";
 import { batches } from "../check/annotations.js";
 import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
@@ -162,7 +163,10 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       }
     }
     const classify = createClassifier(config.files);
-    if (!changed.some((f) => classify(f.filename))) {
+    const ignored = config.ignore.length ? compileGlobs(config.ignore) : () => false;
+    const docker = changed.filter((f) => classify(f.filename));
+    if (docker.length && docker.every((f) => ignored(f.filename))) notes.push(`The Docker files it changes all match \`ignore\` in \`${CONFIG_PATH}\`, so they are not audited.`);
+    if (!docker.some((f) => !ignored(f.filename))) {
       const output = noDockerOutput(Math.max(changed.length, pull.changedFiles), notes);
       if (blockers.length) {
         await completeAtOnce("failure", { ...output, title: `Invalid ${CONFIG_PATH} in this pull request` });

@@ -66,9 +66,15 @@ export function inProgressOutput(headSha: string): CheckOutput {
   return { title: "Auditing Docker files…", summary: `dockaudit is auditing the Docker files of \`${headSha.slice(0, 7)}\`.` };
 }
 
-/** `notes`: what else the run has to say (files GitHub did not list, a configuration change). */
-export function noDockerOutput(changedFiles: number, notes: readonly string[] = []): CheckOutput {
-  const none = `This pull request changes ${changedFiles} file${changedFiles === 1 ? "" : "s"}, none of them a Dockerfile, Compose file or .dockerignore (or linked to one), so there is nothing to audit.`;
+/**
+ * `notes`: what else the run has to say (files GitHub did not list, a configuration change);
+ * `allIgnored`: the PR changes Docker files, but the config's `ignore` names each of them.
+ */
+export function noDockerOutput(changedFiles: number, notes: readonly string[] = [], allIgnored = false): CheckOutput {
+  const files = `This pull request changes ${changedFiles} file${changedFiles === 1 ? "" : "s"}`;
+  const none = allIgnored
+    ? `${files}; the Docker files among them all match \`ignore\` in .github/dockaudit.yml, so there is nothing to audit.`
+    : `${files}, none of them a Dockerfile, Compose file or .dockerignore (or linked to one), so there is nothing to audit.`;
   return { title: "No Docker files changed", summary: [none, ...notes].join("\n\n") };
 }
 

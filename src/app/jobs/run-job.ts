@@ -165,9 +165,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const classify = createClassifier(config.files);
     const ignored = config.ignore.length ? compileGlobs(config.ignore) : () => false;
     const docker = changed.filter((f) => classify(f.filename));
-    if (docker.length && docker.every((f) => ignored(f.filename))) notes.push(`The Docker files it changes all match \`ignore\` in \`${CONFIG_PATH}\`, so they are not audited.`);
     if (!docker.some((f) => !ignored(f.filename))) {
-      const output = noDockerOutput(Math.max(changed.length, pull.changedFiles), notes);
+      const output = noDockerOutput(Math.max(changed.length, pull.changedFiles), notes, docker.length > 0);
       if (blockers.length) {
         await completeAtOnce("failure", { ...output, title: `Invalid ${CONFIG_PATH} in this pull request` });
         await answerComments("rocket");

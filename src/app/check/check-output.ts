@@ -106,10 +106,17 @@ export function headConfigProblems(problems: readonly ConfigProblem[]): string {
   return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail: ${problemList(problems, true)}.`;
 }
 
+/** `newHead`: where the head moved; null when a newer request (a push, or a re-run of this same commit) took over. */
 export function supersededOutput(newHead: string | null): CheckOutput {
+  if (newHead === null) {
+    return {
+      title: "Superseded by a newer request",
+      summary: "A newer request for this pull request (a push, or a re-run) arrived while this commit was being audited, so this run published nothing: the newer run publishes the result.",
+    };
+  }
   return {
     title: "Superseded by a newer commit",
-    summary: `The pull request's head moved${newHead ? ` to \`${newHead.slice(0, 7)}\`` : ""} while this commit was being audited, so nothing was published for it: the newest commit gets its own check.`,
+    summary: `The pull request's head moved to \`${newHead.slice(0, 7)}\` while this commit was being audited, so nothing was published for it: the newest commit gets its own check.`,
   };
 }
 

@@ -94,6 +94,8 @@ describe("check outputs", () => {
 
   it("explains superseded, failed and no-Docker runs", () => {
     expect(supersededOutput("abcdef1234").summary).toContain("`abcdef1`");
+    // A re-run of the same commit supersedes a run too: the head need not have moved.
+    expect(supersededOutput(null).summary).not.toContain("head moved");
     expect(failedOutput("GitHub answered 502").summary).toContain("**Re-run**");
     expect(noDockerOutput(1).summary).toContain("changes 1 file,");
   });

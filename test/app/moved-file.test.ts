@@ -33,3 +33,25 @@ describe("a Dockerfile moved and reformatted in one PR", () => {
     expect(app.outcomes[0]).toMatchObject({ result: "published", findings: { new: 0, fixed: 0, remaining: 1 } });
   });
 });
+
+// GitHub can report a new file as a copy of one the PR leaves in place.
+describe("a Dockerfile copied to a new path", () => {
+  const original = ["FROM node:20", "RUN BAD one", ""].join("\n");
+
+  it("counts the copy's findings as new and fixes nothing: the original is still there", async () => {
+    const app = await createTestApp();
+    const gh = new GitHubMock();
+    gh.pull({ number: 2, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(2, [{ filename: "copy/Dockerfile", previous_filename: "Dockerfile", status: "copied", before: "", after: original }])
+      .tree(HEAD, { Dockerfile: original, "copy/Dockerfile": original })
+      .blobs([original])
+      .reviewComments(2, [])
+      .createReview(2)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 2, head: HEAD, base: BASE }));
+    gh.assertDone();
+    expect(app.outcomes[0]).toMatchObject({ result: "published", findings: { new: 1, fixed: 0 } });
+  });
+});

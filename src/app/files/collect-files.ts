@@ -112,7 +112,10 @@ function baseFetches(input: Input, changed: Iterable<string>, removed: Set<strin
   const fetches: string[] = [];
   for (const path of changed) {
     const entry = statusOf.get(path);
-    const from = movedFrom.get(path) ?? entry?.previous_filename ?? (entry?.status === "added" ? null : path);
+    // A copy's `previous_filename` is a file the PR leaves in place: read at base, its findings
+    // would all count as fixed. A copy is new, like an added file.
+    const isNew = entry?.status === "added" || entry?.status === "copied";
+    const from = movedFrom.get(path) ?? (entry?.status === "renamed" ? entry.previous_filename : undefined) ?? (isNew ? null : path);
     if (from) fetches.push(from);
   }
   for (const r of removed) if (!fetches.includes(r)) fetches.push(r);

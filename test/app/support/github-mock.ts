@@ -20,7 +20,7 @@ export function blobSha(content: string): string {
 
 export interface FileChange {
   filename: string;
-  status: "added" | "removed" | "modified" | "renamed";
+  status: "added" | "removed" | "modified" | "renamed" | "copied";
   previous_filename?: string;
   before?: string;
   after?: string;

@@ -311,6 +311,26 @@ describe("a pull request that changes only a .dockerignore", () => {
   });
 });
 
+describe("a pull request that deletes a .dockerignore", () => {
+  it("audits the builds it filtered, which now send their whole context", async () => {
+    const { rules } = await import("../../rules/index.js");
+    const full = await createTestApp({ rules });
+    const dockerfile = "FROM node:20.11.1-alpine3.19\nWORKDIR /app\nCOPY . .\nUSER node\nCMD [\"node\", \"index.js\"]\n";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: ".dockerignore", status: "removed" }])
+      .tree(HEAD, { Dockerfile: dockerfile, "index.js": "" })
+      .blobs([dockerfile])
+      .contentAt(".dockerignore", BASE, ".git\nnode_modules\n")
+      .checkUpdates();
+    await full.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done.output.summary).toContain("dockerignore-missing");
+  });
+});
+
 describe("the head moves while the run works", () => {
   it("publishes nothing for the old head: no review, no annotations, the check closed as superseded", async () => {
     const file = "FROM node:latest\n";

@@ -81,14 +81,14 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   };
 
   const changedDockerfiles = [...changedPaths].filter((p) => classify(p) === "dockerfile");
-  const changedDockerignores = [...changedPaths].filter((p) => classify(p) === "dockerignore");
+  const changedDockerignores = [...changedPaths, ...removedPaths].filter((p) => classify(p) === "dockerignore");
   const candidates = candidateComposeFiles(changedDockerfiles, [...treePaths].filter((p) => !ignored(p)), classify, changedDockerignores);
   // Everything known before any content is read goes out in one batch: the changed files, the
   // Compose files that may build them, the files linked without Compose (the .dockerignore of a
   // changed Dockerfile's directory, the Dockerfiles beside a changed .dockerignore), and the base
   // side of the changed and removed files. Only what the Compose files link waits for them.
   const dockerfilesBeside = (dir: string) => [...treePaths].filter((p) => classify(p) === "dockerfile" && (p.lastIndexOf("/") < 0 ? "" : p.slice(0, p.lastIndexOf("/"))) === dir);
-  const upfront = [...linkedFiles({ composeFiles: [], changedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside }).paths].filter((p) => !ignored(p));
+  const upfront = [...linkedFiles({ composeFiles: [], changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside }).paths].filter((p) => !ignored(p));
   const first = [...changedPaths, ...candidates];
   // At the `max_files` limit, keep the two phases, so that Compose candidates dropped below free room first.
   const firstPlan = plan([...first, ...upfront], true).cut ? plan(first) : plan([...first, ...upfront]);
@@ -96,7 +96,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const prefetched = new Map<string, string | null>();
   await read(firstPlan.wanted, baseReads.map((p) => async () => void prefetched.set(p, await readAtCommit(gh, input.repo, p, input.baseSha))));
   const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
-  const linked = linkedFiles({ composeFiles: composeRead, changedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside });
+  const linked = linkedFiles({ composeFiles: composeRead, changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside });
   for (const c of candidates) if (!linked.composeToKeep.has(c) && !changedPaths.has(c)) headContents.delete(c);
   await read(plan([...linked.paths].filter((p) => !ignored(p))).wanted);
 

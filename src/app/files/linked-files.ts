@@ -45,8 +45,8 @@ function isContextDockerignore(p: string): boolean {
  * The files linked to the changed ones, from the Compose files read so far: the build Dockerfiles
  * and .dockerignore files (the context's, the Dockerfile's own) of changed Compose files; for each
  * changed Dockerfile, the Compose files that build it and its .dockerignore files; for a changed
- * .dockerignore, the Dockerfiles beside it and those Compose builds in its directory. Only paths
- * present in the tree.
+ * or deleted .dockerignore, the Dockerfiles beside it and those Compose builds in its directory.
+ * Only paths present in the tree.
  */
 export function linkedFiles(input: {
   composeFiles: readonly SourceFile[];
@@ -55,7 +55,10 @@ export function linkedFiles(input: {
   tree: ReadonlySet<string>;
   /** Dockerfiles in the tree beside a changed .dockerignore are linked too. */
   dockerfilesBeside?: (dir: string) => string[];
+  /** Files the PR deletes: a deleted .dockerignore changes its builds as much as an edited one. */
+  removedPaths?: ReadonlySet<string>;
 }): { paths: Set<string>; composeToKeep: Set<string> } {
+  const ignoresChanged = [...input.changedPaths, ...(input.removedPaths ?? [])].filter((p) => p.endsWith(".dockerignore"));
   const composeFiles = input.composeFiles.map((f) => parseCompose(f.path, f.content));
   const project = buildProject({ dockerfiles: [], composeFiles, dockerignores: [], tree: [...input.tree] });
   const paths = new Set<string>();
@@ -63,7 +66,7 @@ export function linkedFiles(input: {
   for (const s of project.services) {
     const changedCompose = input.changedPaths.has(s.composeFile);
     const buildsChanged = s.dockerfilePath !== null && input.changedDockerfiles.includes(s.dockerfilePath);
-    const contextIgnoreChanged = s.contextDir !== null && input.changedPaths.has(dockerignoreIn(s.contextDir));
+    const contextIgnoreChanged = s.contextDir !== null && ignoresChanged.includes(dockerignoreIn(s.contextDir));
     if (!changedCompose && !buildsChanged && !contextIgnoreChanged) continue;
     composeToKeep.add(s.composeFile);
     if (s.dockerfilePath && input.tree.has(s.dockerfilePath)) paths.add(s.dockerfilePath);
@@ -74,9 +77,7 @@ export function linkedFiles(input: {
   for (const d of input.changedDockerfiles) {
     for (const ignore of [dockerignoreIn(dirOf(d)), ownDockerignore(d)]) if (input.tree.has(ignore)) paths.add(ignore);
   }
-  for (const p of input.changedPaths) {
-    if (p.endsWith(".dockerignore")) for (const d of input.dockerfilesBeside?.(dirOf(p)) ?? []) paths.add(d);
-  }
+  for (const p of ignoresChanged) for (const d of input.dockerfilesBeside?.(dirOf(p)) ?? []) paths.add(d);
   for (const p of composeToKeep) paths.add(p);
   return { paths, composeToKeep };
 }

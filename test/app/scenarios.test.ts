@@ -331,6 +331,24 @@ describe("a pull request that deletes a .dockerignore", () => {
   });
 });
 
+describe("a pull request that adds a symbolic link named like a Compose file", () => {
+  it("does not audit the link's target path as if it were YAML", async () => {
+    const target = "compose/dev.yml";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "docker-compose.yml", status: "added", after: target }])
+      .tree(HEAD, { "docker-compose.yml": target }, false, ["docker-compose.yml"])
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.count("git/get-blob")).toBe(0);
+    const [done] = gh.bodies("checks/update");
+    expect(done.conclusion).not.toBe("failure");
+    expect(done.output.summary).toContain("symbolic link");
+  });
+});
+
 describe("the head moves while the run works", () => {
   it("publishes nothing for the old head: no review, no annotations, the check closed as superseded", async () => {
     const file = "FROM node:latest\n";

@@ -48,7 +48,11 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const treePaths = new Set(treeByPath.keys());
   const notes: string[] = [];
 
-  const docker = input.changed.filter((f) => isDocker(f.filename));
+  // A symbolic link's blob is the path it points to: audited, it would read as a broken file.
+  const isLink = (p: string) => treeByPath.get(p)?.symlink === true;
+  const links = input.changed.filter((f) => isDocker(f.filename) && isLink(f.filename)).map((f) => f.filename);
+  if (links.length) notes.push(`Not audited, being symbolic links: ${listPaths(links)}. The files they point to are audited when a pull request changes them.`);
+  const docker = input.changed.filter((f) => isDocker(f.filename) && !isLink(f.filename));
   const present = docker.filter((f) => f.status !== "removed");
   const changedPaths = new Set(present.map((f) => f.filename));
   const removedPaths = new Set(docker.filter((f) => f.status === "removed").map((f) => f.filename));
@@ -62,7 +66,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const headContents = new Map<string, string>();
   /** Which of `paths` are read (not already read, not too big, within `limits.max_files`); notes the rest. */
   const plan = (paths: Iterable<string>, dryRun = false) => {
-    const todo = [...new Set(paths)].filter((p) => !headContents.has(p));
+    const todo = [...new Set(paths)].filter((p) => !headContents.has(p) && !isLink(p));
     const tooBig = todo.filter((p) => (treeByPath.get(p)?.size ?? 0) > input.config.limits.maxFileBytes);
     const readable = todo.filter((p) => !tooBig.includes(p) && shaOf(p));
     const room = Math.max(0, input.config.limits.maxFiles - headContents.size);

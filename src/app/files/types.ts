@@ -13,4 +13,6 @@ export interface TreeBlob {
   path: string;
   sha: string;
   size: number;
+  /** A symbolic link (mode 120000): its blob is the target's path, not a file's content. */
+  symlink?: boolean;
 }

@@ -142,8 +142,9 @@ export class GitHubMock {
     return this;
   }
 
-  tree(sha: string, files: Record<string, string>, truncated = false): this {
-    const tree = Object.entries(files).map(([path, content]) => ({ path, mode: "100644", type: "blob", sha: blobSha(content), size: Buffer.byteLength(content), url: "" }));
+  /** `symlinks`: paths that are symbolic links (mode 120000), their content the target path. */
+  tree(sha: string, files: Record<string, string>, truncated = false, symlinks: readonly string[] = []): this {
+    const tree = Object.entries(files).map(([path, content]) => ({ path, mode: symlinks.includes(path) ? "120000" : "100644", type: "blob", sha: blobSha(content), size: Buffer.byteLength(content), url: "" }));
     this.scope.get(`${R}/git/trees/${sha}`).query({ recursive: "1" }).reply(200, { sha, url: "", tree, truncated });
     return this;
   }

@@ -39,7 +39,12 @@ export function decidePublication(input: {
   blockers?: readonly string[];
 }): Publication {
   const { head, base, files, config } = input;
-  const compared = compareFindings(base.findings, head.findings, files.moves);
+  // A file the head audit skipped (over a limit) has no findings to compare: its base findings
+  // are not fixed, and our comments on it stay open. Its base path may differ (a move).
+  const skipped = new Set(head.files.filter((f) => f.skipped).map((f) => f.path));
+  const movedTo = new Map(files.moves);
+  const baseFindings = skipped.size ? base.findings.filter((f) => !skipped.has(movedTo.get(f.file) ?? f.file)) : base.findings;
+  const compared = compareFindings(baseFindings, head.findings, files.moves);
   const comparison = preferDiffLines(matchEditedStatements(compared, files.hunks, files.moves), files.hunks);
   const secrets = secretsOf([...head.findings, ...base.findings], [...head.services, ...base.services]);
   // The linked files read beside the changed ones (a Compose file that builds a changed
@@ -62,8 +67,8 @@ export function decidePublication(input: {
   const notes = left ? [...input.notes, `${left} more findings on changed files are not annotated: a run annotates at most ${MAX_ANNOTATIONS}, the most severe first. \`dockaudit check\` lists them all.`] : input.notes;
   const output = auditOutput({ head, base, comparison, plan, reviewed, conclusionReason: decision.reason, notes, maxInlineComments: config.maxInlineComments, secrets });
   const stillFound = new Set(head.findings.map((f) => f.fingerprint));
-  // A file this run did not read (over a limit) has no findings to compare: its comments stay open.
-  const judged = new Set([...files.head.map((f) => f.path), ...files.removedPaths]);
+  // A file this run did not read or audit (over a limit) has no findings to compare: its comments stay open.
+  const judged = new Set([...files.head.map((f) => f.path).filter((p) => !skipped.has(p)), ...files.removedPaths]);
   const recommented = new Set(plan.posted.map((f) => f.fingerprint));
   return {
     comparison,

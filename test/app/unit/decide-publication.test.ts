@@ -175,3 +175,27 @@ describe("comments to close", () => {
     expect(publication.fixedComments.map((c) => c.id)).toEqual([1, 3]);
   });
 });
+
+describe("a file the head audit skipped (over a limit)", () => {
+  it("fixes none of its base findings and closes none of its comments", async () => {
+    const { TEST_RULES } = await import("../support/test-rules.js");
+    const config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxFileBytes: 60 } };
+    const before = { path: "Dockerfile", content: "FROM node:20\nRUN BAD\n" };
+    const after = { path: "Dockerfile", content: `FROM node:20\nRUN BAD\n${"# padding\n".repeat(10)}` };
+    const head = audit([after], TEST_RULES, { config });
+    const base = audit([before], TEST_RULES, { config });
+    expect(head.files[0].skipped).toBeDefined();
+    const fp = base.findings[0].fingerprint;
+    const publication = decidePublication({
+      head,
+      base,
+      files: { head: [after], hunks: new Map(), moves: new Map(), changedPaths: new Set(["Dockerfile"]), removedPaths: new Set() },
+      config,
+      rules: TEST_RULES,
+      existing: [{ id: 1, nodeId: "C_1", fingerprint: fp, path: "Dockerfile", hasReplies: false, outdated: false }],
+      notes: [],
+    });
+    expect(publication.comparison.fixed).toEqual([]);
+    expect(publication.fixedComments).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { maskSecret } from "../../src/engine/index.js";
 import { GitHubMock } from "./support/github-mock.js";
-import { pullRequestPayload } from "./support/payloads.js";
+import { pullRequestEditedPayload, pullRequestPayload } from "./support/payloads.js";
 import { createTestApp, type TestApp } from "./support/probot.js";
 
 const BASE = "b".repeat(40);
@@ -89,5 +89,28 @@ describe("pull_request.opened with findings", () => {
     expect(lines[0]).toMatchObject({ repo: "Codertocat/Hello-World", pr: 1, head: HEAD, result: "published", findings: { new: 4, fixed: 0, remaining: 4 }, comments: 3, annotations: 4 });
     expect(lines[0].apiCalls).toBeGreaterThanOrEqual(8);
     expect(lines[0].apiCallsByKind["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"]).toBe(1);
+  });
+});
+
+describe("pull_request.edited", () => {
+  it("re-audits a PR retargeted to another base branch: its diff, and so its findings, are new", async () => {
+    gh.config(null)
+      .checkCreate()
+      .files(1, [{ filename: "Dockerfile", status: "added", after: dockerfile }])
+      .tree(HEAD, { Dockerfile: dockerfile })
+      .blobs([dockerfile])
+      .pull({ number: 1, head: HEAD, base: BASE })
+      .reviewComments(1, [])
+      .createReview(1)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestEditedPayload({ number: 1, head: HEAD, base: BASE }, { baseFrom: "develop" }));
+    gh.assertDone();
+    expect(app.outcomes).toMatchObject([{ trigger: "pull_request.edited", result: "published" }]);
+  });
+
+  it("ignores an edit of the title or description", async () => {
+    await app.receive("pull_request", pullRequestEditedPayload({ number: 1, head: HEAD, base: BASE }, { titleFrom: "old title" }));
+    expect(app.outcomes).toEqual([]);
+    expect(gh.sent.filter((s) => s.op !== "apps/create-installation-access-token")).toEqual([]);
   });
 });

@@ -32,6 +32,17 @@ export function pullRequestPayload(action: "opened" | "synchronize" | "reopened"
   return p;
 }
 
+/** pull_request.edited (the examples have none): `baseFrom` set when the PR was retargeted to another base branch. */
+export function pullRequestEditedPayload(pr: { number: number; head: string; base: string }, changes: { baseFrom?: string; titleFrom?: string }) {
+  const p = pullRequestPayload("opened", pr);
+  p.action = "edited";
+  p.changes = {
+    ...(changes.baseFrom ? { base: { ref: { from: changes.baseFrom }, sha: { from: "c".repeat(40) } } } : {}),
+    ...(changes.titleFrom ? { title: { from: changes.titleFrom } } : {}),
+  };
+  return p;
+}
+
 /** check_run.rerequested (the Re-run button); `pulls: []` is what a fork PR sends. */
 export function checkRunPayload(action: "rerequested" | "requested_action", run: { head: string; pulls: number[]; externalId: string; name?: string; identifier?: string }) {
   const p = retarget(example("check_run", action));

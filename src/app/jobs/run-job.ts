@@ -150,17 +150,14 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (await control.superseded()) throw new Stop("superseded");
     const reads = early ?? readHead();
     const changed = await reads.changed;
-    const configChange = changed.find((f) => f.filename === CONFIG_PATH);
-    const notes = scopeNotes(pull, changed.length, configChange !== undefined);
+    const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
     // The PR's own config is never applied (the head is untrusted), but it is checked: merged
     // invalid, it would fail every run of the repository.
     const blockers: string[] = [];
     const proposed = await proposedConfig(changed);
-    if (proposed) {
-      if (!proposed.ok) {
-        notes.push(headConfigProblems(proposed.problems));
-        blockers.push(`this pull request's \`${CONFIG_PATH}\` is invalid`);
-      }
+    if (proposed && !proposed.ok) {
+      notes.push(headConfigProblems(proposed.problems));
+      blockers.push(`this pull request's \`${CONFIG_PATH}\` is invalid`);
     }
     const classify = createClassifier(config.files);
     const ignored = config.ignore.length ? compileGlobs(config.ignore) : () => false;

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { Writable } from "node:stream";
 import pino from "pino";
+import { findCheckRun } from "../../src/app/github/check-run.js";
 import { readAtCommit } from "../../src/app/github/contents.js";
 import { countRequests } from "../../src/app/github/request-counter.js";
 import type { GitHub } from "../../src/app/github/types.js";
@@ -55,6 +56,19 @@ describe("reading a file at a commit", () => {
   it("returns null when the file does not exist at that commit", async () => {
     nock(API).get("/repos/o/r/contents/new.yml").query({ ref: "abc" }).reply(404, { message: "Not Found" });
     expect(await readAtCommit(client(), { owner: "o", repo: "r" }, "new.yml", "abc")).toBeNull();
+  });
+});
+
+describe("finding the check run an earlier attempt opened", () => {
+  const head = "a".repeat(40);
+  const run = (id: number, externalId: string | null) => ({ id, name: "dockaudit", head_sha: head, external_id: externalId });
+
+  it("takes only ours for this PR: not another PR's on the same commit, nor a CI job named dockaudit", async () => {
+    nock(API)
+      .get(`/repos/o/r/commits/${head}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 3, check_runs: [run(30, "9"), run(20, "4"), run(40, "ci-job-uuid")] });
+    expect(await findCheckRun(client(), { owner: "o", repo: "r" }, head, 4)).toBe(20);
   });
 });
 

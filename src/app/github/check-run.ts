@@ -20,12 +20,14 @@ export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: st
 }
 
 /**
- * The newest `dockaudit` run on this head, or null. A retried or taken-over request uses it
- * instead of creating a second run for the same commit.
+ * The newest `dockaudit` run of this PR on this head, or null. A retried or taken-over request
+ * uses it instead of creating a second run for the same commit. Runs are told apart by the PR
+ * number in `external_id`: a commit can head two PRs, and a CI job can be named `dockaudit` too
+ * (its run cannot be updated by this app).
  */
-export async function findCheckRun(gh: GitHub, repo: Repo, headSha: string): Promise<number | null> {
+export async function findCheckRun(gh: GitHub, repo: Repo, headSha: string, pullNumber: number): Promise<number | null> {
   const { data } = await gh.rest.checks.listForRef({ owner: repo.owner, repo: repo.repo, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 10 });
-  const ours = data.check_runs.filter((r) => r.name === CHECK_NAME && r.head_sha === headSha).sort((a, b) => b.id - a.id);
+  const ours = data.check_runs.filter((r) => r.name === CHECK_NAME && r.head_sha === headSha && r.external_id === String(pullNumber)).sort((a, b) => b.id - a.id);
   return ours[0]?.id ?? null;
 }
 
@@ -38,7 +40,7 @@ export async function openCheckRun(
   repo: Repo,
   init: { headSha: string; pullNumber: number; output: CheckOutput; startedAt: Date; existing?: number | null; reuse?: boolean },
 ): Promise<number> {
-  const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha) : null);
+  const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha, init.pullNumber) : null);
   if (earlier === null) return createCheckRun(gh, repo, init);
   await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: earlier, status: "in_progress", started_at: init.startedAt.toISOString(), output: init.output });
   return earlier;
@@ -53,7 +55,7 @@ export async function closeCheckRunAtOnce(
   repo: Repo,
   init: { headSha: string; pullNumber: number; conclusion: "failure" | "neutral"; output: CheckOutput; now: () => Date; existing?: number | null; reuse?: boolean },
 ): Promise<number> {
-  const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha) : null);
+  const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha, init.pullNumber) : null);
   if (earlier === null) return createCompletedCheckRun(gh, repo, { ...init, at: init.now() });
   await completeCheckRun(gh, repo, earlier, { conclusion: init.conclusion, output: init.output, completedAt: init.now() });
   return earlier;

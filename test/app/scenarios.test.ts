@@ -194,6 +194,15 @@ describe("an invalid config", () => {
   });
 });
 
+describe("a pull request that adds the config under a name dockaudit does not read", () => {
+  it.each([".github/dockaudit.yaml", ".github/dockaudit.json", "dockaudit.yml"])("says %s is not read", async (path) => {
+    gh.config(null).checkCreate().files(3, [{ filename: path, status: "added", after: "fail_on: warning\n" }]).tree(HEAD, { [path]: "fail_on: warning\n" });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0].output.summary).toContain(`\`${path}\` is not read`);
+  });
+});
+
 describe("a pull request that changes the config", () => {
   const CONFIG = ".github/dockaudit.yml";
 

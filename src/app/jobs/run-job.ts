@@ -150,7 +150,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (await control.superseded()) throw new Stop("superseded");
     const reads = early ?? readHead();
     const changed = await reads.changed;
-    const notes = scopeNotes(pull, changed.length, changed.some((f) => f.filename === CONFIG_PATH));
+    const notes = scopeNotes(pull, changed);
     // The PR's own config is never applied (the head is untrusted), but it is checked: merged
     // invalid, it would fail every run of the repository.
     const blockers: string[] = [];
@@ -307,12 +307,18 @@ async function failSafely(
 
 const FAIL_SAFELY_TRIES = 3;
 
-function scopeNotes(pull: PullInfo, listed: number, touchesConfig: boolean): string[] {
+function scopeNotes(pull: PullInfo, changed: readonly ChangedFile[]): string[] {
   const notes: string[] = [];
-  if (pull.changedFiles > listed) notes.push(`GitHub lists only the first ${Math.min(listed, MAX_LISTED_FILES)} of this pull request's ${pull.changedFiles} changed files; Docker files beyond them were not audited.`);
-  if (touchesConfig) notes.push(`This pull request changes \`${CONFIG_PATH}\`. dockaudit reads its configuration from the default branch, so the change applies once it is merged.`);
+  if (pull.changedFiles > changed.length) notes.push(`GitHub lists only the first ${Math.min(changed.length, MAX_LISTED_FILES)} of this pull request's ${pull.changedFiles} changed files; Docker files beyond them were not audited.`);
+  if (changed.some((f) => f.filename === CONFIG_PATH)) notes.push(`This pull request changes \`${CONFIG_PATH}\`. dockaudit reads its configuration from the default branch, so the change applies once it is merged.`);
+  // A config under another name is silently never read: say so while it is being added.
+  for (const f of changed) {
+    if (f.status !== "removed" && MISNAMED_CONFIG.test(f.filename)) notes.push(`\`${f.filename}\` is not read: dockaudit reads its configuration from \`${CONFIG_PATH}\` only.`);
+  }
   return notes;
 }
+
+const MISNAMED_CONFIG = /^(?:\.github\/dockaudit\.(?:yaml|json)|\.?dockaudit\.ya?ml|\.github\/\.dockaudit\.ya?ml)$/;
 
 export function describeError(e: unknown): string {
   const err = e as { status?: number; message?: string; request?: { method?: string; url?: string } };

@@ -50,7 +50,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   };
 
   addOrOmit(headingBlock(report, options.heading ?? "dockaudit"), "the heading");
-  if (options.notes?.length) addOrOmit(`${options.notes.map((n) => `> ${n.replace(/\r?\n/g, " ")}`).join("\n>\n")}\n`, "notes");
+  // Note by note, in order: those that fit are kept (the first ones say the most, the app's
+  // conclusion reason among them) rather than all dropped for the last one.
+  const notes = options.notes ?? [];
+  let shownNotes = 0;
+  for (const n of notes) {
+    const line = `> ${n.replace(/\r?\n/g, " ")}`;
+    if (!budget.add(shownNotes ? `>\n${line}` : line)) break;
+    shownNotes++;
+  }
+  if (shownNotes) budget.add("");
+  if (shownNotes < notes.length) omitted.push(plural(notes.length - shownNotes, "note"));
   addOrOmit(`${gradeTable(report, options.base)}\n`, "the grade table");
   addOrOmit(`${countsLine(report, comparison)}\n${filesLine(report)}\n`, "the counts");
   addOrOmit(servicesBlock(report, options.base), "the service matrix");

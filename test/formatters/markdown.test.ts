@@ -73,6 +73,14 @@ describe("renderMarkdown", () => {
     expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
   });
 
+  it("keeps the first notes (the app's conclusion reason comes first) when all of them do not fit", () => {
+    const notes = ["Failing: 1 finding at or above the `fail_on` severity.", ...Array.from({ length: 800 }, (_, i) => `Note ${i}: ${"x".repeat(100)}`)];
+    const md = renderMarkdown(head, { notes });
+    expect(byteLength(md)).toBeLessThanOrEqual(65_535);
+    expect(md).toContain("> Failing: 1 finding at or above the `fail_on` severity.");
+    expect(md).toMatch(/Not shown to stay under GitHub's 65,535-character limit: \d+ notes/);
+  });
+
   it("shows notes first and custom sections with an intro", () => {
     const md = renderMarkdown(head, { notes: ["Partial results."], sections: [{ title: "Picked", findings: head.findings.slice(0, 1), intro: "Just one." }] });
     expect(md).toContain("> Partial results.");

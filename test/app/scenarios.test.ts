@@ -377,6 +377,23 @@ describe("the head moves while the run works", () => {
     expect(app.outcomes[0].result).toBe("superseded");
   });
 
+  it("publishes no review on a pull request closed (or merged) while it was audited", async () => {
+    const file = "FROM node:latest\n";
+    gh.config(null)
+      .checkCreate()
+      .files(3, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .pull({ number: 3, head: HEAD, base: BASE, state: "closed" })
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.count("pulls/create-review")).toBe(0);
+    const [done] = gh.bodies("checks/update");
+    expect(done).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "Not audited" } });
+    expect(app.outcomes[0].result).toBe("skipped");
+  });
+
   it("lets a newer push supersede a running job: only the newest head is published", async () => {
     const file = "FROM node:latest\n";
     // The first run reads its files with the config, then finds itself superseded.

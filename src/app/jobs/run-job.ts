@@ -202,10 +202,16 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     Object.assign(outcome.findings, { new: comparison.added.length, fixed: comparison.fixed.length, remaining: head.findings.length });
 
     if (await control.superseded()) throw new Stop("superseded");
-    const { headSha: currentHead } = await current;
+    const { headSha: currentHead, state: currentState } = await current;
     if (currentHead !== pull.headSha) {
       await completeCheckRun(gh, repo, checkRunId, { conclusion: "neutral", output: supersededOutput(currentHead), completedAt: now() });
       throw new Stop("superseded", "neutral");
+    }
+    // Closed or merged while it was audited (the run may have started from the webhook's snapshot
+    // of an open PR): no review lands on it; the open check is completed as not audited.
+    if (currentState !== "open") {
+      await answerComments("confused");
+      throw new Stop("skipped");
     }
 
     // Writes, one at a time: the review, closing fixed comments, annotations, then the conclusion last.

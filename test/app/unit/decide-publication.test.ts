@@ -72,7 +72,7 @@ describe("a statement the PR adds above an identical one", () => {
     decidePublication({
       head: audit([{ path: "Dockerfile", content: head }], rules),
       base: audit([{ path: "Dockerfile", content: base }], rules),
-      files: { head: [{ path: "Dockerfile", content: head }], hunks: new Map([["Dockerfile", hunks]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]) },
+      files: { head: [{ path: "Dockerfile", content: head }], hunks: new Map([["Dockerfile", hunks]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]), removedPaths: new Set() },
       config: DEFAULT_CONFIG,
       rules,
       existing: [],
@@ -99,7 +99,7 @@ describe("a statement the PR edits", () => {
     decidePublication({
       head: audit([{ path: "Dockerfile", content: head }], rules),
       base: audit([{ path: "Dockerfile", content: base }], rules),
-      files: { head: [{ path: "Dockerfile", content: head }], hunks: new Map([["Dockerfile", hunksOf(githubPatch(base, head))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]) },
+      files: { head: [{ path: "Dockerfile", content: head }], hunks: new Map([["Dockerfile", hunksOf(githubPatch(base, head))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]), removedPaths: new Set() },
       config: DEFAULT_CONFIG,
       rules,
       existing: [],

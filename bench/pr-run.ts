@@ -190,8 +190,7 @@ async function runOnce(double: GitHubDouble, server: Server, pr: SyntheticPr, la
   const completing = mine.filter((r) => r.method === "PATCH" && (r.body as { conclusion?: string } | null)?.conclusion).at(-1);
   const requests: Record<string, number> = {};
   for (const r of mine) requests[kindOf(r.route)] = (requests[kindOf(r.route)] ?? 0) + 1;
-  // The merge-base compare is read with the contents, by a run that audits: counted with them.
-  const contentReads = mine.filter((r) => r.route.endsWith("/git/blobs/{file_sha}") || r.route.endsWith("/compare/{basehead}") || (r.route.endsWith("/contents/{path}") && !r.path.endsWith("/.github/dockaudit.yml"))).length;
+  const contentReads = mine.filter((r) => r.route.endsWith("/git/blobs/{file_sha}") || (r.route.endsWith("/contents/{path}") && !r.path.endsWith("/.github/dockaudit.yml"))).length;
   const check = done()!;
   const annotations = check.annotations.length;
   return {

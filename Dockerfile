@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The dockaudit GitHub App: build the TypeScript, install production dependencies only, run as a non-root user.
+# The dockaudit GitHub App: build the TypeScript, install production dependencies only, add ShellCheck, run as a non-root user.
 
 FROM node:20.20-alpine3.22 AS build
 WORKDIR /app
@@ -20,6 +20,8 @@ LABEL org.opencontainers.image.title="dockaudit" \
       org.opencontainers.image.description="GitHub App that reviews the Dockerfiles and Compose files of every pull request" \
       org.opencontainers.image.source="https://github.com/dockaudit/dockaudit" \
       org.opencontainers.image.licenses="MIT"
+# ShellCheck checks the RUN scripts (the `shellcheck` rule); without it every audit only says it is missing.
+RUN apk add --no-cache shellcheck
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000

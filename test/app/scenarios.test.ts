@@ -185,6 +185,17 @@ describe("an invalid config", () => {
     expect(gh.bodies("checks/create")[0]).toMatchObject({ conclusion: "failure" });
   });
 
+  it("names `_extends` when its value is not a repository (or repo:path.yml)", async () => {
+    gh.config("_extends: not a repo!\n").checkCreate();
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
+    expect(check.output.summary).toContain('Invalid value "not a repo!" for _extends');
+    expect(app.outcomes[0].result).toBe("config-error");
+  });
+
   it("names the file when it is not YAML", async () => {
     gh.config("rules: [unclosed\n").checkCreate();
     readBeside();

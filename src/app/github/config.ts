@@ -18,7 +18,7 @@ export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string
     found = files.some((f) => f.config !== null);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    if (/could not be parsed|Recursion detected|directory or a submodule/.test(message)) return { ok: false, problems: [{ key: "(file)", message: message.replace(/^\[@probot\/octokit-plugin-config\] /, "") }] };
+    if (/could not be parsed|Recursion detected|directory or a submodule|Invalid value .* for _extends/.test(message)) return { ok: false, problems: [{ key: "(file)", message: message.replace(/^\[@probot\/octokit-plugin-config\] /, "") }] };
     throw e;
   }
   try {

@@ -41,8 +41,8 @@ describeWithCorpus("the audited seed projects", () => {
     it("reports 5433→5432 and 6380→6379 as datastore ports published on all interfaces", () => {
       const db = services.find((s) => s.name === "db")!;
       const redis = services.find((s) => s.name === "redis")!;
-      expect(db.ports).toEqual([{ published: "5433", target: "5432", hostIp: null }]);
-      expect(redis.ports).toEqual([{ published: "6380", target: "6379", hostIp: null }]);
+      expect(db.ports).toEqual([{ published: "5433", target: "5432", hostIp: null, protocol: "tcp" }]);
+      expect(redis.ports).toEqual([{ published: "6380", target: "6379", hostIp: null, protocol: "tcp" }]);
       expect(servicesWith("datastore-port-published")).toEqual(["db", "redis"]);
     });
 

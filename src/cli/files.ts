@@ -88,13 +88,7 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
     } else if (classify(rel)) wanted.add(rel);
     else unrecognised.push(p);
   }
-  const read = (rel: string): SourceFile => {
-    const abs = resolve(root, rel);
-    const size = statSync(abs).size;
-    const content = readBounded(abs, maxFileBytes);
-    // Only the beginning of an oversized file is read: say its real size, for the file-skipped finding.
-    return size > maxFileBytes ? { path: rel, content, bytes: size } : { path: rel, content };
-  };
+  const read = (rel: string): SourceFile => ({ path: rel, content: readBounded(resolve(root, rel), maxFileBytes) });
   const files = [...wanted].sort().map(read);
   const treeSet = new Set(tree);
   for (const extra of linked(files)) {

@@ -89,7 +89,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   for (const file of sorted) {
     const kind = classify(file.path);
     if (!kind || ignored(file.path)) continue;
-    const bytes = Math.max(file.bytes ?? 0, utf8Length(file.content));
+    const bytes = utf8Length(file.content);
     const skip = skipReason(file.content, bytes, audited, totalBytes, config) ?? lineLimitReason(file.content, kind);
     files.push(skip ? { path: file.path, kind, skipped: skip } : { path: file.path, kind });
     if (skip) {

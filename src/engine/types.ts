@@ -20,11 +20,6 @@ export type FileKind = "dockerfile" | "compose" | "dockerignore";
 export interface SourceFile {
   path: string;
   content: string;
-  /**
-   * The file's size in bytes when `content` is only its beginning (a reader that stops past
-   * `limits.max_file_bytes`), so that the file-skipped finding quotes the real size.
-   */
-  bytes?: number;
 }
 
 export interface Edit {

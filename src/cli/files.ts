@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { Classifier } from "../engine/classify.js";
 import type { SourceFile } from "../engine/types.js";
@@ -12,21 +12,24 @@ export interface Collected {
   tree: string[];
   missing: string[];
   unrecognised: string[];
+  /** Directories that could not be listed, with the error code: nothing under them was audited. */
+  unlistable: string[];
 }
 
-/** Lists every file under `dir` (relative to `root`), skipping .git and node_modules. */
-export function walk(dir: string, root: string, out: string[] = []): string[] {
+/** Lists every file under `dir` (relative to `root`), skipping .git and node_modules; a directory that cannot be listed goes to `unlistable`. */
+export function walk(dir: string, root: string, out: string[] = [], unlistable: string[] = []): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    unlistable.push(`${toPosix(relative(root, dir)) || "."} (${errorCode(e)})`);
     return out;
   }
   for (const e of entries) {
     if (out.length >= MAX_TREE_ENTRIES) break;
     const full = resolve(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(full, root, out);
+      if (!SKIP_DIRS.has(e.name)) walk(full, root, out, unlistable);
     } else if (e.isFile()) {
       out.push(toPosix(relative(root, full)));
     }
@@ -51,13 +54,28 @@ export function commonRoot(paths: string[]): string {
   return root;
 }
 
-/** Reads at most `limit + 1` bytes, so that an oversized file is seen as such without loading it whole. */
-export function readBounded(path: string, limit: number): string {
-  const fd = openSync(path, "r");
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/**
+ * Reads at most `limit + 1` bytes, so that an oversized file is seen as such without loading it
+ * whole. A FIFO, device or socket is not read (a FIFO would wait for a writer forever, /dev/zero
+ * never ends), and neither is a file the user may not read: each becomes a skipped file.
+ */
+export function readSource(path: string, rel: string, limit: number): SourceFile {
+  let fd;
   try {
-    const buffer = Buffer.alloc(Math.min(statSync(path).size, limit + 1));
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { path: rel, content: "", unreadable: `it could not be read (${errorCode(e)})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { path: rel, content: "", unreadable: "it is not a regular file" };
+    const buffer = Buffer.alloc(Math.min(stat.size, limit + 1));
     const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString("utf8");
+    return { path: rel, content: buffer.subarray(0, n).toString("utf8") };
+  } catch (e) {
+    return { path: rel, content: "", unreadable: `it could not be read (${errorCode(e)})` };
   } finally {
     closeSync(fd);
   }
@@ -69,7 +87,8 @@ export function readBounded(path: string, limit: number): string {
  */
 export function collect(paths: string[], classify: Classifier, maxFileBytes: number, linked: (files: SourceFile[]) => string[]): Collected {
   const root = commonRoot(paths);
-  const tree = walk(root, root);
+  const unlistable: string[] = [];
+  const tree = walk(root, root, [], unlistable);
   const wanted = new Set<string>();
   const missing: string[] = [];
   const unrecognised: string[] = [];
@@ -88,7 +107,7 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
     } else if (classify(rel)) wanted.add(rel);
     else unrecognised.push(p);
   }
-  const read = (rel: string): SourceFile => ({ path: rel, content: readBounded(resolve(root, rel), maxFileBytes) });
+  const read = (rel: string): SourceFile => readSource(resolve(root, rel), rel, maxFileBytes);
   const files = [...wanted].sort().map(read);
   const treeSet = new Set(tree);
   for (const extra of linked(files)) {
@@ -97,5 +116,5 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
       files.push(read(extra));
     }
   }
-  return { root, files, tree, missing, unrecognised };
+  return { root, files, tree, missing, unrecognised, unlistable };
 }

@@ -7,7 +7,7 @@ export const FILE_SKIPPED: RuleMeta = {
   target: "dockerfile",
   category: "reliability",
   severity: "warning",
-  description: "A file could not be audited: too large, binary, or over the run's limits.",
+  description: "A file could not be audited: unreadable, too large, binary, or over the run's limits.",
   aliases: [],
   messages: { skipped: "{{path}} was not audited: {{reason}}." },
 };

@@ -90,7 +90,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
     const kind = classify(file.path);
     if (!kind || ignored(file.path)) continue;
     const bytes = utf8Length(file.content);
-    const skip = skipReason(file.content, bytes, audited, totalBytes, config) ?? lineLimitReason(file.content, kind);
+    const skip = file.unreadable ?? skipReason(file.content, bytes, audited, totalBytes, config) ?? lineLimitReason(file.content, kind);
     files.push(skip ? { path: file.path, kind, skipped: skip } : { path: file.path, kind });
     if (skip) {
       const f = builtinFinding(FILE_SKIPPED, "skipped", { path: file.path, reason: skip }, file.path, docsBase);

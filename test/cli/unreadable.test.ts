@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/run.js";
+
+function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} });
+  return { code, stdout, stderr };
+}
+
+const DOCKERFILE = "FROM python:3.12-slim\nUSER 1000\n";
+const asRoot = process.getuid?.() === 0;
+
+describe("dockaudit check on files it cannot read as text", () => {
+  it("reports a FIFO named on the command line as skipped instead of waiting for a writer", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-fifo-"));
+    execFileSync("mkfifo", [join(dir, "Dockerfile")]);
+    const { code, stdout } = run(["check", join(dir, "Dockerfile"), "--format", "json", "--fail-on", "none"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it is not a regular file" }]);
+    expect(doc.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["file-skipped"]);
+  });
+
+  it("reports a link to a device named on the command line as skipped rather than as an empty Dockerfile", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-device-"));
+    symlinkSync("/dev/zero", join(dir, "Dockerfile"));
+    const doc = JSON.parse(run(["check", join(dir, "Dockerfile"), "--format", "json", "--fail-on", "none"]).stdout);
+    expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it is not a regular file" }]);
+  });
+
+  (asRoot ? it : it.skip)("reports an unreadable file as skipped, and names an unreadable directory on stderr, instead of crashing or staying silent", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-unreadable-"));
+    writeFileSync(join(dir, "Dockerfile"), DOCKERFILE);
+    mkdirSync(join(dir, "data"));
+    writeFileSync(join(dir, "data", "Dockerfile"), DOCKERFILE);
+    chmodSync(join(dir, "Dockerfile"), 0o000);
+    chmodSync(join(dir, "data"), 0o000);
+    chmodSync(dir, 0o755);
+    const cli = join(process.cwd(), "dist", "src", "cli", "main.js");
+    const result = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, cli, "check", dir, "--format", "json", "--fail-on", "none"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+    chmodSync(join(dir, "data"), 0o755);
+    expect(result.status).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it could not be read (EACCES)" }]);
+    expect(result.stderr).toContain("could not read directory data (EACCES)");
+  });
+});

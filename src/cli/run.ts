@@ -7,7 +7,7 @@ import { parseCompose } from "../engine/parse/compose.js";
 import { renderJson } from "../formatters/json.js";
 import { renderMarkdown } from "../formatters/markdown.js";
 import { renderSarif } from "../formatters/sarif.js";
-import { renderText } from "../formatters/text.js";
+import { inert, renderText } from "../formatters/text.js";
 import { shellcheck } from "../shellcheck.js";
 import { parseArgs, UsageError, USAGE, type CheckArgs } from "./args.js";
 import { collect } from "./files.js";
@@ -63,7 +63,7 @@ function check(args: CheckArgs, io: Io): number {
   if (unrecognised.length) {
     throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.join(", ")} (add a pattern under files: in the config)`);
   }
-  for (const dir of unlistable) io.stderr(`dockaudit: could not read directory ${dir}; nothing under it was audited\n`);
+  for (const dir of unlistable) io.stderr(`dockaudit: could not read directory ${inert(dir)}; nothing under it was audited\n`);
   let report = auditFiles(files, { config, tree, shellcheck });
   if (args.fix) report = fixFiles(report, files, root, config, tree, io);
   io.stdout(render(report, args, io));

@@ -8,6 +8,15 @@ export interface TextOptions {
 const COLORS = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32 } as const;
 type Color = keyof typeof COLORS;
 
+/**
+ * Paths, messages and service names quote the audited files, and a control character there (an
+ * escape sequence, a carriage return, a line break in a file name) would drive the reader's
+ * terminal or forge a line of the report: each is shown as an escape instead.
+ */
+export function inert(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+}
+
 /** A terminal report: findings grouped by file, then the grades. Colours only when asked. */
 export function renderText(report: Report, options: TextOptions): string {
   const paint = (color: Color, s: string) => (options.color ? `\u001b[${COLORS[color]}m${s}\u001b[0m` : s);
@@ -16,11 +25,11 @@ export function renderText(report: Report, options: TextOptions): string {
   const byFile = new Map<string, Finding[]>();
   for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of byFile) {
-    lines.push(paint("underline", file));
+    lines.push(paint("underline", inert(file)));
     const width = Math.max(...findings.map((f) => position(f).length));
     for (const f of findings) {
-      const service = f.service ? ` (${f.service})` : "";
-      lines.push(`  ${paint("gray", position(f).padEnd(width))}  ${paint(sevColor[f.severity], f.severity.padEnd(7))}  ${f.message}${service}  ${paint("gray", f.ruleId)}`);
+      const service = f.service ? ` (${inert(f.service)})` : "";
+      lines.push(`  ${paint("gray", position(f).padEnd(width))}  ${paint(sevColor[f.severity], f.severity.padEnd(7))}  ${inert(f.message)}${service}  ${paint("gray", f.ruleId)}`);
     }
     lines.push("");
   }

@@ -1,0 +1,19 @@
+import { auditFiles } from "../../src/audit.js";
+import { renderText } from "../../src/formatters/text.js";
+
+describe("text output", () => {
+  it("shows control characters from the audited files and their paths as escapes, so they cannot drive the terminal", () => {
+    const report = auditFiles([
+      { path: "x\u001b[2Jy\nz/Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\n" },
+      { path: "compose.yaml", content: 'services:\n  "s\\e[31mX\\u009b1m":\n    image: "ng\\e]8;;http://evil\\e\\\\inx\\r"\n' },
+    ]);
+    for (const color of [false, true]) {
+      const text = renderText(report, { color });
+      const withoutOwnColours = text.replace(/\u001b\[\d+m/g, "");
+      expect(withoutOwnColours).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(text).toContain("x\\x1b[2Jy\\nz/Dockerfile");
+      expect(text).toContain("s\\x1b[31mX\\x9b1m");
+      expect(withoutOwnColours.split("\n").filter((l) => l.startsWith("x")).length).toBe(1);
+    }
+  });
+});

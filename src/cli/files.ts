@@ -39,6 +39,27 @@ export function walk(dir: string, root: string, out: string[] = [], unlistable: 
 
 const toPosix = (p: string) => p.split(sep).join("/");
 
+/** The bytes of a regular file, or null when it is not one or cannot be read. */
+export function readBytes(path: string): Buffer | null {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return null;
+    const buffer = Buffer.alloc(stat.size);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The deepest directory that contains every argument. */
 export function commonRoot(paths: string[]): string {
   const dirs = paths.map((p) => {

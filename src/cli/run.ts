@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { auditFiles, rules } from "../audit.js";
 import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
+import type { SourceFile } from "../engine/types.js";
 import { linkedPaths } from "../engine/links.js";
 import { parseCompose } from "../engine/parse/compose.js";
 import { renderJson } from "../formatters/json.js";
@@ -10,7 +11,7 @@ import { renderSarif } from "../formatters/sarif.js";
 import { inert, renderText } from "../formatters/text.js";
 import { shellcheck } from "../shellcheck.js";
 import { parseArgs, UsageError, USAGE, type CheckArgs } from "./args.js";
-import { collect } from "./files.js";
+import { collect, readBytes } from "./files.js";
 import { renderRules } from "./rules.js";
 import { SEVERITY_RANK, shouldFail } from "./threshold.js";
 
@@ -70,13 +71,50 @@ function check(args: CheckArgs, io: Io): number {
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
 }
 
-/** Applies every fix until the passes settle (fixUntilSettled), then writes the changed files. */
-function fixFiles(report: Report, files: { path: string; content: string }[], root: string, config: Config, tree: string[], io: Io): Report {
-  const result = fixUntilSettled(files, report, (fixed) => auditFiles(fixed, { config, tree, shellcheck }));
-  for (const file of result.files) if (result.changed.includes(file.path)) writeFileSync(resolve(root, file.path), file.content);
-  const fixed = result.applied.length;
+/**
+ * Applies every fix until the passes settle (fixUntilSettled), then writes the changed files. A file
+ * is written only when its bytes on disk are still the UTF-8 text that was audited: a file in another
+ * encoding (read with replacement characters) or edited meanwhile is left as it is. The report
+ * returned is the audit of what the files hold afterwards.
+ */
+function fixFiles(report: Report, files: SourceFile[], root: string, config: Config, tree: string[], io: Io): Report {
+  const reaudit = (input: readonly SourceFile[]) => auditFiles(input, { config, tree, shellcheck });
+  const original = new Map<string, Buffer>();
+  const skipped = new Set<string>();
+  for (const path of new Set(report.findings.filter((f) => f.fix).map((f) => f.file))) {
+    const file = files.find((f) => f.path === path);
+    const bytes = readBytes(resolve(root, path));
+    if (file && bytes?.equals(Buffer.from(file.content, "utf8"))) original.set(path, bytes);
+    else {
+      skipped.add(path);
+      io.stderr(`dockaudit: ${inert(path)} is not valid UTF-8 (or changed while it was read); its fixes were not applied\n`);
+    }
+  }
+  const withoutSkipped = (r: Report): Report => ({ ...r, findings: r.findings.map((f) => (f.fix && skipped.has(f.file) ? { ...f, fix: undefined } : f)) });
+  const result = fixUntilSettled(files, withoutSkipped(report), (input) => withoutSkipped(reaudit(input)));
+  const written = new Set<string>();
+  for (const file of result.files) {
+    if (!result.changed.includes(file.path)) continue;
+    const problem = writeIfUnchanged(resolve(root, file.path), original.get(file.path)!, file.content);
+    if (problem) io.stderr(`dockaudit: ${inert(file.path)} ${problem}; its fixes were not applied\n`);
+    else written.add(file.path);
+  }
+  const fixed = result.applied.filter((f) => written.has(f.file)).length;
   io.stderr(`dockaudit: applied ${fixed} fix${fixed === 1 ? "" : "es"}\n`);
-  return result.report;
+  if (!result.settled) io.stderr(`dockaudit: fixes were still pending after ${result.passes} passes (two fixes may undo each other); the findings left are listed\n`);
+  if (!skipped.size && written.size === result.changed.length) return result.report;
+  return reaudit(result.files.map((f) => (written.has(f.path) ? f : files.find((o) => o.path === f.path)!)));
+}
+
+/** Writes `content` over `path` when the file still holds `expected`; else says why not. */
+function writeIfUnchanged(path: string, expected: Buffer, content: string): string | null {
+  if (!readBytes(path)?.equals(expected)) return "changed while it was being fixed";
+  try {
+    writeFileSync(path, content);
+    return null;
+  } catch (e) {
+    return `could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
 }
 
 function render(report: Report, args: CheckArgs, io: Io): string {

@@ -69,7 +69,7 @@ export function fixUntilSettled<R extends { findings: readonly Finding[] }>(
   reaudit: (files: readonly SourceFile[]) => R,
   maxPasses = MAX_FIX_PASSES,
 ): FixedFiles<R> {
-  const files = input.map((f) => ({ path: f.path, content: f.content }));
+  const files = input.map((f) => ({ ...f }));
   const changed = new Set<string>();
   const taken: Finding[] = [];
   let passes = 0;

@@ -5,7 +5,7 @@ import { countsLine, filesLine } from "./markdown/counts.js";
 import { fileHeading, findingLine, groupByFile, type FindingMarks } from "./markdown/findings.js";
 import { gradeTable } from "./markdown/grades.js";
 import { coverageLine, serviceMatrix } from "./markdown/services.js";
-import { cutToBytes, plural } from "./markdown/text.js";
+import { cutToBytes, LINE_BREAK, plural } from "./markdown/text.js";
 import { mermaidTopology } from "./markdown/topology.js";
 
 export { compareFindings, type Comparison } from "./markdown/compare.js";
@@ -55,7 +55,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const notes = options.notes ?? [];
   let shownNotes = 0;
   for (const n of notes) {
-    const line = `> ${n.replace(/\r?\n/g, " ")}`;
+    const line = `> ${n.replace(LINE_BREAK, " ")}`;
     if (!budget.add(shownNotes ? `>\n${line}` : line)) break;
     shownNotes++;
   }

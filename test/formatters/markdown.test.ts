@@ -239,3 +239,28 @@ describe("text helpers", () => {
     expect(cut).not.toContain("\uFFFD");
   });
 });
+
+describe("pull-request text in the summary", () => {
+  const hostile = audit(
+    [
+      { path: "compose.yaml", content: 'services:\n  "we|b":\n    build:\n      context: .\n      target: "t|x"\n    image: "a\\\\b"\n    mem_limit: "<img src=x>"\n' },
+      { path: "x\n# Injected/Dockerfile", content: "FROM node:20\nUSER 1000\n" },
+    ],
+    TEST_RULES,
+  );
+  const text = renderMarkdown(hostile);
+
+  it("keeps every row of the service matrix at seven cells whatever the names hold", () => {
+    const rows = text.split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows.length).toBe(1);
+    for (const row of rows) expect(row.replace(/`[^`]*`/g, (span) => span.replace(/\\\|/g, "")).split(/(?<!\\)\|/).length - 2).toBe(7);
+  });
+
+  it("shows HTML in a value as text, not as markup", () => {
+    expect(text).not.toContain("<img");
+  });
+
+  it("keeps a line break in a path from starting a heading or any other block", () => {
+    expect(text).not.toMatch(/^# Injected/m);
+  });
+});

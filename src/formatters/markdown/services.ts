@@ -1,5 +1,5 @@
 import type { Coverage, ServiceSummary } from "../../engine/index.js";
-import { cell, code, percent } from "./text.js";
+import { cell, codeCell, percent } from "./text.js";
 
 export const MAX_SERVICE_ROWS = 50;
 
@@ -16,7 +16,7 @@ function table(services: readonly ServiceSummary[], maxRows: number): string {
   const multiFile = new Set(services.map((s) => s.file)).size > 1;
   const header = "| Service | Image or build | User | Healthcheck | Restart | Limits | Published ports |\n|---|---|---|---|---|---|---|";
   const rows = services.slice(0, maxRows).map((s) => {
-    const name = multiFile ? `${code(s.name)}<br><sub>${cell(s.file)}</sub>` : code(s.name);
+    const name = multiFile ? `${codeCell(s.name)}<br><sub>${cell(s.file)}</sub>` : codeCell(s.name);
     return `| ${[name, imageOrBuild(s), userCell(s), healthcheckCell(s), restartCell(s), limitsCell(s), portsCell(s)].join(" | ")} |`;
   });
   const more = services.length > maxRows ? `\n\n_${services.length - maxRows} more services not shown._` : "";
@@ -25,19 +25,19 @@ function table(services: readonly ServiceSummary[], maxRows: number): string {
 
 export function imageOrBuild(s: ServiceSummary): string {
   if (s.build) {
-    const target = s.build.target ? ` (target ${code(s.build.target)})` : "";
-    return `build ${code(cell(s.build.dockerfile))}${target}`;
+    const target = s.build.target ? ` (target ${codeCell(s.build.target)})` : "";
+    return `build ${codeCell(s.build.dockerfile)}${target}`;
   }
-  if (s.image) return code(cell(s.image));
+  if (s.image) return codeCell(s.image);
   return s.partial ? "_override fragment_" : "–";
 }
 
 export function userCell(s: ServiceSummary): string {
   if (s.partial) return "–";
   const source = s.userSource === "compose" ? "compose" : s.userSource === "dockerfile" ? "Dockerfile" : s.userSource === "image-default" ? "image default" : "";
-  if (s.runsAsRoot === true) return `⚠️ ${code(cell(s.user ?? "root"))}${source ? ` (${source})` : ""}`;
-  if (s.runsAsRoot === false) return `✅ ${s.user ? code(cell(s.user)) : "non-root"}${source ? ` (${source})` : ""}`;
-  return s.user ? `${code(cell(s.user))} (unknown uid)` : "❔ unknown";
+  if (s.runsAsRoot === true) return `⚠️ ${codeCell(s.user ?? "root")}${source ? ` (${source})` : ""}`;
+  if (s.runsAsRoot === false) return `✅ ${s.user ? codeCell(s.user) : "non-root"}${source ? ` (${source})` : ""}`;
+  return s.user ? `${codeCell(s.user)} (unknown uid)` : "❔ unknown";
 }
 
 export function healthcheckCell(s: ServiceSummary): string {
@@ -49,7 +49,7 @@ export function healthcheckCell(s: ServiceSummary): string {
 
 export function restartCell(s: ServiceSummary): string {
   if (s.partial) return "–";
-  if (s.restart && s.restart !== "no") return code(cell(s.restart));
+  if (s.restart && s.restart !== "no") return codeCell(s.restart);
   return notAsked(s) ?? "❌ none";
 }
 
@@ -70,10 +70,10 @@ export function portsCell(s: ServiceSummary): string {
     .map((p) => {
       // TCP is the default; another protocol is what tells `50000/tcp` from `50000/udp`.
       const target = p.protocol && p.protocol !== "tcp" ? `${p.target}/${p.protocol}` : p.target;
-      if (!p.published) return code(cell(target));
+      if (!p.published) return codeCell(target);
       const host = p.hostIp ? `${p.hostIp}:` : "";
       const exposed = !p.hostIp || p.hostIp === "0.0.0.0" || p.hostIp === "::";
-      return `${exposed ? "🌐 " : ""}${code(cell(`${host}${p.published}→${target}`))}`;
+      return `${exposed ? "🌐 " : ""}${codeCell(`${host}${p.published}→${target}`)}`;
     })
     .join("<br>");
 }

@@ -1,9 +1,20 @@
 /** Small Markdown helpers shared by the summary sections. */
 
-/** Escapes a value for a table cell: pipes and line breaks would break the row. */
+/** Escapes a value for a table cell: pipes and line breaks would break the row, and `<` would start HTML. */
 export function cell(value: string): string {
-  return inertReferences(value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " "));
+  return inertReferences(value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(LINE_BREAK, " "));
 }
+
+/**
+ * Inline code inside a table cell. A pipe splits the row even inside a code span unless escaped,
+ * and the escape is the only one a code span there takes: any other backslash shows as written.
+ */
+export function codeCell(value: string): string {
+  return code(value.replace(/\|/g, "\\|"));
+}
+
+/** Any Markdown line ending: a bare carriage return ends a line too. */
+export const LINE_BREAK = /\r\n?|\n/g;
 
 /**
  * Messages quote the pull request's own text (service names, image references, commands), and a
@@ -13,8 +24,12 @@ export function cell(value: string): string {
  */
 export const inertReferences = (text: string): string => text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u2060").replace(/#(?=\d)/g, "#\u2060");
 
-/** Inline code that survives backticks inside the value. */
-export function code(value: string): string {
+/**
+ * Inline code that survives backticks inside the value. A code span shows a line break as a space,
+ * so one is written as a space: a new line could start a heading or a list.
+ */
+export function code(text: string): string {
+  const value = text.replace(LINE_BREAK, " ");
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((m) => m.length));
   const fence = "`".repeat(longest + 1);
   const pad = value.startsWith("`") || value.endsWith("`") ? " " : "";

@@ -1,14 +1,24 @@
+import { BUILTIN_RULES } from "../engine/builtin.js";
 import type { Report, RuleMeta, Severity } from "../engine/index.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
+/**
+ * A path as a relative URI reference: each segment percent-encoded, so that a `#`, `?` or `%` in a
+ * name stays part of the path and a `:` in the first segment is not read as a scheme.
+ */
+export const pathUri = (path: string) => path.split("/").map(encodeURIComponent).join("/");
+
 /** SARIF 2.1.0 with one run, the rule metadata as `tool.driver.rules`, 1-based regions. */
 export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { name: string; version: string; informationUri: string }, docsUrl: (meta: RuleMeta) => string): string {
   const used = new Set(report.findings.map((f) => f.ruleId));
-  const driverRules = rules.filter((r) => used.has(r.id) || r.severity !== "off");
+  const helpUri = new Map(report.findings.map((f) => [f.ruleId, f.docsUrl]));
+  const builtins = BUILTIN_RULES.filter((b) => used.has(b.id) && !rules.some((r) => r.id === b.id));
+  const driverRules = [...rules, ...builtins].filter((r) => used.has(r.id) || r.severity !== "off");
+  const builtinIds = new Set(builtins.map((b) => b.id));
   const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
   const results = report.findings.map((f) => {
-    const location: Record<string, unknown> = { artifactLocation: { uri: encodeURI(f.file) } };
+    const location: Record<string, unknown> = { artifactLocation: { uri: pathUri(f.file) } };
     if (f.range) {
       location.region = {
         startLine: f.range.start.line,
@@ -33,7 +43,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { 
           description: { text: f.fix.description },
           artifactChanges: [
             {
-              artifactLocation: { uri: encodeURI(f.file) },
+              artifactLocation: { uri: pathUri(f.file) },
               replacements: f.fix.edits.map((e) => ({
                 deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
                 insertedContent: { text: e.text },
@@ -59,7 +69,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { 
               id: r.id,
               name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: r.description },
-              helpUri: docsUrl(r),
+              helpUri: builtinIds.has(r.id) ? helpUri.get(r.id) : docsUrl(r),
               defaultConfiguration: r.severity === "off" ? { enabled: false, level: "warning" } : { level: LEVEL[r.severity] },
               properties: { category: r.category, code: r.code, aliases: r.aliases, tags: [r.category, r.target] },
             })),

@@ -50,3 +50,25 @@ describe("SARIF output", () => {
     expect(skipped.locations[0].physicalLocation.artifactLocation.uri).toBe("big/Dockerfile");
   });
 });
+
+describe("SARIF locations and rules for any path and any finding", () => {
+  const odd = auditFiles([
+    { path: "c:1/a#b/q?x/50%/Dockerfile", content: "FROM python:3.12-slim\nCOPY . /app\n" },
+    { path: "bin/Dockerfile", content: "\u0000binary" },
+  ]);
+  const sarif = JSON.parse(renderSarif(odd, rules.map((r) => r.meta), { name: "dockaudit", version: "1.2.3", informationUri: "https://example.test" }, (m) => `https://docs.test/${m.id}`));
+  const results = sarif.runs[0].results as { ruleId: string; ruleIndex?: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+
+  it("percent-encodes every character of a path that a URI reference would read as a scheme, query or fragment", () => {
+    const uris = new Set(results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
+    expect(uris).toContain("c%3A1/a%23b/q%3Fx/50%25/Dockerfile");
+    for (const uri of uris) expect(decodeURIComponent(uri.split("/").pop()!)).toBe("Dockerfile");
+  });
+
+  it("describes the engine's own findings in the rule list too", () => {
+    const skipped = results.find((r) => r.ruleId === "file-skipped")!;
+    expect(skipped.ruleIndex).toBeDefined();
+    expect(sarif.runs[0].tool.driver.rules[skipped.ruleIndex!]).toMatchObject({ id: "file-skipped", shortDescription: { text: expect.any(String) } });
+    expect(validate(sarif)).toBe(true);
+  });
+});

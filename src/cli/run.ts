@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
 import { resolve } from "node:path";
 import { auditFiles, rules } from "../audit.js";
 import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
@@ -11,7 +12,7 @@ import { renderSarif } from "../formatters/sarif.js";
 import { inert, renderText } from "../formatters/text.js";
 import { shellcheck } from "../shellcheck.js";
 import { parseArgs, UsageError, USAGE, type CheckArgs } from "./args.js";
-import { collect, readBytes } from "./files.js";
+import { collect, readBytes, readSource } from "./files.js";
 import { renderRules } from "./rules.js";
 import { SEVERITY_RANK, shouldFail } from "./threshold.js";
 
@@ -132,13 +133,17 @@ function render(report: Report, args: CheckArgs, io: Io): string {
 
 function loadConfig(path: string | null): Config {
   if (!path) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read config ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return parseConfigText(text, rules.map((r) => r.meta));
+  const { content: text, unreadable } = readSource(path, path, Number.MAX_SAFE_INTEGER);
+  if (unreadable) throw new UsageError(`cannot use config ${path}: ${unreadable}`);
+  const config = parseConfigText(text, rules.map((r) => r.meta));
+  if (extendsAnother(text)) throw new ConfigError([{ key: "_extends", message: "the CLI does not fetch other configs; copy the settings it names into this file" }]);
+  return config;
+}
+
+/** True when the (already validated) config text has an `_extends` key: only the app follows it. */
+function extendsAnother(text: string): boolean {
+  const raw: unknown = parseYaml(text, { maxAliasCount: 100 });
+  return typeof raw === "object" && raw !== null && Object.hasOwn(raw, "_extends");
 }
 
 function packageVersion(): string {

@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/run.js";
+
+function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} });
+  return { code, stdout, stderr };
+}
+
+function project(config: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "dockaudit-config-"));
+  writeFileSync(join(dir, "Dockerfile"), "FROM python:3.12-slim\n");
+  writeFileSync(join(dir, "cfg.yml"), config);
+  return dir;
+}
+
+describe("dockaudit check --config", () => {
+  it("refuses _extends, which only the app can follow, instead of auditing without the settings it names", () => {
+    const dir = project("_extends: org/.github\nfail_on: none\n");
+    const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("_extends:");
+  });
+
+  it("refuses a config that is not a regular file instead of waiting on it", () => {
+    const dir = project("");
+    execFileSync("mkfifo", [join(dir, "fifo.yml")]);
+    const { code, stderr } = run(["check", dir, "--config", join(dir, "fifo.yml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("not a regular file");
+  });
+});

@@ -14,27 +14,41 @@ export interface Collected {
   unrecognised: string[];
   /** Directories that could not be listed, with the error code: nothing under them was audited. */
   unlistable: string[];
+  /** Files left out of `tree` past its bound (Docker files are always in it). */
+  unlisted: number;
 }
 
-/** Lists every file under `dir` (relative to `root`), skipping .git and node_modules; a directory that cannot be listed goes to `unlistable`. */
-export function walk(dir: string, root: string, out: string[] = [], unlistable: string[] = []): string[] {
+export interface Walk {
+  root: string;
+  /** Files past `maxEntries` still listed: the Docker files, which must not go unaudited. */
+  keep: (rel: string) => boolean;
+  maxEntries: number;
+  files: string[];
+  /** Files left out of `files` once it held `maxEntries`. */
+  unlisted: number;
+  /** Directories that could not be listed, with the error code. */
+  unlistable: string[];
+}
+
+/** Lists the files under `dir` (relative to the root) into `walk`, skipping .git and node_modules. */
+export function walkTree(dir: string, walk: Walk): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    unlistable.push(`${toPosix(relative(root, dir)) || "."} (${errorCode(e)})`);
-    return out;
+    walk.unlistable.push(`${toPosix(relative(walk.root, dir)) || "."} (${errorCode(e)})`);
+    return;
   }
   for (const e of entries) {
-    if (out.length >= MAX_TREE_ENTRIES) break;
     const full = resolve(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(full, root, out, unlistable);
+      if (!SKIP_DIRS.has(e.name)) walkTree(full, walk);
     } else if (e.isFile()) {
-      out.push(toPosix(relative(root, full)));
+      const rel = toPosix(relative(walk.root, full));
+      if (walk.files.length < walk.maxEntries || walk.keep(rel)) walk.files.push(rel);
+      else walk.unlisted++;
     }
   }
-  return out;
 }
 
 const toPosix = (p: string) => p.split(sep).join("/");
@@ -106,10 +120,11 @@ export function readSource(path: string, rel: string, limit: number): SourceFile
  * Collects the Docker files named by `paths`: directories are walked, files are taken as given,
  * and the whole root directory's listing is the tree for existence checks.
  */
-export function collect(paths: string[], classify: Classifier, maxFileBytes: number, linked: (files: SourceFile[]) => string[]): Collected {
+export function collect(paths: string[], classify: Classifier, maxFileBytes: number, linked: (files: SourceFile[]) => string[], maxEntries = MAX_TREE_ENTRIES): Collected {
   const root = commonRoot(paths);
-  const unlistable: string[] = [];
-  const tree = walk(root, root, [], unlistable);
+  const walk: Walk = { root, keep: (rel) => !!classify(rel), maxEntries, files: [], unlisted: 0, unlistable: [] };
+  walkTree(root, walk);
+  const { files: tree, unlisted, unlistable } = walk;
   const wanted = new Set<string>();
   const missing: string[] = [];
   const unrecognised: string[] = [];
@@ -137,5 +152,5 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
       files.push(read(extra));
     }
   }
-  return { root, files, tree, missing, unrecognised, unlistable };
+  return { root, files, tree, missing, unrecognised, unlistable, unlisted };
 }

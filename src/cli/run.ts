@@ -60,11 +60,12 @@ function check(args: CheckArgs, io: Io): number {
   const classify = createClassifier(config.files);
   const linked = (files: { path: string; content: string }[]) =>
     files.filter((f) => classify(f.path) === "compose").flatMap((f) => linkedPaths(parseCompose(f.path, f.content)));
-  const { files, tree, missing, unrecognised, unlistable, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
+  const { files, tree, missing, unrecognised, unlistable, unlisted, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
   if (unrecognised.length) {
     throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.join(", ")} (add a pattern under files: in the config)`);
   }
+  if (unlisted) io.stderr(`dockaudit: ${unlisted} files past the first ${tree.length} were not listed (every Docker file was); checks that a path exists may miss them\n`);
   for (const dir of unlistable) io.stderr(`dockaudit: could not read directory ${inert(dir)}; nothing under it was audited\n`);
   let report = auditFiles(files, { config, tree, shellcheck });
   if (args.fix) report = fixFiles(report, files, root, config, tree, io);

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { collect } from "../../src/cli/files.js";
 import { main } from "../../src/cli/run.js";
+import { createClassifier } from "../../src/engine/index.js";
 
 function run(argv: string[]) {
   let stdout = "";
@@ -47,5 +49,18 @@ describe("dockaudit check on files it cannot read as text", () => {
     const doc = JSON.parse(result.stdout);
     expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it could not be read (EACCES)" }]);
     expect(result.stderr).toContain("could not read directory data (EACCES)");
+  });
+});
+
+describe("collect on a tree larger than its listing bound", () => {
+  it("still finds every Docker file past the bound", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-wide-"));
+    for (let i = 0; i < 20; i++) writeFileSync(join(dir, `a${String(i).padStart(2, "0")}.txt`), "x");
+    mkdirSync(join(dir, "z"));
+    writeFileSync(join(dir, "z", "Dockerfile"), DOCKERFILE);
+    const classify = createClassifier({});
+    const collected = collect([dir], classify, 1_000_000, () => [], 5);
+    expect(collected.files.map((f) => f.path)).toEqual(["z/Dockerfile"]);
+    expect(collected.unlisted).toBe(15);
   });
 });

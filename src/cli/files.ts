@@ -5,6 +5,8 @@ import type { SourceFile } from "../engine/types.js";
 
 const SKIP_DIRS = new Set([".git", "node_modules"]);
 const MAX_TREE_ENTRIES = 100_000;
+/** Files visited at most, listed or not: past it the walk stops (a root of `/` would take minutes). */
+const MAX_VISITED = 1_000_000;
 
 export interface Collected {
   root: string;
@@ -12,10 +14,12 @@ export interface Collected {
   tree: string[];
   missing: string[];
   unrecognised: string[];
-  /** Directories that could not be listed, with the error code: nothing under them was audited. */
+  /** Directories under a directory argument that could not be listed, with the error code: nothing under them was audited. */
   unlistable: string[];
   /** Files left out of `tree` past its bound (Docker files are always in it). */
   unlisted: number;
+  /** The walk stopped at its bound: files further on, Docker files too, were not seen. */
+  stopped: boolean;
 }
 
 export interface Walk {
@@ -26,8 +30,10 @@ export interface Walk {
   files: string[];
   /** Files left out of `files` once it held `maxEntries`. */
   unlisted: number;
+  /** Set when the walk stopped at MAX_VISITED files: what lies further was not seen at all. */
+  stopped?: boolean;
   /** Directories that could not be listed, with the error code. */
-  unlistable: string[];
+  unlistable: { dir: string; code: string }[];
 }
 
 /** Lists the files under `dir` (relative to the root) into `walk`, skipping .git and node_modules. */
@@ -36,10 +42,14 @@ export function walkTree(dir: string, walk: Walk): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    walk.unlistable.push(`${toPosix(relative(walk.root, dir)) || "."} (${errorCode(e)})`);
+    walk.unlistable.push({ dir: toPosix(relative(walk.root, dir)), code: errorCode(e) });
     return;
   }
   for (const e of entries) {
+    if (walk.files.length + walk.unlisted >= MAX_VISITED) {
+      walk.stopped = true;
+      return;
+    }
     const full = resolve(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walkTree(full, walk);
@@ -124,7 +134,9 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
   const root = commonRoot(paths);
   const walk: Walk = { root, keep: (rel) => !!classify(rel), maxEntries, files: [], unlisted: 0, unlistable: [] };
   walkTree(root, walk);
-  const { files: tree, unlisted, unlistable } = walk;
+  const { files: tree, unlisted } = walk;
+  const walkedDirs: string[] = [];
+  const stopped = !!walk.stopped;
   const wanted = new Set<string>();
   const missing: string[] = [];
   const unrecognised: string[] = [];
@@ -139,6 +151,7 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
     }
     const rel = toPosix(relative(root, abs));
     if (stat.isDirectory()) {
+      walkedDirs.push(rel);
       for (const f of tree) if ((rel === "" || f.startsWith(`${rel}/`)) && classify(f)) wanted.add(f);
     } else if (classify(rel)) wanted.add(rel);
     else unrecognised.push(p);
@@ -152,5 +165,7 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
       files.push(read(extra));
     }
   }
-  return { root, files, tree, missing, unrecognised, unlistable, unlisted };
+  const within = (dir: string) => walkedDirs.some((rel) => rel === "" || dir === rel || dir.startsWith(`${rel}/`));
+  const unlistable = walk.unlistable.filter((u) => within(u.dir)).map((u) => `${u.dir || "."} (${u.code})`);
+  return { root, files, tree, missing, unrecognised, unlistable, unlisted, stopped };
 }

@@ -25,6 +25,9 @@ export interface Io {
 
 const TOOL = { name: "dockaudit", version: packageVersion(), informationUri: "https://github.com/dockaudit/dockaudit" };
 
+/** The most directories named one by one on stderr. */
+const MAX_NOTES = 10;
+
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings at or over the threshold, 2 usage or config error. */
 export function main(argv: string[], io: Io): number {
   try {
@@ -60,13 +63,15 @@ function check(args: CheckArgs, io: Io): number {
   const classify = createClassifier(config.files);
   const linked = (files: { path: string; content: string }[]) =>
     files.filter((f) => classify(f.path) === "compose").flatMap((f) => linkedPaths(parseCompose(f.path, f.content)));
-  const { files, tree, missing, unrecognised, unlistable, unlisted, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
+  const { files, tree, missing, unrecognised, unlistable, unlisted, stopped, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
   if (unrecognised.length) {
     throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.join(", ")} (add a pattern under files: in the config)`);
   }
   if (unlisted) io.stderr(`dockaudit: ${unlisted} files past the first ${tree.length} were not listed (every Docker file was); checks that a path exists may miss them\n`);
-  for (const dir of unlistable) io.stderr(`dockaudit: could not read directory ${inert(dir)}; nothing under it was audited\n`);
+  if (stopped) io.stderr(`dockaudit: stopped walking ${inert(root)} after ${tree.length + unlisted} files; Docker files further on were not audited (name narrower paths)\n`);
+  for (const dir of unlistable.slice(0, MAX_NOTES)) io.stderr(`dockaudit: could not read directory ${inert(dir)}; nothing under it was audited\n`);
+  if (unlistable.length > MAX_NOTES) io.stderr(`dockaudit: ${unlistable.length - MAX_NOTES} more directories could not be read\n`);
   let report = auditFiles(files, { config, tree, shellcheck });
   if (args.fix) report = fixFiles(report, files, root, config, tree, io);
   io.stdout(render(report, args, io));

@@ -27,7 +27,8 @@ export const USAGE = `Usage:
 
 check   audits Dockerfiles, Compose files and .dockerignore files; directories are walked
         (.git and node_modules skipped). Exit code 0: nothing at or over the --fail-on threshold
-        (default: the config's fail_on, else error); 1: findings at or over it; 2: usage or config error.
+        (default: the config's fail_on, else error); 1: findings at or over it; 2: usage or config error,
+        or output that could not be written.
 rules   lists every rule with its id, code, category, default severity and aliases.`;
 
 const FORMATS = ["text", "json", "sarif", "markdown"];

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuilt, ROOT } from "../e2e/server.js";
@@ -28,4 +28,17 @@ describe("dockaudit check piped into a reader that stops early", () => {
     expect(run.stderr).not.toContain("EPIPE");
     expect([run.code, run.signal]).toEqual([1, null]);
   }, 60_000);
+});
+
+describe("dockaudit check with output that cannot be written", () => {
+  it("says so on stderr and exits 2 instead of crashing with a stack trace", () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-full-"));
+    writeFileSync(join(dir, "Dockerfile"), "FROM node\n");
+    const full = openSync("/dev/full", "w");
+    const result = spawnSync(process.execPath, [join(ROOT, "dist", "src", "cli", "main.js"), "check", dir, "--fail-on", "none"], { stdio: ["ignore", full, "pipe"], encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+    closeSync(full);
+    expect(result.stderr).toBe("dockaudit: could not write the output: ENOSPC\n");
+    expect(result.status).toBe(2);
+  });
 });

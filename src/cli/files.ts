@@ -13,6 +13,8 @@ export interface Collected {
   files: SourceFile[];
   tree: string[];
   missing: string[];
+  /** Paths that exist but cannot be reached, with the error code (a link loop, a directory without search permission). */
+  inaccessible: string[];
   unrecognised: string[];
   /** Directories under a directory argument that could not be listed, with the error code: nothing under them was audited. */
   unlistable: string[];
@@ -139,14 +141,17 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
   const stopped = !!walk.stopped;
   const wanted = new Set<string>();
   const missing: string[] = [];
+  const inaccessible: string[] = [];
   const unrecognised: string[] = [];
   for (const p of paths) {
     const abs = resolve(p);
     let stat;
     try {
       stat = statSync(abs);
-    } catch {
-      missing.push(p);
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === "ENOENT" || code === "ENOTDIR") missing.push(p);
+      else inaccessible.push(`${p} (${code})`);
       continue;
     }
     const rel = toPosix(relative(root, abs));
@@ -167,5 +172,5 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
   }
   const within = (dir: string) => walkedDirs.some((rel) => rel === "" || dir === rel || dir.startsWith(`${rel}/`));
   const unlistable = walk.unlistable.filter((u) => within(u.dir)).map((u) => `${u.dir || "."} (${u.code})`);
-  return { root, files, tree, missing, unrecognised, unlistable, unlisted, stopped };
+  return { root, files, tree, missing, inaccessible, unrecognised, unlistable, unlisted, stopped };
 }

@@ -63,8 +63,9 @@ function check(args: CheckArgs, io: Io): number {
   const classify = createClassifier(config.files);
   const linked = (files: { path: string; content: string }[]) =>
     files.filter((f) => classify(f.path) === "compose").flatMap((f) => linkedPaths(parseCompose(f.path, f.content)));
-  const { files, tree, missing, unrecognised, unlistable, unlisted, stopped, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
+  const { files, tree, missing, inaccessible, unrecognised, unlistable, unlisted, stopped, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
+  if (inaccessible.length) throw new UsageError(`cannot open ${inaccessible.join(", ")}`);
   if (unrecognised.length) {
     throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.join(", ")} (add a pattern under files: in the config)`);
   }

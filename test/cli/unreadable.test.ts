@@ -34,6 +34,15 @@ describe("dockaudit check on files it cannot read as text", () => {
     expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it is not a regular file" }]);
   });
 
+  it("names the error of a path that exists but cannot be opened, such as a link loop", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-loop-"));
+    symlinkSync("b", join(dir, "a"));
+    symlinkSync("a", join(dir, "b"));
+    const { code, stderr } = run(["check", join(dir, "a")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot open ${join(dir, "a")} (ELOOP)`);
+  });
+
   (asRoot ? it : it.skip)("reports an unreadable file as skipped, and names an unreadable directory on stderr, instead of crashing or staying silent", () => {
     const dir = mkdtempSync(join(tmpdir(), "dockaudit-unreadable-"));
     writeFileSync(join(dir, "Dockerfile"), DOCKERFILE);

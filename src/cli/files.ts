@@ -104,8 +104,8 @@ export function commonRoot(paths: string[]): string {
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 /**
- * Reads at most `limit + 1` bytes, so that an oversized file is seen as such without loading it
- * whole. A FIFO, device or socket is not read (a FIFO would wait for a writer forever, /dev/zero
+ * Reads a file of at most `limit` bytes; a larger one is not read but skipped with its true size
+ * (reading `limit + 1` bytes still tells a file that grew meanwhile). A FIFO, device or socket is not read (a FIFO would wait for a writer forever, /dev/zero
  * never ends), and neither is a file the user may not read: each becomes a skipped file.
  */
 export function readSource(path: string, rel: string, limit: number): SourceFile {
@@ -118,6 +118,7 @@ export function readSource(path: string, rel: string, limit: number): SourceFile
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { path: rel, content: "", unreadable: "it is not a regular file" };
+    if (stat.size > limit) return { path: rel, content: "", unreadable: `it is ${stat.size} bytes, over the limit of ${limit} bytes per file (limits.max_file_bytes)` };
     const buffer = Buffer.alloc(Math.min(stat.size, limit + 1));
     const n = readSync(fd, buffer, 0, buffer.length, 0);
     return { path: rel, content: buffer.subarray(0, n).toString("utf8") };

@@ -20,7 +20,7 @@ export type FileKind = "dockerfile" | "compose" | "dockerignore";
 export interface SourceFile {
   path: string;
   content: string;
-  /** Why the content could not be read (set by whoever read the file): the file is then reported as skipped. */
+  /** Why the content was not read (set by whoever read the file): the file is then reported as skipped. */
   unreadable?: string;
 }
 

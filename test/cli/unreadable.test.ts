@@ -34,6 +34,14 @@ describe("dockaudit check on files it cannot read as text", () => {
     expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it is not a regular file" }]);
   });
 
+  it("gives the true size of a file over max_file_bytes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-big-"));
+    writeFileSync(join(dir, "Dockerfile"), `FROM node:20\n${"RUN true\n".repeat(300)}`);
+    writeFileSync(join(dir, "cfg.yml"), "limits:\n  max_file_bytes: 1000\n");
+    const doc = JSON.parse(run(["check", dir, "--config", join(dir, "cfg.yml"), "--format", "json", "--fail-on", "none"]).stdout);
+    expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it is 2713 bytes, over the limit of 1000 bytes per file (limits.max_file_bytes)" }]);
+  });
+
   it("names the error of a path that exists but cannot be opened, such as a link loop", () => {
     const dir = mkdtempSync(join(tmpdir(), "dockaudit-loop-"));
     symlinkSync("b", join(dir, "a"));

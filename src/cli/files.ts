@@ -65,6 +65,9 @@ export function walkTree(dir: string, walk: Walk): void {
 
 const toPosix = (p: string) => p.split(sep).join("/");
 
+/** A UTF-16 byte-order mark, as editors on Windows write by default: as UTF-8 the text would be NUL bytes between letters. */
+const isUtf16 = (bytes: Buffer) => bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
 /** The bytes of a regular file, or null when it is not one or cannot be read. */
 export function readBytes(path: string): Buffer | null {
   let fd;
@@ -121,6 +124,7 @@ export function readSource(path: string, rel: string, limit: number): SourceFile
     if (stat.size > limit) return { path: rel, content: "", unreadable: `it is ${stat.size} bytes, over the limit of ${limit} bytes per file (limits.max_file_bytes)` };
     const buffer = Buffer.alloc(Math.min(stat.size, limit + 1));
     const n = readSync(fd, buffer, 0, buffer.length, 0);
+    if (isUtf16(buffer.subarray(0, n))) return { path: rel, content: "", unreadable: "it is encoded as UTF-16 (it starts with a UTF-16 byte-order mark); Docker reads these files as UTF-8, so save it as UTF-8" };
     return { path: rel, content: buffer.subarray(0, n).toString("utf8") };
   } catch (e) {
     return { path: rel, content: "", unreadable: `it could not be read (${errorCode(e)})` };

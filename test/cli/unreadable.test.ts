@@ -42,6 +42,13 @@ describe("dockaudit check on files it cannot read as text", () => {
     expect(doc.files).toEqual([{ path: "Dockerfile", kind: "dockerfile", skipped: "it is 2713 bytes, over the limit of 1000 bytes per file (limits.max_file_bytes)" }]);
   });
 
+  it("says a UTF-16 file is UTF-16 rather than binary", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-utf16-"));
+    writeFileSync(join(dir, "Dockerfile"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DOCKERFILE, "utf16le")]));
+    const doc = JSON.parse(run(["check", dir, "--format", "json", "--fail-on", "none"]).stdout);
+    expect(doc.files[0].skipped).toMatch(/^it is encoded as UTF-16/);
+  });
+
   it("names the error of a path that exists but cannot be opened, such as a link loop", () => {
     const dir = mkdtempSync(join(tmpdir(), "dockaudit-loop-"));
     symlinkSync("b", join(dir, "a"));

@@ -74,6 +74,7 @@ function scan(args: string[], valued: string[], booleans: string[]) {
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       values[name] = value;
     } else if (booleans.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value (got ${arg})`);
       flags.add(name);
     } else if (arg === "--") {
       positionals.push(...args.slice(i + 1));

@@ -47,6 +47,8 @@ describe("dockaudit check", () => {
     expect(run(["check", "/no/such/dir"])).toMatchObject({ code: 2, stderr: expect.stringContaining("no such file or directory: /no/such/dir") });
     expect(run(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
     expect(run(["check", "--bogus"])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --bogus") });
+    expect(run(["check", "--color=false"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--color takes no value (got --color=false)") });
+    expect(run(["check", "--fix=no"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--fix takes no value") });
   });
 
   it("exits 2 naming the bad key of an invalid config", () => {

@@ -260,6 +260,11 @@ describe("pull-request text in the summary", () => {
     expect(text).not.toContain("<img");
   });
 
+  it("shows markup in a message's values as written, outside code spans and in them", () => {
+    const base: Finding = { ruleId: "r", code: "X", messageId: "m", severity: "warning", category: "security", file: "f", range: null, message: "port **b** as [x](https://evil.test) <b> in `a*b_[c]` and ``x`<y`` and a stray `tick", fingerprint: "x", docsUrl: "u" };
+    expect(findingLine(base)).toBe("- ⚠️ **file** [`r`](u) X — port \\*\\*b\\*\\* as \\[x\\](https://evil.test) \\<b\\> in `a*b_[c]` and ``x`<y`` and a stray \\`tick");
+  });
+
   it("keeps a line break in a path from starting a heading or any other block", () => {
     expect(text).not.toMatch(/^# Injected/m);
   });

@@ -1,6 +1,6 @@
 import type { Finding } from "../../engine/index.js";
 import { SEVERITY_ICON } from "./counts.js";
-import { code, inertReferences, LINE_BREAK } from "./text.js";
+import { code, inertReferences, LINE_BREAK, plainOutsideCode } from "./text.js";
 
 export interface FindingMarks {
   /** Fingerprints to flag as introduced by the change. */
@@ -19,7 +19,7 @@ export function lineLabel(f: Finding): string {
 export function findingLine(f: Finding, marks: FindingMarks = {}): string {
   const isNew = marks.added?.has(f.fingerprint) ? " 🆕" : "";
   const service = f.service ? ` · service ${code(f.service)}` : "";
-  const message = inertReferences(f.message.replace(LINE_BREAK, " "));
+  const message = inertReferences(plainOutsideCode(f.message.replace(LINE_BREAK, " ")));
   return `- ${SEVERITY_ICON[f.severity]} **${lineLabel(f)}** [${code(f.ruleId)}](${f.docsUrl}) ${f.code}${service}${isNew} — ${message}`;
 }
 

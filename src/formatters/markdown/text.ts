@@ -25,6 +25,39 @@ export const LINE_BREAK = /\r\n?|\n/g;
 export const inertReferences = (text: string): string => text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u2060").replace(/#(?=\d)/g, "#\u2060");
 
 /**
+ * Message text as Markdown: code spans are kept as they are, and elsewhere the characters that
+ * would make markup (emphasis, links, images, HTML, entities) are escaped. Rules put the pull
+ * request's values in code spans, but not always: `**b**` in a port must show as written.
+ */
+export function plainOutsideCode(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const tick = text.indexOf("`", i);
+    if (tick < 0) break;
+    const run = /^`+/.exec(text.slice(tick))![0].length;
+    const close = closingRun(text, tick + run, run);
+    out += escapeMarkup(text.slice(i, tick));
+    if (close < 0) {
+      out += "\\`".repeat(run);
+      i = tick + run;
+    } else {
+      out += text.slice(tick, close + run);
+      i = close + run;
+    }
+  }
+  return out + escapeMarkup(text.slice(i));
+}
+
+/** Where a backtick run of exactly `length` starts at or after `from`, or -1. */
+function closingRun(text: string, from: number, length: number): number {
+  for (const m of text.slice(from).matchAll(/`+/g)) if (m[0].length === length) return from + m.index;
+  return -1;
+}
+
+const escapeMarkup = (text: string) => text.replace(/[\\*_[\]<>~&]/g, "\\$&");
+
+/**
  * Inline code that survives backticks inside the value. A code span shows a line break as a space,
  * so one is written as a space: a new line could start a heading or a list.
  */

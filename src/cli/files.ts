@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { Classifier } from "../engine/classify.js";
 import type { SourceFile } from "../engine/types.js";
@@ -36,6 +36,8 @@ export interface Walk {
   stopped?: boolean;
   /** Directories that could not be listed, with the error code. */
   unlistable: { dir: string; code: string }[];
+  /** The entries of `files` that are symbolic links. */
+  links: Set<string>;
 }
 
 /** Lists the files under `dir` (relative to the root) into `walk`, skipping .git and node_modules. */
@@ -55,10 +57,12 @@ export function walkTree(dir: string, walk: Walk): void {
     const full = resolve(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walkTree(full, walk);
-    } else if (e.isFile()) {
+    } else if (e.isFile() || e.isSymbolicLink()) {
       const rel = toPosix(relative(walk.root, full));
-      if (walk.files.length < walk.maxEntries || walk.keep(rel)) walk.files.push(rel);
-      else walk.unlisted++;
+      if (walk.files.length < walk.maxEntries || walk.keep(rel)) {
+        walk.files.push(rel);
+        if (e.isSymbolicLink()) walk.links.add(rel);
+      } else walk.unlisted++;
     }
   }
 }
@@ -86,6 +90,21 @@ export function readBytes(path: string): Buffer | null {
     return null;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Whether a link found by the walk leads to a file inside the root. A link to a Dockerfile
+ * elsewhere in the tree is read like any file; one leading out of it (to /etc/passwd, say) is not,
+ * and a broken one is left to fail when read.
+ */
+function insideRoot(path: string, root: string): boolean {
+  try {
+    const real = realpathSync(path);
+    const realRoot = realpathSync(root);
+    return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    return true;
   }
 }
 
@@ -139,12 +158,14 @@ export function readSource(path: string, rel: string, limit: number): SourceFile
  */
 export function collect(paths: string[], classify: Classifier, maxFileBytes: number, linked: (files: SourceFile[]) => string[], maxEntries = MAX_TREE_ENTRIES): Collected {
   const root = commonRoot(paths);
-  const walk: Walk = { root, keep: (rel) => !!classify(rel), maxEntries, files: [], unlisted: 0, unlistable: [] };
+  const walk: Walk = { root, keep: (rel) => !!classify(rel), maxEntries, files: [], unlisted: 0, unlistable: [], links: new Set() };
   walkTree(root, walk);
   const { files: tree, unlisted } = walk;
   const walkedDirs: string[] = [];
   const stopped = !!walk.stopped;
   const wanted = new Set<string>();
+  /** Files named as arguments: read wherever a link leads, as the user asked for them. */
+  const named = new Set<string>();
   const missing: string[] = [];
   const inaccessible: string[] = [];
   const unrecognised: string[] = [];
@@ -163,10 +184,15 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
     if (stat.isDirectory()) {
       walkedDirs.push(rel);
       for (const f of tree) if ((rel === "" || f.startsWith(`${rel}/`)) && classify(f)) wanted.add(f);
-    } else if (classify(rel)) wanted.add(rel);
-    else unrecognised.push(p);
+    } else if (classify(rel)) {
+      wanted.add(rel);
+      named.add(rel);
+    } else unrecognised.push(p);
   }
-  const read = (rel: string): SourceFile => readSource(resolve(root, rel), rel, maxFileBytes);
+  const read = (rel: string): SourceFile =>
+    walk.links.has(rel) && !named.has(rel) && !insideRoot(resolve(root, rel), root)
+      ? { path: rel, content: "", unreadable: "it is a symbolic link to a path outside the audited directory" }
+      : readSource(resolve(root, rel), rel, maxFileBytes);
   const files = [...wanted].sort().map(read);
   const treeSet = new Set(tree);
   for (const extra of linked(files)) {

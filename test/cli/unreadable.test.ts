@@ -76,6 +76,22 @@ describe("dockaudit check on files it cannot read as text", () => {
   });
 });
 
+describe("dockaudit check on symbolic links found while walking", () => {
+  it("audits a link to a Dockerfile inside the tree, and skips one leading out of it with the reason", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-links-"));
+    mkdirSync(join(dir, "docker"));
+    writeFileSync(join(dir, "docker", "Dockerfile.prod"), DOCKERFILE);
+    symlinkSync("docker/Dockerfile.prod", join(dir, "Dockerfile"));
+    symlinkSync("/etc/passwd", join(dir, "Dockerfile.evil"));
+    const doc = JSON.parse(run(["check", dir, "--format", "json", "--fail-on", "none"]).stdout);
+    expect(doc.files).toEqual([
+      { path: "Dockerfile", kind: "dockerfile" },
+      { path: "Dockerfile.evil", kind: "dockerfile", skipped: "it is a symbolic link to a path outside the audited directory" },
+      { path: "docker/Dockerfile.prod", kind: "dockerfile" },
+    ]);
+  });
+});
+
 describe("collect on a tree larger than its listing bound", () => {
   it("still finds every Docker file past the bound", () => {
     const dir = mkdtempSync(join(tmpdir(), "dockaudit-wide-"));

@@ -11,10 +11,17 @@ type Color = keyof typeof COLORS;
 /**
  * Paths, messages and service names quote the audited files, and a control character there (an
  * escape sequence, a carriage return, a line break in a file name) would drive the reader's
- * terminal or forge a line of the report: each is shown as an escape instead.
+ * terminal or forge a line of the report, and a bidirectional override would show the text in
+ * another order than it is: each is shown as an escape instead.
  */
 export function inert(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
 }
 
 /** A terminal report: findings grouped by file, then the grades. Colours only when asked. */

@@ -16,4 +16,9 @@ describe("text output", () => {
       expect(withoutOwnColours.split("\n").filter((l) => l.startsWith("x")).length).toBe(1);
     }
   });
+
+  it("shows bidirectional overrides as escapes, so a path reads in the order it is", () => {
+    const report = auditFiles([{ path: "a\u202egnp.Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\n" }]);
+    expect(renderText(report, { color: false })).toContain("a\\u202egnp.Dockerfile");
+  });
 });

@@ -73,6 +73,7 @@ function check(args: CheckArgs, io: Io): number {
   if (stopped) io.stderr(`dockaudit: stopped walking ${inert(root)} after ${tree.length + unlisted} files; Docker files further on were not audited (name narrower paths)\n`);
   for (const dir of unlistable.slice(0, MAX_NOTES)) io.stderr(`dockaudit: could not read directory ${inert(dir)}; nothing under it was audited\n`);
   if (unlistable.length > MAX_NOTES) io.stderr(`dockaudit: ${unlistable.length - MAX_NOTES} more directories could not be read\n`);
+  if (!files.length) io.stderr(`dockaudit: no Dockerfile, Compose file or .dockerignore found in ${args.paths.map(inert).join(", ")}\n`);
   let report = auditFiles(files, { config, tree, shellcheck });
   if (args.fix) report = fixFiles(report, files, root, config, tree, io);
   io.stdout(render(report, args, io));

@@ -77,6 +77,14 @@ describe("dockaudit check", () => {
     expect(doc.services[0]).toMatchObject({ name: "api", user: "root", runsAsRoot: true, build: { context: "api", dockerfile: "api/Dockerfile" } });
   });
 
+  it("says so when a directory holds nothing to audit, rather than passing in silence", () => {
+    const dir = project({ "src/app.py": "print(1)\n" });
+    const { code, stderr, stdout } = run(["check", join(dir, "src")]);
+    expect(stderr).toContain(`no Dockerfile, Compose file or .dockerignore found in ${join(dir, "src")}`);
+    expect(stdout).toContain("No findings");
+    expect(code).toBe(0);
+  });
+
   it("refuses a file it cannot classify", () => {
     const dir = project({ "notes.txt": "hello" });
     expect(run(["check", join(dir, "notes.txt")])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a Dockerfile, Compose file or .dockerignore") });

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import { resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
 import { auditFiles, rules } from "../audit.js";
 import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
 import type { SourceFile } from "../engine/types.js";

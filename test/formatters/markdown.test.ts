@@ -189,7 +189,7 @@ describe("mermaidTopology", () => {
     expect(chart).toContain("flowchart LR");
     expect(chart).toContain('subgraph F0["compose.yaml"]');
     expect(chart).toMatch(/f0_web -->\|"healthy"\| f0_db/);
-    expect(chart).toContain('f0_net_front{{"front"}}');
+    expect(chart).toContain('f0__net_front{{"front"}}');
     expect(chart).toContain('host -->|"8080→80"| f0_web');
     expect(chart).toContain('host -->|"127.0.0.1:5432→5432"| f0_db');
   });
@@ -199,8 +199,20 @@ describe("mermaidTopology", () => {
     const chart = mermaidTopology([odd]);
     expect(chart).toContain("we#quot;ird.name");
     expect(chart).toContain("a#lt;b#gt;");
-    expect(chart).toMatch(/f0_we_22ird_2ename/);
+    expect(chart).toMatch(/f0_we_22_ird_2e_name/);
     expect(mermaidTopology(Array(41).fill(head.services[1]))).toBe("");
+  });
+
+  it("gives services and networks whose names escape alike nodes of their own", () => {
+    const base = head.services[1];
+    const chart = mermaidTopology([
+      { ...base, name: "a-b", networks: ["front"], dependsOn: [] },
+      { ...base, name: "a_2d", networks: [], dependsOn: [] },
+      { ...base, name: "net_front", networks: [], dependsOn: [] },
+    ]);
+    const nodes = chart.split("\n").filter((l) => /^ {4}\S+[[{]/.test(l)).map((l) => l.trim().split(/[[{]/)[0]);
+    expect(nodes).toHaveLength(4);
+    expect(new Set(nodes).size).toBe(4);
     expect(mermaidTopology([])).toBe("");
   });
 });

@@ -17,10 +17,12 @@ export function mermaidTopology(services: readonly ServiceSummary[], maxServices
   files.forEach((file, fi) => {
     const inFile = full.filter((s) => s.file === file);
     const id = (name: string) => `f${fi}_${slug(name)}`;
+    // A slug never starts with `_n`, so no service id is a network id.
+    const networkId = (name: string) => `f${fi}__net_${slug(name)}`;
     lines.push(`  subgraph F${fi}["${label(file)}"]`);
     for (const s of inFile) lines.push(`    ${id(s.name)}["${label(s.name)}${imageLabel(s)}"]`);
     const networks = [...new Set(inFile.flatMap((s) => s.networks).filter((n) => n !== "default" && !n.includes(":")))];
-    for (const n of networks) lines.push(`    ${id(`net_${n}`)}{{"${label(n)}"}}`);
+    for (const n of networks) lines.push(`    ${networkId(n)}{{"${label(n)}"}}`);
     lines.push("  end");
     const names = new Set(inFile.map((s) => s.name));
     for (const s of inFile) {
@@ -29,7 +31,7 @@ export function mermaidTopology(services: readonly ServiceSummary[], maxServices
         const cond = d.condition && d.condition !== "service_started" ? `|"${label(d.condition.replace(/^service_/, ""))}"|` : "";
         edges.push(`  ${id(s.name)} -->${cond} ${id(d.service)}`);
       }
-      for (const n of s.networks) if (networks.includes(n)) edges.push(`  ${id(s.name)} -.- ${id(`net_${n}`)}`);
+      for (const n of s.networks) if (networks.includes(n)) edges.push(`  ${id(s.name)} -.- ${networkId(n)}`);
       for (const p of s.ports) {
         if (!p.published) continue;
         hostUsed = true;
@@ -43,9 +45,12 @@ export function mermaidTopology(services: readonly ServiceSummary[], maxServices
   return ["```mermaid", ...lines, ...edges, "```"].join("\n");
 }
 
-/** Mermaid ids allow letters, digits and underscores. */
+/**
+ * Mermaid ids allow letters, digits and underscores. Any other character becomes `_<hex>_` and an
+ * underscore `__`, so two names never share an id (`a-b` and `a_2d` were one node).
+ */
 function slug(name: string): string {
-  return name.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
+  return name.replace(/[^A-Za-z0-9]/g, (c) => (c === "_" ? "__" : `_${c.codePointAt(0)!.toString(16)}_`));
 }
 
 /** Text inside a quoted Mermaid label: quotes and angle brackets as entities. */

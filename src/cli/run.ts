@@ -64,10 +64,10 @@ function check(args: CheckArgs, io: Io): number {
   const linked = (files: { path: string; content: string }[]) =>
     files.filter((f) => classify(f.path) === "compose").flatMap((f) => linkedPaths(parseCompose(f.path, f.content)));
   const { files, tree, missing, inaccessible, unrecognised, unlistable, unlisted, stopped, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
-  if (inaccessible.length) throw new UsageError(`cannot open ${inaccessible.join(", ")}`);
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.map(inert).join(", ")}`);
+  if (inaccessible.length) throw new UsageError(`cannot open ${inaccessible.map(inert).join(", ")}`);
   if (unrecognised.length) {
-    throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.join(", ")} (add a pattern under files: in the config)`);
+    throw new UsageError(`not a Dockerfile, Compose file or .dockerignore: ${unrecognised.map(inert).join(", ")} (add a pattern under files: in the config)`);
   }
   if (unlisted) io.stderr(`dockaudit: ${unlisted} files past the first ${tree.length} were not listed (every Docker file was); checks that a path exists may miss them\n`);
   if (stopped) io.stderr(`dockaudit: stopped walking ${inert(root)} after ${tree.length + unlisted} files; Docker files further on were not audited (name narrower paths)\n`);

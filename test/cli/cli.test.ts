@@ -85,6 +85,13 @@ describe("dockaudit check", () => {
     expect(code).toBe(0);
   });
 
+  it("names paths from the command line with their control characters escaped", () => {
+    const dir = project({ "notes\u001b]0;x\u0007.txt": "hello" });
+    const { stderr } = run(["check", join(dir, "notes\u001b]0;x\u0007.txt"), "/no/such\u001b[2J"]);
+    expect(stderr).toContain("/no/such\\x1b[2J");
+    expect(stderr).not.toContain("\u001b");
+  });
+
   it("refuses a file it cannot classify", () => {
     const dir = project({ "notes.txt": "hello" });
     expect(run(["check", join(dir, "notes.txt")])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a Dockerfile, Compose file or .dockerignore") });

@@ -51,7 +51,7 @@ export function main(argv: string[], io: Io): number {
       return 2;
     }
     if (e instanceof ConfigError) {
-      io.stderr(`dockaudit: invalid config:\n${e.problems.map((p) => `  ${p.key}: ${p.message}`).join("\n")}\n`);
+      io.stderr(`dockaudit: invalid config:\n${e.problems.map((p) => `  ${inert(p.key)}: ${inert(p.message)}`).join("\n")}\n`);
       return 2;
     }
     throw e;

@@ -26,6 +26,14 @@ describe("dockaudit check --config", () => {
     expect(stderr).toContain("_extends:");
   });
 
+  it("prints the config's own keys with their control characters escaped", () => {
+    const dir = project('"x\\e[2J": 1\n');
+    const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("x\\x1b[2J: unknown key");
+    expect(stderr).not.toContain("\u001b");
+  });
+
   it("refuses a config that is not a regular file instead of waiting on it", () => {
     const dir = project("");
     execFileSync("mkfifo", [join(dir, "fifo.yml")]);

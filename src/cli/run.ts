@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { auditFiles, rules } from "../audit.js";
 import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
@@ -59,6 +59,7 @@ export function main(argv: string[], io: Io): number {
 }
 
 function check(args: CheckArgs, io: Io): number {
+  if ([...args.paths, args.config ?? "/"].some((p) => !isAbsolute(p))) workingDirectory();
   const config = loadConfig(args.config);
   const classify = createClassifier(config.files);
   const linked = (files: { path: string; content: string }[]) =>
@@ -152,6 +153,15 @@ function loadConfig(path: string | null): Config {
 function extendsAnother(text: string): boolean {
   const raw: unknown = parseYaml(text, { maxAliasCount: 100 });
   return typeof raw === "object" && raw !== null && Object.hasOwn(raw, "_extends");
+}
+
+/** The working directory, which relative paths need; it may have been deleted under the shell. */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (e) {
+    throw new UsageError(`the current directory cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): it may have been deleted; cd to an existing one`);
+  }
 }
 
 function packageVersion(): string {

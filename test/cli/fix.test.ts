@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/run.js";
+import { ensureBuilt, ROOT } from "../e2e/server.js";
 
 function run(argv: string[]) {
   let stdout = "";
@@ -40,7 +41,8 @@ describe("dockaudit check --fix", () => {
     chmodSync(dir, 0o755);
     writeFileSync(join(dir, "compose.yaml"), PUBLISHED);
     chmodSync(join(dir, "compose.yaml"), 0o444);
-    const cli = join(process.cwd(), "dist", "src", "cli", "main.js");
+    ensureBuilt();
+    const cli = join(ROOT, "dist", "src", "cli", "main.js");
     const result = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, cli, "check", dir, "--fix", "--format", "json", "--fail-on", "none"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
     expect(result.stderr).toContain("compose.yaml could not be written (EACCES)");
     expect(result.status).toBe(0);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collect } from "../../src/cli/files.js";
 import { main } from "../../src/cli/run.js";
+import { ensureBuilt, ROOT } from "../e2e/server.js";
 import { createClassifier } from "../../src/engine/index.js";
 
 function run(argv: string[]) {
@@ -66,7 +67,8 @@ describe("dockaudit check on files it cannot read as text", () => {
     chmodSync(join(dir, "Dockerfile"), 0o000);
     chmodSync(join(dir, "data"), 0o000);
     chmodSync(dir, 0o755);
-    const cli = join(process.cwd(), "dist", "src", "cli", "main.js");
+    ensureBuilt();
+    const cli = join(ROOT, "dist", "src", "cli", "main.js");
     const result = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, cli, "check", dir, "--format", "json", "--fail-on", "none"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
     chmodSync(join(dir, "data"), 0o755);
     expect(result.status).toBe(0);
@@ -89,6 +91,17 @@ describe("dockaudit check on symbolic links found while walking", () => {
       { path: "Dockerfile.evil", kind: "dockerfile", skipped: "it is a symbolic link to a path outside the audited directory" },
       { path: "docker/Dockerfile.prod", kind: "dockerfile" },
     ]);
+  });
+});
+
+describe("dockaudit check from a deleted working directory", () => {
+  it("says the directory is gone instead of crashing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-gone-"));
+    ensureBuilt();
+    const cli = join(ROOT, "dist", "src", "cli", "main.js");
+    const result = spawnSync("sh", ["-c", `cd "${dir}" && rmdir "${dir}" && exec "${process.execPath}" "${cli}" check .`], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+    expect(result.stderr).toContain("dockaudit: the current directory cannot be read (ENOENT)");
+    expect(result.status).toBe(2);
   });
 });
 

@@ -40,9 +40,12 @@ export function renderText(report: Report, options: TextOptions): string {
     }
     lines.push("");
   }
-  const counts = (["error", "warning", "info"] as const).map((s) => `${report.findings.filter((f) => f.severity === s).length} ${s}${s === "info" ? "" : "s"}`);
+  const counts = (["error", "warning", "info"] as const).map((s) => {
+    const n = report.findings.filter((f) => f.severity === s).length;
+    return `${n} ${s}${s === "info" || n === 1 ? "" : "s"}`;
+  });
   const audited = report.files.filter((f) => !f.skipped).length;
-  lines.push(`${report.findings.length ? paint("bold", `${report.findings.length} findings`) : paint("green", "No findings")} (${counts.join(", ")}) in ${audited} file${audited === 1 ? "" : "s"}, ${report.services.length} service${report.services.length === 1 ? "" : "s"}`);
+  lines.push(`${report.findings.length ? paint("bold", `${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}`) : paint("green", "No findings")} (${counts.join(", ")}) in ${audited} file${audited === 1 ? "" : "s"}, ${report.services.length} service${report.services.length === 1 ? "" : "s"}`);
   const grades = [...CATEGORIES, "overall" as const].map((c) => `${c} ${report.scores[c].grade} (${report.scores[c].score})`);
   lines.push(grades.join(" · "));
   return `${lines.join("\n")}\n`;

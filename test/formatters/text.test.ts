@@ -17,6 +17,11 @@ describe("text output", () => {
     }
   });
 
+  it("counts in the singular when there is one", () => {
+    const report = auditFiles([{ path: "Dockerfile", content: "FROM node:20.1.0\nUSER node\nHEALTHCHECK CMD true\n" }]);
+    expect(renderText(report, { color: false })).toContain("1 finding (0 errors, 0 warnings, 1 info) in 1 file, 0 services");
+  });
+
   it("shows bidirectional overrides as escapes, so a path reads in the order it is", () => {
     const report = auditFiles([{ path: "a\u202egnp.Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\n" }]);
     expect(renderText(report, { color: false })).toContain("a\\u202egnp.Dockerfile");

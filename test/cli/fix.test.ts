@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/run.js";
@@ -29,10 +29,12 @@ describe("dockaudit check --fix", () => {
     expect(ruleIds(stdout)).toContain("datastore-port-published");
   });
 
-  it("keeps fixing a UTF-8 file with a byte-order mark and CRLF line ends, and keeps both", () => {
+  it("keeps fixing a UTF-8 file with a byte-order mark and CRLF line ends, and keeps both and the file mode", () => {
     const dir = mkdtempSync(join(tmpdir(), "dockaudit-fix-"));
     writeFileSync(join(dir, "compose.yaml"), `\uFEFF${PUBLISHED.replace(/\n/g, "\r\n")}`);
+    chmodSync(join(dir, "compose.yaml"), 0o640);
     run(["check", dir, "--fix", "--fail-on", "none"]);
+    expect(statSync(join(dir, "compose.yaml")).mode & 0o777).toBe(0o640);
     expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe(`\uFEFF${PUBLISHED.replace('"5432:5432"', '"127.0.0.1:5432:5432"').replace(/\n/g, "\r\n")}`);
   });
 

@@ -25,6 +25,9 @@ export interface Io {
 
 const TOOL = { name: "dockaudit", version: packageVersion(), informationUri: "https://github.com/dockaudit/dockaudit" };
 
+/** A config is a few dozen lines; one from a pull request must not make the CLI parse megabytes. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
 /** The most directories named one by one on stderr. */
 const MAX_NOTES = 10;
 
@@ -142,8 +145,8 @@ function render(report: Report, args: CheckArgs, io: Io): string {
 
 function loadConfig(path: string | null): Config {
   if (!path) return DEFAULT_CONFIG;
-  const { content: text, unreadable } = readSource(path, path, Number.MAX_SAFE_INTEGER);
-  if (unreadable) throw new UsageError(`cannot use config ${path}: ${unreadable}`);
+  const { content: text, unreadable } = readSource(path, path, MAX_CONFIG_BYTES);
+  if (unreadable) throw new UsageError(`cannot use config ${path}: ${unreadable.replace("limits.max_file_bytes", "the most a config may hold")}`);
   const config = parseConfigText(text, rules.map((r) => r.meta));
   if (extendsAnother(text)) throw new ConfigError([{ key: "_extends", message: "the CLI does not fetch other configs; copy the settings it names into this file" }]);
   return config;

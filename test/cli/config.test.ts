@@ -34,6 +34,13 @@ describe("dockaudit check --config", () => {
     expect(stderr).not.toContain("\u001b");
   });
 
+  it("refuses a config too large to be one instead of parsing it", () => {
+    const dir = project(`# ${"x".repeat(300 * 1024)}\n`);
+    const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("over the limit of 262144 bytes per file (the most a config may hold)");
+  });
+
   it("refuses a config that is not a regular file instead of waiting on it", () => {
     const dir = project("");
     execFileSync("mkfifo", [join(dir, "fifo.yml")]);

@@ -105,6 +105,23 @@ describe("dockaudit check from a deleted working directory", () => {
   });
 });
 
+describe("dockaudit check on a directory argument that is a symbolic link", () => {
+  it("walks it even when another argument makes their common directory the root", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-linkarg-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "dockaudit-elsewhere-"));
+    mkdirSync(join(dir, "api"));
+    writeFileSync(join(dir, "api", "Dockerfile"), DOCKERFILE);
+    writeFileSync(join(elsewhere, "Dockerfile"), DOCKERFILE);
+    symlinkSync(elsewhere, join(dir, "shared"));
+    const doc = JSON.parse(run(["check", join(dir, "api"), join(dir, "shared"), "--format", "json", "--fail-on", "none"]).stdout);
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual(["api/Dockerfile", "shared/Dockerfile"]);
+    mkdirSync(join(elsewhere, "sub"));
+    writeFileSync(join(elsewhere, "sub", "Dockerfile"), DOCKERFILE);
+    const nested = JSON.parse(run(["check", join(dir, "api"), join(dir, "shared", "sub"), "--format", "json", "--fail-on", "none"]).stdout);
+    expect(nested.files.map((f: { path: string }) => f.path)).toEqual(["api/Dockerfile", "shared/sub/Dockerfile"]);
+  });
+});
+
 describe("collect on a tree larger than its listing bound", () => {
   it("still finds every Docker file past the bound", () => {
     const dir = mkdtempSync(join(tmpdir(), "dockaudit-wide-"));

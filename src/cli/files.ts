@@ -183,10 +183,10 @@ export function collect(paths: string[], classify: Classifier, maxFileBytes: num
     const rel = toPosix(relative(root, abs));
     if (stat.isDirectory()) {
       walkedDirs.push(rel);
-      // The walk from the root does not follow links: a directory argument reached through one
-      // (`check api shared` with shared -> ../lib) is walked from itself, as the user named it.
-      const throughLink = rel.split("/").some((_, i, parts) => walk.links.has(parts.slice(0, i + 1).join("/")));
-      if (throughLink && !tree.some((f) => f.startsWith(`${rel}/`))) walkTree(abs, walk);
+      // The walk from the root follows no link and skips node_modules: a directory argument it did
+      // not enter (`check api shared` with shared -> ../lib, `check . node_modules/x`) is walked
+      // from itself, as the user named it.
+      if (rel !== "" && !tree.some((f) => f.startsWith(`${rel}/`))) walkTree(abs, walk);
       for (const f of tree) if ((rel === "" || f.startsWith(`${rel}/`)) && classify(f)) wanted.add(f);
     } else if (classify(rel)) {
       wanted.add(rel);

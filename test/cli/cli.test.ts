@@ -36,6 +36,12 @@ describe("dockaudit check", () => {
     expect(code).toBe(1);
   });
 
+  it("walks node_modules when it is named as an argument of its own", () => {
+    const dir = project({ Dockerfile: ROOT_DOCKERFILE, "node_modules/pkg/Dockerfile": ROOT_DOCKERFILE });
+    const doc = JSON.parse(run(["check", dir, join(dir, "node_modules", "pkg"), "--format", "json"]).stdout);
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual(["Dockerfile", "node_modules/pkg/Dockerfile"]);
+  });
+
   it("exits 0 when nothing reaches --fail-on and 1 when something does", () => {
     const dir = project({ Dockerfile: ROOT_DOCKERFILE });
     expect(run(["check", dir, "--fail-on", "none"]).code).toBe(0);

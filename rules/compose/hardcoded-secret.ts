@@ -1,4 +1,4 @@
-import type { ComposeModel, EnvVar } from "../../src/engine/parse/compose.js";
+import { environmentOf, isRecord, type ComposeModel, type ComposeService, type EnvVar } from "../../src/engine/parse/compose.js";
 import { variableRefs } from "../../src/engine/parse/interpolation.js";
 import { scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -29,7 +29,7 @@ export default defineComposeRule({
       report({ messageId, data: { service, name: env.name, kind }, range, service, secret });
     };
     for (const service of model.services) {
-      for (const env of service.environment) {
+      for (const env of [...service.environment, ...hookEnvironment(service)]) {
         const value = env.value;
         if (value === null) continue;
         if (isSecretName(env.name) && !variableRefs(value).length && !isPlaceholder(value)) {
@@ -50,4 +50,13 @@ function valueRange(model: ComposeModel, env: EnvVar, start: number, end: number
   const text = listForm ? `${env.name}=${env.value}` : env.value!;
   const offset = listForm ? env.name.length + 1 : 0;
   return scalarSubRange(model, model.locate(env.path), text, offset + start, offset + end);
+}
+
+/** The environment of the service's lifecycle hooks (`post_start`, `pre_stop`), written in the file like its own. */
+function hookEnvironment(service: ComposeService): EnvVar[] {
+  return ["post_start", "pre_stop"].flatMap((hook) => {
+    const entries = service.data[hook];
+    if (!Array.isArray(entries)) return [];
+    return entries.flatMap((entry, i) => (isRecord(entry) ? environmentOf(entry.environment, [...service.path, hook, i, "environment"]) : []));
+  });
 }

@@ -567,7 +567,8 @@ function dependsOf(v: unknown, path: YamlPath): DependsOn[] {
   }));
 }
 
-function environmentOf(v: unknown, path: YamlPath): EnvVar[] {
+/** The variables of an `environment` mapping or `KEY=value` list at `path`. */
+export function environmentOf(v: unknown, path: YamlPath): EnvVar[] {
   if (Array.isArray(v)) {
     return v.map((entry, i) => {
       const text = String(entry);

@@ -10,6 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A lifecycle hook's environment is written in the file too.
+      code: "services:\n  db:\n    image: postgres:16\n    post_start:\n      - command: /seed.sh\n        environment:\n          SEED_PASSWORD: Zx9vQ2mLp7Rt\n    pre_stop:\n      - command: [\"/dump.sh\"]\n        environment:\n          - BACKUP_TOKEN=${BACKUP_TOKEN:?}\n          - S3_SECRET_KEY=Kq8LmN3vR5tYw\n",
+      errors: [
+        { messageId: "literal", line: 7, column: 26, endLine: 7, endColumn: 38, data: { service: "db", name: "SEED_PASSWORD" } },
+        { messageId: "literal", line: 12, column: 27, endLine: 12, endColumn: 40, data: { service: "db", name: "S3_SECRET_KEY" } },
+      ],
+    },
+    {
       code: "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n      - \"SECRET_KEY=9f2c1e7a4b\"\n",
       errors: [
         { messageId: "weak", line: 5, column: 36, endLine: 5, endColumn: 41, service: "grafana" },

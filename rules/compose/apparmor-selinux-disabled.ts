@@ -2,6 +2,9 @@ import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { securityOpts } from "../../src/engine/security-opts.js";
 
+/** SELinux process types the policy leaves unconfined: `spc_t` ("super privileged container") and `unconfined_t`. */
+const UNCONFINED_TYPE = /^type[:=](spc_t|unconfined_t)$/;
+
 export default defineComposeRule({
   meta: {
     id: "apparmor-selinux-disabled",
@@ -13,17 +16,19 @@ export default defineComposeRule({
     messages: {
       apparmor: "Service `{{service}}` runs with `apparmor:unconfined`, dropping the AppArmor profile that blocks writes to /proc and /sys and mounting filesystems. Remove it, or load a custom profile with `apparmor:<name>`.",
       selinux: "Service `{{service}}` runs with `label:disable`, so SELinux no longer confines it to its own files. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
+      selinuxType: "Service `{{service}}` runs with the SELinux type `{{type}}`, which SELinux does not confine, so it can reach the host's files like an unconfined process. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
     },
   },
   check({ model, report }) {
     const once = oncePerRange();
     for (const service of model.services) {
       for (const opt of securityOpts(service)) {
-        const messageId = opt.name === "apparmor" && opt.value === "unconfined" ? "apparmor" : opt.name === "label" && /^disable(:true)?$/.test(opt.value) ? "selinux" : null;
+        const type = opt.name === "label" ? UNCONFINED_TYPE.exec(opt.value)?.[1] : undefined;
+        const messageId = opt.name === "apparmor" && opt.value === "unconfined" ? "apparmor" : opt.name === "label" && /^disable(:true)?$/.test(opt.value) ? "selinux" : type ? "selinuxType" : null;
         if (!messageId) continue;
         const range = model.locate(opt.path);
         if (!once(range)) continue;
-        report({ messageId, data: { service: service.name }, range, service: service.name });
+        report({ messageId, data: { service: service.name, type: type ?? "" }, range, service: service.name });
       }
     }
   },

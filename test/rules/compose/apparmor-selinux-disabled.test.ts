@@ -14,6 +14,14 @@ ruleTester(rule, {
       ],
     },
     {
+      // The SELinux types that are not confined: spc_t (a "super privileged container") and unconfined_t.
+      code: "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - label=type:spc_t\n      - \"label:type:unconfined_t\"\n",
+      errors: [
+        { messageId: "selinuxType", line: 5, column: 9, endLine: 5, endColumn: 25, data: { service: "app", type: "spc_t" } },
+        { messageId: "selinuxType", line: 6, column: 9, endLine: 6, endColumn: 34, data: { service: "app", type: "unconfined_t" } },
+      ],
+    },
+    {
       // Written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  security_opt: [\"apparmor:unconfined\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "apparmor", line: 3, column: 18, endLine: 3, endColumn: 39, service: "w1" }],

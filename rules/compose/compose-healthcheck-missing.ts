@@ -1,3 +1,4 @@
+import { isTrueValue } from "../../src/engine/compose-values.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -27,7 +28,7 @@ export default defineComposeRule({
       const hc = isRecord(service.data.healthcheck) ? service.data.healthcheck : null;
       if (hc) {
         if (!service.healthcheck.disabled) continue;
-        const path = hc.disable === true ? [...service.path, "healthcheck", "disable"] : [...service.path, "healthcheck", "test"];
+        const path = isTrueValue(hc.disable) ? [...service.path, "healthcheck", "disable"] : [...service.path, "healthcheck", "test"];
         const range = model.locate(path);
         if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name });
         continue;

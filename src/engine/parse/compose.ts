@@ -508,7 +508,7 @@ const engineRestart = (condition: string): string => (condition === "none" ? "no
 /** Whether a service mapping defines a healthcheck, and whether it switches the image's off (`disable: true`, `test: [NONE]`). */
 export function healthcheckOf(s: Record<string, unknown>): { defined: boolean; disabled: boolean } {
   const hc = isRecord(s.healthcheck) ? s.healthcheck : null;
-  const disabled = hc?.disable === true || (Array.isArray(hc?.test) && hc.test[0] === "NONE");
+  const disabled = isTrueValue(hc?.disable) || (Array.isArray(hc?.test) && hc.test[0] === "NONE");
   return { defined: hc !== null && !disabled, disabled };
 }
 

@@ -52,9 +52,17 @@ ruleTester(rule, {
       ],
     },
     {
-      // \`restart: "no"\` on a service that publishes a port: a server run without restarts, not a job.
+      // `restart: "no"` on a service that publishes a port: a server run without restarts, not a job.
       code: "services:\n  api:\n    build: .\n    ports:\n      - '8000:8000'\n    restart: \"no\"\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "api" }],
+    },
+    {
+      // `disable` as a string Compose casts to true (a variable's default included).
+      code: "services:\n  a:\n    image: app:1\n    healthcheck:\n      disable: \"true\"\n  b:\n    image: app:1\n    healthcheck:\n      disable: ${NO_HEALTHCHECK:-true}\n",
+      errors: [
+        { messageId: "disabled", line: 5, column: 16, endLine: 5, endColumn: 22 },
+        { messageId: "disabled", line: 9, column: 16, endLine: 9, endColumn: 39 },
+      ],
     },
     {
       // A migration name does not make a service one-shot when it restarts forever.

@@ -13,6 +13,8 @@ ruleTester(rule, {
     `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_completed_successfully\n`,
     // The dependency turns its healthcheck off: service_healthy could never pass.
     "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      disable: true\n  api:\n    image: app:1\n    depends_on: [db]\n",
+    // Also when `disable` is a string Compose reads as true: no fix to service_healthy, which could never pass.
+    "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n      disable: \"true\"\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_started\n",
     // Unknown dependency (defined elsewhere).
     "services:\n  api:\n    image: app:1\n    depends_on: [db]\n",
     // A datastore that extends a service of another file: whether it has a healthcheck is unknown here.

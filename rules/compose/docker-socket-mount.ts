@@ -1,3 +1,4 @@
+import { isTrueValue } from "../../src/engine/compose-values.js";
 import { bindSource, isRuntimeSocket, volumeSourceRange } from "../../src/engine/mounts.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -25,8 +26,7 @@ export default defineComposeRule({
         if (!once(range)) continue;
         report({ messageId: "socket", data: { service: service.name, source: volume.source! }, range, service: service.name });
       }
-      const apiSocket = service.data.use_api_socket;
-      if (apiSocket !== true && apiSocket !== "true") continue;
+      if (!isTrueValue(service.data.use_api_socket)) continue;
       const range = model.locateKey([...service.path, "use_api_socket"]);
       if (once(range)) report({ messageId: "apiSocket", data: { service: service.name }, range, service: service.name });
     }

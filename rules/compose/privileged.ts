@@ -1,4 +1,4 @@
-import { resolvedOrNull } from "../../src/engine/compose-values.js";
+import { isTrueValue } from "../../src/engine/compose-values.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
@@ -21,7 +21,7 @@ export default defineComposeRule({
     const once = oncePerRange();
     for (const service of model.services) {
       const value = service.data.privileged;
-      const privileged = value === true || value === "true" ? "privileged" : typeof value === "string" && trueByDefault(value) ? "byDefault" : null;
+      const privileged = typeof value === "string" && value.includes("$") ? (isTrueValue(value) ? "byDefault" : null) : isTrueValue(value) ? "privileged" : null;
       if (!privileged) continue;
       const range = model.locate([...service.path, "privileged"]);
       if (!once(range)) continue;
@@ -32,7 +32,7 @@ export default defineComposeRule({
         const entries = service.data[hook];
         if (!Array.isArray(entries)) continue;
         entries.forEach((entry, i) => {
-          if (!isRecord(entry) || !isPrivileged(entry.privileged)) return;
+          if (!isRecord(entry) || !isTrueValue(entry.privileged)) return;
           const range = model.locate([...service.path, hook, i, "privileged"]);
           if (once(range)) report({ messageId: "hook", data: { service: service.name, hook }, range, service: service.name });
         });
@@ -43,10 +43,3 @@ export default defineComposeRule({
 
 /** Lifecycle hooks, each run in the container like `docker exec` (with `--privileged` when they say so). */
 const HOOKS = ["post_start", "pre_stop"] as const;
-
-const isPrivileged = (v: unknown): boolean => v === true || v === "true" || (typeof v === "string" && trueByDefault(v));
-
-/** `${PRIV:-true}`: true unless the environment says otherwise. */
-function trueByDefault(value: string): boolean {
-  return value.includes("$") && resolvedOrNull(value)?.trim() === "true";
-}

@@ -41,5 +41,12 @@ ruleTester(rule, {
       code: "x-docker: &docker\n  image: docker:27-cli\n  use_api_socket: true\nservices:\n  a:\n    <<: *docker\n  b:\n    <<: *docker\n",
       errors: [{ messageId: "apiSocket", line: 3, column: 3, endLine: 3, endColumn: 17, service: "a" }],
     },
+    {
+      code: "services:\n  agent:\n    image: docker:27-cli\n    use_api_socket: \"yes\"\n  ci:\n    image: docker:27-cli\n    use_api_socket: ${API_SOCKET:-true}\n",
+      errors: [
+        { messageId: "apiSocket", line: 4, column: 5, endLine: 4, endColumn: 19, data: { service: "agent" } },
+        { messageId: "apiSocket", line: 7, column: 5, endLine: 7, endColumn: 19, data: { service: "ci" } },
+      ],
+    },
   ],
 });

@@ -30,6 +30,14 @@ ruleTester(rule, {
       errors: [{ messageId: "privileged", line: 3, column: 15, endLine: 3, endColumn: 19, service: "w1" }],
     },
     {
+      // Strings Compose casts to true.
+      code: "services:\n  a:\n    image: alpine:3.20\n    privileged: \"yes\"\n  b:\n    image: alpine:3.20\n    privileged: \"ON\"\n",
+      errors: [
+        { messageId: "privileged", line: 4, column: 17, endLine: 4, endColumn: 22 },
+        { messageId: "privileged", line: 7, column: 17, endLine: 7, endColumn: 21 },
+      ],
+    },
+    {
       // True by default: privileged unless the environment says otherwise.
       code: "services:\n  agent:\n    image: alpine:3.20\n    privileged: \"${PRIV:-true}\"\n",
       errors: [{ messageId: "byDefault", line: 4, column: 17, endLine: 4, endColumn: 32, data: { service: "agent", value: "${PRIV:-true}" } }],

@@ -10,6 +10,8 @@ ruleTester(rule, {
     { code: "services:\n  api:\n    extends:\n      file: common.yaml\n      service: base\n" },
     "services:\n  app:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          cpus: '0.5'\n",
     "services:\n  app:\n    image: example/app:1\n    cpus: 0.25\n",
+    // a limit set by a variable without a default is unknown, not 0
+    "services:\n  app:\n    image: example/app:1\n    cpus: ${CPUS_2}\n",
     // CPU time per period (what `cpus` sets), or a set of cores.
     "services:\n  app:\n    image: example/app:1\n    cpu_quota: 50000\n  worker:\n    image: example/app:1\n    cpuset: \"0,1\"\n",
     // override fragment
@@ -23,6 +25,14 @@ ruleTester(rule, {
     "x-limits: &limits\n  deploy:\n    resources:\n      limits: { memory: 1G, cpus: \"1\" }\nservices:\n  app:\n    <<: *limits\n    image: example/app:1\n",
   ],
   invalid: [
+    {
+      // A limit of 0 is Docker's "no limit".
+      code: "services:\n  app:\n    image: example/app:1\n    cpus: 0\n  web:\n    image: example/app:1\n    cpus: \"0.0\"\n",
+      errors: [
+        { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" },
+        { messageId: "missing", line: 5, column: 3, endLine: 5, endColumn: 6, service: "web" },
+      ],
+    },
     {
       code: "services:\n  app:\n    image: example/app:1\n  worker:\n    image: example/app:1\n    deploy:\n  api:\n    image: example/app:1\n    deploy:\n      resources:\n        reservations:\n          cpus: '0.1'\n  web:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n",
       errors: [

@@ -16,6 +16,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A limit of 0 is Docker's "no limit".
+      code: "services:\n  app:\n    image: example/app:1\n    mem_limit: 0\n  web:\n    image: example/app:1\n    mem_limit: 0m\n",
+      errors: [
+        { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" },
+        { messageId: "missing", line: 5, column: 3, endLine: 5, endColumn: 6, service: "web" },
+      ],
+    },
+    {
       code: "services:\n  app:\n    image: example/app:1\n  worker:\n    image: example/app:1\n    deploy:\n  api:\n    image: example/app:1\n    deploy:\n      resources:\n        reservations:\n          memory: 128M\n  web:\n    image: example/app:1\n    deploy:\n      resources:\n        limits:\n          cpus: \"0.3\"\n",
       errors: [
         { messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" },

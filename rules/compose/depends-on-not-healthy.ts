@@ -23,6 +23,7 @@ export default defineComposeRule({
     messages: {
       started: "`{{service}}` waits only until `{{dependency}}` has started, not until its healthcheck passes, so it can hit a service that is not ready yet; use `condition: service_healthy`.",
       datastore: "`{{service}}` depends on the datastore `{{dependency}}`, which has no healthcheck, so it starts before the datastore accepts connections; give `{{dependency}}` a healthcheck and use `condition: service_healthy`.",
+      neverHealthy: "`{{service}}` waits for `{{dependency}}` to be healthy, but `{{dependency}}` switches its healthcheck off, so it never reports healthy and Compose fails to start `{{service}}`; give `{{dependency}}` a healthcheck or wait with `condition: service_started`.",
     },
   },
   check({ model, project, report }) {
@@ -39,10 +40,17 @@ export default defineComposeRule({
     const once = oncePerRange();
     for (const service of fullServices(model)) {
       for (const dep of service.dependsOn) {
-        if (dep.condition === "service_healthy" || dep.condition === "service_completed_successfully") continue;
+        if (dep.condition === "service_completed_successfully") continue;
         const namesakes = beside.get(dep.service) ?? [];
         const target = here.get(dep.service) ?? namesakes.find((s) => !s.compose.partial);
         if (!target) continue;
+        if (dep.condition === "service_healthy") {
+          // Compose fails a dependant that waits for the health of a container without a healthcheck.
+          if (!target.healthcheck.disabled || namesakes.some((s) => healthy(s.compose.data))) continue;
+          const range = model.locateKey(dep.path);
+          if (once(range)) report({ messageId: "neverHealthy", data: { service: service.name, dependency: dep.service }, range, service: service.name });
+          continue;
+        }
         const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
         if (target.healthcheck.disabled) continue;
         // A healthcheck inherited with `extends` counts; one extended from another file is unknown.

@@ -22,6 +22,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Waiting for the health of a service whose healthcheck is switched off: it never becomes healthy.
+      code: "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      disable: true\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n  web:\n    build: .\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      web: {condition: service_healthy}\n",
+      files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK NONE\n" },
+      errors: [
+        { messageId: "neverHealthy", line: 9, column: 7, endLine: 9, endColumn: 9, data: { service: "api", dependency: "db" } },
+        { messageId: "neverHealthy", line: 16, column: 7, endLine: 16, endColumn: 10, data: { service: "proxy", dependency: "web" } },
+      ],
+    },
+    {
       // List form: no exact fix (the list would have to become a mapping).
       code: `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      - db\n`,
       errors: [{ messageId: "started", line: 9, column: 9, endLine: 9, endColumn: 11, service: "api" }],

@@ -80,11 +80,15 @@ function rotatingAnchors(model: ComposeModel): RotatingAnchor[] {
   return anchors;
 }
 
-/** A YAML alias can only name an anchor written before it: the first rotating anchor defined before the service's key. */
+/**
+ * A YAML alias can only name an anchor written before it in the same document: the first rotating
+ * anchor defined before the service's key with no `---` between them.
+ */
 function anchorDefinedBefore(model: ComposeModel, anchors: RotatingAnchor[], serviceKey: Range | null): string | null {
   if (!serviceKey || !anchors.length) return null;
   const offset = model.index.offset(serviceKey.start);
-  return anchors.find((a) => a.offset < offset)?.name ?? null;
+  const sameDocument = (a: RotatingAnchor) => model.documents < 2 || !/^---(?:[ \t]|\r?$)/m.test(model.text.slice(a.offset, offset));
+  return anchors.find((a) => a.offset < offset && sameDocument(a))?.name ?? null;
 }
 
 function anchorFix(model: ComposeModel, service: ComposeService, anchor: string): Fix | undefined {

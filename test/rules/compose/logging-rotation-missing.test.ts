@@ -56,5 +56,10 @@ ruleTester(rule, {
       errors: [{ messageId: "missingAnchor", line: 4, column: 3, endLine: 4, endColumn: 6, data: { service: "web", anchor: "early" } }],
       output: "x-early: &early\n  driver: local\nservices:\n  web:\n    logging: *early\n    image: nginx:1.27\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
     },
+    {
+      // YAML anchors do not cross documents: one defined in an earlier document of the file cannot be used.
+      code: "x-logging: &rot\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  a:\n    image: app:1\n    logging: *rot\n---\nservices:\n  b:\n    image: app:1\n",
+      errors: [{ messageId: "missing", line: 11, column: 3, endLine: 11, endColumn: 4, data: { service: "b" } }],
+    },
   ],
 });

@@ -17,6 +17,7 @@ export default defineComposeRule({
     messages: {
       literal: "Service `{{service}}` sets `{{name}}` to a literal value in the Compose file, so the credential is in the repository and in every copy of it. Read it from the environment (`${{{name}}:?}`), an env_file kept out of git, or a Compose secret.",
       weak: "Service `{{service}}` sets `{{name}}` to a well-known default password, which is the first thing anyone tries. Generate a strong value and read it from the environment (`${{{name}}:?}`) or a Compose secret.",
+      buildArg: "Service `{{service}}` passes `{{name}}` as a literal build argument, so the credential is in the repository and, once a RUN uses it, in the image's history. Pass it with `build.secrets` instead, which mounts it only for the RUN that needs it.",
       url: "Service `{{service}}` puts a {{kind}} in the URL in `{{name}}`, so the credential is in the repository. Build the URL from a variable (`${DB_PASSWORD:?}`) or pass the password separately through a secret.",
     },
   },
@@ -29,11 +30,13 @@ export default defineComposeRule({
       report({ messageId, data: { service, name: env.name, kind }, range, service, secret });
     };
     for (const service of model.services) {
-      for (const env of [...service.environment, ...hookEnvironment(service)]) {
+      const args = isRecord(service.data.build) ? environmentOf(service.data.build.args, [...service.path, "build", "args"]) : [];
+      for (const env of [...service.environment, ...hookEnvironment(service), ...args]) {
         const value = env.value;
         if (value === null) continue;
         if (isSecretName(env.name) && !variableRefs(value).length && !isPlaceholder(value)) {
-          emit(service.name, env, isWeakSecret(value) ? "weak" : "literal", value, valueRange(model, env, 0, value.length));
+          const messageId = args.includes(env) ? "buildArg" : isWeakSecret(value) ? "weak" : "literal";
+          emit(service.name, env, messageId, value, valueRange(model, env, 0, value.length));
           continue;
         }
         for (const pw of urlPasswords(value)) {

@@ -10,6 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A literal build argument: in the repository and in the image's history.
+      code: "services:\n  web:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: npm_Zx9vQ2mLp7RtKq8\n        NODE_ENV: production\n  api:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN=${GITHUB_TOKEN:?}\n        - PIP_PASSWORD=Kq8LmN3vR5tYw\n",
+      errors: [
+        { messageId: "buildArg", line: 6, column: 20, endLine: 6, endColumn: 39, data: { service: "web", name: "NPM_TOKEN" } },
+        { messageId: "buildArg", line: 13, column: 24, endLine: 13, endColumn: 37, data: { service: "api", name: "PIP_PASSWORD" } },
+      ],
+    },
+    {
       // A lifecycle hook's environment is written in the file too.
       code: "services:\n  db:\n    image: postgres:16\n    post_start:\n      - command: /seed.sh\n        environment:\n          SEED_PASSWORD: Zx9vQ2mLp7Rt\n    pre_stop:\n      - command: [\"/dump.sh\"]\n        environment:\n          - BACKUP_TOKEN=${BACKUP_TOKEN:?}\n          - S3_SECRET_KEY=Kq8LmN3vR5tYw\n",
       errors: [

@@ -34,6 +34,7 @@ export default defineComposeRule({
       watchTarget: "`{{where}}` uses the `{{value}}` action without a `target`, so `docker compose` refuses the file; add the path in the container to sync to.",
       healthcheckTest: "`{{where}}` is `{{value}}`, but a list-form healthcheck test starts with `CMD`, `CMD-SHELL` or `NONE`, so `docker compose` refuses the file; put `CMD` (arguments run as written) or `CMD-SHELL` (one shell command) first.",
       platform: "`{{where}}` is `{{value}}`, which `build.platforms` does not list, so `docker compose` refuses the file; add it to `build.platforms` (or change the platform).",
+      sharedNetworkPorts: "`{{where}}` publishes ports although the service joins the network of another container (`network_mode: {{value}}`), so Docker refuses to create it (\"conflicting options: port publishing and the container type network mode\"); publish the ports on that other service.",
       tooLongValue: "The value of `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it was not checked against the Compose specification; shorten it or move the content to a file.",
       tooLongKey: "The key `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it and what it holds were not checked against the Compose specification.",
     },

@@ -6,7 +6,7 @@ import { isRecord, type ComposeService, type YamlPath } from "./parse/compose.js
  * checks, past the JSON schema) and refuses the file over.
  */
 export interface ConsistencyIssue {
-  kind: "distinct" | "exclusive" | "watchTarget" | "healthcheckTest" | "platform";
+  kind: "distinct" | "exclusive" | "watchTarget" | "healthcheckTest" | "platform" | "sharedNetworkPorts";
   /** Where the finding points: the service-level key, or the watch entry. */
   path: YamlPath;
   /** The setting written at `path` and the one it clashes with, as dotted keys. */
@@ -77,6 +77,10 @@ export function consistencyIssues(service: ComposeService): ConsistencyIssue[] {
   const mode = typeof s.network_mode === "string" ? resolvedOrNull(s.network_mode)?.trim() : "";
   if (mode && networks > 0) {
     issues.push({ kind: "exclusive", path: [...service.path, "network_mode"], key: "network_mode", other: "networks", value: "", otherValue: "" });
+  }
+  // Another container's network namespace has its own published ports: Docker refuses to add more.
+  if (mode && /^(service|container):/.test(mode) && Array.isArray(s.ports) && s.ports.length) {
+    issues.push({ kind: "sharedNetworkPorts", path: [...service.path, "ports"], key: "ports", other: "network_mode", value: mode, otherValue: "" });
   }
   const build = isRecord(s.build) ? s.build : null;
   if (build && typeof build.dockerfile === "string" && build.dockerfile !== "" && typeof build.dockerfile_inline === "string" && build.dockerfile_inline !== "") {

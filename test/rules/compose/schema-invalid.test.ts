@@ -20,6 +20,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Ports on a service that shares another container's network namespace.
+      code: "services:\n  vpn:\n    image: example/vpn:1\n    ports: [\"8080:8080\"]\n  app:\n    image: example/app:1\n    network_mode: service:vpn\n    ports:\n      - \"9090:9090\"\n",
+      errors: [{ messageId: "sharedNetworkPorts", line: 8, column: 5, endLine: 8, endColumn: 10, data: { where: "services.app.ports", value: "service:vpn" } }],
+    },
+    {
       // build.platforms must include the service's platform.
       code: "services:\n  web:\n    build:\n      context: .\n      platforms: [linux/amd64]\n    platform: linux/arm64\n  api:\n    build:\n      context: .\n      platforms: [linux/amd64, linux/arm64]\n    platform: linux/arm64\n",
       errors: [{ messageId: "platform", line: 6, column: 5, endLine: 6, endColumn: 13, data: { where: "services.web.platform", value: "linux/arm64" } }],

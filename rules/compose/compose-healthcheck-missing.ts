@@ -2,7 +2,7 @@ import { isTrueValue } from "../../src/engine/compose-values.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { buildBases, isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
 const INLINE_HEALTHCHECK = /^[ \t]*HEALTHCHECK[ \t]+(?!NONE\b)/im;
 
@@ -34,10 +34,12 @@ export default defineComposeRule({
         continue;
       }
       if (serviceDefines(project, model, service, (d) => d.healthcheck !== undefined) !== false) continue;
-      const linked = linkedByName.get(service.name);
+      // The build a service runs may be its own or that of a service it `extends`.
+      const builder = [service, ...buildBases(model, service)].pop()!;
+      const linked = linkedByName.get(builder.name);
       if (linked?.healthcheck.source === "dockerfile") continue;
       if (linked?.dockerfilePath && !linked.dockerfile && project.exists(linked.dockerfilePath) === true) continue;
-      const build = isRecord(service.data.build) ? service.data.build : null;
+      const build = isRecord(builder.data.build) ? builder.data.build : null;
       if (typeof build?.dockerfile_inline === "string" && INLINE_HEALTHCHECK.test(build.dockerfile_inline)) continue;
       const messageId = linked?.healthcheck.disabled ? "dockerfileDisabled" : "missing";
       report({ messageId, data: { service: service.name }, range: model.locateKey(service.path), service: service.name });

@@ -173,6 +173,26 @@ export function serviceDefines(project: Project, model: ComposeModel, service: C
 }
 
 /**
+ * The services of the same file whose `build:` (or `image:`) a service runs through `extends`:
+ * the chain of bases, followed while the service and each base name neither `build` nor `image`.
+ */
+export function buildBases(model: ComposeModel, service: ComposeService): ComposeService[] {
+  const bases: ComposeService[] = [];
+  const seen = new Set([service.name]);
+  let at = service;
+  while (at.data.build === undefined && at.data.image === undefined && bases.length < MAX_EXTENDS_CHAIN) {
+    const ext: unknown = at.data.extends;
+    const name = typeof ext === "string" ? ext : isRecord(ext) && typeof ext.service === "string" && ext.file === undefined ? ext.service : null;
+    const base = name === null || seen.has(name) ? undefined : servicesNamed(model, name)[0];
+    if (!base) break;
+    seen.add(base.name);
+    bases.push(base);
+    at = base;
+  }
+  return bases;
+}
+
+/**
  * False when both services are limited to profiles and share none: they are alternatives that a
  * normal `docker compose --profile x up` never starts together.
  */

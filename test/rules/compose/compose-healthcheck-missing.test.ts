@@ -8,6 +8,8 @@ const dockerfile = "FROM python:3.12-slim AS base\nCMD [\"python\"]\n\nFROM base
 
 ruleTester(rule, {
   valid: [
+    // The build (and its HEALTHCHECK) comes from the service it extends.
+    { code: "services:\n  web:\n    build: .\n    restart: always\n  worker:\n    extends: web\n    command: [\"worker\"]\n  beat:\n    extends:\n      service: worker\n", files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n" } },
     // A Compose healthcheck.
     "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]\n",
     // The build stage has a HEALTHCHECK (cross-file), also inherited from a base stage.

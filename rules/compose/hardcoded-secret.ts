@@ -2,7 +2,7 @@ import { environmentOf, isRecord, type ComposeModel, type ComposeService, type E
 import { variableRefs } from "../../src/engine/parse/interpolation.js";
 import { scalarSubRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { urlPasswords } from "../../src/engine/secret-patterns.js";
+import { findKnownSecret, isDummySecret, urlPasswords } from "../../src/engine/secret-patterns.js";
 import { isPlaceholder, isSecretName, isWeakSecret } from "../../src/engine/secrets.js";
 import type { Range } from "../../src/engine/types.js";
 
@@ -18,6 +18,7 @@ export default defineComposeRule({
       literal: "Service `{{service}}` sets `{{name}}` to a literal value in the Compose file, so the credential is in the repository and in every copy of it. Read it from the environment (`${{{name}}:?}`), an env_file kept out of git, or a Compose secret.",
       weak: "Service `{{service}}` sets `{{name}}` to a well-known default password, which is the first thing anyone tries. Generate a strong value and read it from the environment (`${{{name}}:?}`) or a Compose secret.",
       buildArg: "Service `{{service}}` passes `{{name}}` as a literal build argument, so the credential is in the repository and, once a RUN uses it, in the image's history. Pass it with `build.secrets` instead, which mounts it only for the RUN that needs it.",
+      configContent: "Config `{{config}}` holds a {{kind}} in its inline `content`, so the credential is in the repository and in every copy of it. Declare it as a secret read from a file kept out of git or from the environment (`environment:`) instead.",
       url: "Service `{{service}}` puts a {{kind}} in the URL in `{{name}}`, so the credential is in the repository. Build the URL from a variable (`${DB_PASSWORD:?}`) or pass the password separately through a secret.",
     },
   },
@@ -44,8 +45,24 @@ export default defineComposeRule({
         }
       }
     }
+    const configs = isRecord(model.data.configs) ? model.data.configs : {};
+    for (const [name, config] of Object.entries(configs)) {
+      const content = isRecord(config) && typeof config.content === "string" ? config.content : null;
+      const found = content === null ? null : findKnownSecret(content);
+      if (!found || isDummySecret(found.value)) continue;
+      const path = ["configs", name, "content"];
+      report({ messageId: "configContent", data: { config: name, kind: found.kind }, range: textRange(model, model.locate(path), found.value), secret: found.value });
+    }
   },
 });
+
+/** Range of `text` written verbatim inside `range` (a block scalar holds it as written), else `range`. */
+function textRange(model: ComposeModel, range: Range | null, text: string): Range | null {
+  if (!range) return null;
+  const start = model.index.offset(range.start);
+  const at = model.text.slice(start, model.index.offset(range.end)).indexOf(text);
+  return at < 0 ? range : model.index.range(start + at, start + at + text.length);
+}
 
 /** Range of `value.slice(start, end)` of an environment entry, in map (`KEY: value`) or list (`- KEY=value`) form. */
 function valueRange(model: ComposeModel, env: EnvVar, start: number, end: number): Range | null {

@@ -10,6 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A token written into a config's inline `content`.
+      code: "services:\n  app:\n    image: app:1\n    configs: [aws]\nconfigs:\n  aws:\n    content: |\n      [default]\n      aws_access_key_id = AKIAABCDEFGHIJKLMNOP\n  dsn:\n    content: \"url=postgres://app:Zx9vQ2mLp7@db/app\"\n  fine:\n    content: \"token=${TOKEN:?}\"\n",
+      errors: [
+        { messageId: "configContent", line: 9, column: 27, endLine: 9, endColumn: 47, data: { config: "aws", kind: "AWS access key id" } },
+        { messageId: "configContent", line: 11, column: 34, endLine: 11, endColumn: 44, data: { config: "dsn", kind: "password in a URL" } },
+      ],
+    },
+    {
       // A literal build argument: in the repository and in the image's history.
       code: "services:\n  web:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: npm_Zx9vQ2mLp7RtKq8\n        NODE_ENV: production\n  api:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN=${GITHUB_TOKEN:?}\n        - PIP_PASSWORD=Kq8LmN3vR5tYw\n",
       errors: [

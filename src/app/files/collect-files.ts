@@ -30,7 +30,8 @@ export interface CollectedFiles {
 interface Input {
   repo: { owner: string; repo: string };
   headSha: string;
-  baseSha: string;
+  /** The base commit; a promise while it is being asked for, so the head reads need not wait for it. */
+  baseSha: string | Promise<string>;
   config: Config;
   changed: readonly ChangedFile[];
   tree: readonly TreeBlob[];
@@ -98,7 +99,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const firstPlan = plan([...first, ...upfront], true).cut ? plan(first) : plan([...first, ...upfront]);
   const baseReads = baseFetches(input, firstPlan.wanted.filter((p) => changedPaths.has(p)), removedPaths, moves);
   const prefetched = new Map<string, string | null>();
-  await read(firstPlan.wanted, baseReads.map((p) => async () => void prefetched.set(p, await readAtCommit(gh, input.repo, p, input.baseSha))));
+  await read(firstPlan.wanted, baseReads.map((p) => async () => void prefetched.set(p, await readAtCommit(gh, input.repo, p, await input.baseSha))));
   const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
   const linked = linkedFiles({ composeFiles: composeRead, changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside });
   for (const c of candidates) if (!linked.composeToKeep.has(c) && !changedPaths.has(c)) headContents.delete(c);
@@ -131,7 +132,8 @@ async function readBase(gh: GitHub, input: Input, head: SourceFile[], changed: S
   const fetches = baseFetches(input, head.filter((f) => changed.has(f.path)).map((f) => f.path), removed, moves);
   // Read with the head side already, except when a changed file was only read after the Compose files.
   const missing = fetches.filter((p) => !prefetched.has(p));
-  const texts = await mapLimit(missing, READ_CONCURRENCY, (p) => readAtCommit(gh, input.repo, p, input.baseSha));
+  const baseSha = await input.baseSha;
+  const texts = await mapLimit(missing, READ_CONCURRENCY, (p) => readAtCommit(gh, input.repo, p, baseSha));
   const late = new Map(missing.map((p, i) => [p, texts[i]]));
   for (const path of fetches) {
     const content = prefetched.has(path) ? prefetched.get(path)! : late.get(path)!;

@@ -280,7 +280,9 @@ async function readDockerFiles(
   gh: GitHub,
   input: { repo: { owner: string; repo: string }; pull: PullInfo; config: Config; changed: ChangedFile[]; tree: HeadReads["tree"] },
 ): Promise<{ tree: { blobs: TreeBlob[]; truncated: boolean }; files: CollectedFiles }> {
-  const [tree, baseSha] = await Promise.all([input.tree, mergeBase(gh, input.repo, input.pull.baseSha, input.pull.headSha)]);
+  // Asked for beside the tree; only the base-side reads wait for it (mergeBase never rejects).
+  const baseSha = mergeBase(gh, input.repo, input.pull.baseSha, input.pull.headSha);
+  const tree = await input.tree;
   const files = await collectFiles(gh, { repo: input.repo, headSha: input.pull.headSha, baseSha, config: input.config, changed: input.changed, tree: tree.blobs });
   return { tree, files };
 }

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { auditFiles, rules } from "../audit.js";
 import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
@@ -80,7 +80,7 @@ function check(args: CheckArgs, io: Io): number {
   if (!files.length) io.stderr(`dockaudit: no Dockerfile, Compose file or .dockerignore found in ${args.paths.map(inert).join(", ")}\n`);
   let report = auditFiles(files, { config, tree, shellcheck });
   if (args.fix) report = fixFiles(report, files, root, config, tree, io);
-  io.stdout(render(report, args, io));
+  io.stdout(render(report, args, io, root));
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
 }
 
@@ -130,12 +130,12 @@ function writeIfUnchanged(path: string, expected: Buffer, content: string): stri
   }
 }
 
-function render(report: Report, args: CheckArgs, io: Io): string {
+function render(report: Report, args: CheckArgs, io: Io, root: string): string {
   switch (args.format) {
     case "json":
       return renderJson(report, { name: TOOL.name, version: TOOL.version });
     case "sarif":
-      return renderSarif(report, rules.map((r) => r.meta), TOOL, (m) => `${DEFAULT_DOCS_URL}/${m.target}/${m.id}.md`);
+      return renderSarif(report, rules.map((r) => r.meta), TOOL, (m) => `${DEFAULT_DOCS_URL}/${m.target}/${m.id}.md`, sarifPrefix(root));
     case "markdown":
       return renderMarkdown(report);
     default:
@@ -159,6 +159,26 @@ function extendsAnother(text: string): boolean {
 }
 
 /** The working directory, which relative paths need; it may have been deleted under the shell. */
+/**
+ * The audited root's path from the working directory, as SARIF URIs start: CI runs the CLI at the
+ * repository root, and code scanning reads URIs from there. Empty when the root is the working
+ * directory, lies outside it, or the working directory cannot be read.
+ */
+export function sarifPrefix(root: string, cwd = tryCwd()): string {
+  if (cwd === null) return "";
+  const rel = relative(cwd, root);
+  if (!rel || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return "";
+  return `${rel.split(sep).join("/")}/`;
+}
+
+function tryCwd(): string | null {
+  try {
+    return process.cwd();
+  } catch {
+    return null;
+  }
+}
+
 function workingDirectory(): string {
   try {
     return process.cwd();

@@ -10,7 +10,18 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", 
 export const pathUri = (path: string) => path.split("/").map(encodeURIComponent).join("/");
 
 /** SARIF 2.1.0 with one run, the rule metadata as `tool.driver.rules`, 1-based regions. */
-export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { name: string; version: string; informationUri: string }, docsUrl: (meta: RuleMeta) => string): string {
+/**
+ * `uriPrefix` (forward slashes, ending in `/`) is put before every report path in the artifact
+ * URIs: code scanning places a result by its path from the repository root, while the report's
+ * paths are from the audited directory (`services/` when `dockaudit check services/` is run).
+ */
+export function renderSarif(
+  report: Report,
+  rules: readonly RuleMeta[],
+  tool: { name: string; version: string; informationUri: string },
+  docsUrl: (meta: RuleMeta) => string,
+  uriPrefix = "",
+): string {
   const used = new Set(report.findings.map((f) => f.ruleId));
   const helpUri = new Map(report.findings.map((f) => [f.ruleId, f.docsUrl]));
   const builtins = BUILTIN_RULES.filter((b) => used.has(b.id) && !rules.some((r) => r.id === b.id));
@@ -18,7 +29,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { 
   const builtinIds = new Set(builtins.map((b) => b.id));
   const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
   const results = report.findings.map((f) => {
-    const location: Record<string, unknown> = { artifactLocation: { uri: pathUri(f.file) } };
+    const location: Record<string, unknown> = { artifactLocation: { uri: pathUri(uriPrefix + f.file) } };
     if (f.range) {
       location.region = {
         startLine: f.range.start.line,
@@ -43,7 +54,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[], tool: { 
           description: { text: f.fix.description },
           artifactChanges: [
             {
-              artifactLocation: { uri: pathUri(f.file) },
+              artifactLocation: { uri: pathUri(uriPrefix + f.file) },
               replacements: f.fix.edits.map((e) => ({
                 deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
                 insertedContent: { text: e.text },

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { auditFiles, rules } from "../../src/audit.js";
 import { renderSarif } from "../../src/formatters/sarif.js";
+import { sarifPrefix } from "../../src/cli/run.js";
 
 const require = createRequire(import.meta.url);
 const AjvDraft04 = require("ajv-draft-04");
@@ -70,5 +71,31 @@ describe("SARIF locations and rules for any path and any finding", () => {
     expect(skipped.ruleIndex).toBeDefined();
     expect(sarif.runs[0].tool.driver.rules[skipped.ruleIndex!]).toMatchObject({ id: "file-skipped", shortDescription: { text: expect.any(String) } });
     expect(validate(sarif)).toBe(true);
+  });
+
+  it("puts the audited directory's path before every artifact URI, fixes included", () => {
+    const prefixed = JSON.parse(renderSarif(auditFiles(files), rules.map((r) => r.meta), { name: "dockaudit", version: "1.2.3", informationUri: "https://example.test" }, () => "", "services/"));
+    const uris = prefixed.runs[0].results.flatMap((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; fixes?: { artifactChanges: { artifactLocation: { uri: string } }[] }[] }) => [
+      ...r.locations.map((l) => l.physicalLocation.artifactLocation.uri),
+      ...(r.fixes ?? []).flatMap((x) => x.artifactChanges.map((c) => c.artifactLocation.uri)),
+    ]);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const uri of uris) expect(uri.startsWith("services/")).toBe(true);
+    expect(uris).toContain("services/api/Dockerfile");
+  });
+});
+
+describe("the SARIF path prefix of a CLI run", () => {
+  it("is the audited root's path from the working directory, when the root lies under it", () => {
+    expect(sarifPrefix("/repo/services", "/repo")).toBe("services/");
+    expect(sarifPrefix("/repo/a/b", "/repo")).toBe("a/b/");
+    expect(sarifPrefix("/repo/..hidden", "/repo")).toBe("..hidden/");
+  });
+
+  it("is empty at the working directory, outside it, or without one", () => {
+    expect(sarifPrefix("/repo", "/repo")).toBe("");
+    expect(sarifPrefix("/elsewhere/x", "/repo")).toBe("");
+    expect(sarifPrefix("/", "/repo")).toBe("");
+    expect(sarifPrefix("/repo/x", null)).toBe("");
   });
 });

@@ -31,7 +31,7 @@ const MAX_CONFIG_BYTES = 256 * 1024;
 /** The most directories named one by one on stderr. */
 const MAX_NOTES = 10;
 
-/** Runs the CLI and returns its exit code: 0 clean, 1 findings at or over the threshold, 2 usage or config error. */
+/** Runs the CLI and returns its exit code: 0 clean, 1 findings at or over the threshold, 2 usage or config error, or no audit. */
 export function main(argv: string[], io: Io): number {
   try {
     const args = parseArgs(argv);
@@ -57,7 +57,9 @@ export function main(argv: string[], io: Io): number {
       io.stderr(`dockaudit: invalid config:\n${e.problems.map((p) => `  ${inert(p.key)}: ${inert(p.message)}`).join("\n")}\n`);
       return 2;
     }
-    throw e;
+    // Exit code 1 means findings to CI: a crash must not read as an audit that ran.
+    io.stderr(`dockaudit: the audit did not complete (an internal error; please report it):\n${String((e as Error)?.stack ?? e).split("\n").map(inert).join("\n")}\n`);
+    return 2;
   }
 }
 

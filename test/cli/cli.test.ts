@@ -141,3 +141,21 @@ describe("dockaudit rules", () => {
     expect(run(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe("an internal error", () => {
+  it("exits 2 with the error on stderr, never 1, which CI reads as findings", () => {
+    const dir = project({ Dockerfile: ROOT_DOCKERFILE });
+    let stderr = "";
+    const code = main(["check", dir], {
+      stdout: () => {
+        throw new TypeError("renderer broke");
+      },
+      stderr: (s) => (stderr += s),
+      isTTY: false,
+      env: {},
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain("the audit did not complete");
+    expect(stderr).toContain("TypeError: renderer broke");
+  });
+});

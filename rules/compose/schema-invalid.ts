@@ -3,6 +3,8 @@ import { MAX_VALIDATED_STRING, validateComposeSchema, type SchemaIssue } from ".
 import type { ComposeModel, YamlPath } from "../../src/engine/parse/compose.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { dirname } from "../../src/engine/paths.js";
+import { isOverrideFile } from "../../src/engine/service-lifecycle.js";
 
 /** At most this many schema findings per file: past that, the first ones say enough. */
 const MAX_ISSUES = 50;
@@ -23,6 +25,7 @@ export default defineComposeRule({
     aliases: ["invalid-yaml", "invalid-schema"],
     messages: {
       yaml: "The file is not valid YAML ({{problem}}), so Docker Compose cannot load it; fix the syntax here.",
+      empty: "The file holds no Compose configuration (it is empty or only comments), so `docker compose` refuses it (\"empty compose file\"); add its services, or remove the file.",
       unknownKey: "`{{key}}` is not a key Compose allows in `{{where}}`, so `docker compose` refuses the file; fix the spelling, move it to the right level, or prefix a custom key with `x-`.",
       type: "`{{where}}` must be {{allowed}}, so `docker compose` refuses the file; change the value's type.",
       enum: "`{{where}}` must be one of {{allowed}}, so `docker compose` refuses the file.",
@@ -39,11 +42,15 @@ export default defineComposeRule({
       tooLongKey: "The key `{{where}}` is {{detail}} characters long, more than the {{limit}} the schema check reads, so it and what it holds were not checked against the Compose specification.",
     },
   },
-  check({ model, report }) {
+  check({ model, project, report }) {
     for (const problem of model.problems) {
       report({ messageId: "yaml", data: { problem: problem.message.replace(/\s+/g, " ").trim() }, range: problem.range });
     }
     if (model.problems.length) return;
+    if (!Object.keys(model.data).length && standsAlone(project.composeFiles, model.path)) {
+      report({ messageId: "empty", range: model.index.range(0, 0) });
+      return;
+    }
     for (const issue of validateComposeSchema(model.data, model.doc).slice(0, MAX_ISSUES)) {
       if (issue.kind === "tooLong") {
         const key = issue.key !== null;
@@ -69,6 +76,15 @@ export default defineComposeRule({
     }
   },
 });
+
+/**
+ * Compose skips an empty file merged with others (`-f compose.yaml -f empty.yaml`) and refuses a
+ * project that ends up empty: an empty file is an error only where nothing is merged with it, not
+ * as an override file or beside another Compose file of its directory.
+ */
+function standsAlone(files: readonly { path: string }[], path: string): boolean {
+  return !isOverrideFile(path) && !files.some((f) => f.path !== path && dirname(f.path) === dirname(path));
+}
 
 const TYPE_NAMES: Record<string, string> = {
   object: "a mapping",

@@ -11,14 +11,22 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:1.27\n    build: !reset null\n",
     // Repeats in the lists Compose merges before it validates (ports, volumes, environment, expose).
     "services:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\", \"80:80\", {target: 81}, {target: 81}]\n    volumes: [./a:/a, ./a:/a, {type: tmpfs, target: /t}, {type: tmpfs, target: /t}]\n    environment: [A=1, A=1]\n    expose: [80, 80]\n",
-    // An empty file and an override fragment.
-    "",
+    // An empty file merged with another (an override, or beside another Compose file), and an override fragment.
+    { code: "", filename: "compose.override.yaml" },
+    { code: "# filled in per machine\n", files: { "compose.yaml": "services:\n  web:\n    image: nginx:1.27\n" }, filename: "compose.local.yaml" },
     "services:\n  web:\n    environment:\n      DEBUG: \"1\"\n",
     // A service-level limit equal to its deploy twin (units read as Compose reads them), or beside a
     // deploy section without that mapping; a rebuild watch needs no target.
     "services:\n  web:\n    image: nginx:1.27\n    cpus: 0.5\n    mem_limit: 1g\n    mem_reservation: 256m\n    pids_limit: ${PIDS:-100}\n    scale: 2\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: \"0.50\", memory: 1024M, pids: 100}\n  api:\n    image: app:1\n    cpus: 1\n    mem_limit: 512m\n    deploy:\n      resources:\n        reservations: {cpus: \"0.1\"}\n    network_mode: host\n    develop:\n      watch:\n        - action: rebuild\n          path: ./src\n",
   ],
   invalid: [
+    {
+      // An empty Compose file (or one of comments, or `{}`) run on its own: Compose refuses an empty project.
+      code: "",
+      errors: [{ messageId: "empty", line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+    { code: "# services to come\n", errors: [{ messageId: "empty", line: 1, column: 1, endLine: 1, endColumn: 1 }] },
+    { code: "{}\n", errors: [{ messageId: "empty", line: 1, column: 1, endLine: 1, endColumn: 1 }] },
     {
       // Ports on a service that shares another container's network namespace.
       code: "services:\n  vpn:\n    image: example/vpn:1\n    ports: [\"8080:8080\"]\n  app:\n    image: example/app:1\n    network_mode: service:vpn\n    ports:\n      - \"9090:9090\"\n",

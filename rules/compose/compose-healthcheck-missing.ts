@@ -2,7 +2,7 @@ import { isTrueValue } from "../../src/engine/compose-values.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { buildBases, isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { buildBases, isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
 const INLINE_HEALTHCHECK = /^[ \t]*HEALTHCHECK[ \t]+(?!NONE\b)/im;
 
@@ -24,7 +24,7 @@ export default defineComposeRule({
     const once = oncePerRange();
     const linkedByName = new Map(project.services.filter((s) => s.composeFile === model.path).map((s) => [s.name, s]));
     for (const service of fullServices(model)) {
-      if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
+      if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
       const hc = isRecord(service.data.healthcheck) ? service.data.healthcheck : null;
       if (hc) {
         if (!service.healthcheck.disabled) continue;

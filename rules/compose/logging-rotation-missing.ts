@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node } from "yaml";
 import { isRecord, type ComposeModel, type ComposeService } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
 import type { Fix, Range } from "../../src/engine/types.js";
 import { insertFirstKey } from "../../src/engine/yaml-edit.js";
 
@@ -32,7 +32,7 @@ export default defineComposeRule({
     const anchors = rotatingAnchors(model);
     const once = oncePerRange();
     for (const service of fullServices(model)) {
-      if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
+      if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
       const logging = service.data.logging;
       if (isRecord(logging)) {
         if (typeof logging.driver === "string" && logging.driver.includes("$")) continue;

@@ -1,7 +1,7 @@
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { isOneShot, isOverrideService, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     for (const service of fullServices(model)) {
-      if (isOneShot(model, service) || service.replicas === 0 || isOverrideService(project, model, service)) continue;
+      if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
       const defines = serviceDefines(project, model, service, (d) => d.restart !== undefined || (isRecord(d.deploy) && d.deploy.restart_policy !== undefined));
       if (defines !== false) continue;
       report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });

@@ -5,7 +5,7 @@ import { dirname, joinPath } from "./paths.js";
 import { baseImageRef } from "./image-refs.js";
 import { resolvedOrNull } from "./compose-values.js";
 import { imageDefaultsToNonRoot, isRootUser, isUnknownImage, stageHealthcheck, stageUser } from "./users.js";
-import { isOneShot } from "./service-lifecycle.js";
+import { lifecycleOf, type Lifecycle } from "./service-lifecycle.js";
 
 export interface EffectiveUser {
   user: string | null;
@@ -13,8 +13,6 @@ export interface EffectiveUser {
   root: boolean | null;
   source: "compose" | "dockerfile" | "image-default" | "unknown";
 }
-
-export type Lifecycle = "long-running" | "run-once" | "scaled-to-zero";
 
 export interface ProjectService {
   name: string;
@@ -112,7 +110,7 @@ function linkService(
         : { defined: !!hcStage?.enabled, source: hcStage?.enabled ? "dockerfile" : null, disabled: hcStage?.enabled === false },
     restart: svc.restart,
     limits: svc.limits,
-    lifecycle: svc.replicas === 0 ? "scaled-to-zero" : isOneShot(compose, svc) ? "run-once" : "long-running",
+    lifecycle: lifecycleOf(compose, svc),
   };
 }
 

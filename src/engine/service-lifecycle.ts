@@ -56,11 +56,23 @@ function lastCommand(command: string): string {
 /**
  * True when the service is a run-once job rather than a long-running container: another service
  * waits for it with `condition: service_completed_successfully`, it is deployed as a job, it says
- * `restart: "no"` and publishes no port, or its name, a profile or its command says it migrates / seeds / initialises /
- * runs tests and it is not restarted forever (`restart: always` / `unless-stopped`).
+ * `restart: "no"` and publishes no port, or its name, a profile or its command says it migrates /
+ * seeds / initialises / runs tests and it is not restarted forever (`restart: always` /
+ * `unless-stopped`).
  */
 export function isOneShot(model: ComposeModel, service: ComposeService): boolean {
   return memo(oneShotCache, service, () => judgeOneShot(model, service));
+}
+
+export type Lifecycle = "long-running" | "run-once" | "scaled-to-zero";
+
+/**
+ * `run-once` for a job that runs and exits (isOneShot), `scaled-to-zero` for a service with no
+ * replicas: the rules ask neither a healthcheck nor a restart policy of those, and the scores do not
+ * count them.
+ */
+export function lifecycleOf(model: ComposeModel, service: ComposeService): Lifecycle {
+  return service.replicas === 0 ? "scaled-to-zero" : isOneShot(model, service) ? "run-once" : "long-running";
 }
 
 /** Several rules ask about every service of a file: judged once per service. */
@@ -154,7 +166,7 @@ export function serviceDefines(project: Project, model: ComposeModel, service: C
   while (data) {
     if (probe(data)) return true;
     const ext: unknown = data.extends;
-    const base: string | null = typeof ext === "string" ? ext : isRecord(ext) && typeof ext.service === "string" && ext.file === undefined ? ext.service : null;
+    const base = sameFileBase(ext);
     if (ext !== undefined && base === null) unknown = true;
     if (base === null || seen.has(base)) break;
     if (seen.size > MAX_EXTENDS_CHAIN) {
@@ -172,6 +184,11 @@ export function serviceDefines(project: Project, model: ComposeModel, service: C
   return unknown ? null : false;
 }
 
+/** The service an `extends:` names in the same file (`extends: web`, `{service: web}`); null for another file's or none. */
+function sameFileBase(ext: unknown): string | null {
+  return typeof ext === "string" ? ext : isRecord(ext) && typeof ext.service === "string" && ext.file === undefined ? ext.service : null;
+}
+
 /**
  * The services of the same file whose `build:` (or `image:`) a service runs through `extends`:
  * the chain of bases, followed while the service and each base name neither `build` nor `image`.
@@ -181,8 +198,7 @@ export function buildBases(model: ComposeModel, service: ComposeService): Compos
   const seen = new Set([service.name]);
   let at = service;
   while (at.data.build === undefined && at.data.image === undefined && bases.length < MAX_EXTENDS_CHAIN) {
-    const ext: unknown = at.data.extends;
-    const name = typeof ext === "string" ? ext : isRecord(ext) && typeof ext.service === "string" && ext.file === undefined ? ext.service : null;
+    const name = sameFileBase(at.data.extends);
     const base = name === null || seen.has(name) ? undefined : servicesNamed(model, name)[0];
     if (!base) break;
     seen.add(base.name);

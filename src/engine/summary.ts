@@ -1,4 +1,5 @@
-import type { Lifecycle, ProjectService } from "./project.js";
+import type { ProjectService } from "./project.js";
+import type { Lifecycle } from "./service-lifecycle.js";
 
 export interface ServiceSummary {
   name: string;

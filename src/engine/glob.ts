@@ -36,6 +36,11 @@ export function compileGlobs(patterns: readonly string[], { nocase = false }: { 
   };
 }
 
+/** The config's `ignore:` patterns as a matcher; none (the usual case) matches nothing without splitting any path. */
+export function ignoreMatcher(patterns: readonly string[]): GlobMatcher {
+  return patterns.length ? compileGlobs(patterns) : () => false;
+}
+
 export function compileGlob(pattern: string, options: { nocase?: boolean } = {}): GlobMatcher {
   return compileGlobs([pattern], options);
 }

@@ -1,6 +1,6 @@
 import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
 import { createClassifier } from "./classify.js";
-import { compileGlobs } from "./glob.js";
+import { ignoreMatcher } from "./glob.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
 import { fingerprint, foldAnchor, foldedFingerprint } from "./fingerprint.js";
 import { parseCompose, type ComposeModel } from "./parse/compose.js";
@@ -74,7 +74,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const config = options.config ?? DEFAULT_CONFIG;
   const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_URL;
   const classify = classifierOf(config.files);
-  const ignored = config.ignore.length ? compileGlobs(config.ignore) : () => false;
+  const ignored = ignoreMatcher(config.ignore);
   const findings: Finding[] = [];
   const files: Report["files"] = [];
   const dockerfiles: DockerfileModel[] = [];

@@ -1,5 +1,5 @@
 import { createClassifier } from "../../engine/classify.js";
-import { compileGlobs } from "../../engine/glob.js";
+import { ignoreMatcher } from "../../engine/glob.js";
 import type { Config, SourceFile } from "../../engine/index.js";
 import { mapLimit, readAtCommit, readBlob } from "../github/contents.js";
 import type { GitHub } from "../github/types.js";
@@ -43,7 +43,7 @@ interface Input {
  */
 export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedFiles> {
   const classify = createClassifier(input.config.files);
-  const ignored = input.config.ignore.length ? compileGlobs(input.config.ignore) : () => false;
+  const ignored = ignoreMatcher(input.config.ignore);
   const isDocker = (p: string) => classify(p) !== null && !ignored(p);
   const treeByPath = new Map(input.tree.map((b) => [b.path, b]));
   const treePaths = new Set(treeByPath.keys());

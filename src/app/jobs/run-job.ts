@@ -2,7 +2,7 @@ import type { ShellChecker } from "../../engine/rule.js";
 import type { Logger } from "pino";
 import { audit, type AuditOptions, type Config, type Report, type Rule, type SourceFile } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
-import { compileGlobs } from "../../engine/glob.js";
+import { ignoreMatcher } from "../../engine/glob.js";
 import { batches } from "../check/annotations.js";
 import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
@@ -160,7 +160,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       blockers.push(`this pull request's \`${CONFIG_PATH}\` is invalid`);
     }
     const classify = createClassifier(config.files);
-    const ignored = config.ignore.length ? compileGlobs(config.ignore) : () => false;
+    const ignored = ignoreMatcher(config.ignore);
     const docker = changed.filter((f) => classify(f.filename));
     if (!docker.some((f) => !ignored(f.filename))) {
       const output = noDockerOutput(Math.max(changed.length, pull.changedFiles), notes, docker.length > 0);

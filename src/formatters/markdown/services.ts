@@ -68,14 +68,18 @@ export function portsCell(s: ServiceSummary): string {
   if (!s.ports.length) return "–";
   return s.ports
     .map((p) => {
-      // TCP is the default; another protocol is what tells `50000/tcp` from `50000/udp`.
-      const target = p.protocol && p.protocol !== "tcp" ? `${p.target}/${p.protocol}` : p.target;
+      const target = portTarget(p);
       if (!p.published) return codeCell(target);
       const host = p.hostIp ? `${p.hostIp}:` : "";
       const exposed = !p.hostIp || p.hostIp === "0.0.0.0" || p.hostIp === "::";
       return `${exposed ? "🌐 " : ""}${codeCell(`${host}${p.published}→${target}`)}`;
     })
     .join("<br>");
+}
+
+/** A port's container side; TCP is the default, another protocol is what tells `50000/tcp` from `50000/udp`. */
+export function portTarget(p: ServiceSummary["ports"][number]): string {
+  return p.protocol && p.protocol !== "tcp" ? `${p.target}/${p.protocol}` : p.target;
 }
 
 /**

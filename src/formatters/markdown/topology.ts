@@ -1,4 +1,5 @@
 import type { ServiceSummary } from "../../engine/index.js";
+import { portTarget } from "./services.js";
 
 export const MAX_TOPOLOGY_SERVICES = 40;
 
@@ -36,8 +37,7 @@ export function mermaidTopology(services: readonly ServiceSummary[], maxServices
         if (!p.published) continue;
         hostUsed = true;
         const host = p.hostIp ? `${p.hostIp}:` : "";
-        const target = p.protocol && p.protocol !== "tcp" ? `${p.target}/${p.protocol}` : p.target;
-        edges.push(`  host -->|"${label(`${host}${p.published}→${target}`)}"| ${id(s.name)}`);
+        edges.push(`  host -->|"${label(`${host}${p.published}→${portTarget(p)}`)}"| ${id(s.name)}`);
       }
     }
   });

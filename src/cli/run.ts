@@ -160,7 +160,6 @@ function extendsAnother(text: string): boolean {
   return typeof raw === "object" && raw !== null && Object.hasOwn(raw, "_extends");
 }
 
-/** The working directory, which relative paths need; it may have been deleted under the shell. */
 /**
  * The audited root's path from the working directory, as SARIF URIs start: CI runs the CLI at the
  * repository root, and code scanning reads URIs from there. Empty when the root is the working
@@ -181,6 +180,7 @@ function tryCwd(): string | null {
   }
 }
 
+/** The working directory, which relative paths need; it may have been deleted under the shell. */
 function workingDirectory(): string {
   try {
     return process.cwd();

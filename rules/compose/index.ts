@@ -45,6 +45,7 @@ import sensitiveHostMount from "./sensitive-host-mount.js";
 import serviceKeysOrder from "./service-keys-order.js";
 import servicesOrder from "./services-order.js";
 import topLevelOrder from "./top-level-order.js";
+import undefinedReference from "./undefined-reference.js";
 import versionFieldObsolete from "./version-field-obsolete.js";
 import volumeSharedBetweenServices from "./volume-shared-between-services.js";
 import volumesUnquoted from "./volumes-unquoted.js";
@@ -95,6 +96,7 @@ export const composeRules: ComposeRule[] = [
   serviceKeysOrder,
   servicesOrder,
   topLevelOrder,
+  undefinedReference,
   versionFieldObsolete,
   volumeSharedBetweenServices,
   volumesUnquoted,

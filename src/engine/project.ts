@@ -47,6 +47,12 @@ export interface Project {
   dockerignoreFor(contextDir: string): DockerignoreModel | null | undefined;
   /** Services, in any Compose file, that build from this Dockerfile. */
   servicesBuilding(dockerfilePath: string): ProjectService[];
+  /**
+   * True when this run holds every Compose file there is (as far as the tree tells), so what no
+   * file of the run defines is defined nowhere: false when the tree lists a Compose file that is
+   * not in the run (not fetched, ignored, skipped).
+   */
+  composeFilesComplete(): boolean;
 }
 
 export interface ProjectInput {
@@ -55,6 +61,8 @@ export interface ProjectInput {
   dockerignores: DockerignoreModel[];
   /** Every path in the repository or the audited directory, when known. */
   tree?: readonly string[];
+  /** Whether a Compose file exists that the run does not parse; asked at most once, when a rule needs it. */
+  composeFilesElsewhere?: () => boolean;
 }
 
 export function buildProject(input: ProjectInput): Project {
@@ -72,12 +80,15 @@ export function buildProject(input: ProjectInput): Project {
   const services = input.composeFiles.flatMap((compose) =>
     compose.services.map((svc) => linkService(compose, svc, dockerfileByPath, dockerignoreFor)),
   );
+  let complete: boolean | undefined;
+  const { composeFilesElsewhere, ...models } = input;
   return {
-    ...input,
+    ...models,
     services,
     exists,
     dockerignoreFor,
     servicesBuilding: (path) => services.filter((s) => s.dockerfilePath === path),
+    composeFilesComplete: () => (complete ??= !composeFilesElsewhere?.()),
   };
 }
 

@@ -112,7 +112,11 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
     }
   }
 
-  const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree: options.tree?.map(normalizePath) });
+  const tree = options.tree?.map(normalizePath);
+  const parsedCompose = new Set(composeFiles.map((m) => m.path));
+  const composeFilesElsewhere = () =>
+    files.some((f) => f.kind === "compose" && f.skipped) || (tree ?? []).some((p) => !parsedCompose.has(p) && classify(p) === "compose" && !ignored(p));
+  const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree, composeFilesElsewhere });
   const lookup = lookupOf(rules);
   const active = activeRules(rules, config);
   const services: RuleServices = { shellcheck: options.shellcheck };

@@ -1,8 +1,9 @@
-import { isRecord, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
+import { isNode } from "yaml";
+import { isRecord, type ComposeModel, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { canRunTogether } from "../../src/engine/service-lifecycle.js";
+import { canRunTogether, sameFileBases } from "../../src/engine/service-lifecycle.js";
 
 interface HostPort {
   service: ComposeService;
@@ -51,6 +52,24 @@ function fitsReplicas(hp: HostPort, replicas: ComposeService["replicas"]): boole
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
 
+/** A `ports:` tagged to replace what `extends` would merge into it. */
+function replacesPorts(model: ComposeModel, service: ComposeService): boolean {
+  const node = model.doc.getIn([...service.path, "ports"], true);
+  return isNode(node) && (node.tag === "!override" || node.tag === "!reset");
+}
+
+/** The ports a service gets from the bases it `extends` in this file: Compose appends them to its own. */
+function inheritedPorts(model: ComposeModel, service: ComposeService): { base: ComposeService; port: PortMapping }[] {
+  const out: { base: ComposeService; port: PortMapping }[] = [];
+  let at = service;
+  for (const base of sameFileBases(model, service)) {
+    if (replacesPorts(model, at)) break;
+    for (const port of base.ports) out.push({ base, port });
+    at = base;
+  }
+  return out;
+}
+
 export default defineComposeRule({
   meta: {
     id: "duplicate-host-port",
@@ -61,6 +80,7 @@ export default defineComposeRule({
     aliases: ["no-duplicate-exported-ports"],
     messages: {
       duplicate: "Host port {{port}} of `{{service}}` is already published by `{{other}}`; the second container fails to start with \"port is already allocated\", so publish a different host port.",
+      inherited: "Service `{{service}}` inherits host port {{port}} from `{{base}}` through `extends`, and `{{other}}` publishes it too; the second container fails to start with \"port is already allocated\", so give `{{service}}` its own `ports: !override [...]` or move the port out of the shared base.",
       scaled: "Service `{{service}}` publishes host port {{port}} but runs {{replicas}} containers (`{{key}}`); they cannot all bind it, so all but the first fail with \"port is already allocated\". Publish a host port range at least that wide in front of one container port, or publish only the container port.",
     },
   },
@@ -79,6 +99,16 @@ export default defineComposeRule({
       for (const t of candidates(hp)) if (clash(t, hp) && !sameMapping(t, hp) && canRunTogether(t.service, hp.service)) return t;
       return undefined;
     };
+    const record = (hp: HostPort) => {
+      // A mapping written again adds nothing to compare with (the copy is `sameMapping`), and a
+      // list of thousands of copies would otherwise make each look through all the earlier ones.
+      const key = mappingKey(hp);
+      if (recorded.has(key)) return;
+      recorded.add(key);
+      if (hp.to - hp.from > BUCKETED) wide.push(hp);
+      else for (let p = hp.from; p <= hp.to; p++) (byPort.get(p) ?? byPort.set(p, []).get(p)!).push(hp);
+    };
+    const replicasKey = (service: ComposeService) => (isRecord(service.data.deploy) && isSet(service.data.deploy.replicas) ? "deploy.replicas" : "scale");
     for (const service of model.services) {
       if (service.networkMode === "host") continue;
       for (const port of service.ports) {
@@ -86,8 +116,7 @@ export default defineComposeRule({
         if (!hp) continue;
         if (!fitsReplicas(hp, service.replicas)) {
           const range = model.locate(port.path);
-          const key = isRecord(service.data.deploy) && isSet(service.data.deploy.replicas) ? "deploy.replicas" : "scale";
-          if (once(range)) report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key }, range, service: service.name });
+          if (once(range)) report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key: replicasKey(service) }, range, service: service.name });
         }
         const other = firstClash(hp);
         if (other) {
@@ -97,13 +126,30 @@ export default defineComposeRule({
           const identity = [hp.label, other.label].sort().join(" / ");
           if (once(range)) report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range, service: service.name, identity });
         }
-        // A mapping written again adds nothing to compare with (the copy is `sameMapping`), and a
-        // list of thousands of copies would otherwise make each look through all the earlier ones.
-        const key = mappingKey(hp);
-        if (recorded.has(key)) continue;
-        recorded.add(key);
-        if (hp.to - hp.from > BUCKETED) wide.push(hp);
-        else for (let p = hp.from; p <= hp.to; p++) (byPort.get(p) ?? byPort.set(p, []).get(p)!).push(hp);
+        record(hp);
+      }
+    }
+    // Ports inherited through `extends` are compared once every written one is known, and reported
+    // at the `extends:` that brings them in.
+    const reported = new Set<string>();
+    const onceInherited = (key: string) => !reported.has(key) && !!reported.add(key);
+    for (const service of model.services) {
+      if (service.networkMode === "host") continue;
+      for (const { base, port } of inheritedPorts(model, service)) {
+        const hp = hostPortOf(service, port);
+        if (!hp) continue;
+        const range = model.locateKey([...service.path, "extends"]);
+        // One `extends:` may bring several ports in, each its own finding; an anchor's, once.
+        const at = `${range?.start.line}:${range?.start.column}:${hp.label}`;
+        if (!fitsReplicas(hp, service.replicas)) {
+          if (onceInherited(`scaled ${at}`)) report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key: replicasKey(service) }, range, service: service.name });
+        }
+        const other = firstClash(hp);
+        if (other && onceInherited(`clash ${at}`)) {
+          const identity = [hp.label, other.label].sort().join(" / ");
+          report({ messageId: "inherited", data: { port: hp.label, service: service.name, base: base.name, other: other.service.name }, range, service: service.name, identity });
+        }
+        record(hp);
       }
     }
   },

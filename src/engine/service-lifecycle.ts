@@ -195,9 +195,20 @@ function sameFileBase(ext: unknown): string | null {
  */
 export function buildBases(model: ComposeModel, service: ComposeService): ComposeService[] {
   const bases: ComposeService[] = [];
-  const seen = new Set([service.name]);
   let at = service;
-  while (at.data.build === undefined && at.data.image === undefined && bases.length < MAX_EXTENDS_CHAIN) {
+  for (const base of sameFileBases(model, service)) {
+    if (at.data.build !== undefined || at.data.image !== undefined) break;
+    bases.push(base);
+    at = base;
+  }
+  return bases;
+}
+
+/** The services a service `extends` in its own file, nearest first (the whole chain, cycles cut). */
+export function sameFileBases(model: ComposeModel, service: ComposeService): ComposeService[] {
+  const bases: ComposeService[] = [];
+  const seen = new Set([service.name]);
+  for (let at = service; bases.length < MAX_EXTENDS_CHAIN; ) {
     const name = sameFileBase(at.data.extends);
     const base = name === null || seen.has(name) ? undefined : servicesNamed(model, name)[0];
     if (!base) break;

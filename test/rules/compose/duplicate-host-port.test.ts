@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // `ports: !override` (or `!reset`) replaces what `extends` would bring; a base in another file is not read here.
+    "services:\n  api:\n    image: app:1\n    ports: [\"8080:80\"]\n  worker:\n    extends: api\n    ports: !override [\"8081:80\"]\n  beat:\n    extends: api\n    ports: !reset []\n  cron:\n    extends:\n      file: base.yaml\n      service: api\n",
     "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"8081:80\"\n",
     // Different protocols, different host addresses, container-only ports.
     "services:\n  dns:\n    image: coredns:1\n    ports:\n      - \"53:53/tcp\"\n      - \"53:53/udp\"\n  a:\n    image: app:1\n    ports:\n      - \"127.0.0.1:8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"192.168.1.10:8080:80\"\n      - \"80\"\n  c:\n    image: app:1\n    ports:\n      - \"80\"\n",
@@ -42,6 +44,24 @@ ruleTester(rule, {
       // Written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  ports: [\"127.0.0.1:9100:9100\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "duplicate", line: 3, column: 11, endLine: 3, endColumn: 32, service: "w2" }],
+    },
+    {
+      // `extends` appends the base's ports to the service's own: both then bind 8080, reported at the `extends:`.
+      // A chain passes on every port up the chain, each clash its own finding.
+      code: "services:\n  api:\n    image: app:1\n    ports: [\"8080:80\"]\n  worker:\n    extends: api\n    ports: [\"9090:90\"]\n  beat:\n    extends:\n      service: worker\n    command: beat\n",
+      errors: [
+        { messageId: "inherited", line: 6, column: 5, endLine: 6, endColumn: 12, service: "worker", data: { service: "worker", port: "8080/tcp", base: "api", other: "api" } },
+        { messageId: "inherited", line: 9, column: 5, endLine: 9, endColumn: 12, service: "beat", data: { service: "beat", port: "9090/tcp", base: "worker", other: "worker" } },
+        { messageId: "inherited", line: 9, column: 5, endLine: 9, endColumn: 12, service: "beat", data: { service: "beat", port: "8080/tcp", base: "api", other: "api" } },
+      ],
+    },
+    {
+      // Several replicas of a service that inherits a fixed host port, which its base binds as well.
+      code: "services:\n  api:\n    image: app:1\n    ports: [\"127.0.0.1:8080:80\"]\n  worker:\n    extends: api\n    deploy:\n      replicas: 2\n",
+      errors: [
+        { messageId: "scaled", line: 6, column: 5, endLine: 6, endColumn: 12, service: "worker", data: { service: "worker", port: "127.0.0.1:8080/tcp", replicas: "2", key: "deploy.replicas" } },
+        { messageId: "inherited", line: 6, column: 5, endLine: 6, endColumn: 12, service: "worker", data: { service: "worker", port: "127.0.0.1:8080/tcp", base: "api", other: "api" } },
+      ],
     },
   ],
 });

@@ -29,7 +29,7 @@ export default defineDockerfileRule({
     for (const top of model.instructions) {
       // A CMD of a stage that only feeds `COPY --from` never runs; ONBUILD triggers run in child images.
       const ins = top.trigger ?? (runnable.has(model.stages[top.stageIndex]) ? top : null);
-      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins)) continue;
+      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins) || bashExecs(model, ins)) continue;
       const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
       const words = ins.args.map((a) => a.value);
       // Only a POSIX shell runs the words as a program with arguments: under PowerShell or cmd
@@ -58,6 +58,20 @@ function execsProgram(ins: DfInstruction): boolean {
   if (isCmd(ins.shellName)) return false;
   const first = ins.script?.commands[0];
   return first?.name === "exec" && first.args.length > 0;
+}
+
+/**
+ * True when the SHELL is bash and the script is one simple command with nothing around it: bash
+ * then replaces itself with the program (`bash -c 'node server.js'` runs node as PID 1), as dash,
+ * the usual /bin/sh, does not. A redirection, a pipe or a second command keeps bash in front.
+ */
+function bashExecs(model: DockerfileModel, ins: DfInstruction): boolean {
+  const commands = ins.script?.commands ?? [];
+  if (shellDialect(model, ins) !== "bash" || commands.length !== 1 || ins.script!.pipes.length) return false;
+  const { start, end } = commands[0].range;
+  const first = ins.args[0].range.start;
+  const last = ins.args[ins.args.length - 1].range.end;
+  return start.line === first.line && start.column === first.column && end.line === last.line && end.column === last.column;
 }
 
 /**

@@ -6,12 +6,26 @@ ruleTester(rule, {
     "FROM node:20\nCMD [\"node\", \"server.js\"]\n",
     "FROM node:20\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"node\", \"server.js\"]\n",
     "FROM node:20\nCMD\n",
+    // Under bash, a lone simple command replaces the shell: the program is PID 1 and gets SIGTERM.
+    "FROM node:20\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nCMD node server.js --port $PORT\n",
     // `exec` replaces the shell: the program is PID 1 and gets SIGTERM, and $PORT is still expanded.
     "FROM python:3.12-slim\nCMD exec gunicorn --bind :$PORT --workers 1 --threads 8 --timeout 0 main:app\n",
     "FROM alpine:3.20\nENTRYPOINT exec /app --port \"${PORT:-8080}\" 2>&1\n",
     "FROM golang:1.22 AS build\nCMD go run .\nFROM scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n",
   ],
   invalid: [
+    {
+      // bash stays in front of a redirected command and a pipeline; whether it hands a list's last command
+      // PID 1 depends on its version, so a list is still reported. dash always stays.
+      code: "FROM node:20\nSHELL [\"/bin/bash\", \"-c\"]\nCMD node server.js > /var/log/app.log\nCMD node a.js | tee log\nCMD cd /app && node server.js\nSHELL [\"/bin/dash\", \"-c\"]\nCMD node server.js\n",
+      errors: [
+        { messageId: "shellForm", line: 3, column: 5, endLine: 3, endColumn: 38 },
+        { messageId: "shellForm", line: 4, column: 5, endLine: 4, endColumn: 24 },
+        { messageId: "shellForm", line: 5, column: 5, endLine: 5, endColumn: 30 },
+        { messageId: "shellForm", line: 7, column: 5, endLine: 7, endColumn: 19 },
+      ],
+      output: "FROM node:20\nSHELL [\"/bin/bash\", \"-c\"]\nCMD node server.js > /var/log/app.log\nCMD node a.js | tee log\nCMD cd /app && node server.js\nSHELL [\"/bin/dash\", \"-c\"]\nCMD [\"node\", \"server.js\"]\n",
+    },
     {
       code: "FROM node:20\nCMD node server.js --port=8080\n",
       errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 31 }],

@@ -1,4 +1,5 @@
 import { capabilityName } from "../../src/engine/capabilities.js";
+import { isTrueValue } from "../../src/engine/compose-values.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
@@ -11,8 +12,8 @@ const DANGEROUS = new Set([
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** `cap_drop: [ALL]`, or `privileged` (which this rule leaves to the privileged rule). */
-const dropsAll = (d: Record<string, unknown>): boolean => d.privileged === true || list(d.cap_drop).some((c) => capabilityName(c) === "ALL");
+/** `cap_drop: [ALL]`, or `privileged` as Compose reads it (which this rule leaves to the privileged rule). */
+const dropsAll = (d: Record<string, unknown>): boolean => isTrueValue(d.privileged) || list(d.cap_drop).some((c) => capabilityName(c) === "ALL");
 
 export default defineComposeRule({
   meta: {

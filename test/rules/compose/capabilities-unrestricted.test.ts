@@ -13,6 +13,8 @@ ruleTester(rule, {
     "services:\n  web:\n    ports: [\"8080:80\"]\n",
     { code: "services:\n  web:\n    image: nginx:1.27\n", options: { requireDropAll: false } },
     "services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n",
+    // Privileged however Compose reads true (the privileged rule reports it), a default included.
+    "services:\n  dind:\n    image: docker:27-dind\n    privileged: \"true\"\n  vpn:\n    image: wireguard:1.0\n    privileged: ${VPN_PRIVILEGED:-true}\n",
   ],
   invalid: [
     {

@@ -8,6 +8,7 @@ import composeHealthcheckMissing from "./compose-healthcheck-missing.js";
 import composeSingleWorkerServer from "./compose-single-worker-server.js";
 import cpuLimitMissing from "./cpu-limit-missing.js";
 import datastorePortPublished from "./datastore-port-published.js";
+import dependsOnCycle from "./depends-on-cycle.js";
 import dependsOnNotHealthy from "./depends-on-not-healthy.js";
 import dependsOnOrder from "./depends-on-order.js";
 import dockerSocketMount from "./docker-socket-mount.js";
@@ -59,6 +60,7 @@ export const composeRules: ComposeRule[] = [
   composeSingleWorkerServer,
   cpuLimitMissing,
   datastorePortPublished,
+  dependsOnCycle,
   dependsOnNotHealthy,
   dependsOnOrder,
   dockerSocketMount,

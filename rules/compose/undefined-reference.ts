@@ -36,7 +36,8 @@ export default defineComposeRule({
     const missing = new Map<string, { ref: Reference; services: string[] }>();
     for (const service of model.services) {
       for (const ref of referencesOf(service)) {
-        if (defined[ref.section].has(ref.name) || !project.composeFilesComplete()) continue;
+        // `required: false`: Compose drops a dependency on a service it does not know, with a warning.
+        if (!ref.required || defined[ref.section].has(ref.name) || !project.composeFilesComplete()) continue;
         const key = `${ref.section} ${ref.name}`;
         const seen = missing.get(key) ?? missing.set(key, { ref, services: [] }).get(key)!;
         if (!seen.services.includes(service.name)) seen.services.push(service.name);

@@ -16,6 +16,8 @@ export interface Reference {
   path: YamlPath;
   /** True for a mapping key (its range is the key's), false for a value. */
   key: boolean;
+  /** False for a dependency marked `required: false`, which Compose drops when the service is unknown. */
+  required: boolean;
 }
 
 /** Settings whose `service:<name>` form makes the service share another service's namespace. */
@@ -26,31 +28,30 @@ export function referencesOf(service: ComposeService): Reference[] {
   const s = service.data;
   const at = (...rest: (string | number)[]): YamlPath => [...service.path, ...rest];
   const out: Reference[] = [];
-  if (Array.isArray(s.networks)) s.networks.forEach((n, i) => out.push({ section: "networks", name: String(n), via: "networks", path: at("networks", i), key: false }));
-  else if (isRecord(s.networks)) for (const n of Object.keys(s.networks)) out.push({ section: "networks", name: n, via: "networks", path: at("networks", n), key: true });
+  if (Array.isArray(s.networks)) s.networks.forEach((n, i) => out.push({ section: "networks", name: String(n), via: "networks", path: at("networks", i), key: false, required: true }));
+  else if (isRecord(s.networks)) for (const n of Object.keys(s.networks)) out.push({ section: "networks", name: n, via: "networks", path: at("networks", n), key: true, required: true });
   for (const v of service.volumes) {
     if (v.type !== "volume" || !v.source) continue;
     const long = Array.isArray(s.volumes) && isRecord(s.volumes[v.path[v.path.length - 1] as number]);
-    out.push({ section: "volumes", name: v.source, via: "volumes", path: long ? [...v.path, "source"] : v.path, key: false });
+    out.push({ section: "volumes", name: v.source, via: "volumes", path: long ? [...v.path, "source"] : v.path, key: false, required: true });
   }
   for (const section of ["secrets", "configs"] as const) out.push(...fileReferences(s[section], section, section, at(section)));
   if (isRecord(s.build)) out.push(...fileReferences(s.build.secrets, "secrets", "build.secrets", at("build", "secrets")));
   for (const d of service.dependsOn) {
     const spec = isRecord(s.depends_on) ? s.depends_on[d.service] : null;
-    // `required: false`: Compose drops a dependency on a service it does not know, with a warning.
-    const optional = isRecord(spec) && spec.required !== undefined && !isTrueValue(spec.required);
-    if (!optional) out.push({ section: "services", name: d.service, via: "depends_on", path: d.path, key: isRecord(s.depends_on) });
+    const required = !(isRecord(spec) && spec.required !== undefined && spec.required !== null && !isTrueValue(spec.required));
+    out.push({ section: "services", name: d.service, via: "depends_on", path: d.path, key: isRecord(s.depends_on), required });
   }
-  if (Array.isArray(s.links)) s.links.forEach((l, i) => out.push({ section: "services", name: String(l).split(":")[0], via: "links", path: at("links", i), key: false }));
+  if (Array.isArray(s.links)) s.links.forEach((l, i) => out.push({ section: "services", name: String(l).split(":")[0], via: "links", path: at("links", i), key: false, required: true }));
   if (Array.isArray(s.volumes_from)) {
     s.volumes_from.forEach((v, i) => {
       const text = String(v);
-      if (!text.startsWith("container:")) out.push({ section: "services", name: text.replace(/^service:/, "").split(":")[0], via: "volumes_from", path: at("volumes_from", i), key: false });
+      if (!text.startsWith("container:")) out.push({ section: "services", name: text.replace(/^service:/, "").split(":")[0], via: "volumes_from", path: at("volumes_from", i), key: false, required: true });
     });
   }
   for (const setting of NAMESPACES) {
     const value = s[setting];
-    if (typeof value === "string" && value.startsWith("service:")) out.push({ section: "services", name: value.slice(8), via: setting, path: at(setting), key: false });
+    if (typeof value === "string" && value.startsWith("service:")) out.push({ section: "services", name: value.slice(8), via: setting, path: at(setting), key: false, required: true });
   }
   return out.filter((r) => r.name !== "" && !r.name.includes("$"));
 }
@@ -60,7 +61,7 @@ function fileReferences(list: unknown, section: Section, via: string, path: Yaml
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, i): Reference[] => {
     const name = typeof entry === "string" ? entry : isRecord(entry) && typeof entry.source === "string" ? entry.source : null;
-    return name === null ? [] : [{ section, name, via, path: isRecord(entry) ? [...path, i, "source"] : [...path, i], key: false }];
+    return name === null ? [] : [{ section, name, via, path: isRecord(entry) ? [...path, i, "source"] : [...path, i], key: false, required: true }];
   });
 }
 

@@ -24,7 +24,7 @@ export default defineComposeRule({
     const services = new Map<string, ComposeService>();
     for (const s of model.services) if (!services.has(s.name)) services.set(s.name, s);
     const edges = new Map<string, Edge[]>();
-    for (const [name, s] of services) edges.set(name, referencesOf(s).filter((r) => r.section === "services" && services.has(r.name)).map((ref) => ({ to: ref.name, ref })));
+    for (const [name, s] of services) edges.set(name, referencesOf(s).filter((r) => r.section === "services" && r.via !== "extends" && services.has(r.name)).map((ref) => ({ to: ref.name, ref })));
     // Depth-first in file order, with an explicit stack: an edge into a service still on the path closes a cycle.
     const state = new Map<string, "open" | "done">();
     const reported = new Set<string>();

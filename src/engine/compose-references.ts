@@ -49,6 +49,11 @@ export function referencesOf(service: ComposeService): Reference[] {
       if (!text.startsWith("container:")) out.push({ section: "services", name: text.replace(/^service:/, "").split(":")[0], via: "volumes_from", path: at("volumes_from", i), key: false, required: true });
     });
   }
+  // `extends` without `file` names a service of this same file (compose-go looks nowhere else).
+  if (typeof s.extends === "string") out.push({ section: "services", name: s.extends, via: "extends", path: at("extends"), key: false, required: true });
+  else if (isRecord(s.extends) && typeof s.extends.service === "string" && s.extends.file === undefined) {
+    out.push({ section: "services", name: s.extends.service, via: "extends", path: at("extends", "service"), key: false, required: true });
+  }
   for (const setting of NAMESPACES) {
     const value = s[setting];
     if (typeof value === "string" && value.startsWith("service:")) out.push({ section: "services", name: value.slice(8), via: setting, path: at(setting), key: false, required: true });

@@ -61,6 +61,16 @@ ruleTester(rule, {
       errors: [{ messageId: "undefined", line: 4, column: 16, endLine: 4, endColumn: 20, service: "api", data: { who: "Services `api`, `web` and `admin` use", kind: "network", name: "edge", via: "networks", error: "refers to undefined network edge", advice: "declare it under the top-level `networks:` (with `external: true` if it is created outside this project)." } }],
     },
     {
+      // `extends` without `file:` looks only in its own file, whatever other files define.
+      code: "services:\n  api:\n    image: app:1\n  worker:\n    extends: apii\n  beat:\n    extends:\n      service: db\n  cron:\n    extends:\n      file: base.yaml\n      service: anything\n",
+      files: { "compose.override.yaml": "services:\n  db:\n    image: postgres:16\n" },
+      tree: ["compose.yaml", "compose.override.yaml", "compose.prod.yaml"],
+      errors: [
+        { messageId: "extends", line: 5, column: 14, endLine: 5, endColumn: 18, service: "worker", data: { who: "Service `worker` sets", kind: "service", name: "apii", via: "extends", error: "cannot extend service …: service \"apii\" not found", advice: "did you mean `api`?" } },
+        { messageId: "extends", line: 8, column: 16, endLine: 8, endColumn: 18, service: "beat", data: { who: "Service `beat` sets", kind: "service", name: "db", via: "extends", error: "cannot extend service …: service \"db\" not found", advice: "name a service of this file, or add `file:` for one of another file." } },
+      ],
+    },
+    {
       // The tree is known and holds no other Compose file.
       code: "services:\n  api:\n    image: app:1\n    networks: [front]\n",
       tree: ["compose.yaml", "README.md", "docker/Dockerfile"],

@@ -351,6 +351,46 @@ describe("a pull request that deletes a .dockerignore", () => {
   });
 });
 
+describe("a pull request that changes a Compose file beside an override", () => {
+  it("reads the unchanged override too, so what it defines is not reported missing", async () => {
+    const { rules } = await import("../../rules/index.js");
+    const full = await createTestApp({ rules });
+    const before = "name: shop\nservices:\n  api:\n    image: shop/api:1.4.2\n    networks: [backend]\n";
+    const after = `${before}  worker:\n    image: shop/api:1.4.2\n    command: worker\n    networks: [backend]\n`;
+    const override = [
+      "services:",
+      ...["api", "worker"].flatMap((name) => [
+        `  ${name}:`,
+        "    healthcheck:",
+        "      test: [\"CMD\", \"/app/health\"]",
+        "    restart: unless-stopped",
+        "    logging:",
+        "      options: { max-size: 10m }",
+      ]),
+      "networks:",
+      "  backend: {}",
+      "",
+    ].join("\n");
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: "compose.yaml", status: "modified", before, after }])
+      .tree(HEAD, { "compose.yaml": after, "compose.override.yaml": override })
+      .blobs([after, override])
+      .contentAt("compose.yaml", BASE, before)
+      .createReview(3)
+      .checkUpdates();
+    await full.receive("pull_request", opened());
+    gh.assertDone();
+    const [review] = gh.bodies("pulls/create-review");
+    const commented = review.comments.map((c: { body: string }) => /\*\*([a-z-]+)\*\*/.exec(c.body)?.[1]);
+    expect(commented).toContain("cpu-limit-missing");
+    for (const id of ["compose-healthcheck-missing", "restart-policy-missing", "logging-rotation-missing", "undefined-reference"]) expect(commented).not.toContain(id);
+    const [done] = gh.bodies("checks/update");
+    expect(done.output.summary).toContain("Audited 2 files (2 Compose files)");
+  });
+});
+
 describe("a pull request that adds a symbolic link named like a Compose file", () => {
   it("does not audit the link's target path as if it were YAML", async () => {
     const target = "compose/dev.yml";

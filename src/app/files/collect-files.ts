@@ -92,8 +92,11 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   // Compose files that may build them, the files linked without Compose (the .dockerignore of a
   // changed Dockerfile's directory, the Dockerfiles beside a changed .dockerignore), and the base
   // side of the changed and removed files. Only what the Compose files link waits for them.
-  const dockerfilesBeside = (dir: string) => [...treePaths].filter((p) => classify(p) === "dockerfile" && (p.lastIndexOf("/") < 0 ? "" : p.slice(0, p.lastIndexOf("/"))) === dir);
-  const upfront = [...linkedFiles({ composeFiles: [], changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside }).paths].filter((p) => !ignored(p));
+  const dirOf = (p: string) => (p.lastIndexOf("/") < 0 ? "" : p.slice(0, p.lastIndexOf("/")));
+  const dockerfilesBeside = (dir: string) => [...treePaths].filter((p) => classify(p) === "dockerfile" && dirOf(p) === dir);
+  const composeFilesBeside = (path: string) => (classify(path) === "compose" ? [...treePaths].filter((p) => p !== path && classify(p) === "compose" && dirOf(p) === dirOf(path)) : []);
+  const linkInput = { changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside, composeFilesBeside };
+  const upfront = [...linkedFiles({ composeFiles: [], ...linkInput }).paths].filter((p) => !ignored(p));
   const first = [...changedPaths, ...candidates];
   // At the `max_files` limit, keep the two phases, so that Compose candidates dropped below free room first.
   const firstPlan = plan([...first, ...upfront], true).cut ? plan(first) : plan([...first, ...upfront]);
@@ -101,7 +104,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const prefetched = new Map<string, string | null>();
   await read(firstPlan.wanted, baseReads.map((p) => async () => void prefetched.set(p, await readAtCommit(gh, input.repo, p, await input.baseSha))));
   const composeRead = [...headContents].filter(([p]) => classify(p) === "compose").map(([path, content]) => ({ path, content }));
-  const linked = linkedFiles({ composeFiles: composeRead, changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside });
+  const linked = linkedFiles({ composeFiles: composeRead, ...linkInput });
   for (const c of candidates) if (!linked.composeToKeep.has(c) && !changedPaths.has(c)) headContents.delete(c);
   await read(plan([...linked.paths].filter((p) => !ignored(p))).wanted);
 

@@ -45,7 +45,8 @@ function isContextDockerignore(p: string): boolean {
  * The files linked to the changed ones, from the Compose files read so far: the build Dockerfiles
  * and .dockerignore files (the context's, the Dockerfile's own) of changed Compose files; for each
  * changed Dockerfile, the Compose files that build it and its .dockerignore files; for a changed
- * or deleted .dockerignore, the Dockerfiles beside it and those Compose builds in its directory.
+ * or deleted .dockerignore, the Dockerfiles beside it and those Compose builds in its directory;
+ * for a changed or deleted Compose file, the other Compose files of its directory.
  * Only paths present in the tree.
  */
 export function linkedFiles(input: {
@@ -57,6 +58,8 @@ export function linkedFiles(input: {
   dockerfilesBeside?: (dir: string) => string[];
   /** Files the PR deletes: a deleted .dockerignore changes its builds as much as an edited one. */
   removedPaths?: ReadonlySet<string>;
+  /** For a Compose file's path, the other Compose files of its directory in the tree; [] for other paths. */
+  composeFilesBeside?: (path: string) => string[];
 }): { paths: Set<string>; composeToKeep: Set<string> } {
   const ignoresChanged = [...input.changedPaths, ...(input.removedPaths ?? [])].filter((p) => p.endsWith(".dockerignore"));
   const composeFiles = input.composeFiles.map((f) => parseCompose(f.path, f.content));
@@ -74,6 +77,9 @@ export function linkedFiles(input: {
     if (s.contextDir !== null && input.tree.has(dockerignoreIn(s.contextDir))) paths.add(dockerignoreIn(s.contextDir));
   }
   for (const c of input.composeFiles) if (input.changedPaths.has(c.path)) composeToKeep.add(c.path);
+  // Compose merges the files of a directory (an override, a production file): what one defines
+  // decides what the other lacks, so a changed Compose file is read with the rest of its directory.
+  for (const p of [...input.changedPaths, ...(input.removedPaths ?? [])]) for (const c of input.composeFilesBeside?.(p) ?? []) composeToKeep.add(c);
   for (const d of input.changedDockerfiles) {
     for (const ignore of [dockerignoreIn(dirOf(d)), ownDockerignore(d)]) if (input.tree.has(ignore)) paths.add(ignore);
   }

@@ -50,6 +50,17 @@ describe("linked files", () => {
     expect([...paths].sort()).toEqual(["api/.dockerignore", "api/Dockerfile", "compose.yaml"]);
   });
 
+  it("links a changed or deleted Compose file to the other Compose files of its directory, which Compose merges with it", () => {
+    const tree = ["compose.yaml", "compose.override.yaml", "compose.prod.yaml", "deploy/compose.yml", "api/Dockerfile"];
+    const composeFilesBeside = (path: string) => (path.endsWith(".yaml") || path.endsWith(".yml") ? tree.filter((p) => p !== path && !p.includes("/") && !path.includes("/") && p.includes("compose")) : []);
+    const changed = linkedFiles({ composeFiles: [], changedPaths: new Set(["compose.yaml"]), changedDockerfiles: [], tree: new Set(tree), composeFilesBeside });
+    expect([...changed.paths].sort()).toEqual(["compose.override.yaml", "compose.prod.yaml"]);
+    const deleted = linkedFiles({ composeFiles: [], changedPaths: new Set(), removedPaths: new Set(["compose.dev.yaml"]), changedDockerfiles: [], tree: new Set(tree), composeFilesBeside });
+    expect([...deleted.composeToKeep].sort()).toEqual(["compose.override.yaml", "compose.prod.yaml", "compose.yaml"]);
+    const dockerfile = linkedFiles({ composeFiles: [], changedPaths: new Set(["api/Dockerfile"]), changedDockerfiles: ["api/Dockerfile"], tree: new Set(tree), composeFilesBeside });
+    expect([...dockerfile.paths]).toEqual([]);
+  });
+
   it("links a changed .dockerignore to the Dockerfiles beside it", () => {
     const { paths } = linkedFiles({ composeFiles: [], changedPaths: new Set(["api/.dockerignore"]), changedDockerfiles: [], tree: new Set(tree), dockerfilesBeside: (dir) => tree.filter((p) => p === `${dir}/Dockerfile`) });
     expect([...paths]).toEqual(["api/Dockerfile"]);

@@ -14,7 +14,7 @@ const checker = createShellchecker();
 parentPort!.on("message", (msg: AuditRequest) => {
   let reply: AuditResponse;
   try {
-    const options: AuditOptions = { config: msg.options.config, tree: msg.options.tree, fingerprintPaths: msg.options.fingerprintPaths, shellcheck: msg.shellcheck ? checker : undefined };
+    const options: AuditOptions = { config: msg.options.config, tree: msg.options.tree, treeTruncated: msg.options.treeTruncated, fingerprintPaths: msg.options.fingerprintPaths, shellcheck: msg.shellcheck ? checker : undefined };
     const report = audit(msg.files as SourceFile[], rules, options);
     reply = { id: msg.id, ok: true, report };
   } catch (e) {

@@ -13,6 +13,7 @@ import { intIn } from "./jobs/retry-policy.js";
 export interface WorkerAuditOptions {
   config?: AuditOptions["config"];
   tree?: readonly string[];
+  treeTruncated?: boolean;
   fingerprintPaths?: AuditOptions["fingerprintPaths"];
 }
 
@@ -173,7 +174,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     audit(files, opts) {
       if (closed) return Promise.reject(new Error("the audit pool is closed"));
       return new Promise<Report>((resolve, reject) => {
-        const request: AuditRequest = { id: nextId++, files: files.map((f) => ({ path: f.path, content: f.content })), options: { config: opts.config, tree: opts.tree ? [...opts.tree] : undefined, fingerprintPaths: opts.fingerprintPaths ? { ...opts.fingerprintPaths } : undefined }, shellcheck };
+        const request: AuditRequest = { id: nextId++, files: files.map((f) => ({ path: f.path, content: f.content })), options: { config: opts.config, tree: opts.tree ? [...opts.tree] : undefined, treeTruncated: opts.treeTruncated, fingerprintPaths: opts.fingerprintPaths ? { ...opts.fingerprintPaths } : undefined }, shellcheck };
         waiting.push({ request, resolve, reject });
         pump();
       });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { auditFiles, rules } from "../audit.js";
-import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type Config, type Report } from "../engine/index.js";
+import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type AuditOptions, type Config, type Report } from "../engine/index.js";
 import type { SourceFile } from "../engine/types.js";
 import { linkedPaths } from "../engine/links.js";
 import { parseCompose } from "../engine/parse/compose.js";
@@ -80,8 +80,10 @@ function check(args: CheckArgs, io: Io): number {
   for (const dir of unlistable.slice(0, MAX_NOTES)) io.stderr(`dockaudit: could not read directory ${inert(dir)}; nothing under it was audited\n`);
   if (unlistable.length > MAX_NOTES) io.stderr(`dockaudit: ${unlistable.length - MAX_NOTES} more directories could not be read\n`);
   if (!files.length) io.stderr(`dockaudit: no Dockerfile, Compose file or .dockerignore found in ${args.paths.map(inert).join(", ")}\n`);
-  let report = auditFiles(files, { config, tree, shellcheck });
-  if (args.fix) report = fixFiles(report, files, root, config, tree, io);
+  // A walk cut short lists part of the tree: what it lacks is not known to be missing.
+  const treeTruncated = unlisted > 0 || stopped;
+  let report = auditFiles(files, { config, tree, treeTruncated, shellcheck });
+  if (args.fix) report = fixFiles(report, files, root, { config, tree, treeTruncated, shellcheck }, io);
   io.stdout(render(report, args, io, root));
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
 }
@@ -92,8 +94,8 @@ function check(args: CheckArgs, io: Io): number {
  * encoding (read with replacement characters) or edited meanwhile is left as it is. The report
  * returned is the audit of what the files hold afterwards.
  */
-function fixFiles(report: Report, files: SourceFile[], root: string, config: Config, tree: string[], io: Io): Report {
-  const reaudit = (input: readonly SourceFile[]) => auditFiles(input, { config, tree, shellcheck });
+function fixFiles(report: Report, files: SourceFile[], root: string, options: AuditOptions, io: Io): Report {
+  const reaudit = (input: readonly SourceFile[]) => auditFiles(input, options);
   const original = new Map<string, Buffer>();
   const skipped = new Set<string>();
   for (const path of new Set(report.findings.filter((f) => f.fix).map((f) => f.file))) {

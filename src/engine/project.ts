@@ -61,6 +61,8 @@ export interface ProjectInput {
   dockerignores: DockerignoreModel[];
   /** Every path in the repository or the audited directory, when known. */
   tree?: readonly string[];
+  /** `tree` is a part of the repository only: what it lacks is unknown, not absent. */
+  treeTruncated?: boolean;
   /** Whether a Compose file exists that the run does not parse; asked at most once, when a rule needs it. */
   composeFilesElsewhere?: () => boolean;
 }
@@ -68,7 +70,7 @@ export interface ProjectInput {
 export function buildProject(input: ProjectInput): Project {
   const tree = input.tree ? new Set(input.tree) : null;
   const known = new Set<string>([...input.dockerfiles, ...input.composeFiles, ...input.dockerignores].map((f) => f.path));
-  const exists = (path: string): boolean | null => (known.has(path) ? true : tree ? tree.has(path) : null);
+  const exists = (path: string): boolean | null => (known.has(path) || tree?.has(path) ? true : tree && !input.treeTruncated ? false : null);
   const dockerfileByPath = new Map(input.dockerfiles.map((d) => [d.path, d]));
   const ignoreByDir = new Map(input.dockerignores.map((d) => [d.dir, d]));
   const dockerignoreFor = (contextDir: string) => {

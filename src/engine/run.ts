@@ -21,6 +21,11 @@ export interface AuditOptions {
   config?: Config;
   /** Every path of the repository (or audited directory), for existence checks such as .dockerignore. */
   tree?: readonly string[];
+  /**
+   * `tree` is only part of the repository (a listing GitHub or the directory walk cut short): a
+   * path it lacks may still exist, so no rule reports a file as missing.
+   */
+  treeTruncated?: boolean;
   docsBaseUrl?: string;
   /**
    * Runs ShellCheck on a script (see src/shellcheck.ts for the implementation the CLI and the app
@@ -114,9 +119,10 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
 
   const tree = options.tree?.map(normalizePath);
   const parsedCompose = new Set(composeFiles.map((m) => m.path));
+  const truncated = !!tree && options.treeTruncated === true;
   const composeFilesElsewhere = () =>
-    files.some((f) => f.kind === "compose" && f.skipped) || (tree ?? []).some((p) => !parsedCompose.has(p) && classify(p) === "compose" && !ignored(p));
-  const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree, composeFilesElsewhere });
+    truncated || files.some((f) => f.kind === "compose" && f.skipped) || (tree ?? []).some((p) => !parsedCompose.has(p) && classify(p) === "compose" && !ignored(p));
+  const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree, treeTruncated: truncated, composeFilesElsewhere });
   const lookup = lookupOf(rules);
   const active = activeRules(rules, config);
   const services: RuleServices = { shellcheck: options.shellcheck };

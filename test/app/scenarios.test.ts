@@ -391,6 +391,31 @@ describe("a pull request that changes a Compose file beside an override", () => 
   });
 });
 
+describe("a repository whose tree GitHub lists only in part", () => {
+  it("does not call a file missing that the listing may have left out", async () => {
+    const { rules } = await import("../../rules/index.js");
+    const dockerfile = "FROM node:20.11.1-alpine3.19\nWORKDIR /app\nCOPY . .\nUSER node\nCMD [\"node\", \"index.js\"]\n";
+    const run = async (truncated: boolean, mock: GitHubMock) => {
+      const full = await createTestApp({ rules });
+      mock.pull({ number: 3, head: HEAD, base: BASE })
+        .config(null)
+        .checkCreate()
+        .files(3, [{ filename: "Dockerfile", status: "added", after: dockerfile }])
+        .tree(HEAD, { Dockerfile: dockerfile }, truncated)
+        .blobs([dockerfile])
+        .createReview(3)
+        .checkUpdates();
+      await full.receive("pull_request", opened());
+      mock.assertDone();
+      nock.cleanAll();
+      return mock.bodies("checks/update")[0].output.summary as string;
+    };
+    expect(await run(false, gh)).toContain("dockerignore-missing");
+    // nock's interceptors are global: the second run's mock is made once the first one's are gone.
+    expect(await run(true, new GitHubMock())).not.toContain("dockerignore-missing");
+  });
+});
+
 describe("a pull request that adds a symbolic link named like a Compose file", () => {
   it("does not audit the link's target path as if it were YAML", async () => {
     const target = "compose/dev.yml";

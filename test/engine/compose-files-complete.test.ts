@@ -2,7 +2,7 @@ import { audit, DEFAULT_CONFIG, type Config } from "../../src/engine/index.js";
 import rule from "../../rules/compose/undefined-reference.js";
 
 /** Whether the project told undefined-reference it holds every Compose file (it reports only then). */
-const judged = (files: Record<string, string>, options: { tree?: string[]; config?: Config } = {}) =>
+const judged = (files: Record<string, string>, options: { tree?: string[]; treeTruncated?: boolean; config?: Config } = {}) =>
   audit(Object.entries(files).map(([path, content]) => ({ path, content })), [rule], options).findings.filter((f) => f.ruleId === rule.meta.id).length > 0;
 
 const compose = "services:\n  api:\n    image: app:1\n    networks: [edge]\n";
@@ -19,6 +19,10 @@ describe("whether a run holds every Compose file", () => {
 
   it("does not when a Compose file of the run was skipped (it may define the name)", () => {
     expect(judged({ "compose.yaml": compose, "compose.override.yaml": "services:\n  api:\u0000\n" })).toBe(false);
+  });
+
+  it("does not when the tree is only part of the repository", () => {
+    expect(judged({ "compose.yaml": compose }, { tree: ["compose.yaml"], treeTruncated: true })).toBe(false);
   });
 
   it("leaves out Compose files the config ignores", () => {

@@ -59,3 +59,13 @@ describe("project model", () => {
     expect(linkedPaths(compose).sort()).toEqual([".dockerignore", "docker/api.Dockerfile", "web/.dockerignore", "web/Dockerfile"]);
   });
 });
+
+describe("a truncated tree", () => {
+  it("knows what it lists, and nothing of what it lacks", () => {
+    const part = buildProject({ dockerfiles: [web], composeFiles: [compose], dockerignores: [], tree: ["web/package.json"], treeTruncated: true });
+    expect([part.exists("web/package.json"), part.exists("web/Dockerfile"), part.exists("web/.dockerignore")]).toEqual([true, true, null]);
+    expect(part.services.find((s) => s.name === "web")!.dockerignore).toBeUndefined();
+    const whole = buildProject({ dockerfiles: [web], composeFiles: [compose], dockerignores: [], tree: ["web/package.json"] });
+    expect(whole.exists("web/.dockerignore")).toBe(false);
+  });
+});

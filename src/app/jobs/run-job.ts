@@ -53,7 +53,7 @@ export interface RunnerDeps {
    * Audits one side off the main thread (src/app/audit-worker.ts), so a large run cannot hold the
    * event loop that answers webhooks. Default: the engine in process, with `rules` and `shellcheck`.
    */
-  audit?: (files: readonly SourceFile[], options: { config: Config; tree: readonly string[]; fingerprintPaths?: Readonly<Record<string, string>> }) => Promise<Report>;
+  audit?: (files: readonly SourceFile[], options: { config: Config; tree: readonly string[]; treeTruncated: boolean; fingerprintPaths?: Readonly<Record<string, string>> }) => Promise<Report>;
 }
 
 /** The one module that runs a job: read, audit, compare, then publish unless the head moved. */
@@ -191,7 +191,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const current = beside(getPull(gh, ref));
     // A new PR has none of our comments, unless an earlier attempt at this run posted its review.
     const ours = job.trigger === "pull_request.opened" && !resumed ? Promise.resolve([]) : beside(listOurComments(gh, ref));
-    const auditOptions = { config, tree: tree.blobs.map((b) => b.path) };
+    const auditOptions = { config, tree: tree.blobs.map((b) => b.path), treeTruncated: tree.truncated };
     const auditSide = deps.audit ?? (async (sources: readonly SourceFile[], options: AuditOptions) => audit(sources, deps.rules, { ...options, shellcheck: deps.shellcheck }));
     // The base fingerprints each moved file at its head path, so what moved with it matches exactly.
     const baseOptions = files.moves.size ? { ...auditOptions, fingerprintPaths: Object.fromEntries(files.moves) } : auditOptions;

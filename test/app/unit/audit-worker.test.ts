@@ -67,6 +67,17 @@ describe("the audit worker pool", () => {
     expect(ofDockerfile({ ...moved, findings: moved.findings.filter((f) => f.file === "Dockerfile") })).toEqual(ofDockerfile(atHead));
   }, 60_000);
 
+  it("tells the thread when the tree is only part of the repository", async () => {
+    pool = createAuditPool({ threads: 1, script: THREAD });
+    const copying = [{ path: "Dockerfile", content: "FROM node:20\nCOPY . /app\n" }];
+    const options = { config: DEFAULT_CONFIG, tree: ["Dockerfile", "index.js"] };
+    const ruleIds = (r: { findings: { ruleId: string }[] }) => new Set(r.findings.map((f) => f.ruleId));
+    expect(ruleIds(await pool.audit(copying, options)).has("dockerignore-missing")).toBe(true);
+    const partial = await pool.audit(copying, { ...options, treeTruncated: true });
+    expect(partial).toEqual(audit(copying, rules, { ...options, treeTruncated: true, shellcheck: createShellchecker() }));
+    expect(ruleIds(partial).has("dockerignore-missing")).toBe(false);
+  }, 60_000);
+
   it("rejects with a clear error when the audit fails in the thread, and keeps serving", async () => {
     pool = createAuditPool({ threads: 1, script: FAKE });
     await expect(pool.audit([{ path: "fail", content: "" }], {})).rejects.toThrow(/audit failed in its worker thread: Error: rule exploded/);

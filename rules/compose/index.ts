@@ -2,6 +2,7 @@ import type { ComposeRule } from "../../src/engine/rule.js";
 // One import per line, sorted by id; the catalogue test checks this list against the folder.
 import apparmorSelinuxDisabled from "./apparmor-selinux-disabled.js";
 import buildAndImage from "./build-and-image.js";
+import buildPathMissing from "./build-path-missing.js";
 import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
 import composeHealthcheckMissing from "./compose-healthcheck-missing.js";
@@ -54,6 +55,7 @@ import volumesUnquoted from "./volumes-unquoted.js";
 export const composeRules: ComposeRule[] = [
   apparmorSelinuxDisabled,
   buildAndImage,
+  buildPathMissing,
   capabilitiesUnrestricted,
   cgroupParentCustom,
   composeHealthcheckMissing,

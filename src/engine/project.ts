@@ -43,6 +43,8 @@ export interface Project {
   services: ProjectService[];
   /** true / false when the file tree is known, null when it is not. */
   exists(path: string): boolean | null;
+  /** Whether a directory holds any file (the root always does): true / false, null when the tree is not known. */
+  hasDirectory(dir: string): boolean | null;
   /** The .dockerignore that applies to a build context directory; undefined when unknowable. */
   dockerignoreFor(contextDir: string): DockerignoreModel | null | undefined;
   /** Services, in any Compose file, that build from this Dockerfile. */
@@ -82,16 +84,36 @@ export function buildProject(input: ProjectInput): Project {
   const services = input.composeFiles.flatMap((compose) =>
     compose.services.map((svc) => linkService(compose, svc, dockerfileByPath, dockerignoreFor)),
   );
+  let dirs: Set<string> | undefined;
+  const hasDirectory = (dir: string): boolean | null => {
+    if (dir === "") return true;
+    dirs ??= directoriesOf([...known, ...(tree ?? [])]);
+    return dirs.has(dir) ? true : tree && !input.treeTruncated ? false : null;
+  };
   let complete: boolean | undefined;
   const { composeFilesElsewhere, ...models } = input;
   return {
     ...models,
     services,
     exists,
+    hasDirectory,
     dockerignoreFor,
     servicesBuilding: (path) => services.filter((s) => s.dockerfilePath === path),
     composeFilesComplete: () => (complete ??= !composeFilesElsewhere?.()),
   };
+}
+
+/** Every directory that holds one of `paths`, at any depth. */
+function directoriesOf(paths: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    for (let i = path.lastIndexOf("/"); i > 0; i = path.lastIndexOf("/", i - 1)) {
+      const dir = path.slice(0, i);
+      if (out.has(dir)) break;
+      out.add(dir);
+    }
+  }
+  return out;
 }
 
 function linkService(

@@ -67,5 +67,7 @@ describe("a truncated tree", () => {
     expect(part.services.find((s) => s.name === "web")!.dockerignore).toBeUndefined();
     const whole = buildProject({ dockerfiles: [web], composeFiles: [compose], dockerignores: [], tree: ["web/package.json"] });
     expect(whole.exists("web/.dockerignore")).toBe(false);
+    expect([whole.hasDirectory(""), whole.hasDirectory("web"), whole.hasDirectory("deploy"), whole.hasDirectory("we")]).toEqual([true, true, true, false]);
+    expect([part.hasDirectory("web"), part.hasDirectory("api")]).toEqual([true, null]);
   });
 });

@@ -5,7 +5,7 @@ import { countsLine, filesLine, severityBreakdown } from "../../src/formatters/m
 import { findingLine, groupByFile, lineLabel } from "../../src/formatters/markdown/findings.js";
 import { gradeTable } from "../../src/formatters/markdown/grades.js";
 import { coverageLine, healthcheckCell, portsCell, restartCell, serviceMatrix, userCell } from "../../src/formatters/markdown/services.js";
-import { byteLength, cell, code, cutToBytes } from "../../src/formatters/markdown/text.js";
+import { byteLength, cell, code, cutToBytes, inertReferences } from "../../src/formatters/markdown/text.js";
 import { mermaidTopology } from "../../src/formatters/markdown/topology.js";
 import { TEST_RULES } from "../app/support/test-rules.js";
 
@@ -230,6 +230,16 @@ describe("findings", () => {
     const base: Finding = { ruleId: "r", code: "X", messageId: "m", severity: "warning", category: "security", file: "f", range: null, message: "Service `a` @victim `b` #7", fingerprint: "x", docsUrl: "u" };
     expect(findingLine(base)).toBe("- ⚠️ **file** [`r`](u) X — Service `a` @\u2060victim `b` #\u20607");
     expect(cell("@team")).toBe("@\u2060team");
+  });
+
+  it("keep a mention inert right after a code span, or after a backtick that opens none; leave code spans as written", () => {
+    // A value with a backtick in a span that is not the placeholder's own (`image: {{image}}`) ends the span early.
+    const base: Finding = { ruleId: "r", code: "X", messageId: "m", severity: "warning", category: "security", file: "f", range: null, message: "Service `web` has `image: x`@victim #3` and a build", fingerprint: "x", docsUrl: "u" };
+    expect(findingLine(base)).toBe("- ⚠️ **file** [`r`](u) X — Service `web` has `image: x`@\u2060victim #\u20603\\` and a build");
+    expect(inertReferences("`@victim and #1")).toBe("`@\u2060victim and #\u20601");
+    expect(inertReferences("`@scope/pkg #4` x")).toBe("`@scope/pkg #4` x");
+    expect(inertReferences("\\`a` @b")).toBe("\\`a` @\u2060b");
+    expect(inertReferences("\\`@b \\` `x`")).toBe("\\`@\u2060b \\` `x`");
   });
 
   it("groups by file in path order", () => {

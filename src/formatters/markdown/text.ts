@@ -20,9 +20,34 @@ export const LINE_BREAK = /\r\n?|\n/g;
  * Messages quote the pull request's own text (service names, image references, commands), and a
  * backtick in it ends the code span around it: `@name` or `org/repo#1` would then notify that user
  * or mark that issue wherever the Markdown is posted (the bot's comments, a CI job posting the CLI's
- * summary). A word joiner after such an `@` or `#` keeps both inert.
+ * summary). A word joiner after such an `@` or `#` keeps both inert. GitHub links neither inside a
+ * code span, so spans are left as written; anything else gets the joiner, right after a span's
+ * closing backtick too, and after a backtick that opens no span (or is escaped).
  */
-export const inertReferences = (text: string): string => text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u2060").replace(/#(?=\d)/g, "#\u2060");
+export function inertReferences(markdown: string): string {
+  const inert = (text: string) => text.replace(/(?<!\w)@(?=[A-Za-z0-9])/g, "@\u2060").replace(/#(?=\d)/g, "#\u2060");
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < markdown.length; ) {
+    if (markdown[i] === "\\") {
+      i += 2;
+      continue;
+    }
+    if (markdown[i] !== "`") {
+      i++;
+      continue;
+    }
+    const run = runLength(markdown, i);
+    const close = closingRun(markdown, i + run, run);
+    if (close < 0) {
+      i += run;
+      continue;
+    }
+    out += inert(markdown.slice(from, i)) + markdown.slice(i, close + run);
+    i = from = close + run;
+  }
+  return out + inert(markdown.slice(from));
+}
 
 /**
  * Message text as Markdown: code spans are kept as they are, and elsewhere the characters that
@@ -35,7 +60,7 @@ export function plainOutsideCode(text: string): string {
   while (i < text.length) {
     const tick = text.indexOf("`", i);
     if (tick < 0) break;
-    const run = /^`+/.exec(text.slice(tick))![0].length;
+    const run = runLength(text, tick);
     const close = closingRun(text, tick + run, run);
     out += escapeMarkup(text.slice(i, tick));
     if (close < 0) {
@@ -51,8 +76,17 @@ export function plainOutsideCode(text: string): string {
 
 /** Where a backtick run of exactly `length` starts at or after `from`, or -1. */
 function closingRun(text: string, from: number, length: number): number {
-  for (const m of text.slice(from).matchAll(/`+/g)) if (m[0].length === length) return from + m.index;
+  const runs = /`+/g;
+  runs.lastIndex = from;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) if (m[0].length === length) return m.index;
   return -1;
+}
+
+/** How many backticks follow one another from `at`. */
+function runLength(text: string, at: number): number {
+  let end = at;
+  while (text[end] === "`") end++;
+  return end - at;
 }
 
 const escapeMarkup = (text: string) => text.replace(/[\\*_[\]<>~&]/g, "\\$&");

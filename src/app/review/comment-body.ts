@@ -1,14 +1,21 @@
 import type { Finding } from "../../engine/index.js";
-import { inertReferences } from "../../formatters/markdown/text.js";
+import { inertReferences, LINE_BREAK, plainOutsideCode } from "../../formatters/markdown/text.js";
 import { fingerprintMarker } from "./marker.js";
 import { suggestionBlock } from "./suggestion.js";
 
 const ICON = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
 
+/**
+ * A message or fix description as Markdown, as the summary shows it: the pull request's values it
+ * quotes outside code spans (a port, a path) show as written, not as HTML, links or emphasis, and
+ * a line break in one cannot start a heading or a rule.
+ */
+const asText = (text: string) => inertReferences(plainOutsideCode(text.replace(LINE_BREAK, " ")));
+
 /** What is wrong, why it matters, where the rule is documented, the fix, and the hidden marker. */
 export function commentBody(f: Finding, why: string | undefined, suggestion: string | null): string {
-  const fix = f.fix?.description ? inertReferences(f.fix.description) : "";
-  const parts = [`${ICON[f.severity]} **${f.ruleId}** (${f.code} · ${f.severity} · ${f.category}): ${inertReferences(f.message)}`];
+  const fix = f.fix?.description ? asText(f.fix.description) : "";
+  const parts = [`${ICON[f.severity]} **${f.ruleId}** (${f.code} · ${f.severity} · ${f.category}): ${asText(f.message)}`];
   parts.push(`${why ? `**Why:** ${why} ` : ""}[Rule documentation](${f.docsUrl})`);
   if (suggestion !== null) parts.push(`${fix ? `**Suggested fix:** ${fix}\n\n` : ""}${suggestionBlock(suggestion)}`);
   else if (fix) parts.push(`**Fix:** ${fix} (\`dockaudit check --fix\` applies it).`);

@@ -176,6 +176,15 @@ describe("planReview", () => {
     expect(inertReferences("node@20, sha256@x, `#` a-#b, # comment, @ alone")).toBe("node@20, sha256@x, `#` a-#b, # comment, @ alone");
   });
 
+  it("shows markup the pull request's text brings into a comment as written, as the summary does", () => {
+    const f = report.findings.find((x) => x.ruleId === "t-latest")!;
+    const crafted = { ...f, message: "Port <img src=https://x.test/t.png> **b** [l](https://x.test)\n# heading `<b>` kept", fix: f.fix && { ...f.fix, description: "Publish <b>80</b>\r\n---" } };
+    const body = commentBody(crafted, "why", null);
+    expect(body).not.toMatch(/(?<!\\)<img|\*\*b\*\*|(?<!\\)<b>80|\n# heading|\n---/);
+    expect(body).toContain("Port \\<img src=https://x.test/t.png\\> \\*\\*b\\*\\* \\[l\\](https://x.test) # heading `<b>` kept");
+    expect(body).toContain("**Fix:** Publish \\<b\\>80\\</b\\> ---");
+  });
+
   it("widens the comment over the lines its fix edits beside the finding, when one hunk holds them, for a one-click suggestion", () => {
     const content = "services:\n  api:\n    image: app:1\n";
     const f = {

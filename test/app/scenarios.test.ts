@@ -546,6 +546,24 @@ describe("a pull request too large for GitHub to send its diffs", () => {
   });
 });
 
+describe("paths the pull request names, in the summary's notes", () => {
+  it("stay in code spans whatever backticks they hold, so no @name in one notifies anyone", async () => {
+    const bad = "FROM node:20\nRUN BAD\n";
+    const path = "x`@victim #12`/Dockerfile";
+    gh.pull({ number: 3, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(3, [{ filename: path, status: "added" as const, after: bad, noPatch: true }])
+      .tree(HEAD, { [path]: bad })
+      .blobs([bad])
+      .checkUpdates();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [done] = gh.bodies("checks/update");
+    expect(done.output.summary).toContain("GitHub sent no diff for ``x`@victim #12`/Dockerfile`` (binary or too large)");
+  });
+});
+
 describe("drafts", () => {
   it("are skipped when the config leaves drafts off", async () => {
     gh.config(null);

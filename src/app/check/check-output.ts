@@ -1,5 +1,6 @@
 import type { ConfigProblem, Finding, Report } from "../../engine/index.js";
 import { gradeTitle, renderMarkdown, type Comparison, type FindingSection } from "../../formatters/markdown.js";
+import { code, inertReferences } from "../../formatters/markdown/text.js";
 import { maskSecrets } from "../review/mask.js";
 import type { ReviewPlan, UnpostedReason } from "../review/plan-review.js";
 
@@ -84,7 +85,7 @@ export function noDockerOutput(changedFiles: number, notes: readonly string[] = 
  */
 function problemList(problems: readonly ConfigProblem[], inline = false): string {
   const cut = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-  const shown = problems.slice(0, 50).map((p) => `\`${cut(p.key)}\`: ${cut(p.message)}`);
+  const shown = problems.slice(0, 50).map((p) => `${code(cut(p.key))}: ${inertReferences(cut(p.message))}`);
   if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
   return inline ? shown.join("; ") : shown.map((line) => `- ${line}`).join("\n");
 }
@@ -135,9 +136,18 @@ export function failedOutput(what: string): CheckOutput {
 /** Says which Docker files the PR moves or deletes, since both change what "new" and "fixed" mean. */
 export function fileChangeNotes(removed: ReadonlySet<string>, moves: ReadonlyMap<string, string>): string[] {
   const notes: string[] = [];
-  const list = (paths: string[]) => paths.slice(0, 10).map((p) => `\`${p}\``).join(", ") + (paths.length > 10 ? ` and ${paths.length - 10} more` : "");
-  if (moves.size) notes.push(`Moved: ${[...moves].slice(0, 10).map(([from, to]) => `\`${from}\` → \`${to}\``).join(", ")}${moves.size > 10 ? ` and ${moves.size - 10} more` : ""}. A finding that moved with its file counts as already there, not as new.`);
+  if (moves.size) notes.push(`Moved: ${[...moves].slice(0, 10).map(([from, to]) => `${code(from)} → ${code(to)}`).join(", ")}${moves.size > 10 ? ` and ${moves.size - 10} more` : ""}. A finding that moved with its file counts as already there, not as new.`);
   const deleted = [...removed].filter((p) => !moves.has(p)).sort();
-  if (deleted.length) notes.push(`Deleted: ${list(deleted)}. The findings of a deleted file count as fixed.`);
+  if (deleted.length) notes.push(`Deleted: ${pathList(deleted)}. The findings of a deleted file count as fixed.`);
   return notes;
+}
+
+/**
+ * Paths for a note, each in a code span that holds whatever backticks it has (a path in a bare
+ * span would end it at its first one, and an `@name` after that would notify). Each note is one
+ * line of the summary, and notes that do not fit GitHub's limit are left out together (the
+ * conclusion's reason with them), so a note never lists hundreds.
+ */
+export function pathList(paths: readonly string[]): string {
+  return paths.slice(0, 10).map(code).join(", ") + (paths.length > 10 ? ` and ${paths.length - 10} more` : "");
 }

@@ -1,6 +1,8 @@
 import { createClassifier } from "../../engine/classify.js";
 import { ignoreMatcher } from "../../engine/glob.js";
 import type { Config, SourceFile } from "../../engine/index.js";
+import { code } from "../../formatters/markdown/text.js";
+import { pathList } from "../check/check-output.js";
 import { mapLimit, readAtCommit, readBlob } from "../github/contents.js";
 import type { GitHub } from "../github/types.js";
 import { hunksOf, type HunkSpan } from "../review/diff-lines.js";
@@ -52,7 +54,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   // A symbolic link's blob is the path it points to: audited, it would read as a broken file.
   const isLink = (p: string) => treeByPath.get(p)?.symlink === true;
   const links = input.changed.filter((f) => isDocker(f.filename) && isLink(f.filename)).map((f) => f.filename);
-  if (links.length) notes.push(`Not audited, being symbolic links: ${listPaths(links)}. The files they point to are audited when a pull request changes them.`);
+  if (links.length) notes.push(`Not audited, being symbolic links: ${pathList(links)}. The files they point to are audited when a pull request changes them.`);
   const docker = input.changed.filter((f) => isDocker(f.filename) && !isLink(f.filename));
   const present = docker.filter((f) => f.status !== "removed");
   const changedPaths = new Set(present.map((f) => f.filename));
@@ -60,8 +62,8 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   const moves = detectMoves(docker, classify);
   const hunks = new Map(present.map((f) => [f.filename, hunksOf(f.patch)]));
   const noDiff = present.filter((f) => !f.patch && f.status !== "renamed").map((f) => f.filename);
-  if (noDiff.length === 1) notes.push(`GitHub sent no diff for \`${noDiff[0]}\` (binary or too large), so its findings are listed here instead of commented inline.`);
-  else if (noDiff.length) notes.push(`GitHub sent no diff for ${noDiff.length} Docker files (binary or too large: ${listPaths(noDiff)}), so their findings are listed here instead of commented inline.`);
+  if (noDiff.length === 1) notes.push(`GitHub sent no diff for ${code(noDiff[0])} (binary or too large), so its findings are listed here instead of commented inline.`);
+  else if (noDiff.length) notes.push(`GitHub sent no diff for ${noDiff.length} Docker files (binary or too large: ${pathList(noDiff)}), so their findings are listed here instead of commented inline.`);
 
   const shaOf = (path: string) => input.changed.find((f) => f.filename === path)?.sha ?? treeByPath.get(path)?.sha ?? null;
   const headContents = new Map<string, string>();
@@ -73,7 +75,7 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
     const room = Math.max(0, input.config.limits.maxFiles - headContents.size);
     const left = readable.length - room;
     if (!dryRun) {
-      if (tooBig.length) notes.push(`${tooBig.length === 1 ? `\`${tooBig[0]}\` was not read: it is` : `${tooBig.length} files were not read (${listPaths(tooBig)}): they are`} larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
+      if (tooBig.length) notes.push(`${tooBig.length === 1 ? `${code(tooBig[0])} was not read: it is` : `${tooBig.length} files were not read (${pathList(tooBig)}): they are`} larger than the ${input.config.limits.maxFileBytes}-byte \`limits.max_file_bytes\`.`);
       if (left > 0) notes.push(`${left} Docker ${left === 1 ? "file was" : "files were"} not read: the run stops at \`limits.max_files\` (${input.config.limits.maxFiles}).`);
     }
     return { wanted: readable.slice(0, room), cut: left > 0 };
@@ -145,10 +147,3 @@ async function readBase(gh: GitHub, input: Input, head: SourceFile[], changed: S
   return base;
 }
 
-/**
- * Paths for a note: each note is one line of the summary, and notes that do not fit GitHub's limit
- * are left out together (the conclusion's reason with them), so a note never lists hundreds.
- */
-function listPaths(paths: readonly string[]): string {
-  return paths.slice(0, 10).map((p) => `\`${p}\``).join(", ") + (paths.length > 10 ? ` and ${paths.length - 10} more` : "");
-}

@@ -1,6 +1,6 @@
 import type { Finding } from "../../../src/engine/index.js";
 import { batches, MAX_ANNOTATIONS, toAnnotate, toAnnotation } from "../../../src/app/check/annotations.js";
-import { configErrorOutput, fileChangeNotes, noDockerOutput, supersededOutput, failedOutput } from "../../../src/app/check/check-output.js";
+import { configErrorOutput, fileChangeNotes, headConfigProblems, noDockerOutput, supersededOutput, failedOutput } from "../../../src/app/check/check-output.js";
 import { decideConclusion, gatingFindings, gradeBelow } from "../../../src/app/check/conclusion.js";
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
@@ -103,5 +103,13 @@ describe("check outputs", () => {
   it("lists moved and deleted Docker files", () => {
     const notes = fileChangeNotes(new Set(["a/Dockerfile", "old/compose.yml"]), new Map([["a/Dockerfile", "b/Dockerfile"]]));
     expect(notes).toEqual([expect.stringContaining("`a/Dockerfile` → `b/Dockerfile`"), expect.stringContaining("Deleted: `old/compose.yml`")]);
+  });
+
+  it("keeps the paths and keys the pull request names in code spans, whatever backticks they hold", () => {
+    const notes = fileChangeNotes(new Set(["a`@victim`/Dockerfile", "m`@x`"]), new Map([["m`@x`", "n`@y`"]]));
+    expect(notes).toEqual([expect.stringContaining("`` m`@x` `` → `` n`@y` ``"), expect.stringContaining("Deleted: ``a`@victim`/Dockerfile``.")]);
+    const bad = [{ key: "rules.x`@victim`", message: "`*.yml`@owner` is not a glob" }];
+    expect(headConfigProblems(bad)).toContain("`` rules.x`@victim` ``: `*.yml`@\u2060owner` is not a glob");
+    expect(configErrorOutput(bad).summary).toContain("- `` rules.x`@victim` ``: `*.yml`@\u2060owner` is not a glob");
   });
 });

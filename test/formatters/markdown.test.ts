@@ -203,6 +203,16 @@ describe("mermaidTopology", () => {
     expect(mermaidTopology(Array(41).fill(head.services[1]))).toBe("");
   });
 
+  it("keeps a line break in a name or an image inside its label, so no line of the pull request's text closes the code fence", () => {
+    const odd = { ...head.services[1], name: "web\r\n```", image: "a\n```\n@victim\n```mermaid\nb", networks: ["x\ny"] };
+    const chart = mermaidTopology([odd]);
+    const lines = chart.split("\n");
+    expect(lines.filter((l) => l.startsWith("```"))).toEqual(["```mermaid", "```"]);
+    expect(lines.at(-1)).toBe("```");
+    expect(chart).toContain('["web #96;#96;#96;<br/>a #96;#96;#96; @victim #96;#96;#96;mermaid b"]');
+    expect(chart).toContain('{{"x y"}}');
+  });
+
   it("gives services and networks whose names escape alike nodes of their own", () => {
     const base = head.services[1];
     const chart = mermaidTopology([

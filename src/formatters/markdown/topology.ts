@@ -1,5 +1,6 @@
 import type { ServiceSummary } from "../../engine/index.js";
 import { portTarget } from "./services.js";
+import { LINE_BREAK } from "./text.js";
 
 export const MAX_TOPOLOGY_SERVICES = 40;
 
@@ -53,9 +54,14 @@ function slug(name: string): string {
   return name.replace(/[^A-Za-z0-9]/g, (c) => (c === "_" ? "__" : `_${c.codePointAt(0)!.toString(16)}_`));
 }
 
-/** Text inside a quoted Mermaid label: quotes and angle brackets as entities. */
+/**
+ * Text inside a quoted Mermaid label: quotes, angle brackets and backticks as entities (a label in
+ * backticks is Markdown to Mermaid), and a line break as a space: the chart is a fenced code block,
+ * and a line of the pull request's text starting with ``` would close it, the rest showing as the
+ * summary's own Markdown.
+ */
 function label(text: string): string {
-  return text.replace(/[#"<>]/g, (c) => ({ "#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;" })[c]!);
+  return text.replace(/[#"<>`]/g, (c) => ({ "#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;" })[c]!).replace(LINE_BREAK, " ");
 }
 
 function imageLabel(s: ServiceSummary): string {

@@ -65,7 +65,9 @@ const TOP_KEYS = ["rules", "files", "ignore", "fail_on", "min_grade", "only_new"
 function globsValid(key: string, globs: string[], bad: (key: string, message: string) => void): boolean {
   const problems = globs.flatMap((g, i) => {
     const problem = globProblem(g);
-    return problem ? [[`${key}[${i}]`, `\`${g.length > 60 ? `${g.slice(0, 60)}…` : g}\` ${problem}`]] : [];
+    // Cut short, never through an emoji: half of one is no valid text to print or send.
+    const shown = g.length > 60 ? `${g.slice(0, /[\uD800-\uDBFF]/.test(g[59]) ? 59 : 60)}…` : g;
+    return problem ? [[`${key}[${i}]`, `\`${shown}\` ${problem}`]] : [];
   });
   for (const [k, message] of problems) bad(k, message);
   return problems.length === 0;

@@ -68,6 +68,11 @@ describe("config", () => {
     ]);
   });
 
+  it("quotes a long glob cut short without splitting a character", () => {
+    const [problem] = problems(`ignore: ['a${"😀".repeat(40)}+(x)']\n`);
+    expect(problem).toBe(`ignore[0]: \`a${"😀".repeat(29)}…\` uses an extended glob (\`@(…)\`, \`+(…)\`, \`*(…)\`, \`?(…)\`, \`!(…)\`), which dockaudit does not read`);
+  });
+
   it("reports invalid YAML and a non-mapping file clearly", () => {
     expect(problems("rules: [unclosed\n")[0]).toMatch(/^\(file\): not valid YAML/);
     expect(problems("- a\n- b\n")).toEqual(["(file): must be a mapping"]);

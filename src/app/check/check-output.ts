@@ -1,6 +1,6 @@
 import type { ConfigProblem, Finding, Report } from "../../engine/index.js";
 import { gradeTitle, renderMarkdown, type Comparison, type FindingSection } from "../../formatters/markdown.js";
-import { code, inertReferences } from "../../formatters/markdown/text.js";
+import { code, cutChars, inertReferences } from "../../formatters/markdown/text.js";
 import { maskSecrets } from "../review/mask.js";
 import type { ReviewPlan, UnpostedReason } from "../review/plan-review.js";
 
@@ -84,7 +84,7 @@ export function noDockerOutput(changedFiles: number, notes: readonly string[] = 
  * megabytes: the list stays far under GitHub's 65,535 bytes, which would otherwise refuse the check.
  */
 function problemList(problems: readonly ConfigProblem[], inline = false): string {
-  const cut = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+  const cut = (text: string) => (text.length > 200 ? `${cutChars(text, 200)}…` : text);
   const shown = problems.slice(0, 50).map((p) => `${code(cut(p.key))}: ${inertReferences(cut(p.message))}`);
   if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
   return inline ? shown.join("; ") : shown.map((line) => `- ${line}`).join("\n");
@@ -97,7 +97,7 @@ export function configErrorOutput(problems: readonly ConfigProblem[], repaired =
     ? "This pull request changes the file, and this pull request's version is valid: merging it repairs the configuration, so this check does not block it. Nothing was audited."
     : `Fix the file on the default branch; then ${RERUN_HINT.charAt(0).toLowerCase()}${RERUN_HINT.slice(1)} docs/app.md lists every key.`;
   return {
-    title: `Invalid .github/dockaudit.yml: ${problems.slice(0, 20).map((p) => p.key.slice(0, 250)).join(", ")}`.slice(0, 250),
+    title: cutChars(`Invalid .github/dockaudit.yml: ${problems.slice(0, 20).map((p) => cutChars(p.key, 250)).join(", ")}`, 250),
     summary: `## dockaudit could not read its configuration\n\n\`.github/dockaudit.yml\` (read from the default branch) has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n\n${list}\n\n${next}`,
   };
 }

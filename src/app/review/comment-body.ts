@@ -1,5 +1,5 @@
 import type { Finding } from "../../engine/index.js";
-import { inertReferences, LINE_BREAK, plainOutsideCode } from "../../formatters/markdown/text.js";
+import { cutChars, inertReferences, LINE_BREAK, plainOutsideCode } from "../../formatters/markdown/text.js";
 import { fingerprintMarker } from "./marker.js";
 import { suggestionBlock } from "./suggestion.js";
 
@@ -36,7 +36,7 @@ export function boundedCommentBody(f: Finding, why: string | undefined, suggesti
   if (full.length <= MAX_COMMENT_BODY) return full;
   const described = mask(commentBody(f, why, null));
   if (described.length <= MAX_COMMENT_BODY) return described;
-  const cut = (text: string) => (text.length > SHORTENED ? `${text.slice(0, SHORTENED)}… (shortened; the check run's annotation has more)` : text);
+  const cut = (text: string) => (text.length > SHORTENED ? `${cutChars(text, SHORTENED)}… (shortened; the check run's annotation has more)` : text);
   const short: Finding = { ...f, message: cut(f.message), ...(f.fix ? { fix: { ...f.fix, description: cut(f.fix.description) } } : {}) };
   return mask(commentBody(short, why === undefined ? undefined : cut(why), null));
 }

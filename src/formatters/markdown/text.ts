@@ -120,6 +120,17 @@ export function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
+/**
+ * The first `max` UTF-16 code units of `text`, one fewer when the cut would keep half of a
+ * character outside the BMP (an emoji): a lone surrogate is not Unicode, and a strict JSON parser
+ * refuses the request that carries it.
+ */
+export function cutChars(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes, at a line break when one is close. */
 export function cutToBytes(text: string, maxBytes: number): string {
   if (byteLength(text) <= maxBytes) return text;

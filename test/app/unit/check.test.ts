@@ -90,6 +90,10 @@ describe("check outputs", () => {
     expect(out.title).toBe("Invalid .github/dockaudit.yml: fail_on, rules.nope");
     expect(out.summary).toContain("- `fail_on`: must be one of error, warning, info, none");
     expect(out.summary).toContain("/dockaudit recheck");
+    // Cut to length without leaving half of a character outside the BMP.
+    const emoji = configErrorOutput([{ key: `rules.${"😀".repeat(300)}`, message: `x${"😀".repeat(300)}` }]);
+    expect(emoji.title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(emoji.summary).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it("explains superseded, failed and no-Docker runs", () => {

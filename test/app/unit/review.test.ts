@@ -11,6 +11,9 @@ import { githubPatch } from "../../support/patch.js";
 import { TEST_RULES } from "../support/test-rules.js";
 import { seededRandom } from "../../support/faults.js";
 
+/** Half of a character outside the BMP: not valid Unicode, and no valid UTF-8 in the request GitHub parses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const PATCH = "@@ -1,3 +1,4 @@\n FROM node:20\n-RUN a\n+RUN b\n+RUN c\n CMD x\n@@ -20,2 +21,3 @@ tail\n x\n+y\n z";
 
 describe("diff hunks", () => {
@@ -154,6 +157,14 @@ describe("planReview", () => {
     expect(shortened.length).toBeLessThanOrEqual(MAX_COMMENT_BODY);
     expect(shortened).toContain("… (shortened; the check run's annotation has more)");
     expect(shortened.endsWith(fingerprintMarker(f.fingerprint))).toBe(true);
+  });
+
+  it("shortens a long message without splitting a character GitHub would get half of", () => {
+    const f = report.findings.find((x) => x.ruleId === "t-latest")!;
+    const huge = { ...f, message: `a${"😀".repeat(40_000)}`, fix: f.fix && { ...f.fix, description: `b${"😀".repeat(40_000)}` } };
+    const body = boundedCommentBody(huge, "why", null, (text) => text);
+    expect(body).toContain("… (shortened; the check run's annotation has more)");
+    expect(body).not.toMatch(LONE_SURROGATE);
   });
 
   it("plans a comment on a line of 70,000 characters without the suggestion that would not fit", () => {

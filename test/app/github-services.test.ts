@@ -70,6 +70,26 @@ describe("finding the check run an earlier attempt opened", () => {
       .reply(200, { total_count: 3, check_runs: [run(30, "9"), run(20, "4"), run(40, "ci-job-uuid")] });
     expect(await findCheckRun(client(), { owner: "o", repo: "r" }, head, 4)).toBe(20);
   });
+
+  it("finds ours when another PR's run on the same commit is newer, and past the first page", async () => {
+    // As GitHub lists them: `filter=latest` (the default) keeps only the newest run of each name
+    // in a check suite, and one app has one suite per commit, whichever PR a run is for.
+    const runs = [run(20, "4"), ...Array.from({ length: 120 }, (_, i) => run(100 + i, "9"))];
+    nock(API)
+      .get(`/repos/o/r/commits/${head}/check-runs`)
+      .query(true)
+      .times(3)
+      .reply((uri) => {
+        const q = new URL(uri, API).searchParams;
+        const listed = q.get("filter") === "all" ? runs : [runs.reduce((a, b) => (b.id > a.id ? b : a))];
+        const perPage = Number(q.get("per_page") ?? 30);
+        const page = Number(q.get("page") ?? 1);
+        const last = Math.ceil(listed.length / perPage);
+        const link = page < last ? { link: `<${API}/repos/o/r/commits/${head}/check-runs?filter=all&per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
+        return [200, { total_count: listed.length, check_runs: [...listed].reverse().slice((page - 1) * perPage, page * perPage) }, link];
+      });
+    expect(await findCheckRun(client(), { owner: "o", repo: "r" }, head, 4)).toBe(20);
+  });
 });
 
 describe("log redaction", () => {

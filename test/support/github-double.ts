@@ -394,9 +394,16 @@ export class GitHubDouble {
       return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ id: c.id, name: c.name, head_sha: c.head_sha, external_id: c.external_id })) } };
     });
 
-    this.on("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", null, ({ params, query }) => {
-      const runs = (repoOf(params)?.checkRuns ?? []).filter((c) => c.head_sha === params.ref && (!query.get("check_name") || c.name === query.get("check_name")));
-      return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, external_id: c.external_id })) } };
+    this.on("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", "checks/list-for-ref", ({ params, query }) => {
+      const onRef = (repoOf(params)?.checkRuns ?? []).filter((c) => c.head_sha === params.ref && (!query.get("check_name") || c.name === query.get("check_name")));
+      // `filter=latest` (the default) keeps the newest run of each name: the double's runs are one app's, one suite per commit.
+      const runs = query.get("filter") === "all" ? onRef : onRef.filter((c) => !onRef.some((o) => o.name === c.name && o.id > c.id));
+      const perPage = Math.min(100, Number(query.get("per_page") ?? 30));
+      const page = Number(query.get("page") ?? 1);
+      const headers: Record<string, string> = {};
+      if (page * perPage < runs.length) headers.link = `<${this.url}/api/v3/repos/${params.owner}/${params.repo}/commits/${params.ref}/check-runs?${new URLSearchParams({ ...Object.fromEntries(query), page: String(page + 1) })}>; rel="next"`;
+      const listed = runs.slice((page - 1) * perPage, page * perPage);
+      return { status: 200, body: { total_count: runs.length, check_runs: listed.map((c) => ({ id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, external_id: c.external_id })) }, headers };
     });
 
     this.on("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "pulls/list-review-comments", ({ params, query }) => {

@@ -23,6 +23,7 @@ export const OPERATIONS = [
   "checks/create",
   "checks/update",
   "checks/list-for-suite",
+  "checks/list-for-ref",
   "reactions/create-for-issue-comment",
   "reactions/create-for-pull-request-review-comment",
   "issues/create-comment",

@@ -23,12 +23,18 @@ export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: st
  * The newest `dockaudit` run of this PR on this head, or null. A retried or taken-over request
  * uses it instead of creating a second run for the same commit. Runs are told apart by the PR
  * number in `external_id`: a commit can head two PRs, and a CI job can be named `dockaudit` too
- * (its run cannot be updated by this app).
+ * (its run cannot be updated by this app). Every run is listed (`filter: "all"`, every page):
+ * `latest` keeps only the newest run of a name in a check suite, and the app has one suite per
+ * commit, so another PR's newer run on the same commit would hide this one.
  */
 export async function findCheckRun(gh: GitHub, repo: Repo, headSha: string, pullNumber: number): Promise<number | null> {
-  const { data } = await gh.rest.checks.listForRef({ owner: repo.owner, repo: repo.repo, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 10 });
-  const ours = data.check_runs.filter((r) => r.name === CHECK_NAME && r.head_sha === headSha && r.external_id === String(pullNumber)).sort((a, b) => b.id - a.id);
-  return ours[0]?.id ?? null;
+  let newest: number | null = null;
+  for await (const page of gh.paginate.iterator(gh.rest.checks.listForRef, { owner: repo.owner, repo: repo.repo, ref: headSha, check_name: CHECK_NAME, filter: "all", per_page: 100 })) {
+    for (const r of page.data) {
+      if (r.name === CHECK_NAME && r.head_sha === headSha && r.external_id === String(pullNumber) && (newest === null || r.id > newest)) newest = r.id;
+    }
+  }
+  return newest;
 }
 
 /**

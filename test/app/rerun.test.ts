@@ -71,6 +71,15 @@ describe("re-runs", () => {
     gh.assertDone();
     expect(app.outcomes).toMatchObject([{ trigger: "check_suite.rerequested", result: "published" }]);
   });
+
+  it("by 'Re-run all checks' on a suite whose commit heads two fork PRs: both are audited again", async () => {
+    gh.listForSuite(555, ["4", "9"]);
+    mockRun(4);
+    mockRun(9);
+    await app.receive("check_suite", checkSuitePayload({ id: 555, head: HEAD, pulls: [] }));
+    gh.assertDone();
+    expect(app.outcomes.map((o) => o.key).sort()).toEqual(["Codertocat/Hello-World#4", "Codertocat/Hello-World#9"]);
+  });
 });
 
 describe("redelivery", () => {

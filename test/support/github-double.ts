@@ -390,7 +390,9 @@ export class GitHubDouble {
     });
 
     this.on("GET", "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs", "checks/list-for-suite", ({ params, query }) => {
-      const runs = (repoOf(params)?.checkRuns ?? []).filter((c) => !query.get("check_name") || c.name === query.get("check_name"));
+      const named = (repoOf(params)?.checkRuns ?? []).filter((c) => !query.get("check_name") || c.name === query.get("check_name"));
+      // `filter=latest` (the default) keeps the newest run of each name in the suite.
+      const runs = query.get("filter") === "all" ? named : named.filter((c) => !named.some((o) => o.name === c.name && o.id > c.id));
       return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ id: c.id, name: c.name, head_sha: c.head_sha, external_id: c.external_id })) } };
     });
 

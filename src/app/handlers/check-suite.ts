@@ -5,7 +5,9 @@ import { pullNumberOf } from "./check-run.js";
 
 /**
  * "Re-run all checks" → one job per PR of the suite. A fork PR's suite has no `pull_requests`;
- * its number is read back from the `external_id` of our earlier run in that suite.
+ * its number is read back from the `external_id` of our earlier runs in that suite: all of them
+ * (`filter: "all"`, every page), as `latest` keeps only the newest run of a name, which is one
+ * PR's when the commit heads several.
  */
 export async function checkSuiteJobs(context: Context<"check_suite">): Promise<Job[]> {
   const { payload } = context;
@@ -13,8 +15,8 @@ export async function checkSuiteJobs(context: Context<"check_suite">): Promise<J
   const suite = payload.check_suite;
   let numbers = suite.pull_requests.map((p) => p.number);
   if (!numbers.length) {
-    const { data } = await context.octokit.rest.checks.listForSuite(context.repo({ check_suite_id: suite.id, check_name: CHECK_NAME, per_page: 10 }));
-    numbers = [...new Set(data.check_runs.map((r) => pullNumberOf(r.external_id)).filter((n): n is number => n !== null))];
+    const runs = await context.octokit.paginate(context.octokit.rest.checks.listForSuite, context.repo({ check_suite_id: suite.id, check_name: CHECK_NAME, filter: "all" as const, per_page: 100 }));
+    numbers = [...new Set(runs.map((r) => pullNumberOf(r.external_id)).filter((n): n is number => n !== null))];
   }
   return numbers.map((pullNumber) =>
     makeJob({

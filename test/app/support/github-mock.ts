@@ -238,11 +238,19 @@ export class GitHubMock {
     return this;
   }
 
+  /**
+   * Our runs in a suite, oldest first. As GitHub lists them: `filter=latest` (the default) keeps
+   * only the newest run of each name in the suite.
+   */
   listForSuite(suiteId: number, externalIds: readonly string[]): this {
+    const runs = externalIds.map((e, i) => ({ id: 100 + i, name: "dockaudit", external_id: e }));
     this.scope
       .get(`${R}/check-suites/${suiteId}/check-runs`)
       .query(true)
-      .reply(200, { total_count: externalIds.length, check_runs: externalIds.map((e, i) => ({ id: 100 + i, name: "dockaudit", external_id: e })) });
+      .reply((uri) => {
+        const listed = new URL(uri, "https://api.github.com").searchParams.get("filter") === "all" ? runs : runs.slice(-1);
+        return [200, { total_count: listed.length, check_runs: listed }];
+      });
     return this;
   }
 

@@ -192,7 +192,7 @@ describe("an invalid config", () => {
     gh.assertDone();
     const [check] = gh.bodies("checks/create");
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
-    expect(check.output.summary).toContain('Invalid value "not a repo!" for _extends');
+    expect(check.output.summary).toContain('Invalid value "not a repo!" for \\_extends');
     expect(app.outcomes[0].result).toBe("config-error");
   });
 

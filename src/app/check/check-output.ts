@@ -1,6 +1,6 @@
 import type { ConfigProblem, Finding, Report } from "../../engine/index.js";
 import { gradeTitle, renderMarkdown, type Comparison, type FindingSection } from "../../formatters/markdown.js";
-import { code, cutChars, inertReferences } from "../../formatters/markdown/text.js";
+import { code, cutChars, inertReferences, LINE_BREAK, plainOutsideCode } from "../../formatters/markdown/text.js";
 import { maskSecrets } from "../review/mask.js";
 import type { ReviewPlan, UnpostedReason } from "../review/plan-review.js";
 
@@ -85,7 +85,9 @@ export function noDockerOutput(changedFiles: number, notes: readonly string[] = 
  */
 function problemList(problems: readonly ConfigProblem[], inline = false): string {
   const cut = (text: string) => (text.length > 200 ? `${cutChars(text, 200)}…` : text);
-  const shown = problems.slice(0, 50).map((p) => `${code(cut(p.key))}: ${inertReferences(cut(p.message))}`);
+  // A message quotes what the file holds (an unknown key, a glob): its markup shows as written, on one line.
+  const message = (text: string) => inertReferences(plainOutsideCode(cut(text).replace(LINE_BREAK, " ")));
+  const shown = problems.slice(0, 50).map((p) => `${code(cut(p.key))}: ${message(p.message)}`);
   if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
   return inline ? shown.join("; ") : shown.map((line) => `- ${line}`).join("\n");
 }

@@ -109,11 +109,19 @@ describe("check outputs", () => {
     expect(notes).toEqual([expect.stringContaining("`a/Dockerfile` → `b/Dockerfile`"), expect.stringContaining("Deleted: `old/compose.yml`")]);
   });
 
+  it("shows the markup a config problem quotes as written, on one line", () => {
+    const bad = [{ key: "rules.image-tag-latest", message: 'unknown key "<img src=https://x.test/t.png>\n```\n# h" (known: severity, options)' }];
+    for (const text of [headConfigProblems(bad), configErrorOutput(bad).summary]) {
+      expect(text).not.toMatch(/(?<!\\)<img|\n```|\n# h/);
+      expect(text).toContain('`rules.image-tag-latest`: unknown key "\\<img src=https://x.test/t.png\\> \\`\\`\\` # h" (known: severity, options)');
+    }
+  });
+
   it("keeps the paths and keys the pull request names in code spans, whatever backticks they hold", () => {
     const notes = fileChangeNotes(new Set(["a`@victim`/Dockerfile", "m`@x`"]), new Map([["m`@x`", "n`@y`"]]));
     expect(notes).toEqual([expect.stringContaining("`` m`@x` `` → `` n`@y` ``"), expect.stringContaining("Deleted: ``a`@victim`/Dockerfile``.")]);
     const bad = [{ key: "rules.x`@victim`", message: "`*.yml`@owner` is not a glob" }];
-    expect(headConfigProblems(bad)).toContain("`` rules.x`@victim` ``: `*.yml`@\u2060owner` is not a glob");
-    expect(configErrorOutput(bad).summary).toContain("- `` rules.x`@victim` ``: `*.yml`@\u2060owner` is not a glob");
+    expect(headConfigProblems(bad)).toContain("`` rules.x`@victim` ``: `*.yml`@\u2060owner\\` is not a glob");
+    expect(configErrorOutput(bad).summary).toContain("- `` rules.x`@victim` ``: `*.yml`@\u2060owner\\` is not a glob");
   });
 });

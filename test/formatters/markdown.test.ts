@@ -67,6 +67,17 @@ describe("renderMarkdown", () => {
     expect(byteLength(small)).toBeLessThanOrEqual(3000);
   });
 
+  it("shortens a finding that quotes a huge line, rather than leaving out it and every finding after it", () => {
+    const [first, ...rest] = head.findings;
+    const huge = { ...first, message: `Image \`${"a".repeat(70_000)}😀:latest\` has no pinned tag.` };
+    const md = renderMarkdown({ ...head, findings: [huge, ...rest] });
+    expect(byteLength(md)).toBeLessThanOrEqual(65_535);
+    expect(md).not.toContain("Not shown");
+    expect(md).toContain(`Image \\\`${"a".repeat(100)}`);
+    expect(md).toContain("… (shortened)");
+    for (const f of rest) expect(md).toContain(findingLine(f));
+  });
+
   it("closes a collapsed section even when it is cut", () => {
     const many = audit([{ path: "Dockerfile", content: `FROM node:20\n${Array.from({ length: 300 }, (_, i) => `RUN BAD ${i}`).join("\n")}\n` }], TEST_RULES);
     const md = renderMarkdown(many, { sections: [{ title: "Hidden", findings: many.findings, collapsed: true }], maxLength: 8000 });

@@ -1,6 +1,6 @@
 import type { Finding } from "../../engine/index.js";
 import { SEVERITY_ICON } from "./counts.js";
-import { code, inertReferences, LINE_BREAK, plainOutsideCode } from "./text.js";
+import { code, cutChars, inertReferences, LINE_BREAK, plainOutsideCode } from "./text.js";
 
 export interface FindingMarks {
   /** Fingerprints to flag as introduced by the change. */
@@ -15,11 +15,18 @@ export function lineLabel(f: Finding): string {
   return last > start.line ? `L${start.line}–${last}` : `L${start.line}`;
 }
 
+/**
+ * The most of a message one line of the summary shows. A message can quote a whole line of the
+ * file, a megabyte long: in full it would not fit, and the findings after it would be left out too.
+ */
+export const MAX_LINE_MESSAGE = 1_000;
+
 /** One list item: severity, where, the rule with its doc link, the message. */
 export function findingLine(f: Finding, marks: FindingMarks = {}): string {
   const isNew = marks.added?.has(f.fingerprint) ? " 🆕" : "";
   const service = f.service ? ` · service ${code(f.service)}` : "";
-  const message = inertReferences(plainOutsideCode(f.message.replace(LINE_BREAK, " ")));
+  const text = f.message.length > MAX_LINE_MESSAGE ? `${cutChars(f.message, MAX_LINE_MESSAGE)}… (shortened)` : f.message;
+  const message = inertReferences(plainOutsideCode(text.replace(LINE_BREAK, " ")));
   return `- ${SEVERITY_ICON[f.severity]} **${lineLabel(f)}** [${code(f.ruleId)}](${f.docsUrl}) ${f.code}${service}${isNew} — ${message}`;
 }
 

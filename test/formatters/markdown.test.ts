@@ -273,6 +273,8 @@ describe("findings", () => {
 describe("text helpers", () => {
   it("escapes table cells and backticks in code", () => {
     expect(cell("a|b\nc")).toBe("a\\|b c");
+    // A value shows as written: no image, link, emphasis or code span of the pull request's making.
+    expect(cell("![t](https://x.test/t.png) **b** `c` _d_ ~e~ &amp; <i>")).toBe("!\\[t\\](https://x.test/t.png) \\*\\*b\\*\\* \\`c\\` \\_d\\_ \\~e\\~ \\&amp; &lt;i\\>");
     expect(code("x`y")).toBe("``x`y``");
   });
 

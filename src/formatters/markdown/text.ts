@@ -1,8 +1,12 @@
 /** Small Markdown helpers shared by the summary sections. */
 
-/** Escapes a value for a table cell: pipes and line breaks would break the row, and `<` would start HTML. */
+/**
+ * Escapes a value for a table cell: pipes and line breaks would break the row, `<` would start
+ * HTML, and the rest of Markdown's punctuation (an image, a link, emphasis, a code span) would make
+ * markup of the pull request's text.
+ */
 export function cell(value: string): string {
-  return inertReferences(value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(LINE_BREAK, " "));
+  return inertReferences(value.replace(/[\\`*_[\]>~&|]/g, "\\$&").replace(/</g, "&lt;").replace(LINE_BREAK, " "));
 }
 
 /**

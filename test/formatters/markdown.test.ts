@@ -259,6 +259,8 @@ describe("findings", () => {
     expect(findingLine(base)).toBe("- ⚠️ **file** [`r`](u) X — Service `web` has `image: x`@\u2060victim #\u20603\\` and a build");
     expect(inertReferences("`@victim and #1")).toBe("`@\u2060victim and #\u20601");
     expect(inertReferences("`@scope/pkg #4` x")).toBe("`@scope/pkg #4` x");
+    // GitHub links GH-26 to issue 26 as it does #26.
+    expect(inertReferences("see GH-26, gh-7 and `GH-1`, not XGH-2")).toBe("see GH-\u206026, gh-\u20607 and `GH-1`, not XGH-2");
     expect(inertReferences("\\`a` @b")).toBe("\\`a` @\u2060b");
     expect(inertReferences("\\`@b \\` `x`")).toBe("\\`@\u2060b \\` `x`");
   });

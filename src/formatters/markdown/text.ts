@@ -24,12 +24,17 @@ export const LINE_BREAK = /\r\n?|\n/g;
  * Messages quote the pull request's own text (service names, image references, commands), and a
  * backtick in it ends the code span around it: `@name` or `org/repo#1` would then notify that user
  * or mark that issue wherever the Markdown is posted (the bot's comments, a CI job posting the CLI's
- * summary). A word joiner after such an `@` or `#` keeps both inert. GitHub links neither inside a
+ * summary), and so would `GH-12`, GitHub's other spelling of `#12`. A word joiner after such an
+ * `@`, `#` or `GH-` keeps them inert. GitHub links none of them inside a
  * code span, so spans are left as written; anything else gets the joiner, right after a span's
  * closing backtick too, and after a backtick that opens no span (or is escaped).
  */
 export function inertReferences(markdown: string): string {
-  const inert = (text: string) => text.replace(/(?<!\w)@(?=[A-Za-z0-9])/g, "@\u2060").replace(/#(?=\d)/g, "#\u2060");
+  const inert = (text: string) =>
+    text
+      .replace(/(?<!\w)@(?=[A-Za-z0-9])/g, "@\u2060")
+      .replace(/#(?=\d)/g, "#\u2060")
+      .replace(/(?<!\w)(GH-)(?=\d)/gi, "$1\u2060");
   let out = "";
   let from = 0;
   for (let i = 0; i < markdown.length; ) {

@@ -1,7 +1,7 @@
 import type { ConfigProblem, Finding, Report } from "../../engine/index.js";
 import { gradeTitle, renderMarkdown, type Comparison, type FindingSection } from "../../formatters/markdown.js";
 import { code, cutChars, inertReferences, LINE_BREAK, plainOutsideCode } from "../../formatters/markdown/text.js";
-import { maskSecrets } from "../review/mask.js";
+import { maskFinding, maskSecrets } from "../review/mask.js";
 import type { ReviewPlan, UnpostedReason } from "../review/plan-review.js";
 
 export const CHECK_NAME = "dockaudit";
@@ -40,15 +40,17 @@ export function auditOutput(input: AuditOutputInput): CheckOutput {
   const unposted = plan.unposted.map((u) => u.finding);
   const reasons = listOr([...new Set(plan.unposted.map((u) => REASON[u.reason]))]);
   const inline = [...plan.posted, ...plan.alreadyCommented];
+  // Messages are masked before they are written as Markdown, whose escapes would hide a secret from the final mask.
+  const masked = (findings: readonly Finding[]) => findings.map((f) => maskFinding(f, input.secrets));
   const sections: FindingSection[] = [
     {
       title: "Not commented inline",
-      findings: unposted,
+      findings: masked(unposted),
       intro: unposted.length ? `These findings are ${reasons}, so they are listed here (and as annotations on changed files).` : undefined,
     },
-    { title: "Commented inline", findings: inline, collapsed: true },
-    { title: "Already there before this pull request", findings: input.head.findings.filter((f) => !reviewedSet.has(f)), collapsed: true },
-    { title: "Fixed by this pull request", findings: input.comparison.fixed, collapsed: true },
+    { title: "Commented inline", findings: masked(inline), collapsed: true },
+    { title: "Already there before this pull request", findings: masked(input.head.findings.filter((f) => !reviewedSet.has(f))), collapsed: true },
+    { title: "Fixed by this pull request", findings: masked(input.comparison.fixed), collapsed: true },
   ];
   const summary = renderMarkdown(input.head, {
     base: input.base,

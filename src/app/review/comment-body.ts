@@ -31,7 +31,9 @@ export function commentBody(f: Finding, why: string | undefined, suggestion: str
 export const MAX_COMMENT_BODY = 60_000;
 const SHORTENED = 2_000;
 
-export function boundedCommentBody(f: Finding, why: string | undefined, suggestion: string | null, mask: (text: string) => string): string {
+export function boundedCommentBody(finding: Finding, why: string | undefined, suggestion: string | null, mask: (text: string) => string): string {
+  // Masked before it is written as Markdown, whose escapes would hide a secret from the final mask.
+  const f: Finding = { ...finding, message: mask(finding.message), ...(finding.fix ? { fix: { ...finding.fix, description: mask(finding.fix.description) } } : {}) };
   const full = mask(commentBody(f, why, suggestion));
   if (full.length <= MAX_COMMENT_BODY) return full;
   const described = mask(commentBody(f, why, null));

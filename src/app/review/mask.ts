@@ -18,3 +18,13 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join(maskSecret(s));
   return out;
 }
+
+/**
+ * The finding with its message and fix description masked. Done before either is written as
+ * Markdown: escaping (`my\_pw`) or a word joiner (`#\u206012`) would hide the secret from the
+ * mask that runs over the finished text.
+ */
+export function maskFinding(f: Finding, secrets: readonly string[]): Finding {
+  if (!secrets.length) return f;
+  return { ...f, message: maskSecrets(f.message, secrets), ...(f.fix ? { fix: { ...f.fix, description: maskSecrets(f.fix.description, secrets) } } : {}) };
+}

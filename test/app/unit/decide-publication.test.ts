@@ -56,6 +56,29 @@ describe("what a run publishes", () => {
     expect(published).not.toContain(token);
   });
 
+  it("masks a credential another rule's message quotes outside a code span, before its markup is escaped", () => {
+    const token = "9f8e_7d6c*5b4a#3928_1706";
+    const content = `FROM alpine:3.20\nENV API_TOKEN ${token}\nUSER 1000\nCMD ["sh"]\n`;
+    const changed = [{ path: "Dockerfile", content }];
+    const head = audit(changed, rules);
+    expect(head.findings.find((f) => f.ruleId === "secret-literal-value")?.secret).toBe(token);
+    // A message quoting the line as plain text: escaped for Markdown, the value no longer reads as the secret.
+    const quoting = { ...head, findings: head.findings.map((f) => (f.ruleId === "legacy-key-value" ? { ...f, message: `ENV API_TOKEN ${token} uses the legacy form.` } : f)) };
+    const publication = decidePublication({
+      head: quoting,
+      base: audit([], rules),
+      files: { head: changed, hunks: new Map([["Dockerfile", hunksOf(githubPatch("", content))]]), moves: new Map(), changedPaths: new Set(["Dockerfile"]), removedPaths: new Set() },
+      config: { ...DEFAULT_CONFIG, onlyNew: false },
+      rules,
+      existing: [],
+      notes: [],
+    });
+    expect(publication.plan.comments.some((c) => c.body.includes("uses the legacy form"))).toBe(true);
+    expect(publication.output.summary).toContain("uses the legacy form");
+    const published = JSON.stringify([publication.plan.comments, publication.annotations, publication.output]);
+    expect(published).not.toMatch(/7d6c|5b4a|3928/);
+  });
+
   it("keeps suggestions and names that a guessable password shares with a service", () => {
     const content = "services:\n  temporal:\n    image: temporalio/auto-setup:1.24\n    environment:\n      POSTGRES_PWD: temporal\n    ports:\n      - 7233:7233\n";
     const { publication } = publish([{ path: "compose.yaml", content }], new Map([["compose.yaml", hunksOf(githubPatch("", content))]]));

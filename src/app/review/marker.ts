@@ -3,8 +3,12 @@ export function fingerprintMarker(fingerprint: string): string {
   return `<!-- dockaudit:fp=${fingerprint} -->`;
 }
 
-const MARKER = /<!-- dockaudit:fp=([0-9a-zA-Z_-]+) -->/;
+const MARKER = /<!-- dockaudit:fp=([0-9a-zA-Z_-]+) -->/g;
 
+/**
+ * The fingerprint a comment carries: its last marker, the one the comment ends with. The message
+ * before it can quote the pull request's text, and so a marker of someone else's making.
+ */
 export function markerOf(body: string | null | undefined): string | null {
-  return body ? MARKER.exec(body)?.[1] ?? null : null;
+  return body ? [...body.matchAll(MARKER)].at(-1)?.[1] ?? null : null;
 }

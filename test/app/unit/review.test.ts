@@ -82,6 +82,10 @@ describe("markers and masking", () => {
   it("round-trips the fingerprint marker", () => {
     expect(markerOf(`text\n\n${fingerprintMarker("abc123")}`)).toBe("abc123");
     expect(markerOf("no marker")).toBeNull();
+    // A message quoting the pull request's text comes before the marker, and can quote a marker too (in a code span).
+    const f = audit([{ path: "Dockerfile", content: "FROM node:latest\n" }], TEST_RULES).findings[0];
+    const quoting = { ...f, message: "Image `<!-- dockaudit:fp=forged -->` has no tag." };
+    expect(markerOf(commentBody(quoting, "why", null))).toBe(f.fingerprint);
   });
 
   it("masks every secret the findings carry, longest first, but none of a few characters", () => {

@@ -224,6 +224,12 @@ describe("mermaidTopology", () => {
     expect(chart).toContain('{{"x y"}}');
   });
 
+  it("draws nothing Mermaid would refuse as over its 50,000-character limit", () => {
+    const long = (i: number) => ({ ...head.services[1], name: `s${i}`, image: `registry.test/${"x".repeat(20_000)}:${i}` });
+    expect(mermaidTopology([long(1), long(2)]).length).toBeLessThan(50_000);
+    expect(mermaidTopology([long(1), long(2), long(3)])).toBe("");
+  });
+
   it("gives services and networks whose names escape alike nodes of their own", () => {
     const base = head.services[1];
     const chart = mermaidTopology([

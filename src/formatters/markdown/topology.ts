@@ -4,10 +4,13 @@ import { LINE_BREAK } from "./text.js";
 
 export const MAX_TOPOLOGY_SERVICES = 40;
 
+/** Mermaid's default `maxTextSize`: a longer diagram renders as "Maximum text size in diagram exceeded". */
+export const MAX_MERMAID_TEXT = 50_000;
+
 /**
  * A Mermaid flowchart of the Compose services: one box per Compose file, services inside,
  * depends_on as arrows, networks as hexagons, published ports as edges from the host.
- * Returns "" when there is nothing to draw or too much to draw legibly.
+ * Returns "" when there is nothing to draw or too much to draw legibly (or for Mermaid to draw at all).
  */
 export function mermaidTopology(services: readonly ServiceSummary[], maxServices = MAX_TOPOLOGY_SERVICES): string {
   const full = services.filter((s) => !s.partial);
@@ -43,7 +46,8 @@ export function mermaidTopology(services: readonly ServiceSummary[], maxServices
     }
   });
   if (hostUsed) lines.splice(1, 0, `  host(("host"))`);
-  return ["```mermaid", ...lines, ...edges, "```"].join("\n");
+  const diagram = [...lines, ...edges].join("\n");
+  return diagram.length > MAX_MERMAID_TEXT ? "" : `\`\`\`mermaid\n${diagram}\n\`\`\``;
 }
 
 /**

@@ -24,7 +24,14 @@ export interface Reference {
 const NAMESPACES = ["network_mode", "ipc", "pid", "uts", "cgroup"] as const;
 
 /** The names a service refers to, as written in its own mapping (anchors and merge keys applied). */
-export function referencesOf(service: ComposeService): Reference[] {
+export function referencesOf(service: ComposeService): readonly Reference[] {
+  return memo(referencesByService, service, collectReferences);
+}
+
+/** Two rules ask for each service's references: listed once, and only read. */
+const referencesByService = new WeakMap<ComposeService, readonly Reference[]>();
+
+function collectReferences(service: ComposeService): Reference[] {
   const s = service.data;
   const at = (...rest: (string | number)[]): YamlPath => [...service.path, ...rest];
   const out: Reference[] = [];

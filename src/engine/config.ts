@@ -96,17 +96,20 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
   const lookup = ruleLookup(rules);
   if (r.rules !== undefined) {
     if (!isObject(r.rules)) bad("rules", "must be a mapping of rule id to a severity or { severity, options }");
-    else
+    else {
+      const settings: { ids: string[]; setting: RuleSetting; width: number }[] = [];
       for (const [name, value] of Object.entries(r.rules)) {
         const ids = lookup(name);
-        if (!ids.length) {
-          bad(`rules.${name}`, "no rule has this id or alias (run `dockaudit rules` for the list)");
-          continue;
-        }
         const setting = ruleSetting(value);
-        if (typeof setting === "string") bad(`rules.${name}`, setting);
-        else for (const id of ids) config.rules[id] = { ...config.rules[id], ...setting };
+        if (!ids.length) bad(`rules.${name}`, "no rule has this id or alias (run `dockaudit rules` for the list)");
+        else if (typeof setting === "string") bad(`rules.${name}`, setting);
+        else settings.push({ ids, setting, width: name.trim().endsWith(":*") ? Infinity : ids.length });
       }
+      // A setting for one rule wins over one for a group (`kics:*`, an alias several rules share),
+      // whichever comes first: groups are applied first, the widest first (sort is stable).
+      settings.sort((a, b) => (a.width === b.width ? 0 : a.width > b.width ? -1 : 1));
+      for (const { ids, setting } of settings) for (const id of ids) config.rules[id] = { ...config.rules[id], ...setting };
+    }
   }
   if (r.files !== undefined) {
     if (!isObject(r.files)) bad("files", "must be a mapping of dockerfile / compose / dockerignore to glob lists");

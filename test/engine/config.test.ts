@@ -34,6 +34,12 @@ describe("config", () => {
     expect(parseConfigText('rules:\n  "KICS:*": error\n', metas).rules).toEqual({ "apt-version-unpinned": { severity: "error" } });
   });
 
+  it("lets a setting for one rule win over a group setting, in either order", () => {
+    expect(parseConfigText('rules:\n  DL3008: off\n  "kics:*": error\n', metas).rules["apt-version-unpinned"]).toEqual({ severity: "off" });
+    expect(parseConfigText('rules:\n  "kics:*": error\n  DL3008: off\n', metas).rules["apt-version-unpinned"]).toEqual({ severity: "off" });
+    expect(parseConfigText("rules:\n  image-tag-latest: off\n  DS-0001: info\n", metas).rules).toEqual({ "image-tag-latest": { severity: "off" }, "image-tag-missing": { severity: "info" } });
+  });
+
   it("takes severity and options in the long form", () => {
     expect(parseConfigText("rules:\n  image-tag-latest:\n    severity: warning\n    options: { allow: [x] }\n", metas).rules["image-tag-latest"]).toEqual({ severity: "warning", options: { allow: ["x"] } });
   });

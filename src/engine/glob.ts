@@ -5,7 +5,7 @@
  *
  *   `*` any characters but `/`; `?` one; `[abc]`, `[a-z]`, `[^a]` a class; `\` escapes the next
  *   character; `**` as a whole segment, any number of segments (none included); `{a,b}` either;
- *   a leading `!` matches the paths the rest does not; a leading `./` is dropped.
+ *   a leading `!` matches the paths the rest does not; a leading `./` or `/` is dropped.
  */
 export type GlobMatcher = (path: string) => boolean;
 
@@ -36,9 +36,20 @@ export function compileGlobs(patterns: readonly string[], { nocase = false }: { 
   };
 }
 
-/** The config's `ignore:` patterns as a matcher; none (the usual case) matches nothing without splitting any path. */
+/**
+ * The config's `ignore:` patterns as a matcher; none (the usual case) matches nothing without
+ * splitting any path. A pattern that matches a directory (`vendor`, `vendor/`, `lib/testdata`)
+ * leaves out everything under it; a negated one (`!legacy`) is matched against whole paths.
+ */
 export function ignoreMatcher(patterns: readonly string[]): GlobMatcher {
-  return patterns.length ? compileGlobs(patterns) : () => false;
+  if (!patterns.length) return () => false;
+  const named = compileGlobs(patterns.filter((p) => !p.startsWith("!")).map((p) => p.replace(/(.)\/+$/, "$1")));
+  const negated = compileGlobs(patterns.filter((p) => p.startsWith("!")));
+  return (path) => {
+    if (negated(path)) return true;
+    for (let end = path.indexOf("/"); end > 0; end = path.indexOf("/", end + 1)) if (named(path.slice(0, end))) return true;
+    return named(path);
+  };
 }
 
 export function compileGlob(pattern: string, options: { nocase?: boolean } = {}): GlobMatcher {
@@ -47,7 +58,8 @@ export function compileGlob(pattern: string, options: { nocase?: boolean } = {})
 
 function compileSegments(pattern: string, nocase: boolean): SegmentsMatcher {
   const negated = pattern.startsWith("!");
-  const body = (negated ? pattern.slice(1) : pattern).replace(/^(\.\/)+/, "");
+  // Paths start at the root: a leading `/` (anchored, as in .gitignore) or `./` says nothing more.
+  const body = (negated ? pattern.slice(1) : pattern).replace(/^(\.?\/)+/, "");
   const fold = (s: string) => (nocase ? s.toLowerCase() : s);
   const alternatives = expandBraces(body).map((alt) => alternativeMatcher(alt.split("/").map((seg): Segment => (seg === "**" ? "**" : segmentTest(tokens(seg, fold))))));
   return (path) => alternatives.some((matches) => matches(path)) !== negated;

@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import { drawJoined, seededRandom } from "../support/faults.js";
 import { DEFAULT_PATTERNS } from "../../src/engine/classify.js";
-import { compileGlob, compileGlobs, globProblem, MAX_ALTERNATIVES } from "../../src/engine/glob.js";
+import { compileGlob, compileGlobs, globProblem, ignoreMatcher, MAX_ALTERNATIVES } from "../../src/engine/glob.js";
 
 // Config and built-in file globs are matched without regular expressions (src/engine/glob.ts). The
 // answers are picomatch's (with `dot: true`, which matched them before), except in a few corners where
@@ -84,6 +84,20 @@ describe("globs", () => {
     const glob = compileGlob("**/" + "*a".repeat(12) + "b");
     expect(glob(`x/${"a".repeat(5000)}`)).toBe(false);
     expect(glob(`x/${"a".repeat(5000)}b`)).toBe(true);
+  });
+
+  it("read a leading / as the root the paths start from", () => {
+    expect(compileGlob("/vendor/**")("vendor/x/Dockerfile")).toBe(true);
+    expect(compileGlob("/Dockerfile")("Dockerfile")).toBe(true);
+    expect(compileGlob("/Dockerfile")("a/Dockerfile")).toBe(false);
+  });
+
+  it("leave out everything under a directory an ignore pattern names, but negate whole paths only", () => {
+    const ignored = ignoreMatcher(["vendor", "third_party/", "**/testdata"]);
+    expect(["vendor/Dockerfile", "third_party/x/compose.yml", "a/testdata/Dockerfile", "vendor"].map(ignored)).toEqual([true, true, true, true]);
+    expect(["vendored/Dockerfile", "app/vendor.Dockerfile", "Dockerfile"].map(ignored)).toEqual([false, false, false]);
+    const onlyDockerfiles = ignoreMatcher(["!**/Dockerfile"]);
+    expect(["a/Dockerfile", "compose.yml", "a/compose.yml"].map(onlyDockerfiles)).toEqual([false, true, true]);
   });
 
   it("refuse what they cannot read, so the config says so", () => {

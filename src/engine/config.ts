@@ -73,6 +73,16 @@ function globsValid(key: string, globs: string[], bad: (key: string, message: st
   return problems.length === 0;
 }
 
+/** Reports each negated `files:` pattern: added to the built-in ones, it would claim every path it does not name. */
+function additive(kind: string, globs: string[], bad: (key: string, message: string) => void): boolean {
+  const negated = globs.flatMap((g, i) => (g.startsWith("!") ? [i] : []));
+  for (const i of negated) {
+    const g = globs[i];
+    bad(`files.${kind}[${i}]`, `\`${g.length > 60 ? `${g.slice(0, 60)}…` : g}\` is negated: files: patterns add to the built-in ones, so it would make every other path a ${kind}; leave files out with ignore:`);
+  }
+  return negated.length === 0;
+}
+
 /** Parses the YAML text of `.github/dockaudit.yml` (or a CLI `--config` file). Throws ConfigError. */
 export function parseConfigText(text: string, rules: readonly RuleMeta[]): Config {
   let raw: unknown;
@@ -117,7 +127,7 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
       for (const [kind, globs] of Object.entries(r.files)) {
         if (!["dockerfile", "compose", "dockerignore"].includes(kind)) bad(`files.${kind}`, "must be dockerfile, compose or dockerignore");
         else if (!isStringList(globs)) bad(`files.${kind}`, "must be a list of glob strings");
-        else if (globsValid(`files.${kind}`, globs, bad)) config.files[kind as keyof FilePatterns] = globs;
+        else if (globsValid(`files.${kind}`, globs, bad) && additive(kind, globs, bad)) config.files[kind as keyof FilePatterns] = globs;
       }
   }
   if (r.ignore !== undefined) {

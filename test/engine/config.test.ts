@@ -79,6 +79,12 @@ describe("config", () => {
     expect(problem).toBe(`ignore[0]: \`a${"😀".repeat(29)}…\` uses an extended glob (\`@(…)\`, \`+(…)\`, \`*(…)\`, \`?(…)\`, \`!(…)\`), which dockaudit does not read`);
   });
 
+  it("refuses a negated files: pattern, which would make every other path a file of that kind", () => {
+    expect(problems("files:\n  dockerfile: ['docker/*.df', '!legacy/Dockerfile']\n")).toEqual([
+      "files.dockerfile[1]: `!legacy/Dockerfile` is negated: files: patterns add to the built-in ones, so it would make every other path a dockerfile; leave files out with ignore:",
+    ]);
+  });
+
   it("reports invalid YAML and a non-mapping file clearly", () => {
     expect(problems("rules: [unclosed\n")[0]).toMatch(/^\(file\): not valid YAML/);
     expect(problems("- a\n- b\n")).toEqual(["(file): must be a mapping"]);

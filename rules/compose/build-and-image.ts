@@ -10,6 +10,7 @@ export default defineComposeRule({
     description: "A service has both `build` and `image` but no `pull_policy` saying which wins.",
     aliases: ["no-build-and-image"],
     options: { checkPullPolicy: true },
+    optionTypes: { checkPullPolicy: "boolean" },
     messages: {
       both: "Service `{{service}}` has both `build` and `image: {{image}}`, so `docker compose up` may pull a registry image of that name instead of building this source; set `pull_policy: build` (or `never`/`missing`) to make the choice explicit, or drop one of the keys.",
     },

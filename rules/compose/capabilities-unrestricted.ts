@@ -24,6 +24,7 @@ export default defineComposeRule({
     description: "A service adds a dangerous Linux capability, or does not drop the default capabilities with `cap_drop: [ALL]`.",
     aliases: ["kics:ce76b7d0-9e77-464d-b86f-c5c48e03e22d"],
     options: { requireDropAll: true },
+    optionTypes: { requireDropAll: "boolean" },
     messages: {
       dangerous: "Service `{{service}}` adds the {{cap}} capability, which gives a compromised process a direct path to the host or other containers. Remove it, or replace it with the narrowest capability the service needs.",
       noDropAll: "Service `{{service}}` keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …) that most services never use. Add `cap_drop: [ALL]` and `cap_add` back only what it needs.",

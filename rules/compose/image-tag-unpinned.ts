@@ -30,6 +30,7 @@ export default defineComposeRule({
     description: "`image:` has no tag or a moving tag such as `latest`.",
     aliases: ["service-image-require-explicit-tag", "require-explicit-image-tag"],
     options: { prohibitedTags: DEFAULT_FLOATING },
+    optionTypes: { prohibitedTags: "strings" },
     messages: {
       noTag: "Image `{{image}}` has no tag, so it means `latest` and changes whenever its publisher pushes; pin a version tag (ideally with a digest).",
       floating: "Image `{{image}}` uses the moving tag `{{tag}}`, so every pull can bring a different version; pin a version tag (ideally with a digest).",

@@ -12,6 +12,7 @@ export default defineComposeRule({
     aliases: ["require-quotes-in-ports"],
     fixable: true,
     options: { quoteType: "double", portsSections: ["ports", "expose"] },
+    optionTypes: { quoteType: { oneOf: ["double", "single"] }, portsSections: "strings" },
     messages: {
       unquoted: "The `{{section}}` entry `{{port}}` is not quoted; YAML 1.1 tools read values such as `22:22` as base-60 numbers, so quote every port mapping as a string.",
     },

@@ -13,6 +13,7 @@ export default defineComposeRule({
     description: "An `on-failure` restart policy retries a number of times other than the CIS benchmark's 5.",
     aliases: ["kics:2fc99041-ddad-49d5-853f-e35e70a48391"],
     options: { retries: 5 },
+    optionTypes: { retries: "positive-integer" },
     messages: {
       count: "Service `{{service}}` restarts on failure up to {{count}} times; the CIS Docker Benchmark (5.14) asks for {{retries}}, so a crash-looping container neither gives up too early nor restarts forever.",
       unlimited: "Service `{{service}}` restarts on failure without a limit, so a crash-looping container restarts forever; cap it at {{retries}} attempts (CIS Docker Benchmark 5.14), e.g. `on-failure:{{retries}}`.",

@@ -25,6 +25,7 @@ export default defineComposeRule({
     aliases: ["service-keys-order", "order-service-properties"],
     fixable: true,
     options: { groupOrder: Object.keys(GROUPS), groups: GROUPS },
+    optionTypes: { groupOrder: "strings", groups: { mapOf: "strings" } },
     messages: {
       order: "Key `{{key}}` of service `{{service}}` should come before `{{previous}}`; a fixed key order (image and build first, then dependencies, data, environment, networking, runtime) makes services easy to compare.",
     },

@@ -15,6 +15,7 @@ export default defineComposeRule({
     aliases: ["top-level-properties-order", "order-top-level-properties"],
     fixable: true,
     options: { customOrder: DEFAULT_ORDER },
+    optionTypes: { customOrder: "strings" },
     messages: {
       order: "Top-level key `{{key}}` should come before `{{previous}}`; the usual order ({{expected}}) puts shared `x-` fragments first and lets readers find each section where they expect it.",
     },

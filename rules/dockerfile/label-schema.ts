@@ -69,6 +69,7 @@ export default defineDockerfileRule({
     description: "Image labels do not follow the configured label schema (required labels and value types).",
     aliases: ["DL3048", "DL3049", "DL3050", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055", "DL3056", "DL3058"],
     options: { schema: {} as Record<string, LabelType>, strict: false },
+    optionTypes: { schema: { mapOf: { oneOf: Object.keys(VALID) } }, strict: "boolean" },
     messages: {
       invalidKey: "Label key `{{key}}` is not a valid key: use lower-case letters, digits, `.` and `-` (reverse-DNS, e.g. `org.example.team`) and stay out of the reserved `com.docker.*`, `io.docker.*` and `org.dockerproject.*` namespaces.",
       missing: "The image has no `{{key}}` label, which the label schema requires; add `LABEL {{key}}=…` to the final stage.",

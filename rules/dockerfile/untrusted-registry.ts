@@ -28,6 +28,7 @@ export default defineDockerfileRule({
     description: "A base or source image comes from a registry that is not on the configured allowlist.",
     aliases: ["DL3026"],
     options: { registries: [] as string[] },
+    optionTypes: { registries: "strings" },
     messages: {
       untrusted: "`{{image}}` comes from `{{registry}}`, which is not one of the allowed registries ({{allowed}}); pull it through an approved registry or mirror, or add the registry to `registries`.",
     },

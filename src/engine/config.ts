@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import type { FilePatterns } from "./classify.js";
 import { globProblem } from "./glob.js";
-import type { RuleMeta, Severity, SeveritySetting } from "./types.js";
+import type { OptionType, RuleMeta, Severity, SeveritySetting } from "./types.js";
 
 export type Grade = "A+" | "A" | "B" | "C" | "D" | "F";
 export const GRADES: readonly Grade[] = ["A+", "A", "B", "C", "D", "F"];
@@ -104,6 +104,7 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
 
   const config: Config = { ...DEFAULT_CONFIG, rules: {}, files: {}, ignore: [], limits: { ...DEFAULT_LIMITS } };
   const lookup = ruleLookup(rules);
+  const metas = new Map(rules.map((m) => [m.id, m]));
   if (r.rules !== undefined) {
     if (!isObject(r.rules)) bad("rules", "must be a mapping of rule id to a severity or { severity, options }");
     else {
@@ -113,7 +114,7 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
         const setting = ruleSetting(value);
         if (!ids.length) bad(`rules.${name}`, "no rule has this id or alias (run `dockaudit rules` for the list)");
         else if (typeof setting === "string") bad(`rules.${name}`, setting);
-        else settings.push({ ids, setting, width: name.trim().endsWith(":*") ? Infinity : ids.length });
+        else if (optionsValid(`rules.${name}.options`, setting.options, ids.map((id) => metas.get(id)!), bad)) settings.push({ ids, setting, width: name.trim().endsWith(":*") ? Infinity : ids.length });
       }
       // A setting for one rule wins over one for a group (`kics:*`, an alias several rules share),
       // whichever comes first: groups are applied first, the widest first (sort is stable).
@@ -165,6 +166,32 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Reports each option no rule of `metas` has (a name that stands for several rules takes only the
+ * options all of them have) and each value its type refuses; true when there is none.
+ */
+function optionsValid(key: string, options: Record<string, unknown> | undefined, metas: RuleMeta[], bad: (key: string, message: string) => void): boolean {
+  let valid = true;
+  for (const [name, value] of Object.entries(options ?? {})) {
+    const lacking = metas.find((m) => !m.optionTypes || !Object.hasOwn(m.optionTypes, name));
+    const problems: [string, string][] = lacking
+      ? [[`${key}.${name}`, lacking.optionTypes ? `unknown option (known: ${Object.keys(lacking.optionTypes).join(", ")})` : `${lacking.id} has no options`]]
+      : [...new Set(metas.map((m) => m.optionTypes![name]))].flatMap((type) => optionProblems(`${key}.${name}`, value, type));
+    for (const [k, message] of problems) bad(k, message);
+    valid &&= problems.length === 0;
+  }
+  return valid;
+}
+
+function optionProblems(key: string, value: unknown, type: OptionType): [string, string][] {
+  if (type === "boolean") return typeof value === "boolean" ? [] : [[key, "must be true or false"]];
+  if (type === "positive-integer") return typeof value === "number" && Number.isInteger(value) && value >= 1 ? [] : [[key, "must be a whole number from 1"]];
+  if (type === "strings") return isStringList(value) ? [] : [[key, "must be a list of strings"]];
+  if ("oneOf" in type) return typeof value === "string" && type.oneOf.includes(value) ? [] : [[key, `must be one of ${type.oneOf.join(", ")}`]];
+  if (!isObject(value)) return [[key, "must be a mapping"]];
+  return Object.entries(value).flatMap(([name, v]) => optionProblems(`${key}.${name}`, v, type.mapOf));
 }
 
 function ruleSetting(value: unknown): RuleSetting | string {

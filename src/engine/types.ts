@@ -68,7 +68,15 @@ export interface RuleMeta {
   fixable?: boolean;
   /** Default option values; config may override them. */
   options?: Record<string, unknown>;
+  /** What each option accepts (one entry per key of `options`); the config refuses anything else. */
+  optionTypes?: Record<string, OptionType>;
 }
+
+/**
+ * A rule option's type: true or false, a whole number from 1, a list of strings, one of a few
+ * strings, or a mapping of names to either of the latter two.
+ */
+export type OptionType = "boolean" | "positive-integer" | "strings" | { oneOf: readonly string[] } | { mapOf: "strings" | { oneOf: readonly string[] } };
 
 export interface ReportDescriptor {
   messageId: string;

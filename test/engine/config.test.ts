@@ -1,9 +1,15 @@
+import { rules } from "../../src/audit.js";
 import { ConfigError, DEFAULT_CONFIG, HARD_LIMITS, parseConfigText, resolveConfig, type RuleMeta } from "../../src/engine/index.js";
 
 const metas = [
   { id: "apt-version-unpinned", code: "DF304", aliases: ["DL3008", "kics:abc"], target: "dockerfile", category: "reliability", severity: "info", description: "", messages: {} },
   { id: "image-tag-latest", code: "DF302", aliases: ["DL3007", "DS-0001"], target: "dockerfile", category: "reliability", severity: "warning", description: "", messages: {} },
   { id: "image-tag-missing", code: "DF301", aliases: ["DL3006", "DS-0001"], target: "dockerfile", category: "reliability", severity: "warning", description: "", messages: {} },
+  {
+    id: "untrusted-registry", code: "DF207", aliases: [], target: "dockerfile", category: "security", severity: "off", description: "", messages: {},
+    options: { registries: [], quote: "double", labels: {}, strict: false, retries: 5 },
+    optionTypes: { registries: "strings", quote: { oneOf: ["double", "single"] }, labels: { mapOf: { oneOf: ["url", "text"] } }, strict: "boolean", retries: "positive-integer" },
+  },
 ] as RuleMeta[];
 
 function problems(text: string): string[] {
@@ -41,7 +47,41 @@ describe("config", () => {
   });
 
   it("takes severity and options in the long form", () => {
-    expect(parseConfigText("rules:\n  image-tag-latest:\n    severity: warning\n    options: { allow: [x] }\n", metas).rules["image-tag-latest"]).toEqual({ severity: "warning", options: { allow: ["x"] } });
+    expect(parseConfigText("rules:\n  untrusted-registry:\n    severity: warning\n    options: { registries: [x] }\n", metas).rules["untrusted-registry"]).toEqual({ severity: "warning", options: { registries: ["x"] } });
+  });
+
+  it("refuses options a rule does not have, and option values of the wrong type, naming each", () => {
+    const text = [
+      "rules:",
+      "  image-tag-latest:",
+      "    options: { allow: [x] }",
+      "  untrusted-registry:",
+      "    options:",
+      "      registries: ghcr.io",
+      "      registry: [ghcr.io]",
+      "      quote: backtick",
+      "      labels: { a: url, b: uri }",
+      "      strict: 'yes'",
+      "      retries: 2.5",
+      "",
+    ].join("\n");
+    expect(problems(text)).toEqual([
+      "rules.image-tag-latest.options.allow: image-tag-latest has no options",
+      "rules.untrusted-registry.options.registries: must be a list of strings",
+      "rules.untrusted-registry.options.registry: unknown option (known: registries, quote, labels, strict, retries)",
+      "rules.untrusted-registry.options.quote: must be one of double, single",
+      "rules.untrusted-registry.options.labels.b: must be one of url, text",
+      "rules.untrusted-registry.options.strict: must be true or false",
+      "rules.untrusted-registry.options.retries: must be a whole number from 1",
+    ]);
+    expect(parseConfigText("rules:\n  untrusted-registry:\n    options: { quote: single, labels: { a: url }, strict: true, retries: 3 }\n", metas).rules["untrusted-registry"].options).toEqual({ quote: "single", labels: { a: "url" }, strict: true, retries: 3 });
+  });
+
+  it("gives every option of the catalogue a type its default has", () => {
+    for (const { meta } of rules) {
+      expect([meta.id, Object.keys(meta.optionTypes ?? {})]).toEqual([meta.id, Object.keys(meta.options ?? {})]);
+      if (meta.options) expect(resolveConfig({ rules: { [meta.id]: { options: meta.options } } }, rules.map((r) => r.meta)).rules[meta.id].options).toEqual(meta.options);
+    }
   });
 
   it("reads the app keys", () => {

@@ -7,8 +7,16 @@ ruleTester(rule, {
     "services:\n  web:\n    image: nginx:1.27\n    restart: always\n---\nservices:\n  web:\n    ports: [\"80:80\"]\n",
     "x-base: &x\n  init: true\nservices:\n  web:\n    <<: *x\n    image: nginx:1.27\n    depends_on: [api]\n    volumes: []\n    environment: {}\n    ports: []\n    command: run\n    restart: always\n    logging: {}\n    user: app\n    x-note: a\n",
     { code: "services:\n  web:\n    user: app\n    image: nginx:1.27\n", options: { groupOrder: ["Security and Execution Context", "Core Definitions"] } },
+    // `groups` replaces a group's keys: `user` joins the core definitions, after `image`.
+    { code: "services:\n  web:\n    image: nginx:1.27\n    user: app\n    depends_on: [db]\n", options: { groups: { "Core Definitions": ["image", "user"] } } },
   ],
   invalid: [
+    {
+      code: "services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    user: app\n",
+      options: { groups: { "Core Definitions": ["image", "user"] } },
+      errors: [{ messageId: "order", line: 5, column: 5, endLine: 5, endColumn: 9, service: "web" }],
+      output: "services:\n  web:\n    image: nginx:1.27\n    user: app\n    depends_on: [db]\n",
+    },
     {
       code: "services:\n  web:\n    restart: always\n    ports:\n      - \"80:80\"\n    image: nginx:1.27\n    stop_grace_period: 5s\n    cap_drop: [ALL]\n",
       errors: [

@@ -6,8 +6,15 @@ ruleTester(rule, {
     "x-a: &a {}\nx-b: {}\nname: shop\nservices:\n  web:\n    image: nginx:1.27\nnetworks: {}\nvolumes: {}\n",
     // Documents of one file merge in order; the merged order is no document's.
     "services:\n  web:\n    image: nginx:1.27\n---\nname: shop\n",
+    { code: "services:\n  web:\n    image: nginx:1.27\nname: shop\n", options: { customOrder: ["services", "name"] } },
   ],
   invalid: [
+    {
+      code: "name: shop\nservices:\n  web:\n    image: nginx:1.27\n",
+      options: { customOrder: ["services", "name"] },
+      errors: [{ messageId: "order", line: 2, column: 1, endLine: 2, endColumn: 9 }],
+      output: "services:\n  web:\n    image: nginx:1.27\nname: shop\n",
+    },
     {
       // An anchor may not move below its alias: reported without a fix.
       code: "x-b: &b\n  restart: always\nx-a:\n  <<: *b\n",

@@ -54,7 +54,7 @@ export function main(argv: string[], io: Io): number {
       return 2;
     }
     if (e instanceof ConfigError) {
-      io.stderr(`dockaudit: invalid config:\n${e.problems.map((p) => `  ${inert(p.key)}: ${inert(p.message)}`).join("\n")}\n`);
+      io.stderr(`dockaudit: invalid config:\n${e.problems.map((p) => `  ${inert(p.key)}${p.line ? ` (line ${p.line})` : ""}: ${inert(p.message)}`).join("\n")}\n`);
       return 2;
     }
     // Exit code 1 means findings to CI: a crash must not read as an audit that ran.

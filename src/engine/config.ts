@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { FilePatterns } from "./classify.js";
 import { globProblem } from "./glob.js";
 import type { OptionType, RuleMeta, Severity, SeveritySetting } from "./types.js";
@@ -49,11 +49,21 @@ export const DEFAULT_CONFIG: Config = {
 export interface ConfigProblem {
   key: string;
   message: string;
+  /** Where the key sits, by mapping keys and list indexes (`["files", "compose", 1]`). */
+  path?: (string | number)[];
+  /** The 1-based line of the key in the config text, when the problem was found in one. */
+  line?: number;
 }
+
+type ConfigPath = (string | number)[];
+type Bad = (path: ConfigPath, message: string) => void;
+
+/** `rules.DL3008`, `files.compose[1]`: a path as the problems name it. */
+const keyOf = (path: ConfigPath) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("");
 
 export class ConfigError extends Error {
   constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map((p) => `${p.key}: ${p.message}`).join("; "));
+    super(problems.map((p) => `${p.key}${p.line ? ` (line ${p.line})` : ""}: ${p.message}`).join("; "));
     this.name = "ConfigError";
   }
 }
@@ -62,59 +72,90 @@ const SEVERITIES = ["error", "warning", "info", "off"];
 const TOP_KEYS = ["rules", "files", "ignore", "fail_on", "min_grade", "only_new", "max_inline_comments", "drafts", "limits", "_extends"];
 
 /** Reports each glob dockaudit cannot read (see glob.ts); true when there is none. */
-function globsValid(key: string, globs: string[], bad: (key: string, message: string) => void): boolean {
+function globsValid(path: ConfigPath, globs: string[], bad: Bad): boolean {
   const problems = globs.flatMap((g, i) => {
     const problem = globProblem(g);
     // Cut short, never through an emoji: half of one is no valid text to print or send.
     const shown = g.length > 60 ? `${g.slice(0, /[\uD800-\uDBFF]/.test(g[59]) ? 59 : 60)}…` : g;
-    return problem ? [[`${key}[${i}]`, `\`${shown}\` ${problem}`]] : [];
+    return problem ? [[i, `\`${shown}\` ${problem}`] as const] : [];
   });
-  for (const [k, message] of problems) bad(k, message);
+  for (const [i, message] of problems) bad([...path, i], message);
   return problems.length === 0;
 }
 
 /** Reports each negated `files:` pattern: added to the built-in ones, it would claim every path it does not name. */
-function additive(kind: string, globs: string[], bad: (key: string, message: string) => void): boolean {
+function additive(kind: string, globs: string[], bad: Bad): boolean {
   const negated = globs.flatMap((g, i) => (g.startsWith("!") ? [i] : []));
   for (const i of negated) {
     const g = globs[i];
-    bad(`files.${kind}[${i}]`, `\`${g.length > 60 ? `${g.slice(0, 60)}…` : g}\` is negated: files: patterns add to the built-in ones, so it would make every other path a ${kind}; leave files out with ignore:`);
+    bad(["files", kind, i], `\`${g.length > 60 ? `${g.slice(0, 60)}…` : g}\` is negated: files: patterns add to the built-in ones, so it would make every other path a ${kind}; leave files out with ignore:`);
   }
   return negated.length === 0;
 }
 
-/** Parses the YAML text of `.github/dockaudit.yml` (or a CLI `--config` file). Throws ConfigError. */
+/** Parses the YAML text of `.github/dockaudit.yml` (or a CLI `--config` file). Throws ConfigError, each problem with its line. */
 export function parseConfigText(text: string, rules: readonly RuleMeta[]): Config {
+  const lineCounter = new LineCounter();
   let raw: unknown;
+  let doc: Document | undefined;
   try {
-    raw = parseYaml(text, { maxAliasCount: 100 });
+    doc = parseDocument(text, { lineCounter });
+    if (doc.errors.length) throw doc.errors[0];
+    raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw new ConfigError([{ key: "(file)", message: `not valid YAML: ${(e as Error).message.split("\n")[0]}` }]);
   }
-  return resolveConfig(raw ?? {}, rules);
+  try {
+    return resolveConfig(raw ?? {}, rules);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    throw new ConfigError(e.problems.map((p) => {
+      const offset = p.path && keyOffset(doc!.contents, p.path);
+      return offset === undefined || offset === null ? p : { ...p, line: lineCounter.linePos(offset).line };
+    }));
+  }
+}
+
+/** Where the key (or list item) at `path` starts in the text, or null. */
+export function keyOffset(node: unknown, path: readonly (string | number)[]): number | null {
+  let at: unknown = node;
+  let offset: number | null = null;
+  for (const segment of path) {
+    if (isMap(at)) {
+      const pair = at.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair || !isScalar(pair.key)) return null;
+      offset = pair.key.range?.[0] ?? null;
+      at = pair.value;
+    } else if (isSeq(at) && typeof segment === "number") {
+      const item = at.items[segment];
+      offset = (item as { range?: [number, number, number] } | null)?.range?.[0] ?? null;
+      at = item;
+    } else return null;
+  }
+  return offset;
 }
 
 /** Validates a config object (already parsed) and fills in defaults. Throws ConfigError naming every bad key. */
 export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config {
   const problems: ConfigProblem[] = [];
-  const bad = (key: string, message: string) => problems.push({ key, message });
+  const bad: Bad = (path, message) => problems.push({ key: keyOf(path), message, path });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError([{ key: "(file)", message: "must be a mapping" }]);
   const r = raw as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!TOP_KEYS.includes(key)) bad(key, `unknown key (known: ${TOP_KEYS.filter((k) => k !== "_extends").join(", ")})`);
+  for (const key of Object.keys(r)) if (!TOP_KEYS.includes(key)) bad([key], `unknown key (known: ${TOP_KEYS.filter((k) => k !== "_extends").join(", ")})`);
 
   const config: Config = { ...DEFAULT_CONFIG, rules: {}, files: {}, ignore: [], limits: { ...DEFAULT_LIMITS } };
   const lookup = ruleLookup(rules);
   const metas = new Map(rules.map((m) => [m.id, m]));
   if (r.rules !== undefined) {
-    if (!isObject(r.rules)) bad("rules", "must be a mapping of rule id to a severity or { severity, options }");
+    if (!isObject(r.rules)) bad(["rules"], "must be a mapping of rule id to a severity or { severity, options }");
     else {
       const settings: { ids: string[]; setting: RuleSetting; width: number }[] = [];
       for (const [name, value] of Object.entries(r.rules)) {
         const ids = lookup(name);
         const setting = ruleSetting(value);
-        if (!ids.length) bad(`rules.${name}`, "no rule has this id or alias (run `dockaudit rules` for the list)");
-        else if (typeof setting === "string") bad(`rules.${name}`, setting);
-        else if (optionsValid(`rules.${name}.options`, setting.options, ids.map((id) => metas.get(id)!), bad)) settings.push({ ids, setting, width: name.trim().endsWith(":*") ? Infinity : ids.length });
+        if (!ids.length) bad(["rules", name], "no rule has this id or alias (run `dockaudit rules` for the list)");
+        else if (typeof setting === "string") bad(["rules", name], setting);
+        else if (optionsValid(["rules", name, "options"], setting.options, ids.map((id) => metas.get(id)!), bad)) settings.push({ ids, setting, width: name.trim().endsWith(":*") ? Infinity : ids.length });
       }
       // A setting for one rule wins over one for a group (`kics:*`, an alias several rules share),
       // whichever comes first: groups are applied first, the widest first (sort is stable).
@@ -123,44 +164,44 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
     }
   }
   if (r.files !== undefined) {
-    if (!isObject(r.files)) bad("files", "must be a mapping of dockerfile / compose / dockerignore to glob lists");
+    if (!isObject(r.files)) bad(["files"], "must be a mapping of dockerfile / compose / dockerignore to glob lists");
     else
       for (const [kind, globs] of Object.entries(r.files)) {
-        if (!["dockerfile", "compose", "dockerignore"].includes(kind)) bad(`files.${kind}`, "must be dockerfile, compose or dockerignore");
-        else if (!isStringList(globs)) bad(`files.${kind}`, "must be a list of glob strings");
-        else if (globsValid(`files.${kind}`, globs, bad) && additive(kind, globs, bad)) config.files[kind as keyof FilePatterns] = globs;
+        if (!["dockerfile", "compose", "dockerignore"].includes(kind)) bad(["files", kind], "must be dockerfile, compose or dockerignore");
+        else if (!isStringList(globs)) bad(["files", kind], "must be a list of glob strings");
+        else if (globsValid(["files", kind], globs, bad) && additive(kind, globs, bad)) config.files[kind as keyof FilePatterns] = globs;
       }
   }
   if (r.ignore !== undefined) {
-    if (!isStringList(r.ignore)) bad("ignore", "must be a list of glob strings");
-    else if (globsValid("ignore", r.ignore, bad)) config.ignore = r.ignore;
+    if (!isStringList(r.ignore)) bad(["ignore"], "must be a list of glob strings");
+    else if (globsValid(["ignore"], r.ignore, bad)) config.ignore = r.ignore;
   }
   if (r.fail_on !== undefined) {
-    if (!["error", "warning", "info", "none"].includes(r.fail_on as string)) bad("fail_on", "must be one of error, warning, info, none");
+    if (!["error", "warning", "info", "none"].includes(r.fail_on as string)) bad(["fail_on"], "must be one of error, warning, info, none");
     else config.failOn = r.fail_on as FailOn;
   }
   if (r.min_grade !== undefined && r.min_grade !== null) {
-    if (!GRADES.includes(r.min_grade as Grade)) bad("min_grade", `must be one of ${GRADES.join(", ")}`);
+    if (!GRADES.includes(r.min_grade as Grade)) bad(["min_grade"], `must be one of ${GRADES.join(", ")}`);
     else config.minGrade = r.min_grade as Grade;
   }
   for (const [key, field] of [["only_new", "onlyNew"], ["drafts", "drafts"]] as const) {
     if (r[key] === undefined) continue;
-    if (typeof r[key] !== "boolean") bad(key, "must be true or false");
+    if (typeof r[key] !== "boolean") bad([key], "must be true or false");
     else config[field] = r[key] as boolean;
   }
   if (r.max_inline_comments !== undefined) {
     const n = r.max_inline_comments;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 100) bad("max_inline_comments", "must be a whole number from 0 to 100");
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 100) bad(["max_inline_comments"], "must be a whole number from 0 to 100");
     else config.maxInlineComments = n;
   }
   if (r.limits !== undefined) {
-    if (!isObject(r.limits)) bad("limits", "must be a mapping of max_file_bytes / max_files / max_total_bytes");
+    if (!isObject(r.limits)) bad(["limits"], "must be a mapping of max_file_bytes / max_files / max_total_bytes");
     else
       for (const [key, value] of Object.entries(r.limits)) {
         const field = ({ max_file_bytes: "maxFileBytes", max_files: "maxFiles", max_total_bytes: "maxTotalBytes" } as const)[key];
-        if (!field) bad(`limits.${key}`, "unknown limit (known: max_file_bytes, max_files, max_total_bytes)");
-        else if (typeof value !== "number" || !Number.isInteger(value) || value < 1) bad(`limits.${key}`, "must be a positive whole number");
-        else if (value > HARD_LIMITS[field]) bad(`limits.${key}`, `must be at most ${HARD_LIMITS[field]}`);
+        if (!field) bad(["limits", key], "unknown limit (known: max_file_bytes, max_files, max_total_bytes)");
+        else if (typeof value !== "number" || !Number.isInteger(value) || value < 1) bad(["limits", key], "must be a positive whole number");
+        else if (value > HARD_LIMITS[field]) bad(["limits", key], `must be at most ${HARD_LIMITS[field]}`);
         else config.limits[field] = value;
       }
   }
@@ -172,26 +213,26 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
  * Reports each option no rule of `metas` has (a name that stands for several rules takes only the
  * options all of them have) and each value its type refuses; true when there is none.
  */
-function optionsValid(key: string, options: Record<string, unknown> | undefined, metas: RuleMeta[], bad: (key: string, message: string) => void): boolean {
+function optionsValid(path: ConfigPath, options: Record<string, unknown> | undefined, metas: RuleMeta[], bad: Bad): boolean {
   let valid = true;
   for (const [name, value] of Object.entries(options ?? {})) {
     const lacking = metas.find((m) => !m.optionTypes || !Object.hasOwn(m.optionTypes, name));
-    const problems: [string, string][] = lacking
-      ? [[`${key}.${name}`, lacking.optionTypes ? `unknown option (known: ${Object.keys(lacking.optionTypes).join(", ")})` : `${lacking.id} has no options`]]
-      : [...new Set(metas.map((m) => m.optionTypes![name]))].flatMap((type) => optionProblems(`${key}.${name}`, value, type));
+    const problems: [ConfigPath, string][] = lacking
+      ? [[[...path, name], lacking.optionTypes ? `unknown option (known: ${Object.keys(lacking.optionTypes).join(", ")})` : `${lacking.id} has no options`]]
+      : [...new Set(metas.map((m) => m.optionTypes![name]))].flatMap((type) => optionProblems([...path, name], value, type));
     for (const [k, message] of problems) bad(k, message);
     valid &&= problems.length === 0;
   }
   return valid;
 }
 
-function optionProblems(key: string, value: unknown, type: OptionType): [string, string][] {
+function optionProblems(key: ConfigPath, value: unknown, type: OptionType): [ConfigPath, string][] {
   if (type === "boolean") return typeof value === "boolean" ? [] : [[key, "must be true or false"]];
   if (type === "positive-integer") return typeof value === "number" && Number.isInteger(value) && value >= 1 ? [] : [[key, "must be a whole number from 1"]];
   if (type === "strings") return isStringList(value) ? [] : [[key, "must be a list of strings"]];
   if ("oneOf" in type) return typeof value === "string" && type.oneOf.includes(value) ? [] : [[key, `must be one of ${type.oneOf.join(", ")}`]];
   if (!isObject(value)) return [[key, "must be a mapping"]];
-  return Object.entries(value).flatMap(([name, v]) => optionProblems(`${key}.${name}`, v, type.mapOf));
+  return Object.entries(value).flatMap(([name, v]) => optionProblems([...key, name], v, type.mapOf));
 }
 
 function ruleSetting(value: unknown): RuleSetting | string {

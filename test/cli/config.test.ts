@@ -30,8 +30,15 @@ describe("dockaudit check --config", () => {
     const dir = project('"x\\e[2J": 1\n');
     const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
     expect(code).toBe(2);
-    expect(stderr).toContain("x\\x1b[2J: unknown key");
+    expect(stderr).toContain("x\\x1b[2J (line 1): unknown key");
     expect(stderr).not.toContain("\u001b");
+  });
+
+  it("names each bad key with its line", () => {
+    const dir = project("fail_on: error\nrules:\n  DL3008: loud\n");
+    const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("  rules.DL3008 (line 3): severity must be one of error, warning, info, off");
   });
 
   it("refuses a config too large to be one instead of parsing it", () => {

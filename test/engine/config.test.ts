@@ -100,6 +100,22 @@ describe("config", () => {
     ]);
   });
 
+  it("gives the line of each bad key", () => {
+    const text = "fail_on: often\nrules:\n  nope: off\n  untrusted-registry:\n    options:\n      labels:\n        org.example.url: uri\nignore:\n  - ok/**\n  - '+(a|b)'\n";
+    try {
+      parseConfigText(text, metas);
+      throw new Error("no ConfigError");
+    } catch (e) {
+      expect((e as ConfigError).problems.map((p) => [p.key, p.line])).toEqual([
+        ["rules.nope", 3],
+        ["rules.untrusted-registry.options.labels.org.example.url", 7],
+        ["ignore[1]", 10],
+        ["fail_on", 1],
+      ]);
+      expect((e as ConfigError).message).toContain("rules.nope (line 3): no rule has this id");
+    }
+  });
+
   it("keeps limits within the hard caps", () => {
     expect(parseConfigText("limits:\n  max_files: 10\n", metas).limits.maxFiles).toBe(10);
     expect(problems(`limits:\n  max_file_bytes: ${HARD_LIMITS.maxFileBytes + 1}\n`)).toEqual([`limits.max_file_bytes: must be at most ${HARD_LIMITS.maxFileBytes}`]);

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { GitHubMock } from "./support/github-mock.js";
-import { pullRequestPayload } from "./support/payloads.js";
+import { OWNER, pullRequestPayload } from "./support/payloads.js";
 import { createTestApp, type TestApp } from "./support/probot.js";
 
 const BASE = "b".repeat(40);
@@ -194,6 +194,27 @@ describe("an invalid config", () => {
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
     expect(check.output.summary).toContain('Invalid value "not a repo!" for \\_extends');
     expect(app.outcomes[0].result).toBe("config-error");
+  });
+
+  it("names `_extends` when the config it names does not exist, instead of auditing without it", async () => {
+    gh.config("_extends: policies\nfail_on: none\n").checkCreate();
+    gh.scope.get(`/repos/${OWNER}/policies/contents/${encodeURIComponent(".github/dockaudit.yml")}`).reply(404, { message: "Not Found" });
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
+    expect(check.output.summary).toContain(`\`_extends\`: ${OWNER}/policies:.github/dockaudit.yml was not found`);
+    expect(app.outcomes[0].result).toBe("config-error");
+  });
+
+  it("names the file when it is a YAML scalar, not a mapping", async () => {
+    gh.config("42\n").checkCreate();
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0]).toMatchObject({ conclusion: "failure" });
+    expect(gh.bodies("checks/create")[0].output.summary).toContain("`(file)`: must be a mapping");
   });
 
   it("names the file when it is not YAML", async () => {

@@ -16,6 +16,12 @@ export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string
     const { config, files } = await gh.config.get({ owner: repo.owner, repo: repo.repo, path: CONFIG_PATH, ...(ref ? { branch: ref } : {}), defaults: (configs) => configs.reduce<Record<string, unknown>>((a, b) => deepMerge(a, b) as Record<string, unknown>, {}) });
     raw = config as Record<string, unknown>;
     found = files.some((f) => f.config !== null);
+    // The plugin reads a scalar file as itself (`42`) or as {} (`false`, `0`), and a missing
+    // `_extends` target as no settings at all: either would audit with settings nobody wrote.
+    if (files.some((f) => f.config !== null && (typeof f.config !== "object" || Array.isArray(f.config)))) return { ok: false, problems: [{ key: "(file)", message: "must be a mapping" }] };
+    const own = files[0].config === null && repo.repo !== ".github" ? 2 : 1;
+    const missing = files.slice(own).find((f) => f.config === null);
+    if (missing) return { ok: false, problems: [{ key: "_extends", message: `${missing.owner}/${missing.repo}:${missing.path} was not found (or the app is not installed on ${missing.owner}/${missing.repo}), so the settings it holds cannot be merged` }] };
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/could not be parsed|Recursion detected|directory or a submodule|Invalid value .* for _extends/.test(message)) return { ok: false, problems: [{ key: "(file)", message: message.replace(/^\[@probot\/octokit-plugin-config\] /, "") }] };

@@ -47,4 +47,15 @@ export const FINDINGS_OMITTED: RuleMeta = {
   },
 };
 
-export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED, FINDINGS_OMITTED];
+export const SUPPRESSION_UNKNOWN_RULE: RuleMeta = {
+  id: "suppression-unknown-rule",
+  code: "DA005",
+  target: "dockerfile",
+  category: "maintainability",
+  severity: "info",
+  description: "A dockaudit ignore comment names no rule, so it suppresses nothing by that name.",
+  aliases: [],
+  messages: { unknown: "`{{name}}` names no rule (nor an alias of one), so this comment suppresses nothing by it; run `dockaudit rules` for the names." },
+};
+
+export const BUILTIN_RULES: readonly RuleMeta[] = [FILE_SKIPPED, RULE_FAILED, SHELL_NOT_PARSED, FINDINGS_OMITTED, SUPPRESSION_UNKNOWN_RULE];

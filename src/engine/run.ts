@@ -1,4 +1,4 @@
-import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED } from "./builtin.js";
+import { FILE_SKIPPED, FINDINGS_OMITTED, RULE_FAILED, SHELL_NOT_PARSED, SUPPRESSION_UNKNOWN_RULE } from "./builtin.js";
 import { createClassifier } from "./classify.js";
 import { ignoreMatcher } from "./glob.js";
 import { DEFAULT_CONFIG, HARD_LIMITS, ruleLookup, type Config } from "./config.js";
@@ -272,6 +272,12 @@ function runRules(
         addBuiltin(f);
       }
     }
+  }
+  for (const { line, name } of suppressions.unknown) {
+    const range = { start: { line, column: 1 }, end: { line, column: model.index.line(line).length + 1 } };
+    const f = toFinding(SUPPRESSION_UNKNOWN_RULE, "info", { messageId: "unknown", data: { name }, range }, model.path, docsBase);
+    f.docsUrl = `${docsBase.replace(/\/rules$/, "")}/docs/builtin-findings.md#${SUPPRESSION_UNKNOWN_RULE.id}`;
+    raw.push(f);
   }
   if (unlisted) {
     const data = { count: String(unlisted), rules: unlistedRules.join(", "), perRule: String(FINDING_LIMITS.perRuleAndFile), perRun: String(FINDING_LIMITS.perRun) };

@@ -7,6 +7,8 @@ export interface Suppressions {
   byLine: Map<number, Set<string>>;
   /** Every pragma with its line, for the suppression-used rule. */
   pragmas: { line: number; names: string[] }[];
+  /** Names in dockaudit's own pragmas that no rule has (nor ShellCheck, whose SC codes the shellcheck rule reads). */
+  unknown: { line: number; name: string }[];
 }
 
 export const LINE_PRAGMAS: RegExp[] = [
@@ -45,9 +47,11 @@ const HASH = 35; // #
 /** A word each pattern of FILE_PRAGMAS and LINE_PRAGMAS holds (`check` covers `checkov`). */
 const PRAGMA_WORD = /dockaudit|hadolint|check|dclint/i;
 const PRAGMA_GROUPS = [[FILE_PRAGMAS, true], [LINE_PRAGMAS, false]] as const;
+/** dockaudit's own pragmas, whose names must be its rules' (other tools' name their own checks, which need no mirror). */
+const OWN_PRAGMAS = new Set<RegExp>([LINE_PRAGMAS[0], FILE_PRAGMAS[0]]);
 
 export function collectSuppressions(index: LineIndex, lookup: (name: string) => string[]): Suppressions {
-  const result: Suppressions = { fileWide: new Set(), byLine: new Map(), pragmas: [] };
+  const result: Suppressions = { fileWide: new Set(), byLine: new Map(), pragmas: [], unknown: [] };
   let pending: Set<string> | null = null;
   let directives = true;
   for (let line = 1; line <= index.lineCount; line++) {
@@ -73,7 +77,11 @@ export function collectSuppressions(index: LineIndex, lookup: (name: string) => 
         const names = m[1].split(/[,\s]+/).filter(Boolean);
         result.pragmas.push({ line, names });
         const tool = TOOL_OF_PRAGMA.get(re);
-        const ids = names.flatMap((n) => ruleIdsOf(n, tool, lookup));
+        const ids = names.flatMap((n) => {
+          const named = ruleIdsOf(n, tool, lookup);
+          if (!named.length && OWN_PRAGMAS.has(re) && !/^SC\d+$/i.test(n)) result.unknown.push({ line, name: n });
+          return named;
+        });
         if (fileWide) ids.forEach((id) => result.fileWide.add(id));
         else ids.forEach((id) => (pending ??= new Set()).add(id));
       }

@@ -10,7 +10,18 @@ const ids = (files: { path: string; content: string }[]) => audit(files, rules).
 describe("suppression pragmas", () => {
   it("a dockaudit pragma on the line before an instruction suppresses that finding only", () => {
     expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=user-missing\nFROM python:3.12\n" }])).toEqual([]);
-    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=other-rule\nFROM python:3.12\n" }])).toEqual(["Dockerfile:2 user-missing"]);
+    expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=DC116\nFROM python:3.12\n" }])).toEqual(["Dockerfile:2 user-missing"]);
+  });
+
+  it("says when a dockaudit pragma names no rule, which suppresses nothing", () => {
+    const report = audit([{ path: "Dockerfile", content: "FROM python:3.12\n# dockaudit ignore=user-mising, SC2086\nRUN x\n" }, { path: "compose.yaml", content: "# dockaudit ignore-file=datastore-port\nservices: {}\n" }], rules);
+    expect(report.findings.map((f) => `${f.file}:${f.range?.start.line} ${f.ruleId} ${f.message}`)).toEqual([
+      "Dockerfile:1 user-missing " + report.findings[0].message,
+      "Dockerfile:2 suppression-unknown-rule `user-mising` names no rule (nor an alias of one), so this comment suppresses nothing by it; run `dockaudit rules` for the names.",
+      "compose.yaml:1 suppression-unknown-rule `datastore-port` names no rule (nor an alias of one), so this comment suppresses nothing by it; run `dockaudit rules` for the names.",
+    ]);
+    // Other tools' pragmas name their own checks, which dockaudit need not mirror.
+    expect(ids([{ path: "Dockerfile", content: "# hadolint ignore=DL9999\n# checkov:skip=CKV_OTHER_1\nFROM python:3.12\nUSER app\n" }])).toEqual([]);
   });
 
   it("hadolint, Checkov and BuildKit pragmas work through aliases", () => {

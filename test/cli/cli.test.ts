@@ -61,8 +61,8 @@ describe("dockaudit check", () => {
     const dir = project({ Dockerfile: ROOT_DOCKERFILE, "dockaudit.yml": "fail_on: sometimes\nrules:\n  no-such-rule: off\n" });
     const { code, stderr } = run(["check", dir, "--config", join(dir, "dockaudit.yml")]);
     expect(code).toBe(2);
-    expect(stderr).toContain("fail_on: must be one of error, warning, info, none");
-    expect(stderr).toContain("rules.no-such-rule: no rule has this id or alias");
+    expect(stderr).toContain("fail_on (line 1): must be one of error, warning, info, none");
+    expect(stderr).toContain("rules.no-such-rule (line 3): no rule has this id or alias");
   });
 
   it("applies the config: a rule turned off by an alias no longer reports, fail_on is honoured", () => {

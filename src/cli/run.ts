@@ -12,7 +12,7 @@ import { renderSarif } from "../formatters/sarif.js";
 import { inert, renderText } from "../formatters/text.js";
 import { shellcheck } from "../shellcheck.js";
 import { parseArgs, UsageError, USAGE, type CheckArgs } from "./args.js";
-import { collect, readBytes, readSource } from "./files.js";
+import { collect, commonRoot, readBytes, readSource } from "./files.js";
 import { renderRules } from "./rules.js";
 import { SEVERITY_RANK, shouldFail } from "./threshold.js";
 
@@ -66,7 +66,11 @@ export function main(argv: string[], io: Io): number {
 function check(args: CheckArgs, io: Io): number {
   if ([...args.paths, args.config ?? "/"].some((p) => !isAbsolute(p))) workingDirectory();
   const config = loadConfig(args.config);
-  const classify = createClassifier(config.files);
+  // The config's globs read paths from the repository root, taken to be the working directory
+  // (as for SARIF's URIs); the audited paths start at the directory audited.
+  const globPrefix = sarifPrefix(commonRoot(args.paths));
+  const classifyFromCwd = createClassifier(config.files);
+  const classify = (path: string) => classifyFromCwd(globPrefix + path);
   const linked = (files: { path: string; content: string }[]) =>
     files.filter((f) => classify(f.path) === "compose").flatMap((f) => linkedPaths(parseCompose(f.path, f.content)));
   const { files, tree, missing, inaccessible, unrecognised, unlistable, unlisted, stopped, root } = collect(args.paths, classify, config.limits.maxFileBytes, linked);
@@ -82,8 +86,9 @@ function check(args: CheckArgs, io: Io): number {
   if (!files.length) io.stderr(`dockaudit: no Dockerfile, Compose file or .dockerignore found in ${args.paths.map(inert).join(", ")}\n`);
   // A walk cut short lists part of the tree: what it lacks is not known to be missing.
   const treeTruncated = unlisted > 0 || stopped;
-  let report = auditFiles(files, { config, tree, treeTruncated, shellcheck });
-  if (args.fix) report = fixFiles(report, files, root, { config, tree, treeTruncated, shellcheck }, io);
+  const options = { config, tree, treeTruncated, shellcheck, globPrefix };
+  let report = auditFiles(files, options);
+  if (args.fix) report = fixFiles(report, files, root, options, io);
   io.stdout(render(report, args, io, root));
   return shouldFail(report.findings, args.failOn ?? config.failOn) ? 1 : 0;
 }

@@ -38,6 +38,12 @@ export interface AuditOptions {
    * file keeps its fingerprint (whatever else the PR changed in its message) and is not called new.
    */
   fingerprintPaths?: Readonly<Record<string, string>>;
+  /**
+   * Put before each file's path when it is matched against the config's `files:` and `ignore:`
+   * globs, which read paths from the repository root: the CLI audits paths from the directory it
+   * was given, which may lie below the root (`services/` for `dockaudit check services`).
+   */
+  globPrefix?: string;
 }
 
 export interface Report {
@@ -80,6 +86,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_URL;
   const classify = classifierOf(config.files);
   const ignored = ignoreMatcher(config.ignore);
+  const globPrefix = options.globPrefix ?? "";
   const findings: Finding[] = [];
   const files: Report["files"] = [];
   const dockerfiles: DockerfileModel[] = [];
@@ -92,8 +99,8 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const named = (path: string) => (Object.hasOwn(moved, path) ? normalizePath(moved[path]) : path);
   const sorted = [...input].map((f) => ({ ...f, path: normalizePath(f.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
-    const kind = classify(file.path);
-    if (!kind || ignored(file.path)) continue;
+    const kind = classify(globPrefix + file.path);
+    if (!kind || ignored(globPrefix + file.path)) continue;
     const bytes = utf8Length(file.content);
     const skip = file.unreadable ?? skipReason(file.content, bytes, audited, totalBytes, config) ?? lineLimitReason(file.content, kind);
     files.push(skip ? { path: file.path, kind, skipped: skip } : { path: file.path, kind });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/run.js";
@@ -39,6 +39,27 @@ describe("dockaudit check --config", () => {
     const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
     expect(code).toBe(2);
     expect(stderr).toContain("  rules.DL3008 (line 3): severity must be one of error, warning, info, off");
+  });
+
+  it("matches files: and ignore: from the working directory, as the app does from the repository root", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dockaudit-config-"));
+    mkdirSync(join(dir, "services", "legacy"), { recursive: true });
+    mkdirSync(join(dir, "deploy"));
+    writeFileSync(join(dir, "services", "Dockerfile"), "FROM python:3.12-slim\n");
+    writeFileSync(join(dir, "services", "legacy", "Dockerfile"), "FROM python:3.12-slim\n");
+    writeFileSync(join(dir, "deploy", "stack-prod.yml"), "services:\n  web:\n    image: nginx:1.27\n");
+    writeFileSync(join(dir, "cfg.yml"), 'ignore: ["services/legacy/**"]\nfiles:\n  compose: ["deploy/stack-*.yml"]\n');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const services = run(["check", "services", "--config", "cfg.yml", "--format", "json", "--fail-on", "none"]);
+      expect(JSON.parse(services.stdout).files.map((f: { path: string }) => f.path)).toEqual(["Dockerfile"]);
+      const stack = run(["check", "deploy/stack-prod.yml", "--config", "cfg.yml", "--format", "json", "--fail-on", "none"]);
+      expect([stack.code, stack.stderr]).toEqual([0, ""]);
+      expect(JSON.parse(stack.stdout).files).toEqual([{ path: "stack-prod.yml", kind: "compose" }]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("refuses a config too large to be one instead of parsing it", () => {

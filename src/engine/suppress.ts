@@ -18,6 +18,12 @@ export const LINE_PRAGMAS: RegExp[] = [
   /^#\s*dclint\s+disable-next-line\s+([\w,\s-]+)/i,
 ];
 /**
+ * dclint's comment for one line: on its own line for the next one, or at the end of the line it
+ * is about; without names it disables every dclint check there.
+ */
+const DCLINT_DISABLE_LINE = /^#\s*dclint\s+disable-line(?![\w-])([\w,\s-]*)/i;
+LINE_PRAGMAS.push(DCLINT_DISABLE_LINE);
+/**
  * BuildKit's check directive, whose `skip` lists BuildKit check names or `all`, beside other
  * options in any order: `# check=skip=JSONArgsRecommended,StageNameCasing;error=true`.
  */
@@ -28,8 +34,18 @@ export const FILE_PRAGMAS: RegExp[] = [
   /^#\s*dockaudit\s+ignore-file\s*=\s*([^#]+)/i,
   /^#\s*hadolint\s+global\s+ignore\s*=\s*([^#]+)/i,
   BUILDKIT_CHECK_SKIP,
-  /^#\s*dclint\s+disable-file\s+([\w,\s-]+)/i,
+  /^#\s*dclint\s+disable-file(?![\w-])([\w,\s-]*)/i,
 ];
+/** dclint's `# dclint disable [names]`: for the whole file, read only on its first line that is not blank or `---`. */
+const DCLINT_DISABLE = /^#\s*dclint\s+disable(?![\w-])([\w,\s-]*)/i;
+FILE_PRAGMAS.push(DCLINT_DISABLE);
+/** dclint's checks, every one mirrored by a rule: a dclint comment without names disables them all. */
+const DCLINT_CHECKS = [
+  "no-build-and-image", "no-duplicate-container-names", "no-duplicate-exported-ports", "no-quotes-in-volumes", "no-unbound-port-interfaces",
+  "no-version-field", "require-project-name-field", "require-quotes-in-ports", "service-container-name-regex", "service-dependencies-alphabetical-order",
+  "service-image-require-explicit-tag", "service-keys-order", "service-ports-alphabetical-order", "services-alphabetical-order", "top-level-properties-order",
+];
+const DCLINT_PRAGMAS = new Set<RegExp>([DCLINT_DISABLE_LINE, DCLINT_DISABLE, FILE_PRAGMAS[3]]);
 
 /**
  * A parser directive line (`# syntax=…`, `# escape=…`, `# check=…`). BuildKit reads directives only
@@ -54,6 +70,10 @@ export function collectSuppressions(index: LineIndex, lookup: (name: string) => 
   const result: Suppressions = { fileWide: new Set(), byLine: new Map(), pragmas: [], unknown: [] };
   let pending: Set<string> | null = null;
   let directives = true;
+  /** No line but blanks and `---` seen yet: dclint reads `# dclint disable` only on the first other line. */
+  let opening = true;
+  const idsOf = (re: RegExp, names: string[]) =>
+    !names.length && DCLINT_PRAGMAS.has(re) ? DCLINT_CHECKS.flatMap(lookup) : names.flatMap((n) => ruleIdsOf(n, TOOL_OF_PRAGMA.get(re), lookup));
   for (let line = 1; line <= index.lineCount; line++) {
     const raw = index.line(line);
     // Most lines start with a printable ASCII character other than `#`: a statement, no trim needed.
@@ -62,7 +82,17 @@ export function collectSuppressions(index: LineIndex, lookup: (name: string) => 
     const text = statement ? raw : raw.trim();
     if (directives) directives = !statement && DIRECTIVE.test(text);
     if (!text) continue;
+    const firstLine = opening && text !== "---";
+    if (text !== "---") opening = false;
     if (statement || !text.startsWith("#")) {
+      // dclint's comment at the end of the line it is about (`image: nginx  # dclint disable-line`).
+      const hash = raw.lastIndexOf("#");
+      const tail = hash > 0 && /\s/.test(raw[hash - 1]) ? DCLINT_DISABLE_LINE.exec(raw.slice(hash)) : null;
+      if (tail) {
+        const names = tail[1].split(/[,\s]+/).filter(Boolean);
+        result.pragmas.push({ line, names });
+        for (const id of idsOf(DCLINT_DISABLE_LINE, names)) (pending ??= new Set()).add(id);
+      }
       if (pending) result.byLine.set(line, pending);
       pending = null;
       continue;
@@ -72,16 +102,13 @@ export function collectSuppressions(index: LineIndex, lookup: (name: string) => 
     for (const [pragmas, fileWide] of PRAGMA_GROUPS) {
       for (const re of pragmas) {
         if (!directives && ONLY_AS_DIRECTIVE.has(re)) continue;
+        if (!firstLine && re === DCLINT_DISABLE) continue;
         const m = re.exec(text);
         if (!m) continue;
         const names = m[1].split(/[,\s]+/).filter(Boolean);
         result.pragmas.push({ line, names });
-        const tool = TOOL_OF_PRAGMA.get(re);
-        const ids = names.flatMap((n) => {
-          const named = ruleIdsOf(n, tool, lookup);
-          if (!named.length && OWN_PRAGMAS.has(re) && !/^SC\d+$/i.test(n)) result.unknown.push({ line, name: n });
-          return named;
-        });
+        if (OWN_PRAGMAS.has(re)) for (const n of names) if (!ruleIdsOf(n, undefined, lookup).length && !/^SC\d+$/i.test(n)) result.unknown.push({ line, name: n });
+        const ids = idsOf(re, names);
         if (fileWide) ids.forEach((id) => result.fileWide.add(id));
         else ids.forEach((id) => (pending ??= new Set()).add(id));
       }

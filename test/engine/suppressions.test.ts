@@ -3,6 +3,7 @@ import userMissing from "../../rules/dockerfile/user-missing.js";
 import datastorePort from "../../rules/compose/datastore-port-published.js";
 import execFormCmd from "../../rules/dockerfile/exec-form-cmd.js";
 import fromPlatformFlag from "../../rules/dockerfile/from-platform-flag.js";
+import versionField from "../../rules/compose/version-field-obsolete.js";
 
 const rules = [userMissing, datastorePort];
 const ids = (files: { path: string; content: string }[]) => audit(files, rules).findings.map((f) => `${f.file}:${f.range?.start.line} ${f.ruleId}`);
@@ -45,6 +46,26 @@ describe("suppression pragmas", () => {
   it("ignore-file and `all` silence a whole file", () => {
     expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore-file=user-missing\nFROM python:3.12\n" }])).toEqual([]);
     expect(ids([{ path: "Dockerfile", content: "# dockaudit ignore=all\nFROM python:3.12\n" }])).toEqual([]);
+  });
+
+  describe("dclint's comments", () => {
+    const dclintRules = [versionField, datastorePort];
+    const body = 'version: "3.8"\nservices:\n  db:\n    image: postgres:16\n    ports: ["5432:5432"]\n';
+    const found = (content: string) => audit([{ path: "compose.yaml", content }], dclintRules).findings.map((f) => `${f.range?.start.line} ${f.ruleId}`);
+
+    it("disable-line, above the line or at its end, with names or for every dclint check", () => {
+      expect(found(`# dclint disable-line no-version-field\n${body}`)).toEqual(["6 datastore-port-published"]);
+      expect(found(body.replace('"3.8"\n', '"3.8"  # dclint disable-line\n'))).toEqual(["5 datastore-port-published"]);
+      expect(found(body.replace('"3.8"\n', '"3.8"  # dclint disable-line require-quotes-in-ports\n'))).toEqual(["1 version-field-obsolete", "5 datastore-port-published"]);
+    });
+
+    it("disable and disable-file on the first line that is not blank or ---, for the whole file", () => {
+      expect(found(`# dclint disable no-version-field\n${body}`)).toEqual(["6 datastore-port-published"]);
+      expect(found(`---\n\n# dclint disable-file\n${body}`)).toEqual(["8 datastore-port-published"]);
+      expect(found(`# dclint disable\n${body}`)).toEqual(["6 datastore-port-published"]);
+      // Further down, dclint reads `# dclint disable` as a plain comment.
+      expect(found(body.replace("services:\n", "services:\n# dclint disable\n"))).toEqual(["1 version-field-obsolete", "6 datastore-port-published"]);
+    });
   });
 
   describe("BuildKit's check directive", () => {

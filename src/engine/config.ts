@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { FilePatterns } from "./classify.js";
+import { BUILTIN_RULES } from "./builtin.js";
 import { globProblem } from "./glob.js";
 import type { OptionType, RuleMeta, Severity, SeveritySetting } from "./types.js";
 
@@ -153,7 +154,9 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
       for (const [name, value] of Object.entries(r.rules)) {
         const ids = lookup(name);
         const setting = ruleSetting(value);
-        if (!ids.length) bad(["rules", name], "no rule has this id or alias (run `dockaudit rules` for the list)");
+        const builtin = ids.length ? undefined : BUILTIN_RULES.find((b) => [b.id, b.code.toLowerCase()].includes(name.trim().toLowerCase()));
+        if (builtin) bad(["rules", name], `${builtin.id} is raised by the engine itself, not a rule, and cannot be configured (see docs/builtin-findings.md)`);
+        else if (!ids.length) bad(["rules", name], "no rule has this id or alias (run `dockaudit rules` for the list)");
         else if (typeof setting === "string") bad(["rules", name], setting);
         else if (optionsValid(["rules", name, "options"], setting.options, ids.map((id) => metas.get(id)!), bad)) settings.push({ ids, setting, width: name.trim().endsWith(":*") ? Infinity : ids.length });
       }

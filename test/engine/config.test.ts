@@ -116,6 +116,13 @@ describe("config", () => {
     }
   });
 
+  it("says a finding the engine raises itself cannot be configured, rather than that it does not exist", () => {
+    expect(problems("rules:\n  file-skipped: off\n  DA003: info\n")).toEqual([
+      "rules.file-skipped: file-skipped is raised by the engine itself, not a rule, and cannot be configured (see docs/builtin-findings.md)",
+      "rules.DA003: shell-not-parsed is raised by the engine itself, not a rule, and cannot be configured (see docs/builtin-findings.md)",
+    ]);
+  });
+
   it("keeps limits within the hard caps", () => {
     expect(parseConfigText("limits:\n  max_files: 10\n", metas).limits.maxFiles).toBe(10);
     expect(problems(`limits:\n  max_file_bytes: ${HARD_LIMITS.maxFileBytes + 1}\n`)).toEqual([`limits.max_file_bytes: must be at most ${HARD_LIMITS.maxFileBytes}`]);

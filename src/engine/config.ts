@@ -110,11 +110,21 @@ export function parseConfigText(text: string, rules: readonly RuleMeta[]): Confi
     return resolveConfig(raw ?? {}, rules);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    throw new ConfigError(e.problems.map((p) => {
-      const offset = p.path && keyOffset(doc!.contents, p.path);
-      return offset === undefined || offset === null ? p : { ...p, line: lineCounter.linePos(offset).line };
-    }));
+    throw new ConfigError(withLines(doc, lineCounter, e.problems));
   }
+}
+
+/** The problems, each with the line of its key in `text` where the key is there. */
+export function problemLines(text: string, problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const lineCounter = new LineCounter();
+  return withLines(parseDocument(text, { lineCounter }), lineCounter, problems);
+}
+
+function withLines(doc: Document, lineCounter: LineCounter, problems: readonly ConfigProblem[]): ConfigProblem[] {
+  return problems.map((p) => {
+    const offset = p.path ? keyOffset(doc.contents, p.path) : null;
+    return offset === null ? p : { ...p, line: lineCounter.linePos(offset).line };
+  });
 }
 
 /** Where the key (or list item) at `path` starts in the text, or null. */

@@ -139,8 +139,8 @@ describe("an invalid config", () => {
     const [check] = gh.bodies("checks/create");
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
     expect(check.output.title).toContain("fail_on, max_inline_comments");
-    expect(check.output.summary).toContain("`fail_on`: must be one of error, warning, info, none");
-    expect(check.output.summary).toContain("`max_inline_comments`: must be a whole number from 0 to 100");
+    expect(check.output.summary).toContain("`fail_on` (line 1): must be one of error, warning, info, none");
+    expect(check.output.summary).toContain("`max_inline_comments` (line 2): must be a whole number from 0 to 100");
     expect(app.outcomes[0].result).toBe("config-error");
   });
 
@@ -155,7 +155,7 @@ describe("an invalid config", () => {
     gh.assertDone();
     const [check] = gh.bodies("checks/create");
     expect(check).toMatchObject({ status: "completed", conclusion: "neutral" });
-    expect(check.output.summary).toContain("`fail_on`: must be one of error, warning, info, none");
+    expect(check.output.summary).toContain("`fail_on` (line 1): must be one of error, warning, info, none");
     expect(check.output.summary).toContain("this pull request's version is valid");
   });
 
@@ -249,7 +249,7 @@ describe("a pull request that changes the config", () => {
     gh.assertDone();
     const [check] = gh.bodies("checks/create");
     expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(check.output.summary).toContain("`fail_on`: must be one of error, warning, info, none");
+    expect(check.output.summary).toContain("`fail_on` (line 1): must be one of error, warning, info, none");
     expect(check.output.summary).toContain("once it is merged");
   });
 
@@ -271,7 +271,7 @@ describe("a pull request that changes the config", () => {
     gh.assertDone();
     const [done] = gh.bodies("checks/update");
     expect(done.conclusion).toBe("failure");
-    expect(done.output.summary).toContain("`max_inline_comments`: must be a whole number from 0 to 100");
+    expect(done.output.summary).toContain("`max_inline_comments` (line 1): must be a whole number from 0 to 100");
   });
 
   it("stays neutral when the head's version is valid", async () => {

@@ -89,7 +89,7 @@ function problemList(problems: readonly ConfigProblem[], inline = false): string
   const cut = (text: string) => (text.length > 200 ? `${cutChars(text, 200)}…` : text);
   // A message quotes what the file holds (an unknown key, a glob): its markup shows as written, on one line.
   const message = (text: string) => inertReferences(plainOutsideCode(cut(text).replace(LINE_BREAK, " ")));
-  const shown = problems.slice(0, 50).map((p) => `${code(cut(p.key))}: ${message(p.message)}`);
+  const shown = problems.slice(0, 50).map((p) => `${code(cut(p.key))}${p.line ? ` (line ${p.line})` : ""}: ${message(p.message)}`);
   if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
   return inline ? shown.join("; ") : shown.map((line) => `- ${line}`).join("\n");
 }

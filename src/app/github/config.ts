@@ -1,4 +1,4 @@
-import { ConfigError, resolveConfig, type Config, type ConfigProblem, type RuleMeta } from "../../engine/index.js";
+import { ConfigError, problemLines, resolveConfig, type Config, type ConfigProblem, type RuleMeta } from "../../engine/index.js";
 import type { GitHub } from "./types.js";
 
 export const CONFIG_PATH = ".github/dockaudit.yml";
@@ -12,9 +12,11 @@ export type LoadedConfig = { ok: true; config: Config; found: boolean } | { ok: 
 export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string }, rules: readonly RuleMeta[], ref?: string): Promise<LoadedConfig> {
   let raw: Record<string, unknown>;
   let found: boolean;
+  let files: { owner: string; repo: string; path: string; config: unknown }[];
   try {
-    const { config, files } = await gh.config.get({ owner: repo.owner, repo: repo.repo, path: CONFIG_PATH, ...(ref ? { branch: ref } : {}), defaults: (configs) => configs.reduce<Record<string, unknown>>((a, b) => deepMerge(a, b) as Record<string, unknown>, {}) });
+    const { config, files: read } = await gh.config.get({ owner: repo.owner, repo: repo.repo, path: CONFIG_PATH, ...(ref ? { branch: ref } : {}), defaults: (configs) => configs.reduce<Record<string, unknown>>((a, b) => deepMerge(a, b) as Record<string, unknown>, {}) });
     raw = config as Record<string, unknown>;
+    files = read;
     found = files.some((f) => f.config !== null);
     // The plugin reads a scalar file as itself (`42`) or as {} (`false`, `0`), and a missing
     // `_extends` target as no settings at all: either would audit with settings nobody wrote.
@@ -30,8 +32,23 @@ export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string
   try {
     return { ok: true, config: resolveConfig(raw, rules), found };
   } catch (e) {
-    if (e instanceof ConfigError) return { ok: false, problems: e.problems };
+    if (e instanceof ConfigError) return { ok: false, problems: await withLines(gh, files[0].config !== null ? { ...files[0], ref } : files[1], e.problems) };
     throw e;
+  }
+}
+
+/**
+ * The problems with the line of each key in the repository's own config file, read again (the
+ * config plugin keeps only the parsed value); a key only a file it extends holds gets no line,
+ * and neither does any key when the file cannot be read again.
+ */
+async function withLines(gh: GitHub, file: { owner: string; repo: string; path: string; ref?: string } | undefined, problems: ConfigProblem[]): Promise<ConfigProblem[]> {
+  if (!file || !problems.some((p) => p.path)) return problems;
+  try {
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: file.owner, repo: file.repo, path: file.path, ...(file.ref ? { ref: file.ref } : {}), mediaType: { format: "raw" } });
+    return typeof data === "string" ? problemLines(data, problems) : problems;
+  } catch {
+    return problems;
   }
 }
 

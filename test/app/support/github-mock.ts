@@ -106,7 +106,11 @@ export class GitHubMock {
     if (text === null) {
       this.scope.get(`${R}${path}`).reply(404, { message: "Not Found" });
       this.scope.get(`/repos/${OWNER}/.github${path}`).reply(404, { message: "Not Found" });
-    } else this.scope.get(`${R}${path}`).reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    } else {
+      this.scope.get(`${R}${path}`).reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+      // Read again for the lines of its problems when it is invalid.
+      this.scope.get(`${R}${path}`).optionally().reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    }
     return this;
   }
 
@@ -114,7 +118,11 @@ export class GitHubMock {
   configAt(ref: string, text: string | null): this {
     const interceptor = this.scope.get(`${R}/contents/${encodeURIComponent(".github/dockaudit.yml")}`).query({ ref });
     if (text === null) interceptor.reply(404, { message: "Not Found" });
-    else interceptor.reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    else {
+      interceptor.reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+      // Read again for the lines of its problems when it is invalid.
+      this.scope.get(`${R}/contents/${encodeURIComponent(".github/dockaudit.yml")}`).query({ ref }).optionally().reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    }
     return this;
   }
 

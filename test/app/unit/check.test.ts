@@ -89,6 +89,7 @@ describe("check outputs", () => {
     const out = configErrorOutput([{ key: "fail_on", message: "must be one of error, warning, info, none" }, { key: "rules.nope", message: "no rule has this id" }]);
     expect(out.title).toBe("Invalid .github/dockaudit.yml: fail_on, rules.nope");
     expect(out.summary).toContain("- `fail_on`: must be one of error, warning, info, none");
+    expect(configErrorOutput([{ key: "fail_on", message: "must be one of error, warning, info, none", line: 4 }]).summary).toContain("- `fail_on` (line 4): must be one of");
     expect(out.summary).toContain("/dockaudit recheck");
     // Cut to length without leaving half of a character outside the BMP.
     const emoji = configErrorOutput([{ key: `rules.${"😀".repeat(300)}`, message: `x${"😀".repeat(300)}` }]);

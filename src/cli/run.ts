@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { auditFiles, rules } from "../audit.js";
-import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, type AuditOptions, type Config, type Report } from "../engine/index.js";
+import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, problemLines, type AuditOptions, type Config, type Report } from "../engine/index.js";
 import type { SourceFile } from "../engine/types.js";
 import { linkedPaths } from "../engine/links.js";
 import { parseCompose } from "../engine/parse/compose.js";
@@ -157,7 +157,7 @@ function loadConfig(path: string | null): Config {
   const { content: text, unreadable } = readSource(path, path, MAX_CONFIG_BYTES);
   if (unreadable) throw new UsageError(`cannot use config ${path}: ${unreadable.replace("limits.max_file_bytes", "the most a config may hold")}`);
   const config = parseConfigText(text, rules.map((r) => r.meta));
-  if (extendsAnother(text)) throw new ConfigError([{ key: "_extends", message: "the CLI does not fetch other configs; copy the settings it names into this file" }]);
+  if (extendsAnother(text)) throw new ConfigError(problemLines(text, [{ key: "_extends", path: ["_extends"], message: "the CLI does not fetch other configs; copy the settings it names into this file" }]));
   return config;
 }
 

@@ -20,10 +20,10 @@ function project(config: string): string {
 
 describe("dockaudit check --config", () => {
   it("refuses _extends, which only the app can follow, instead of auditing without the settings it names", () => {
-    const dir = project("_extends: org/.github\nfail_on: none\n");
+    const dir = project("fail_on: none\n_extends: org/.github\n");
     const { code, stderr } = run(["check", dir, "--config", join(dir, "cfg.yml")]);
     expect(code).toBe(2);
-    expect(stderr).toContain("_extends:");
+    expect(stderr).toContain("_extends (line 2): the CLI does not fetch other configs");
   });
 
   it("prints the config's own keys with their control characters escaped", () => {

@@ -58,8 +58,8 @@ describe("limits per run", () => {
   it("reads limits from .github/dockaudit.yml within the caps", () => {
     const config = parseConfigText("limits:\n  max_file_bytes: 2048\n  max_files: 5\n  max_total_bytes: 10000\n", rules.map((r) => r.meta));
     expect(config.limits).toEqual({ maxFileBytes: 2048, maxFiles: 5, maxTotalBytes: 10000 });
-    expect(() => parseConfigText(`limits:\n  max_files: ${HARD_LIMITS.maxFiles + 1}\n`, [])).toThrow(`limits.max_files: must be at most ${HARD_LIMITS.maxFiles}`);
-    expect(() => parseConfigText(`limits:\n  max_total_bytes: ${HARD_LIMITS.maxTotalBytes + 1}\n`, [])).toThrow("limits.max_total_bytes: must be at most");
+    expect(() => parseConfigText(`limits:\n  max_files: ${HARD_LIMITS.maxFiles + 1}\n`, [])).toThrow(`limits.max_files (line 2): must be at most ${HARD_LIMITS.maxFiles}`);
+    expect(() => parseConfigText(`limits:\n  max_total_bytes: ${HARD_LIMITS.maxTotalBytes + 1}\n`, [])).toThrow("limits.max_total_bytes (line 2): must be at most");
   });
 
   it("skips a file with more lines than LINE_LIMITS allows for its kind, counting every kind of line break", () => {

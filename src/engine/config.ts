@@ -157,7 +157,8 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
   const config: Config = { ...DEFAULT_CONFIG, rules: {}, files: {}, ignore: [], limits: { ...DEFAULT_LIMITS } };
   const lookup = ruleLookup(rules);
   const metas = new Map(rules.map((m) => [m.id, m]));
-  if (r.rules !== undefined) {
+  // A section whose entries are all commented out is a YAML null: read as an empty one.
+  if (r.rules !== undefined && r.rules !== null) {
     if (!isObject(r.rules)) bad(["rules"], "must be a mapping of rule id to a severity or { severity, options }");
     else {
       const settings: { ids: string[]; setting: RuleSetting; width: number }[] = [];
@@ -176,16 +177,17 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
       for (const { ids, setting } of settings) for (const id of ids) config.rules[id] = { ...config.rules[id], ...setting };
     }
   }
-  if (r.files !== undefined) {
+  if (r.files !== undefined && r.files !== null) {
     if (!isObject(r.files)) bad(["files"], "must be a mapping of dockerfile / compose / dockerignore to glob lists");
     else
       for (const [kind, globs] of Object.entries(r.files)) {
         if (!["dockerfile", "compose", "dockerignore"].includes(kind)) bad(["files", kind], "must be dockerfile, compose or dockerignore");
+        else if (globs === null) continue;
         else if (!isStringList(globs)) bad(["files", kind], "must be a list of glob strings");
         else if (globsValid(["files", kind], globs, bad) && additive(kind, globs, bad)) config.files[kind as keyof FilePatterns] = globs;
       }
   }
-  if (r.ignore !== undefined) {
+  if (r.ignore !== undefined && r.ignore !== null) {
     if (!isStringList(r.ignore)) bad(["ignore"], "must be a list of glob strings");
     else if (globsValid(["ignore"], r.ignore, bad)) config.ignore = r.ignore;
   }
@@ -207,7 +209,7 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 100) bad(["max_inline_comments"], "must be a whole number from 0 to 100");
     else config.maxInlineComments = n;
   }
-  if (r.limits !== undefined) {
+  if (r.limits !== undefined && r.limits !== null) {
     if (!isObject(r.limits)) bad(["limits"], "must be a mapping of max_file_bytes / max_files / max_total_bytes");
     else
       for (const [key, value] of Object.entries(r.limits)) {
@@ -258,7 +260,7 @@ function ruleSetting(value: unknown): RuleSetting | string {
     if (!SEVERITIES.includes(value.severity as string)) return `severity must be one of ${SEVERITIES.join(", ")}`;
     out.severity = value.severity as SeveritySetting;
   }
-  if (value.options !== undefined) {
+  if (value.options !== undefined && value.options !== null) {
     if (!isObject(value.options)) return "options must be a mapping";
     out.options = value.options;
   }

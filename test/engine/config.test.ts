@@ -84,6 +84,12 @@ describe("config", () => {
     }
   });
 
+  it("reads a section whose entries are all commented out (a YAML null) as an empty one", () => {
+    const text = "rules:\n  # DL3008: off\n  untrusted-registry:\n    severity: warning\n    options:\n      # registries: [ghcr.io]\nfiles:\n  compose:\n    # - deploy/*.yml\nignore:\n  # - vendor/**\nlimits:\n  # max_files: 10\n";
+    expect(parseConfigText(text, metas)).toEqual({ ...DEFAULT_CONFIG, rules: { "untrusted-registry": { severity: "warning" } } });
+    expect(problems("rules:\n  DL3008:\n")).toEqual(["rules.DL3008: must be a severity or { severity, options }"]);
+  });
+
   it("reads the app keys", () => {
     const c = parseConfigText("fail_on: warning\nmin_grade: B\nonly_new: false\nmax_inline_comments: 5\ndrafts: true\nignore: [vendor/**]\nfiles:\n  compose: [deploy/*.yml]\n", metas);
     expect(c).toMatchObject({ failOn: "warning", minGrade: "B", onlyNew: false, maxInlineComments: 5, drafts: true, ignore: ["vendor/**"], files: { compose: ["deploy/*.yml"] } });

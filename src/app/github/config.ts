@@ -52,11 +52,15 @@ async function withLines(gh: GitHub, file: { owner: string; repo: string; path: 
   }
 }
 
-/** Objects merge key by key; anything else (lists included) from `b` replaces `a`. */
+/**
+ * Objects merge key by key; anything else (lists included) from `b` replaces `a`. A null over a
+ * mapping (a section whose entries are all commented out) is an empty mapping, so it changes nothing.
+ */
 export function deepMerge(a: object, b: object): object {
   const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
+    if (v === null && isPlain(prev)) continue;
     out[k] = isPlain(prev) && isPlain(v) ? deepMerge(prev, v) : v;
   }
   return out;

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { auditFiles, rules } from "../audit.js";
-import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, parseConfigText, problemLines, type AuditOptions, type Config, type Report } from "../engine/index.js";
+import { ConfigError, fixUntilSettled, createClassifier, DEFAULT_CONFIG, DEFAULT_DOCS_URL, MAX_CONFIG_BYTES, parseConfigText, problemLines, type AuditOptions, type Config, type Report } from "../engine/index.js";
 import type { SourceFile } from "../engine/types.js";
 import { linkedPaths } from "../engine/links.js";
 import { parseCompose } from "../engine/parse/compose.js";
@@ -24,9 +24,6 @@ export interface Io {
 }
 
 const TOOL = { name: "dockaudit", version: packageVersion(), informationUri: "https://github.com/dockaudit/dockaudit" };
-
-/** A config is a few dozen lines; one from a pull request must not make the CLI parse megabytes. */
-const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** The most directories named one by one on stderr. */
 const MAX_NOTES = 10;

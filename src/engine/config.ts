@@ -69,6 +69,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A config is a few dozen lines: one from a pull request must not make the CLI or the app parse megabytes. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
 const SEVERITIES = ["error", "warning", "info", "off"];
 const TOP_KEYS = ["rules", "files", "ignore", "fail_on", "min_grade", "only_new", "max_inline_comments", "drafts", "limits", "_extends"];
 

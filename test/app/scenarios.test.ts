@@ -253,6 +253,19 @@ describe("a pull request that changes the config", () => {
     expect(check.output.summary).toContain("once it is merged");
   });
 
+  it("refuses a head config too large to be one without reading it, as the CLI does", async () => {
+    const huge = `# ${"x".repeat(300 * 1024)}\nfail_on: error\n`;
+    gh.config(null)
+      .checkCreate()
+      .files(3, [{ filename: CONFIG, status: "modified", before: "fail_on: error\n", after: "fail_on: error\n" }])
+      .tree(HEAD, { [CONFIG]: huge });
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(check.output.summary).toContain(`\`(file)\`: is ${Buffer.byteLength(huge)} bytes, over the 262144 bytes a config may hold`);
+  });
+
   it("fails a Docker change too when the head's config is invalid", async () => {
     const broken = "max_inline_comments: 500\n";
     const file = "FROM node:20\n";

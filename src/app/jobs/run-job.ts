@@ -1,6 +1,6 @@
 import type { ShellChecker } from "../../engine/rule.js";
 import type { Logger } from "pino";
-import { audit, type AuditOptions, type Config, type Report, type Rule, type SourceFile } from "../../engine/index.js";
+import { audit, MAX_CONFIG_BYTES, type AuditOptions, type Config, type Report, type Rule, type SourceFile } from "../../engine/index.js";
 import { createClassifier } from "../../engine/classify.js";
 import { ignoreMatcher } from "../../engine/glob.js";
 import { batches } from "../check/annotations.js";
@@ -10,7 +10,7 @@ import type { ChangedFile, TreeBlob } from "../files/types.js";
 import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
 import { addAnnotations, closeCheckRunAtOnce, completeCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
-import { CONFIG_PATH, loadConfig } from "../github/config.js";
+import { CONFIG_PATH, loadConfig, type LoadedConfig } from "../github/config.js";
 import { mergeBase } from "../github/merge-base.js";
 import { getPull, type PullInfo } from "../github/pull-request.js";
 import { countRequests, totalRequests, type RequestCounts } from "../github/request-counter.js";
@@ -130,15 +130,23 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       checkRunId = await closeCheckRunAtOnce(gh, repo, { headSha: pull.headSha, pullNumber: job.pullNumber, conclusion, output, now, existing: leftOpen, reuse: resumed });
     };
     const metas = deps.rules.map((r) => r.meta);
-    /** The PR's own version of the config, when it changes the file: never applied, only validated. */
-    const proposedConfig = async (changed: ChangedFile[]) =>
-      changed.some((f) => f.filename === CONFIG_PATH && f.status !== "removed") ? loadConfig(gh, repo, metas, pull.headSha) : null;
+    /**
+     * The PR's own version of the config, when it changes the file: never applied, only validated,
+     * and not even read when the head's tree says it is larger than a config may be.
+     */
+    const proposedConfig = async (reads: HeadReads, changed: ChangedFile[]): Promise<LoadedConfig | null> => {
+      if (!changed.some((f) => f.filename === CONFIG_PATH && f.status !== "removed")) return null;
+      const size = (await reads.tree).blobs.find((b) => b.path === CONFIG_PATH)?.size ?? 0;
+      if (size > MAX_CONFIG_BYTES) return { ok: false, problems: [{ key: "(file)", message: `is ${size} bytes, over the ${MAX_CONFIG_BYTES} bytes a config may hold` }] };
+      return loadConfig(gh, repo, metas, pull.headSha);
+    };
     const loaded = await loadConfig(gh, repo, metas);
     if (!loaded.ok) {
       // The pull request that repairs the file must not be blocked by the breakage it repairs; one
       // that also changes Docker files could not be audited, so it still fails closed.
-      const changed = await (early ?? readHead()).changed;
-      const proposed = await proposedConfig(changed);
+      const reads = early ?? readHead();
+      const changed = await reads.changed;
+      const proposed = await proposedConfig(reads, changed);
       const isDocker = createClassifier();
       const repairs = proposed?.ok === true && !changed.some((f) => isDocker(f.filename));
       await completeAtOnce(repairs ? "neutral" : "failure", configErrorOutput(loaded.problems, repairs));
@@ -154,7 +162,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // The PR's own config is never applied (the head is untrusted), but it is checked: merged
     // invalid, it would fail every run of the repository.
     const blockers: string[] = [];
-    const proposed = await proposedConfig(changed);
+    const proposed = await proposedConfig(reads, changed);
     if (proposed && !proposed.ok) {
       notes.push(headConfigProblems(proposed.problems));
       blockers.push(`this pull request's \`${CONFIG_PATH}\` is invalid`);

@@ -131,7 +131,7 @@ function withLines(doc: Document, lineCounter: LineCounter, problems: readonly C
 }
 
 /** Where the key (or list item) at `path` starts in the text, or null. */
-export function keyOffset(node: unknown, path: readonly (string | number)[]): number | null {
+function keyOffset(node: unknown, path: readonly (string | number)[]): number | null {
   let at: unknown = node;
   let offset: number | null = null;
   for (const segment of path) {

@@ -43,12 +43,15 @@ export function compileGlobs(patterns: readonly string[], { nocase = false }: { 
  */
 export function ignoreMatcher(patterns: readonly string[]): GlobMatcher {
   if (!patterns.length) return () => false;
-  const named = compileGlobs(patterns.filter((p) => !p.startsWith("!")).map((p) => p.replace(/(.)\/+$/, "$1")));
+  // Matched against the path's prefixes in one pass over its segments, however deep it is.
+  const named = patterns
+    .filter((p) => !p.startsWith("!") && globProblem(p) === null)
+    .map((p) => compileSegments(p.replace(/(.)\/+$/, "$1"), false, true));
   const negated = compileGlobs(patterns.filter((p) => p.startsWith("!")));
   return (path) => {
     if (negated(path)) return true;
-    for (let end = path.indexOf("/"); end > 0; end = path.indexOf("/", end + 1)) if (named(path.slice(0, end))) return true;
-    return named(path);
+    const segments = path.split("/");
+    return named.some((m) => m(segments));
   };
 }
 
@@ -56,20 +59,22 @@ export function compileGlob(pattern: string, options: { nocase?: boolean } = {})
   return compileGlobs([pattern], options);
 }
 
-function compileSegments(pattern: string, nocase: boolean): SegmentsMatcher {
+/** `prefix`: the matcher answers whether the path or one of its directories matches. */
+function compileSegments(pattern: string, nocase: boolean, prefix = false): SegmentsMatcher {
   const negated = pattern.startsWith("!");
   // Paths start at the root: a leading `/` (anchored, as in .gitignore) or `./` says nothing more.
   const body = (negated ? pattern.slice(1) : pattern).replace(/^(\.?\/)+/, "");
   const fold = (s: string) => (nocase ? s.toLowerCase() : s);
-  const alternatives = expandBraces(body).map((alt) => alternativeMatcher(alt.split("/").map((seg): Segment => (seg === "**" ? "**" : segmentTest(tokens(seg, fold))))));
+  const alternatives = expandBraces(body).map((alt) => alternativeMatcher(alt.split("/").map((seg): Segment => (seg === "**" ? "**" : segmentTest(tokens(seg, fold)))), prefix));
   return (path) => alternatives.some((matches) => matches(path)) !== negated;
 }
 
 /** One brace alternative; the shapes without `**` or with one leading `**` need no search. */
-function alternativeMatcher(pattern: Segment[]): SegmentsMatcher {
+function alternativeMatcher(pattern: Segment[], prefix: boolean): SegmentsMatcher {
   const tests = pattern.filter((p): p is (text: string) => boolean => p !== "**");
   const stars = pattern.length - tests.length;
-  if (stars === 0) return (path) => path.length === tests.length && tests.every((test, i) => test(path[i]));
+  if (stars === 0) return (path) => (prefix ? path.length >= tests.length : path.length === tests.length) && tests.every((test, i) => test(path[i]));
+  if (prefix) return (path) => matchSegments(pattern, path, true);
   // `**/…`: the rest of the pattern takes the path's last segments.
   if (stars === 1 && pattern[0] === "**") return (path) => path.length >= tests.length && tests.every((test, i) => test(path[path.length - tests.length + i]));
   return (path) => matchSegments(pattern, path);
@@ -153,7 +158,7 @@ function classToken(body: string, fold: (s: string) => string): CharToken {
 }
 
 /** Pattern segments against path segments: the set of pattern positions reachable after each path segment. */
-function matchSegments(pattern: Segment[], path: readonly string[]): boolean {
+function matchSegments(pattern: Segment[], path: readonly string[], prefix = false): boolean {
   let states = new Set<number>();
   const add = (set: Set<number>, i: number) => {
     for (; !set.has(i); i++) {
@@ -172,6 +177,7 @@ function matchSegments(pattern: Segment[], path: readonly string[]): boolean {
     }
     if (!next.size) return false;
     states = next;
+    if (prefix && states.has(pattern.length)) return true;
   }
   return states.has(pattern.length);
 }

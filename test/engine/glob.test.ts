@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { bestOfThree } from "../support/best-of-three.js";
 import { drawJoined, seededRandom } from "../support/faults.js";
 import { DEFAULT_PATTERNS } from "../../src/engine/classify.js";
 import { compileGlob, compileGlobs, globProblem, ignoreMatcher, MAX_ALTERNATIVES } from "../../src/engine/glob.js";
@@ -98,6 +99,13 @@ describe("globs", () => {
     expect(["vendored/Dockerfile", "app/vendor.Dockerfile", "Dockerfile"].map(ignored)).toEqual([false, false, false]);
     const onlyDockerfiles = ignoreMatcher(["!**/Dockerfile"]);
     expect(["a/Dockerfile", "compose.yml", "a/compose.yml"].map(onlyDockerfiles)).toEqual([false, true, true]);
+  });
+
+  it("match an ignore pattern against a deep path's directories in one pass", () => {
+    const ignored = ignoreMatcher(["**/testdata/**/x", "vendor", "a/**/b/**/c"]);
+    const deep = `${"a/".repeat(2000)}Dockerfile`;
+    expect(bestOfThree(() => ignored(deep), 100)).toBeLessThan(100);
+    expect(ignored(`${"a/".repeat(2000)}b/c/Dockerfile`)).toBe(true);
   });
 
   it("refuse what they cannot read, so the config says so", () => {

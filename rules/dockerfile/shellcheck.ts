@@ -64,7 +64,7 @@ export default defineDockerfileRule({
     }
     const targets = targetsOf(model);
     if (!targets.length || stalledRuns.has(project)) return;
-    const excluded = new Set((Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")));
+    const excluded = new Set([...(Array.isArray(options.exclude) ? options.exclude : []).map((c) => String(c).replace(/^SC/i, "")), ...fileWideCodes(model)]);
     const defined = definedNames(model);
     const spent = checkedByRun.get(project) ?? 0;
     const checked = targets.slice(0, Math.max(0, Math.min(SHELLCHECK_LIMITS.perFile, SHELLCHECK_LIMITS.perRun - spent)));
@@ -199,6 +199,17 @@ function pragmaCodes(model: DockerfileModel, ins: DfInstruction): Set<string> {
     if (!text.startsWith("#")) break;
     const list = /^#\s*(?:hadolint|dockaudit)\s+ignore\s*=\s*([^#]+)/i.exec(text)?.[1] ?? "";
     for (const m of list.matchAll(/\bSC(\d{4})\b/gi)) codes.add(m[1]);
+  }
+  return codes;
+}
+
+/** SC codes named for the whole file: `# hadolint global ignore=SC2086,…` or `# dockaudit ignore-file=…`. */
+function fileWideCodes(model: DockerfileModel): string[] {
+  const codes: string[] = [];
+  for (const comment of [...model.directives, ...model.comments]) {
+    const text = model.index.line(comment.range.start.line).trim();
+    const list = /^#\s*(?:hadolint\s+global\s+ignore|dockaudit\s+ignore-file)\s*=\s*([^#]+)/i.exec(text)?.[1] ?? "";
+    for (const m of list.matchAll(/\bSC(\d{4})\b/gi)) codes.push(m[1]);
   }
   return codes;
 }

@@ -135,6 +135,14 @@ describe("shellcheck with an injected checker", () => {
     expect(found.map((f) => [f.message.slice(0, 16), f.range])).toEqual([["ShellCheck SC215", [3, 29, 3, 35]]]);
   });
 
+  it("drops codes a file-wide pragma names, hadolint's or dockaudit's", () => {
+    for (const pragma of ["# hadolint global ignore=DL3008,SC2086", "# dockaudit ignore-file=SC2086"]) {
+      const code = `${pragma}\nFROM debian:12\nRUN echo $x\nRUN echo $y\n`;
+      const { checker } = fake((s) => [at(s, s.includes("$x") ? "$x" : "$y", 2086, "info", "Double quote")]);
+      expect(run({ Dockerfile: code }, checker)).toEqual([]);
+    }
+  });
+
   it("lets the config severity override the ShellCheck level", () => {
     const { checker } = fake((s) => [at(s, "$x", 2086, "style")]);
     const config: Config = { ...DEFAULT_CONFIG, rules: { shellcheck: { severity: "error" } } };

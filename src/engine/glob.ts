@@ -22,6 +22,7 @@ type SegmentsMatcher = (path: readonly string[]) => boolean;
 /** Why a pattern cannot be used, or null. */
 export function globProblem(pattern: string): string | null {
   if (pattern.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters`;
+  if (!pattern.replace(/^!/, "").replace(/^(\.?\/)+/, "")) return "names no path (it is empty)";
   if (/[@!+*?]\(/.test(pattern)) return "uses an extended glob (`@(…)`, `+(…)`, `*(…)`, `?(…)`, `!(…)`), which dockaudit does not read";
   if (expandBraces(pattern).length > MAX_ALTERNATIVES) return `expands to more than ${MAX_ALTERNATIVES} alternatives through {…}`;
   return null;

@@ -114,5 +114,6 @@ describe("globs", () => {
     expect(globProblem("x".repeat(1001))).toMatch(/longer than 1000/);
     expect(globProblem("{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}")).toMatch(new RegExp(`more than ${MAX_ALTERNATIVES} alternatives`));
     expect(compileGlobs(["+(a|b)", "a"])("a")).toBe(true);
+    for (const empty of ["", "/", "./", "!"]) expect([empty, globProblem(empty)]).toEqual([empty, "names no path (it is empty)"]);
   });
 });

@@ -26,7 +26,16 @@ export async function loadConfig(gh: GitHub, repo: { owner: string; repo: string
     if (missing) return { ok: false, problems: [{ key: "_extends", message: `${missing.owner}/${missing.repo}:${missing.path} was not found (or the app is not installed on ${missing.owner}/${missing.repo}), so the settings it holds cannot be merged` }] };
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    if (/could not be parsed|Recursion detected|directory or a submodule|Invalid value .* for _extends/.test(message)) return { ok: false, problems: [{ key: "(file)", message: message.replace(/^\[@probot\/octokit-plugin-config\] /, "") }] };
+    if (/could not be parsed|Recursion detected|directory or a submodule|Invalid value .* for _extends/.test(message)) {
+      // The YAML parser's own error, which the plugin keeps as the cause, says what is wrong and where.
+      const cause = (e as { cause?: { message?: unknown; linePos?: { line: number }[] } }).cause;
+      const plugin = message.replace(/^\[@probot\/octokit-plugin-config\] /, "");
+      const why = typeof cause?.message === "string" ? cause.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") : null;
+      const line = cause?.linePos?.[0]?.line;
+      const at = /\/repos\/([^/]+)\/([^/]+)\/contents\/([^?\s]+)/.exec(plugin);
+      const where = at ? `${at[1]}/${at[2]}:${decodeURIComponent(at[3])}` : plugin;
+      return { ok: false, problems: [{ key: "(file)", message: why ? `not valid YAML: ${why} (in ${where})` : plugin, ...(line ? { line } : {}) }] };
+    }
     throw e;
   }
   try {

@@ -128,7 +128,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const parsedCompose = new Set(composeFiles.map((m) => m.path));
   const truncated = !!tree && options.treeTruncated === true;
   const composeFilesElsewhere = () =>
-    truncated || files.some((f) => f.kind === "compose" && f.skipped) || (tree ?? []).some((p) => !parsedCompose.has(p) && classify(p) === "compose" && !ignored(p));
+    truncated || files.some((f) => f.kind === "compose" && f.skipped) || (tree ?? []).some((p) => !parsedCompose.has(p) && classify(globPrefix + p) === "compose" && !ignored(globPrefix + p));
   const project = buildProject({ dockerfiles, composeFiles, dockerignores, tree, treeTruncated: truncated, composeFilesElsewhere });
   const lookup = lookupOf(rules);
   const active = activeRules(rules, config);

@@ -4,6 +4,9 @@ import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
+/** A retry count that limits anything: Docker reads a maximum of 0 (`on-failure:0`, `max_attempts: 0`) as no limit. */
+const isLimit = (count: string | undefined): boolean => count !== undefined && Number(count) !== 0;
+
 export default defineComposeRule({
   meta: {
     id: "restart-on-failure-retries",
@@ -29,7 +32,7 @@ export default defineComposeRule({
         if (m && Number(m[1]) !== retries) {
           const data = { service: service.name, count: m[1] ?? "", retries };
           const range = model.locate([...service.path, "restart"]);
-          if (once(range)) report({ messageId: m[1] ? "count" : "unlimited", data, range, service: service.name });
+          if (once(range)) report({ messageId: isLimit(m[1]) ? "count" : "unlimited", data, range, service: service.name });
         }
       }
       const deploy = isRecord(service.data.deploy) ? service.data.deploy : null;
@@ -40,8 +43,9 @@ export default defineComposeRule({
         const range = model.locate([...path, "condition"]);
         if (once(range)) report({ messageId: "unlimited", data: { service: service.name, retries }, range, service: service.name });
       } else if (resolvedOrNull(String(policy.max_attempts)) !== null && Number(interpolate(String(policy.max_attempts))) !== retries) {
+        const count = interpolate(String(policy.max_attempts)).trim();
         const range = model.locate([...path, "max_attempts"]);
-        if (once(range)) report({ messageId: "count", data: { service: service.name, count: String(policy.max_attempts), retries }, range, service: service.name });
+        if (once(range)) report({ messageId: isLimit(count) ? "count" : "unlimited", data: { service: service.name, count: String(policy.max_attempts), retries }, range, service: service.name });
       }
     }
   },

@@ -24,5 +24,13 @@ ruleTester(rule, {
         { messageId: "unlimited", line: 9, column: 20, endLine: 9, endColumn: 30 },
       ],
     },
+    {
+      // Docker reads a maximum retry count of 0 as no maximum: these restart forever, not "up to 0 times".
+      code: "services:\n  a:\n    image: app:1\n    restart: on-failure:0\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 0\n",
+      errors: [
+        { messageId: "unlimited", line: 4, column: 14, endLine: 4, endColumn: 26, data: { service: "a", retries: "5" } },
+        { messageId: "unlimited", line: 10, column: 23, endLine: 10, endColumn: 24, data: { service: "b", retries: "5" } },
+      ],
+    },
   ],
 });

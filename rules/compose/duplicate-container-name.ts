@@ -13,7 +13,7 @@ export default defineComposeRule({
     description: "Two services set the same `container_name`, or a service with several replicas sets one.",
     aliases: ["no-duplicate-container-names"],
     messages: {
-      duplicate: "Services `{{first}}` and `{{service}}` both set `container_name: {{name}}`; Docker refuses to create the second container, so give each service its own name or drop `container_name`.",
+      duplicate: "Services `{{first}}` and `{{service}}` both set `container_name: {{name}}`; Compose refuses the whole project before creating any container (\"container name … is already in use by service …\"), so give each service its own name or drop `container_name`.",
       scaled: "Service `{{service}}` sets `container_name: {{name}}` but asks for {{replicas}} containers (`{{key}}`); a container name is unique, so Compose refuses to scale it. Drop `container_name` or run one replica.",
     },
   },

@@ -12,7 +12,7 @@ export default defineComposeRule({
     options: { checkPullPolicy: true },
     optionTypes: { checkPullPolicy: "boolean" },
     messages: {
-      both: "Service `{{service}}` has both `build` and `image: {{image}}`, so `docker compose up` may pull a registry image of that name instead of building this source; set `pull_policy: build` (or `never`/`missing`) to make the choice explicit, or drop one of the keys.",
+      both: "Service `{{service}}` has both `build` and `image: {{image}}`, so `docker compose up` may pull a registry image of that name instead of building this source; set `pull_policy: build` to always build it (or `never` to build it when no local image has that name, never pulling), or drop one of the keys.",
     },
   },
   check({ model, options, report }) {

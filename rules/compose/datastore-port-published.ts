@@ -16,6 +16,7 @@ export default defineComposeRule({
     messages: {
       published: "Service `{{service}}` publishes {{what}} port {{target}} as {{published}} on all interfaces; other services reach it over the Compose network, so bind it to 127.0.0.1 or remove the mapping.",
       publishedOn: "Service `{{service}}` publishes {{what}} port {{target}} as {{published}} on the host address {{hostIp}}, so anything on that network can reach it; other services reach it over the Compose network, so bind it to 127.0.0.1 or remove the mapping.",
+      randomPort: "Service `{{service}}` publishes {{what}} port {{target}} on a random host port on all interfaces (an entry without a host port still publishes it); other services reach it over the Compose network, so remove the mapping (or bind it to 127.0.0.1: `127.0.0.1::{{target}}`).",
     },
   },
   check({ model, report }) {
@@ -23,14 +24,17 @@ export default defineComposeRule({
     for (const service of fullServices(model)) {
       for (const port of service.ports) {
         const binding = portBinding(port);
-        if (binding.published === null || binding.hostIp === null || LOOPBACK.test(binding.hostIp)) continue;
+        if (binding.hostIp === null || LOOPBACK.test(binding.hostIp)) continue;
+        // Without a host port Docker publishes the container port on a random one, on every interface.
+        const randomPort = binding.published === null;
+        if (randomPort && !onAllInterfaces({ ...binding, published: "" })) continue;
         const what = portDatastore(service, port);
         if (!what) continue;
         const range = model.locate(port.path);
         if (!once(range)) continue;
         report({
-          messageId: onAllInterfaces(binding) ? "published" : "publishedOn",
-          data: { service: service.name, what, target: containerSide(port), published: binding.published, hostIp: binding.hostIp },
+          messageId: randomPort ? "randomPort" : onAllInterfaces(binding) ? "published" : "publishedOn",
+          data: { service: service.name, what, target: containerSide(port), published: binding.published ?? "", hostIp: binding.hostIp },
           range,
           service: service.name,
           fix: bindToLoopbackFix(model, port),

@@ -25,7 +25,7 @@ const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 /**
  * Reads the host side of a port mapping. Variables with a default resolve to it; variables with
- * none stay as `${NAME}` so a published-but-unknown port is not mistaken for a container-only one.
+ * none stay as `${NAME}` so a published-but-unknown port is not mistaken for one without a host port.
  * Also accepts `published: "127.0.0.1:8080"` written into the long syntax. The result is shared
  * between callers: never modify it.
  */

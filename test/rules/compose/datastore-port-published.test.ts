@@ -6,9 +6,19 @@ ruleTester(rule, {
     "services:\n  db:\n    image: postgres:16\n",
     "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\"\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n",
-    "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432\"\n",
+    "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1::5432\"\n",
+    "services:\n  db:\n    image: postgres:16\n    expose:\n      - \"5432\"\n",
   ],
   invalid: [
+    {
+      // No host port: Docker publishes the container port on a random host port, on every interface.
+      code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432\"\n      - target: 5432\n      - \"0.0.0.0::5432\"\n",
+      errors: [
+        { messageId: "randomPort", line: 5, column: 9, endLine: 5, endColumn: 15, data: { service: "db", what: "PostgreSQL", target: "5432" } },
+        { messageId: "randomPort", line: 6, column: 9, endLine: 6, endColumn: 21 },
+        { messageId: "randomPort", line: 7, column: 9, endLine: 7, endColumn: 24 },
+      ],
+    },
     {
       // A required variable for the host port: published on all interfaces whatever its value.
       code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"${DB_PORT:?set DB_PORT}:5432\"\n",

@@ -23,6 +23,7 @@ export default defineComposeRule({
     messages: {
       started: "`{{service}}` waits only until `{{dependency}}` has started, not until its healthcheck passes, so it can hit a service that is not ready yet; use `condition: service_healthy`.",
       datastore: "`{{service}}` depends on the datastore `{{dependency}}`, which has no healthcheck, so it starts before the datastore accepts connections; give `{{dependency}}` a healthcheck and use `condition: service_healthy`.",
+      noCondition: "`{{service}}` lists `{{dependency}}` under `depends_on` as a mapping without `condition`, which Compose refuses (the mapping form requires one); `{{dependency}}` has a healthcheck, so add `condition: service_healthy`.",
       neverHealthy: "`{{service}}` waits for `{{dependency}}` to be healthy, but `{{dependency}}` switches its healthcheck off, so it never reports healthy and Compose fails to start `{{service}}`; give `{{dependency}}` a healthcheck or wait with `condition: service_started`.",
     },
   },
@@ -60,10 +61,13 @@ export default defineComposeRule({
         // A datastore image run as a job (an init script) is awaited with service_completed_successfully instead.
         if (!hasCheck && (!serviceDatastore(target.compose) || isOneShot(targetModel, target.compose))) continue;
         const mapForm = typeof dep.path[dep.path.length - 1] === "string";
+        // A mapping without `condition` is no wait at all: Compose refuses it (schema-invalid says so).
+        const noCondition = mapForm && dep.condition === null;
+        if (noCondition && !hasCheck) continue;
         const range = mapForm ? model.locateKey(dep.path) : model.locate(dep.path);
         if (!once(range)) continue;
         report({
-          messageId: hasCheck ? "started" : "datastore",
+          messageId: noCondition ? "noCondition" : hasCheck ? "started" : "datastore",
           data: { service: service.name, dependency: dep.service },
           range,
           service: service.name,

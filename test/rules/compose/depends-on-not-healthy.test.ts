@@ -5,6 +5,9 @@ const db = "  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\
 
 ruleTester(rule, {
   valid: [
+    // A datastore without a healthcheck, in the mapping form without `condition`: Compose refuses
+    // the entry (schema-invalid reports it); it waits for nothing, so `datastore` does not apply.
+    "services:\n  redis:\n    image: redis:7-alpine\n  worker:\n    image: app:1\n    depends_on:\n      redis:\n        required: true\n",
     `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n`,
     // A dependency with neither a healthcheck nor a datastore image: starting is all one can wait for.
     "services:\n  web:\n    image: app:1\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      - web\n",
@@ -40,14 +43,15 @@ ruleTester(rule, {
       code: `services:\n${db}  cache:\n    image: redis:7\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_started\n      cache:\n        restart: true\n`,
       errors: [
         { messageId: "started", line: 13, column: 7, endLine: 13, endColumn: 9 },
-        { messageId: "started", line: 15, column: 7, endLine: 15, endColumn: 12 },
+        // No condition in the mapping form: Compose refuses the entry, it does not wait for a start.
+        { messageId: "noCondition", line: 15, column: 7, endLine: 15, endColumn: 12, data: { service: "api", dependency: "cache" } },
       ],
       output: `services:\n${db}  cache:\n    image: redis:7\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n        restart: true\n`,
     },
     {
       // The comment over the entry's first key stays with that key: the condition goes above it.
       code: `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        # restart api when db restarts\n        restart: true\n`,
-      errors: [{ messageId: "started", line: 9, column: 7, endLine: 9, endColumn: 9 }],
+      errors: [{ messageId: "noCondition", line: 9, column: 7, endLine: 9, endColumn: 9 }],
       output: `services:\n${db}  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n        # restart api when db restarts\n        restart: true\n`,
     },
     {

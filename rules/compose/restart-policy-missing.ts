@@ -1,5 +1,5 @@
 import { isRecord } from "../../src/engine/parse/compose.js";
-import { fullServices } from "../../src/engine/query.js";
+import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
@@ -13,14 +13,25 @@ export default defineComposeRule({
     aliases: [],
     messages: {
       missing: "Service `{{service}}` has no restart policy, so it stays down after a crash or a host reboot; add `restart: unless-stopped` (or `deploy.restart_policy`).",
+      noCondition: "Service `{{service}}` has a `deploy.restart_policy` without `condition`, which `docker compose` runs as no restart policy (and it replaces any `restart:`), so the service stays down after a crash or a host reboot; add `condition: any` (or `on-failure`).",
     },
   },
   check({ model, project, report }) {
+    const once = oncePerRange();
     for (const service of fullServices(model)) {
       if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
       const defines = serviceDefines(project, model, service, (d) => d.restart !== undefined || (isRecord(d.deploy) && d.deploy.restart_policy !== undefined));
-      if (defines !== false) continue;
-      report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+      if (defines === false) {
+        report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+        continue;
+      }
+      // docker compose gives the engine `deploy.restart_policy.condition` as the policy's name, in
+      // place of `restart:`; without a condition that name is empty, which the engine runs as "no".
+      const deploy = isRecord(service.data.deploy) ? service.data.deploy : null;
+      const policy = deploy && isRecord(deploy.restart_policy) ? deploy.restart_policy : null;
+      if (!policy || (policy.condition !== undefined && policy.condition !== null)) continue;
+      const range = model.locateKey([...service.path, "deploy", "restart_policy"]);
+      if (once(range)) report({ messageId: "noCondition", data: { service: service.name }, range, service: service.name });
     }
   },
 });

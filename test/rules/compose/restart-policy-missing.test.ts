@@ -26,6 +26,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // docker compose passes the missing condition as an empty policy name, which the engine runs
+      // as "no", and the deploy policy replaces `restart:` (create.go getRestartPolicy).
+      code: "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        max_attempts: 3\n  api:\n    image: app:1\n    restart: always\n    deploy:\n      restart_policy:\n        delay: 5s\n",
+      errors: [
+        { messageId: "noCondition", line: 5, column: 7, endLine: 5, endColumn: 21, data: { service: "web" } },
+        { messageId: "noCondition", line: 11, column: 7, endLine: 11, endColumn: 21, data: { service: "api" } },
+      ],
+    },
+    {
       code: "services:\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.27\n    restart: always\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 5, service: "db" }],
     },

@@ -1,3 +1,4 @@
+import { isTrueValue } from "../../src/engine/compose-values.js";
 import { isDatastoreAdminImage, serviceDatastore } from "../../src/engine/datastores.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices } from "../../src/engine/query.js";
@@ -27,7 +28,7 @@ export default defineComposeRule({
     if (all.size !== 1) return;
     const network = [...all][0];
     const declared = isRecord(model.data.networks) ? model.data.networks[network] : undefined;
-    if (isRecord(declared) && declared.internal === true) return;
+    if (isRecord(declared) && isTrueValue(declared.internal)) return;
     const names = datastores.map((s) => `\`${s.name}\``);
     report({
       messageId: "flat",

@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // One shared network, declared internal with a string Compose casts to true.
+    "services:\n  web:\n    build: .\n    networks: [back]\n  worker:\n    build: .\n    networks: [back]\n  db:\n    image: postgres:16\n    networks: [back]\nnetworks:\n  back:\n    internal: \"${BACK_INTERNAL:-true}\"\n",
     // no datastore
     "services:\n  web:\n    image: nginx:1.27\n  api:\n    build: .\n",
     // a single service

@@ -1,6 +1,6 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { LOOPBACK, portDatastore } from "../../src/engine/datastores.js";
-import { containerSide, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
+import { containerSide, onAllInterfaces, portBinding, portsDiscarded } from "../../src/engine/ports.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
@@ -22,6 +22,7 @@ export default defineComposeRule({
   check({ model, report }) {
     const once = oncePerRange();
     for (const service of fullServices(model)) {
+      if (portsDiscarded(service)) continue;
       for (const port of service.ports) {
         const binding = portBinding(port);
         if (binding.hostIp === null || LOOPBACK.test(binding.hostIp)) continue;

@@ -1,6 +1,7 @@
 import { isNode } from "yaml";
 import { isRecord, type ComposeModel, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
+import { portsDiscarded } from "../../src/engine/ports.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { canRunTogether, sameFileBases } from "../../src/engine/service-lifecycle.js";
@@ -110,7 +111,7 @@ export default defineComposeRule({
     };
     const replicasKey = (service: ComposeService) => (isRecord(service.data.deploy) && isSet(service.data.deploy.replicas) ? "deploy.replicas" : "scale");
     for (const service of model.services) {
-      if (service.networkMode === "host") continue;
+      if (portsDiscarded(service)) continue;
       for (const port of service.ports) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;
@@ -134,7 +135,7 @@ export default defineComposeRule({
     const reported = new Set<string>();
     const onceInherited = (key: string) => !reported.has(key) && !!reported.add(key);
     for (const service of model.services) {
-      if (service.networkMode === "host") continue;
+      if (portsDiscarded(service)) continue;
       for (const { base, port } of inheritedPorts(model, service)) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;

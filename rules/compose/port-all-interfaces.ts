@@ -1,6 +1,6 @@
 import { bindToLoopbackFix } from "../../src/engine/compose-fixes.js";
 import { portDatastore } from "../../src/engine/datastores.js";
-import { containerSide, isWebEntryPoint, onAllInterfaces, portBinding } from "../../src/engine/ports.js";
+import { containerSide, isWebEntryPoint, onAllInterfaces, portBinding, portsDiscarded } from "../../src/engine/ports.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceImage } from "../../src/engine/service-lifecycle.js";
@@ -21,6 +21,7 @@ export default defineComposeRule({
   check({ model, project, report }) {
     const once = oncePerRange();
     for (const service of model.services) {
+      if (portsDiscarded(service)) continue;
       const image = serviceImage(project, model, service);
       for (const port of service.ports) {
         const binding = portBinding(port);

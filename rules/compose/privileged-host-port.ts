@@ -1,4 +1,4 @@
-import { hostPortStart, isWebEntryPoint, portBinding } from "../../src/engine/ports.js";
+import { hostPortStart, isWebEntryPoint, portBinding, portsDiscarded } from "../../src/engine/ports.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceImage } from "../../src/engine/service-lifecycle.js";
@@ -18,6 +18,7 @@ export default defineComposeRule({
   check({ model, project, report }) {
     const once = oncePerRange();
     for (const service of model.services) {
+      if (portsDiscarded(service)) continue;
       const image = serviceImage(project, model, service);
       for (const port of service.ports) {
         const binding = portBinding(port);

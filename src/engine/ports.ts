@@ -1,4 +1,4 @@
-import type { PortMapping } from "./parse/compose.js";
+import type { ComposeService, PortMapping } from "./parse/compose.js";
 import { parsePortString } from "./parse/compose-short-syntax.js";
 import { interpolate, variableRefs } from "./parse/interpolation.js";
 import { memo } from "./memo.js";
@@ -83,6 +83,15 @@ function resolve(value: string): string {
 }
 
 const restore = (value: string): string => value.replace(/\u0001(\w*)\u0002/g, "${$1}");
+
+/**
+ * True when Docker discards the service's `ports`: in the host's network namespace
+ * (`network_mode: host`) nothing is published ("Published ports are discarded when using host
+ * network mode"); the process listens on the host's interfaces itself, which host-network reports.
+ */
+export function portsDiscarded(service: ComposeService): boolean {
+  return service.networkMode !== null && interpolate(service.networkMode).trim() === "host";
+}
 
 /** True when the port is published on every host interface (no host IP, `0.0.0.0` or `::`). */
 export function onAllInterfaces(b: PortBinding): boolean {

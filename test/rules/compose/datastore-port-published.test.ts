@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Host network: Docker discards `ports`, so no mapping publishes anything (host-network reports it).
+    "services:\n  db:\n    image: postgres:16\n    network_mode: \"${DB_NETWORK:-host}\"\n    ports:\n      - \"5433:5432\"\n",
     "services:\n  db:\n    image: postgres:16\n",
     "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\"\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n",

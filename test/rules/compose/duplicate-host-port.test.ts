@@ -5,6 +5,8 @@ ruleTester(rule, {
   valid: [
     // `ports: !override` (or `!reset`) replaces what `extends` would bring; a base in another file is not read here.
     "services:\n  api:\n    image: app:1\n    ports: [\"8080:80\"]\n  worker:\n    extends: api\n    ports: !override [\"8081:80\"]\n  beat:\n    extends: api\n    ports: !reset []\n  cron:\n    extends:\n      file: base.yaml\n      service: api\n",
+    // A host-network mode written through a variable's default: its ports are discarded too.
+    "services:\n  a:\n    image: example/a:1\n    ports:\n      - \"8080:80\"\n  b:\n    image: example/b:1\n    network_mode: ${B_NET:-host}\n    ports:\n      - \"8080:80\"\n",
     "services:\n  a:\n    image: app:1\n    ports:\n      - \"8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"8081:80\"\n",
     // Different protocols, different host addresses, container-only ports.
     "services:\n  dns:\n    image: coredns:1\n    ports:\n      - \"53:53/tcp\"\n      - \"53:53/udp\"\n  a:\n    image: app:1\n    ports:\n      - \"127.0.0.1:8080:80\"\n  b:\n    image: app:1\n    ports:\n      - \"192.168.1.10:8080:80\"\n      - \"80\"\n  c:\n    image: app:1\n    ports:\n      - \"80\"\n",

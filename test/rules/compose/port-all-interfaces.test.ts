@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Host network: Docker discards `ports` (nothing is published; host-network reports the service).
+    "services:\n  app:\n    image: example/app:1\n    network_mode: host\n    ports:\n      - \"8080:8080\"\n",
     "services:\n  web:\n    image: nginx:1.27\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"127.0.0.1:8080:80\"\n      - \"[::1]:8443:443\"\n",
     "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80\"\n      - \"127.0.0.1::5000\"\n",

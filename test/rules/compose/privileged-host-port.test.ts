@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Host network: Docker discards `ports`.
+    "services:\n  git:\n    image: example/git-server:2\n    network_mode: host\n    ports:\n      - \"22:22\"\n",
     // A port the long syntax declares as HTTPS, published on 443: the service's public entry point.
     "services:\n  app:\n    image: example/app:1\n    ports:\n      - target: 8443\n        published: 443\n        app_protocol: https\n",
     "services:\n  app:\n    image: example/app:1\n    ports:\n      - \"8080:80\"\n      - \"80\"\n      - \"127.0.0.1::50\"\n      - \"${PORT}:80\"\n",

@@ -30,12 +30,13 @@ export default defineComposeRule({
   check({ model, project, report }) {
     // An override file's paths are resolved from the directory of the file it is merged into.
     if (isOverrideFile(model.path)) return;
-    // One finding per missing path, at its first use: services sharing a build share the fix.
-    const missing = new Map<string, { messageId: "context" | "dockerfile"; path: string; context: string; range: Range | null; services: string[] }>();
+    // One finding per missing path, services sharing a build share the fix. It is placed at the use
+    // of the first service by name, so that the order the file lists them in does not change it.
+    const missing = new Map<string, { messageId: "context" | "dockerfile"; path: string; context: string; uses: Map<string, Range | null> }>();
     const add = (messageId: "context" | "dockerfile", path: string, context: string, range: Range | null, service: string) => {
       const key = `${messageId} ${path}`;
-      const seen = missing.get(key) ?? missing.set(key, { messageId, path, context, range, services: [] }).get(key)!;
-      if (!seen.services.includes(service)) seen.services.push(service);
+      const seen = missing.get(key) ?? missing.set(key, { messageId, path, context, uses: new Map() }).get(key)!;
+      if (!seen.uses.has(service)) seen.uses.set(service, range);
     };
     for (const linked of project.services) {
       const svc = linked.compose;
@@ -54,8 +55,9 @@ export default defineComposeRule({
       const range = model.locate(named ? [...build, "dockerfile"] : spec?.context !== undefined ? [...build, "context"] : build);
       add("dockerfile", linked.dockerfilePath ?? dockerfile, linked.contextDir || ".", range, svc.name);
     }
-    for (const { messageId, path, context, range, services } of missing.values()) {
-      report({ messageId, data: { who: who(services), path, context }, range, service: services[0], identity: `${messageId} ${path}` });
+    for (const { messageId, path, context, uses } of missing.values()) {
+      const services = [...uses.keys()].sort();
+      report({ messageId, data: { who: who(services), path, context }, range: uses.get(services[0])!, service: services[0], identity: `${messageId} ${path}` });
     }
   },
 });

@@ -38,19 +38,22 @@ export default defineComposeRule({
     // What other files define counts only when every file that could define it is known.
     const lookAcross = !project.composeFiles.some(includesFiles);
     const defined = definedNames(project);
-    // One finding per missing name, at its first use: one definition mends every use.
-    const missing = new Map<string, { ref: Reference; services: string[] }>();
+    // One finding per missing name: one definition mends every use. It is placed at the use of the
+    // first service by name, so that the order the file lists them in does not change it.
+    const missing = new Map<string, Map<string, Reference>>();
     for (const service of model.services) {
       for (const ref of referencesOf(service)) {
         // `required: false`: Compose drops a dependency on a service it does not know, with a warning.
         if (!ref.required) continue;
         if (ref.via === "extends" ? own.has(ref.name) : !lookAcross || defined[ref.section].has(ref.name) || !project.composeFilesComplete()) continue;
         const key = `${ref.via === "extends" ? "extends" : ref.section} ${ref.name}`;
-        const seen = missing.get(key) ?? missing.set(key, { ref, services: [] }).get(key)!;
-        if (!seen.services.includes(service.name)) seen.services.push(service.name);
+        const uses = missing.get(key) ?? missing.set(key, new Map()).get(key)!;
+        if (!uses.has(service.name)) uses.set(service.name, ref);
       }
     }
-    for (const [identity, { ref, services }] of missing) {
+    for (const [identity, uses] of missing) {
+      const services = [...uses.keys()].sort();
+      const ref = uses.get(services[0])!;
       const range = ref.key ? model.locateKey(ref.path) : model.locate(ref.path);
       const verb = ref.via === "extends" ? ["sets", "set"] : ["uses", "use"];
       const who = services.length === 1 ? `Service \`${services[0]}\` ${verb[0]}` : `Services ${services.slice(0, -1).map((n) => `\`${n}\``).join(", ")} and \`${services.at(-1)}\` ${verb[1]}`;

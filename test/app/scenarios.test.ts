@@ -222,7 +222,7 @@ describe("an invalid config", () => {
     readBeside();
     await app.receive("pull_request", opened());
     gh.assertDone();
-    expect(gh.bodies("checks/create")[0].output.summary).toMatch(/`\(file\)` \(line 2\): not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \] \(in Codertocat\/Hello-World:\.github\/dockaudit\.yml\)/);
+    expect(gh.bodies("checks/create")[0].output.summary).toMatch(/`\(file\)` \(line 2\): not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \\?\] \(in Codertocat\/Hello-World:\.github\/dockaudit\.yml\)/);
   });
 });
 

@@ -58,7 +58,7 @@ ruleTester(rule, {
     },
     {
       code: "services:\n  api:\n    image: app:1\n    networks: [edge]\n  web:\n    image: web:1\n    networks: [edge]\n  admin:\n    image: admin:1\n    networks: [edge]\n",
-      errors: [{ messageId: "undefined", line: 4, column: 16, endLine: 4, endColumn: 20, service: "api", data: { who: "Services `api`, `web` and `admin` use", kind: "network", name: "edge", via: "networks", error: "refers to undefined network edge", advice: "declare it under the top-level `networks:` (with `external: true` if it is created outside this project)." } }],
+      errors: [{ messageId: "undefined", line: 10, column: 16, endLine: 10, endColumn: 20, service: "admin", data: { who: "Services `admin`, `api` and `web` use", kind: "network", name: "edge", via: "networks", error: "refers to undefined network edge", advice: "declare it under the top-level `networks:` (with `external: true` if it is created outside this project)." } }],
     },
     {
       // `extends` without `file:` looks only in its own file, whatever other files define.

@@ -19,6 +19,7 @@ import copyFromUnknownStage from "./copy-from-unknown-stage.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
 import copyMultiSrcNeedsSlash from "./copy-multi-src-needs-slash.js";
 import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
+import copySourceMissing from "./copy-source-missing.js";
 import copyWholeStageFs from "./copy-whole-stage-fs.js";
 import definitionDescription from "./definition-description.js";
 import devDepsInProd from "./dev-deps-in-prod.js";
@@ -104,6 +105,7 @@ export const dockerfileRules: DockerfileRule[] = [
   copyIgnoredFile,
   copyMultiSrcNeedsSlash,
   copyRelativeWithoutWorkdir,
+  copySourceMissing,
   copyWholeStageFs,
   definitionDescription,
   devDepsInProd,

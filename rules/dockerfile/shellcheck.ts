@@ -41,7 +41,7 @@ export default defineDockerfileRule({
     description: "ShellCheck findings in shell-form RUN scripts, at their line inside the Dockerfile.",
     aliases: [],
     options: { exclude: [] },
-    optionTypes: { exclude: "strings" },
+    optionTypes: { exclude: "codes" },
     messages: {
       finding: "ShellCheck SC{{code}}: {{message}} (https://www.shellcheck.net/wiki/SC{{code}})",
       unavailable: "ShellCheck is not available where this audit ran, so no RUN script was checked for SC findings. Install `shellcheck` (e.g. `apt-get install shellcheck`) to enable this rule.",

@@ -248,6 +248,8 @@ function optionProblems(key: ConfigPath, value: unknown, type: OptionType): [Con
   if (type === "boolean") return typeof value === "boolean" ? [] : [[key, "must be true or false"]];
   if (type === "positive-integer") return typeof value === "number" && Number.isInteger(value) && value >= 1 ? [] : [[key, "must be a whole number from 1"]];
   if (type === "strings") return isStringList(value) ? [] : [[key, "must be a list of strings"]];
+  // Codes written bare, as YAML numbers (`[2086, SC2046]`), are codes all the same.
+  if (type === "codes") return Array.isArray(value) && value.every((v) => typeof v === "string" || Number.isInteger(v)) ? [] : [[key, "must be a list of codes (SC2086, or 2086)"]];
   if ("oneOf" in type) return typeof value === "string" && type.oneOf.includes(value) ? [] : [[key, `must be one of ${type.oneOf.join(", ")}`]];
   if (!isObject(value)) return [[key, "must be a mapping"]];
   return Object.entries(value).flatMap(([name, v]) => optionProblems([...key, name], v, type.mapOf));

@@ -76,7 +76,7 @@ export interface RuleMeta {
  * A rule option's type: true or false, a whole number from 1, a list of strings, one of a few
  * strings, or a mapping of names to either of the latter two.
  */
-export type OptionType = "boolean" | "positive-integer" | "strings" | { oneOf: readonly string[] } | { mapOf: "strings" | { oneOf: readonly string[] } };
+export type OptionType = "boolean" | "positive-integer" | "strings" | "codes" | { oneOf: readonly string[] } | { mapOf: "strings" | { oneOf: readonly string[] } };
 
 export interface ReportDescriptor {
   messageId: string;

@@ -77,6 +77,13 @@ describe("config", () => {
     expect(parseConfigText("rules:\n  untrusted-registry:\n    options: { quote: single, labels: { a: url }, strict: true, retries: 3 }\n", metas).rules["untrusted-registry"].options).toEqual({ quote: "single", labels: { a: "url" }, strict: true, retries: 3 });
   });
 
+  it("takes ShellCheck codes with or without their SC prefix, bare numbers included", () => {
+    const options = (value: string) => parseConfigText(`rules:\n  shellcheck:\n    options: { exclude: ${value} }\n`, rules.map((r) => r.meta)).rules.shellcheck.options;
+    expect(options("[SC2086, 2046]")).toEqual({ exclude: ["SC2086", 2046] });
+    expect(() => options("[2.5]")).toThrow(/rules\.shellcheck\.options\.exclude.*must be a list of codes/);
+    expect(() => options("SC2086")).toThrow(/must be a list of codes/);
+  });
+
   it("gives every option of the catalogue a type its default has", () => {
     for (const { meta } of rules) {
       expect([meta.id, Object.keys(meta.optionTypes ?? {})]).toEqual([meta.id, Object.keys(meta.options ?? {})]);

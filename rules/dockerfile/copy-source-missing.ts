@@ -2,7 +2,7 @@ import { buildContexts, type BuildContext } from "../../src/engine/build-context
 import { copyOperands } from "../../src/engine/copy.js";
 import type { DfWord } from "../../src/engine/parse/dockerfile.js";
 import { isWindowsStage } from "../../src/engine/platform.js";
-import { dirname, joinPath } from "../../src/engine/paths.js";
+import { dirname } from "../../src/engine/paths.js";
 import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { isRemoteSource } from "../../src/engine/sources.js";
@@ -41,11 +41,12 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     const sources: { word: DfWord; raw: string; path: string; keyword: string }[] = [];
+    const windows = new Map<number, boolean>();
     for (const ins of model.instructions) {
       // ONBUILD triggers are not checked: they copy from the context of the image built FROM this one.
       if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
       const stage = model.stages[ins.stageIndex];
-      if (!stage || isWindowsStage(model, stage)) continue;
+      if (!stage || (windows.get(stage.index) ?? windows.set(stage.index, isWindowsStage(model, stage)).get(stage.index))) continue;
       for (const word of copyOperands(model, ins).sources) {
         const raw = ins.execForm ? word.value : word.value.replace(/^"([^"]*)"$|^'([^']*)'$/, "$1$2");
         const path = literalPath(raw);
@@ -98,9 +99,12 @@ function isGenerated(path: string): boolean {
   return segments.some((s) => GENERATED_DIRS.has(s)) || GENERATED_FILE.test(segments[segments.length - 1]);
 }
 
+/** `rel` under `dir`: both are already normalised (literalPath leaves no `.`, `..` or empty segment). */
+const under = (dir: string, rel: string): string => (dir ? `${dir}/${rel}` : rel);
+
 const present = (project: Project, dir: string, rel: string): boolean => {
-  const path = joinPath(dir, rel);
-  return path !== null && (project.exists(path) === true || project.hasDirectory(path) === true);
+  const path = under(dir, rel);
+  return project.exists(path) === true || project.hasDirectory(path) === true;
 };
 
 /**
@@ -109,8 +113,8 @@ const present = (project: Project, dir: string, rel: string): boolean => {
  * submodules, whose contents the tree does not list, only a file missing from a listed folder counts.
  */
 function absent(project: Project, dir: string, rel: string): boolean {
-  const path = joinPath(dir, rel);
-  if (path === null || project.exists(path) !== false || project.hasDirectory(path) !== false) return false;
+  const path = under(dir, rel);
+  if (project.exists(path) !== false || project.hasDirectory(path) !== false) return false;
   for (let up = dirname(path); up !== "" && up !== dir; up = dirname(up)) {
     if (project.exists(up) !== false) return false;
   }

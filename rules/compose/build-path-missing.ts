@@ -1,3 +1,4 @@
+import { servicesDoing } from "../../src/engine/names.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isOverrideFile } from "../../src/engine/service-lifecycle.js";
@@ -5,14 +6,6 @@ import type { Range } from "../../src/engine/types.js";
 
 /** BuildKit and the classic builder fall back to `dockerfile` when the default `Dockerfile` is absent. */
 const DEFAULT_NAMES = ["Dockerfile", "dockerfile"];
-
-/** "Service `a` builds", "Services `a`, `b` and 4 others build". */
-function who(services: readonly string[]): string {
-  const names = services.map((n) => `\`${n}\``);
-  if (names.length === 1) return `Service ${names[0]} builds`;
-  const shown = names.length <= 3 ? names : [...names.slice(0, 2), `${names.length - 2} others`];
-  return `Services ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]} build`;
-}
 
 export default defineComposeRule({
   meta: {
@@ -57,7 +50,7 @@ export default defineComposeRule({
     }
     for (const { messageId, path, context, uses } of missing.values()) {
       const services = [...uses.keys()].sort();
-      report({ messageId, data: { who: who(services), path, context }, range: uses.get(services[0])!, service: services[0], identity: `${messageId} ${path}` });
+      report({ messageId, data: { who: servicesDoing(services, { one: "builds", many: "build" }), path, context }, range: uses.get(services[0])!, service: services[0], identity: `${messageId} ${path}` });
     }
   },
 });

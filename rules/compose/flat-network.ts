@@ -2,6 +2,7 @@ import { isTrueValue } from "../../src/engine/compose-values.js";
 import { isDatastoreAdminImage, serviceDatastore } from "../../src/engine/datastores.js";
 import { isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices } from "../../src/engine/query.js";
+import { listed } from "../../src/engine/names.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 
 export default defineComposeRule({
@@ -37,9 +38,3 @@ export default defineComposeRule({
     });
   },
 });
-
-/** `a`; `a` and `b`; `a`, `b` and `c`; `a`, `b`, `c` and 2 more. */
-function listed(names: string[]): string {
-  if (names.length > 3) return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
-  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
-}

@@ -1,4 +1,5 @@
 import { definedNames, includesFiles, referencesOf, type Reference } from "../../src/engine/compose-references.js";
+import { servicesDoing } from "../../src/engine/names.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { closest } from "../../src/engine/suggest.js";
 
@@ -55,8 +56,7 @@ export default defineComposeRule({
       const services = [...uses.keys()].sort();
       const ref = uses.get(services[0])!;
       const range = ref.key ? model.locateKey(ref.path) : model.locate(ref.path);
-      const verb = ref.via === "extends" ? ["sets", "set"] : ["uses", "use"];
-      const who = services.length === 1 ? `Service \`${services[0]}\` ${verb[0]}` : `Services ${services.slice(0, -1).map((n) => `\`${n}\``).join(", ")} and \`${services.at(-1)}\` ${verb[1]}`;
+      const who = servicesDoing(services, ref.via === "extends" ? { one: "sets", many: "set" } : { one: "uses", many: "use" });
       const candidates = ref.via === "extends" ? own : defined[ref.section];
       const data = { who, kind: KIND[ref.section], name: ref.name, via: ref.via, error: composeError(ref), advice: advice(ref, closest(ref.name, candidates)) };
       report({ messageId: ref.via === "extends" ? "extends" : "undefined", data, range, service: services[0], identity });

@@ -27,7 +27,7 @@ ruleTester(rule, {
       // One finding per missing path, naming the services that build from it.
       code: "services:\n  a:\n    build: ./gone\n  b:\n    build: ./gone\n  c:\n    build: ./gone\n  d:\n    build: ./gone\n",
       tree,
-      errors: [{ messageId: "context", line: 3, column: 12, endLine: 3, endColumn: 18, service: "a", data: { who: "Services `a`, `b` and 2 others build", path: "gone", context: "gone" } }],
+      errors: [{ messageId: "context", line: 3, column: 12, endLine: 3, endColumn: 18, service: "a", data: { who: "Services `a`, `b`, `c` and 1 more build", path: "gone", context: "gone" } }],
     },
     {
       // Written once in an anchor: reported once, where it is written.

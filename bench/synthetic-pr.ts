@@ -46,7 +46,8 @@ function dockerfile(i: number, version: number, extra: string[]): string {
 /**
  * A PR changing `changed` files: up to `maxDockerfiles` of them are Dockerfiles (services/svc-N/),
  * the rest TypeScript sources; `findings` findings are spread over the changed Dockerfiles.
- * Every service also has an unchanged .dockerignore, so no finding is about a missing one. The
+ * Every service also has an unchanged .dockerignore, so no finding is about a missing one, and the
+ * files its Dockerfile copies (package.json, package-lock.json, src/), so none is about those. The
  * default cap, 150 Dockerfiles and their 150 .dockerignore files, is the engine's default
  * `limits.max_files` (300): a bigger PR is audited only up to it.
  */
@@ -59,6 +60,9 @@ export function syntheticPr(changed: number, findings: number, maxDockerfiles = 
     const planted = Math.floor(findings / dockerfiles) + (i < findings % dockerfiles ? 1 : 0);
     const extra = Array.from({ length: planted }, (_, k) => `ENV legacy_${i}_${k} value-${k}`);
     base[`${dir}/.dockerignore`] = head[`${dir}/.dockerignore`] = "node_modules\n.git\n*.log\n";
+    base[`${dir}/package.json`] = head[`${dir}/package.json`] = `{ "name": "svc-${i}", "private": true }\n`;
+    base[`${dir}/package-lock.json`] = head[`${dir}/package-lock.json`] = `{ "name": "svc-${i}", "lockfileVersion": 3 }\n`;
+    base[`${dir}/src/health.js`] = head[`${dir}/src/health.js`] = "process.exit(0);\n";
     base[`${dir}/Dockerfile`] = dockerfile(i, 1, []);
     head[`${dir}/Dockerfile`] = dockerfile(i, 2, extra);
   }

@@ -25,11 +25,36 @@ function snapshot(dir: string): Files {
   return files;
 }
 
+/**
+ * The seed holds the project's Docker files only, not the sources its Dockerfiles copy, which the
+ * repository has: each literal COPY/ADD source of either side stands in as an empty file (a
+ * directory as a file inside it), on both sides, so that the example does not call them missing.
+ */
+function copiedSources(...sides: Files[]): Files {
+  const out: Files = {};
+  for (const [path, text] of sides.flatMap((files) => Object.entries(files))) {
+    if (!/Dockerfile/.test(path)) continue;
+    for (const [, args] of text.matchAll(/^\s*(?:COPY|ADD)\s+(.+)$/gim)) {
+      const words = args.split(/\s+/).filter((w) => !w.startsWith("--"));
+      if (/--from/.test(args) || args.trim().startsWith("[")) continue;
+      for (const source of words.slice(0, -1)) {
+        if (/[*?[$]/.test(source) || source === ".") continue;
+        const clean = source.replace(/^\.\//, "");
+        const standIn = clean.endsWith("/") ? `${clean}.keep` : clean;
+        out[standIn] ??= "";
+      }
+    }
+  }
+  return out;
+}
+
 describeWithCorpus("docs/example-summary.md: the check for analyticbot 4e4fd87f → 782a5fb3", () => {
   it("runs the app with the full catalogue against the GitHub double and writes the summary it published", async () => {
     const double = await new GitHubDouble().listen();
+    const [base, head] = [snapshot(join(PROJECT, "4e4fd87f")), snapshot(join(PROJECT, "782a5fb3"))];
+    const standIns = copiedSources(base, head);
     try {
-      const pull = double.openPull(OWNER, REPO, { number: 42, base: snapshot(join(PROJECT, "4e4fd87f")), head: snapshot(join(PROJECT, "782a5fb3")) });
+      const pull = double.openPull(OWNER, REPO, { number: 42, base: { ...standIns, ...base }, head: { ...standIns, ...head } });
       const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
       const probot = new Probot({
         appId: 123,

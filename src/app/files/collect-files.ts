@@ -1,4 +1,6 @@
 import { createClassifier } from "../../engine/classify.js";
+import { dirname } from "../../engine/paths.js";
+import type { FileKind } from "../../engine/types.js";
 import { ignoreMatcher } from "../../engine/glob.js";
 import type { Config, SourceFile } from "../../engine/index.js";
 import { code } from "../../formatters/markdown/text.js";
@@ -94,9 +96,20 @@ export async function collectFiles(gh: GitHub, input: Input): Promise<CollectedF
   // Compose files that may build them, the files linked without Compose (the .dockerignore of a
   // changed Dockerfile's directory, the Dockerfiles beside a changed .dockerignore), and the base
   // side of the changed and removed files. Only what the Compose files link waits for them.
-  const dirOf = (p: string) => (p.lastIndexOf("/") < 0 ? "" : p.slice(0, p.lastIndexOf("/")));
-  const dockerfilesBeside = (dir: string) => [...treePaths].filter((p) => classify(p) === "dockerfile" && dirOf(p) === dir);
-  const composeFilesBeside = (path: string) => (classify(path) === "compose" ? [...treePaths].filter((p) => p !== path && classify(p) === "compose" && dirOf(p) === dirOf(path)) : []);
+  // The tree's Docker files by directory, each path classified once, when first asked for.
+  let byDir: Map<string, { path: string; kind: FileKind }[]> | undefined;
+  const inDir = (dir: string, kind: FileKind) => {
+    if (!byDir) {
+      byDir = new Map();
+      for (const path of treePaths) {
+        const k = classify(path);
+        if (k) (byDir.get(dirname(path)) ?? byDir.set(dirname(path), []).get(dirname(path))!).push({ path, kind: k });
+      }
+    }
+    return (byDir.get(dir) ?? []).filter((e) => e.kind === kind).map((e) => e.path);
+  };
+  const dockerfilesBeside = (dir: string) => inDir(dir, "dockerfile");
+  const composeFilesBeside = (path: string) => (classify(path) === "compose" ? inDir(dirname(path), "compose").filter((p) => p !== path) : []);
   const linkInput = { changedPaths, removedPaths, changedDockerfiles, tree: treePaths, dockerfilesBeside, composeFilesBeside };
   const upfront = [...linkedFiles({ composeFiles: [], ...linkInput }).paths].filter((p) => !ignored(p));
   const first = [...changedPaths, ...candidates];

@@ -2,14 +2,10 @@ import type { Classifier } from "../../engine/classify.js";
 import type { SourceFile } from "../../engine/index.js";
 import { buildProject } from "../../engine/project.js";
 import { parseCompose } from "../../engine/parse/compose.js";
+import { dirname } from "../../engine/paths.js";
 
 /** Beyond this many Compose files in the repository, only those in a changed Dockerfile's directory or above are read. */
 export const ALL_COMPOSE_UP_TO = 20;
-
-function dirOf(p: string): string {
-  const i = p.lastIndexOf("/");
-  return i < 0 ? "" : p.slice(0, i);
-}
 
 function isAncestorDir(dir: string, of: string): boolean {
   return dir === "" || of === dir || of.startsWith(`${dir}/`);
@@ -30,11 +26,11 @@ function ownDockerignore(dockerfile: string): string {
  * directory or one of its parents.
  */
 export function candidateComposeFiles(changedDockerfiles: readonly string[], treePaths: readonly string[], classify: Classifier, changedDockerignores: readonly string[] = []): string[] {
-  const dirs = [...changedDockerfiles, ...changedDockerignores.filter(isContextDockerignore)].map(dirOf);
+  const dirs = [...changedDockerfiles, ...changedDockerignores.filter(isContextDockerignore)].map(dirname);
   if (!dirs.length) return [];
   const compose = treePaths.filter((p) => classify(p) === "compose");
   if (compose.length <= ALL_COMPOSE_UP_TO) return compose;
-  return compose.filter((c) => dirs.some((d) => isAncestorDir(dirOf(c), d)));
+  return compose.filter((c) => dirs.some((d) => isAncestorDir(dirname(c), d)));
 }
 
 function isContextDockerignore(p: string): boolean {
@@ -81,9 +77,9 @@ export function linkedFiles(input: {
   // decides what the other lacks, so a changed Compose file is read with the rest of its directory.
   for (const p of [...input.changedPaths, ...(input.removedPaths ?? [])]) for (const c of input.composeFilesBeside?.(p) ?? []) composeToKeep.add(c);
   for (const d of input.changedDockerfiles) {
-    for (const ignore of [dockerignoreIn(dirOf(d)), ownDockerignore(d)]) if (input.tree.has(ignore)) paths.add(ignore);
+    for (const ignore of [dockerignoreIn(dirname(d)), ownDockerignore(d)]) if (input.tree.has(ignore)) paths.add(ignore);
   }
-  for (const p of ignoresChanged) for (const d of input.dockerfilesBeside?.(dirOf(p)) ?? []) paths.add(d);
+  for (const p of ignoresChanged) for (const d of input.dockerfilesBeside?.(dirname(p)) ?? []) paths.add(d);
   for (const p of composeToKeep) paths.add(p);
   return { paths, composeToKeep };
 }

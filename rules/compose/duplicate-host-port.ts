@@ -2,6 +2,7 @@ import { isNode } from "yaml";
 import { isRecord, type ComposeModel, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { portsDiscarded } from "../../src/engine/ports.js";
+import type { Range } from "../../src/engine/types.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { canRunTogether, sameFileBases } from "../../src/engine/service-lifecycle.js";
@@ -110,47 +111,43 @@ export default defineComposeRule({
       else for (let p = hp.from; p <= hp.to; p++) (byPort.get(p) ?? byPort.set(p, []).get(p)!).push(hp);
     };
     const replicasKey = (service: ComposeService) => (isRecord(service.data.deploy) && isSet(service.data.deploy.replicas) ? "deploy.replicas" : "scale");
+    /** Reports what a host port of `service` breaks, where `fresh` says a finding at `range` is not one already made. */
+    const judge = (service: ComposeService, hp: HostPort, range: Range | null, fresh: (what: "scaled" | "clash") => boolean, base: ComposeService | null) => {
+      if (!fitsReplicas(hp, service.replicas) && fresh("scaled")) {
+        report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key: replicasKey(service) }, range, service: service.name });
+      }
+      const other = firstClash(hp);
+      if (other && fresh("clash")) {
+        // The clash is the same whichever of the services the file lists first: its identity is
+        // the two host ports, not which service it is reported on (N services on one port: N-1).
+        const identity = [hp.label, other.label].sort().join(" / ");
+        const data = { port: hp.label, service: service.name, other: other.service.name };
+        if (base) report({ messageId: "inherited", data: { ...data, base: base.name }, range, service: service.name, identity });
+        else report({ messageId: "duplicate", data, range, service: service.name, identity });
+      }
+      record(hp);
+    };
     for (const service of model.services) {
       if (portsDiscarded(service)) continue;
       for (const port of service.ports) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;
-        if (!fitsReplicas(hp, service.replicas)) {
-          const range = model.locate(port.path);
-          if (once(range)) report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key: replicasKey(service) }, range, service: service.name });
-        }
-        const other = firstClash(hp);
-        if (other) {
-          const range = model.locate(port.path);
-          // The clash is the same whichever of the services the file lists first: its identity is
-          // the two host ports, not which service it is reported on (N services on one port: N-1).
-          const identity = [hp.label, other.label].sort().join(" / ");
-          if (once(range)) report({ messageId: "duplicate", data: { port: hp.label, service: service.name, other: other.service.name }, range, service: service.name, identity });
-        }
-        record(hp);
+        const range = model.locate(port.path);
+        judge(service, hp, range, () => once(range), null);
       }
     }
     // Ports inherited through `extends` are compared once every written one is known, and reported
-    // at the `extends:` that brings them in.
+    // at the `extends:` that brings them in: one `extends:` may bring several ports in, each its own
+    // finding; an anchor's, once.
     const reported = new Set<string>();
-    const onceInherited = (key: string) => !reported.has(key) && !!reported.add(key);
     for (const service of model.services) {
       if (portsDiscarded(service)) continue;
       for (const { base, port } of inheritedPorts(model, service)) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;
         const range = model.locateKey([...service.path, "extends"]);
-        // One `extends:` may bring several ports in, each its own finding; an anchor's, once.
         const at = `${range?.start.line}:${range?.start.column}:${hp.label}`;
-        if (!fitsReplicas(hp, service.replicas)) {
-          if (onceInherited(`scaled ${at}`)) report({ messageId: "scaled", data: { port: hp.label, service: service.name, replicas: String(service.replicas), key: replicasKey(service) }, range, service: service.name });
-        }
-        const other = firstClash(hp);
-        if (other && onceInherited(`clash ${at}`)) {
-          const identity = [hp.label, other.label].sort().join(" / ");
-          report({ messageId: "inherited", data: { port: hp.label, service: service.name, base: base.name, other: other.service.name }, range, service: service.name, identity });
-        }
-        record(hp);
+        judge(service, hp, range, (what) => !reported.has(`${what} ${at}`) && !!reported.add(`${what} ${at}`), base);
       }
     }
   },

@@ -41,12 +41,11 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     const sources: { word: DfWord; raw: string; path: string; keyword: string }[] = [];
-    const windows = new Map<number, boolean>();
     for (const ins of model.instructions) {
       // ONBUILD triggers are not checked: they copy from the context of the image built FROM this one.
       if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.flags.some((f) => f.name.toLowerCase() === "from")) continue;
       const stage = model.stages[ins.stageIndex];
-      if (!stage || (windows.get(stage.index) ?? windows.set(stage.index, isWindowsStage(model, stage)).get(stage.index))) continue;
+      if (!stage || isWindowsStage(model, stage)) continue;
       for (const word of copyOperands(model, ins).sources) {
         const raw = ins.execForm ? word.value : word.value.replace(/^"([^"]*)"$|^'([^']*)'$/, "$1$2");
         const path = literalPath(raw);

@@ -1,3 +1,4 @@
+import { memo } from "./memo.js";
 import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import { isWindowsImage } from "./parse/script-shell.js";
 import { baseImageRef } from "./image-refs.js";
@@ -9,6 +10,13 @@ const WINDOWS_SHELL = /(^|[\\/])(cmd|powershell)(\.exe)?$/i;
  * the backtick escape that Windows Dockerfiles use. Users there are names (ContainerUser), not uids.
  */
 export function isWindowsStage(model: DockerfileModel, stage: DfStage): boolean {
+  return memo(windowsStages, stage, () => judgeWindowsStage(model, stage));
+}
+
+/** Asked for each instruction of a stage by several rules: judged once per stage (a scan of its bases). */
+const windowsStages = new WeakMap<DfStage, boolean>();
+
+function judgeWindowsStage(model: DockerfileModel, stage: DfStage): boolean {
   if (model.escape === "`") return true;
   const image = baseImageRef(model, stage);
   if (image && isWindowsImage(image)) return true;

@@ -1,12 +1,8 @@
-import { memo } from "./memo.js";
-import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
+import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
 import { isWindowsStage } from "./platform.js";
 
 /** The shells ShellCheck understands, plus zsh (POSIX-like, but ShellCheck refuses it). */
 export type ShellDialect = "sh" | "bash" | "dash" | "ksh" | "zsh";
-
-/** Whether a stage is a Windows stage (each answer costs a scan of its base stages). */
-const windowsStages = new WeakMap<DfStage, boolean>();
 
 /**
  * The dialect of the shell that runs a shell-form instruction: its `shellName` (a `# hadolint
@@ -15,7 +11,7 @@ const windowsStages = new WeakMap<DfStage, boolean>();
  */
 export function shellDialect(model: DockerfileModel, ins: DfInstruction): ShellDialect | null {
   const stage = model.stages[ins.stageIndex];
-  if (!model.shellPragma && stage && memo(windowsStages, stage, () => isWindowsStage(model, stage))) return null;
+  if (!model.shellPragma && stage && isWindowsStage(model, stage)) return null;
   const name = ins.shellName.replace(/^.*[\\/]/, "").replace(/\.exe$/i, "").toLowerCase();
   if (name === "bash") return "bash";
   if (name === "dash") return "dash";

@@ -4,6 +4,8 @@ import type { Project } from "../../src/engine/project.js";
 import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
+import { compareRanges } from "../../src/engine/text.js";
+import type { Range } from "../../src/engine/types.js";
 
 /** A word that means the same with and without a shell: no quotes, expansions, globs or operators. */
 const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -29,8 +31,9 @@ export default defineDockerfileRule({
     for (const top of model.instructions) {
       // A CMD of a stage that only feeds `COPY --from` never runs; ONBUILD triggers run in child images.
       const ins = top.trigger ?? (runnable.has(model.stages[top.stageIndex]) ? top : null);
-      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins) || bashExecs(model, ins)) continue;
+      if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins)) continue;
       const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
+      if (bashExecs(model, ins, range)) continue;
       const words = ins.args.map((a) => a.value);
       // Only a POSIX shell runs the words as a program with arguments: under PowerShell or cmd
       // (a Windows stage) the first word may be a cmdlet or a builtin, which exec form cannot run.
@@ -65,13 +68,10 @@ function execsProgram(ins: DfInstruction): boolean {
  * then replaces itself with the program (`bash -c 'node server.js'` runs node as PID 1), as dash,
  * the usual /bin/sh, does not. A redirection, a pipe or a second command keeps bash in front.
  */
-function bashExecs(model: DockerfileModel, ins: DfInstruction): boolean {
+function bashExecs(model: DockerfileModel, ins: DfInstruction, script: Range): boolean {
   const commands = ins.script?.commands ?? [];
   if (shellDialect(model, ins) !== "bash" || commands.length !== 1 || ins.script!.pipes.length) return false;
-  const { start, end } = commands[0].range;
-  const first = ins.args[0].range.start;
-  const last = ins.args[ins.args.length - 1].range.end;
-  return start.line === first.line && start.column === first.column && end.line === last.line && end.column === last.column;
+  return compareRanges(commands[0].range, script) === 0;
 }
 
 /**

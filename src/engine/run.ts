@@ -550,7 +550,11 @@ function withoutYamlComment(line: string): string {
   return line;
 }
 
-/** An image reference without its tag and digest: `registry:5000/team/app:1.2@sha256:…` → `registry:5000/team/app`. */
+/**
+ * An image reference without its tag and digest: `registry:5000/team/app:1.2@sha256:…` →
+ * `registry:5000/team/app`. Cut at the first colon after the last slash, not the last colon as
+ * splitImageRef does: `${IMAGE:-team/app}:${VERSION:-1.2}` keeps its whole name part.
+ */
 function withoutVersion(ref: string): string {
   const at = ref.indexOf("@");
   const name = at < 0 ? ref : ref.slice(0, at);

@@ -5,9 +5,10 @@ import { createClassifier } from "../../engine/classify.js";
 import { ignoreMatcher } from "../../engine/glob.js";
 import { batches } from "../check/annotations.js";
 import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
+import { baseTree } from "../files/base-tree.js";
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
 import type { ChangedFile, TreeBlob } from "../files/types.js";
-import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
+import { listChangedFiles, listedInFull, MAX_LISTED_FILES } from "../github/changed-files.js";
 import { addAnnotations, closeCheckRunAtOnce, completeCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
 import { CONFIG_PATH, loadConfig, type LoadedConfig } from "../github/config.js";
@@ -201,8 +202,11 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const ours = job.trigger === "pull_request.opened" && !resumed ? Promise.resolve([]) : beside(listOurComments(gh, ref));
     const auditOptions = { config, tree: tree.blobs.map((b) => b.path), treeTruncated: tree.truncated };
     const auditSide = deps.audit ?? (async (sources: readonly SourceFile[], options: AuditOptions) => audit(sources, deps.rules, { ...options, shellcheck: deps.shellcheck }));
-    // The base fingerprints each moved file at its head path, so what moved with it matches exactly.
-    const baseOptions = files.moves.size ? { ...auditOptions, fingerprintPaths: Object.fromEntries(files.moves) } : auditOptions;
+    // The base is audited with its own tree (the head's with the PR's changes undone), so a file
+    // the PR deletes is missing at head only. The base fingerprints each moved file at its head
+    // path, so what moved with it matches exactly.
+    const before = baseTree(tree, changed, listedInFull(changed, pull.changedFiles));
+    const baseOptions = { config, tree: before.paths, treeTruncated: before.truncated, ...(files.moves.size ? { fingerprintPaths: Object.fromEntries(files.moves) } : {}) };
     const [head, base] = await Promise.all([auditSide(files.head, auditOptions), auditSide(files.base, baseOptions)]);
     const existing = await ours;
     let publication = decidePublication({ head, base, files, config, rules: deps.rules, existing, notes, blockers });

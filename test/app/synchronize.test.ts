@@ -94,6 +94,30 @@ describe("synchronize that fixes some findings and adds others", () => {
     const [done] = gh.bodies("checks/update");
     expect(done.output.summary).toContain("Commented inline (2)");
   });
+
+  it("counts only its own comments: another bot's, or a user's, quoting a fingerprint silences nothing", async () => {
+    app = await createTestApp();
+    gh = new GitHubMock();
+    const now = fingerprints(secondPush);
+    const [first, second] = Object.values(now);
+    gh.pull({ number: 2, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(2, [{ filename: "Dockerfile", status: "modified", before: main, after: secondPush }])
+      .tree(HEAD, { Dockerfile: secondPush })
+      .blobs([secondPush])
+      .contentAt("Dockerfile", BASE, main)
+      .reviewComments(2, [
+        { id: 30, path: "Dockerfile", body: `quoted ${fingerprintMarker(first)}`, login: "mirror[bot]" },
+        { id: 31, path: "Dockerfile", body: `quoted ${fingerprintMarker(second)}`, bot: false },
+      ])
+      .createReview(2)
+      .checkUpdates();
+    await app.receive("pull_request", pullRequestPayload("synchronize", { number: 2, head: HEAD, base: BASE }));
+    gh.assertDone();
+    const [review] = gh.bodies("pulls/create-review");
+    expect(review.comments).toHaveLength(2);
+  });
 });
 
 describe("synchronize after a force-push that rewrote the commented line", () => {

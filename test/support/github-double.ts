@@ -115,6 +115,9 @@ interface Route {
   handle: Handler;
 }
 
+/** The app every check run of the double belongs to; its comments are written by `dockaudit[bot]`. */
+const DOUBLE_APP = { id: 123, slug: "dockaudit", node_id: "A_123", name: "dockaudit" };
+
 export function blobSha(content: string): string {
   return createHash("sha1").update(`blob ${Buffer.byteLength(content)}\0${content}`).digest("hex");
 }
@@ -371,7 +374,7 @@ export class GitHubDouble {
       const run: DoubleCheckRun = { id: this.nextId++, name: body.name, head_sha: body.head_sha, status: body.status ?? "queued", conclusion: body.conclusion ?? null, external_id: body.external_id ?? null, output: body.output ?? {}, annotations: [...(body.output?.annotations ?? [])], actions: body.actions ?? [], updates: 0 };
       if (run.conclusion) run.status = "completed";
       r.checkRuns.push(run);
-      return { status: 201, body: { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status } };
+      return { status: 201, body: { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, app: DOUBLE_APP } };
     });
 
     this.on("PATCH", "/repos/{owner}/{repo}/check-runs/{check_run_id}", "checks/update", ({ params, body }) => {
@@ -386,7 +389,7 @@ export class GitHubDouble {
       if (body.status) run.status = body.status;
       if (body.conclusion) Object.assign(run, { conclusion: body.conclusion, status: "completed" });
       if (body.actions) run.actions = body.actions;
-      return { status: 200, body: { id: run.id, status: run.status, conclusion: run.conclusion } };
+      return { status: 200, body: { id: run.id, status: run.status, conclusion: run.conclusion, app: DOUBLE_APP } };
     });
 
     this.on("GET", "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs", "checks/list-for-suite", ({ params, query }) => {

@@ -5,7 +5,7 @@ import type { GitHub } from "./types.js";
 type Repo = { owner: string; repo: string };
 
 /** Creates the `dockaudit` run on the head SHA; `external_id` carries the PR number (fork PRs have no `pull_requests`). */
-export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: string; pullNumber: number; output: CheckOutput; startedAt: Date }): Promise<number> {
+export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: string; pullNumber: number; output: CheckOutput; startedAt: Date }): Promise<OpenedCheck> {
   const { data } = await gh.rest.checks.create({
     owner: repo.owner,
     repo: repo.repo,
@@ -16,7 +16,20 @@ export async function createCheckRun(gh: GitHub, repo: Repo, init: { headSha: st
     started_at: init.startedAt.toISOString(),
     output: init.output,
   });
-  return data.id;
+  return { id: data.id, botLogin: botLoginOf(data.app) };
+}
+
+/**
+ * An open run, and the login of the bot account the app writes as (`<slug>[bot]`), read from the
+ * run's `app`: the app knows who it is without asking GitHub. Null when GitHub did not say.
+ */
+export interface OpenedCheck {
+  id: number;
+  botLogin: string | null;
+}
+
+function botLoginOf(app: { slug?: string } | null | undefined): string | null {
+  return app?.slug ? `${app.slug}[bot]` : null;
 }
 
 /**
@@ -45,11 +58,11 @@ export async function openCheckRun(
   gh: GitHub,
   repo: Repo,
   init: { headSha: string; pullNumber: number; output: CheckOutput; startedAt: Date; existing?: number | null; reuse?: boolean },
-): Promise<number> {
+): Promise<OpenedCheck> {
   const earlier = init.existing ?? (init.reuse ? await findCheckRun(gh, repo, init.headSha, init.pullNumber) : null);
   if (earlier === null) return createCheckRun(gh, repo, init);
-  await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: earlier, status: "in_progress", started_at: init.startedAt.toISOString(), output: init.output });
-  return earlier;
+  const { data } = await gh.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: earlier, status: "in_progress", started_at: init.startedAt.toISOString(), output: init.output });
+  return { id: earlier, botLogin: botLoginOf(data.app) };
 }
 
 /**

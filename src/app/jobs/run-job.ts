@@ -190,7 +190,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       readDockerFiles(gh, { repo, pull, config, changed, tree: reads.tree }),
     ]);
     if (opened.status === "rejected") throw opened.reason;
-    checkRunId = opened.value;
+    checkRunId = opened.value.id;
     if (read.status === "rejected") throw read.reason;
     const { tree, files } = read.value;
     if (tree.truncated) notes.push("The repository tree is too large for one listing, so some linked files (build Dockerfiles, .dockerignore) may be missing from the audit.");
@@ -199,7 +199,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // not yield): the head is re-read, to be compared before any write.
     const current = beside(getPull(gh, ref));
     // A new PR has none of our comments, unless an earlier attempt at this run posted its review.
-    const ours = job.trigger === "pull_request.opened" && !resumed ? Promise.resolve([]) : beside(listOurComments(gh, ref));
+    const ours = job.trigger === "pull_request.opened" && !resumed ? Promise.resolve([]) : beside(listOurComments(gh, ref, opened.value.botLogin));
     const auditOptions = { config, tree: tree.blobs.map((b) => b.path), treeTruncated: tree.truncated };
     const auditSide = deps.audit ?? (async (sources: readonly SourceFile[], options: AuditOptions) => audit(sources, deps.rules, { ...options, shellcheck: deps.shellcheck }));
     // The base is audited with its own tree (the head's with the PR's changes undone), so a file

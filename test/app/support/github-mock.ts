@@ -6,6 +6,9 @@ import { INSTALLATION, OWNER, REPO } from "./payloads.js";
 
 export const API = "https://api.github.com";
 const R = `/repos/${OWNER}/${REPO}`;
+/** The app as GitHub describes it on its check runs, and the bot account its comments are written by. */
+const APP = { id: 123, slug: "dockaudit", node_id: "A_1", name: "dockaudit" };
+const APP_BOT = "dockaudit[bot]";
 
 export interface SentRequest {
   op: OperationId | "graphql" | null;
@@ -187,22 +190,23 @@ export class GitHubMock {
   }
 
   checkCreate(id = 7): this {
-    this.scope.post(`${R}/check-runs`).reply(201, { id, name: "dockaudit", status: "in_progress" });
+    this.scope.post(`${R}/check-runs`).reply(201, { id, name: "dockaudit", status: "in_progress", app: APP });
     return this;
   }
 
   checkUpdates(id = 7, times = 1): this {
-    this.scope.patch(`${R}/check-runs/${id}`).times(times).reply(200, { id });
+    this.scope.patch(`${R}/check-runs/${id}`).times(times).reply(200, { id, app: APP });
     return this;
   }
 
-  reviewComments(pr: number, comments: readonly { id: number; body: string; path: string; line?: number | null; inReplyTo?: number; bot?: boolean }[]): this {
+  /** `bot: false`: a user wrote it; `login`: another account than the app's bot (a Bot unless `bot: false`). */
+  reviewComments(pr: number, comments: readonly { id: number; body: string; path: string; line?: number | null; inReplyTo?: number; bot?: boolean; login?: string }[]): this {
     this.scope
       .get(`${R}/pulls/${pr}/comments`)
       .query({ per_page: "100" })
       .reply(
         200,
-        comments.map((c) => ({ id: c.id, node_id: `C_${c.id}`, body: c.body, path: c.path, line: c.line === undefined ? 1 : c.line, in_reply_to_id: c.inReplyTo, user: { login: c.bot === false ? "someone" : "dockaudit[bot]", type: c.bot === false ? "User" : "Bot" } })),
+        comments.map((c) => ({ id: c.id, node_id: `C_${c.id}`, body: c.body, path: c.path, line: c.line === undefined ? 1 : c.line, in_reply_to_id: c.inReplyTo, user: { login: c.login ?? (c.bot === false ? "someone" : APP_BOT), type: c.bot === false ? "User" : "Bot" } })),
       );
     return this;
   }

@@ -1,6 +1,7 @@
 import nock from "nock";
+import { MAX_EXTENDS } from "../../src/app/github/config.js";
 import { GitHubMock } from "./support/github-mock.js";
-import { OWNER, pullRequestPayload } from "./support/payloads.js";
+import { OWNER, pullRequestPayload, REPO } from "./support/payloads.js";
 import { createTestApp, type TestApp } from "./support/probot.js";
 
 const BASE = "b".repeat(40);
@@ -206,6 +207,34 @@ describe("an invalid config", () => {
     expect(check).toMatchObject({ status: "completed", conclusion: "failure", head_sha: HEAD });
     expect(check.output.summary).toContain(`\`_extends\`: ${OWNER}/policies:.github/dockaudit.yml was not found`);
     expect(app.outcomes[0].result).toBe("config-error");
+  });
+
+  it("stops a chain of `_extends` past the cap, naming the chain, without reading further", async () => {
+    // policies-1 extends policies-2, and so on: the sixth is never read.
+    gh.config("_extends: policies-1\nfail_on: none\n").checkCreate();
+    for (let i = 1; i <= MAX_EXTENDS; i++) {
+      gh.scope.get(`/repos/${OWNER}/policies-${i}/contents/${encodeURIComponent(".github/dockaudit.yml")}`).reply(200, `_extends: policies-${i + 1}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    }
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
+    const chain = [REPO, ...Array.from({ length: MAX_EXTENDS + 1 }, (_, i) => `policies-${i + 1}`)].join(" → ");
+    // Markdown escapes aside (`\_`), the summary names each config of the chain in order.
+    expect(check.output.summary.replace(/\\/g, "")).toContain(`\`_extends\`: chains more than ${MAX_EXTENDS} configs (${chain})`);
+    expect(app.outcomes[0].result).toBe("config-error");
+  });
+
+  it("stops a chain of `_extends` that loops back, naming the loop", async () => {
+    gh.config("_extends: policies\n").checkCreate();
+    gh.scope.get(`/repos/${OWNER}/policies/contents/${encodeURIComponent(".github/dockaudit.yml")}`).reply(200, `_extends: ${REPO}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ conclusion: "failure" });
+    expect(check.output.summary.replace(/\\/g, "")).toContain(`loops back to ${OWNER}/${REPO}:.github/dockaudit.yml (${REPO} → policies → ${REPO})`);
   });
 
   it("names the file when it is a YAML scalar, not a mapping", async () => {

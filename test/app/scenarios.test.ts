@@ -237,6 +237,27 @@ describe("an invalid config", () => {
     expect(check.output.summary.replace(/\\/g, "")).toContain(`loops back to ${OWNER}/${REPO}:.github/dockaudit.yml (${REPO} → policies → ${REPO})`);
   });
 
+  it("refuses a default branch's config over 256 KiB as it refuses a pull request's, without parsing it", async () => {
+    const huge = `# ${"x".repeat(300 * 1024)}\nfail_on: error\n`;
+    gh.config(huge).checkCreate();
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    const [check] = gh.bodies("checks/create");
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(check.output.summary).toContain(`\`(file)\`: is ${Buffer.byteLength(huge)} bytes, over the 262144 bytes a config may hold`);
+  });
+
+  it("refuses a config it extends over 256 KiB, naming it", async () => {
+    const huge = `# ${"x".repeat(300 * 1024)}\nfail_on: error\n`;
+    gh.config("_extends: policies\n").checkCreate();
+    gh.scope.get(`/repos/${OWNER}/policies/contents/${encodeURIComponent(".github/dockaudit.yml")}`).reply(200, huge, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    readBeside();
+    await app.receive("pull_request", opened());
+    gh.assertDone();
+    expect(gh.bodies("checks/create")[0].output.summary.replace(/\\/g, "")).toContain(`\`(file)\`: is ${Buffer.byteLength(huge)} bytes, over the 262144 bytes a config may hold (in ${OWNER}/policies:.github/dockaudit.yml)`);
+  });
+
   it("names the file when it is a YAML scalar, not a mapping", async () => {
     gh.config("42\n").checkCreate();
     readBeside();

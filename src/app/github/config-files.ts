@@ -1,5 +1,5 @@
 import { parseDocument } from "yaml";
-import { problemLines, type ConfigProblem } from "../../engine/index.js";
+import { MAX_CONFIG_BYTES, problemLines, type ConfigProblem } from "../../engine/index.js";
 import type { GitHub } from "./types.js";
 
 /** How many configs a chain of `_extends` may pull in, one from another (each is one request). */
@@ -37,6 +37,9 @@ export async function readConfigFiles(gh: GitHub, repo: { owner: string; repo: s
       files.push({ owner: at.owner, repo: at.repo, path: at.path, text: null, config: null });
       return null;
     }
+    // Refused before the parser sees it, wherever it comes from (the repository's own file is named by the problem's key).
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_CONFIG_BYTES) return [tooLarge(bytes, files.some((f) => f.config !== null) || at.repo !== repo.repo || at.owner !== repo.owner ? where(at) : null)];
     const doc = parseDocument(text);
     let config: unknown;
     try {
@@ -82,6 +85,11 @@ export async function readConfigFiles(gh: GitHub, repo: { owner: string; repo: s
     if (failed) return { ok: false, problems: failed };
     if (files[files.length - 1].config === null) return { ok: true, files };
   }
+}
+
+/** A config over `MAX_CONFIG_BYTES`, refused unparsed; `at` names it when it is not the repository's own file. */
+export function tooLarge(bytes: number, at: string | null = null): ConfigProblem {
+  return { key: "(file)", message: `is ${bytes} bytes, over the ${MAX_CONFIG_BYTES} bytes a config may hold${at ? ` (in ${at})` : ""}` };
 }
 
 const DIRECTORY = Symbol("directory");

@@ -12,6 +12,7 @@ import { listChangedFiles, listedInFull, MAX_LISTED_FILES } from "../github/chan
 import { addAnnotations, closeCheckRunAtOnce, completeCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
 import { CONFIG_PATH, loadConfig, type LoadedConfig } from "../github/config.js";
+import { tooLarge } from "../github/config-files.js";
 import { mergeBase } from "../github/merge-base.js";
 import { getPull, type PullInfo } from "../github/pull-request.js";
 import { countRequests, totalRequests, type RequestCounts } from "../github/request-counter.js";
@@ -138,7 +139,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     const proposedConfig = async (reads: HeadReads, changed: ChangedFile[]): Promise<LoadedConfig | null> => {
       if (!changed.some((f) => f.filename === CONFIG_PATH && f.status !== "removed")) return null;
       const size = (await reads.tree).blobs.find((b) => b.path === CONFIG_PATH)?.size ?? 0;
-      if (size > MAX_CONFIG_BYTES) return { ok: false, problems: [{ key: "(file)", message: `is ${size} bytes, over the ${MAX_CONFIG_BYTES} bytes a config may hold` }] };
+      if (size > MAX_CONFIG_BYTES) return { ok: false, problems: [tooLarge(size)] };
       return loadConfig(gh, repo, metas, pull.headSha);
     };
     const loaded = await loadConfig(gh, repo, metas);

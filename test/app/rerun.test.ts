@@ -43,6 +43,31 @@ describe("re-runs", () => {
     expect(gh.bodies("checks/create")[0]).toMatchObject({ external_id: "4", head_sha: HEAD });
   });
 
+  it("on an older commit of the PR: completes that commit's run as superseded and audits the head, saying so", async () => {
+    // GitHub lists no PR for a commit that no longer heads one; the run's external_id names it.
+    const OLD = "0a".repeat(20);
+    mockRun();
+    gh.checkUpdates(4);
+    await app.receive("check_run", checkRunPayload("rerequested", { head: OLD, pulls: [], externalId: "4" }));
+    gh.assertDone();
+    const updates = gh.sent.filter((s) => s.op === "checks/update");
+    const old = updates.filter((s) => s.path.endsWith("/check-runs/4")).map((s) => s.body);
+    expect(old).toEqual([expect.objectContaining({ status: "completed", conclusion: "neutral" })]);
+    expect(old[0].output.summary).toContain(`\`${HEAD.slice(0, 7)}\``);
+    expect(gh.bodies("checks/create")[0]).toMatchObject({ head_sha: HEAD });
+    const done = updates.filter((s) => s.path.endsWith("/check-runs/7")).at(-1)!.body;
+    expect(done.output.summary).toContain(`Re-run was asked for \`${OLD.slice(0, 7)}\`, which is no longer this pull request's head`);
+    expect(app.outcomes).toMatchObject([{ result: "published", headSha: HEAD }]);
+  });
+
+  it("on the head's own run: no other run is touched", async () => {
+    mockRun();
+    await app.receive("check_run", checkRunPayload("rerequested", { head: HEAD, pulls: [4], externalId: "4" }));
+    gh.assertDone();
+    expect(gh.sent.filter((s) => s.op === "checks/update" && !s.path.endsWith("/check-runs/7"))).toEqual([]);
+    expect(gh.bodies("checks/update").at(-1).output.summary).not.toContain("Re-run was asked");
+  });
+
   it("re-audits the PR the run was made for when its commit heads several PRs", async () => {
     mockRun(9);
     await app.receive("check_run", checkRunPayload("rerequested", { head: HEAD, pulls: [4, 9], externalId: "9" }));

@@ -112,6 +112,19 @@ export function headConfigProblems(problems: readonly ConfigProblem[]): string {
 }
 
 /** `newHead`: where the head moved; null when a newer request (a push, or a re-run of this same commit) took over. */
+/** A Re-run asked on a commit that no longer heads the pull request: the head was audited instead. */
+export function rerunOnOlderCommitOutput(head: string): CheckOutput {
+  return {
+    title: "Superseded by a newer commit",
+    summary: `Re-run was asked for this commit, which no longer heads the pull request: its head \`${head.slice(0, 7)}\` was audited instead, and that commit's \`dockaudit\` check holds the result (the one branch protection looks at).`,
+  };
+}
+
+/** The note in the head's check when a Re-run was asked on an older commit. */
+export function rerunOnOlderCommitNote(requested: string): string {
+  return `Re-run was asked for \`${requested.slice(0, 7)}\`, which is no longer this pull request's head: the head is audited instead.`;
+}
+
 export function supersededOutput(newHead: string | null): CheckOutput {
   if (newHead === null) {
     return {

@@ -7,7 +7,9 @@ export const CHECK_RUN_EVENTS = ["check_run.rerequested", "check_run.requested_a
 /**
  * The Re-run button (`rerequested`) or our action button (`requested_action`) on a `dockaudit`
  * run. The PR number comes from `external_id`, the PR the run was made for: fork PRs arrive with
- * an empty `pull_requests`, and a commit that heads several PRs lists them all.
+ * an empty `pull_requests`, and a commit that heads several PRs lists them all. A run on a commit
+ * that no longer heads the PR (GitHub lists no PR for it) re-audits the PR's head; the run itself
+ * is completed as superseded (see `Job.rerequestedChecks`).
  */
 export function checkRunJob(context: Context<"check_run">): Job | null {
   const { payload } = context;
@@ -22,6 +24,7 @@ export function checkRunJob(context: Context<"check_run">): Job | null {
     repo: payload.repository.name,
     pullNumber,
     headSha: run.head_sha,
+    rerequestedChecks: [{ id: run.id, headSha: run.head_sha }],
     trigger: `check_run.${payload.action}`,
     force: true,
     deliveryId: context.id,

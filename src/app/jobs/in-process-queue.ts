@@ -108,8 +108,9 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
       const active = running.get(job.key);
       if (active) {
         active.superseded = true;
-        // The running job finishes its own open checks (or hands them back through RetryLater).
-        const carried = mergeJobs({ ...active.job, openChecks: undefined }, job);
+        // The running job finishes its own open checks (or hands them back through RetryLater), and
+        // has answered the re-runs that asked for it when it started.
+        const carried = mergeJobs({ ...active.job, openChecks: undefined, rerequestedChecks: undefined }, job);
         pending.set(job.key, waiting ? { ...waiting, job: mergeJobs(waiting.job, carried), attempt: 1, readyAt: 0 } : { job: carried, since: now(), attempt: 1, resumed: false, readyAt: 0 });
         return waiting ? "coalesced" : "queued";
       }

@@ -27,6 +27,12 @@ export interface Job {
    * its head and completes the others as superseded, so none stays in progress.
    */
   openChecks?: OpenCheck[];
+  /**
+   * The runs whose Re-run button (or action) asked for this job. One on a commit that no longer
+   * heads the PR is completed as superseded, pointing to the head's run: GitHub put its suite back
+   * in the queue and leaves answering to the app.
+   */
+  rerequestedChecks?: OpenCheck[];
 }
 
 export interface OpenCheck {
@@ -57,15 +63,17 @@ export function makeJob(fields: Omit<Job, "key" | "force" | "commentIds" | "requ
   };
 }
 
-/** The newer request wins, but keeps the older one's promises: its comments still get an answer, its open checks get completed. */
+/** The newer request wins, but keeps the older one's promises: its comments still get an answer, its open (and re-run) checks get completed. */
 export function mergeJobs(older: Job, newer: Job): Job {
   const openChecks = withOpenChecks(older.openChecks ?? [], newer.openChecks ?? []);
+  const rerequestedChecks = withOpenChecks(older.rerequestedChecks ?? [], newer.rerequestedChecks ?? []);
   return {
     ...newer,
     force: older.force || newer.force,
     commentIds: [...new Set([...older.commentIds, ...newer.commentIds])],
     ...(older.reviewCommentIds?.length || newer.reviewCommentIds?.length ? { reviewCommentIds: [...new Set([...(older.reviewCommentIds ?? []), ...(newer.reviewCommentIds ?? [])])] } : {}),
     ...(openChecks.length ? { openChecks } : {}),
+    ...(rerequestedChecks.length ? { rerequestedChecks } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { audit, MAX_CONFIG_BYTES, type AuditOptions, type Config, type Report, t
 import { createClassifier } from "../../engine/classify.js";
 import { ignoreMatcher } from "../../engine/glob.js";
 import { batches } from "../check/annotations.js";
-import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, inProgressOutput, noDockerOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
+import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, inProgressOutput, noDockerOutput, rerunOnOlderCommitNote, rerunOnOlderCommitOutput, skippedOutput, supersededOutput, type CheckOutput } from "../check/check-output.js";
 import { baseTree } from "../files/base-tree.js";
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
 import type { ChangedFile, TreeBlob } from "../files/types.js";
@@ -117,6 +117,12 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
       await completeCheckRun(gh, repo, stale.id, { conclusion: "neutral", output: supersededOutput(pull.state === "open" ? pull.headSha : null), completedAt: now() })
         .catch((err) => deps.log.warn({ err, key: job.key, checkRun: stale.id }, "could not complete a check an earlier attempt left open"));
     }
+    // Re-runs asked on commits the PR has moved past: answered on their own runs, the head is audited.
+    const olderReruns = pull.state === "open" ? (job.rerequestedChecks ?? []).filter((c) => c.headSha !== pull.headSha && !carried.some((o) => o.id === c.id)) : [];
+    for (const older of olderReruns) {
+      await completeCheckRun(gh, repo, older.id, { conclusion: "neutral", output: rerunOnOlderCommitOutput(pull.headSha), completedAt: now() })
+        .catch((err) => deps.log.warn({ err, key: job.key, checkRun: older.id }, "could not complete the re-run of an older commit"));
+    }
     if (pull.state !== "open") {
       if (job.commentIds.length || job.reviewCommentIds?.length) await replyOnPullRequest(gh, repo, job.pullNumber, "dockaudit audits open pull requests only; this one is closed, so nothing was run.");
       await answerComments("confused");
@@ -160,7 +166,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     if (await control.superseded()) throw new Stop("superseded");
     const reads = early ?? readHead();
     const changed = await reads.changed;
-    const notes = scopeNotes(pull, changed);
+    const notes = [...new Set(olderReruns.map((c) => c.headSha))].map(rerunOnOlderCommitNote).concat(scopeNotes(pull, changed));
     // The PR's own config is never applied (the head is untrusted), but it is checked: merged
     // invalid, it would fail every run of the repository.
     const blockers: string[] = [];

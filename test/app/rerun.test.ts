@@ -97,6 +97,20 @@ describe("re-runs", () => {
     expect(app.outcomes).toMatchObject([{ trigger: "check_suite.rerequested", result: "published" }]);
   });
 
+  it("by 'Re-run all checks' on an older commit's suite: the PR's newest run there completes as superseded, the head is audited", async () => {
+    // A suite lists no PR once its commit no longer heads one: the PR comes from our runs there.
+    const OLD = "0a".repeat(20);
+    gh.listForSuite(555, ["4", "4"], OLD);
+    mockRun();
+    gh.checkUpdates(101);
+    await app.receive("check_suite", checkSuitePayload({ id: 555, head: OLD, pulls: [] }));
+    gh.assertDone();
+    const old = gh.sent.filter((s) => s.op === "checks/update" && s.path.endsWith("/check-runs/101")).map((s) => s.body);
+    expect(old).toEqual([expect.objectContaining({ conclusion: "neutral", output: expect.objectContaining({ title: "Superseded by a newer commit" }) })]);
+    expect(gh.sent.some((s) => s.path.endsWith("/check-runs/100"))).toBe(false);
+    expect(app.outcomes).toMatchObject([{ trigger: "check_suite.rerequested", result: "published", headSha: HEAD }]);
+  });
+
   it("by 'Re-run all checks' on a suite whose commit heads two fork PRs: both are audited again", async () => {
     gh.listForSuite(555, ["4", "9"]);
     mockRun(4);

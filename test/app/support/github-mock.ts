@@ -254,8 +254,8 @@ export class GitHubMock {
    * Our runs in a suite, oldest first. As GitHub lists them: `filter=latest` (the default) keeps
    * only the newest run of each name in the suite.
    */
-  listForSuite(suiteId: number, externalIds: readonly string[]): this {
-    const runs = externalIds.map((e, i) => ({ id: 100 + i, name: "dockaudit", external_id: e }));
+  listForSuite(suiteId: number, externalIds: readonly string[], headSha = "1".repeat(40)): this {
+    const runs = externalIds.map((e, i) => ({ id: 100 + i, name: "dockaudit", external_id: e, head_sha: headSha, app: APP }));
     this.scope
       .get(`${R}/check-suites/${suiteId}/check-runs`)
       .query(true)

@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { findCheckRun } from "../../src/app/github/check-run.js";
 import { readAtCommit } from "../../src/app/github/contents.js";
+import { loadConfig } from "../../src/app/github/config.js";
 import { countRequests } from "../../src/app/github/request-counter.js";
 import type { GitHub } from "../../src/app/github/types.js";
 import { REDACT_PATHS } from "../../src/app/logger.js";
@@ -99,5 +100,21 @@ describe("log redaction", () => {
     log.info({ token: "ghs_1", privateKey: "-----BEGIN", request: { headers: { authorization: "token ghs_2" } }, err: { request: { headers: { authorization: "bearer x" } } }, secret: "s" }, "x");
     expect(lines.join()).not.toMatch(/ghs_1|ghs_2|BEGIN|bearer x|"secret":"s"/);
     expect(lines.join()).toContain("[redacted]");
+  });
+});
+
+describe("reading the config", () => {
+  it("decodes a raw answer GitHub sends without a charset (Octokit hands it over as bytes)", async () => {
+    const path = `/repos/o/r/contents/${encodeURIComponent(".github/dockaudit.yml")}`;
+    nock(API).get(path).reply(200, Buffer.from("fail_on: warning\n"), { "content-type": "application/vnd.github.raw" });
+    const loaded = await loadConfig(client(), { owner: "o", repo: "r" }, []);
+    expect(loaded).toMatchObject({ ok: true, found: true, config: { failOn: "warning" } });
+  });
+
+  it("says a directory at the config's path is not a config file", async () => {
+    const path = `/repos/o/r/contents/${encodeURIComponent(".github/dockaudit.yml")}`;
+    nock(API).get(path).reply(200, [{ type: "file", name: "a.yml" }]);
+    const loaded = await loadConfig(client(), { owner: "o", repo: "r" }, []);
+    expect(loaded).toEqual({ ok: false, problems: [{ key: "(file)", message: "o/r:.github/dockaudit.yml is a directory or a submodule, not a config file" }] });
   });
 });

@@ -98,6 +98,8 @@ const DIRECTORY = Symbol("directory");
 async function fetchText(gh: GitHub, at: { owner: string; repo: string; path: string; ref?: string }): Promise<string | null | typeof DIRECTORY> {
   try {
     const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: at.owner, repo: at.repo, path: at.path, ...(at.ref ? { ref: at.ref } : {}), mediaType: { format: "raw" } });
+    // Octokit decodes text only when the answer names a charset; without one the file comes as bytes.
+    if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
     // A directory or a submodule answers with its JSON listing even when the raw file is asked for.
     if (typeof data === "object" && data !== null) return DIRECTORY;
     return typeof data === "string" ? data : "";

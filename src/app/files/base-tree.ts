@@ -3,22 +3,21 @@ import type { ChangedFile, TreeBlob } from "./types.js";
 /**
  * The base side's tree, without a request: the head's tree with the PR's changes undone. An added
  * or copied file was not at base, a removed one was, a renamed one was at its previous path. The
- * PR's files are its diff from the commit it branched from, the base side audited. When the
- * head's tree is partial, or GitHub did not list every changed file (`listedInFull`), what the
- * base holds is not known: the tree is partial, so existence checks say nothing rather than guess.
+ * PR's files are its diff from the commit it branched from, the base side audited.
+ *
+ * Past GitHub's 3000 listed files the changes not listed stay as they are at head. The base is
+ * only compared with the head: a base that saw no file at all (a partial tree) would find no file
+ * missing, and every such finding at head would read as new in the largest pull requests.
  */
-export function baseTree(head: { blobs: readonly TreeBlob[]; truncated: boolean }, changed: readonly ChangedFile[], listedInFull: boolean): { paths: string[]; truncated: boolean } {
+export function baseTree(head: { blobs: readonly TreeBlob[]; truncated: boolean }, changed: readonly ChangedFile[]): { paths: string[]; truncated: boolean } {
   const paths = new Set(head.blobs.map((b) => b.path));
-  let truncated = head.truncated || !listedInFull;
   // Every head path the PR brought is taken out before the base paths go back in: a file renamed
   // away from a path another file is added at was at base.
-  for (const f of changed) if (f.status === "added" || f.status === "copied" || f.status === "renamed") paths.delete(f.filename);
+  const before = (f: ChangedFile) => (f.status === "removed" ? f.filename : f.status === "renamed" ? f.previous_filename : undefined);
+  for (const f of changed) if (f.status === "added" || f.status === "copied" || (f.status === "renamed" && f.previous_filename)) paths.delete(f.filename);
   for (const f of changed) {
-    if (f.status === "removed") paths.add(f.filename);
-    else if (f.status === "renamed") {
-      if (f.previous_filename) paths.add(f.previous_filename);
-      else truncated = true;
-    }
+    const path = before(f);
+    if (path) paths.add(path);
   }
-  return { paths: [...paths], truncated };
+  return { paths: [...paths], truncated: head.truncated };
 }

@@ -4,14 +4,6 @@ import type { GitHub, PullRef } from "./types.js";
 /** GitHub lists at most 3000 files of a pull request, 100 per page. */
 export const MAX_LISTED_FILES = 3000;
 
-/**
- * Whether `listed` is every file of a PR GitHub counts `changedFiles` for: it lists 3000 at most,
- * so at that many the count must match (a webhook's count may be missing, then 0).
- */
-export function listedInFull(listed: readonly ChangedFile[], changedFiles: number): boolean {
-  return listed.length >= MAX_LISTED_FILES ? changedFiles === listed.length : changedFiles <= listed.length;
-}
-
 /** `stop`: once aborted, no further page is requested (the run no longer needs the list). */
 export async function listChangedFiles(gh: GitHub, ref: PullRef, stop?: AbortSignal): Promise<ChangedFile[]> {
   const files: ChangedFile[] = [];

@@ -8,7 +8,7 @@ import { configErrorOutput, fileChangeNotes, failedOutput, headConfigProblems, i
 import { baseTree } from "../files/base-tree.js";
 import { collectFiles, type CollectedFiles } from "../files/collect-files.js";
 import type { ChangedFile, TreeBlob } from "../files/types.js";
-import { listChangedFiles, listedInFull, MAX_LISTED_FILES } from "../github/changed-files.js";
+import { listChangedFiles, MAX_LISTED_FILES } from "../github/changed-files.js";
 import { addAnnotations, closeCheckRunAtOnce, completeCheckRun, openCheckRun } from "../github/check-run.js";
 import { react, replyOnPullRequest } from "../github/comments.js";
 import { CONFIG_PATH, loadConfig, type LoadedConfig } from "../github/config.js";
@@ -212,7 +212,7 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     // The base is audited with its own tree (the head's with the PR's changes undone), so a file
     // the PR deletes is missing at head only. The base fingerprints each moved file at its head
     // path, so what moved with it matches exactly.
-    const before = baseTree(tree, changed, listedInFull(changed, pull.changedFiles));
+    const before = baseTree(tree, changed);
     const baseOptions = { config, tree: before.paths, treeTruncated: before.truncated, ...(files.moves.size ? { fingerprintPaths: Object.fromEntries(files.moves) } : {}) };
     const [head, base] = await Promise.all([auditSide(files.head, auditOptions), auditSide(files.base, baseOptions)]);
     const existing = await ours;

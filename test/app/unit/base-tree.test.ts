@@ -1,5 +1,4 @@
 import { baseTree } from "../../../src/app/files/base-tree.js";
-import { listedInFull } from "../../../src/app/github/changed-files.js";
 import type { ChangedFile, TreeBlob } from "../../../src/app/files/types.js";
 
 const blob = (path: string): TreeBlob => ({ path, sha: "s", size: 1 });
@@ -11,36 +10,22 @@ describe("baseTree: the base side's paths, from the head's tree and the PR's cha
     const tree = baseTree(
       head(["Dockerfile", "new.txt", "copy.txt", "src/app.py", "moved/to.txt", "README.md"]),
       [change("Dockerfile", "modified"), change("new.txt", "added"), change("copy.txt", "copied", "README.md"), change("app/main.py", "removed"), change("moved/to.txt", "renamed", "moved/from.txt"), change("src/app.py", "changed")],
-      true,
     );
     expect(tree.paths.sort()).toEqual(["Dockerfile", "README.md", "app/main.py", "moved/from.txt", "src/app.py"]);
     expect(tree.truncated).toBe(false);
   });
 
   it("keeps a path a file was renamed away from when another file is added there", () => {
-    const tree = baseTree(head(["a.txt", "b.txt"]), [change("b.txt", "renamed", "a.txt"), change("a.txt", "added")], true);
+    const tree = baseTree(head(["a.txt", "b.txt"]), [change("b.txt", "renamed", "a.txt"), change("a.txt", "added")]);
     expect(tree.paths.sort()).toEqual(["a.txt"]);
   });
 
-  it("is partial when the head's tree is, or when GitHub did not list every changed file", () => {
-    expect(baseTree(head(["Dockerfile"], true), [], true).truncated).toBe(true);
-    expect(baseTree(head(["Dockerfile"]), [change("Dockerfile", "modified")], false).truncated).toBe(true);
+  it("is partial when the head's tree is", () => {
+    expect(baseTree(head(["Dockerfile"], true), []).truncated).toBe(true);
+    expect(baseTree(head(["Dockerfile"]), [change("Dockerfile", "modified")]).truncated).toBe(false);
   });
 
-  it("is partial when a rename does not say where the file came from", () => {
-    expect(baseTree(head(["b.txt"]), [change("b.txt", "renamed")], true).truncated).toBe(true);
-  });
-});
-
-describe("listedInFull", () => {
-  const files = (n: number) => Array.from({ length: n }, (_, i) => change(`f${i}`, "modified"));
-  it("is true when GitHub listed as many files as the pull request changes", () => {
-    expect(listedInFull(files(3), 3)).toBe(true);
-    expect(listedInFull(files(3000), 3000)).toBe(true);
-  });
-  it("is false past GitHub's 3000, or when the listing stopped short of the PR's count", () => {
-    expect(listedInFull(files(3000), 4200)).toBe(false);
-    expect(listedInFull(files(3000), 0)).toBe(false);
-    expect(listedInFull(files(200), 250)).toBe(false);
+  it("keeps at head what a rename does not say the origin of (GitHub's listing past 3000 files leaves the rest unlisted too)", () => {
+    expect(baseTree(head(["b.txt"]), [change("b.txt", "renamed")])).toEqual({ paths: ["b.txt"], truncated: false });
   });
 });

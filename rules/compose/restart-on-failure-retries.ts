@@ -20,23 +20,26 @@ export default defineComposeRule({
     messages: {
       count: "Service `{{service}}` restarts on failure up to {{count}} times; the CIS Docker Benchmark (5.14) asks for {{retries}}, so a crash-looping container neither gives up too early nor restarts forever.",
       unlimited: "Service `{{service}}` restarts on failure without a limit, so a crash-looping container restarts forever; cap it at {{retries}} attempts (CIS Docker Benchmark 5.14), e.g. `on-failure:{{retries}}`.",
+      replaced: "Service `{{service}}` sets `restart: {{restart}}`, but docker compose runs its `deploy.restart_policy` instead, so this retry count is never used; remove the `restart:` line.",
     },
   },
   check({ model, options, report }) {
     const retries = Number(options.retries ?? 5);
     const once = oncePerRange();
     for (const service of model.services) {
+      const deploy = isRecord(service.data.deploy) ? service.data.deploy : null;
+      const policy = deploy && isRecord(deploy.restart_policy) ? deploy.restart_policy : null;
       const restart = service.data.restart;
       if (typeof restart === "string") {
         const m = /^on-failure(?::(\d+))?$/.exec(interpolate(restart).trim());
         if (m && Number(m[1]) !== retries) {
-          const data = { service: service.name, count: m[1] ?? "", retries };
+          // docker compose runs `deploy.restart_policy` in place of `restart:` when both are set.
+          const messageId = policy ? "replaced" : isLimit(m[1]) ? "count" : "unlimited";
+          const data = { service: service.name, count: m[1] ?? "", retries, restart };
           const range = model.locate([...service.path, "restart"]);
-          if (once(range)) report({ messageId: isLimit(m[1]) ? "count" : "unlimited", data, range, service: service.name });
+          if (once(range)) report({ messageId, data, range, service: service.name });
         }
       }
-      const deploy = isRecord(service.data.deploy) ? service.data.deploy : null;
-      const policy = deploy && isRecord(deploy.restart_policy) ? deploy.restart_policy : null;
       if (!policy || policy.condition !== "on-failure") continue;
       const path = [...service.path, "deploy", "restart_policy"];
       if (policy.max_attempts === undefined || policy.max_attempts === null) {

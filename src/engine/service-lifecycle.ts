@@ -82,10 +82,12 @@ function judgeOneShot(model: ComposeModel, service: ComposeService): boolean {
   if (awaitedForCompletion(model).has(service.name)) return true;
   const deploy = isRecord(service.data.deploy) ? service.data.deploy : {};
   if (deploy.mode === "replicated-job" || deploy.mode === "global-job") return true;
-  const restart = String(service.data.restart ?? "").trim();
+  // The policy the file asks for (`deploy.restart_policy` replaces `restart:`); one without a condition says nothing.
+  const unstated = isRecord(deploy.restart_policy) && (deploy.restart_policy.condition === undefined || deploy.restart_policy.condition === null);
+  const restart = unstated ? "" : (service.restart ?? "").trim();
   if (restart === "always" || restart === "unless-stopped") return false;
   // Never restarted and serving nothing: a job. A server may also be run without restarts (in development).
-  if ((restart === "no" || (isRecord(deploy.restart_policy) && deploy.restart_policy.condition === "none")) && !service.ports.length) return true;
+  if (restart === "no" && !service.ports.length) return true;
   const command = [service.entrypoint, service.command].filter(Boolean).join(" ");
   return (
     oneShotName(service.name) ||

@@ -52,6 +52,16 @@ services:
     expect(m.services.map((s) => s.restart)).toEqual(["no", "always"]);
   });
 
+  it("reads deploy.restart_policy in place of restart:, as docker compose does when both are set", () => {
+    const m = parseCompose("compose.yaml", `
+services:
+  both: { image: a, restart: always, deploy: { restart_policy: { condition: none } } }
+  nocondition: { image: a, restart: always, deploy: { restart_policy: { max_attempts: 3 } } }
+  plain: { image: a, restart: unless-stopped }
+`);
+    expect(m.services.map((s) => s.restart)).toEqual(["no", "no", "unless-stopped"]);
+  });
+
   it("reads replicas and scale written as numbers, strings or interpolations with a numeric default", () => {
     const m = parseCompose("compose.yaml", `
 services:

@@ -475,7 +475,8 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
   const path = ["services", name];
   const deploy = isRecord(s.deploy) ? s.deploy : {};
   const limits = isRecord(deploy.resources) && isRecord(deploy.resources.limits) ? deploy.resources.limits : {};
-  const restartPolicy = isRecord(deploy.restart_policy) ? engineRestart(str(deploy.restart_policy.condition) ?? "on-failure") : null;
+  // docker compose runs `deploy.restart_policy` in place of `restart:` when both are set.
+  const restartPolicy = isRecord(deploy.restart_policy) ? engineRestart(str(deploy.restart_policy.condition) ?? "") : null;
   return {
     name,
     path,
@@ -485,7 +486,7 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
     partial: s.image === undefined && s.build === undefined && s.extends === undefined,
     user: str(s.user),
     healthcheck: healthcheckOf(s),
-    restart: str(s.restart) ?? restartPolicy,
+    restart: restartPolicy ?? str(s.restart),
     limits: { memory: str(limits.memory) ?? str(s.mem_limit), cpus: str(limits.cpus) ?? str(s.cpus) },
     replicas: isSet(deploy.replicas) ? countOf(deploy.replicas) : isSet(s.scale) ? countOf(s.scale) : null,
     ports: portsOf(s.ports, [...path, "ports"]),
@@ -502,8 +503,11 @@ function serviceOf(name: string, s: Record<string, unknown>): ComposeService {
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
 
-/** Compose runs `deploy.restart_policy.condition: none` as the engine's `no`, and `any` as `always`. */
-const engineRestart = (condition: string): string => (condition === "none" ? "no" : condition === "any" ? "always" : condition);
+/**
+ * Compose runs `deploy.restart_policy.condition: none` as the engine's `no`, and `any` as `always`;
+ * a policy without a condition has an empty name, which the engine runs as `no`.
+ */
+const engineRestart = (condition: string): string => (condition === "none" || condition === "" ? "no" : condition === "any" ? "always" : condition);
 
 /** Whether a service mapping defines a healthcheck, and whether it switches the image's off (`disable: true`, `test: [NONE]`). */
 export function healthcheckOf(s: Record<string, unknown>): { defined: boolean; disabled: boolean } {

@@ -34,6 +34,11 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
     },
     {
+      // `deploy.restart_policy` replaces `restart: "no"` (docker compose's getRestartPolicy): restarted forever, not a job.
+      code: "services:\n  web:\n    image: nginx:1.27\n    restart: \"no\"\n    deploy:\n      restart_policy:\n        condition: any\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
+    },
+    {
       // The build stage has no HEALTHCHECK; the other stage's does not count.
       code: "services:\n  worker:\n    build:\n      context: .\n      target: worker\n    command: celery worker\n",
       files: { Dockerfile: dockerfile },

@@ -11,11 +11,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      code: "services:\n  a:\n    image: app:1\n    restart: on-failure:10\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 10\n",
+      // docker compose runs `deploy.restart_policy` in place of `restart:` (create.go getRestartPolicy): only the policy counts.
+      // The count written in `restart:` is then never used, which is said as such.
+      code: "services:\n  a:\n    image: app:1\n    restart: on-failure:10\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 10\n  b:\n    image: app:1\n    restart: on-failure:2\n    deploy:\n      restart_policy:\n        condition: any\n  c:\n    image: app:1\n    restart: on-failure:5\n    deploy:\n      restart_policy:\n        condition: any\n",
       errors: [
-        { messageId: "count", line: 4, column: 14, endLine: 4, endColumn: 27, service: "a" },
+        { messageId: "replaced", line: 4, column: 14, endLine: 4, endColumn: 27, data: { service: "a", restart: "on-failure:10" }, service: "a" },
         { messageId: "count", line: 8, column: 23, endLine: 8, endColumn: 25, service: "a" },
+        { messageId: "replaced", line: 11, column: 14, endLine: 11, endColumn: 26, data: { service: "b", restart: "on-failure:2" }, service: "b" },
       ],
+    },
+    {
+      code: "services:\n  a:\n    image: app:1\n    restart: on-failure:10\n",
+      errors: [{ messageId: "count", line: 4, column: 14, endLine: 4, endColumn: 27, service: "a" }],
     },
     {
       code: "services:\n  a:\n    image: app:1\n    restart: \"on-failure\"\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n",

@@ -15,6 +15,7 @@ import dependsOnOrder from "./depends-on-order.js";
 import dockerSocketMount from "./docker-socket-mount.js";
 import duplicateContainerName from "./duplicate-container-name.js";
 import duplicateHostPort from "./duplicate-host-port.js";
+import extendsCycle from "./extends-cycle.js";
 import flatNetwork from "./flat-network.js";
 import hardcodedSecret from "./hardcoded-secret.js";
 import hostIpc from "./host-ipc.js";
@@ -68,6 +69,7 @@ export const composeRules: ComposeRule[] = [
   dockerSocketMount,
   duplicateContainerName,
   duplicateHostPort,
+  extendsCycle,
   flatNetwork,
   hardcodedSecret,
   hostIpc,

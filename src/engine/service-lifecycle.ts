@@ -1,5 +1,5 @@
 import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
-import { basename, dirname } from "./paths.js";
+import { basename, dirname, joinPath } from "./paths.js";
 import type { Project, ProjectService } from "./project.js";
 import { baseImageRef } from "./image-refs.js";
 import { memo } from "./memo.js";
@@ -219,6 +219,61 @@ export function sameFileBases(model: ComposeModel, service: ComposeService): Com
     at = base;
   }
   return bases;
+}
+
+/** A service and the Compose file that defines it: one link of an `extends` chain. */
+export interface ExtendsLink {
+  file: ComposeModel;
+  service: ComposeService;
+}
+
+/**
+ * The base a service `extends`: in its own file, or with `file:` in the run's Compose file at that
+ * path (read from the extending file's directory). null when it extends nothing, or what it names
+ * is not in the run.
+ */
+function extendsBase(project: Project, at: ExtendsLink): ExtendsLink | null {
+  const ext = at.service.data.extends;
+  const name = sameFileBase(ext) ?? (isRecord(ext) && typeof ext.service === "string" ? ext.service : null);
+  if (name === null) return null;
+  let file: ComposeModel | undefined = at.file;
+  if (isRecord(ext) && ext.file !== undefined) {
+    if (typeof ext.file !== "string" || ext.file.startsWith("/") || ext.file.includes("$")) return null;
+    const path = joinPath(dirname(at.file.path), ext.file);
+    file = project.composeFiles.find((f) => f.path === path);
+  }
+  const service = file && servicesNamed(file, name)[0];
+  return file && service ? { file, service } : null;
+}
+
+/**
+ * The `extends` cycles that run through the services of `model` (compose-go refuses the project:
+ * "Circular reference"), each once, as its links in chain order from the member `model` lists
+ * first. Bases named with `file:` are followed through the run's Compose files. Each service is
+ * walked once, however long the chains.
+ */
+export function extendsCycles(project: Project, model: ComposeModel): ExtendsLink[][] {
+  const state = new Map<ComposeService, "open" | "done">();
+  const cycles: ExtendsLink[][] = [];
+  for (const start of model.services) {
+    const path: ExtendsLink[] = [];
+    let at: ExtendsLink | null = { file: model, service: start };
+    while (at && !state.has(at.service)) {
+      state.set(at.service, "open");
+      path.push(at);
+      at = extendsBase(project, at);
+    }
+    const closing = at && state.get(at.service) === "open" ? at.service : null;
+    if (closing) cycles.push(path.slice(path.findIndex((l) => l.service === closing)));
+    for (const link of path) state.set(link.service, "done");
+  }
+  const order = new Map(model.services.map((s, i) => [s, i]));
+  return cycles
+    .filter((cycle) => cycle.some((l) => l.file === model))
+    .map((cycle) => {
+      const first = cycle.reduce((best, l, i) => ((order.get(l.service) ?? Infinity) < (order.get(cycle[best].service) ?? Infinity) ? i : best), 0);
+      return [...cycle.slice(first), ...cycle.slice(0, first)];
+    });
 }
 
 /**

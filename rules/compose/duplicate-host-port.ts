@@ -1,11 +1,10 @@
-import { isNode } from "yaml";
-import { isRecord, type ComposeModel, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
+import { isRecord, type ComposeService, type PortMapping } from "../../src/engine/parse/compose.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import { portsDiscarded } from "../../src/engine/ports.js";
 import type { Range } from "../../src/engine/types.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { canRunTogether, sameFileBases } from "../../src/engine/service-lifecycle.js";
+import { canRunTogether, inheritedEntries } from "../../src/engine/service-lifecycle.js";
 
 interface HostPort {
   service: ComposeService;
@@ -53,24 +52,6 @@ function fitsReplicas(hp: HostPort, replicas: ComposeService["replicas"]): boole
 }
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
-
-/** A `ports:` tagged to replace what `extends` would merge into it. */
-function replacesPorts(model: ComposeModel, service: ComposeService): boolean {
-  const node = model.doc.getIn([...service.path, "ports"], true);
-  return isNode(node) && (node.tag === "!override" || node.tag === "!reset");
-}
-
-/** The ports a service gets from the bases it `extends` in this file: Compose appends them to its own. */
-function inheritedPorts(model: ComposeModel, service: ComposeService): { base: ComposeService; port: PortMapping }[] {
-  const out: { base: ComposeService; port: PortMapping }[] = [];
-  let at = service;
-  for (const base of sameFileBases(model, service)) {
-    if (replacesPorts(model, at)) break;
-    for (const port of base.ports) out.push({ base, port });
-    at = base;
-  }
-  return out;
-}
 
 export default defineComposeRule({
   meta: {
@@ -142,7 +123,7 @@ export default defineComposeRule({
     const reported = new Set<string>();
     for (const service of model.services) {
       if (portsDiscarded(service)) continue;
-      for (const { base, port } of inheritedPorts(model, service)) {
+      for (const { base, entry: port } of inheritedEntries(model, service, "ports", (b) => b.ports)) {
         const hp = hostPortOf(service, port);
         if (!hp) continue;
         const range = model.locateKey([...service.path, "extends"]);

@@ -1,6 +1,7 @@
 import { bindSource, isRoutineHostFile, isRuntimeSocket, trimSlashes, UNKNOWN, volumeSourceRange } from "../../src/engine/mounts.js";
-import type { VolumeMount } from "../../src/engine/parse/compose.js";
+import type { ComposeService, VolumeMount } from "../../src/engine/parse/compose.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { inheritedEntries } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -17,16 +18,25 @@ export default defineComposeRule({
   check({ model, report }) {
     // Each group lists a service once per part of the source it mounts, with its first such mount.
     const groups = new Map<string, { seen: Set<string>; mounts: { service: string; volume: VolumeMount }[] }>();
+    const add = (service: ComposeService, volume: VolumeMount) => {
+      const key = keyOf(volume);
+      if (!key) return;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { seen: new Set(), mounts: [] }));
+      const part = `${service.name}\u0000${subpathOf(volume)}`;
+      if (group.seen.has(part)) return;
+      group.seen.add(part);
+      group.mounts.push({ service: service.name, volume });
+    };
+    for (const service of model.services) for (const volume of service.volumes) add(service, volume);
+    // Then the mounts a service gets from the bases it `extends` (after every written one, so that a
+    // mount is reported on the service that writes it): Compose appends them, one per target.
     for (const service of model.services) {
-      for (const volume of service.volumes) {
-        const key = keyOf(volume);
-        if (!key) continue;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { seen: new Set(), mounts: [] }));
-        const part = `${service.name}\u0000${subpathOf(volume)}`;
-        if (group.seen.has(part)) continue;
-        group.seen.add(part);
-        group.mounts.push({ service: service.name, volume });
+      const targets = new Set(service.volumes.map((v) => v.target));
+      for (const { entry: volume } of inheritedEntries(model, service, "volumes", (b) => b.volumes)) {
+        if (targets.has(volume.target)) continue;
+        targets.add(volume.target);
+        add(service, volume);
       }
     }
     const reported = new Set<string>();

@@ -1,3 +1,4 @@
+import { isNode } from "yaml";
 import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
 import { basename, dirname, joinPath } from "./paths.js";
 import type { Project, ProjectService } from "./project.js";
@@ -219,6 +220,28 @@ export function sameFileBases(model: ComposeModel, service: ComposeService): Com
     at = base;
   }
   return bases;
+}
+
+/**
+ * The entries of a list setting (`ports`, `volumes`) a service gets from the bases it `extends` in
+ * its file, nearest base first: Compose appends a base's list to the service's own, unless the
+ * service (or a nearer base) tags its list `!override` or `!reset`.
+ */
+export function inheritedEntries<T>(model: ComposeModel, service: ComposeService, key: string, entries: (base: ComposeService) => readonly T[]): { base: ComposeService; entry: T }[] {
+  const out: { base: ComposeService; entry: T }[] = [];
+  let at = service;
+  for (const base of sameFileBases(model, service)) {
+    if (replacesList(model, at, key)) break;
+    for (const entry of entries(base)) out.push({ base, entry });
+    at = base;
+  }
+  return out;
+}
+
+/** A list tagged to replace what `extends` would merge into it. */
+function replacesList(model: ComposeModel, service: ComposeService, key: string): boolean {
+  const node = model.doc.getIn([...service.path, key], true);
+  return isNode(node) && (node.tag === "!override" || node.tag === "!reset");
 }
 
 /** A service and the Compose file that defines it: one link of an `extends` chain. */

@@ -15,8 +15,16 @@ ruleTester(rule, {
     "services:\n  a:\n    image: example/a:1\n    volumes:\n      - ${PROJ_DIR:-.}/dags:/opt/dags\n  b:\n    image: example/b:1\n    volumes:\n      - ${PROJ_DIR:-.}/logs:/opt/logs\n",
     // immich: two different variables without defaults are two unknown paths, not one shared path.
     "services:\n  server:\n    image: example/server:1\n    volumes:\n      - ${UPLOAD_LOCATION}:/data\n  database:\n    image: postgres:16\n    volumes:\n      - ${DB_DATA_LOCATION}:/var/lib/postgresql/data\n",
+    // A list tagged `!override` replaces what `extends` would append.
+    "services:\n  app:\n    image: example/a:1\n    volumes:\n      - data:/data\n  tool:\n    extends: app\n    volumes: !override\n      - ./x:/x\nvolumes:\n  data:\n",
   ],
   invalid: [
+    {
+      // Compose appends a base's mounts to the service that `extends` it (one per target: the
+      // service's own mount of a target replaces the base's). Reported once, where the mount is written.
+      code: "services:\n  worker:\n    extends: app\n    command: [\"worker\"]\n  app:\n    build: .\n    volumes:\n      - ./src:/app\n      - uploads:/uploads:ro\n  beat:\n    extends:\n      service: worker\n    volumes:\n      - ./other:/app\nvolumes:\n  uploads:\n",
+      errors: [{ messageId: "shared", line: 8, column: 9, endLine: 8, endColumn: 14, data: { service: "app", what: "the host path", source: "./src", others: "`worker`", s: "s" } }],
+    },
     {
       // The whole volume, or a subpath and a directory inside it, overlap.
       code: "services:\n  a:\n    image: example/a:1\n    volumes:\n      - type: volume\n        source: data\n        target: /data\n        volume:\n          subpath: media\n  b:\n    image: example/b:1\n    volumes:\n      - type: volume\n        source: data\n        target: /thumbs\n        volume:\n          subpath: media/thumbs\n  c:\n    image: example/c:1\n    volumes:\n      - type: volume\n        source: data\n        target: /other\n        volume:\n          subpath: other\n  backup:\n    image: example/backup:1\n    volumes:\n      - data:/backup:ro\nvolumes:\n  data:\n",

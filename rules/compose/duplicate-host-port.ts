@@ -9,7 +9,10 @@ import { canRunTogether, inheritedEntries } from "../../src/engine/service-lifec
 interface HostPort {
   service: ComposeService;
   port: PortMapping;
+  /** The host address, null for any (none written, `0.0.0.0` or `::`). */
   ip: string | null;
+  /** The addresses bound: Docker's port allocator keeps IPv4 and IPv6 apart. */
+  bind: Bind;
   from: number;
   to: number;
   protocol: string;
@@ -18,6 +21,26 @@ interface HostPort {
 
 const BUCKETED = 1000;
 const ANY_IP = new Set(["", "0.0.0.0", "::", "[::]"]);
+
+/** `family` null: no address written, which binds both `0.0.0.0` and `::`; `address` null: every address of the family. */
+interface Bind {
+  family: 4 | 6 | null;
+  address: string | null;
+}
+
+function bindOf(ip: string | null): Bind {
+  const bare = ip?.replace(/^\[(.*)\]$/, "$1").toLowerCase() ?? "";
+  if (!bare) return { family: null, address: null };
+  return { family: bare.includes(":") ? 6 : 4, address: bare === "0.0.0.0" || bare === "::" ? null : bare };
+}
+
+/**
+ * Whether two mappings can ask for one socket: moby's port allocator checks an unspecified address
+ * (`0.0.0.0`, `::`) against every address of its own family only, and a mapping without an address
+ * asks for both.
+ */
+const overlap = (a: Bind, b: Bind) =>
+  a.family === null || b.family === null || (a.family === b.family && (a.address === null || b.address === null || a.address === b.address));
 
 function hostPortOf(service: ComposeService, port: PortMapping): HostPort | null {
   if (!port.published) return null;
@@ -28,11 +51,11 @@ function hostPortOf(service: ComposeService, port: PortMapping): HostPort | null
   const to = m[2] ? Number(m[2]) : from;
   const ip = port.hostIp ? interpolate(port.hostIp).trim() : null;
   const protocol = interpolate(port.protocol || "tcp").toLowerCase();
-  return { service, port, ip: ip && !ANY_IP.has(ip) ? ip : null, from, to, protocol, label: `${ip ? `${ip}:` : ""}${published}/${protocol}` };
+  const host = ip && ip.includes(":") && !ip.startsWith("[") ? `[${ip}]` : ip;
+  return { service, port, ip: ip && !ANY_IP.has(ip) ? ip : null, bind: bindOf(ip), from, to, protocol, label: `${host ? `${host}:` : ""}${published}/${protocol}` };
 }
 
-const clash = (a: HostPort, b: HostPort) =>
-  a.protocol === b.protocol && a.from <= b.to && b.from <= a.to && (a.ip === null || b.ip === null || a.ip === b.ip);
+const clash = (a: HostPort, b: HostPort) => a.protocol === b.protocol && a.from <= b.to && b.from <= a.to && overlap(a.bind, b.bind);
 
 const sameMapping = (a: HostPort, b: HostPort) =>
   a.service === b.service && a.ip === b.ip && a.from === b.from && a.to === b.to && a.protocol === b.protocol && interpolate(a.port.target) === interpolate(b.port.target);

@@ -16,8 +16,18 @@ ruleTester(rule, {
     "services:\n  a:\n    image: app:1\n    deploy:\n      replicas: 3\n    ports:\n      - \"8080-8082:80\"\n      - \"9000\"\n  b:\n    image: app:1\n    scale: ${B_SCALE}\n    ports: [\"9090:80\"]\n",
     // Disjoint profiles, host networking, unknown variables.
     "services:\n  a:\n    image: app:1\n    profiles: [dev]\n    ports: [\"8080:80\"]\n  b:\n    image: app:1\n    profiles: [prod]\n    ports: [\"8080:80\"]\n  c:\n    image: app:1\n    network_mode: host\n    ports: [\"8080:80\"]\n  d:\n    image: app:1\n    ports: [\"${D_PORT}:80\"]\n  e:\n    image: app:1\n    ports: [\"${E_PORT}:80\"]\n",
+    // IPv4 and IPv6 are separate sockets: `0.0.0.0` covers every IPv4 address, `::` every IPv6 one.
+    "services:\n  v4:\n    image: app:1\n    ports:\n      - \"0.0.0.0:80:80\"\n      - \"127.0.0.1:8443:443\"\n  v6:\n    image: app:1\n    ports:\n      - \"[::]:80:80\"\n      - target: 443\n        published: 8443\n        host_ip: \"::\"\n",
   ],
   invalid: [
+    {
+      // No host address binds both `0.0.0.0` and `::`; `::` covers every IPv6 address.
+      code: "services:\n  any:\n    image: app:1\n    ports:\n      - \"80:80\"\n  v6:\n    image: app:1\n    ports:\n      - \"[::]:80:80\"\n  local6:\n    image: app:1\n    ports:\n      - \"[::1]:81:80\"\n  all6:\n    image: app:1\n    ports:\n      - \"[::]:81:80\"\n",
+      errors: [
+        { messageId: "duplicate", line: 9, column: 9, endLine: 9, endColumn: 21, data: { port: "[::]:80/tcp", service: "v6", other: "any" } },
+        { messageId: "duplicate", line: 17, column: 9, endLine: 17, endColumn: 21, data: { port: "[::]:81/tcp", service: "all6", other: "local6" } },
+      ],
+    },
     {
       // Several replicas of one service cannot all bind one host port (nor a range mapped port to port).
       code: "services:\n  web:\n    image: app:1\n    deploy:\n      replicas: 2\n    ports:\n      - \"127.0.0.1:8080:80\"\n      - \"9000-9001:9000-9001\"\n  api:\n    image: app:1\n    scale: 3\n    ports:\n      - target: 80\n        published: 7000-7001\n",

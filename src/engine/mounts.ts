@@ -42,7 +42,16 @@ export function isRuntimeSocket(hostPath: string): boolean {
 }
 
 /** Host directories whose contents control or describe the host itself (prefix match). */
-const SYSTEM_DIRS = ["/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/run", "/var"];
+const SYSTEM_DIRS = [
+  "/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/run",
+  // /var holds variable data, most of it applications' own (/var/lib/<app>, /var/log/<app>, /var/www):
+  // only its runtime files (/var/run is /run), the container runtimes' state, cron and mail spools,
+  // backups of the host's account files, mail and the host's own logs describe or run the host.
+  "/var/run", "/var/lib/docker", "/var/lib/containerd", "/var/lib/containers", "/var/lib/kubelet", "/var/spool", "/var/backups", "/var/mail",
+  "/var/log/auth.log", "/var/log/secure", "/var/log/syslog", "/var/log/messages", "/var/log/journal", "/var/log/audit",
+];
+/** Directories sensitive as a whole (they hold the ones above), not every directory under them. */
+const SYSTEM_TREES = ["/var", "/var/lib", "/var/log"];
 /** Paths under those directories that are routinely shared and harmless. */
 const HARMLESS = /^(\/etc\/localtime|\/etc\/timezone|\/usr\/share\/zoneinfo(\/.*)?|\/dev\/(null|zero|random|urandom))$/;
 /** Time-zone files and null devices: shared by many services on purpose, with nothing to leak. */
@@ -63,7 +72,7 @@ export function sensitiveHostPath(hostPath: string, readOnly: boolean): string |
   if (!p.startsWith("/") || p.startsWith("//")) return null;
   if (isRuntimeSocket(p) || HARMLESS.test(p) || (readOnly && HARMLESS_READ_ONLY.test(p))) return null;
   if (/^\/home(\/[^/]+)?$/.test(p)) return p.split("/").length === 2 ? "/home" : "a home directory";
-  return SYSTEM_DIRS.find((d) => p === d || p.startsWith(`${d}/`)) ?? null;
+  return SYSTEM_DIRS.find((d) => p === d || p.startsWith(`${d}/`)) ?? SYSTEM_TREES.find((d) => p === d) ?? null;
 }
 
 /** The short-syntax text of a volume entry (`src:dst[:mode]`), or null for the long syntax. */

@@ -15,7 +15,7 @@ export const EXCLUDED: Record<string, string> = {
   shell_running_a_pipe_without_pipefail_flag:
     "negative.dockerfile line 2 `RUN pwsh SOME_CMD | SOME_OTHER_CMD` runs under the default /bin/sh, so the `|` is a POSIX pipe that hides pwsh's failure (hadolint's DL4006 reports it too); KICS exempts it because the left command is PowerShell. (positive line 3, an exec-form `\"|\"` argument, is reported with its own message.)",
   volume_has_sensitive_host_directory:
-    "positive1 flags `- /var/lib/backup/data`, an anonymous volume with no host side at all; sensitive-host-mount (DC103) reports the three real host paths",
+    "positive1 flags `- /var/lib/backup/data`, an anonymous volume with no host side at all, and positive2/positive3 bind `/var/lib/backup/data` and `/var/data`, application data directories under /var, not the host's state, logs, spool or runtime files; sensitive-host-mount (DC103) reports positive4's `/etc/exercise`",
 };
 
 describeWithCorpus("KICS labelled samples", () => {

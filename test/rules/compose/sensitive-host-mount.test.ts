@@ -14,6 +14,8 @@ ruleTester(rule, {
     // `${PWD}` and relative paths are the project directory, another variable no known directory:
     // a `.docker` or `.ssh` folder there is not the user's credential store.
     "services:\n  app:\n    image: example/app:1\n    volumes:\n      - ${PWD}/.docker/php/php.ini:/usr/local/etc/php/php.ini:ro\n      - ./.docker/nginx/default.conf:/etc/nginx/conf.d/default.conf:ro\n      - .docker/mysql:/docker-entrypoint-initdb.d:ro\n      - ${DEPLOY_DIR}/.ssh/known_hosts:/etc/ssh/ssh_known_hosts:ro\n",
+    // An application's own directory under /var (its data, its logs, its web root) is no host state.
+    "services:\n  app:\n    image: example/app:1\n    volumes:\n      - /var/log/nginx:/var/log/nginx\n      - /var/lib/myapp/data:/data\n      - /var/www/html:/usr/share/nginx/html:ro\nvolumes:\n  vol:\n    driver: local\n    driver_opts:\n      device: /var/lib/backup/data\n      o: bind\n  wp:\n    driver: local-persist\n    driver_opts:\n      mountpoint: /var/data\n",
   ],
   invalid: [
     {
@@ -26,10 +28,22 @@ ruleTester(rule, {
       ],
     },
     {
-      code: "services:\n  web:\n    image: nginx:1.27\nvolumes:\n  vol:\n    driver: local\n    driver_opts:\n      device: /var/lib/backup/data\n      o: bind\n  wp:\n    driver: local-persist\n    driver_opts:\n      mountpoint: /var/data\n",
+      code: "services:\n  web:\n    image: nginx:1.27\nvolumes:\n  vol:\n    driver: local\n    driver_opts:\n      device: /var/lib/docker/volumes\n      o: bind\n  wp:\n    driver: local-persist\n    driver_opts:\n      mountpoint: /var/spool/cron\n",
       errors: [
-        { messageId: "volume", line: 8, column: 15, endLine: 8, endColumn: 35 },
-        { messageId: "volume", line: 13, column: 19, endLine: 13, endColumn: 28 },
+        { messageId: "volume", line: 8, column: 15, endLine: 8, endColumn: 38, data: { volume: "vol", source: "/var/lib/docker/volumes", where: "inside the system directory /var/lib/docker" } },
+        { messageId: "volume", line: 13, column: 19, endLine: 13, endColumn: 34 },
+      ],
+    },
+    {
+      // Under /var: the whole tree, the host's own logs, runtime files, spool and backups.
+      code: "services:\n  agent:\n    image: example/agent:1\n    volumes:\n      - /var:/host/var:ro\n      - /var/log:/host/log:ro\n      - /var/log/auth.log:/auth.log:ro\n      - /var/run/mysqld/mysqld.sock:/run/mysqld.sock\n      - /var/backups:/backups:ro\n      - /var/lib:/host/lib:ro\n",
+      errors: [
+        { messageId: "service", line: 5, column: 9, endLine: 5, endColumn: 13 },
+        { messageId: "service", line: 6, column: 9, endLine: 6, endColumn: 17 },
+        { messageId: "service", line: 7, column: 9, endLine: 7, endColumn: 26 },
+        { messageId: "service", line: 8, column: 9, endLine: 8, endColumn: 36 },
+        { messageId: "service", line: 9, column: 9, endLine: 9, endColumn: 21 },
+        { messageId: "service", line: 10, column: 9, endLine: 10, endColumn: 17 },
       ],
     },
     {

@@ -4,11 +4,25 @@ import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { servicesLacking } from "../../src/engine/service-lifecycle.js";
 
-/** Capabilities that amount to, or lead straight to, control of the host or of other containers. */
-const DANGEROUS = new Set([
-  "ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "SYS_TIME", "DAC_READ_SEARCH",
-  "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE", "LINUX_IMMUTABLE", "SYSLOG", "SYS_RESOURCE",
-]);
+/** The capabilities reported, with what each lets a process do (after capabilities(7)). */
+const DANGEROUS: Record<string, string> = {
+  ALL: "use every capability, SYS_ADMIN and SYS_MODULE among them",
+  SYS_ADMIN: "mount filesystems and use many administrative kernel interfaces",
+  NET_ADMIN: "reconfigure the network interfaces, routes and firewall rules of its network namespace",
+  SYS_PTRACE: "trace and modify any process it can see",
+  SYS_MODULE: "load modules into the host's kernel",
+  SYS_RAWIO: "use I/O ports and read kernel memory through /proc/kcore",
+  SYS_BOOT: "call reboot() and kexec_load()",
+  SYS_TIME: "set the system clock, which the host and all its containers share",
+  DAC_READ_SEARCH: "bypass read permissions and open files by handle (open_by_handle_at), past the bounds of its mounts",
+  BPF: "load BPF programs into the kernel",
+  PERFMON: "use the kernel's performance monitoring (perf_event_open)",
+  MAC_ADMIN: "change the Mandatory Access Control (LSM) policy",
+  MAC_OVERRIDE: "override Mandatory Access Control",
+  LINUX_IMMUTABLE: "set and clear the immutable and append-only flags of files",
+  SYSLOG: "read and clear the kernel log and see kernel addresses",
+  SYS_RESOURCE: "override resource limits and disk quotas",
+};
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -26,7 +40,7 @@ export default defineComposeRule({
     options: { requireDropAll: true },
     optionTypes: { requireDropAll: "boolean" },
     messages: {
-      dangerous: "Service `{{service}}` adds the {{cap}} capability, which gives a compromised process a direct path to the host or other containers. Remove it, or replace it with the narrowest capability the service needs.",
+      dangerous: "Service `{{service}}` adds `{{cap}}`, which lets a compromised process {{effect}}. Remove it, or replace it with the narrowest capability the service needs.",
       noDropAll: "Service `{{service}}` keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …) that most services never use. Add `cap_drop: [ALL]` and `cap_add` back only what it needs.",
     },
   },
@@ -35,10 +49,11 @@ export default defineComposeRule({
     for (const service of model.services) {
       list(service.data.cap_add).forEach((cap, i) => {
         const name = capabilityName(cap);
-        if (!DANGEROUS.has(name)) return;
+        const effect = Object.hasOwn(DANGEROUS, name) ? DANGEROUS[name] : null;
+        if (!effect) return;
         const range = model.locate([...service.path, "cap_add", i]);
         if (!once(range)) return;
-        report({ messageId: "dangerous", data: { service: service.name, cap: name }, range, service: service.name });
+        report({ messageId: "dangerous", data: { service: service.name, cap: String(cap).trim(), effect }, range, service: service.name });
       });
     }
     if (options.requireDropAll === false) return;

@@ -21,7 +21,15 @@ ruleTester(rule, {
       code: "services:\n  webapp:\n    build: ./dir\n    cap_add:\n      - all\n",
       errors: [
         { messageId: "noDropAll", line: 2, column: 3, endLine: 2, endColumn: 9, service: "webapp" },
-        { messageId: "dangerous", line: 5, column: 9, endLine: 5, endColumn: 12, service: "webapp" },
+        { messageId: "dangerous", line: 5, column: 9, endLine: 5, endColumn: 12, service: "webapp", data: { service: "webapp", cap: "all", effect: "use every capability, SYS_ADMIN and SYS_MODULE among them" } },
+      ],
+    },
+    {
+      // The message quotes the entry as written and says what that capability allows.
+      code: "services:\n  ntp:\n    image: example/ntp:1\n    cap_drop: [ALL]\n    cap_add: [CAP_SYS_TIME, sys_boot]\n",
+      errors: [
+        { messageId: "dangerous", line: 5, column: 15, endLine: 5, endColumn: 27, data: { service: "ntp", cap: "CAP_SYS_TIME", effect: "set the system clock, which the host and all its containers share" } },
+        { messageId: "dangerous", line: 5, column: 29, endLine: 5, endColumn: 37, data: { service: "ntp", cap: "sys_boot", effect: "call reboot() and kexec_load()" } },
       ],
     },
     {

@@ -1,5 +1,5 @@
 import rule from "../../../rules/compose/privileged.js";
-import { ruleTester } from "../../helpers/rule-tester.js";
+import { ruleTester, runCase } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
@@ -33,22 +33,31 @@ ruleTester(rule, {
       // Strings Compose casts to true.
       code: "services:\n  a:\n    image: alpine:3.20\n    privileged: \"yes\"\n  b:\n    image: alpine:3.20\n    privileged: \"ON\"\n",
       errors: [
-        { messageId: "privileged", line: 4, column: 17, endLine: 4, endColumn: 22 },
-        { messageId: "privileged", line: 7, column: 17, endLine: 7, endColumn: 21 },
+        // The message quotes the value as the file writes it.
+        { messageId: "privileged", line: 4, column: 17, endLine: 4, endColumn: 22, data: { service: "a", value: '"yes"' } },
+        { messageId: "privileged", line: 7, column: 17, endLine: 7, endColumn: 21, data: { service: "b", value: '"ON"' } },
       ],
     },
     {
       // True by default: privileged unless the environment says otherwise.
       code: "services:\n  agent:\n    image: alpine:3.20\n    privileged: \"${PRIV:-true}\"\n",
-      errors: [{ messageId: "byDefault", line: 4, column: 17, endLine: 4, endColumn: 32, data: { service: "agent", value: "${PRIV:-true}" } }],
+      errors: [{ messageId: "byDefault", line: 4, column: 17, endLine: 4, endColumn: 32, data: { service: "agent", value: '"${PRIV:-true}"' } }],
     },
     {
       // post_start / pre_stop hooks run like `docker exec`: `privileged: true` gives their command every capability.
       code: "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    post_start:\n      - command: chown -R 101 /cache\n        privileged: true\n    pre_stop:\n      - command: [\"/drain.sh\"]\n        privileged: \"true\"\n",
       errors: [
-        { messageId: "hook", line: 7, column: 21, endLine: 7, endColumn: 25, data: { service: "web", hook: "post_start" } },
-        { messageId: "hook", line: 10, column: 21, endLine: 10, endColumn: 27, data: { service: "web", hook: "pre_stop" } },
+        { messageId: "hook", line: 7, column: 21, endLine: 7, endColumn: 25, data: { service: "web", hook: "post_start", value: "true" } },
+        { messageId: "hook", line: 10, column: 21, endLine: 10, endColumn: 27, data: { service: "web", hook: "pre_stop", value: '"true"' } },
       ],
     },
   ],
+});
+
+describe("privileged messages", () => {
+  it("quote the value the file writes, not `true`", () => {
+    const code = "services:\n  a:\n    image: alpine:3.20\n    privileged: \"yes\"\n    post_start:\n      - command: [\"true\"]\n        privileged: ON\n";
+    const messages = runCase(rule, { code }).map((f) => f.message);
+    expect(messages).toEqual([expect.stringContaining('`privileged: "yes"`'), expect.stringContaining("`privileged: ON`")]);
+  });
 });

@@ -238,8 +238,9 @@ export function inheritedEntries<T>(model: ComposeModel, service: ComposeService
   return out;
 }
 
-/** A list tagged to replace what `extends` would merge into it. */
+/** A list tagged to replace what `extends` would merge into it (the node is looked up only when the key is set). */
 function replacesList(model: ComposeModel, service: ComposeService, key: string): boolean {
+  if (service.data[key] === undefined) return false;
   const node = model.doc.getIn([...service.path, key], true);
   return isNode(node) && (node.tag === "!override" || node.tag === "!reset");
 }

@@ -1,6 +1,7 @@
-import { argIn, missingCleanups, removedPath } from "../../src/engine/cache-cleanup.js";
+import { argIn, keepsPackages, missingCleanups, readsCacheOnly, removedPath } from "../../src/engine/cache-cleanup.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { cleanupFix } from "../../src/engine/run-append.js";
 import { covers } from "../../src/engine/run-mounts.js";
 
 const DNF = ["dnf", "microdnf", "tdnf"];
@@ -14,6 +15,7 @@ export default defineDockerfileRule({
     severity: "info",
     description: "`dnf`/`microdnf install` runs without `clean all` afterwards in the same RUN.",
     aliases: ["DL3040", "DS-0019", "DS-0027", "kics:295acb63-9246-4b21-b441-7c1f1fb62dc0"],
+    fixable: true,
     messages: {
       clean: "`{{tool}} {{word}}` leaves the repository metadata it downloaded (and the packages too, when `keepcache` is on) in /var/cache, where it stays in this layer; finish the same RUN with `{{tool}} clean all` (or use a cache mount).",
     },
@@ -24,8 +26,10 @@ export default defineDockerfileRule({
       cleanup: (tool, c) => (DNF.includes(tool) ? cleanAll(c) : removedPath(tool, c, CACHES)),
       mount: (target) => CACHES.some((dir) => covers(target, dir)),
     });
-    for (const { command, word } of found) {
-      report({ messageId: "clean", data: { tool: command.name.slice(command.name.lastIndexOf("/") + 1), word: word.value }, range: word.range });
+    for (const { instruction, command, word } of found) {
+      const tool = command.name.slice(command.name.lastIndexOf("/") + 1);
+      const fix = cleanupFix(model, instruction, { command, word }, `${tool} clean all`, { keeps: keepsPackages, needs: readsCacheOnly });
+      report({ messageId: "clean", data: { tool, word: word.value }, range: word.range, fix: fix ?? undefined });
     }
   },
 });

@@ -1,6 +1,7 @@
-import { argIn, missingCleanups, removedPath } from "../../src/engine/cache-cleanup.js";
+import { argIn, keepsPackages, missingCleanups, readsCacheOnly, removedPath } from "../../src/engine/cache-cleanup.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { cleanupFix } from "../../src/engine/run-append.js";
 import { covers } from "../../src/engine/run-mounts.js";
 
 const CACHE = "/var/cache/yum";
@@ -13,6 +14,7 @@ export default defineDockerfileRule({
     severity: "info",
     description: "`yum install` runs without `yum clean all` afterwards in the same RUN.",
     aliases: ["DL3032", "DS-0015", "kics:00481784-25aa-4a55-8633-3136dfcf4f37"],
+    fixable: true,
     messages: {
       clean: "`yum {{word}}` leaves the repository metadata it downloaded (and the packages too, when `keepcache` is on) in /var/cache/yum, where it stays in this layer; finish the same RUN with `yum clean all` (or use a cache mount).",
     },
@@ -23,7 +25,10 @@ export default defineDockerfileRule({
       cleanup: (tool, c) => (tool === "yum" ? cleanAll(c) : removedPath(tool, c, [CACHE])),
       mount: (target) => covers(target, CACHE),
     });
-    for (const { word } of found) report({ messageId: "clean", data: { word: word.value }, range: word.range });
+    for (const { instruction, command, word } of found) {
+      const fix = cleanupFix(model, instruction, { command, word }, "yum clean all", { keeps: keepsPackages, needs: readsCacheOnly });
+      report({ messageId: "clean", data: { word: word.value }, range: word.range, fix: fix ?? undefined });
+    }
   },
 });
 

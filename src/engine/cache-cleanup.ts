@@ -71,3 +71,13 @@ export function removedPath(tool: string, c: ShellCommand, dirs: string[]): Shel
 
 /** An argument equal to one of `values`. */
 export const argIn = (c: ShellCommand, ...values: string[]): ShellWord | null => c.args.find((a) => values.includes(a.value)) ?? null;
+
+/** yum and the dnf family, which share their cache options. */
+const RPM_TOOLS = ["yum", "dnf", "microdnf", "tdnf"];
+
+/** `--downloadonly` (its packages stay in the cache) or a `keepcache` setting: the cache is kept on purpose. */
+export const keepsPackages = (c: ShellCommand): boolean => c.args.some((a) => a.value.startsWith("--downloadonly") || /keepcache/.test(a.value));
+
+/** A yum or dnf run that works from the cache alone (`-C`, `--cacheonly`), which a clean-up empties. */
+export const readsCacheOnly = ({ tool, command }: ToolCommand): boolean =>
+  RPM_TOOLS.includes(tool) && command.args.some((a) => a.value === "-C" || a.value === "--cacheonly");

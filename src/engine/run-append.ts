@@ -1,6 +1,9 @@
+import { commandsByRun } from "./cache-cleanup.js";
+import { subcommandOf } from "./package-managers.js";
 import type { DfInstruction, DockerfileModel } from "./parse/dockerfile.js";
 import { isCmd, readsScript } from "./parse/script-shell.js";
-import type { ShellCommand } from "./parse/shell.js";
+import type { ShellCommand, ShellWord } from "./parse/shell.js";
+import type { ToolCommand } from "./pinning.js";
 import { comparePos } from "./text.js";
 import type { Fix, Position } from "./types.js";
 
@@ -35,4 +38,30 @@ export function appendToRun(model: DockerfileModel, ins: DfInstruction, command:
 /** True when `command` was run as written, not through a wrapper such as `sudo` or `env` that the tool was unwrapped from. */
 export function runsUnwrapped(ins: DfInstruction, command: ShellCommand): boolean {
   return !!ins.script?.commands.some((c) => c.nameWord === command.nameWord);
+}
+
+/** The commands of the RUNs after `ins` in the file, ONBUILD triggers included. */
+export function laterRunCommands(model: DockerfileModel, ins: DfInstruction): ToolCommand[] {
+  const out: ToolCommand[] = [];
+  for (const [later, commands] of commandsByRun(model)) if (comparePos(later.range.start, ins.range.end) > 0) out.push(...commands);
+  return out;
+}
+
+/**
+ * The fix of a package manager's missing cache clean-up: `cleanup` appended to the RUN of the
+ * install. Only for an install run as written (not through `sudo`: the user may not clean the
+ * cache itself) whose `word` is its subcommand, that `keeps` nothing in the cache on purpose
+ * (`--downloadonly`), and when no later RUN `needs` the cache.
+ */
+export function cleanupFix(
+  model: DockerfileModel,
+  ins: DfInstruction,
+  install: { command: ShellCommand; word: ShellWord },
+  cleanup: string,
+  guards: { keeps: (c: ShellCommand) => boolean; needs: (c: ToolCommand) => boolean },
+): Fix | null {
+  const { command, word } = install;
+  if (!runsUnwrapped(ins, command) || subcommandOf(command) !== word || guards.keeps(command)) return null;
+  if (laterRunCommands(model, ins).some(guards.needs)) return null;
+  return appendToRun(model, ins, cleanup, `Add ${cleanup}`);
 }

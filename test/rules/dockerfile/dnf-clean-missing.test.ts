@@ -13,10 +13,27 @@ ruleTester(rule, {
     {
       code: "FROM fedora:40\nRUN set -uex && \\\n    dnf install -vy docker-ce\n",
       errors: [{ messageId: "clean", line: 3, column: 9, endLine: 3, endColumn: 16 }],
+      output: "FROM fedora:40\nRUN set -uex && \\\n    dnf install -vy docker-ce && dnf clean all\n",
     },
     {
       code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf clean all && microdnf install -y tar\n",
       errors: [{ messageId: "clean", line: 2, column: 36, endLine: 2, endColumn: 43 }],
+      output: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf clean all && microdnf install -y tar && microdnf clean all\n",
+    },
+    {
+      code: "FROM photon:5.0\nRUN /usr/bin/tdnf install -y tar;\n",
+      errors: [{ messageId: "clean", line: 2, column: 19, endLine: 2, endColumn: 26 }],
+      output: "FROM photon:5.0\nRUN /usr/bin/tdnf install -y tar && tdnf clean all;\n",
+    },
+    {
+      // no fix: the script ends in a compound command
+      code: "FROM fedora:40\nRUN for p in a b; do dnf install -y $p; done\n",
+      errors: [{ messageId: "clean", line: 2, column: 26, endLine: 2, endColumn: 33 }],
+    },
+    {
+      // no fix: the packages --downloadonly fetches go to the cache that `dnf clean all` empties
+      code: "FROM fedora:40\nRUN dnf install -y --downloadonly httpd\n",
+      errors: [{ messageId: "clean", line: 2, column: 9, endLine: 2, endColumn: 16 }],
     },
   ],
 });

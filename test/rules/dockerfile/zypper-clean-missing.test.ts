@@ -12,10 +12,22 @@ ruleTester(rule, {
     {
       code: "FROM opensuse/leap:15.6\nRUN zypper install\n",
       errors: [{ messageId: "clean", line: 2, column: 12, endLine: 2, endColumn: 19 }],
+      output: "FROM opensuse/leap:15.6\nRUN zypper install && zypper clean --all\n",
     },
     {
       code: "FROM opensuse/leap:15.6\nRUN zypper --non-interactive in git\n",
       errors: [{ messageId: "clean", line: 2, column: 30, endLine: 2, endColumn: 32 }],
+      output: "FROM opensuse/leap:15.6\nRUN zypper --non-interactive in git && zypper clean --all\n",
+    },
+    {
+      // no fix: the packages --download-only fetches go to the cache that `zypper clean --all` empties
+      code: "FROM opensuse/leap:15.6\nRUN zypper -n in --download-only git\n",
+      errors: [{ messageId: "clean", line: 2, column: 15, endLine: 2, endColumn: 17 }],
+    },
+    {
+      // no fix: a later RUN does not refresh the metadata the clean-up removes
+      code: "FROM opensuse/leap:15.6\nRUN zypper -n in git\nRUN zypper --no-refresh -n in vim && zypper clean --all\n",
+      errors: [{ messageId: "clean", line: 2, column: 15, endLine: 2, endColumn: 17 }],
     },
   ],
 });

@@ -1,9 +1,19 @@
-import { runInvocations, shortBundleHas } from "../../src/engine/invocations.js";
+import { allRunCommands } from "../../src/engine/execform.js";
+import { runInvocations, shortBundleHas, type Invocation } from "../../src/engine/invocations.js";
+import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { packageInstall } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { comparePos } from "../../src/engine/text.js";
 
 /** wget short options that take a value (the rest of a bundle after them is that value). */
 const VALUE_LETTERS = "oaeiBtOTwQPUlARDIX";
 const QUIET_LONG = /^--(progress|quiet|no-verbose|output-file|append-output)(=|$)/;
+/**
+ * Official images whose tags, but the Alpine and Windows ones, are Debian or Ubuntu based: their
+ * wget (when there is one) is GNU wget. Alpine's is BusyBox's, which has no --progress option.
+ */
+const GNU_WGET_IMAGES = /^(library\/)?(debian|ubuntu|buildpack-deps|python|node|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|postgres|redis|httpd|nginx|gcc)$/;
+const NOT_GLIBC_TAG = /alpine|windows|nanoserver|servercore/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -13,6 +23,7 @@ export default defineDockerfileRule({
     severity: "info",
     description: "wget runs without --progress or a quiet flag and floods the build log.",
     aliases: ["DL3047"],
+    fixable: true,
     messages: {
       progress: "Without a terminal wget prints a line of progress dots for every 50 KB it downloads, which bloats build logs for large downloads; add `--progress=dot:giga`, or `-nv` (one line per file, errors still shown; `-q` hides the errors too).",
     },
@@ -24,7 +35,33 @@ export default defineDockerfileRule({
       const quiet = c.args.some(
         (a) => QUIET_LONG.test(a.value) || a.value === "-nv" || ["q", "o", "a"].some((l) => shortBundleHas(a.value, l, VALUE_LETTERS)),
       );
-      if (!quiet) report({ messageId: "progress", range: c.nameWord.range });
+      if (quiet) continue;
+      const end = c.nameWord.range.end;
+      const fix = runsGnuWget(model, inv) ? { description: "Add --progress=dot:giga", edits: [{ range: { start: end, end }, text: " --progress=dot:giga" }] } : undefined;
+      report({ messageId: "progress", range: c.nameWord.range, fix });
     }
   },
 });
+
+/**
+ * True when the wget that runs is known to be GNU wget, which takes --progress: the stage comes
+ * from a Debian- or Ubuntu-based official image, or installs the `wget` package with apk or apt
+ * before this command. BusyBox's wget (Alpine's) rejects --progress, and an image of unknown make
+ * may be BusyBox-based.
+ */
+function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
+  const stage = model.stages[inv.instruction.stageIndex];
+  // Alpine keeps BusyBox's wget at /bin/wget beside GNU wget's /usr/bin/wget.
+  if (!stage || !inv.command || !["wget", "/usr/bin/wget"].includes(inv.command.name)) return false;
+  const chain: DfStage[] = [];
+  for (let s: DfStage | null = stage; s && chain.length < 100 && !chain.includes(s); s = s.baseStage) chain.push(s);
+  const root = chain[chain.length - 1].image;
+  const hub = root && (root.registry === null || root.registry === "docker.io");
+  if (hub && GNU_WGET_IMAGES.test(root.name) && !NOT_GLIBC_TAG.test(root.tag ?? "") && !root.ref.includes("$")) return true;
+  const at = inv.command.range.start;
+  return allRunCommands(model).some(({ instruction, command }) => {
+    if (!chain.includes(model.stages[instruction.stageIndex]) || comparePos(command.range.end, at) > 0) return false;
+    const install = packageInstall(command);
+    return !!install && (install.installer === "apk" || install.installer === "apt") && install.packages.some((p) => p.value === "wget");
+  });
+}

@@ -12,6 +12,7 @@ ruleTester(rule, {
     {
       code: "FROM node:20\nRUN wget my.xyz\n",
       errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+      output: "FROM node:20\nRUN wget --progress=dot:giga my.xyz\n",
     },
     {
       code: "FROM node:20\nRUN wget -Oq.txt https://x && /usr/bin/wget -c y\n",
@@ -19,6 +20,34 @@ ruleTester(rule, {
         { messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 },
         { messageId: "progress", line: 2, column: 31, endLine: 2, endColumn: 44 },
       ],
+      output: "FROM node:20\nRUN wget --progress=dot:giga -Oq.txt https://x && /usr/bin/wget --progress=dot:giga -c y\n",
+    },
+    {
+      // a stage built FROM a Debian-based one runs GNU wget too
+      code: "FROM buildpack-deps:bookworm AS base\nFROM base\nRUN wget -O /tmp/x https://x\n",
+      errors: [{ messageId: "progress", line: 3, column: 5, endLine: 3, endColumn: 9 }],
+      output: "FROM buildpack-deps:bookworm AS base\nFROM base\nRUN wget --progress=dot:giga -O /tmp/x https://x\n",
+    },
+    {
+      // no fix: Alpine's wget is BusyBox's, which has no --progress option and would fail
+      code: "FROM node:20-alpine\nRUN wget -O /tmp/x https://x\n",
+      errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+    },
+    {
+      // GNU wget installed on Alpine comes first in PATH
+      code: "FROM alpine:3.20\nRUN apk add --no-cache wget\nRUN wget -O /tmp/x https://x\n",
+      errors: [{ messageId: "progress", line: 3, column: 5, endLine: 3, endColumn: 9 }],
+      output: "FROM alpine:3.20\nRUN apk add --no-cache wget\nRUN wget --progress=dot:giga -O /tmp/x https://x\n",
+    },
+    {
+      // no fix: /bin/wget stays BusyBox's
+      code: "FROM alpine:3.20\nRUN apk add --no-cache wget && /bin/wget https://x\n",
+      errors: [{ messageId: "progress", line: 2, column: 32, endLine: 2, endColumn: 41 }],
+    },
+    {
+      // no fix: an image of unknown make may be BusyBox-based
+      code: "FROM example/base:1\nRUN wget https://x\n",
+      errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],
     },
   ],
 });

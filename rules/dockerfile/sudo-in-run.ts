@@ -1,5 +1,15 @@
-import { runInvocations } from "../../src/engine/invocations.js";
+import { runInvocations, type Invocation } from "../../src/engine/invocations.js";
+import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { chainInstructions } from "../../src/engine/stage-roles.js";
+import type { Fix } from "../../src/engine/types.js";
+import { imageDefaultsToNonRoot, isRootUser } from "../../src/engine/users.js";
+
+/** Docker Official Images that run as root unless a USER says otherwise. */
+const ROOT_IMAGES = /^(library\/)?(debian|ubuntu|alpine|busybox|buildpack-deps|centos|fedora|rockylinux|almalinux|amazonlinux|python|node|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|postgres|redis|httpd|nginx|gcc)$/;
+/** sudo options that, for root running as root, change nothing but the environment kept (-E). */
+const KEEPS_ENV = /^(-E|--preserve-env(=.*)?)$/;
+const HARMLESS = /^(--preserve-env(=.*)?|--set-home|--non-interactive|--stdin|--user=(root|#0))$/;
 
 export default defineDockerfileRule({
   meta: {
@@ -9,6 +19,7 @@ export default defineDockerfileRule({
     severity: "warning",
     description: "RUN uses sudo.",
     aliases: ["DL3004", "DS-0010", "CKV2_DOCKER_1", "kics:8ada6e80-0ade-439e-b176-0b28f6bce35a"],
+    fixable: true,
     messages: {
       sudo: "`sudo` in a RUN step means the image ships sudo and a sudo-capable user, and its TTY and environment handling is unpredictable in builds; switch with `USER root` for the step instead (or use gosu/su-exec at run time).",
     },
@@ -16,7 +27,59 @@ export default defineDockerfileRule({
   check({ model, report }) {
     for (const inv of runInvocations(model)) {
       if (inv.name !== "sudo") continue;
-      report({ messageId: "sudo", range: inv.command ? inv.command.nameWord.range : inv.range });
+      report({ messageId: "sudo", range: inv.command ? inv.command.nameWord.range : inv.range, fix: dropSudoFix(model, inv) });
     }
   },
 });
+
+/**
+ * Drops `sudo` and its options where the RUN already runs as root, so sudo would run the command
+ * as the same user: only in shell form, with options that neither change the user, group or
+ * directory (`-u app`, `-i`, `-s`) nor run it elsewhere (`-b`), and where sudo's environment
+ * handling changes nothing the Dockerfile set. sudo resets the environment, so without `-E` the
+ * stage must set no ENV or ARG before the RUN; and it looks commands up in its own secure_path, so
+ * the stage must not set PATH.
+ */
+function dropSudoFix(model: DockerfileModel, inv: Invocation): Fix | undefined {
+  const c = inv.command;
+  const ins = inv.instruction;
+  const stage = model.stages[ins.stageIndex];
+  if (!c || c.assigns.length || ins.execForm || !stage || !model.instructions.includes(ins)) return undefined;
+  const words = c.args;
+  let i = 0;
+  let keepsEnv = false;
+  for (; i < words.length; i++) {
+    const v = words[i].value;
+    if (v === "--") {
+      i++;
+      break;
+    }
+    if (!v.startsWith("-") || v === "-") break;
+    keepsEnv ||= KEEPS_ENV.test(v) || /^-[EHnS]*E/.test(v);
+    if (HARMLESS.test(v)) continue;
+    const bundle = /^-([EHnS]*)(u(.*))?$/.exec(v);
+    if (!bundle || v === "-") return undefined;
+    if (bundle[2] === undefined) continue;
+    const user = bundle[3] || words[++i]?.value;
+    if (user !== "root" && user !== "#0") return undefined;
+  }
+  const command = words[i];
+  if (!command || /^[A-Za-z_][A-Za-z0-9_]*=/.test(command.value)) return undefined;
+  const chain = chainInstructions(stage);
+  const before = chain.slice(0, chain.indexOf(ins));
+  if (!runsAsRoot(stage, before)) return undefined;
+  if (before.some((b) => b.keyword === "ENV" && b.properties.some((p) => p.name === "PATH"))) return undefined;
+  if (!keepsEnv && before.some((b) => b.keyword === "ENV" || b.keyword === "ARG")) return undefined;
+  return { description: "Drop sudo", edits: [{ range: { start: c.nameWord.range.start, end: command.range.start }, text: "" }] };
+}
+
+/** True when the last USER before the RUN is root, or there is none and the base is an Official Image that runs as root. */
+function runsAsRoot(stage: DfStage, before: readonly { keyword: string; args: { value: string }[] }[]): boolean {
+  const users = before.filter((b) => b.keyword === "USER" && b.args.length);
+  if (users.length) return isRootUser(users[users.length - 1].args[0].value) === true;
+  let root: DfStage = stage;
+  for (let depth = 0; root.baseStage && depth < 100; depth++) root = root.baseStage;
+  const image = root.image;
+  if (!image || image.ref.includes("$") || (image.registry !== null && image.registry !== "docker.io")) return false;
+  return ROOT_IMAGES.test(image.name) && !imageDefaultsToNonRoot(image.ref);
+}

@@ -11,6 +11,7 @@ ruleTester(rule, {
     {
       code: "FROM alpine:3.5\nRUN sudo pip install --upgrade pip\n",
       errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+      output: "FROM alpine:3.5\nRUN pip install --upgrade pip\n",
     },
     {
       code: "FROM alpine:3.5\nRUN apk add curl && /usr/bin/sudo -u app make\n",
@@ -22,6 +23,46 @@ ruleTester(rule, {
         { messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 21 },
         { messageId: "sudo", line: 3, column: 13, endLine: 3, endColumn: 17 },
       ],
+    },
+    {
+      // as root, sudo changes nothing but the environment, which -E keeps
+      code: "FROM ubuntu:24.04\nENV DEBIAN_FRONTEND=noninteractive\nUSER root\nRUN sudo -E apt-get update && sudo --preserve-env -n -u root apt-get install -y curl\n",
+      errors: [
+        { messageId: "sudo", line: 4, column: 5, endLine: 4, endColumn: 9 },
+        { messageId: "sudo", line: 4, column: 31, endLine: 4, endColumn: 35 },
+      ],
+      output: "FROM ubuntu:24.04\nENV DEBIAN_FRONTEND=noninteractive\nUSER root\nRUN apt-get update && apt-get install -y curl\n",
+    },
+    {
+      // a Docker Official Image that runs as root, and no ENV or ARG that sudo would hide
+      code: "FROM debian:12\nRUN echo ok | sudo tee /etc/motd\n",
+      errors: [{ messageId: "sudo", line: 2, column: 15, endLine: 2, endColumn: 19 }],
+      output: "FROM debian:12\nRUN echo ok | tee /etc/motd\n",
+    },
+    {
+      // no fix: the RUN runs as app, which needs sudo
+      code: "FROM ubuntu:24.04\nUSER root\nRUN useradd app\nUSER app\nRUN sudo -E make install\n",
+      errors: [{ messageId: "sudo", line: 5, column: 5, endLine: 5, endColumn: 9 }],
+    },
+    {
+      // no fix: an image of unknown make may run as another user
+      code: "FROM example/devbox:1\nRUN sudo -E make install\n",
+      errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+    },
+    {
+      // no fix: without -E, sudo hides the ENV values from the command
+      code: "FROM debian:12\nENV DEBIAN_FRONTEND=noninteractive\nRUN sudo apt-get install -y tzdata\n",
+      errors: [{ messageId: "sudo", line: 3, column: 5, endLine: 3, endColumn: 9 }],
+    },
+    {
+      // no fix: sudo looks commands up in its secure_path, not the PATH the stage sets
+      code: "FROM debian:12\nENV PATH=/opt/venv/bin:$PATH\nRUN sudo -E pip install x\n",
+      errors: [{ messageId: "sudo", line: 3, column: 5, endLine: 3, endColumn: 9 }],
+    },
+    {
+      // no fix: a login shell (-i) starts in root's home
+      code: "FROM debian:12\nRUN sudo -i make install\n",
+      errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],
     },
   ],
 });

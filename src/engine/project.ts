@@ -45,6 +45,8 @@ export interface Project {
   exists(path: string): boolean | null;
   /** Whether a directory holds any file (the root always does): true / false, null when the tree is not known. */
   hasDirectory(dir: string): boolean | null;
+  /** Whether any path of the repository passes `test`: true / false, null when none does and the tree is not known whole. */
+  anyPath(test: (path: string) => boolean): boolean | null;
   /** The .dockerignore that applies to a build context directory; undefined when unknowable. */
   dockerignoreFor(contextDir: string): DockerignoreModel | null | undefined;
   /** Services, in any Compose file, that build from this Dockerfile. */
@@ -97,6 +99,7 @@ export function buildProject(input: ProjectInput): Project {
     services,
     exists,
     hasDirectory,
+    anyPath: (test) => ([...known].some(test) || (tree !== null && [...tree].some(test)) ? true : tree && !input.treeTruncated ? false : null),
     dockerignoreFor,
     servicesBuilding: (path) => services.filter((s) => s.dockerfilePath === path),
     composeFilesComplete: () => (complete ??= !composeFilesElsewhere?.()),

@@ -50,7 +50,7 @@ export function laterRunCommands(model: DockerfileModel, ins: DfInstruction): To
 /**
  * The fix of a package manager's missing cache clean-up: `cleanup` appended to the RUN of the
  * install. Only for an install run as written (not through `sudo`: the user may not clean the
- * cache itself) whose `word` is its subcommand, that `keeps` nothing in the cache on purpose
+ * cache itself) whose `word` is its subcommand (or its name, for a bare `yarn`), that `keeps` nothing in the cache on purpose
  * (`--downloadonly`), and when no later RUN `needs` the cache.
  */
 export function cleanupFix(
@@ -61,7 +61,7 @@ export function cleanupFix(
   guards: { keeps: (c: ShellCommand) => boolean; needs: (c: ToolCommand) => boolean },
 ): Fix | null {
   const { command, word } = install;
-  if (!runsUnwrapped(ins, command) || subcommandOf(command) !== word || guards.keeps(command)) return null;
+  if (!runsUnwrapped(ins, command) || (word !== command.nameWord && subcommandOf(command) !== word) || guards.keeps(command)) return null;
   if (laterRunCommands(model, ins).some(guards.needs)) return null;
   return appendToRun(model, ins, cleanup, `Add ${cleanup}`);
 }

@@ -13,12 +13,49 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // no fix: without the file tree, a Yarn 2+ project (whose Plug'n'Play runs from the cache) cannot be ruled out
       code: "FROM node:20\nRUN yarn install --frozen-lockfile\n",
       errors: [{ messageId: "cache", line: 2, column: 10, endLine: 2, endColumn: 17 }],
     },
     {
+      code: "FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n",
+      tree: ["Dockerfile", "package.json", "yarn.lock"],
+      errors: [{ messageId: "cache", line: 4, column: 10, endLine: 4, endColumn: 17 }],
+      output: "FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
+    },
+    {
       code: "FROM node:20\nRUN yarn --production && yarn cache dir\n",
+      tree: ["Dockerfile", "package.json"],
       errors: [{ messageId: "cache", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+      output: "FROM node:20\nRUN yarn --production && yarn cache dir && yarn cache clean\n",
+    },
+    {
+      // no fix: the project copied from web/ uses Yarn 2+ (.yarnrc.yml)
+      code: "FROM node:20\nCOPY web/package.json web/yarn.lock ./\nRUN yarn install\n",
+      tree: ["Dockerfile", "web/package.json", "web/yarn.lock", "web/.yarnrc.yml"],
+      errors: [{ messageId: "cache", line: 3, column: 10, endLine: 3, endColumn: 17 }],
+    },
+    {
+      // no fix: a later RUN installs from the cache alone
+      code: "FROM node:20\nRUN yarn install\nRUN yarn install --offline --production\n",
+      tree: ["Dockerfile", "package.json"],
+      errors: [
+        { messageId: "cache", line: 2, column: 10, endLine: 2, endColumn: 17 },
+        { messageId: "cache", line: 3, column: 10, endLine: 3, endColumn: 17 },
+      ],
+      output: "FROM node:20\nRUN yarn install\nRUN yarn install --offline --production && yarn cache clean\n",
+    },
+    {
+      // no fix: Corepack may run a Yarn 2+ that the package.json names
+      code: "FROM node:20\nRUN corepack enable\nRUN yarn install\n",
+      tree: ["Dockerfile", "package.json"],
+      errors: [{ messageId: "cache", line: 3, column: 10, endLine: 3, endColumn: 17 }],
+    },
+    {
+      // no fix: a base image other than node's may bring another Yarn
+      code: "FROM example/node-yarn:4\nRUN yarn install\n",
+      tree: ["Dockerfile", "package.json"],
+      errors: [{ messageId: "cache", line: 2, column: 10, endLine: 2, endColumn: 17 }],
     },
   ],
 });

@@ -193,20 +193,32 @@ function movedComments(before: string, after: string): string[] {
   return moved;
 }
 
-/** A Dockerfile after its fixes: the same instructions (up to the keyword a fix replaces), ENV and LABEL values and comments. */
+/**
+ * A Dockerfile after its fixes: the same instructions (up to the keyword a fix replaces, and but
+ * the overridden CMD, ENTRYPOINT and HEALTHCHECK a fix deletes), ENV and LABEL values and comments.
+ */
 function dockerfileProblems(path: string, before: string, after: string, fixedBy: Set<string>): string[] {
   const a = parseDockerfile(path, before);
   const b = parseDockerfile(path, after);
   const problems: string[] = [];
   const becomes = (x: string, y: string) =>
     x === y || (fixedBy.has("add-instead-of-copy") && x === "ADD" && y === "COPY") || (fixedBy.has("maintainer-deprecated") && x === "MAINTAINER" && y === "LABEL");
+  const deletable = (k: string) => fixedBy.has("duplicate-singleton-instruction") && ["CMD", "ENTRYPOINT", "HEALTHCHECK"].includes(k);
   const ka = a.instructions.map((i) => i.keyword);
   const kb = b.instructions.map((i) => i.keyword);
-  if (ka.length !== kb.length || !ka.every((k, i) => becomes(k, kb[i]))) problems.push(`instructions changed: ${ka.join(" ")} -> ${kb.join(" ")}`);
+  // Each instruction left pairs with the next one before that it became; only deletable ones are skipped.
+  const pairs: [number, number][] = [];
+  let i = 0;
+  for (let j = 0; j < kb.length && i < ka.length; i++) {
+    if (becomes(ka[i], kb[j])) pairs.push([i, j++]);
+    else if (!deletable(ka[i])) break;
+  }
+  const whole = pairs.length === kb.length && ka.slice(i).every(deletable);
+  if (!whole) problems.push(`instructions changed: ${ka.join(" ")} -> ${kb.join(" ")}`);
   // The ENV and LABEL instructions that were ENV or LABEL before (not the label a MAINTAINER became).
-  const properties = (m: typeof a) =>
-    m.instructions.filter((_, i) => ka[i] === "ENV" || ka[i] === "LABEL").map((i) => i.properties.map((p) => [p.name, p.value]));
-  if (ka.length === kb.length && !isDeepStrictEqual(properties(a), properties(b))) problems.push("ENV or LABEL values changed");
+  const kept = pairs.filter(([x]) => ka[x] === "ENV" || ka[x] === "LABEL");
+  const properties = (m: typeof a, side: 0 | 1) => kept.map((pair) => m.instructions[pair[side]].properties.map((p) => [p.name, p.value]));
+  if (whole && !isDeepStrictEqual(properties(a, 0), properties(b, 1))) problems.push("ENV or LABEL values changed");
   if (a.stages.map((s) => s.name).join() !== b.stages.map((s) => s.name).join() && !fixedBy.has("unnamed-stage-ref")) problems.push("stage names changed");
   return problems;
 }

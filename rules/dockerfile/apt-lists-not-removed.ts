@@ -48,7 +48,8 @@ export default defineDockerfileRule({
  * Deletes the lists at the end of the RUN, as Docker's best practices write it: only when the RUN
  * itself uses them after the update (an update alone is for a later RUN) and no later RUN of the
  * file reads apt's lists without an update of its own (a stage built FROM this one may rely on
- * them), nor runs a script file, which may install packages without an update. Not when `sudo` runs the update: the user may not delete the lists itself.
+ * them), nor runs a script file, which may install packages without an update. Not when `sudo`
+ * runs the update: the user may not delete the lists itself.
  */
 function removeListsFix(model: DockerfileModel, ins: DfInstruction, update: ShellCommand) {
   if (!runsUnwrapped(ins, update)) return null;

@@ -50,8 +50,8 @@ export function laterRunCommands(model: DockerfileModel, ins: DfInstruction): To
 /**
  * The fix of a package manager's missing cache clean-up: `cleanup` appended to the RUN of the
  * install. Only for an install run as written (not through `sudo`: the user may not clean the
- * cache itself) whose `word` is its subcommand (or its name, for a bare `yarn`), that `keeps` nothing in the cache on purpose
- * (`--downloadonly`), and when no later RUN `needs` the cache.
+ * cache itself) whose `word` is its subcommand (or its name, for a bare `yarn`), that `keeps`
+ * nothing in the cache on purpose (`--downloadonly`), and when no later RUN `needs` the cache.
  */
 export function cleanupFix(
   model: DockerfileModel,

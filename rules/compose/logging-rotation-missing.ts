@@ -2,9 +2,9 @@ import { isMap, isScalar, type Node } from "yaml";
 import { isRecord, type ComposeModel, type ComposeService } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { insertServiceKey } from "../../src/engine/service-key-order.js";
 import { isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
 import type { Fix, Range } from "../../src/engine/types.js";
-import { insertFirstKey } from "../../src/engine/yaml-edit.js";
 
 /** json-file (the daemon's usual default) keeps one unbounded file unless `max-size` is set; `local` rotates by default. */
 function rotates(logging: Record<string, unknown>): boolean {
@@ -92,6 +92,6 @@ function anchorDefinedBefore(model: ComposeModel, anchors: RotatingAnchor[], ser
 }
 
 function anchorFix(model: ComposeModel, service: ComposeService, anchor: string): Fix | undefined {
-  const edit = insertFirstKey(model, service.path, `logging: *${anchor}`);
+  const edit = insertServiceKey(model, service.path, "logging", `logging: *${anchor}`);
   return edit && { description: `Use the *${anchor} logging settings`, edits: [edit] };
 }

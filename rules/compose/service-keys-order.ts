@@ -1,19 +1,8 @@
 import { serviceNodes } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { keyName } from "../../src/engine/yaml-edit.js";
-import { compareNames, reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
-
-/** dclint's default groups, in order; keys in no group follow, alphabetically. */
-const GROUPS: Record<string, string[]> = {
-  "Core Definitions": ["image", "build", "container_name"],
-  "Service Dependencies": ["depends_on"],
-  "Data Management and Configuration": ["volumes", "volumes_from", "configs", "secrets"],
-  "Environment Configuration": ["environment", "env_file"],
-  Networking: ["ports", "networks", "network_mode", "extra_hosts"],
-  "Runtime Behavior": ["command", "entrypoint", "working_dir", "restart", "healthcheck"],
-  "Operational Metadata": ["logging", "labels"],
-  "Security and Execution Context": ["user", "isolation"],
-};
+import { SERVICE_KEY_GROUPS, serviceKeyOrder } from "../../src/engine/service-key-order.js";
+import { reorderFix, sortOrder } from "../../src/engine/yaml-reorder.js";
 
 export default defineComposeRule({
   meta: {
@@ -24,7 +13,7 @@ export default defineComposeRule({
     description: "The keys of a service are not in the canonical order.",
     aliases: ["service-keys-order", "order-service-properties"],
     fixable: true,
-    options: { groupOrder: Object.keys(GROUPS), groups: GROUPS },
+    options: { groupOrder: Object.keys(SERVICE_KEY_GROUPS), groups: SERVICE_KEY_GROUPS },
     optionTypes: { groupOrder: "strings", groups: { mapOf: "strings" } },
     messages: {
       order: "Key `{{key}}` of service `{{service}}` should come before `{{previous}}`; a fixed key order (image and build first, then dependencies, data, environment, networking, runtime) makes services easy to compare.",
@@ -32,22 +21,19 @@ export default defineComposeRule({
   },
   check({ model, options, report }) {
     if (model.documents > 1) return; // order is how one document reads; the merge of several has none
-    const groups = { ...GROUPS, ...(options.groups as Record<string, string[]> | undefined) };
-    const groupOrder = Array.isArray(options.groupOrder) ? (options.groupOrder as string[]) : Object.keys(GROUPS);
-    const known = groupOrder.flatMap((g) => groups[g] ?? []);
+    const groups = { ...SERVICE_KEY_GROUPS, ...(options.groups as Record<string, string[]> | undefined) };
+    const groupOrder = Array.isArray(options.groupOrder) ? (options.groupOrder as string[]) : Object.keys(SERVICE_KEY_GROUPS);
+    const compare = serviceKeyOrder(groupOrder.flatMap((g) => groups[g] ?? []));
     for (const { service, node } of serviceNodes(model)) {
       const names = node.items.map((p) => keyName(p.key));
       if (names.some((n) => n === null)) continue;
       const keys = names as string[];
-      const others = keys.filter((k) => k !== "<<" && !known.includes(k)).sort(compareNames);
-      const correct = ["<<", ...known, ...others];
-      const rank = (k: string) => correct.indexOf(k);
-      const order = sortOrder(keys, (a, b) => rank(a) - rank(b));
+      const order = sortOrder(keys, compare);
       if (!order) continue;
       let fixed = false;
       let last = keys[0];
       for (let i = 1; i < keys.length; i++) {
-        if (rank(keys[i]) >= rank(last)) {
+        if (compare(keys[i], last) >= 0) {
           last = keys[i];
           continue;
         }

@@ -1,27 +1,113 @@
-import { isMap, isScalar, type Node } from "yaml";
+import { isMap, isNode, isPair, isScalar, type Node, type Pair } from "yaml";
 import type { ComposeModel, YamlPath } from "./parse/compose.js";
 import type { Edit } from "./types.js";
 
 /** The file's line break: CRLF when the file uses it, else LF. */
 export const eolOf = (model: ComposeModel): string => (model.text.includes("\r\n") ? "\r\n" : "\n");
 
+/** The lines an entry of a block collection takes: from its first to its last, and the indentation of its key or dash. */
+export interface EntrySpan {
+  first: number;
+  last: number;
+  indent: number;
+}
+
 /**
- * An edit that adds the line `key: value` (`line` without indentation) as the first entry of the
- * block mapping at `path`, indented like its current first key, above the comment lines right over
- * that key (they describe it, and stay with it). undefined when the mapping is in flow style,
- * empty, reached through an alias, or its first key does not start its own line.
+ * The lines of each entry of a block mapping or block sequence: its own lines and the comment
+ * lines indented deeper than it below it (commented-out keys, even after a blank line). undefined
+ * when an entry does not start its own line, or entries share lines.
  */
-export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string): Edit | undefined {
+export function entrySpans(model: ComposeModel, items: readonly unknown[]): EntrySpan[] | undefined {
+  const { index, text } = model;
+  const spans: EntrySpan[] = [];
+  for (const item of items) {
+    const bounds = boundsOf(item);
+    if (!bounds) return undefined;
+    const start = index.position(bounds[0]);
+    const before = index.line(start.line).slice(0, start.column - 1);
+    if (isPair(item) ? before.trim() !== "" : !/^\s*-\s+$/.test(before)) return undefined;
+    // The parser counts the comment lines after a collection's last entry into it, whatever their
+    // indentation (`# Custom network` above the next top-level key): the entry ends at its last
+    // line of content; the deeper-indented comment lines are taken back below.
+    let endOffset = bounds[1];
+    for (;;) {
+      while (endOffset > bounds[0] && /\s/.test(text[endOffset - 1])) endOffset--;
+      const lineStart = text.lastIndexOf("\n", endOffset - 1) + 1;
+      if (lineStart <= bounds[0] || !text.slice(lineStart, endOffset).trimStart().startsWith("#")) break;
+      endOffset = lineStart;
+    }
+    const indent = before.length - before.trimStart().length;
+    spans.push({ first: start.line, last: index.position(endOffset).line, indent });
+  }
+  // Deeper-indented comment lines after an entry belong to it (commented-out keys), also past blank lines.
+  for (let i = 0; i < spans.length; i++) {
+    const limit = i + 1 < spans.length ? spans[i + 1].first - 1 : index.lineCount;
+    for (let next = spans[i].last + 1; next <= limit; next++) {
+      const line = index.line(next);
+      if (line.trim() === "") continue;
+      if (!isComment(line) || indentOf(line) <= spans[i].indent) break;
+      spans[i].last = next;
+    }
+    if (i > 0 && spans[i].first <= spans[i - 1].last) return undefined;
+  }
+  return spans;
+}
+
+export const indentOf = (line: string): number => line.length - line.trimStart().length;
+export const isComment = (line: string): boolean => line.trimStart().startsWith("#");
+
+function boundsOf(item: unknown): [number, number] | null {
+  if (isPair(item)) {
+    const pair = item as Pair<unknown, unknown>;
+    const key = isNode(pair.key) ? pair.key : null;
+    const value = isNode(pair.value) ? pair.value : null;
+    if (!key?.range) return null;
+    return [key.range[0], value?.range ? value.range[1] : key.range[1]];
+  }
+  if (isNode(item) && item.range) return [item.range[0], item.range[1]];
+  return null;
+}
+
+/**
+ * An edit that adds `text` (one line, or several with `\n` between them, written without the
+ * mapping's indentation) to the block mapping at `path` as a new entry, indented like its keys,
+ * before the entry at index `at` (above the comment lines right over that key: they describe it,
+ * and stay with it), or after the last entry when `at` is the number of entries (below the
+ * deeper-indented comment lines that belong to it). undefined when the mapping is in flow style,
+ * empty, reached through an alias or anchored (the edit would change every alias of it), its keys
+ * do not start their own lines, or it ends with a block scalar that keeps its trailing lines (`|+`).
+ */
+export function insertKey(model: ComposeModel, path: YamlPath, text: string, at = 0): Edit | undefined {
   const node = model.doc.getIn(path, true) as Node | undefined;
-  if (!isMap(node) || node.flow || !node.items.length) return undefined;
-  const first = node.items[0].key as Node | null;
-  if (!isScalar(first) || !first.range) return undefined;
-  const pos = model.index.position(first.range[0]);
-  if (model.index.line(pos.line).slice(0, pos.column - 1).trim() !== "") return undefined;
-  let above = pos.line;
-  while (above > 1 && /^\s*#/.test(model.index.line(above - 1)) && model.index.line(above - 1).search(/\S/) === pos.column - 1) above--;
-  const at = { line: above, column: 1 };
-  return { range: { start: at, end: at }, text: `${" ".repeat(pos.column - 1)}${line}${eolOf(model)}` };
+  if (!isMap(node) || node.flow || node.anchor || !node.items.length || at < 0 || at > node.items.length) return undefined;
+  const spans = entrySpans(model, node.items);
+  if (!spans) return undefined;
+  const indent = " ".repeat(spans[0].indent);
+  const eol = eolOf(model);
+  const lines = text.split("\n").map((l) => indent + l);
+  const { index } = model;
+  if (at < spans.length) {
+    let above = spans[at].first;
+    while (above > 1 && isComment(index.line(above - 1)) && indentOf(index.line(above - 1)) === spans[at].indent) above--;
+    const pos = { line: above, column: 1 };
+    return { range: { start: pos, end: pos }, text: lines.map((l) => l + eol).join("") };
+  }
+  const last = node.items[node.items.length - 1].value;
+  const keeps = isScalar(last) && (last.type === "BLOCK_LITERAL" || last.type === "BLOCK_FOLDED") && last.range && /^[|>][1-9]?\+/.test(model.text.slice(last.range[0]));
+  if (keeps) return undefined;
+  const end = spans[spans.length - 1].last;
+  if (end < index.lineCount) {
+    const pos = { line: end + 1, column: 1 };
+    return { range: { start: pos, end: pos }, text: lines.map((l) => l + eol).join("") };
+  }
+  // The file's last line, without a line break after it.
+  const pos = { line: end, column: index.lineLength(end) + 1 };
+  return { range: { start: pos, end: pos }, text: lines.map((l) => eol + l).join("") };
+}
+
+/** insertKey as the mapping's first entry. */
+export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string): Edit | undefined {
+  return insertKey(model, path, line, 0);
 }
 
 /** A mapping key as text: `<<` for a merge key (the parser gives it a symbol), null for complex keys. */

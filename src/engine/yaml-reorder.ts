@@ -1,6 +1,6 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, visit, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import type { ComposeModel } from "./parse/compose.js";
-import { eolOf } from "./yaml-edit.js";
+import { entrySpans, eolOf, indentOf, isComment } from "./yaml-edit.js";
 import type { Fix } from "./types.js";
 
 /**
@@ -30,40 +30,8 @@ export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, o
   const items = collection.items as unknown[];
   if (collection.flow || items.length < 2 || order.length !== items.length) return undefined;
   const { index, text } = model;
-  const spans: { first: number; last: number; indent: number }[] = [];
-  for (const item of items) {
-    const bounds = boundsOf(item);
-    if (!bounds) return undefined;
-    const start = index.position(bounds[0]);
-    const before = index.line(start.line).slice(0, start.column - 1);
-    if (isPair(item) ? before.trim() !== "" : !/^\s*-\s+$/.test(before)) return undefined;
-    // The parser counts the comment lines after a collection's last entry into it, whatever their
-    // indentation (`# Custom network` above the next top-level key): the entry ends at its last
-    // line of content; the deeper-indented comment lines are taken back below.
-    let endOffset = bounds[1];
-    for (;;) {
-      while (endOffset > bounds[0] && /\s/.test(text[endOffset - 1])) endOffset--;
-      const lineStart = text.lastIndexOf("\n", endOffset - 1) + 1;
-      if (lineStart <= bounds[0] || !text.slice(lineStart, endOffset).trimStart().startsWith("#")) break;
-      endOffset = lineStart;
-    }
-    const indent = before.length - before.trimStart().length;
-    spans.push({ first: start.line, last: index.position(endOffset).line, indent });
-  }
-  // Deeper-indented comment lines after an entry belong to it (commented-out keys), also past blank
-  // lines: left behind, they would end up under the entry that moves into its place.
-  const indentOf = (line: string) => line.length - line.trimStart().length;
-  const isComment = (line: string) => line.trimStart().startsWith("#");
-  for (let i = 0; i < spans.length; i++) {
-    const limit = i + 1 < spans.length ? spans[i + 1].first - 1 : index.lineCount;
-    for (let next = spans[i].last + 1; next <= limit; next++) {
-      const line = index.line(next);
-      if (line.trim() === "") continue;
-      if (!isComment(line) || indentOf(line) <= spans[i].indent) break;
-      spans[i].last = next;
-    }
-    if (i > 0 && spans[i].first <= spans[i - 1].last) return undefined;
-  }
+  const spans = entrySpans(model, items);
+  if (!spans) return undefined;
   // Blank lines between entries stay where they are; the comments after them move with the entry below.
   const chunkFirst = spans.map((s, i) => {
     if (i === 0) return s.first;
@@ -89,18 +57,6 @@ export function reorderFix(model: ComposeModel, collection: YAMLMap | YAMLSeq, o
   let replacement = order.map((item, position) => (position === 0 ? "" : gap(position)) + chunk(item)).join("");
   if (!text.slice(spanStart, spanEnd).endsWith("\n")) replacement = replacement.slice(0, -eol.length);
   return { description, edits: [{ range: index.range(spanStart, spanEnd), text: replacement }] };
-}
-
-function boundsOf(item: unknown): [number, number] | null {
-  if (isPair(item)) {
-    const pair = item as Pair<unknown, unknown>;
-    const key = isNode(pair.key) ? pair.key : null;
-    const value = isNode(pair.value) ? pair.value : null;
-    if (!key?.range) return null;
-    return [key.range[0], value?.range ? value.range[1] : key.range[1]];
-  }
-  if (isNode(item) && item.range) return [item.range[0], item.range[1]];
-  return null;
 }
 
 /** Every alias inside the moved lines still follows its anchor once the chunks are reordered. */

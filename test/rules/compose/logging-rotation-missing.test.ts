@@ -32,7 +32,7 @@ ruleTester(rule, {
       // The file defines a rotating anchor that this service does not use: the fix adds it.
       code: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  web:\n    image: nginx:1.27\n    logging: *default-logging\n  api:\n    image: app:1\n    restart: always\n",
       errors: [{ messageId: "missingAnchor", line: 9, column: 3, endLine: 9, endColumn: 6 }],
-      output: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  web:\n    image: nginx:1.27\n    logging: *default-logging\n  api:\n    logging: *default-logging\n    image: app:1\n    restart: always\n",
+      output: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  web:\n    image: nginx:1.27\n    logging: *default-logging\n  api:\n    image: app:1\n    restart: always\n    logging: *default-logging\n",
     },
     {
       // A non-rotating configuration shared by an anchor is reported once, where it is written.
@@ -45,16 +45,16 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6 }],
     },
     {
-      // The comment over the service's first key describes that key: the new key goes above it.
-      code: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  api:\n    # 1.3 breaks the healthcheck\n    image: app:1.2\n",
+      // The key goes where service-keys-order puts it, above the comment over the key after it, which describes that key.
+      code: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  api:\n    image: app:1.2\n    # traefik routes\n    labels: [a=b]\n",
       errors: [{ messageId: "missingAnchor", line: 6, column: 3, endLine: 6, endColumn: 6 }],
-      output: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  api:\n    logging: *default-logging\n    # 1.3 breaks the healthcheck\n    image: app:1.2\n",
+      output: "x-logging: &default-logging\n  driver: json-file\n  options:\n    max-size: 10m\nservices:\n  api:\n    image: app:1.2\n    logging: *default-logging\n    # traefik routes\n    labels: [a=b]\n",
     },
     {
       // Of two rotating anchors, the one defined before the service is used.
       code: "x-early: &early\n  driver: local\nservices:\n  web:\n    image: nginx:1.27\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
       errors: [{ messageId: "missingAnchor", line: 4, column: 3, endLine: 4, endColumn: 6, data: { service: "web", anchor: "early" } }],
-      output: "x-early: &early\n  driver: local\nservices:\n  web:\n    logging: *early\n    image: nginx:1.27\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
+      output: "x-early: &early\n  driver: local\nservices:\n  web:\n    image: nginx:1.27\n    logging: *early\nx-late: &late\n  driver: json-file\n  options:\n    max-size: 10m\n",
     },
     {
       // YAML anchors do not cross documents: one defined in an earlier document of the file cannot be used.

@@ -1,0 +1,42 @@
+import { applyFixes, type Finding } from "../../src/engine/index.js";
+import { parseCompose } from "../../src/engine/parse/compose.js";
+import { insertServiceKey } from "../../src/engine/service-key-order.js";
+
+/** The file after inserting `text` for `key` into service `service`, or null when there is no edit. */
+function insert(code: string, service: string, key: string, text: string): string | null {
+  const model = parseCompose("compose.yaml", code);
+  const edit = insertServiceKey(model, ["services", service], key, text);
+  if (!edit) return null;
+  return applyFixes(code, [{ range: edit.range, fix: { description: "d", edits: [edit] } } as Finding]).output;
+}
+
+describe("insertServiceKey", () => {
+  it("puts the key where the canonical order puts it, above the comment over the next key", () => {
+    const code = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    # team label\n    labels: [a=b]\n";
+    expect(insert(code, "web", "restart", "restart: unless-stopped")).toBe(
+      "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"80:80\"\n    restart: unless-stopped\n    # team label\n    labels: [a=b]\n",
+    );
+  });
+
+  it("adds a key that comes last after the last entry and the commented-out lines that belong to it", () => {
+    const code = "services:\n  web:\n    image: nginx:1.27\n    environment:\n      A: b\n\n      # B: c\n    # db runs on the host in production\n  db:\n    image: postgres:16\n";
+    expect(insert(code, "web", "security_opt", "security_opt:\n  - no-new-privileges:true")).toBe(
+      "services:\n  web:\n    image: nginx:1.27\n    environment:\n      A: b\n\n      # B: c\n    security_opt:\n      - no-new-privileges:true\n    # db runs on the host in production\n  db:\n    image: postgres:16\n",
+    );
+  });
+
+  it("keeps a merge key first and follows the file's line breaks, also without a final one", () => {
+    expect(insert("x: &x\r\n  init: true\r\nservices:\r\n  web:\r\n    <<: *x\r\n    image: app:1", "web", "build", "build: .")).toBe(
+      "x: &x\r\n  init: true\r\nservices:\r\n  web:\r\n    <<: *x\r\n    image: app:1\r\n    build: .",
+    );
+  });
+
+  it.each([
+    ["a flow mapping", "services:\n  web: {image: app:1}\n"],
+    ["an anchored service, which its aliases would change with it", "services:\n  web: &web\n    image: app:1\n  api:\n    <<: *web\n"],
+    ["a service that has the key", "services:\n  web:\n    image: app:1\n    restart: always\n"],
+    ["a last value that keeps its trailing lines", "services:\n  web:\n    image: app:1\n    command: |+\n      run\n\n  db:\n    image: postgres:16\n"],
+  ])("leaves %s alone", (_, code) => {
+    expect(insert(code, "web", "restart", "restart: unless-stopped")).toBeNull();
+  });
+});

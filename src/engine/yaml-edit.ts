@@ -75,13 +75,14 @@ function boundsOf(item: unknown): [number, number] | null {
  * and stay with it), or after the last entry when `at` is the number of entries (below the
  * deeper-indented comment lines that belong to it). undefined when the mapping is in flow style,
  * empty, reached through an alias or anchored (the edit would change every alias of it), its keys
- * do not start their own lines, or it ends with a block scalar that keeps its trailing lines (`|+`).
+ * do not start their own lines or are not indented alike, or it ends with a block scalar that keeps its trailing lines (`|+`).
  */
 export function insertKey(model: ComposeModel, path: YamlPath, text: string, at = 0): Edit | undefined {
   const node = model.doc.getIn(path, true) as Node | undefined;
   if (!isMap(node) || node.flow || node.anchor || !node.items.length || at < 0 || at > node.items.length) return undefined;
   const spans = entrySpans(model, node.items);
-  if (!spans) return undefined;
+  // Keys indented unlike each other: a mapping merged from documents written in different styles.
+  if (!spans || spans.some((s) => s.indent !== spans[0].indent)) return undefined;
   const indent = " ".repeat(spans[0].indent);
   const eol = eolOf(model);
   const lines = text.split("\n").map((l) => indent + l);

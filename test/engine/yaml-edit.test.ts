@@ -35,6 +35,7 @@ describe("insertServiceKey", () => {
     ["a flow mapping", "services:\n  web: {image: app:1}\n"],
     ["an anchored service, which its aliases would change with it", "services:\n  web: &web\n    image: app:1\n  api:\n    <<: *web\n"],
     ["a service that has the key", "services:\n  web:\n    image: app:1\n    restart: always\n"],
+    ["a service merged from documents indented differently", "services:\n  web:\n    image: app:1\n---\nservices:\n web:\n  ports: [\"80:80\"]\n"],
     ["a last value that keeps its trailing lines", "services:\n  web:\n    image: app:1\n    command: |+\n      run\n\n  db:\n    image: postgres:16\n"],
   ])("leaves %s alone", (_, code) => {
     expect(insert(code, "web", "restart", "restart: unless-stopped")).toBeNull();

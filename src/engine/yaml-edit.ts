@@ -96,12 +96,10 @@ export function insertKey(model: ComposeModel, path: YamlPath, text: string, at 
   const last = node.items[node.items.length - 1].value;
   const keeps = isScalar(last) && (last.type === "BLOCK_LITERAL" || last.type === "BLOCK_FOLDED") && last.range && /^[|>][1-9]?\+/.test(model.text.slice(last.range[0]));
   if (keeps) return undefined;
+  // At the end of the entry's last line, not at the start of the next: an edit that rewrites the
+  // lines up to there (a reorder) then overlaps it and waits, where the new lines would have
+  // followed whatever the reorder put last.
   const end = spans[spans.length - 1].last;
-  if (end < index.lineCount) {
-    const pos = { line: end + 1, column: 1 };
-    return { range: { start: pos, end: pos }, text: lines.map((l) => l + eol).join("") };
-  }
-  // The file's last line, without a line break after it.
   const pos = { line: end, column: index.lineLength(end) + 1 };
   return { range: { start: pos, end: pos }, text: lines.map((l) => eol + l).join("") };
 }

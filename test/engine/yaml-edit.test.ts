@@ -1,6 +1,8 @@
-import { applyFixes, type Finding } from "../../src/engine/index.js";
+import type { YAMLMap } from "yaml";
+import { applyFixes, type Finding, type Fix } from "../../src/engine/index.js";
 import { parseCompose } from "../../src/engine/parse/compose.js";
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
+import { reorderFix } from "../../src/engine/yaml-reorder.js";
 
 /** The file after inserting `text` for `key` into service `service`, or null when there is no edit. */
 function insert(code: string, service: string, key: string, text: string): string | null {
@@ -39,5 +41,18 @@ describe("insertServiceKey", () => {
     ["a last value that keeps its trailing lines", "services:\n  web:\n    image: app:1\n    command: |+\n      run\n\n  db:\n    image: postgres:16\n"],
   ])("leaves %s alone", (_, code) => {
     expect(insert(code, "web", "restart", "restart: unless-stopped")).toBeNull();
+  });
+});
+
+describe("insertKey after a service's last entry", () => {
+  it("overlaps a reorder of the lines it follows, so the new line waits instead of following another entry", () => {
+    const code = "services:\n  web:\n    image: a\n  api:\n    image: b\n";
+    const model = parseCompose("compose.yaml", code);
+    const edit = insertServiceKey(model, ["services", "api"], "restart", "restart: unless-stopped")!;
+    const reorder = reorderFix(model, model.doc.get("services", true) as YAMLMap, [1, 0], "sort")!;
+    const asFinding = (fix: Fix) => ({ range: fix.edits[0].range, fix }) as Finding;
+    const { output, skipped } = applyFixes(code, [asFinding(reorder), asFinding({ description: "d", edits: [edit] })]);
+    expect(skipped).toHaveLength(1);
+    expect(output).toBe("services:\n  api:\n    image: b\n  web:\n    image: a\n");
   });
 });

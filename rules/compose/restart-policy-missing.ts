@@ -1,7 +1,10 @@
-import { isRecord } from "../../src/engine/parse/compose.js";
+import { isRecord, type ComposeModel, type ComposeService } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
+import { insertServiceKey } from "../../src/engine/service-key-order.js";
 import { isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import type { Fix } from "../../src/engine/types.js";
+import { hasMergeKey } from "../../src/engine/yaml-edit.js";
 
 export default defineComposeRule({
   meta: {
@@ -11,6 +14,7 @@ export default defineComposeRule({
     severity: "warning",
     description: "A long-running service has neither `restart:` nor `deploy.restart_policy`.",
     aliases: [],
+    fixable: true,
     messages: {
       missing: "Service `{{service}}` has no restart policy, so it stays down after a crash or a host reboot; add `restart: unless-stopped` (or `deploy.restart_policy`).",
       noCondition: "Service `{{service}}` has a `deploy.restart_policy` without `condition`, which `docker compose` runs as no restart policy (and it replaces any `restart:`), so the service stays down after a crash or a host reboot; add `condition: any` (or `on-failure`).",
@@ -22,7 +26,7 @@ export default defineComposeRule({
       if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
       const defines = serviceDefines(project, model, service, (d) => d.restart !== undefined || (isRecord(d.deploy) && d.deploy.restart_policy !== undefined));
       if (defines === false) {
-        report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+        report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name, fix: restartFix(model, service) });
         continue;
       }
       // docker compose gives the engine `deploy.restart_policy.condition` as the policy's name, in
@@ -35,3 +39,14 @@ export default defineComposeRule({
     }
   },
 });
+
+/**
+ * Adds `restart: unless-stopped`, the policy the message names, where service-keys-order puts it.
+ * Not for a service that merges an anchor (`<<: *defaults`): the policy may belong with the
+ * shared settings, which is the owner's choice.
+ */
+function restartFix(model: ComposeModel, service: ComposeService): Fix | undefined {
+  if (hasMergeKey(model, service.path)) return undefined;
+  const edit = insertServiceKey(model, service.path, "restart", "restart: unless-stopped");
+  return edit && { description: "Restart the service unless it was stopped", edits: [edit] };
+}

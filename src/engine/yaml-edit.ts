@@ -109,6 +109,12 @@ export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string
   return insertKey(model, path, line, 0);
 }
 
+/** True when the mapping at `path` merges another (`<<: *defaults`). */
+export function hasMergeKey(model: ComposeModel, path: YamlPath): boolean {
+  const node = model.doc.getIn(path, true) as Node | undefined;
+  return isMap(node) && node.items.some((p) => keyName(p.key) === "<<");
+}
+
 /** A mapping key as text: `<<` for a merge key (the parser gives it a symbol), null for complex keys. */
 export function keyName(key: unknown): string | null {
   if (!isScalar(key)) return null;

@@ -35,7 +35,8 @@ describe("dockaudit check --fix", () => {
     chmodSync(join(dir, "compose.yaml"), 0o640);
     run(["check", dir, "--fix", "--fail-on", "none"]);
     expect(statSync(join(dir, "compose.yaml")).mode & 0o777).toBe(0o640);
-    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe(`\uFEFF${PUBLISHED.replace('"5432:5432"', '"127.0.0.1:5432:5432"').replace(/\n/g, "\r\n")}`);
+    const fixed = `${PUBLISHED.replace('"5432:5432"', '"127.0.0.1:5432:5432"')}    restart: unless-stopped\n`;
+    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe(`\uFEFF${fixed.replace(/\n/g, "\r\n")}`);
   });
 
   (asRoot ? it : it.skip)("reports a file it may not write instead of crashing, and lists its findings as they still are", () => {

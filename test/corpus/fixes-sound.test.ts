@@ -284,6 +284,7 @@ function composeProblems(path: string, before: string, after: string, fixedBy: S
       if (key === "depends_on" && Array.isArray(vx) && Array.isArray(vy) && sameList(vx, vy, fixedBy.has("depends-on-order"), isDeepStrictEqual)) continue;
       if (key === "depends_on" && fixedBy.has("depends-on-not-healthy") && isHealthierDependsOn(vx, vy)) continue;
       if (key === "logging" && vx === undefined && fixedBy.has("logging-rotation-missing")) continue;
+      if (key === "restart" && vx === undefined && vy === "unless-stopped" && fixedBy.has("restart-policy-missing")) continue;
       problems.push(`${name}.${key}: ${JSON.stringify(vx)?.slice(0, 200)} -> ${JSON.stringify(vy)?.slice(0, 200)}`);
     }
   }

@@ -37,10 +37,26 @@ ruleTester(rule, {
     {
       code: "services:\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1.27\n    restart: always\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 5, service: "db" }],
+      output: "services:\n  db:\n    image: postgres:16\n    restart: unless-stopped\n  web:\n    image: nginx:1.27\n    restart: always\n",
     },
     {
       code: "services:\n  \"api\":\n    build: .\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 8 }],
+      output: "services:\n  \"api\":\n    build: .\n    restart: unless-stopped\n",
+    },
+    {
+      // The policy goes where service-keys-order puts it: after `command`, above the comment over `healthcheck`.
+      code: "services:\n  web:\n    image: app:1\n    command: serve\n    # liveness only\n    healthcheck:\n      test: [CMD, /bin/true]\n    labels:\n      - traefik.enable=true\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      output: "services:\n  web:\n    image: app:1\n    command: serve\n    restart: unless-stopped\n    # liveness only\n    healthcheck:\n      test: [CMD, /bin/true]\n    labels:\n      - traefik.enable=true\n",
+    },
+    {
+      // Settings merged from an anchor: the policy may belong with them, the owner's choice; a flow mapping is not edited.
+      code: "x-common: &common\n  init: true\nservices:\n  web:\n    <<: *common\n    image: app:1\n  api: {image: app:1}\n",
+      errors: [
+        { messageId: "missing", line: 4, column: 3, endLine: 4, endColumn: 6 },
+        { messageId: "missing", line: 7, column: 3, endLine: 7, endColumn: 6 },
+      ],
     },
   ],
 });

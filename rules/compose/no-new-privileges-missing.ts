@@ -1,7 +1,13 @@
-import { oncePerRange } from "../../src/engine/query.js";
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
+import type { ComposeModel, ComposeService } from "../../src/engine/parse/compose.js";
+import type { Project } from "../../src/engine/project.js";
+import { oncePerRange, serviceNodes, verbatimScalar } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { noNewPrivileges, securityOpts, securityOptsOf } from "../../src/engine/security-opts.js";
-import { servicesLacking } from "../../src/engine/service-lifecycle.js";
+import { noNewPrivileges, securityOpts, securityOptsOf, type SecurityOpt } from "../../src/engine/security-opts.js";
+import { insertServiceKey } from "../../src/engine/service-key-order.js";
+import { serviceDefines, servicesLacking } from "../../src/engine/service-lifecycle.js";
+import type { Edit, Fix } from "../../src/engine/types.js";
+import { appendEntry, hasMergeKey } from "../../src/engine/yaml-edit.js";
 
 export default defineComposeRule({
   meta: {
@@ -11,6 +17,7 @@ export default defineComposeRule({
     severity: "info",
     description: "A service does not set `security_opt: [no-new-privileges:true]`.",
     aliases: ["kics:27fcc7d6-c49b-46e0-98f1-6c082a6a2750"],
+    fixable: true,
     messages: {
       missing: "Service `{{service}}` does not set `no-new-privileges:true`, so setuid binaries in the image can still raise a process's privileges. Add it under `security_opt`.",
       disabled: "Service `{{service}}` sets `no-new-privileges` to false, so setuid binaries in the image can raise a process's privileges. Set it to true.",
@@ -20,9 +27,10 @@ export default defineComposeRule({
     const once = oncePerRange();
     for (const service of servicesLacking(project, model, (d) => noNewPrivileges(securityOptsOf(d, [])).enabled)) {
       const { opt } = noNewPrivileges(securityOpts(service));
+      const fix = ownsSecurityOpt(project, model, service) ? (opt ? enableFix(model, service, opt) : addFix(model, service)) : undefined;
       if (opt) {
         const range = model.locate(opt.path);
-        if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name });
+        if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name, fix });
         continue;
       }
       const hasOpts = service.data.security_opt !== undefined;
@@ -31,7 +39,72 @@ export default defineComposeRule({
         data: { service: service.name },
         range: model.locateKey(hasOpts ? [...service.path, "security_opt"] : service.path),
         service: service.name,
+        fix,
       });
     }
   },
 });
+
+/**
+ * The service's `security_opt` is its own to edit: written in one document, in a service that is
+ * not anchored and merges no anchor, with no list from an extends base or a Compose file beside
+ * it that Compose would merge with it (the merged list is what counts, and an edit here may not
+ * decide it).
+ */
+function ownsSecurityOpt(project: Project, model: ComposeModel, service: ComposeService): boolean {
+  const node = model.doc.getIn(service.path, true) as Node | undefined;
+  if (model.documents > 1 || !isMap(node) || node.anchor || hasMergeKey(model, service.path)) return false;
+  return serviceDefines(project, model, service, (d) => d !== service.data && d.security_opt !== undefined) === false;
+}
+
+const ENTRY = "no-new-privileges:true";
+
+/** Adds the entry to the service's list, or the list with it where service-keys-order puts `security_opt`. */
+function addFix(model: ComposeModel, service: ComposeService): Fix | undefined {
+  let edit: Edit | undefined;
+  if (service.data.security_opt === undefined) {
+    edit = insertServiceKey(model, service.path, "security_opt", `security_opt:\n${" ".repeat(sequenceIndent(model, service))}- ${ENTRY}`);
+  } else if (Array.isArray(service.data.security_opt)) {
+    edit = appendEntry(model, [...service.path, "security_opt"], ENTRY);
+  }
+  return edit && { description: "Set no-new-privileges", edits: [edit] };
+}
+
+/**
+ * How far the file indents a block sequence past its key: as the first one written under a
+ * service key (`ports:` then `  - 80:80`, or `- 80:80` at the key's column), else as far as the
+ * service's keys are indented past its name.
+ */
+function sequenceIndent(model: ComposeModel, service: ComposeService): number {
+  const column = (offset: number) => model.index.position(offset).column;
+  for (const { node } of serviceNodes(model)) {
+    for (const pair of node.items) {
+      const value = pair.value as Node | null;
+      const first = isSeq(value) && !value.flow ? (value.items[0] as Node | undefined) : undefined;
+      if (!first?.range || !isScalar(pair.key) || !pair.key.range) continue;
+      const start = model.index.position(first.range[0]);
+      const dash = model.index.line(start.line).lastIndexOf("-", start.column - 1);
+      if (dash >= 0) return Math.max(0, dash + 1 - column(pair.key.range[0]));
+    }
+  }
+  const name = model.locateKey(service.path);
+  const node = model.doc.getIn(service.path, true) as YAMLMap;
+  const key = node.items[0]?.key as Node | undefined;
+  return name && key?.range ? column(key.range[0]) - name.start.column : 2;
+}
+
+/** Replaces the `false` of `no-new-privileges:false` (or `=false`) with `true`. */
+function enableFix(model: ComposeModel, service: ComposeService, opt: SecurityOpt): Fix | undefined {
+  if (opt.value !== "false") return undefined;
+  const entries = service.data.security_opt as unknown[];
+  const raw = entries[opt.path[opt.path.length - 1] as number];
+  if (typeof raw !== "string" || raw.includes("$")) return undefined;
+  const node = model.doc.getIn(opt.path, true) as Node | undefined;
+  const list = model.doc.getIn([...service.path, "security_opt"], true) as Node | undefined;
+  if (!node || node.anchor || !list || list.anchor) return undefined;
+  const inner = verbatimScalar(model, model.locate(opt.path), raw);
+  const at = raw.search(/false\s*$/i);
+  if (!inner || at < 0) return undefined;
+  const start = model.index.offset(inner.start) + at;
+  return { description: "Set no-new-privileges to true", edits: [{ range: model.index.range(start, start + 5), text: "true" }] };
+}

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, type Node, type Pair } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from "yaml";
 import type { ComposeModel, YamlPath } from "./parse/compose.js";
 import type { Edit } from "./types.js";
 
@@ -107,6 +107,44 @@ export function insertKey(model: ComposeModel, path: YamlPath, text: string, at 
 /** insertKey as the mapping's first entry. */
 export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string): Edit | undefined {
   return insertKey(model, path, line, 0);
+}
+
+/**
+ * An edit that appends the string `value` to the sequence of scalars at `path`, in the sequence's
+ * style: a block sequence gets a line after its last entry with that entry's dash and indentation,
+ * quoted like it; a flow sequence gets the entry before its `]`, after the separator its entries
+ * use, in double quotes unless its last entry is single-quoted (a plain `a:b` in a flow sequence
+ * trips older YAML parsers). undefined when the sequence is anchored or reached through an alias,
+ * holds anything but plain or quoted scalars, or has comments or a trailing comma inside its brackets.
+ */
+export function appendEntry(model: ComposeModel, path: YamlPath, value: string): Edit | undefined {
+  const node = model.doc.getIn(path, true) as Node | undefined;
+  if (!isSeq(node) || node.anchor || !node.range) return undefined;
+  const items = node.items as unknown[];
+  if (!items.every((i) => isScalar(i) && i.range && !i.anchor && ["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"].includes(String(i.type)))) return undefined;
+  const scalars = items as Scalar[];
+  const last = scalars[scalars.length - 1] as Scalar | undefined;
+  const quote = (q: string) => `${q}${value}${q}`;
+  const { index, text } = model;
+  if (!node.flow) {
+    const spans = last && entrySpans(model, items);
+    if (!last || !spans) return undefined;
+    const start = index.position(last.range![0]);
+    const dash = index.line(start.line).slice(0, start.column - 1);
+    const end = spans[spans.length - 1].last;
+    const entry = last.type === "QUOTE_DOUBLE" ? quote('"') : last.type === "QUOTE_SINGLE" ? quote("'") : value;
+    const pos = { line: end, column: index.lineLength(end) + 1 };
+    return { range: { start: pos, end: pos }, text: `${eolOf(model)}${dash}${entry}` };
+  }
+  const close = node.range[1] - 1;
+  if (text[close] !== "]") return undefined;
+  const after = last ? last.range![1] : node.range[0] + 1;
+  if (text.slice(after, close).trim() !== "") return undefined;
+  const entry = last?.type === "QUOTE_SINGLE" ? quote("'") : quote('"');
+  const separator = scalars.length > 1 ? text.slice(scalars[0].range![1], scalars[1].range![0]) : ", ";
+  if (separator.trim() !== ",") return undefined;
+  const at = index.position(after);
+  return { range: { start: at, end: at }, text: last ? `${separator}${entry}` : entry };
 }
 
 /** True when the mapping at `path` merges another (`<<: *defaults`). */

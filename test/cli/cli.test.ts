@@ -106,13 +106,13 @@ describe("dockaudit check", () => {
   it("--fix applies exact fixes in place and reports what is left", () => {
     const dir = project({ "compose.yaml": "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432:5432\" # keep this comment\n" });
     run(["check", dir, "--fix", "--fail-on", "none"]);
-    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe("services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\" # keep this comment\n    restart: unless-stopped\n");
+    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe("services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\" # keep this comment\n    restart: unless-stopped\n    security_opt:\n      - no-new-privileges:true\n");
   });
 
   it("--fix takes fixes that overlap a taken one in a further pass, and reports the text they leave", () => {
-    const dir = project({ "compose.yaml": "services:\n  db:\n    image: postgres:16\n    restart: always\n    ports:\n      - 5432:5432\n" });
+    const dir = project({ "compose.yaml": "services:\n  db:\n    image: postgres:16\n    restart: always\n    ports:\n      - 5432:5432\n    security_opt: [no-new-privileges]\n" });
     const { stderr, stdout } = run(["check", dir, "--fix", "--fail-on", "none", "--format", "json"]);
-    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe("services:\n  db:\n    image: postgres:16\n    restart: always\n    ports:\n      - \"127.0.0.1:5432:5432\"\n");
+    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe("services:\n  db:\n    image: postgres:16\n    restart: always\n    ports:\n      - \"127.0.0.1:5432:5432\"\n    security_opt: [no-new-privileges]\n");
     expect(stderr).toContain("applied 2 fixes");
     const rules = (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
     expect(rules).not.toContain("datastore-port-published");

@@ -35,7 +35,7 @@ describe("dockaudit check --fix", () => {
     chmodSync(join(dir, "compose.yaml"), 0o640);
     run(["check", dir, "--fix", "--fail-on", "none"]);
     expect(statSync(join(dir, "compose.yaml")).mode & 0o777).toBe(0o640);
-    const fixed = `${PUBLISHED.replace('"5432:5432"', '"127.0.0.1:5432:5432"')}    restart: unless-stopped\n`;
+    const fixed = `${PUBLISHED.replace('"5432:5432"', '"127.0.0.1:5432:5432"')}    restart: unless-stopped\n    security_opt:\n      - no-new-privileges:true\n`;
     expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toBe(`\uFEFF${fixed.replace(/\n/g, "\r\n")}`);
   });
 

@@ -285,6 +285,7 @@ function composeProblems(path: string, before: string, after: string, fixedBy: S
       if (key === "depends_on" && fixedBy.has("depends-on-not-healthy") && isHealthierDependsOn(vx, vy)) continue;
       if (key === "logging" && vx === undefined && fixedBy.has("logging-rotation-missing")) continue;
       if (key === "restart" && vx === undefined && vy === "unless-stopped" && fixedBy.has("restart-policy-missing")) continue;
+      if (key === "security_opt" && fixedBy.has("no-new-privileges-missing") && isNoNewPrivilegesAdded(vx, vy)) continue;
       problems.push(`${name}.${key}: ${JSON.stringify(vx)?.slice(0, 200)} -> ${JSON.stringify(vy)?.slice(0, 200)}`);
     }
   }
@@ -302,6 +303,15 @@ function isHealthierDependsOn(before: unknown, after: unknown): boolean {
     const was = a[dep] ?? {};
     return (was.condition ?? "service_started") === "service_started" && isDeepStrictEqual({ ...was, condition: "service_healthy" }, b[dep]);
   });
+}
+
+/** `security_opt` that gained `no-new-privileges:true` at its end, or had a `no-new-privileges` false made true, and nothing else. */
+function isNoNewPrivilegesAdded(before: unknown, after: unknown): boolean {
+  if (!Array.isArray(after) || (before !== undefined && !Array.isArray(before))) return false;
+  const was = (before ?? []) as unknown[];
+  if (after.length === was.length + 1 && after[was.length] === "no-new-privileges:true") return isDeepStrictEqual(was, after.slice(0, -1));
+  if (after.length !== was.length) return false;
+  return was.every((x, i) => x === after[i] || (typeof x === "string" && /^no-new-privileges[:=]false$/i.test(x) && after[i] === `${x.slice(0, 18)}true`));
 }
 
 function fileProblems(o: Outcome): string[] {

@@ -15,14 +15,44 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      code: "services:\n  app:\n    image: example/app:1\n",
+      // No security_opt: the key is added where service-keys-order puts it (after the grouped keys, alphabetically).
+      code: "services:\n  app:\n    image: example/app:1\n    ports:\n    - \"8080:80\"\n    user: app\n    # one worker per core\n    ulimits:\n      nproc: 512\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "app" }],
+      output: "services:\n  app:\n    image: example/app:1\n    ports:\n    - \"8080:80\"\n    user: app\n    security_opt:\n    - no-new-privileges:true\n    # one worker per core\n    ulimits:\n      nproc: 512\n",
     },
     {
-      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"apparmor: false\"\n  b:\n    image: example/b:1\n    security_opt:\n      - no-new-privileges:false\n",
+      // No list in the file to copy: the entry is indented as far as the service's keys are past its name.
+      code: "services:\n    app:\n        image: example/app:1\n",
+      errors: [{ messageId: "missing", line: 2, column: 5, endLine: 2, endColumn: 8 }],
+      output: "services:\n    app:\n        image: example/app:1\n        security_opt:\n            - no-new-privileges:true\n",
+    },
+    {
+      // A block list gets one more entry, quoted like its last one; a false value becomes true.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"apparmor: false\" # host profile\n  b:\n    image: example/b:1\n    security_opt:\n      - no-new-privileges:false\n",
       errors: [
         { messageId: "missing", line: 4, column: 5, endLine: 4, endColumn: 17 },
         { messageId: "disabled", line: 9, column: 9, endLine: 9, endColumn: 32 },
+      ],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"apparmor: false\" # host profile\n      - \"no-new-privileges:true\"\n  b:\n    image: example/b:1\n    security_opt:\n      - no-new-privileges:true\n",
+    },
+    {
+      // A flow list gets the entry before its bracket, quoted (a plain `a:b` in a flow list trips older YAML parsers).
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt: [label=disable]\n  b:\n    image: example/b:1\n    security_opt: []\n  c:\n    image: example/c:1\n    security_opt: ['seccomp=unconfined', 'no-new-privileges=FALSE']\n",
+      errors: [
+        { messageId: "missing", line: 4, column: 5, endLine: 4, endColumn: 17 },
+        { messageId: "missing", line: 7, column: 5, endLine: 7, endColumn: 17 },
+        { messageId: "disabled", line: 10, column: 42, endLine: 10, endColumn: 67 },
+      ],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt: [label=disable, \"no-new-privileges:true\"]\n  b:\n    image: example/b:1\n    security_opt: [\"no-new-privileges:true\"]\n  c:\n    image: example/c:1\n    security_opt: ['seccomp=unconfined', 'no-new-privileges=true']\n",
+    },
+    {
+      // Lists from an anchor, a merge key or an extends base, and a list shared by an anchor: no fix.
+      code: "x-sec: &sec\n  - label=disable\nx-base: &base\n  image: example/a:1\nservices:\n  a:\n    image: example/a:1\n    security_opt: *sec\n  b:\n    <<: *base\n  c:\n    image: example/c:1\n    security_opt: &own\n      - label=disable\n  d:\n    extends: c\n    security_opt: [apparmor=unconfined]\n",
+      errors: [
+        { messageId: "missing", line: 8, column: 5, endLine: 8, endColumn: 17 },
+        { messageId: "missing", line: 9, column: 3, endLine: 9, endColumn: 4 },
+        { messageId: "missing", line: 13, column: 5, endLine: 13, endColumn: 17 },
+        { messageId: "missing", line: 17, column: 5, endLine: 17, endColumn: 17 },
       ],
     },
     {

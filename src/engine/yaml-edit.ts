@@ -147,6 +147,21 @@ export function appendEntry(model: ComposeModel, path: YamlPath, value: string):
   return { range: { start: at, end: at }, text: last ? `${separator}${entry}` : entry };
 }
 
+/**
+ * The node at `path` when this file writes it there itself: every mapping on the way is in block
+ * style, anchored nowhere and reached through no alias (getIn does not follow merge keys), so an
+ * edit of it changes this one place only. undefined otherwise.
+ */
+export function ownedNode(model: ComposeModel, path: YamlPath): Node | undefined {
+  let node = model.doc.contents as Node | null;
+  for (const key of path) {
+    if (!isMap(node) && !isSeq(node)) return undefined;
+    if (node.anchor || (isMap(node) && node.flow)) return undefined;
+    node = node.get(key, true) as Node | null;
+  }
+  return node && !node.anchor && node.range ? node : undefined;
+}
+
 /** True when the mapping at `path` merges another (`<<: *defaults`). */
 export function hasMergeKey(model: ComposeModel, path: YamlPath): boolean {
   const node = model.doc.getIn(path, true) as Node | undefined;

@@ -286,6 +286,7 @@ function composeProblems(path: string, before: string, after: string, fixedBy: S
       if (key === "logging" && vx === undefined && fixedBy.has("logging-rotation-missing")) continue;
       if (key === "restart" && vx === undefined && vy === "unless-stopped" && fixedBy.has("restart-policy-missing")) continue;
       if (key === "security_opt" && fixedBy.has("no-new-privileges-missing") && isNoNewPrivilegesAdded(vx, vy)) continue;
+      if (fixedBy.has("restart-on-failure-retries") && isRetryCountSet(key, vx, vy)) continue;
       problems.push(`${name}.${key}: ${JSON.stringify(vx)?.slice(0, 200)} -> ${JSON.stringify(vy)?.slice(0, 200)}`);
     }
   }
@@ -312,6 +313,16 @@ function isNoNewPrivilegesAdded(before: unknown, after: unknown): boolean {
   if (after.length === was.length + 1 && after[was.length] === "no-new-privileges:true") return isDeepStrictEqual(was, after.slice(0, -1));
   if (after.length !== was.length) return false;
   return was.every((x, i) => x === after[i] || (typeof x === "string" && /^no-new-privileges[:=]false$/i.test(x) && after[i] === `${x.slice(0, 18)}true`));
+}
+
+/** `restart: on-failure[:N]` given another count, or `deploy.restart_policy.max_attempts` set or changed, and nothing else. */
+function isRetryCountSet(key: string, before: unknown, after: unknown): boolean {
+  if (key === "restart") return typeof before === "string" && /^on-failure(:\d+)?$/.test(before) && typeof after === "string" && /^on-failure:\d+$/.test(after);
+  if (key !== "deploy" || !before || !after || typeof before !== "object" || typeof after !== "object") return false;
+  const policy = (d: object) => (d as { restart_policy?: Record<string, unknown> }).restart_policy;
+  const [a, b] = [policy(before), policy(after)];
+  if (!a || !b || typeof b.max_attempts !== "number") return false;
+  return isDeepStrictEqual({ ...before, restart_policy: { ...a, max_attempts: b.max_attempts } }, after);
 }
 
 function fileProblems(o: Outcome): string[] {

@@ -9,6 +9,7 @@ import { planReview, reviewBody } from "../../../src/app/review/plan-review.js";
 import { suggestionBlock, suggestionText } from "../../../src/app/review/suggestion.js";
 import { githubPatch } from "../../support/patch.js";
 import { TEST_RULES } from "../support/test-rules.js";
+import restartPolicyMissing from "../../../rules/compose/restart-policy-missing.js";
 import { seededRandom } from "../../support/faults.js";
 
 /** Half of a character outside the BMP: not valid Unicode, and no valid UTF-8 in the request GitHub parses. */
@@ -217,5 +218,13 @@ describe("planReview", () => {
     expect(onlyTheKey.line).toBe(2);
     expect(onlyTheKey.start_line).toBeUndefined();
     expect(onlyTheKey.body).not.toContain("```suggestion");
+  });
+
+  it("suggests a service key added after the service's last entry over the service's own lines only", () => {
+    const content = "services:\n  api:\n    image: app:1\n    ports:\n      - \"127.0.0.1:80:80\"\n  db:\n    image: postgres:16\n    restart: always\n";
+    const f = audit([{ path: "compose.yaml", content }], [restartPolicyMissing]).findings.find((x) => x.service === "api")!;
+    const comment = planReview({ ...input, findings: [f], hunks: new Map([["compose.yaml", [{ start: 1, end: 5 }]]]), contents: new Map([["compose.yaml", content]]) }).comments[0];
+    expect(comment).toMatchObject({ start_line: 2, line: 5 });
+    expect(comment.body).toContain("```suggestion\n  api:\n    image: app:1\n    ports:\n      - \"127.0.0.1:80:80\"\n    restart: unless-stopped\n```");
   });
 });

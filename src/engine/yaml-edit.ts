@@ -73,13 +73,14 @@ function boundsOf(item: unknown): [number, number] | null {
  * mapping's indentation) to the block mapping at `path` as a new entry, indented like its keys,
  * before the entry at index `at` (above the comment lines right over that key: they describe it,
  * and stay with it), or after the last entry when `at` is the number of entries (below the
- * deeper-indented comment lines that belong to it). undefined when the mapping is in flow style,
- * empty, reached through an alias or anchored (the edit would change every alias of it), its keys
- * do not start their own lines or are not indented alike, or it ends with a block scalar that keeps its trailing lines (`|+`).
+ * deeper-indented comment lines that belong to it). undefined when the mapping is not the file's
+ * own (ownedNode: in flow style, or anchored or reached through an alias, so that the edit would
+ * change every alias of it), is empty, its keys do not start their own lines or are not indented
+ * alike, or it ends with a block scalar that keeps its trailing lines (`|+`).
  */
 export function insertKey(model: ComposeModel, path: YamlPath, text: string, at = 0): Edit | undefined {
-  const node = model.doc.getIn(path, true) as Node | undefined;
-  if (!isMap(node) || node.flow || node.anchor || !node.items.length || at < 0 || at > node.items.length) return undefined;
+  const node = ownedNode(model, path);
+  if (!isMap(node) || node.flow || !node.items.length || at < 0 || at > node.items.length) return undefined;
   const spans = entrySpans(model, node.items);
   // Keys indented unlike each other: a mapping merged from documents written in different styles.
   if (!spans || spans.some((s) => s.indent !== spans[0].indent)) return undefined;
@@ -114,12 +115,12 @@ export function insertFirstKey(model: ComposeModel, path: YamlPath, line: string
  * style: a block sequence gets a line after its last entry with that entry's dash and indentation,
  * quoted like it; a flow sequence gets the entry before its `]`, after the separator its entries
  * use, in double quotes unless its last entry is single-quoted (a plain `a:b` in a flow sequence
- * trips older YAML parsers). undefined when the sequence is anchored or reached through an alias,
- * holds anything but plain or quoted scalars, or has comments or a trailing comma inside its brackets.
+ * trips older YAML parsers). undefined when the sequence is not the file's own (ownedNode), holds
+ * anything but plain or quoted scalars, or has comments or a trailing comma inside its brackets.
  */
 export function appendEntry(model: ComposeModel, path: YamlPath, value: string): Edit | undefined {
-  const node = model.doc.getIn(path, true) as Node | undefined;
-  if (!isSeq(node) || node.anchor || !node.range) return undefined;
+  const node = ownedNode(model, path);
+  if (!isSeq(node) || !node.range) return undefined;
   const items = node.items as unknown[];
   if (!items.every((i) => isScalar(i) && i.range && !i.anchor && ["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"].includes(String(i.type)))) return undefined;
   const scalars = items as Scalar[];

@@ -81,5 +81,10 @@ ruleTester(rule, {
       code: `x-deps: &deps\n  depends_on:\n    - db\nservices:\n${db}  a:\n    <<: *deps\n    image: app:1\n  b:\n    <<: *deps\n    image: app:1\n`,
       errors: [{ messageId: "started", line: 3, column: 7, endLine: 3, endColumn: 9, service: "a" }],
     },
+    {
+      // An entry inside an anchored depends_on: the condition added there would change the other service's too, so no fix.
+      code: "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: [CMD, pg_isready]\n  web:\n    image: app:1\n    depends_on: &deps\n      db:\n        required: true\n  worker:\n    image: app:1\n    depends_on: *deps\n",
+      errors: [{ messageId: "noCondition", line: 9, column: 7, endLine: 9, endColumn: 9, service: "web" }],
+    },
   ],
 });

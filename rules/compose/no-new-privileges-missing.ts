@@ -71,12 +71,13 @@ function addFix(model: ComposeModel, service: ComposeService): Fix | undefined {
 }
 
 /**
- * How far the file indents a block sequence past its key: as the first one written under a
- * service key (`ports:` then `  - 80:80`, or `- 80:80` at the key's column), else as far as the
- * service's keys are indented past its name.
+ * How far the file indents a block sequence past its key: as most of the lists written under
+ * service keys are (`ports:` then `  - 80:80`, or `- 80:80` at the key's column; the first such
+ * list on a tie), else as far as the service's keys are indented past its name.
  */
 function sequenceIndent(model: ComposeModel, service: ComposeService): number {
   const column = (offset: number) => model.index.position(offset).column;
+  const counts = new Map<number, number>();
   for (const { node } of serviceNodes(model)) {
     for (const pair of node.items) {
       const value = pair.value as Node | null;
@@ -84,9 +85,11 @@ function sequenceIndent(model: ComposeModel, service: ComposeService): number {
       if (!first?.range || !isScalar(pair.key) || !pair.key.range) continue;
       const start = model.index.position(first.range[0]);
       const dash = model.index.line(start.line).lastIndexOf("-", start.column - 1);
-      if (dash >= 0) return Math.max(0, dash + 1 - column(pair.key.range[0]));
+      const offset = Math.max(0, dash + 1 - column(pair.key.range[0]));
+      if (dash >= 0) counts.set(offset, (counts.get(offset) ?? 0) + 1);
     }
   }
+  if (counts.size) return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
   const name = model.locateKey(service.path);
   const node = model.doc.getIn(service.path, true) as YAMLMap;
   const key = node.items[0]?.key as Node | undefined;

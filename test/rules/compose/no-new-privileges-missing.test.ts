@@ -21,6 +21,12 @@ ruleTester(rule, {
       output: "services:\n  app:\n    image: example/app:1\n    ports:\n    - \"8080:80\"\n    user: app\n    security_opt:\n    - no-new-privileges:true\n    # one worker per core\n    ulimits:\n      nproc: 512\n",
     },
     {
+      // Lists indented unevenly: the new one follows most of them.
+      code: "services:\n  app:\n    image: example/app:1\n    volumes:\n     - ./data:/data\n    ports:\n      - \"8080:80\"\n    networks:\n      - front\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      output: "services:\n  app:\n    image: example/app:1\n    volumes:\n     - ./data:/data\n    ports:\n      - \"8080:80\"\n    networks:\n      - front\n    security_opt:\n      - no-new-privileges:true\n",
+    },
+    {
       // No list in the file to copy: the entry is indented as far as the service's keys are past its name.
       code: "services:\n    app:\n        image: example/app:1\n",
       errors: [{ messageId: "missing", line: 2, column: 5, endLine: 2, endColumn: 8 }],

@@ -3,7 +3,7 @@ import type { ComposeModel, ComposeService } from "../../src/engine/parse/compos
 import type { Project } from "../../src/engine/project.js";
 import { oncePerRange, serviceNodes, verbatimScalar } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { noNewPrivileges, securityOpts, securityOptsOf, type SecurityOpt } from "../../src/engine/security-opts.js";
+import { NO_NEW_PRIVILEGES_OFF, noNewPrivileges, securityOpts, securityOptsOf, type SecurityOpt } from "../../src/engine/security-opts.js";
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
 import { serviceDefines, servicesLacking } from "../../src/engine/service-lifecycle.js";
 import type { Edit, Fix } from "../../src/engine/types.js";
@@ -96,9 +96,9 @@ function sequenceIndent(model: ComposeModel, service: ComposeService): number {
   return name && key?.range ? column(key.range[0]) - name.start.column : 2;
 }
 
-/** Replaces the `false` of `no-new-privileges:false` (or `=false`) with `true`. */
+/** Replaces the `false` (or `0`, `f`) of `no-new-privileges:false` (or `=false`) with `true`. */
 function enableFix(model: ComposeModel, service: ComposeService, opt: SecurityOpt): Fix | undefined {
-  if (opt.value !== "false") return undefined;
+  if (!NO_NEW_PRIVILEGES_OFF.has(opt.value)) return undefined;
   const entries = service.data.security_opt as unknown[];
   const raw = entries[opt.path[opt.path.length - 1] as number];
   if (typeof raw !== "string" || raw.includes("$")) return undefined;
@@ -106,8 +106,8 @@ function enableFix(model: ComposeModel, service: ComposeService, opt: SecurityOp
   const list = model.doc.getIn([...service.path, "security_opt"], true) as Node | undefined;
   if (!node || node.anchor || !list || list.anchor) return undefined;
   const inner = verbatimScalar(model, model.locate(opt.path), raw);
-  const at = raw.search(/false\s*$/i);
-  if (!inner || at < 0) return undefined;
-  const start = model.index.offset(inner.start) + at;
-  return { description: "Set no-new-privileges to true", edits: [{ range: model.index.range(start, start + 5), text: "true" }] };
+  const value = /[:=]\s*(\S+)\s*$/.exec(raw);
+  if (!inner || !value || value[1].toLowerCase() !== opt.value) return undefined;
+  const start = model.index.offset(inner.start) + value.index + value[0].indexOf(value[1], 1);
+  return { description: "Set no-new-privileges to true", edits: [{ range: model.index.range(start, start + value[1].length), text: "true" }] };
 }

@@ -28,8 +28,15 @@ export function securityOptsOf(data: Record<string, unknown>, path: YamlPath): S
   });
 }
 
-/** `no-new-privileges`, `no-new-privileges:true` and `no-new-privileges=true` all switch it on. */
+/**
+ * The values of `no-new-privileges` that switch it on and off: the daemon reads the value with Go's
+ * strconv.ParseBool (1, t, T, TRUE, true, True; 0, f, F, FALSE, false, False), seen lower-cased.
+ */
+export const NO_NEW_PRIVILEGES_ON = new Set(["", "1", "t", "true"]);
+export const NO_NEW_PRIVILEGES_OFF = new Set(["0", "f", "false"]);
+
+/** `no-new-privileges`, `no-new-privileges:true`, `no-new-privileges=1` … switch it on; the last entry counts. */
 export function noNewPrivileges(opts: SecurityOpt[]): { enabled: boolean; opt: SecurityOpt | null } {
   const opt = [...opts].reverse().find((o) => o.name === "no-new-privileges") ?? null;
-  return { enabled: !!opt && (opt.value === "" || opt.value === "true"), opt };
+  return { enabled: !!opt && NO_NEW_PRIVILEGES_ON.has(opt.value), opt };
 }

@@ -12,6 +12,8 @@ ruleTester(rule, {
     "services:\n  app:\n    image: example/app:1\n    security_opt: [\"no-new-privileges\"]\n",
     "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - no-new-privileges=true\n",
     "services:\n  app:\n    environment:\n      A: b\n",
+    // The daemon reads the value with Go's strconv.ParseBool: 1 and t switch it on too.
+    "services:\n  a:\n    image: example/a:1\n    security_opt: [\"no-new-privileges:1\"]\n  b:\n    image: example/b:1\n    security_opt: [\"no-new-privileges=T\"]\n",
   ],
   invalid: [
     {
@@ -50,6 +52,15 @@ ruleTester(rule, {
         { messageId: "disabled", line: 10, column: 42, endLine: 10, endColumn: 67 },
       ],
       output: "services:\n  a:\n    image: example/a:1\n    security_opt: [label=disable, \"no-new-privileges:true\"]\n  b:\n    image: example/b:1\n    security_opt: [\"no-new-privileges:true\"]\n  c:\n    image: example/c:1\n    security_opt: ['seccomp=unconfined', 'no-new-privileges=true']\n",
+    },
+    {
+      // 0 and f switch it off as false does; the value becomes true.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges=0\n  b:\n    image: example/b:1\n    security_opt:\n      - 'no-new-privileges:f'\n",
+      errors: [
+        { messageId: "disabled", line: 5, column: 9, endLine: 5, endColumn: 28 },
+        { messageId: "disabled", line: 9, column: 9, endLine: 9, endColumn: 30 },
+      ],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges=true\n  b:\n    image: example/b:1\n    security_opt:\n      - 'no-new-privileges:true'\n",
     },
     {
       // Lists from an anchor, a merge key or an extends base, and a list shared by an anchor: no fix.

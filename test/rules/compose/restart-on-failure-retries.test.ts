@@ -19,11 +19,13 @@ ruleTester(rule, {
         { messageId: "count", line: 8, column: 23, endLine: 8, endColumn: 25, service: "a" },
         { messageId: "replaced", line: 11, column: 14, endLine: 11, endColumn: 26, data: { service: "b", restart: "on-failure:2" }, service: "b" },
       ],
-      output: "services:\n  a:\n    image: app:1\n    restart: on-failure:5\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 5\n",
+      // Only the policy's count is rewritten: the replaced `restart:` count is never used, so none is written there.
+      output: "services:\n  a:\n    image: app:1\n    restart: on-failure:10\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 5\n  b:\n    image: app:1\n    restart: on-failure:2\n    deploy:\n      restart_policy:\n        condition: any\n  c:\n    image: app:1\n    restart: on-failure:5\n    deploy:\n      restart_policy:\n        condition: any\n",
     },
     {
       code: "services:\n  a:\n    image: app:1\n    restart: on-failure:10\n",
       errors: [{ messageId: "count", line: 4, column: 14, endLine: 4, endColumn: 27, service: "a" }],
+      output: "services:\n  a:\n    image: app:1\n    restart: on-failure:5\n",
     },
     {
       code: "services:\n  a:\n    image: app:1\n    restart: \"on-failure\"\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n",

@@ -32,6 +32,7 @@ import duplicateSingletonInstruction from "./duplicate-singleton-instruction.js"
 import duplicateStageName from "./duplicate-stage-name.js";
 import emptyContinuation from "./empty-continuation.js";
 import execFormCmd from "./exec-form-cmd.js";
+import execFormCommandLine from "./exec-form-command-line.js";
 import exposeInvalid from "./expose-invalid.js";
 import exposeSsh from "./expose-ssh.js";
 import firstInstruction from "./first-instruction.js";
@@ -118,6 +119,7 @@ export const dockerfileRules: DockerfileRule[] = [
   duplicateStageName,
   emptyContinuation,
   execFormCmd,
+  execFormCommandLine,
   exposeInvalid,
   exposeSsh,
   firstInstruction,

@@ -1,4 +1,4 @@
-import { SHELL_LIMITS, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
+import { joinContinuations, SHELL_LIMITS, type DfInstruction, type DockerfileModel } from "./parse/dockerfile.js";
 import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from "./parse/shell.js";
 import { instructionsNamed } from "./instruction-index.js";
 import { memo } from "./memo.js";
@@ -17,11 +17,36 @@ const SHELLS = /(^|\/)(sh|bash|ash|dash|ksh|mksh|zsh|busybox)$/;
  */
 export function execWords(model: DockerfileModel, ins: DfInstruction): ExecWord[] | null {
   if (!ins.execForm || !ins.args.length) return null;
-  const text = model.text;
+  return scanWords(model, model.index.offset(ins.args[0].range.start), model.index.offset(ins.range.end), ins.execForm);
+}
+
+/**
+ * The elements of the exec-form command of `HEALTHCHECK [options] CMD ["curl", "-f", "…"]` with
+ * their ranges. null for `HEALTHCHECK NONE`, a shell-form command, or text that is not a JSON
+ * array of strings (Docker runs that as a shell command).
+ */
+export function healthcheckExecWords(model: DockerfileModel, ins: DfInstruction): ExecWord[] | null {
+  if (ins.keyword !== "HEALTHCHECK" || ins.args.length < 2 || ins.args[0].value.toUpperCase() !== "CMD") return null;
+  const start = model.index.offset(ins.args[1].range.start);
   const end = model.index.offset(ins.range.end);
+  const joined = joinContinuations(model.text.slice(start, end), model.escape).trim();
+  if (!joined.startsWith("[")) return null;
+  let values: unknown;
+  try {
+    values = JSON.parse(joined);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(values) || !values.length || !values.every((v) => typeof v === "string")) return null;
+  return scanWords(model, start, end, values as string[]);
+}
+
+/** The quoted tokens from `from` to `end`, one per element of `values` (the array they spell). */
+function scanWords(model: DockerfileModel, from: number, end: number, values: readonly string[]): ExecWord[] | null {
+  const text = model.text;
   const words: ExecWord[] = [];
-  let i = model.index.offset(ins.args[0].range.start);
-  while (i < end && words.length < ins.execForm.length) {
+  let i = from;
+  while (i < end && words.length < values.length) {
     if (text[i] === "\n") {
       i = afterDroppedLines(text, i, end) + 1;
       continue;
@@ -47,10 +72,10 @@ export function execWords(model: DockerfileModel, ins: DfInstruction): ExecWord[
       i++;
     }
     i++;
-    const value = ins.execForm[words.length];
+    const value = values[words.length];
     words.push({ value, raw: text.slice(start, i), range: model.index.range(start, i), dynamic: value.includes("$"), escaped });
   }
-  return words.length === ins.execForm.length ? words : null;
+  return words.length === values.length ? words : null;
 }
 
 /**

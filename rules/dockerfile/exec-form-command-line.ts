@@ -1,0 +1,85 @@
+import { commandLine, type CommandLine } from "../../src/engine/exec-program.js";
+import { execWords, healthcheckExecWords, type ExecWord } from "../../src/engine/execform.js";
+import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { isWindowsStage } from "../../src/engine/platform.js";
+import { runnableStages } from "../../src/engine/query.js";
+import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { shellDialect } from "../../src/engine/shell-dialect.js";
+import type { Fix } from "../../src/engine/types.js";
+
+export default defineDockerfileRule({
+  meta: {
+    id: "exec-form-command-line",
+    code: "DF338",
+    category: "reliability",
+    severity: "error",
+    description: "An exec-form RUN, CMD, ENTRYPOINT or HEALTHCHECK gives a whole command line (`[\"npm start\"]`) as its program, which does not exist.",
+    aliases: [],
+    fixable: true,
+    messages: {
+      commandLine: "Exec form runs `{{program}}` as one program name, spaces included, so {{outcome}} with \"executable file not found in $PATH\". Put each word in its own element{{hint}}.",
+    },
+  },
+  check({ model, project, report }) {
+    const runnable = runnableStages(model, project);
+    for (const top of model.instructions) {
+      const stage = model.stages[top.stageIndex];
+      if (!stage || isWindowsStage(model, stage)) continue;
+      const ins = top.trigger ?? top;
+      // A CMD, ENTRYPOINT or HEALTHCHECK of a stage that only feeds `COPY --from` never runs.
+      if (ins.keyword !== "RUN" && !top.trigger && !runnable.has(stage)) continue;
+      const words = ins.keyword === "HEALTHCHECK" ? healthcheckExecWords(model, ins) : ins.keyword === "RUN" || ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD" ? execWords(model, ins) : null;
+      const program = words?.[0];
+      const line = program ? commandLine(program.value) : null;
+      if (!words || !program || !line) continue;
+      // An ENTRYPOINT receives the CMD as its arguments (`ENTRYPOINT ["sh", "-c"]` runs `CMD ["npm start"]`).
+      if (ins.keyword === "CMD" && !top.trigger && hasEntrypoint(stage)) continue;
+      const shellSyntax = !line.plain && ins.keyword === "HEALTHCHECK" && words.length === 1 && shellDialect(model, ins) !== null;
+      report({
+        messageId: "commandLine",
+        severity: ins.keyword === "CMD" ? "warning" : "error",
+        data: { program: program.value, outcome: OUTCOME[ins.keyword], hint: shellSyntax ? ", or write the check in shell form to keep its shell syntax" : "" },
+        range: program.range,
+        fix: fixOf(model, ins, words, line, shellSyntax),
+      });
+    }
+  },
+});
+
+const OUTCOME: Record<string, string> = {
+  RUN: "the build step fails",
+  CMD: "the container fails to start (unless the image's ENTRYPOINT reads it as arguments)",
+  ENTRYPOINT: "the container fails to start",
+  HEALTHCHECK: "every check fails and the container never becomes healthy",
+};
+
+/** True when the stage, or a stage it is built FROM, sets an ENTRYPOINT. */
+function hasEntrypoint(stage: DfStage): boolean {
+  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
+    if (s.instructions.some((i) => i.keyword === "ENTRYPOINT")) return true;
+  }
+  return false;
+}
+
+function fixOf(model: DockerfileModel, ins: DfInstruction, words: ExecWord[], line: CommandLine, shellSyntax: boolean): Fix | undefined {
+  const program = words[0];
+  if (program.escaped) return undefined;
+  if (line.plain) {
+    const after = words[1] ? model.text.slice(model.index.offset(program.range.end), model.index.offset(words[1].range.start)) : ", ";
+    const separator = /^,[ \t]*$/.test(after) ? after : ", ";
+    return { description: "Put each word in its own element", edits: [{ range: program.range, text: line.words.map((w) => JSON.stringify(w)).join(separator) }] };
+  }
+  if (!shellSyntax) return undefined;
+  // `HEALTHCHECK CMD <command>` runs the command with the stage's shell, as the exec form cannot.
+  const array = ins.args[1].range.start;
+  const end = lastBracket(model, program);
+  if (end === null || array.line !== end.line) return undefined;
+  return { description: "Write the check in shell form", edits: [{ range: { start: array, end }, text: program.value }] };
+}
+
+/** The position just after the `]` closing the one-element array whose element is `word`. */
+function lastBracket(model: DockerfileModel, word: ExecWord): { line: number; column: number } | null {
+  const from = model.index.offset(word.range.end);
+  const m = /^[ \t]*\]/.exec(model.text.slice(from));
+  return m ? model.index.position(from + m[0].length) : null;
+}

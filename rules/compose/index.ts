@@ -5,6 +5,7 @@ import buildAndImage from "./build-and-image.js";
 import buildPathMissing from "./build-path-missing.js";
 import capabilitiesUnrestricted from "./capabilities-unrestricted.js";
 import cgroupParentCustom from "./cgroup-parent-custom.js";
+import composeExecFormCommandLine from "./compose-exec-form-command-line.js";
 import composeHealthcheckMissing from "./compose-healthcheck-missing.js";
 import composeSingleWorkerServer from "./compose-single-worker-server.js";
 import cpuLimitMissing from "./cpu-limit-missing.js";
@@ -59,6 +60,7 @@ export const composeRules: ComposeRule[] = [
   buildPathMissing,
   capabilitiesUnrestricted,
   cgroupParentCustom,
+  composeExecFormCommandLine,
   composeHealthcheckMissing,
   composeSingleWorkerServer,
   cpuLimitMissing,

@@ -38,3 +38,15 @@ export function commandLine(value: string): CommandLine | null {
   if (!isCommandLine) return null;
   return { words, plain: !SHELL_ONLY.has(first) && words.every((w) => PLAIN.test(w)) };
 }
+
+/** An option and its value in one element (`--smp 1`): only meaningful to a program that splits it. */
+const JOINED_OPTION = /^--?[A-Za-z][\w.-]*\s+\S/;
+
+/**
+ * True when arguments after the program hold an option and its value in one element
+ * (`["redpanda start", "--smp 1"]`): whatever receives them splits them into words itself (an
+ * image entrypoint script that expands them unquoted), so the program element is not exec'd as is.
+ */
+export function splitByReceiver(args: readonly string[]): boolean {
+  return args.some((a) => JOINED_OPTION.test(a.trim()));
+}

@@ -287,10 +287,26 @@ function composeProblems(path: string, before: string, after: string, fixedBy: S
       if (key === "restart" && vx === undefined && vy === "unless-stopped" && fixedBy.has("restart-policy-missing")) continue;
       if (key === "security_opt" && fixedBy.has("no-new-privileges-missing") && isNoNewPrivilegesAdded(vx, vy)) continue;
       if (fixedBy.has("restart-on-failure-retries") && isRetryCountSet(key, vx, vy)) continue;
+      if (fixedBy.has("compose-exec-form-command-line") && isSplitProgram(key, vx, vy)) continue;
       problems.push(`${name}.${key}: ${JSON.stringify(vx)?.slice(0, 200)} -> ${JSON.stringify(vy)?.slice(0, 200)}`);
     }
   }
   return problems;
+}
+
+/**
+ * An `entrypoint`, `command` or healthcheck `CMD` list whose program item (a whole command line)
+ * became one item per word, or a `["CMD", "<shell syntax>"]` test that became `CMD-SHELL`, and
+ * nothing else changed.
+ */
+function isSplitProgram(key: string, before: unknown, after: unknown): boolean {
+  const split = (x: unknown, y: unknown) => Array.isArray(x) && typeof x[0] === "string" && isDeepStrictEqual([...x[0].trim().split(/\s+/), ...x.slice(1)], y);
+  if (key === "entrypoint" || key === "command") return split(before, after);
+  if (key !== "healthcheck" || !before || !after || typeof before !== "object" || typeof after !== "object") return false;
+  const { test: a, ...restBefore } = before as Record<string, unknown>;
+  const { test: b, ...restAfter } = after as Record<string, unknown>;
+  if (!isDeepStrictEqual(restBefore, restAfter) || !Array.isArray(a) || !Array.isArray(b) || a[0] !== "CMD") return false;
+  return b[0] === "CMD-SHELL" ? a.length === 2 && isDeepStrictEqual(a.slice(1), b.slice(1)) : b[0] === "CMD" && split(a.slice(1), b.slice(1));
 }
 
 /** `depends_on` where some `service_started` conditions (written or implied) became `service_healthy`, and nothing else changed. */

@@ -1,0 +1,58 @@
+import rule from "../../../rules/compose/compose-exec-form-command-line.js";
+import { ruleTester } from "../../helpers/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "services:\n  web:\n    image: node:20\n    entrypoint: [\"npm\", \"start\"]\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]\n",
+    // The string forms go through a shell (command, healthcheck) or are split into words (entrypoint).
+    "services:\n  web:\n    image: node:20\n    command: npm start\n    healthcheck:\n      test: curl -f http://localhost || exit 1\n  api:\n    image: node:20\n    entrypoint: npm start\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost || exit 1\"]\n",
+    // The entrypoint receives the command as its arguments: `sh -c` runs it, and so may any other.
+    "services:\n  web:\n    image: node:20\n    entrypoint: [\"sh\", \"-c\"]\n    command: [\"npm start\"]\n",
+    { code: "services:\n  web:\n    build: .\n    command: [\"npm start\"]\n", files: { Dockerfile: "FROM node:20\nENTRYPOINT [\"/docker-entrypoint.sh\"]\n" } },
+    "services:\n  base:\n    image: node:20\n    entrypoint: [\"bash\", \"-lc\"]\n  web:\n    extends: base\n    command: [\"npm start\"]\n",
+    // An option and its value in one item: the image's entrypoint splits its arguments into words itself.
+    "services:\n  redpanda:\n    image: docker.redpanda.com/vectorized/redpanda:v22.2.2\n    command:\n      - redpanda start\n      - --smp 1\n      - --overprovisioned\n",
+    // Paths that may hold a space, Windows paths, variables, a program without spaces.
+    "services:\n  web:\n    image: app:1\n    entrypoint: [\"/opt/My App/bin/app\"]\n  win:\n    image: app:1\n    entrypoint: [\"C:\\\\Program Files\\\\app\\\\app.exe\"]\n  env:\n    image: app:1\n    entrypoint: [\"${APP} serve\"]\n  one:\n    image: app:1\n    entrypoint: [\"/app\"]\n    healthcheck:\n      test: [\"NONE\"]\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  web:\n    image: node:20\n    command: [\"npm start\"]\n",
+      errors: [{ messageId: "commandLine", line: 4, column: 15, endLine: 4, endColumn: 26, service: "web" }],
+      output: "services:\n  web:\n    image: node:20\n    command: [\"npm\", \"start\"]\n",
+    },
+    {
+      // Each quoting style is kept; a plain word YAML would read as a number is quoted.
+      code: "services:\n  a:\n    image: app:1\n    entrypoint: ['python -m','app']\n  b:\n    image: app:1\n    entrypoint: [sleep 10]\n",
+      errors: [
+        { messageId: "commandLine", line: 4, column: 18, endLine: 4, endColumn: 29, service: "a" },
+        { messageId: "commandLine", line: 7, column: 18, endLine: 7, endColumn: 26, service: "b" },
+      ],
+      output: "services:\n  a:\n    image: app:1\n    entrypoint: ['python','-m','app']\n  b:\n    image: app:1\n    entrypoint: [sleep, \"10\"]\n",
+    },
+    {
+      // A block list gets one line per word.
+      code: "services:\n  web:\n    image: app:1\n    entrypoint:\n      - /usr/local/bin/gunicorn --bind\n      - 0.0.0.0:8000\n",
+      errors: [{ messageId: "commandLine", line: 5, column: 9, endLine: 5, endColumn: 39, service: "web" }],
+      output: "services:\n  web:\n    image: app:1\n    entrypoint:\n      - /usr/local/bin/gunicorn\n      - --bind\n      - 0.0.0.0:8000\n",
+    },
+    {
+      // The program of a CMD healthcheck is its second item; shell syntax makes it CMD-SHELL.
+      code: "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"curl -f http://localhost/\"]\n  api:\n    image: app:1\n    healthcheck:\n      test: [\"CMD\", \"curl -f http://localhost/ || exit 1\"]\n",
+      errors: [
+        { messageId: "commandLine", line: 5, column: 21, endLine: 5, endColumn: 48, service: "web" },
+        { messageId: "commandLine", line: 9, column: 21, endLine: 9, endColumn: 58, service: "api" },
+      ],
+      output: "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]\n  api:\n    image: app:1\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]\n",
+    },
+    {
+      // No fix: shell syntax outside a healthcheck, a shell builtin, a list shared through an anchor.
+      code: "services:\n  web:\n    image: app:1\n    entrypoint: [\"npm ci && npm start\"]\n  job:\n    image: app:1\n    entrypoint: [\"cd /app\"]\n  api:\n    image: app:1\n    entrypoint: &shared [\"node server.js\"]\n  worker:\n    image: app:1\n    entrypoint: *shared\n",
+      errors: [
+        { messageId: "commandLine", line: 4, column: 18, endLine: 4, endColumn: 39, service: "web" },
+        { messageId: "commandLine", line: 7, column: 18, endLine: 7, endColumn: 27, service: "job" },
+        { messageId: "commandLine", line: 10, column: 26, endLine: 10, endColumn: 42, service: "api" },
+      ],
+    },
+  ],
+});

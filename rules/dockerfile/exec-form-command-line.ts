@@ -1,4 +1,4 @@
-import { commandLine, type CommandLine } from "../../src/engine/exec-program.js";
+import { commandLine, splitByReceiver, type CommandLine } from "../../src/engine/exec-program.js";
 import { execWords, healthcheckExecWords, type ExecWord } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { isWindowsStage } from "../../src/engine/platform.js";
@@ -17,7 +17,7 @@ export default defineDockerfileRule({
     aliases: [],
     fixable: true,
     messages: {
-      commandLine: "Exec form runs `{{program}}` as one program name, spaces included, so {{outcome}} with \"executable file not found in $PATH\". Put each word in its own element{{hint}}.",
+      commandLine: "Exec form runs `{{program}}` as one program name, spaces included; no such program exists (\"executable file not found in $PATH\"), so {{outcome}}. Put each word in its own element{{hint}}.",
     },
   },
   check({ model, project, report }) {
@@ -32,8 +32,9 @@ export default defineDockerfileRule({
       const program = words?.[0];
       const line = program ? commandLine(program.value) : null;
       if (!words || !program || !line) continue;
-      // An ENTRYPOINT receives the CMD as its arguments (`ENTRYPOINT ["sh", "-c"]` runs `CMD ["npm start"]`).
-      if (ins.keyword === "CMD" && !top.trigger && hasEntrypoint(stage)) continue;
+      // An ENTRYPOINT receives the CMD as its arguments (`ENTRYPOINT ["sh", "-c"]` runs `CMD ["npm start"]`);
+      // one given `--smp 1` as one argument evidently splits its arguments into words itself.
+      if (ins.keyword === "CMD" && ((!top.trigger && hasEntrypoint(stage)) || splitByReceiver(words.slice(1).map((w) => w.value)))) continue;
       const shellSyntax = !line.plain && ins.keyword === "HEALTHCHECK" && words.length === 1 && shellDialect(model, ins) !== null;
       report({
         messageId: "commandLine",

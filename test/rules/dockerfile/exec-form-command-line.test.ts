@@ -10,6 +10,8 @@ ruleTester(rule, {
     "FROM node:20\nENTRYPOINT [\"sh\", \"-c\"]\nCMD [\"npm start\"]\n",
     "FROM node:20\nCMD [\"npm start\"]\nENTRYPOINT [\"/docker-entrypoint.sh\"]\n",
     "FROM node:20 AS base\nENTRYPOINT [\"tini\", \"--\", \"sh\", \"-c\"]\nFROM base\nCMD [\"npm start\"]\n",
+    // An option and its value in one element: the base image's ENTRYPOINT splits its arguments itself.
+    "FROM docker.redpanda.com/vectorized/redpanda:v22.2.2\nCMD [\"redpanda start\", \"--smp 1\", \"--overprovisioned\"]\n",
     // A path that may hold a space in its own name, and Windows paths.
     "FROM debian:12\nENTRYPOINT [\"/opt/My App/bin/app\"]\nRUN [\"/opt/My Tools/setup\", \"--quiet\"]\n",
     "FROM debian:12\nENTRYPOINT [\"C:/Program Files/app/app.exe\"]\n",

@@ -26,14 +26,15 @@ const SHELL_ONLY = new Set(["cd", "export", "source", ".", "eval", "set", "unset
  * The command line an exec-form program element holds, or null when it is a program name that
  * may be real. A bare name followed by more words (`npm start`) is a command line; so is a path
  * followed by an option or by another absolute path (`/usr/bin/curl -f …`, `./run.sh /etc/app`).
- * A path that may itself contain a space (`/opt/My App/bin/x`, `C:\Program Files\…`), any
- * backslash, and anything with a `$` are left alone.
+ * A path that may itself contain a space (`/opt/My App/bin/x`, `C:\Program Files\…`), and a
+ * first word with a backslash or a `$` (`$APP serve`, whose program is not known) are left alone.
  */
 export function commandLine(value: string): CommandLine | null {
   const text = value.trim();
-  if (!/\s/.test(text) || /[\\$]/.test(text) || /^[A-Za-z]:/.test(text)) return null;
+  if (!/\s/.test(text) || /^[A-Za-z]:/.test(text)) return null;
   const words = text.split(/\s+/);
   const [first, second] = words;
+  if (/[\\$]/.test(first)) return null;
   const isCommandLine = BARE_NAME.test(first) || (first.includes("/") && UNIX_PATH.test(first) && /^[-/]/.test(second));
   if (!isCommandLine) return null;
   return { words, plain: !SHELL_ONLY.has(first) && words.every((w) => PLAIN.test(w)) };

@@ -46,6 +46,12 @@ ruleTester(rule, {
       output: "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]\n  api:\n    image: app:1\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]\n",
     },
     {
+      // A variable after the program: the item still holds the whole command line once interpolated.
+      code: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: [\"CMD\", \"curl -f http://localhost:${PORT:-80}/\"]\n",
+      errors: [{ messageId: "commandLine", line: 5, column: 21, endLine: 5, endColumn: 60, service: "web" }],
+      output: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost:${PORT:-80}/\"]\n",
+    },
+    {
       // No fix: shell syntax outside a healthcheck, a shell builtin, a list shared through an anchor.
       code: "services:\n  web:\n    image: app:1\n    entrypoint: [\"npm ci && npm start\"]\n  job:\n    image: app:1\n    entrypoint: [\"cd /app\"]\n  api:\n    image: app:1\n    entrypoint: &shared [\"node server.js\"]\n  worker:\n    image: app:1\n    entrypoint: *shared\n",
       errors: [

@@ -53,6 +53,12 @@ ruleTester(rule, {
       output: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n",
     },
     {
+      // A variable after the program: Docker does not expand it in exec form, and the shell form does.
+      code: "FROM nginx:1.27\nENV PORT=8080\nHEALTHCHECK CMD [\"wget -qO- http://localhost:$PORT/ || exit 1\"]\n",
+      errors: [{ messageId: "commandLine", line: 3, column: 18, endLine: 3, endColumn: 63 }],
+      output: "FROM nginx:1.27\nENV PORT=8080\nHEALTHCHECK CMD wget -qO- http://localhost:$PORT/ || exit 1\n",
+    },
+    {
       // Shell syntax elsewhere has no one-click fix; nor does a shell builtin or a JSON escape.
       code: "FROM node:20\nRUN [\"npm ci && npm run build\"]\nENTRYPOINT [\"cd /app\"]\n",
       errors: [

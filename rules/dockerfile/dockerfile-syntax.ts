@@ -41,7 +41,6 @@ export default defineDockerfileRule({
       healthcheckType: "HEALTHCHECK must be followed by `CMD <command>` or `NONE`; Docker rejects `{{word}}`.",
       shellJson: "SHELL must be written as a JSON array, for example SHELL [\"/bin/bash\", \"-c\"]; Docker rejects any other form.",
       notJson: "This looks like the JSON (exec) form but is not valid JSON (strings need double quotes, items need commas), so Docker reads it as {{fallback}}. Write it as [\"first\", \"second\"].",
-      execSpace: "Exec form runs `{{exe}}` as one program name, space included, and no such program exists. Put each word in its own array item.",
       shellSyntax: "The shell script of this {{keyword}} does not parse ({{message}}), so it fails when it runs.",
       heredoc: "The heredoc `<<{{name}}` is never closed by a line reading `{{name}}`, so the rest of the file becomes part of this instruction.",
     },
@@ -100,10 +99,6 @@ function checkInstruction(model: DockerfileModel, ins: DfInstruction, report: (d
   else if (JSON_FORMS.has(keyword) && !ins.execForm && JSONISH.test(argsBody(model, ins))) {
     const fallback = keyword === "COPY" || keyword === "ADD" || keyword === "VOLUME" ? "space-separated paths with brackets and quotes in their names" : "a shell command starting with `[`";
     report({ messageId: "notJson", data: { fallback }, range: argsSpan(ins) });
-  }
-  const exe = ins.execForm?.[0];
-  if ((keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT") && exe && /\S\s+\S/.test(exe) && !/[\\/]/.test(exe)) {
-    report({ messageId: "execSpace", data: { exe }, range: argsSpan(ins) });
   }
   const script = ins.script;
   const dialect = script?.error ? shellDialect(model, ins) : null;

@@ -43,7 +43,6 @@ ruleTester(rule, {
       code: "FROM alpine:3.20\nCMD ['node', 'app.js']\nRUN [\"sudo apk\", \"add\", \"curl\"]\nSHELL /bin/bash -c\nENTRYPOINT [node, app.js]\n",
       errors: [
         { messageId: "notJson", line: 2, column: 5, endLine: 2, endColumn: 23 },
-        { messageId: "execSpace", line: 3, column: 5, endLine: 3, endColumn: 32 },
         { messageId: "shellJson", line: 4, column: 7, endLine: 4, endColumn: 19 },
         { messageId: "notJson", line: 5, column: 12, endLine: 5, endColumn: 26 },
       ],

@@ -1,7 +1,9 @@
 import { allRunCommands } from "../../src/engine/execform.js";
 import { runInvocations, shortBundleHas, type Invocation } from "../../src/engine/invocations.js";
 import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
-import { packageInstall } from "../../src/engine/pinning.js";
+import type { ShellCommand } from "../../src/engine/parse/shell.js";
+import { subcommandOf } from "../../src/engine/package-managers.js";
+import { packageInstall, toolCommand } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { comparePos } from "../../src/engine/text.js";
 
@@ -46,7 +48,7 @@ export default defineDockerfileRule({
 /**
  * True when the wget that runs is known to be GNU wget, which takes --progress: the stage comes
  * from a Debian- or Ubuntu-based official image, or installs the `wget` package with apk or apt
- * before this command. BusyBox's wget (Alpine's) rejects --progress, and an image of unknown make
+ * before this command and deletes it no more (`apk del .fetch-deps` brings BusyBox's back). BusyBox's wget (Alpine's) rejects --progress, and an image of unknown make
  * may be BusyBox-based.
  */
 function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
@@ -59,9 +61,32 @@ function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
   const hub = root && (root.registry === null || root.registry === "docker.io");
   if (hub && GNU_WGET_IMAGES.test(root.name) && !NOT_GLIBC_TAG.test(root.tag ?? "") && !root.ref.includes("$")) return true;
   const at = inv.command.range.start;
-  return allRunCommands(model).some(({ instruction, command }) => {
-    if (!chain.includes(model.stages[instruction.stageIndex]) || comparePos(command.range.end, at) > 0) return false;
+  // The install's own name and its apk virtual package: deleting either brings BusyBox's wget back.
+  let installed: string[] | null = null;
+  for (const { instruction, command } of allRunCommands(model)) {
+    if (!chain.includes(model.stages[instruction.stageIndex]) || comparePos(command.range.end, at) > 0) continue;
     const install = packageInstall(command);
-    return !!install && (install.installer === "apk" || install.installer === "apt") && install.packages.some((p) => p.value === "wget");
-  });
+    if (install && (install.installer === "apk" || install.installer === "apt") && install.packages.some((p) => p.value === "wget")) {
+      installed = ["wget", ...virtualOf(install.command)];
+    } else if (installed && removesOneOf(command, installed)) {
+      installed = null;
+    }
+  }
+  return installed !== null;
+}
+
+/** The `--virtual` (`-t`) name of an `apk add`, which `apk del` takes to remove what it added. */
+function virtualOf(c: ShellCommand): string[] {
+  const i = c.args.findIndex((a) => a.value === "-t" || a.value === "--virtual");
+  if (i >= 0 && c.args[i + 1]) return [c.args[i + 1].value];
+  const joined = c.args.find((a) => a.value.startsWith("--virtual="));
+  return joined ? [joined.value.slice("--virtual=".length)] : [];
+}
+
+/** `apk del`, `apt-get remove` or `purge` (`apt` too) of one of `names`. */
+function removesOneOf(command: ShellCommand, names: string[]): boolean {
+  const { tool, command: c } = toolCommand(command);
+  const sub = subcommandOf(c)?.value;
+  const removes = (tool === "apk" && sub === "del") || ((tool === "apt-get" || tool === "apt") && (sub === "remove" || sub === "purge"));
+  return removes && c.args.some((a) => names.includes(a.value));
 }

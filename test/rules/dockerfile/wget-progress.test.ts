@@ -45,6 +45,26 @@ ruleTester(rule, {
       errors: [{ messageId: "progress", line: 2, column: 32, endLine: 2, endColumn: 41 }],
     },
     {
+      // no fix: the virtual package that brought GNU wget is deleted, BusyBox's wget runs again
+      code: "FROM alpine:3.20\nRUN apk add --no-cache --virtual .fetch-deps wget && wget -O /a https://x && apk del .fetch-deps\nRUN wget -O /b https://y\n",
+      errors: [
+        { messageId: "progress", line: 2, column: 54, endLine: 2, endColumn: 58 },
+        { messageId: "progress", line: 3, column: 5, endLine: 3, endColumn: 9 },
+      ],
+      output: "FROM alpine:3.20\nRUN apk add --no-cache --virtual .fetch-deps wget && wget --progress=dot:giga -O /a https://x && apk del .fetch-deps\nRUN wget -O /b https://y\n",
+    },
+    {
+      // no fix: GNU wget is deleted by name before this wget
+      code: "FROM alpine:3.20\nRUN apk add wget\nRUN apk del wget\nRUN wget -O /b https://y\n",
+      errors: [{ messageId: "progress", line: 4, column: 5, endLine: 4, endColumn: 9 }],
+    },
+    {
+      // installed again after a deletion: GNU wget runs
+      code: "FROM alpine:3.20\nRUN apk add -t .deps wget && apk del .deps && apk add wget\nRUN wget -O /b https://y\n",
+      errors: [{ messageId: "progress", line: 3, column: 5, endLine: 3, endColumn: 9 }],
+      output: "FROM alpine:3.20\nRUN apk add -t .deps wget && apk del .deps && apk add wget\nRUN wget --progress=dot:giga -O /b https://y\n",
+    },
+    {
       // no fix: an image of unknown make may be BusyBox-based
       code: "FROM example/base:1\nRUN wget https://x\n",
       errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],

@@ -59,7 +59,9 @@ function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
   for (let s: DfStage | null = stage; s && chain.length < 100 && !chain.includes(s); s = s.baseStage) chain.push(s);
   const root = chain[chain.length - 1].image;
   const hub = root && (root.registry === null || root.registry === "docker.io");
-  if (hub && GNU_WGET_IMAGES.test(root.name) && !NOT_GLIBC_TAG.test(root.tag ?? "") && !root.ref.includes("$")) return true;
+  // A digest alone may pin any variant, an Alpine one too: the tag says which.
+  const known = root && (root.tag !== null || root.digest === null) && !NOT_GLIBC_TAG.test(root.tag ?? "");
+  if (hub && known && GNU_WGET_IMAGES.test(root.name) && !root.ref.includes("$")) return true;
   const at = inv.command.range.start;
   // The install's own name and its apk virtual package: deleting either brings BusyBox's wget back.
   let installed: string[] | null = null;

@@ -65,6 +65,17 @@ ruleTester(rule, {
       output: "FROM alpine:3.20\nRUN apk add -t .deps wget && apk del .deps && apk add wget\nRUN wget --progress=dot:giga -O /b https://y\n",
     },
     {
+      // no fix: a digest without a tag may be any variant of the image, Alpine's too
+      code: "FROM python@sha256:0000000000000000000000000000000000000000000000000000000000000000\nRUN wget https://x\n",
+      errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+    },
+    {
+      // a digest beside a Debian tag: GNU wget
+      code: "FROM python:3.12-slim@sha256:0000000000000000000000000000000000000000000000000000000000000000\nRUN wget https://x\n",
+      errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+      output: "FROM python:3.12-slim@sha256:0000000000000000000000000000000000000000000000000000000000000000\nRUN wget --progress=dot:giga https://x\n",
+    },
+    {
       // no fix: an image of unknown make may be BusyBox-based
       code: "FROM example/base:1\nRUN wget https://x\n",
       errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],

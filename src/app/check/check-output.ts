@@ -111,7 +111,6 @@ export function headConfigProblems(problems: readonly ConfigProblem[]): string {
   return `This pull request's \`.github/dockaudit.yml\` is invalid, and once it is merged every dockaudit check would fail: ${problemList(problems, true)}.`;
 }
 
-/** `newHead`: where the head moved; null when a newer request (a push, or a re-run of this same commit) took over. */
 /** A Re-run asked on a commit that no longer heads the pull request: the head was audited instead. */
 export function rerunOnOlderCommitOutput(head: string): CheckOutput {
   return {
@@ -125,6 +124,7 @@ export function rerunOnOlderCommitNote(requested: string): string {
   return `Re-run was asked for \`${requested.slice(0, 7)}\`, which is no longer this pull request's head: the head is audited instead.`;
 }
 
+/** `newHead`: where the head moved; null when a newer request (a push, or a re-run of this same commit) took over. */
 export function supersededOutput(newHead: string | null): CheckOutput {
   if (newHead === null) {
     return {

@@ -36,7 +36,8 @@ export default defineComposeRule({
       const restart = service.data.restart;
       if (typeof restart === "string") {
         const m = /^on-failure(?::(\d+))?$/.exec(interpolate(restart).trim());
-        if (m && Number(m[1]) !== retries) {
+        // With a deploy policy in its place, only a count written here goes unused (the policy is judged below).
+        if (m && Number(m[1]) !== retries && !(policy && m[1] === undefined)) {
           // docker compose runs `deploy.restart_policy` in place of `restart:` when both are set.
           const messageId = policy ? "replaced" : isLimit(m[1]) ? "count" : "unlimited";
           const data = { service: service.name, count: m[1] ?? "", retries, restart };

@@ -6,6 +6,8 @@ ruleTester(rule, {
     "services:\n  a:\n    image: app:1\n    restart: on-failure:5\n  b:\n    image: app:1\n    restart: unless-stopped\n",
     "services:\n  a:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 5\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: any\n",
     { code: "services:\n  a:\n    image: app:1\n    restart: on-failure:3\n", options: { retries: 3 } },
+    // `restart:` writes no count, so none goes unused: docker compose runs the deploy policy, judged on its own.
+    "services:\n  a:\n    image: app:1\n    restart: on-failure\n    deploy:\n      restart_policy:\n        condition: any\n",
     // A count set by a variable without a default is unknown here.
     "services:\n  a:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: ${MAX_ATTEMPTS}\n  b:\n    image: app:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: ${MAX_ATTEMPTS:?}\n",
   ],

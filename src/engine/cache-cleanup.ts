@@ -75,8 +75,13 @@ export const argIn = (c: ShellCommand, ...values: string[]): ShellWord | null =>
 /** yum and the dnf family, which share their cache options. */
 const RPM_TOOLS = ["yum", "dnf", "microdnf", "tdnf"];
 
-/** `--downloadonly` (its packages stay in the cache) or a `keepcache` setting: the cache is kept on purpose. */
-export const keepsPackages = (c: ShellCommand): boolean => c.args.some((a) => a.value.startsWith("--downloadonly") || /keepcache/.test(a.value));
+/**
+ * `--downloadonly` (its packages stay in the cache) or `keepcache` switched on: the cache is kept
+ * on purpose. `keepcache=0` (dnf and yum read 0, no, false and off as false) removes the packages
+ * after the install, which is no reason to keep the metadata.
+ */
+export const keepsPackages = (c: ShellCommand): boolean =>
+  c.args.some((a) => a.value.startsWith("--downloadonly") || (/keepcache/.test(a.value) && !/keepcache=(0|no|false|off)$/i.test(a.value)));
 
 /** A yum or dnf run that works from the cache alone (`-C`, `--cacheonly`), which a clean-up empties. */
 export const readsCacheOnly = ({ tool, command }: ToolCommand): boolean =>

@@ -31,6 +31,12 @@ ruleTester(rule, {
       errors: [{ messageId: "clean", line: 2, column: 26, endLine: 2, endColumn: 33 }],
     },
     {
+      // keepcache off (dnf reads 0, no, false and off as false) keeps no packages
+      code: "FROM fedora:40\nRUN dnf install -y --setopt=keepcache=False httpd\n",
+      errors: [{ messageId: "clean", line: 2, column: 9, endLine: 2, endColumn: 16 }],
+      output: "FROM fedora:40\nRUN dnf install -y --setopt=keepcache=False httpd && dnf clean all\n",
+    },
+    {
       // no fix: the packages --downloadonly fetches go to the cache that `dnf clean all` empties
       code: "FROM fedora:40\nRUN dnf install -y --downloadonly httpd\n",
       errors: [{ messageId: "clean", line: 2, column: 9, endLine: 2, endColumn: 16 }],

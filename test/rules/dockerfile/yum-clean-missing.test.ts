@@ -34,6 +34,17 @@ ruleTester(rule, {
       output: "FROM centos:7\nRUN yum -y install httpd \\\n && yum -y groupinstall 'Development Tools' && yum clean all # build tools\n",
     },
     {
+      // keepcache=0 keeps no packages: the metadata stays all the same, and the clean-up is what it needs
+      code: "FROM centos:7\nRUN yum install -y --setopt=tsflags=nodocs --setopt=keepcache=0 httpd\n",
+      errors: [{ messageId: "clean", line: 2, column: 9, endLine: 2, endColumn: 16 }],
+      output: "FROM centos:7\nRUN yum install -y --setopt=tsflags=nodocs --setopt=keepcache=0 httpd && yum clean all\n",
+    },
+    {
+      // no fix: keepcache=1 keeps the packages in the cache on purpose
+      code: "FROM centos:7\nRUN yum install -y --setopt keepcache=1 httpd\n",
+      errors: [{ messageId: "clean", line: 2, column: 9, endLine: 2, endColumn: 16 }],
+    },
+    {
       // no fix: the packages --downloadonly fetches go to the cache that `yum clean all` empties
       code: "FROM centos:7\nRUN yum install -y --downloadonly httpd\n",
       errors: [{ messageId: "clean", line: 2, column: 9, endLine: 2, endColumn: 16 }],

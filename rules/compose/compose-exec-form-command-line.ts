@@ -6,7 +6,7 @@ import type { Project } from "../../src/engine/project.js";
 import { verbatimScalar } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
-import type { Edit, Fix, Severity } from "../../src/engine/types.js";
+import type { Edit, Fix, ReportDescriptor, Severity } from "../../src/engine/types.js";
 import { eolOf } from "../../src/engine/yaml-edit.js";
 
 export default defineComposeRule({
@@ -15,10 +15,11 @@ export default defineComposeRule({
     code: "DC316",
     category: "reliability",
     severity: "error",
-    description: "A list-form `entrypoint`, `command` or healthcheck `CMD` gives a whole command line (`[\"npm start\"]`) as its program, which does not exist.",
+    description: "A list-form `entrypoint`, `command` or healthcheck `CMD` gives a whole command line (`[\"npm start\"]`) as its program, which does not exist, or a healthcheck `test: NONE` runs a command named NONE.",
     aliases: [],
     fixable: true,
     messages: {
+      noneCommand: "Service `{{service}}`: `healthcheck.test` {{how}}, and no such command exists, so every check fails and the container never becomes healthy. To switch the image's healthcheck off, write `test: [\"NONE\"]` (or `disable: true`).",
       commandLine: "Service `{{service}}`: the list form of `{{key}}` runs `{{program}}` as one program name, spaces included; no such program exists (\"executable file not found in $PATH\"), so {{outcome}}. Put each word in its own item{{hint}}.",
     },
   },
@@ -27,6 +28,7 @@ export default defineComposeRule({
       for (const key of ["entrypoint", "command", "healthcheck"] as const) {
         const path = key === "healthcheck" ? [...service.path, "healthcheck", "test"] : [...service.path, key];
         const seq = model.doc.getIn(path, true);
+        if (key === "healthcheck" && reportNone(model, service, path, seq, report)) continue;
         if (!isSeq(seq)) continue;
         const first = key === "healthcheck" ? 1 : 0;
         if (key === "healthcheck" && !(isScalar(seq.items[0]) && seq.items[0].value === "CMD")) continue;
@@ -57,6 +59,35 @@ const OUTCOME = {
   command: "the container fails to start (unless the image's ENTRYPOINT reads it as arguments)",
   healthcheck: "every check fails and the container never becomes healthy",
 };
+
+const isNone = (node: unknown): node is Scalar => isScalar(node) && typeof node.value === "string" && node.value.trim().toUpperCase() === "NONE";
+
+/**
+ * `test: NONE` is `["CMD-SHELL", "NONE"]` (a string test is run with the shell), and `["CMD", "NONE"]`
+ * runs a program named NONE: only a list whose first item is NONE switches the check off.
+ */
+function reportNone(model: ComposeModel, service: ComposeService, path: YamlPath, test: unknown, report: (d: ReportDescriptor) => void): boolean {
+  let how: string;
+  let at: YamlPath;
+  let fix: Fix | undefined;
+  if (isNone(test)) {
+    how = `is a string, which Compose runs with the container's shell (\`/bin/sh -c ${test.value}\`)`;
+    at = path;
+    const range = test.anchor ? null : verbatimScalar(model, model.locate(path), String(test.value));
+    // The quotes go too: the whole scalar becomes the list.
+    if (range) fix = { description: "Switch the healthcheck off with [\"NONE\"]", edits: [{ range: model.locate(path)!, text: '["NONE"]' }] };
+  } else if (isSeq(test) && test.items.length === 2 && isScalar(test.items[0]) && (test.items[0].value === "CMD" || test.items[0].value === "CMD-SHELL") && isNone(test.items[1])) {
+    how = test.items[0].value === "CMD" ? `runs \`${test.items[1].value}\` as its program (\`CMD\`)` : `runs \`${test.items[1].value}\` with the container's shell (\`CMD-SHELL\`)`;
+    at = [...path, 1];
+    const range = model.locate(path);
+    const whole = !test.anchor && test.flow && test.items.every((i) => isScalar(i) && !i.anchor) && range && range.start.line === range.end.line;
+    if (whole) fix = { description: "Switch the healthcheck off with [\"NONE\"]", edits: [{ range, text: '["NONE"]' }] };
+  } else {
+    return false;
+  }
+  report({ messageId: "noneCommand", data: { service: service.name, how }, range: model.locate(at), service: service.name, fix });
+  return true;
+}
 
 /** The items after the program, as strings. */
 const argsOf = (seq: YAMLSeq, program: number): string[] => seq.items.slice(program + 1).map((i) => (isScalar(i) ? String(i.value) : ""));

@@ -14,6 +14,8 @@ ruleTester(rule, {
     "services:\n  redpanda:\n    image: docker.redpanda.com/vectorized/redpanda:v22.2.2\n    command:\n      - redpanda start\n      - --smp 1\n      - --overprovisioned\n",
     // Paths that may hold a space, Windows paths, variables, a program without spaces.
     "services:\n  web:\n    image: app:1\n    entrypoint: [\"/opt/My App/bin/app\"]\n  win:\n    image: app:1\n    entrypoint: [\"C:\\\\Program Files\\\\app\\\\app.exe\"]\n  env:\n    image: app:1\n    entrypoint: [\"${APP} serve\"]\n  one:\n    image: app:1\n    entrypoint: [\"/app\"]\n    healthcheck:\n      test: [\"NONE\"]\n",
+    // A command that merely starts with NONE, and `disable: true`.
+    "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: NONE_CHECK=1 /healthz\n  api:\n    image: app:1\n    healthcheck:\n      disable: true\n",
   ],
   invalid: [
     {
@@ -59,6 +61,24 @@ ruleTester(rule, {
         { messageId: "commandLine", line: 7, column: 18, endLine: 7, endColumn: 27, service: "job" },
         { messageId: "commandLine", line: 10, column: 26, endLine: 10, endColumn: 42, service: "api" },
       ],
+    },
+    {
+      // `test: NONE` is `["CMD-SHELL", "NONE"]`: the shell runs a command named NONE; `["NONE"]` switches the check off.
+      code: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: NONE\n  api:\n    image: app:1\n    healthcheck:\n      test: \"NONE\"\n      interval: 10s\n",
+      errors: [
+        { messageId: "noneCommand", line: 5, column: 13, endLine: 5, endColumn: 17, service: "web" },
+        { messageId: "noneCommand", line: 9, column: 13, endLine: 9, endColumn: 19, service: "api" },
+      ],
+      output: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: [\"NONE\"]\n  api:\n    image: app:1\n    healthcheck:\n      test: [\"NONE\"]\n      interval: 10s\n",
+    },
+    {
+      // NONE after CMD or CMD-SHELL is a command too; a block list is left as written.
+      code: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: [\"CMD\", \"NONE\"]\n  api:\n    image: app:1\n    healthcheck:\n      test:\n        - CMD-SHELL\n        - NONE\n",
+      errors: [
+        { messageId: "noneCommand", line: 5, column: 21, endLine: 5, endColumn: 27, service: "web" },
+        { messageId: "noneCommand", line: 11, column: 11, endLine: 11, endColumn: 15, service: "api" },
+      ],
+      output: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: [\"NONE\"]\n  api:\n    image: app:1\n    healthcheck:\n      test:\n        - CMD-SHELL\n        - NONE\n",
     },
   ],
 });

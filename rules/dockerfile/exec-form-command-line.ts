@@ -5,7 +5,7 @@ import { isWindowsStage } from "../../src/engine/platform.js";
 import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
-import type { Fix } from "../../src/engine/types.js";
+import type { Fix, Position, Range, ReportDescriptor } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
   meta: {
@@ -13,10 +13,11 @@ export default defineDockerfileRule({
     code: "DF338",
     category: "reliability",
     severity: "error",
-    description: "An exec-form RUN, CMD, ENTRYPOINT or HEALTHCHECK gives a whole command line (`[\"npm start\"]`) as its program, which does not exist.",
+    description: "An exec-form RUN, CMD, ENTRYPOINT or HEALTHCHECK gives a whole command line (`[\"npm start\"]`) as its program, which does not exist, or a `HEALTHCHECK CMD NONE` runs a command named NONE.",
     aliases: [],
     fixable: true,
     messages: {
+      noneCommand: "`HEALTHCHECK CMD {{written}}` {{how}}, and no such command exists, so every check fails and the container never becomes healthy. To switch the base image's healthcheck off, write `HEALTHCHECK NONE`.",
       commandLine: "Exec form runs `{{program}}` as one program name, spaces included; no such program exists (\"executable file not found in $PATH\"), so {{outcome}}. Put each word in its own element{{hint}}.",
     },
   },
@@ -28,6 +29,7 @@ export default defineDockerfileRule({
       const ins = top.trigger ?? top;
       // A CMD, ENTRYPOINT or HEALTHCHECK of a stage that only feeds `COPY --from` never runs.
       if (ins.keyword !== "RUN" && !top.trigger && !runnable.has(stage)) continue;
+      if (ins.keyword === "HEALTHCHECK" && reportNone(model, ins, report)) continue;
       const words = ins.keyword === "HEALTHCHECK" ? healthcheckExecWords(model, ins) : ins.keyword === "RUN" || ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD" ? execWords(model, ins) : null;
       const program = words?.[0];
       const line = program ? commandLine(program.value) : null;
@@ -53,6 +55,35 @@ const OUTCOME: Record<string, string> = {
   ENTRYPOINT: "the container fails to start",
   HEALTHCHECK: "every check fails and the container never becomes healthy",
 };
+
+/**
+ * `HEALTHCHECK CMD NONE` is the check `["CMD-SHELL", "NONE"]` and `HEALTHCHECK CMD ["NONE"]` runs a
+ * program named NONE: only `HEALTHCHECK NONE` switches the check off.
+ */
+function reportNone(model: DockerfileModel, ins: DfInstruction, report: (d: ReportDescriptor) => void): boolean {
+  if (ins.args[0]?.value.toUpperCase() !== "CMD") return false;
+  const exec = healthcheckExecWords(model, ins);
+  const isNone = (v: string | undefined) => v?.trim().toUpperCase() === "NONE";
+  let range: Range;
+  let end: Position | null;
+  let how: string;
+  if (exec) {
+    if (exec.length !== 1 || !isNone(exec[0].value)) return false;
+    range = exec[0].range;
+    end = exec[0].escaped ? null : lastBracket(model, exec[0]);
+    how = `runs a program named \`${exec[0].value}\``;
+  } else {
+    if (ins.args.length !== 2 || !isNone(ins.args[1].value)) return false;
+    range = ins.args[1].range;
+    end = range.end;
+    how = `runs \`${ins.args[1].value}\` with the shell (\`/bin/sh -c ${ins.args[1].value}\`)`;
+  }
+  const start = ins.args[0].range.start;
+  // `HEALTHCHECK NONE` takes no options: with some, what was meant for them is not known.
+  const fix: Fix | undefined = !ins.flags.length && end && end.line === start.line ? { description: "Switch the healthcheck off (HEALTHCHECK NONE)", edits: [{ range: { start, end }, text: "NONE" }] } : undefined;
+  report({ messageId: "noneCommand", data: { written: exec ? `[${model.index.slice(range)}]` : model.index.slice(range), how }, range, fix });
+  return true;
+}
 
 /** True when the stage, or a stage it is built FROM, sets an ENTRYPOINT. */
 function hasEntrypoint(stage: DfStage): boolean {

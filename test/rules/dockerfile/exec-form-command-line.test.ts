@@ -20,6 +20,7 @@ ruleTester(rule, {
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD [\"ping localhost\"]\n",
     // A program element without spaces, and a CMD of a builder stage that never runs.
     "FROM alpine:3.20\nENTRYPOINT [\"/app\"]\nHEALTHCHECK --interval=5s CMD [\"/app\", \"health\"]\n",
+    "FROM nginx:1.27\nHEALTHCHECK CMD NONE_URL=x /healthz\n",
     "FROM golang:1.22 AS build\nCMD [\"go run .\"]\nFROM scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n",
     // An expansion is not the runtime's business to split.
     "FROM alpine:3.20\nENTRYPOINT [\"$APP serve\"]\n",
@@ -75,6 +76,23 @@ ruleTester(rule, {
       code: "FROM node:20\nONBUILD RUN [\"npm install\"]\n",
       errors: [{ messageId: "commandLine", line: 2, column: 14, endLine: 2, endColumn: 27 }],
       output: "FROM node:20\nONBUILD RUN [\"npm\", \"install\"]\n",
+    },
+    {
+      // `HEALTHCHECK CMD NONE` runs `/bin/sh -c NONE`; `HEALTHCHECK NONE` switches the check off.
+      code: "FROM nginx:1.27\nHEALTHCHECK CMD NONE\n",
+      errors: [{ messageId: "noneCommand", line: 2, column: 17, endLine: 2, endColumn: 21 }],
+      output: "FROM nginx:1.27\nHEALTHCHECK NONE\n",
+    },
+    {
+      // The exec form runs a program named NONE.
+      code: "FROM nginx:1.27\nHEALTHCHECK CMD [\"NONE\"]\n",
+      errors: [{ messageId: "noneCommand", line: 2, column: 18, endLine: 2, endColumn: 24 }],
+      output: "FROM nginx:1.27\nHEALTHCHECK NONE\n",
+    },
+    {
+      // With options, no fix: HEALTHCHECK NONE takes none.
+      code: "FROM nginx:1.27\nHEALTHCHECK --interval=5s CMD none\n",
+      errors: [{ messageId: "noneCommand", line: 2, column: 31, endLine: 2, endColumn: 35 }],
     },
   ],
 });

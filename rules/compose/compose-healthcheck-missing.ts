@@ -1,5 +1,5 @@
 import { isTrueValue } from "../../src/engine/compose-values.js";
-import { isRecord } from "../../src/engine/parse/compose.js";
+import { healthcheckOf, isRecord } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { buildBases, isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
@@ -17,6 +17,7 @@ export default defineComposeRule({
     messages: {
       missing: "Service `{{service}}` has no healthcheck in Compose or in its build Dockerfile, so Docker cannot tell a hung container from a working one and dependants cannot wait for it; add a `healthcheck:` (or a HEALTHCHECK to the image).",
       disabled: "Service `{{service}}` switches its healthcheck off, so a hung container still counts as running; define a real check, or suppress this finding if turning it off is deliberate.",
+      noTest: "Service `{{service}}` sets healthcheck options but no `test`, so Docker takes the test from the image, and the Dockerfile stage it builds has no HEALTHCHECK: there is no check at all (unless its base image defines one); add a `test:`.",
       dockerfileDisabled: "Service `{{service}}` runs a Dockerfile stage whose `HEALTHCHECK NONE` switches the check off and Compose defines none; add a `healthcheck:` so Docker can tell a hung container from a working one.",
     },
   },
@@ -26,17 +27,27 @@ export default defineComposeRule({
     for (const service of fullServices(model)) {
       if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
       const hc = isRecord(service.data.healthcheck) ? service.data.healthcheck : null;
-      if (hc) {
+      const imageTest = service.healthcheck.imageTest;
+      if (hc && !imageTest) {
         if (!service.healthcheck.disabled) continue;
         const path = isTrueValue(hc.disable) ? [...service.path, "healthcheck", "disable"] : [...service.path, "healthcheck", "test"];
         const range = model.locate(path);
         if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name });
         continue;
       }
-      if (serviceDefines(project, model, service, (d) => d.healthcheck !== undefined) !== false) continue;
+      // Options without `test` count as no healthcheck unless a base or an override gives the test.
+      const defines = imageTest ? (d: Record<string, unknown>) => isRecord(d.healthcheck) && !healthcheckOf(d).imageTest : (d: Record<string, unknown>) => d.healthcheck !== undefined;
+      if (serviceDefines(project, model, service, defines) !== false) continue;
       // The build a service runs may be its own or that of a service it `extends`.
       const builder = [service, ...buildBases(model, service)].pop()!;
       const linked = linkedByName.get(builder.name);
+      // Options without `test` on an image not built here: the image's own test is not known.
+      if (imageTest) {
+        if (!linked?.stage || linked.healthcheck.source === "dockerfile") continue;
+        const range = model.locateKey([...service.path, "healthcheck"]);
+        if (once(range)) report({ messageId: "noTest", data: { service: service.name }, range, service: service.name });
+        continue;
+      }
       if (linked?.healthcheck.source === "dockerfile") continue;
       if (linked?.dockerfilePath && !linked.dockerfile && project.exists(linked.dockerfilePath) === true) continue;
       const build = isRecord(builder.data.build) ? builder.data.build : null;

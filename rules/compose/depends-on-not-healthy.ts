@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node } from "yaml";
 import { serviceDatastore } from "../../src/engine/datastores.js";
 import { dirname } from "../../src/engine/paths.js";
 import { healthcheckOf, type ComposeModel, type YamlPath } from "../../src/engine/parse/compose.js";
-import type { ProjectService } from "../../src/engine/project.js";
+import type { Project, ProjectService } from "../../src/engine/project.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { isOneShot, serviceDefines } from "../../src/engine/service-lifecycle.js";
@@ -24,7 +24,7 @@ export default defineComposeRule({
       started: "`{{service}}` waits only until `{{dependency}}` has started, not until its healthcheck passes, so it can hit a service that is not ready yet; use `condition: service_healthy`.",
       datastore: "`{{service}}` depends on the datastore `{{dependency}}`, which has no healthcheck, so it starts before the datastore accepts connections; give `{{dependency}}` a healthcheck and use `condition: service_healthy`.",
       noCondition: "`{{service}}` lists `{{dependency}}` under `depends_on` as a mapping without `condition`, which Compose refuses (the mapping form requires one); `{{dependency}}` has a healthcheck, so add `condition: service_healthy`.",
-      neverHealthy: "`{{service}}` waits for `{{dependency}}` to be healthy, but `{{dependency}}` switches its healthcheck off, so it never reports healthy and Compose fails to start `{{service}}`; give `{{dependency}}` a healthcheck or wait with `condition: service_started`.",
+      neverHealthy: "`{{service}}` waits for `{{dependency}}` to be healthy, but `{{dependency}}` {{why}}, so it never reports healthy and Compose fails to start `{{service}}`; give `{{dependency}}` a healthcheck or wait with `condition: service_started`.",
     },
   },
   check({ model, project, report }) {
@@ -45,14 +45,16 @@ export default defineComposeRule({
         const namesakes = beside.get(dep.service) ?? [];
         const target = here.get(dep.service) ?? namesakes.find((s) => !s.compose.partial);
         if (!target) continue;
+        const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
         if (dep.condition === "service_healthy") {
           // Compose fails a dependant that waits for the health of a container without a healthcheck.
-          if (!target.healthcheck.disabled || namesakes.some((s) => healthy(s.compose.data))) continue;
+          if (!target.healthcheck.disabled && !optionsOnly(project, targetModel, target)) continue;
+          if (namesakes.some((s) => healthy(s.compose.data))) continue;
           const range = model.locateKey(dep.path);
-          if (once(range)) report({ messageId: "neverHealthy", data: { service: service.name, dependency: dep.service }, range, service: service.name });
+          const why = target.healthcheck.disabled ? "switches its healthcheck off" : "has healthcheck options but no `test` and its Dockerfile has no HEALTHCHECK";
+          if (once(range)) report({ messageId: "neverHealthy", data: { service: service.name, dependency: dep.service, why }, range, service: service.name });
           continue;
         }
-        const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
         if (target.healthcheck.disabled) continue;
         // A healthcheck inherited with `extends` counts; one extended from another file is unknown.
         const inherited = target.healthcheck.defined || serviceDefines(project, targetModel, target.compose, healthy);
@@ -77,6 +79,15 @@ export default defineComposeRule({
     }
   },
 });
+
+/**
+ * A `healthcheck:` with options but no `test` on a service whose Dockerfile stage has no HEALTHCHECK
+ * (nor a base it `extends` or an override a test): Docker takes the test from the image, which has none.
+ */
+function optionsOnly(project: Project, model: ComposeModel, target: ProjectService): boolean {
+  if (!target.compose.healthcheck.imageTest || !target.stage || target.healthcheck.defined) return false;
+  return serviceDefines(project, model, target.compose, healthy) === false;
+}
 
 /** Map form only: replaces an explicit condition, or adds one above the entry's first key. */
 function conditionFix(model: ComposeModel, path: YamlPath): Fix | undefined {

@@ -58,7 +58,8 @@ export interface ComposeService {
   /** A service with neither image, build nor extends: an override fragment merged into another file. */
   partial: boolean;
   user: string | null;
-  healthcheck: { defined: boolean; disabled: boolean };
+  /** `imageTest`: a `healthcheck:` without `test`, whose test Docker takes from the image. */
+  healthcheck: { defined: boolean; disabled: boolean; imageTest: boolean };
   restart: string | null;
   limits: { memory: string | null; cpus: string | null };
   /** `deploy.replicas`, else `scale`: "unknown" when set by a variable without a numeric default; null when neither is set. */
@@ -509,11 +510,16 @@ const isSet = (v: unknown): boolean => v !== undefined && v !== null;
  */
 const engineRestart = (condition: string): string => (condition === "none" || condition === "" ? "no" : condition === "any" ? "always" : condition);
 
-/** Whether a service mapping defines a healthcheck, and whether it switches the image's off (`disable: true`, `test: [NONE]`). */
-export function healthcheckOf(s: Record<string, unknown>): { defined: boolean; disabled: boolean } {
+/**
+ * Whether a service mapping defines a healthcheck, whether it switches the image's off (`disable: true`,
+ * `test: [NONE]`), and whether it sets only options: without `test` (or with an empty list) Docker
+ * takes the test from the image (moby daemon/commit.go `merge`), so that is no check of its own.
+ */
+export function healthcheckOf(s: Record<string, unknown>): { defined: boolean; disabled: boolean; imageTest: boolean } {
   const hc = isRecord(s.healthcheck) ? s.healthcheck : null;
   const disabled = isTrueValue(hc?.disable) || (Array.isArray(hc?.test) && hc.test[0] === "NONE");
-  return { defined: hc !== null && !disabled, disabled };
+  const imageTest = hc !== null && !disabled && (hc.test === undefined || hc.test === null || (Array.isArray(hc.test) && !hc.test.length));
+  return { defined: hc !== null && !disabled && !imageTest, disabled, imageTest };
 }
 
 /** A count written as a number, a numeric string or an interpolation with a numeric default (`${REPLICAS:-3}`). */

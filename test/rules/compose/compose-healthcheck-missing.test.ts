@@ -8,6 +8,8 @@ const dockerfile = "FROM python:3.12-slim AS base\nCMD [\"python\"]\n\nFROM base
 
 ruleTester(rule, {
   valid: [
+    // Options without `test`: the test comes from the image (a HEALTHCHECK, or one not known here).
+    { code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n  cache:\n    image: example/cache:1\n    healthcheck:\n      retries: 5\n", files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n" } },
     // The build (and its HEALTHCHECK) comes from the service it extends.
     { code: "services:\n  web:\n    build: .\n    restart: always\n  worker:\n    extends: web\n    command: [\"worker\"]\n  beat:\n    extends:\n      service: worker\n", files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n" } },
     // A Compose healthcheck.
@@ -29,6 +31,12 @@ ruleTester(rule, {
     "services:\n  web:\n    environment:\n      A: b\n  off:\n    image: app:1\n    scale: 0\n",
   ],
   invalid: [
+    {
+      // Without `test`, Docker takes the test from the image, and the Dockerfile it builds has none.
+      code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n      retries: 5\n",
+      files: { Dockerfile: "FROM node:20\nCMD [\"node\", \"server.js\"]\n" },
+      errors: [{ messageId: "noTest", line: 4, column: 5, endLine: 4, endColumn: 16, data: { service: "web" } }],
+    },
     {
       code: "services:\n  web:\n    image: nginx:1.27\n    restart: always\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],

@@ -5,6 +5,8 @@ const db = "  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\
 
 ruleTester(rule, {
   valid: [
+    // Options alone, and no HEALTHCHECK in the Dockerfile: nothing to wait for with service_healthy.
+    { code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n  proxy:\n    image: nginx:1.27\n    depends_on: [web]\n", files: { Dockerfile: "FROM node:20\n" } },
     // A datastore without a healthcheck, in the mapping form without `condition`: Compose refuses
     // the entry (schema-invalid reports it); it waits for nothing, so `datastore` does not apply.
     "services:\n  redis:\n    image: redis:7-alpine\n  worker:\n    image: app:1\n    depends_on:\n      redis:\n        required: true\n",
@@ -25,12 +27,24 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Healthcheck options without `test` and no HEALTHCHECK in the Dockerfile: there is no check to wait for.
+      code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      web:\n        condition: service_healthy\n",
+      files: { Dockerfile: "FROM node:20\nCMD [\"node\", \"server.js\"]\n" },
+      errors: [{ messageId: "neverHealthy", line: 9, column: 7, endLine: 9, endColumn: 10, data: { service: "proxy", dependency: "web", why: "has healthcheck options but no `test` and its Dockerfile has no HEALTHCHECK" } }],
+    },
+    {
+      // Options alone do not make a healthcheck to wait for; the Dockerfile's HEALTHCHECK does.
+      code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n  proxy:\n    image: nginx:1.27\n    depends_on: [web]\n",
+      files: { Dockerfile: "FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000/\n" },
+      errors: [{ messageId: "started", line: 8, column: 18, endLine: 8, endColumn: 21, data: { service: "proxy", dependency: "web" } }],
+    },
+    {
       // Waiting for the health of a service whose healthcheck is switched off: it never becomes healthy.
       code: "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      disable: true\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_healthy\n  web:\n    build: .\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      web: {condition: service_healthy}\n",
       files: { Dockerfile: "FROM nginx:1.27\nHEALTHCHECK NONE\n" },
       errors: [
-        { messageId: "neverHealthy", line: 9, column: 7, endLine: 9, endColumn: 9, data: { service: "api", dependency: "db" } },
-        { messageId: "neverHealthy", line: 16, column: 7, endLine: 16, endColumn: 10, data: { service: "proxy", dependency: "web" } },
+        { messageId: "neverHealthy", line: 9, column: 7, endLine: 9, endColumn: 9, data: { service: "api", dependency: "db", why: "switches its healthcheck off" } },
+        { messageId: "neverHealthy", line: 16, column: 7, endLine: 16, endColumn: 10, data: { service: "proxy", dependency: "web", why: "switches its healthcheck off" } },
       ],
     },
     {

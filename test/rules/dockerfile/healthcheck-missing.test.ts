@@ -46,6 +46,13 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 17 }],
     },
     {
+      // Healthcheck options without `test`: Docker takes the test from this image, which has none.
+      code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
+      filename: "api/Dockerfile",
+      files: { "compose.yaml": "services:\n  api:\n    build: ./api\n    healthcheck:\n      interval: 10s\n      retries: 5\n" },
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],
+    },
+    {
       // One of the two services that build the image has no healthcheck.
       code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
       filename: "api/Dockerfile",

@@ -1,9 +1,9 @@
 import { isScalar, isSeq, parse, Scalar, type YAMLSeq } from "yaml";
 import { commandLine, splitByReceiver, type CommandLine } from "../../src/engine/exec-program.js";
-import type { ComposeModel, ComposeService, YamlPath } from "../../src/engine/parse/compose.js";
+import { nodeAt, type ComposeModel, type ComposeService, type YamlPath } from "../../src/engine/parse/compose.js";
 import type { DfStage } from "../../src/engine/parse/dockerfile.js";
 import type { Project } from "../../src/engine/project.js";
-import { verbatimScalar } from "../../src/engine/query.js";
+import { oncePerRange, verbatimScalar } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
 import type { Edit, Fix, ReportDescriptor, Severity } from "../../src/engine/types.js";
@@ -23,12 +23,17 @@ export default defineComposeRule({
       commandLine: "Service `{{service}}`: the list form of `{{key}}` runs `{{program}}` as one program name, spaces included; no such program exists (\"executable file not found in $PATH\"), so {{outcome}}. Put each word in its own item{{hint}}.",
     },
   },
-  check({ model, project, report }) {
+  check({ model, project, report: reportAll }) {
+    // A list shared through an alias or a merge key (`<<: *common`) is reported once, where it is written.
+    const once = oncePerRange();
+    const report = (d: ReportDescriptor) => void (once(d.range ?? null) && reportAll(d));
     for (const service of model.services) {
       for (const key of ["entrypoint", "command", "healthcheck"] as const) {
         const path = key === "healthcheck" ? [...service.path, "healthcheck", "test"] : [...service.path, key];
-        const seq = model.doc.getIn(path, true);
-        if (key === "healthcheck" && reportNone(model, service, path, seq, report)) continue;
+        const seq = nodeAt(model, path);
+        // Written elsewhere, the list is shared: an edit there changes every service that uses it.
+        const shared = model.doc.getIn(path, true) !== seq;
+        if (key === "healthcheck" && reportNone(model, service, path, seq, shared, report)) continue;
         if (!isSeq(seq)) continue;
         const first = key === "healthcheck" ? 1 : 0;
         if (key === "healthcheck" && !(isScalar(seq.items[0]) && seq.items[0].value === "CMD")) continue;
@@ -47,7 +52,7 @@ export default defineComposeRule({
           data: { service: service.name, key: key === "healthcheck" ? "healthcheck.test" : key, program: item.value, outcome: OUTCOME[key], hint: shellSyntax ? ", or make the test `CMD-SHELL` to keep its shell syntax" : "" },
           range: model.locate([...path, first]),
           service: service.name,
-          fix: fixOf(model, path, seq, first, line, shellSyntax),
+          fix: shared ? undefined : fixOf(model, path, seq, first, line, shellSyntax),
         });
       }
     }
@@ -66,7 +71,7 @@ const isNone = (node: unknown): node is Scalar => isScalar(node) && typeof node.
  * `test: NONE` is `["CMD-SHELL", "NONE"]` (a string test is run with the shell), and `["CMD", "NONE"]`
  * runs a program named NONE: only a list whose first item is NONE switches the check off.
  */
-function reportNone(model: ComposeModel, service: ComposeService, path: YamlPath, test: unknown, report: (d: ReportDescriptor) => void): boolean {
+function reportNone(model: ComposeModel, service: ComposeService, path: YamlPath, test: unknown, shared: boolean, report: (d: ReportDescriptor) => void): boolean {
   let how: string;
   let at: YamlPath;
   let fix: Fix | undefined;
@@ -85,7 +90,7 @@ function reportNone(model: ComposeModel, service: ComposeService, path: YamlPath
   } else {
     return false;
   }
-  report({ messageId: "noneCommand", data: { service: service.name, how }, range: model.locate(at), service: service.name, fix });
+  report({ messageId: "noneCommand", data: { service: service.name, how }, range: model.locate(at), service: service.name, fix: shared ? undefined : fix });
   return true;
 }
 

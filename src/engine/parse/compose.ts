@@ -452,6 +452,12 @@ function keyIndex(map: { items: Pair[] }): Map<string, Pair> {
   return pairs;
 }
 
+/** The node at `path` through aliases and merge keys, where it is written (aliases resolved); null when there is none. */
+export function nodeAt(model: ComposeModel, path: YamlPath): Node | null {
+  const found = findNode(model.doc, path);
+  return found.exact ? deref(model.doc, aliasTargets.get(model.doc), found.node) : null;
+}
+
 function deref(doc: Document, targets: Map<Alias, Node> | undefined, node: Node | null): Node | null {
   if (!node || !isAlias(node)) return node;
   for (let depth = 0; node && isAlias(node) && depth < 50; depth++) node = (targets ? targets.get(node) : (node.resolve(doc) as Node | undefined)) ?? null;

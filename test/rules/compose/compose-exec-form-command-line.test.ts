@@ -80,5 +80,18 @@ ruleTester(rule, {
       ],
       output: "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: [\"NONE\"]\n  api:\n    image: app:1\n    healthcheck:\n      test:\n        - CMD-SHELL\n        - NONE\n",
     },
+    {
+      // Lists reached through an alias or a merge key are reported once, where they are written, without a fix.
+      code: "x-hc: &hc\n  test: [\"CMD\", \"curl -f http://localhost/\"]\nx-common: &common\n  image: app:1\n  entrypoint: [\"node server.js\"]\nservices:\n  web:\n    <<: *common\n    healthcheck: *hc\n  api:\n    <<: *common\n    healthcheck: *hc\n",
+      errors: [
+        { messageId: "commandLine", line: 2, column: 17, endLine: 2, endColumn: 44, service: "web" },
+        { messageId: "commandLine", line: 5, column: 16, endLine: 5, endColumn: 32, service: "web" },
+      ],
+    },
+    {
+      // `test: NONE` shared through an alias: once, no fix.
+      code: "x-hc: &hc\n  test: NONE\nservices:\n  web:\n    image: app:1\n    healthcheck: *hc\n  api:\n    image: app:1\n    healthcheck: *hc\n",
+      errors: [{ messageId: "noneCommand", line: 2, column: 9, endLine: 2, endColumn: 13, service: "web" }],
+    },
   ],
 });

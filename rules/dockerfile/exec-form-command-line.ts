@@ -2,8 +2,10 @@ import { commandLine, splitByReceiver, type CommandLine } from "../../src/engine
 import { execWords, healthcheckExecWords, type ExecWord } from "../../src/engine/execform.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { isWindowsStage } from "../../src/engine/platform.js";
+import type { Project } from "../../src/engine/project.js";
 import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { serviceDefines } from "../../src/engine/service-lifecycle.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
 import type { Fix, Position, Range, ReportDescriptor } from "../../src/engine/types.js";
 
@@ -23,6 +25,7 @@ export default defineDockerfileRule({
   },
   check({ model, project, report }) {
     const runnable = runnableStages(model, project);
+    let cmdUnused: boolean | undefined;
     for (const top of model.instructions) {
       const stage = model.stages[top.stageIndex];
       if (!stage || isWindowsStage(model, stage)) continue;
@@ -37,6 +40,7 @@ export default defineDockerfileRule({
       // An ENTRYPOINT receives the CMD as its arguments (`ENTRYPOINT ["sh", "-c"]` runs `CMD ["npm start"]`);
       // one given `--smp 1` as one argument evidently splits its arguments into words itself.
       if (ins.keyword === "CMD" && ((!top.trigger && hasEntrypoint(stage)) || splitByReceiver(words.slice(1).map((w) => w.value)))) continue;
+      if (ins.keyword === "CMD" && !top.trigger && (cmdUnused ??= cmdReplaced(project, model))) continue;
       const shellSyntax = !line.plain && ins.keyword === "HEALTHCHECK" && words.length === 1 && shellDialect(model, ins) !== null;
       report({
         messageId: "commandLine",
@@ -84,6 +88,20 @@ function reportNone(model: DockerfileModel, ins: DfInstruction, report: (d: Repo
   report({ messageId: "noneCommand", data: { written: exec ? `[${model.index.slice(range)}]` : model.index.slice(range), how }, range, fix });
   return true;
 }
+
+/**
+ * True when every Compose service that builds the file sets a non-empty `entrypoint:` or `command:`:
+ * the image's CMD never runs (Compose clears it when `entrypoint` is set, and `command` replaces it).
+ */
+function cmdReplaced(project: Project, model: DockerfileModel): boolean {
+  const services = project.servicesBuilding(model.path);
+  return services.length > 0 && services.every((s) => {
+    const file = project.composeFiles.find((f) => f.path === s.composeFile);
+    return !!file && serviceDefines(project, file, s.compose, (d) => nonEmpty(d.entrypoint) || nonEmpty(d.command)) === true;
+  });
+}
+
+const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : typeof v === "string" && v.trim() !== "");
 
 /** True when the stage, or a stage it is built FROM, sets an ENTRYPOINT. */
 function hasEntrypoint(stage: DfStage): boolean {

@@ -3,6 +3,8 @@ import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
+    // Every Compose service that builds the image sets an entrypoint (which clears the image's CMD) or a command.
+    { code: "FROM node:20\nCMD [\"npm start\"]\n", files: { "compose.yaml": "services:\n  web:\n    build: .\n    entrypoint: [\"npm\"]\n    command: [\"start\"]\n  worker:\n    build: .\n    command: [\"node\", \"worker.js\"]\n" } },
     "FROM node:20\nCMD [\"npm\", \"start\"]\nRUN [\"apt-get\", \"update\"]\n",
     // Shell form: the shell splits the words.
     "FROM node:20\nRUN apt-get update\nCMD npm start\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n",
@@ -27,6 +29,13 @@ ruleTester(rule, {
     "FROM alpine:3.20\nHEALTHCHECK NONE\n",
   ],
   invalid: [
+    {
+      // One service runs the image's CMD; an empty entrypoint keeps it too.
+      code: "FROM node:20\nCMD [\"npm start\"]\n",
+      files: { "compose.yaml": "services:\n  web:\n    build: .\n    entrypoint: [\"npm\"]\n  worker:\n    build: .\n    entrypoint: []\n" },
+      errors: [{ messageId: "commandLine", line: 2, column: 6, endLine: 2, endColumn: 17 }],
+      output: "FROM node:20\nCMD [\"npm\", \"start\"]\n",
+    },
     {
       code: "FROM node:20\nWORKDIR /app\nRUN [\"npm ci\"]\nCMD [\"npm start\"]\n",
       errors: [

@@ -26,7 +26,8 @@ export interface ProjectService {
   /** The context's .dockerignore; undefined when the file tree is unknown, null when absent. */
   dockerignore: DockerignoreModel | null | undefined;
   user: EffectiveUser;
-  healthcheck: { defined: boolean; source: "compose" | "dockerfile" | null; disabled: boolean };
+  /** `image`: a Compose `healthcheck:` of options only, on an image not built here, which runs the image's own test. */
+  healthcheck: { defined: boolean; source: "compose" | "dockerfile" | "image" | null; disabled: boolean };
   restart: string | null;
   limits: { memory: string | null; cpus: string | null };
   /**
@@ -145,7 +146,9 @@ function linkService(
       ? { defined: true, source: "compose", disabled: false }
       : svc.healthcheck.disabled
         ? { defined: false, source: null, disabled: true }
-        : { defined: !!hcStage?.enabled, source: hcStage?.enabled ? "dockerfile" : null, disabled: hcStage?.enabled === false },
+        : svc.healthcheck.imageTest && !stage
+          ? { defined: true, source: "image", disabled: false }
+          : { defined: !!hcStage?.enabled, source: hcStage?.enabled ? "dockerfile" : null, disabled: hcStage?.enabled === false },
     restart: svc.restart,
     limits: svc.limits,
     lifecycle: lifecycleOf(compose, svc),

@@ -17,6 +17,9 @@ services:
     image: postgres:16
   proxy:
     image: bitnami/nginx:1.27
+  cache:
+    image: valkey/valkey:8
+    healthcheck: { interval: 10s }
 `);
 const api = parseDockerfile("docker/api.Dockerfile", "FROM python:3.12 AS base\nHEALTHCHECK CMD curl -f localhost\nFROM base AS runtime\nFROM base AS worker\nUSER root\nHEALTHCHECK NONE\n");
 const web = parseDockerfile("web/Dockerfile", "FROM node:20\nUSER node\n");
@@ -42,6 +45,11 @@ describe("project model", () => {
   it("inherits a HEALTHCHECK from the base stage and honours HEALTHCHECK NONE", () => {
     expect(svc("api").healthcheck).toEqual({ defined: true, source: "dockerfile", disabled: false });
     expect(svc("worker").healthcheck).toEqual({ defined: false, source: null, disabled: true });
+  });
+
+  it("takes a healthcheck of options only on an image not built here as the image's own check", () => {
+    expect(svc("cache").healthcheck).toEqual({ defined: true, source: "image", disabled: false });
+    expect(svc("proxy").healthcheck).toEqual({ defined: false, source: null, disabled: false });
   });
 
   it("finds the context's .dockerignore, knows when one is absent, and stays unsure without a tree", () => {

@@ -44,6 +44,7 @@ export function healthcheckCell(s: ServiceSummary): string {
   if (s.partial) return "–";
   if (s.healthcheck === "compose") return "✅ compose";
   if (s.healthcheck === "dockerfile") return "✅ Dockerfile";
+  if (s.healthcheck === "image") return "✅ image";
   return notAsked(s) ?? "❌ none";
 }
 

@@ -3,8 +3,9 @@ import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.j
 import type { ShellCommand, ShellScript } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
+import { baseImageRef, splitImageRef } from "../../src/engine/image-refs.js";
 import { comparePos } from "../../src/engine/text.js";
-import type { Range } from "../../src/engine/types.js";
+import type { Fix, Range } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
   meta: {
@@ -14,6 +15,7 @@ export default defineDockerfileRule({
     severity: "warning",
     description: "A RUN pipes commands without `-o pipefail`, so a failure on the left of the pipe is ignored.",
     aliases: ["DL4006", "kics:efbf148a-67e9-42d2-ac47-02fa1c0d0b22"],
+    fixable: true,
     messages: {
       pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before it, or start the RUN with `set -o pipefail &&` where /bin/sh knows that option (bash, busybox ash; not dash, the /bin/sh of Debian and Ubuntu images).",
       execPipe: "This exec-form RUN starts `{{program}}` without a shell, so `|` reaches it as an argument and nothing is piped. Write the RUN in shell form (with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`), or run `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"…\"]`.",
@@ -28,7 +30,7 @@ export default defineDockerfileRule({
         const run = ins.keyword === "RUN" ? ins : ins.trigger?.keyword === "RUN" ? ins.trigger : null;
         if (!run) continue;
         const pipe = unprotectedPipe(model, run, shell);
-        if (pipe) report({ messageId: "pipe", range: pipe });
+        if (pipe) report({ messageId: "pipe", range: pipe, fix: pipefailFix(model, stage, ins, shell) ?? undefined });
         const bar = pipe ? null : execFormBar(model, run);
         if (bar) report({ messageId: "execPipe", data: { program: bar.program }, range: bar.range });
       }
@@ -76,6 +78,54 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
   const words = execWords(model, run);
   const bar = words?.find((w, i) => i > 0 && w.value === "|");
   return words && bar ? { program: words[0].value, range: bar.range } : null;
+}
+
+/**
+ * `set -o pipefail && ` written before the RUN's script, as Docker's best practices write it. Only
+ * where the shell that runs it is known to have the option: bash (a SHELL of the stage names it),
+ * or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images: `alpine` itself or an official image
+ * with an `alpine` tag. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
+ * not by inserting a SHELL, which would also change the shell of every later RUN, CMD and
+ * ENTRYPOINT. Not for ONBUILD triggers, exec form or heredocs, nor when a pipeline of the RUN would
+ * start failing by design: one fed by `yes`, one whose reader stops early (`head`, `grep -q`),
+ * which kills the writer with SIGPIPE, or one with a `grep` before its last command (a grep that
+ * matches nothing exits 1, which the pipeline ignored).
+ */
+function pipefailFix(model: Parameters<typeof execShellScript>[0], stage: DfStage, run: DfInstruction, shell: string[] | null): Fix | null {
+  const script = run.script;
+  if (run.keyword !== "RUN" || run.execForm || run.heredocs.length || !script || script.error || !run.args.length) return null;
+  if (script.pipes.length > MAX_PIPES) return null;
+  if (!knowsPipefail(model, stage, shell)) return null;
+  if (script.commands.some((c) => c.name === "set" && c.args.some((a) => /^\+[a-zA-Z]*o$/.test(a.value)))) return null;
+  const commands = [...script.commands].sort((a, b) => comparePos(a.range.start, b.range.start));
+  for (const pipe of script.pipes) {
+    const inside = commands.filter((c) => !before(c.range.start, pipe.start) && !before(pipe.end, c.range.end));
+    if (inside[0]?.name === "yes" || inside.slice(1).some(readsPartly) || inside.slice(0, -1).some((c) => GREPS.includes(c.name))) return null;
+  }
+  const at = run.args[0].range.start;
+  return { description: "Start the RUN with set -o pipefail", edits: [{ range: { start: at, end: at }, text: "set -o pipefail && " }] };
+}
+
+function knowsPipefail(model: Parameters<typeof execShellScript>[0], stage: DfStage, shell: string[] | null): boolean {
+  const program = shell?.[0]?.replace(/^.*\//, "");
+  if (program === "bash") return true;
+  if (shell && program !== "sh" && program !== "ash") return false;
+  const ref = baseImageRef(model, stage);
+  if (!ref || ref.includes("$")) return false;
+  const { name, tag } = splitImageRef(ref);
+  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?[a-z0-9._-]+$/.exec(name);
+  if (!official) return false;
+  const repository = name.replace(/^.*\//, "");
+  return repository === "alpine" || /(^|-)alpine/.test(tag ?? "");
+}
+
+const GREPS = ["grep", "egrep", "fgrep"];
+
+/** A reader that may stop before the end of its input, so that pipefail fails the pipeline on the writer's SIGPIPE. */
+function readsPartly(c: ShellCommand): boolean {
+  if (c.name === "head") return true;
+  if (!GREPS.includes(c.name)) return false;
+  return c.args.some((a) => /^-[a-zA-Z]*[qlLm]/.test(a.value) || /^--(quiet|silent|max-count|files-with(out)?-match)/.test(a.value));
 }
 
 /** `-o pipefail`, also in bundles such as `-euxo pipefail`. */

@@ -44,5 +44,36 @@ ruleTester(rule, {
       code: "FROM debian:12\nONBUILD RUN a \\\n  | b\n",
       errors: [{ messageId: "pipe", line: 2, column: 13, endLine: 3, endColumn: 6 }],
     },
+    {
+      // Alpine's /bin/sh is BusyBox ash, which has pipefail: the RUN starts with `set -o pipefail &&`.
+      code: "FROM alpine:3.20\nRUN wget -qO- https://example.com/x.tgz | tar -xz\n",
+      errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 50 }],
+      output: "FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/x.tgz | tar -xz\n",
+    },
+    {
+      // An official image's alpine variant, through a stage built on it; after the flags, before `if`.
+      code: "FROM python:3.12-alpine AS base\nFROM base\nRUN --mount=type=cache,target=/root/.cache \\\n  if true; then curl -fsSL https://x | sh; fi\n",
+      errors: [{ messageId: "pipe", line: 4, column: 17, endLine: 4, endColumn: 42 }],
+      output: "FROM python:3.12-alpine AS base\nFROM base\nRUN --mount=type=cache,target=/root/.cache \\\n  set -o pipefail && if true; then curl -fsSL https://x | sh; fi\n",
+    },
+    {
+      // A bash SHELL without -o pipefail: bash knows the option, whatever the image.
+      code: "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN curl -fsSL https://x | sh\n",
+      errors: [{ messageId: "pipe", line: 3, column: 5, endLine: 3, endColumn: 30 }],
+      output: "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN set -o pipefail && curl -fsSL https://x | sh\n",
+    },
+    // No fix: dash (Debian), an image of unknown origin, an unofficial alpine tag, a reader that stops early,
+    // a `yes` pipeline (pipefail would fail it), a grep before the end of a pipeline, an ONBUILD trigger.
+    ...(
+      [
+        ["FROM debian:12\nRUN curl -fsSL https://x | sh\n", 5, 30],
+        ["FROM acme/base:alpine\nRUN curl -fsSL https://x | sh\n", 5, 30],
+        ["FROM alpine:3.20\nRUN curl -fsSL https://x | head -n 1 > /v\n", 5, 42],
+        ["FROM alpine:3.20\nRUN ls /etc | grep -q alpine && curl -fsSL https://x | sh\n", 5, 29],
+        ["FROM alpine:3.20\nRUN yes | ./setup && curl -fsSL https://x | sh\n", 22, 47],
+        ["FROM alpine:3.20\nRUN apk info | grep -v doc | sort > /pkgs\n", 5, 42],
+        ["FROM alpine:3.20\nONBUILD RUN curl -fsSL https://x | sh\n", 13, 38],
+      ] as const
+    ).map(([code, column, endColumn]) => ({ code, errors: [{ messageId: "pipe", line: 2, column, endLine: 2, endColumn }] })),
   ],
 });

@@ -3,6 +3,8 @@ import { shellDialect } from "../../src/engine/shell-dialect.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/copy.js";
 import { shippedStages } from "../../src/engine/stage-roles.js";
+import { comparePos } from "../../src/engine/text.js";
+import type { Fix, Position } from "../../src/engine/types.js";
 
 const flagsKey = (ins: DfInstruction) => ins.flags.map((f) => `${f.name}=${f.value ?? ""}`).sort().join(" ");
 /**
@@ -21,6 +23,7 @@ export default defineDockerfileRule({
     severity: "info",
     description: "Consecutive short RUNs, or consecutive COPY/ADD to the same destination, that could be one instruction.",
     aliases: ["DL3059", "kics:0008c003-79aa-42d8-95b8-1c2fe37dbfe6"],
+    fixable: true,
     messages: {
       run: "These {{count}} consecutive RUN instructions each add a layer and a cache step; chain the commands with `&&` in one RUN (keep separate RUNs only where you want separate cache points).",
       copy: "These {{count}} consecutive {{keyword}} instructions copy to the same destination `{{dest}}`, one layer each; list the sources in a single {{keyword}}.",
@@ -31,7 +34,8 @@ export default defineDockerfileRule({
     const flush = (group: DfInstruction[], messageId: string, dest = "") => {
       if (group.length < 2) return;
       const range = { start: group[0].range.start, end: group[group.length - 1].range.end };
-      report({ messageId, data: { count: group.length, keyword: group[0].keyword, dest }, range });
+      const fix = messageId === "run" ? mergeFix(model, group) : null;
+      report({ messageId, data: { count: group.length, keyword: group[0].keyword, dest }, range, fix: fix ?? undefined });
     };
     for (const stage of model.stages) {
       let runs: DfInstruction[] = [];
@@ -58,3 +62,67 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** Commands that change the shell's state (directory, variables, options, traps…) or leave it: what a later RUN would inherit once merged. */
+const STATEFUL = new Set([
+  "cd", "pushd", "popd", "export", "unset", "set", "shopt", "umask", "ulimit", "alias", "unalias", "trap", "source", ".",
+  "shift", "readonly", "local", "declare", "typeset", "eval", "exec", "exit", "return", "read", "hash", "wait",
+]);
+
+/**
+ * The RUNs merged into the first, each script after the one before as `… && \` on a new line:
+ * `RUN a; b` then `RUN c && d` make `RUN a; b && \ c && d`, which succeeds and fails as the two
+ * RUNs did (`c` runs only when the first script would have succeeded). Only for shell-form scripts
+ * of plain commands separated by `;`, `&&`, `||` or `|` (no compound commands, background jobs,
+ * comments, bare assignments), where every script but the first is an and-list (after `&&`, a
+ * `;` or `||` would detach its tail from the failure of what precedes), no script but the last
+ * changes the shell's state (a `cd` or `export` would reach the next one), and the RUNs are
+ * separated by nothing but blank lines.
+ */
+function mergeFix(model: DockerfileModel, group: DfInstruction[]): Fix | null {
+  const edits = [];
+  const newline = model.text.includes("\r\n") ? "\r\n" : "\n";
+  for (let i = 0; i < group.length; i++) {
+    const ins = group[i];
+    const script = ins.script;
+    if (ins.execForm || !script || script.error || !script.commands.length || !ins.args.length) return null;
+    const plain = plainText(model, ins);
+    if (plain === null || (i > 0 && /;|\|\|/.test(plain.replace(/&&/g, "")))) return null;
+    if (i === group.length - 1) break;
+    if (script.commands.some((c) => STATEFUL.has(c.name))) return null;
+    const next = group[i + 1];
+    // After the last command, only its redirections: a trailing `;` or `&&` would meet the added `&&`.
+    if (!/^[ \t]*$/.test(between(model, lastEnd(ins), ins.range.end).replace(REDIRECT, " "))) return null;
+    if (!/^\s*$/.test(between(model, ins.range.end, next.range.start))) return null;
+    let at = model.index.offset(ins.range.end);
+    while (at > 0 && /[ \t]/.test(model.text[at - 1])) at--;
+    const end = model.index.position(at);
+    edits.push({ range: { start: end, end: next.args[0].range.start }, text: ` && ${model.escape}${newline}    ` });
+  }
+  return { description: `Merge the ${group.length} RUN instructions into one`, edits };
+}
+
+const between = (model: DockerfileModel, start: Position, end: Position) => model.text.slice(model.index.offset(start), model.index.offset(end));
+
+function lastEnd(ins: DfInstruction): Position {
+  let end = ins.script!.commands[0].range.end;
+  for (const c of ins.script!.commands) if (comparePos(c.range.end, end) > 0) end = c.range.end;
+  return end;
+}
+
+/** A redirection of a command (`> log`, `2>&1`, `&>> /dev/null`) to an unquoted word, which the commands' ranges leave out. */
+const REDIRECT = /(\d*|&)(>>|>&|<&|>|<)[ \t]*[^\s;&|<>()'"`]+/g;
+
+/**
+ * The operators of a RUN's script, its text with the commands and their redirections cut out,
+ * when that is all there is besides blanks and line continuations (the escape character, which only a continuation leaves
+ * outside the commands); null when anything else is left (a keyword of a compound
+ * command, a lone `&`, a comment, a bare assignment, a `!`).
+ */
+function plainText(model: DockerfileModel, ins: DfInstruction): string | null {
+  const start = model.index.offset(ins.args[0].range.start);
+  const chars = model.text.slice(start, model.index.offset(ins.range.end)).split("");
+  for (const c of ins.script!.commands) chars.fill(" ", model.index.offset(c.range.start) - start, model.index.offset(c.range.end) - start);
+  const rest = chars.join("").split(model.escape).join(" ").replace(REDIRECT, " ");
+  return /^(\s|&&|\|\||\||;)*$/.test(rest) ? rest : null;
+}

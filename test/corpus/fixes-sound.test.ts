@@ -17,7 +17,8 @@ import { auditFiles, rules } from "../../src/audit.js";
 import { applyFixes, DEFAULT_CONFIG, fixUntilSettled, type Config, type FileKind, type Finding, type Report, type SourceFile } from "../../src/engine/index.js";
 import { parsePortString } from "../../src/engine/parse/compose-short-syntax.js";
 import { parseCompose } from "../../src/engine/parse/compose.js";
-import { parseDockerfile } from "../../src/engine/parse/dockerfile.js";
+import { parseDockerfile, type DfInstruction } from "../../src/engine/parse/dockerfile.js";
+import { comparePos } from "../../src/engine/text.js";
 import { fixSpanOf } from "../../src/app/review/lines.js";
 import { suggestionText } from "../../src/app/review/suggestion.js";
 import { CORPUS, describeWithCorpus } from "../helpers/corpus.js";
@@ -193,9 +194,34 @@ function movedComments(before: string, after: string): string[] {
   return moved;
 }
 
+/** The command names of a shell-form RUN in source order (`apt` as `apt-get`, which apt-not-apt-get's fix may make it). */
+const runCommands = (ins: DfInstruction) =>
+  [...(ins.script?.commands ?? [])].sort((x, y) => comparePos(x.range.start, y.range.start)).map((c) => (c.name === "apt" ? "apt-get" : c.name));
+
+const isSubsequence = (part: string[], whole: string[]) => {
+  let at = 0;
+  for (const name of whole) if (at < part.length && part[at] === name) at++;
+  return at === part.length;
+};
+
 /**
- * A Dockerfile after its fixes: the same instructions (up to the keyword a fix replaces, and but
- * the overridden CMD, ENTRYPOINT and HEALTHCHECK a fix deletes), ENV and LABEL values and comments.
+ * The last of the consecutive RUNs from `from` on that run-consolidation's fix merged into `into`:
+ * `into` runs their commands in order, with at most what the other fixes add (`rm -rf
+ * /var/lib/apt/lists/*`, `yarn cache clean`). `from` itself when it merged none.
+ */
+function mergedRuns(instructions: DfInstruction[], from: number, into: DfInstruction | undefined): number {
+  if (into?.keyword !== "RUN" || instructions[from].keyword !== "RUN") return from;
+  const target = runCommands(into);
+  const found = runCommands(instructions[from]);
+  let k = from;
+  while (instructions[k + 1]?.keyword === "RUN" && isSubsequence([...found, ...runCommands(instructions[k + 1])], target)) found.push(...runCommands(instructions[++k]));
+  return k;
+}
+
+/**
+ * A Dockerfile after its fixes: the same instructions (up to the keyword a fix replaces, the
+ * consecutive RUNs a fix merges into one that runs their commands in order, and but the overridden
+ * CMD, ENTRYPOINT and HEALTHCHECK a fix deletes), ENV and LABEL values and comments.
  */
 function dockerfileProblems(path: string, before: string, after: string, fixedBy: Set<string>): string[] {
   const a = parseDockerfile(path, before);
@@ -210,7 +236,11 @@ function dockerfileProblems(path: string, before: string, after: string, fixedBy
   const pairs: [number, number][] = [];
   let i = 0;
   for (let j = 0; j < kb.length && i < ka.length; i++) {
-    if (becomes(ka[i], kb[j])) pairs.push([i, j++]);
+    const merged = fixedBy.has("run-consolidation") ? mergedRuns(a.instructions, i, b.instructions[j]) : i;
+    if (merged > i) {
+      pairs.push([i, j++]);
+      i = merged;
+    } else if (becomes(ka[i], kb[j])) pairs.push([i, j++]);
     else if (!deletable(ka[i])) break;
   }
   const whole = pairs.length === kb.length && ka.slice(i).every(deletable);

@@ -28,6 +28,39 @@ ruleTester(rule, {
         { messageId: "run", line: 2, column: 1, endLine: 3, endColumn: 8 },
         { messageId: "copy", line: 5, column: 1, endLine: 6, endColumn: 18 },
       ],
+      output: "FROM ubuntu:24.04 AS a\nRUN one && \\\n    two\nFROM a\nADD x.patch /src/\nADD y.patch /src/\n",
     },
+    {
+      // The first script's `;` stays before the `&&`: `a; b && c` fails when b or c does, as the two RUNs did.
+      code: "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update; apt-get install -y curl\n\nRUN --mount=type=cache,target=/var/cache/apt curl -fsSL https://x -o /x && \\\n  chmod +x /x\nRUN --mount=type=cache,target=/var/cache/apt /x --version\n",
+      errors: [{ messageId: "run", line: 2, column: 1, endLine: 6, endColumn: 58 }],
+      output: "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update; apt-get install -y curl && \\\n    curl -fsSL https://x -o /x && \\\n  chmod +x /x && \\\n    /x --version\n",
+    },
+    {
+      // `(a || b) && c`: the first script's `||` binds before the `&&`.
+      code: "FROM debian:12\nRUN make check || true\nRUN make install\n",
+      errors: [{ messageId: "run", line: 2, column: 1, endLine: 3, endColumn: 17 }],
+      output: "FROM debian:12\nRUN make check || true && \\\n    make install\n",
+    },
+    {
+      code: "FROM debian:12\nRUN make > build.log 2>&1\nRUN FOO=1 make install\n",
+      errors: [{ messageId: "run", line: 2, column: 1, endLine: 3, endColumn: 23 }],
+      output: "FROM debian:12\nRUN make > build.log 2>&1 && \\\n    FOO=1 make install\n",
+    },
+    // No fix: a `cd` or `export` would reach the next script; a later `;` or `||` would escape the `&&`;
+    // compound commands, background jobs, exec form, a comment in between, a trailing `;`.
+    ...(
+      [
+        ["FROM debian:12\nRUN cd /src && make\nRUN make install\n", 17],
+        ["FROM debian:12\nRUN export CC=clang\nRUN make\n", 9],
+        ["FROM debian:12\nRUN make\nRUN make install; make clean\n", 29],
+        ["FROM debian:12\nRUN make\nRUN make check || true\n", 23],
+        ["FROM debian:12\nRUN if [ -f x ]; then make; fi\nRUN make install\n", 17],
+        ["FROM debian:12\nRUN make & sleep 1\nRUN make install\n", 17],
+        ["FROM debian:12\nRUN [\"make\"]\nRUN make install\n", 17],
+        ["FROM debian:12\nRUN make\n# install\nRUN make install\n", 17],
+        ["FROM debian:12\nRUN make;\nRUN make install\n", 17],
+      ] as const
+    ).map(([code, endColumn]) => ({ code, errors: [{ messageId: "run", line: 2, column: 1, endLine: code.split("\n").length - 1, endColumn }] })),
   ],
 });

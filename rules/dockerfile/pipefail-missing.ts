@@ -86,24 +86,34 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
  * or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images: `alpine` itself or an official image
  * with an `alpine` tag. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
  * not by inserting a SHELL, which would also change the shell of every later RUN, CMD and
- * ENTRYPOINT. Not for ONBUILD triggers, exec form or heredocs, nor when a pipeline of the RUN would
+ * ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`
+ * instead. Not for ONBUILD triggers or heredocs, nor when a pipeline of the RUN would
  * start failing by design: one fed by `yes`, one whose reader stops early (`head`, `grep -q`),
  * which kills the writer with SIGPIPE, or one with a `grep` before its last command (a grep that
  * matches nothing exits 1, which the pipeline ignored).
  */
 function pipefailFix(model: Parameters<typeof execShellScript>[0], stage: DfStage, run: DfInstruction, shell: string[] | null): Fix | null {
-  const script = run.script;
-  if (run.keyword !== "RUN" || run.execForm || run.heredocs.length || !script || script.error || !run.args.length) return null;
-  if (script.pipes.length > MAX_PIPES) return null;
-  if (!knowsPipefail(model, stage, shell)) return null;
+  if (run.keyword !== "RUN" || run.heredocs.length || !run.args.length || !model.instructions.includes(run)) return null;
+  let script = run.script;
+  let at = run.args[0].range.start;
+  let text = "set -o pipefail && ";
+  if (run.execForm) {
+    // `["/bin/bash", "-c", "a | b"]` names its shell: the options go before its `-c`.
+    const words = execWords(model, run);
+    const c = words?.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value)) ?? -1;
+    if (!words || c < 0 || words[0].value.replace(/^.*\//, "") !== "bash") return null;
+    script = execShellScript(model, run)?.script ?? null;
+    at = words[c].range.start;
+    text = '"-o", "pipefail", ';
+  } else if (!knowsPipefail(model, stage, shell)) return null;
+  if (!script || script.error || script.pipes.length > MAX_PIPES) return null;
   if (script.commands.some((c) => c.name === "set" && c.args.some((a) => /^\+[a-zA-Z]*o$/.test(a.value)))) return null;
   const commands = [...script.commands].sort((a, b) => comparePos(a.range.start, b.range.start));
   for (const pipe of script.pipes) {
     const inside = commands.filter((c) => !before(c.range.start, pipe.start) && !before(pipe.end, c.range.end));
     if (inside[0]?.name === "yes" || inside.slice(1).some(readsPartly) || inside.slice(0, -1).some((c) => GREPS.includes(c.name))) return null;
   }
-  const at = run.args[0].range.start;
-  return { description: "Start the RUN with set -o pipefail", edits: [{ range: { start: at, end: at }, text: "set -o pipefail && " }] };
+  return { description: "Set pipefail for the RUN", edits: [{ range: { start: at, end: at }, text }] };
 }
 
 function knowsPipefail(model: Parameters<typeof execShellScript>[0], stage: DfStage, shell: string[] | null): boolean {

@@ -39,6 +39,16 @@ ruleTester(rule, {
         { messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 10 },
         { messageId: "pipe", line: 4, column: 26, endLine: 4, endColumn: 31 },
       ],
+      // Exec form names its shell: bash gets `-o pipefail` before its `-c`. Debian's dash gets nothing.
+      output: "FROM debian:12\nRUN a | b && set -o pipefail\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"c | d\"]\n",
+    },
+    {
+      code: "FROM debian:12\nRUN [\"bash\", \"-ec\", \"curl -fsSL https://x | sh\"]\nRUN [\"/bin/sh\", \"-c\", \"curl -fsSL https://x | sh\"]\n",
+      errors: [
+        { messageId: "pipe", line: 2, column: 22, endLine: 2, endColumn: 47 },
+        { messageId: "pipe", line: 3, column: 24, endLine: 3, endColumn: 49 },
+      ],
+      output: "FROM debian:12\nRUN [\"bash\", \"-o\", \"pipefail\", \"-ec\", \"curl -fsSL https://x | sh\"]\nRUN [\"/bin/sh\", \"-c\", \"curl -fsSL https://x | sh\"]\n",
     },
     {
       code: "FROM debian:12\nONBUILD RUN a \\\n  | b\n",

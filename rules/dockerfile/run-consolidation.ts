@@ -63,10 +63,15 @@ export default defineDockerfileRule({
   },
 });
 
-/** Commands that change the shell's state (directory, variables, options, traps…) or leave it: what a later RUN would inherit once merged. */
+/**
+ * Commands that change the shell's state (directory, variables, options, traps…) or leave it: what
+ * a later RUN would inherit once merged. With the version managers' shell functions, loaded by a
+ * login SHELL (`conda activate`, `nvm use`), which change PATH.
+ */
 const STATEFUL = new Set([
   "cd", "pushd", "popd", "export", "unset", "set", "shopt", "umask", "ulimit", "alias", "unalias", "trap", "source", ".",
   "shift", "readonly", "local", "declare", "typeset", "eval", "exec", "exit", "return", "read", "hash", "wait",
+  "conda", "mamba", "micromamba", "activate", "deactivate", "nvm", "rvm", "rbenv", "pyenv", "jenv", "sdk",
 ]);
 
 /**

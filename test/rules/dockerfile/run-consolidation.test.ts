@@ -53,6 +53,7 @@ ruleTester(rule, {
       [
         ["FROM debian:12\nRUN cd /src && make\nRUN make install\n", 17],
         ["FROM debian:12\nRUN export CC=clang\nRUN make\n", 9],
+        ["FROM debian:12\nSHELL [\"/bin/bash\", \"--login\", \"-c\"]\nRUN conda activate build\nRUN make\n", 9, 3],
         ["FROM debian:12\nRUN make\nRUN make install; make clean\n", 29],
         ["FROM debian:12\nRUN make\nRUN make check || true\n", 23],
         ["FROM debian:12\nRUN if [ -f x ]; then make; fi\nRUN make install\n", 17],
@@ -61,6 +62,6 @@ ruleTester(rule, {
         ["FROM debian:12\nRUN make\n# install\nRUN make install\n", 17],
         ["FROM debian:12\nRUN make;\nRUN make install\n", 17],
       ] as const
-    ).map(([code, endColumn]) => ({ code, errors: [{ messageId: "run", line: 2, column: 1, endLine: code.split("\n").length - 1, endColumn }] })),
+    ).map(([code, endColumn, line = 2]) => ({ code, errors: [{ messageId: "run", line, column: 1, endLine: code.split("\n").length - 1, endColumn }] })),
   ],
 });

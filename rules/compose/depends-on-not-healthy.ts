@@ -48,10 +48,9 @@ export default defineComposeRule({
         const targetModel = project.composeFiles.find((f) => f.path === target.composeFile) ?? model;
         if (dep.condition === "service_healthy") {
           // Compose fails a dependant that waits for the health of a container without a healthcheck.
-          if (!target.healthcheck.disabled && !optionsOnly(project, targetModel, target)) continue;
-          if (namesakes.some((s) => healthy(s.compose.data))) continue;
+          const why = withoutCheck(project, targetModel, target);
+          if (!why || namesakes.some((s) => healthy(s.compose.data))) continue;
           const range = model.locateKey(dep.path);
-          const why = target.healthcheck.disabled ? "switches its healthcheck off" : "has healthcheck options but no `test` and its Dockerfile has no HEALTHCHECK";
           if (once(range)) report({ messageId: "neverHealthy", data: { service: service.name, dependency: dep.service, why }, range, service: service.name });
           continue;
         }
@@ -81,12 +80,16 @@ export default defineComposeRule({
 });
 
 /**
- * A `healthcheck:` with options but no `test` on a service whose Dockerfile stage has no HEALTHCHECK
- * (nor a base it `extends` or an override a test): Docker takes the test from the image, which has none.
+ * Why a service never reports healthy, or null when it may: its healthcheck switched off, or no
+ * test anywhere for a service built here (no `healthcheck:`, or options without `test`, and a
+ * Dockerfile stage without HEALTHCHECK, nor a base it `extends` or an override with a test).
+ * An image not built here may carry its own test.
  */
-function optionsOnly(project: Project, model: ComposeModel, target: ProjectService): boolean {
-  if (!target.compose.healthcheck.imageTest || !target.stage || target.healthcheck.defined) return false;
-  return serviceDefines(project, model, target.compose, healthy) === false;
+function withoutCheck(project: Project, model: ComposeModel, target: ProjectService): string | null {
+  if (target.healthcheck.disabled) return "switches its healthcheck off";
+  if (!target.stage || target.healthcheck.defined || serviceDefines(project, model, target.compose, healthy) !== false) return null;
+  if (target.compose.healthcheck.imageTest) return "has healthcheck options but no `test` and its Dockerfile has no HEALTHCHECK";
+  return target.compose.data.healthcheck === undefined ? "has no healthcheck, in Compose or in its Dockerfile" : null;
 }
 
 /** Map form only: replaces an explicit condition, or adds one above the entry's first key. */

@@ -22,6 +22,8 @@ ruleTester(rule, {
     "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n      disable: \"true\"\n  api:\n    image: app:1\n    depends_on:\n      db:\n        condition: service_started\n",
     // Unknown dependency (defined elsewhere).
     "services:\n  api:\n    image: app:1\n    depends_on: [db]\n",
+    // service_healthy on an image not built here: the image may carry its own HEALTHCHECK.
+    "services:\n  web:\n    image: ghcr.io/acme/web:1\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      web:\n        condition: service_healthy\n",
     // A datastore that extends a service of another file: whether it has a healthcheck is unknown here.
     "services:\n  db:\n    extends:\n      file: common.yaml\n      service: pg\n    image: postgres:16\n  api:\n    image: app:1\n    depends_on: [db]\n",
   ],
@@ -31,6 +33,13 @@ ruleTester(rule, {
       code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      web:\n        condition: service_healthy\n",
       files: { Dockerfile: "FROM node:20\nCMD [\"node\", \"server.js\"]\n" },
       errors: [{ messageId: "neverHealthy", line: 9, column: 7, endLine: 9, endColumn: 10, data: { service: "proxy", dependency: "web", why: "has healthcheck options but no `test` and its Dockerfile has no HEALTHCHECK" } }],
+    },
+    {
+      // No healthcheck at all, and the Dockerfile it builds has none: docker compose stops with
+      // "container … has no healthcheck configured".
+      code: "services:\n  web:\n    build: .\n  proxy:\n    image: nginx:1.27\n    depends_on:\n      web:\n        condition: service_healthy\n",
+      files: { Dockerfile: "FROM node:20\nCMD [\"node\", \"server.js\"]\n" },
+      errors: [{ messageId: "neverHealthy", line: 7, column: 7, endLine: 7, endColumn: 10, data: { service: "proxy", dependency: "web", why: "has no healthcheck, in Compose or in its Dockerfile" } }],
     },
     {
       // Options alone do not make a healthcheck to wait for; the Dockerfile's HEALTHCHECK does.

@@ -1,8 +1,5 @@
-import { generateKeyPairSync } from "node:crypto";
-import pino from "pino";
-import { Probot, ProbotOctokit } from "probot";
-import { createDockaudit } from "../../src/app/index.js";
 import { GitHubDouble } from "../support/github-double.js";
+import { createDoubleApp } from "./support/probot.js";
 import { OWNER, pullRequestPayload, REPO } from "./support/payloads.js";
 
 /**
@@ -16,18 +13,8 @@ describe("a pull request that deletes a file its Dockerfile copies (GitHub doubl
       const base = { "Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt app.py /app/\nCMD [\"python\", \"app.py\"]\n", "app.py": "print('hi')\n", "requirements.txt": "flask\n", ".dockerignore": ".git\n" };
       const head = { "requirements.txt": "flask\n", "Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt app.py ./\nCMD [\"python\", \"app.py\"]\n", ".dockerignore": ".git\n" };
       const pull = double.openPull(OWNER, REPO, { number: 7, base, head });
-      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-      const probot = new Probot({
-        appId: 123,
-        privateKey,
-        baseUrl: `${double.url}/api/v3`,
-        log: pino({ level: "silent" }),
-        Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
-      });
-      const dockaudit = createDockaudit();
-      await probot.load(dockaudit.app);
-      await probot.receive({ id: "base-tree", name: "pull_request", payload: pullRequestPayload("opened", { number: 7, head: pull.head, base: pull.base }) } as never);
-      await dockaudit.idle();
+      const app = await createDoubleApp(double.url);
+      await app.receive("base-tree", "pull_request", pullRequestPayload("opened", { number: 7, head: pull.head, base: pull.base }));
 
       expect(double.problems).toEqual([]);
       const [check] = double.repo(OWNER, REPO).checkRuns;

@@ -1,12 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateKeyPairSync } from "node:crypto";
-import pino from "pino";
-import { Probot, ProbotOctokit } from "probot";
-import { createDockaudit } from "../../src/app/index.js";
 import { CORPUS, describeWithCorpus } from "../helpers/corpus.js";
 import { GitHubDouble, type Files } from "../support/github-double.js";
+import { createDoubleApp } from "./support/probot.js";
 import { OWNER, pullRequestPayload, REPO } from "./support/payloads.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -55,18 +52,8 @@ describeWithCorpus("docs/example-summary.md: the check for analyticbot 4e4fd87f 
     const standIns = copiedSources(base, head);
     try {
       const pull = double.openPull(OWNER, REPO, { number: 42, base: { ...standIns, ...base }, head: { ...standIns, ...head } });
-      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-      const probot = new Probot({
-        appId: 123,
-        privateKey,
-        baseUrl: `${double.url}/api/v3`,
-        log: pino({ level: "silent" }),
-        Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
-      });
-      const dockaudit = createDockaudit();
-      await probot.load(dockaudit.app);
-      await probot.receive({ id: "example", name: "pull_request", payload: pullRequestPayload("opened", { number: 42, head: pull.head, base: pull.base }) } as never);
-      await dockaudit.idle();
+      const app = await createDoubleApp(double.url);
+      await app.receive("example", "pull_request", pullRequestPayload("opened", { number: 42, head: pull.head, base: pull.base }));
 
       const [check] = double.repo(OWNER, REPO).checkRuns;
       expect(check.status).toBe("completed");

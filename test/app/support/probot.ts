@@ -49,3 +49,25 @@ export async function createTestApp(options: DockauditOptions = {}): Promise<Tes
     },
   };
 }
+
+/**
+ * A Probot pointed at a GitHub double (test/support/github-double.ts) with the full catalogue, as
+ * the server runs it; `receive` delivers a webhook and waits until its jobs have finished.
+ */
+export async function createDoubleApp(url: string): Promise<{ receive(id: string, name: string, payload: Record<string, any>): Promise<void> }> {
+  const probot = new Probot({
+    appId: 123,
+    privateKey,
+    baseUrl: `${url}/api/v3`,
+    log: pino({ level: "silent" }),
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+  });
+  const dockaudit = createDockaudit();
+  await probot.load(dockaudit.app);
+  return {
+    async receive(id, name, payload) {
+      await probot.receive({ id, name, payload } as never);
+      await dockaudit.idle();
+    },
+  };
+}

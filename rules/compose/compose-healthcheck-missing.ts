@@ -45,7 +45,8 @@ export default defineComposeRule({
       if (imageTest) {
         if (!linked?.stage || linked.healthcheck.source === "dockerfile") continue;
         const range = model.locateKey([...service.path, "healthcheck"]);
-        if (once(range)) report({ messageId: "noTest", data: { service: service.name }, range, service: service.name });
+        const messageId = linked.healthcheck.disabled ? "dockerfileDisabled" : "noTest";
+        if (once(range)) report({ messageId, data: { service: service.name }, range, service: service.name });
         continue;
       }
       if (linked?.healthcheck.source === "dockerfile") continue;

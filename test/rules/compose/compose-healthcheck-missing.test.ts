@@ -38,6 +38,12 @@ ruleTester(rule, {
       errors: [{ messageId: "noTest", line: 4, column: 5, endLine: 4, endColumn: 16, data: { service: "web" } }],
     },
     {
+      // Without `test`, the stage's HEALTHCHECK NONE is the test Docker takes: the check is off, not missing.
+      code: "services:\n  web:\n    build: .\n    healthcheck:\n      interval: 10s\n",
+      files: { Dockerfile: "FROM node:20\nHEALTHCHECK NONE\nCMD [\"node\", \"server.js\"]\n" },
+      errors: [{ messageId: "dockerfileDisabled", line: 4, column: 5, endLine: 4, endColumn: 16, data: { service: "web" } }],
+    },
+    {
       code: "services:\n  web:\n    image: nginx:1.27\n    restart: always\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
     },

@@ -1,11 +1,11 @@
 import { isScalar, isSeq, parse, Scalar, type YAMLSeq } from "yaml";
 import { commandLine, splitByReceiver, type CommandLine } from "../../src/engine/exec-program.js";
 import { nodeAt, type ComposeModel, type ComposeService, type YamlPath } from "../../src/engine/parse/compose.js";
-import type { DfStage } from "../../src/engine/parse/dockerfile.js";
 import type { Project } from "../../src/engine/project.js";
 import { oncePerRange, verbatimScalar } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { setsEntrypoint } from "../../src/engine/stage-roles.js";
 import type { Edit, Fix, ReportDescriptor, Severity } from "../../src/engine/types.js";
 import { eolOf } from "../../src/engine/yaml-edit.js";
 
@@ -101,10 +101,7 @@ const argsOf = (seq: YAMLSeq, program: number): string[] => seq.items.slice(prog
 function hasEntrypoint(project: Project, model: ComposeModel, service: ComposeService): boolean {
   if (serviceDefines(project, model, service, (d) => d.entrypoint !== undefined) !== false) return true;
   const linked = project.services.find((s) => s.composeFile === model.path && s.name === service.name);
-  for (let s: DfStage | null = linked?.stage ?? null, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
-    if (s.instructions.some((i) => i.keyword === "ENTRYPOINT")) return true;
-  }
-  return false;
+  return !!linked?.stage && setsEntrypoint(linked.stage);
 }
 
 function fixOf(model: ComposeModel, path: YamlPath, seq: YAMLSeq, first: number, line: CommandLine, shellSyntax: boolean): Fix | undefined {

@@ -1,12 +1,13 @@
 import { commandLine, splitByReceiver, type CommandLine } from "../../src/engine/exec-program.js";
 import { execWords, healthcheckExecWords, type ExecWord } from "../../src/engine/execform.js";
-import type { DfInstruction, DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { isWindowsStage } from "../../src/engine/platform.js";
 import type { Project } from "../../src/engine/project.js";
 import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
+import { setsEntrypoint } from "../../src/engine/stage-roles.js";
 import type { Fix, Position, Range, ReportDescriptor } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
@@ -39,7 +40,7 @@ export default defineDockerfileRule({
       if (!words || !program || !line) continue;
       // An ENTRYPOINT receives the CMD as its arguments (`ENTRYPOINT ["sh", "-c"]` runs `CMD ["npm start"]`);
       // one given `--smp 1` as one argument evidently splits its arguments into words itself.
-      if (ins.keyword === "CMD" && ((!top.trigger && hasEntrypoint(stage)) || splitByReceiver(words.slice(1).map((w) => w.value)))) continue;
+      if (ins.keyword === "CMD" && ((!top.trigger && setsEntrypoint(stage)) || splitByReceiver(words.slice(1).map((w) => w.value)))) continue;
       if (ins.keyword === "CMD" && !top.trigger && (cmdUnused ??= cmdReplaced(project, model))) continue;
       const shellSyntax = !line.plain && ins.keyword === "HEALTHCHECK" && words.length === 1 && shellDialect(model, ins) !== null;
       report({
@@ -102,14 +103,6 @@ function cmdReplaced(project: Project, model: DockerfileModel): boolean {
 }
 
 const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : typeof v === "string" && v.trim() !== "");
-
-/** True when the stage, or a stage it is built FROM, sets an ENTRYPOINT. */
-function hasEntrypoint(stage: DfStage): boolean {
-  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
-    if (s.instructions.some((i) => i.keyword === "ENTRYPOINT")) return true;
-  }
-  return false;
-}
 
 function fixOf(model: DockerfileModel, ins: DfInstruction, words: ExecWord[], line: CommandLine, shellSyntax: boolean): Fix | undefined {
   const program = words[0];

@@ -1,10 +1,11 @@
 import { allRunCommands } from "../../src/engine/execform.js";
 import { runInvocations, shortBundleHas, type Invocation } from "../../src/engine/invocations.js";
-import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { subcommandOf } from "../../src/engine/package-managers.js";
 import { packageInstall, toolCommand } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { stageChain } from "../../src/engine/stage-roles.js";
 import { comparePos } from "../../src/engine/text.js";
 
 /** wget short options that take a value (the rest of a bundle after them is that value). */
@@ -55,8 +56,7 @@ function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
   const stage = model.stages[inv.instruction.stageIndex];
   // Alpine keeps BusyBox's wget at /bin/wget beside GNU wget's /usr/bin/wget.
   if (!stage || !inv.command || !["wget", "/usr/bin/wget"].includes(inv.command.name)) return false;
-  const chain: DfStage[] = [];
-  for (let s: DfStage | null = stage; s && chain.length < 100 && !chain.includes(s); s = s.baseStage) chain.push(s);
+  const chain = stageChain(stage);
   const root = chain[chain.length - 1].image;
   const hub = root && (root.registry === null || root.registry === "docker.io");
   // A digest alone may pin any variant, an Alpine one too: the tag says which.

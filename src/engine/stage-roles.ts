@@ -21,6 +21,9 @@ export function chainInstructions(stage: DfStage): readonly DfInstruction[] {
   });
 }
 
+/** True when the stage, or a stage it is built FROM, sets an ENTRYPOINT. */
+export const setsEntrypoint = (stage: DfStage): boolean => chainInstructions(stage).some((i) => i.keyword === "ENTRYPOINT");
+
 /*
  * Stages belong to one model, so these per-stage lists live as long as their model. Rules ask for
  * them once per stage, per command or per instruction; they are shared and only read.

@@ -1,5 +1,6 @@
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { runnableStages } from "../../src/engine/query.js";
+import { deleteInstructionFix } from "../../src/engine/instruction-delete.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import type { Fix } from "../../src/engine/types.js";
 
@@ -38,8 +39,6 @@ export default defineDockerfileRule({
  * when a comment line inside the instruction, or a heredoc, would go with it.
  */
 function deleteFix(model: DockerfileModel, ins: DfInstruction): Fix | undefined {
-  const { start, end } = ins.range;
-  if (ins.heredocs.length || end.line >= model.index.lineCount) return undefined;
-  if (model.comments.some((c) => c.range.start.line >= start.line && c.range.start.line <= end.line)) return undefined;
-  return { description: `Remove the overridden ${ins.keyword}`, edits: [{ range: { start: { line: start.line, column: 1 }, end: { line: end.line + 1, column: 1 } }, text: "" }] };
+  if (ins.heredocs.length) return undefined;
+  return deleteInstructionFix(model, ins, `Remove the overridden ${ins.keyword}`) ?? undefined;
 }

@@ -1,5 +1,6 @@
 import { runInvocations, type Invocation } from "../../src/engine/invocations.js";
 import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import { deleteInstructionFix } from "../../src/engine/instruction-delete.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { runMounts } from "../../src/engine/run-mounts.js";
 import { comparePos } from "../../src/engine/text.js";
@@ -51,8 +52,5 @@ function deleteFix(model: DockerfileModel, inv: Invocation): Fix | null {
     const tail = model.text.slice(model.index.offset(inv.command.range.end), model.index.offset(ins.range.end));
     if (!/^[ \t]*$/.test(tail)) return null;
   }
-  const { start, end } = ins.range;
-  if (end.line >= model.index.lineCount) return null;
-  if (model.comments.some((c) => c.range.start.line >= start.line && c.range.start.line <= end.line)) return null;
-  return { description: `Remove the RUN of ${inv.name}`, edits: [{ range: { start: { line: start.line, column: 1 }, end: { line: end.line + 1, column: 1 } }, text: "" }] };
+  return deleteInstructionFix(model, ins, `Remove the RUN of ${inv.name}`);
 }

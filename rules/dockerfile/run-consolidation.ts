@@ -3,7 +3,7 @@ import { shellDialect } from "../../src/engine/shell-dialect.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/copy.js";
 import { shippedStages } from "../../src/engine/stage-roles.js";
-import { comparePos } from "../../src/engine/text.js";
+import { scriptEnd } from "../../src/engine/run-append.js";
 import type { Fix, Position } from "../../src/engine/types.js";
 
 const flagsKey = (ins: DfInstruction) => ins.flags.map((f) => `${f.name}=${f.value ?? ""}`).sort().join(" ");
@@ -97,7 +97,7 @@ function mergeFix(model: DockerfileModel, group: DfInstruction[]): Fix | null {
     if (script.commands.some((c) => STATEFUL.has(c.name))) return null;
     const next = group[i + 1];
     // After the last command, only its redirections: a trailing `;` or `&&` would meet the added `&&`.
-    if (!/^[ \t]*$/.test(between(model, lastEnd(ins), ins.range.end).replace(REDIRECT, " "))) return null;
+    if (!/^[ \t]*$/.test(between(model, scriptEnd(script), ins.range.end).replace(REDIRECT, " "))) return null;
     if (!/^\s*$/.test(between(model, ins.range.end, next.range.start))) return null;
     let at = model.index.offset(ins.range.end);
     while (at > 0 && /[ \t]/.test(model.text[at - 1])) at--;
@@ -108,12 +108,6 @@ function mergeFix(model: DockerfileModel, group: DfInstruction[]): Fix | null {
 }
 
 const between = (model: DockerfileModel, start: Position, end: Position) => model.text.slice(model.index.offset(start), model.index.offset(end));
-
-function lastEnd(ins: DfInstruction): Position {
-  let end = ins.script!.commands[0].range.end;
-  for (const c of ins.script!.commands) if (comparePos(c.range.end, end) > 0) end = c.range.end;
-  return end;
-}
 
 /** A redirection of a command (`> log`, `2>&1`, `&>> /dev/null`) to an unquoted word, which the commands' ranges leave out. */
 const REDIRECT = /(\d*|&)(>>|>&|<&|>|<)[ \t]*[^\s;&|<>()'"`]+/g;

@@ -28,11 +28,17 @@ export function appendToRun(model: DockerfileModel, ins: DfInstruction, command:
   if (ins.keyword !== "RUN" || ins.execForm || ins.heredocs.length || !script || script.error || !script.commands.length) return null;
   if (!readsScript(ins.shellName) || isCmd(ins.shellName) || !model.instructions.includes(ins)) return null;
   if (script.commands.some((c) => LEAVES.has(c.name))) return null;
-  let end: Position = script.commands[0].range.end;
-  for (const c of script.commands) if (comparePos(c.range.end, end) > 0) end = c.range.end;
+  const end = scriptEnd(script);
   const tail = model.text.slice(model.index.offset(end), model.index.offset(ins.range.end));
   if (!TAIL.test(tail)) return null;
   return { description, edits: [{ range: { start: end, end }, text: ` && ${command}` }] };
+}
+
+/** Where a parsed script's last command ends (the script must hold one). */
+export function scriptEnd(script: { commands: readonly ShellCommand[] }): Position {
+  let end: Position = script.commands[0].range.end;
+  for (const c of script.commands) if (comparePos(c.range.end, end) > 0) end = c.range.end;
+  return end;
 }
 
 /** True when `command` was run as written, not through a wrapper such as `sudo` or `env` that the tool was unwrapped from. */

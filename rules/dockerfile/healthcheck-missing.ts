@@ -1,8 +1,9 @@
-import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.js";
+import type { DfStage } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { healthcheckOf } from "../../src/engine/parse/compose.js";
 import type { Project, ProjectService } from "../../src/engine/project.js";
 import { isOneShot, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { setsEntrypoint, stageCommand } from "../../src/engine/stage-roles.js";
 import { stageHealthcheck } from "../../src/engine/users.js";
 
 export default defineDockerfileRule({
@@ -46,11 +47,8 @@ const INTERACTIVE = /^(\/\S*\/)?(sh|bash|ash|dash|zsh|python[\d.]*|node|irb|ruby
 
 /** True when the image's command (without an ENTRYPOINT in this file) is a bare shell or interpreter. */
 function startsPrompt(stage: DfStage): boolean {
-  let cmd: DfInstruction | undefined;
-  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
-    if (s.instructions.some((i) => i.keyword === "ENTRYPOINT")) return false;
-    cmd ??= s.instructions.filter((i) => i.keyword === "CMD").pop();
-  }
+  if (setsEntrypoint(stage)) return false;
+  const { cmd } = stageCommand(stage);
   const words = cmd ? cmd.execForm ?? cmd.args.map((a) => a.value) : [];
   return words.length === 1 && INTERACTIVE.test(words[0]);
 }

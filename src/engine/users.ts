@@ -1,6 +1,7 @@
 import type { DfInstruction, DfStage } from "./parse/dockerfile.js";
 import { NO_ARG_DEFAULTS, substituteDefaults } from "./image-refs.js";
 import { memo } from "./memo.js";
+import { chainInstructions } from "./stage-roles.js";
 
 /** null when the user is only known at run time (a variable). */
 export function isRootUser(user: string): boolean | null {
@@ -57,10 +58,9 @@ export function stageUser(stage: DfStage): { user: string; instruction: DfInstru
 const stageUsers = new WeakMap<DfStage, { user: string; instruction: DfInstruction } | null>();
 
 function lastUser(stage: DfStage): { user: string; instruction: DfInstruction } | null {
-  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
-    const users = s.instructions.filter((i) => i.keyword === "USER" && i.args.length);
-    const last = users[users.length - 1];
-    if (last) return { user: last.args[0].value, instruction: last };
+  const chain = chainInstructions(stage);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (chain[i].keyword === "USER" && chain[i].args.length) return { user: chain[i].args[0].value, instruction: chain[i] };
   }
   return null;
 }
@@ -73,10 +73,9 @@ export function stageHealthcheck(stage: DfStage): { enabled: boolean; instructio
 const stageHealthchecks = new WeakMap<DfStage, { enabled: boolean; instruction: DfInstruction } | null>();
 
 function lastHealthcheck(stage: DfStage): { enabled: boolean; instruction: DfInstruction } | null {
-  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
-    const checks = s.instructions.filter((i) => i.keyword === "HEALTHCHECK");
-    const last = checks[checks.length - 1];
-    if (last) return { enabled: last.args[0]?.value.toUpperCase() !== "NONE", instruction: last };
+  const chain = chainInstructions(stage);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (chain[i].keyword === "HEALTHCHECK") return { enabled: chain[i].args[0]?.value.toUpperCase() !== "NONE", instruction: chain[i] };
   }
   return null;
 }

@@ -221,7 +221,8 @@ function mergedRuns(instructions: DfInstruction[], from: number, into: DfInstruc
 /**
  * A Dockerfile after its fixes: the same instructions (up to the keyword a fix replaces, the
  * consecutive RUNs a fix merges into one that runs their commands in order, and but the overridden
- * CMD, ENTRYPOINT and HEALTHCHECK a fix deletes), ENV and LABEL values and comments.
+ * CMD, ENTRYPOINT and HEALTHCHECK and the RUN of only `ps` or `free` a fix deletes), ENV and LABEL
+ * values and comments.
  */
 function dockerfileProblems(path: string, before: string, after: string, fixedBy: Set<string>): string[] {
   const a = parseDockerfile(path, before);
@@ -229,7 +230,9 @@ function dockerfileProblems(path: string, before: string, after: string, fixedBy
   const problems: string[] = [];
   const becomes = (x: string, y: string) =>
     x === y || (fixedBy.has("add-instead-of-copy") && x === "ADD" && y === "COPY") || (fixedBy.has("maintainer-deprecated") && x === "MAINTAINER" && y === "LABEL");
-  const deletable = (k: string) => fixedBy.has("duplicate-singleton-instruction") && ["CMD", "ENTRYPOINT", "HEALTHCHECK"].includes(k);
+  // The corpus has no RUN of only `ps` or `free` today: instruction-delete-sound.test.ts checks that deletion.
+  const deletable = (k: string) =>
+    (fixedBy.has("duplicate-singleton-instruction") && ["CMD", "ENTRYPOINT", "HEALTHCHECK"].includes(k)) || (fixedBy.has("pointless-command") && k === "RUN");
   const ka = a.instructions.map((i) => i.keyword);
   const kb = b.instructions.map((i) => i.keyword);
   // Each instruction left pairs with the next one before that it became; only deletable ones are skipped.

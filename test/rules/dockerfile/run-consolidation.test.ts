@@ -12,6 +12,8 @@ ruleTester(rule, {
     "FROM ubuntu:24.04\nCOPY README.md ./one\nCOPY package.json ./two\n",
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN Write-Host 'a'\nRUN Write-Host 'b'\n",
     "FROM golang:1.22 AS builder\nADD a.spec /rpmbuild/SOURCES\nADD b.patch /rpmbuild/SOURCES\nFROM alpine:3.20\nCOPY --from=builder /out /out\n",
+    // The backtick escape of Windows Dockerfiles: the scripts are taken for cmd's, whatever the image, and not counted.
+    "# escape=`\nFROM debian:12\nRUN make\nRUN make install\n",
   ],
   invalid: [
     {
@@ -41,6 +43,12 @@ ruleTester(rule, {
       code: "FROM debian:12\nRUN make check || true\nRUN make install\n",
       errors: [{ messageId: "run", line: 2, column: 1, endLine: 3, endColumn: 17 }],
       output: "FROM debian:12\nRUN make check || true && \\\n    make install\n",
+    },
+    {
+      // A shell pragma makes the scripts POSIX ones under the backtick escape: the merge continues its lines with a backtick.
+      code: "# escape=`\n# hadolint shell=bash\nFROM debian:12\nRUN make `\n  all\nRUN make install\n",
+      errors: [{ messageId: "run", line: 4, column: 1, endLine: 6, endColumn: 17 }],
+      output: "# escape=`\n# hadolint shell=bash\nFROM debian:12\nRUN make `\n  all && `\n    make install\n",
     },
     {
       code: "FROM debian:12\nRUN make > build.log 2>&1\nRUN FOO=1 make install\n",

@@ -3,6 +3,7 @@ import type { ShellCommand } from "./parse/shell.js";
 import { instructionsNamed } from "./instruction-index.js";
 import type { Range } from "./types.js";
 import { memo } from "./memo.js";
+import { stageChain } from "./stage-roles.js";
 
 /**
  * One program run by a RUN instruction: a simple command of a shell-form RUN, or the program of an
@@ -59,9 +60,7 @@ export function shortBundleHas(word: string, letter: string, takesValue: string)
 
 /** The final stage and every stage it is built FROM: the stages whose layers end up in the image. */
 export function imageStages(model: DockerfileModel): Set<DfStage> {
-  const out = new Set<DfStage>();
-  for (let s = model.finalStage, depth = 0; s && depth < 100; s = s.baseStage, depth++) out.add(s);
-  return out;
+  return new Set(model.finalStage ? stageChain(model.finalStage) : []);
 }
 
 /** Where pip's own arguments start for `pip …`, `pip3.12 …` or `python -m pip …`; -1 for other programs. */

@@ -2,6 +2,7 @@ import { memo } from "./memo.js";
 import type { DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import { isWindowsImage } from "./parse/script-shell.js";
 import { baseImageRef } from "./image-refs.js";
+import { chainInstructions } from "./stage-roles.js";
 
 const WINDOWS_SHELL = /(^|[\\/])(cmd|powershell)(\.exe)?$/i;
 
@@ -20,8 +21,5 @@ function judgeWindowsStage(model: DockerfileModel, stage: DfStage): boolean {
   if (model.escape === "`") return true;
   const image = baseImageRef(model, stage);
   if (image && isWindowsImage(image)) return true;
-  for (let s: DfStage | null = stage, depth = 0; s && depth < 100; s = s.baseStage, depth++) {
-    if (s.instructions.some((i) => i.keyword === "SHELL" && i.execForm && WINDOWS_SHELL.test(i.execForm[0] ?? ""))) return true;
-  }
-  return false;
+  return chainInstructions(stage).some((i) => i.keyword === "SHELL" && !!i.execForm && WINDOWS_SHELL.test(i.execForm[0] ?? ""));
 }

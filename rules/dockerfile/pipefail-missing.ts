@@ -3,7 +3,8 @@ import type { DfInstruction, DfStage } from "../../src/engine/parse/dockerfile.j
 import type { ShellCommand, ShellScript } from "../../src/engine/parse/shell.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
-import { baseImageRef, splitImageRef } from "../../src/engine/image-refs.js";
+import { baseImageRef } from "../../src/engine/image-refs.js";
+import { officialDistroTraits } from "../../src/engine/official-images.js";
 import { comparePos } from "../../src/engine/text.js";
 import type { Fix, Range } from "../../src/engine/types.js";
 
@@ -122,11 +123,7 @@ function knowsPipefail(model: Parameters<typeof execShellScript>[0], stage: DfSt
   if (shell && program !== "sh" && program !== "ash") return false;
   const ref = baseImageRef(model, stage);
   if (!ref || ref.includes("$")) return false;
-  const { name, tag } = splitImageRef(ref);
-  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?[a-z0-9._-]+$/.exec(name);
-  if (!official) return false;
-  const repository = name.replace(/^.*\//, "");
-  return repository === "alpine" || /(^|-)alpine/.test(tag ?? "");
+  return officialDistroTraits(ref)?.sh === "busybox-ash";
 }
 
 const GREPS = ["grep", "egrep", "fgrep"];

@@ -1,12 +1,11 @@
 import { runInvocations, type Invocation } from "../../src/engine/invocations.js";
 import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { chainInstructions } from "../../src/engine/stage-roles.js";
+import { officialUser } from "../../src/engine/official-images.js";
+import { chainInstructions, stageChain } from "../../src/engine/stage-roles.js";
 import type { Fix } from "../../src/engine/types.js";
 import { imageDefaultsToNonRoot, isRootUser } from "../../src/engine/users.js";
 
-/** Docker Official Images that run as root unless a USER says otherwise. */
-const ROOT_IMAGES = /^(library\/)?(debian|ubuntu|alpine|busybox|buildpack-deps|centos|fedora|rockylinux|almalinux|amazonlinux|python|node|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|postgres|redis|httpd|nginx|gcc)$/;
 /** sudo options that, for root running as root, change nothing but the environment kept (-E). */
 const KEEPS_ENV = /^(-E|--preserve-env(=.*)?)$/;
 const HARMLESS = /^(--preserve-env(=.*)?|--set-home|--non-interactive|--stdin|--user=(root|#0))$/;
@@ -77,9 +76,7 @@ function dropSudoFix(model: DockerfileModel, inv: Invocation): Fix | undefined {
 function runsAsRoot(stage: DfStage, before: readonly { keyword: string; args: { value: string }[] }[]): boolean {
   const users = before.filter((b) => b.keyword === "USER" && b.args.length);
   if (users.length) return isRootUser(users[users.length - 1].args[0].value) === true;
-  let root: DfStage = stage;
-  for (let depth = 0; root.baseStage && depth < 100; depth++) root = root.baseStage;
-  const image = root.image;
-  if (!image || image.ref.includes("$") || (image.registry !== null && image.registry !== "docker.io")) return false;
-  return ROOT_IMAGES.test(image.name) && !imageDefaultsToNonRoot(image.ref);
+  const ref = stageChain(stage).at(-1)?.image?.ref;
+  if (!ref || ref.includes("$")) return false;
+  return officialUser(ref) === "root" && !imageDefaultsToNonRoot(ref);
 }

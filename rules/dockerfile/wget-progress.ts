@@ -3,6 +3,7 @@ import { runInvocations, shortBundleHas, type Invocation } from "../../src/engin
 import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { subcommandOf } from "../../src/engine/package-managers.js";
+import { officialDistroTraits } from "../../src/engine/official-images.js";
 import { packageInstall, toolCommand } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { stageChain } from "../../src/engine/stage-roles.js";
@@ -11,12 +12,6 @@ import { comparePos } from "../../src/engine/text.js";
 /** wget short options that take a value (the rest of a bundle after them is that value). */
 const VALUE_LETTERS = "oaeiBtOTwQPUlARDIX";
 const QUIET_LONG = /^--(progress|quiet|no-verbose|output-file|append-output)(=|$)/;
-/**
- * Official images whose tags, but the Alpine and Windows ones, are Debian or Ubuntu based: their
- * wget (when there is one) is GNU wget. Alpine's is BusyBox's, which has no --progress option.
- */
-const GNU_WGET_IMAGES = /^(library\/)?(debian|ubuntu|buildpack-deps|python|node|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|postgres|redis|httpd|nginx|gcc)$/;
-const NOT_GLIBC_TAG = /alpine|windows|nanoserver|servercore/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -58,10 +53,9 @@ function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
   if (!stage || !inv.command || !["wget", "/usr/bin/wget"].includes(inv.command.name)) return false;
   const chain = stageChain(stage);
   const root = chain[chain.length - 1].image;
-  const hub = root && (root.registry === null || root.registry === "docker.io");
   // A digest alone may pin any variant, an Alpine one too: the tag says which.
-  const known = root && (root.tag !== null || root.digest === null) && !NOT_GLIBC_TAG.test(root.tag ?? "");
-  if (hub && known && GNU_WGET_IMAGES.test(root.name) && !root.ref.includes("$")) return true;
+  const known = root && (root.tag !== null || root.digest === null) && !root.ref.includes("$");
+  if (known && officialDistroTraits(root.ref)?.wget === "gnu") return true;
   const at = inv.command.range.start;
   // The install's own name and its apk virtual package: deleting either brings BusyBox's wget back.
   let installed: string[] | null = null;

@@ -1,6 +1,7 @@
 import type { DfInstruction, DfStage } from "./parse/dockerfile.js";
 import { NO_ARG_DEFAULTS, substituteDefaults } from "./image-refs.js";
 import { memo } from "./memo.js";
+import { officialUser } from "./official-images.js";
 import { chainInstructions } from "./stage-roles.js";
 
 /** null when the user is only known at run time (a variable). */
@@ -10,14 +11,14 @@ export function isRootUser(user: string): boolean | null {
   return name === "root" || name === "0";
 }
 
-/** Base images that are known to default to a non-root user. */
+/** Base images, besides the Official Images (official-images.ts), that are known to default to a non-root user. */
 const NON_ROOT_IMAGES = [
   /:nonroot\b/, /^(docker\.io\/)?bitnami\//, /^cgr\.dev\/chainguard\//,
   // Images whose own Dockerfile ends with a non-root USER.
-  /^docker\.elastic\.co\//, /^(docker\.io\/)?(library\/)?(elasticsearch|kibana|logstash)(:|@|$)/,
+  /^docker\.elastic\.co\//,
   /^(docker\.io\/)?grafana\/(grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|mimir)(:|@|$)/,
   /^(docker\.io\/)?prom\//, /^quay\.io\/prometheus\//, /^(docker\.io\/)?jenkins\/jenkins(:|@|$)/,
-  /^(docker\.io\/)?(library\/)?sonarqube(:|@|$)/, /^quay\.io\/keycloak\/keycloak(:|@|$)/, /^(docker\.io\/)?n8nio\/n8n(:|@|$)/,
+  /^quay\.io\/keycloak\/keycloak(:|@|$)/, /^(docker\.io\/)?n8nio\/n8n(:|@|$)/,
   /^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/, /^(docker\.io\/)?confluentinc\/cp-/,
   // Red Hat's UBI language and web-server images (s2i), which end with `USER 1001` (openjdk: 185);
   // the plain ubi / ubi-minimal / ubi-micro images run as root.
@@ -25,7 +26,7 @@ const NON_ROOT_IMAGES = [
 ];
 
 export function imageDefaultsToNonRoot(ref: string): boolean {
-  return NON_ROOT_IMAGES.some((re) => re.test(ref)) || distrolessNonroot(ref) || microsoftNonRoot(ref);
+  return NON_ROOT_IMAGES.some((re) => re.test(ref)) || officialUser(ref) === "non-root" || distrolessNonroot(ref) || microsoftNonRoot(ref);
 }
 
 /**

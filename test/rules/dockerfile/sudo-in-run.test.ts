@@ -14,6 +14,17 @@ ruleTester(rule, {
       output: "FROM alpine:3.5\nRUN pip install --upgrade pip\n",
     },
     {
+      // Docker reads index.docker.io as docker.io: the Official Image, which runs as root.
+      code: "FROM index.docker.io/library/debian:12\nRUN sudo make\n",
+      errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+      output: "FROM index.docker.io/library/debian:12\nRUN make\n",
+    },
+    {
+      // An Official Image whose Dockerfile ends with a non-root USER: sudo may be what switches to root.
+      code: "FROM sonarqube:lts\nRUN sudo make\n",
+      errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],
+    },
+    {
       code: "FROM alpine:3.5\nRUN apk add curl && /usr/bin/sudo -u app make\n",
       errors: [{ messageId: "sudo", line: 2, column: 21, endLine: 2, endColumn: 34 }],
     },

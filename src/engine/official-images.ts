@@ -1,0 +1,111 @@
+/**
+ * What is known of Docker Official Images (Docker Hub's `library/` repositories): the user they run
+ * as, and the distribution their tags are built on, which decides the shell /bin/sh is and the wget
+ * that `wget` runs. Each entry holds what the image's own Dockerfiles (github.com/docker-library)
+ * show; an image or a trait not listed is unknown, and the rules that ask then do not guess.
+ */
+
+/** A distribution as far as the rules ask: Debian and Ubuntu share their /bin/sh (dash) and their wget (GNU). */
+export type Distro = "debian" | "alpine" | "busybox" | "redhat" | "windows";
+
+export interface DistroTraits {
+  /** The shell /bin/sh is; null when not known here. */
+  sh: "dash" | "busybox-ash" | "bash" | null;
+  /** The wget that `wget` runs, the one in the image or the one its package manager installs; null when not known here. */
+  wget: "gnu" | "busybox" | null;
+}
+
+const DISTROS: Readonly<Record<Distro, DistroTraits>> = {
+  debian: { sh: "dash", wget: "gnu" },
+  // BusyBox's applets are Alpine's /bin/sh and /bin/wget; `apk add wget` adds GNU wget as /usr/bin/wget.
+  alpine: { sh: "busybox-ash", wget: "busybox" },
+  busybox: { sh: null, wget: "busybox" },
+  // CentOS, Fedora, Rocky Linux, AlmaLinux and Amazon Linux.
+  redhat: { sh: null, wget: null },
+  windows: { sh: null, wget: null },
+};
+
+interface ImageTraits {
+  /** The user the image runs as when no USER says otherwise. */
+  user: "root" | "non-root";
+  /** The distribution of its default tags; null when not known here. */
+  distro: Distro | null;
+  /**
+   * True when it also has tags built on other distributions (`-alpine`, Windows ones), so that a
+   * digest alone, or a tag from a build argument, does not say which.
+   */
+  variants?: true;
+}
+
+const root = (distro: Distro, variants?: true): ImageTraits => (variants ? { user: "root", distro, variants } : { user: "root", distro });
+const nonRoot: ImageTraits = { user: "non-root", distro: null };
+
+const IMAGES: ReadonlyMap<string, ImageTraits> = new Map([
+  ["debian", root("debian")],
+  ["ubuntu", root("debian")],
+  // Tags on Debian and Ubuntu releases (bookworm, noble, …).
+  ["buildpack-deps", root("debian")],
+  ["alpine", root("alpine")],
+  ["busybox", root("busybox")],
+  ...["centos", "fedora", "rockylinux", "almalinux", "amazonlinux"].map((name) => [name, root("redhat")] as const),
+  // Debian- or Ubuntu-based (eclipse-temurin) by default, with Alpine or Windows tags beside.
+  ...["python", "node", "golang", "ruby", "php", "perl", "rust", "openjdk", "eclipse-temurin", "postgres", "redis", "httpd", "nginx", "gcc"].map(
+    (name) => [name, root("debian", true)] as const,
+  ),
+  // Their Dockerfiles end with a non-root USER.
+  ...["elasticsearch", "kibana", "logstash", "sonarqube"].map((name) => [name, nonRoot] as const),
+]);
+
+/**
+ * `node`, `library/node:20`, `docker.io/library/node@sha256:…` (Docker reads `index.docker.io` as
+ * `docker.io`); null for any other registry or namespace, or a repository from a variable. The tag
+ * may hold variables.
+ */
+const OFFICIAL = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?([a-z0-9._-]+)(?::([^@/]*))?(?:@(.+))?$/;
+
+export interface OfficialRef {
+  repository: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+/** The repository, tag and digest of a reference to an Official Image; null for other references. */
+export function officialRef(ref: string): OfficialRef | null {
+  const m = OFFICIAL.exec(ref);
+  return m ? { repository: m[1], tag: m[2] ?? null, digest: m[3] ?? null } : null;
+}
+
+/** The user an Official Image runs as without a USER; null for other images and unlisted ones. */
+export function officialUser(ref: string): "root" | "non-root" | null {
+  const official = officialRef(ref);
+  return (official && IMAGES.get(official.repository)?.user) ?? null;
+}
+
+const WINDOWS_TAG = /windows|nanoserver|servercore/i;
+const ALPINE_TAG = /alpine/i;
+
+/**
+ * The distribution an Official Image's tag is built on: its Alpine tags (`3.12-alpine3.20`, any
+ * Official Image's) on Alpine, its Windows tags on Windows, the others on the image's own
+ * distribution. null for other images, unlisted ones, and where the tag is unknown (a digest
+ * alone, a variable) on an image whose tags are built on several.
+ */
+export function officialDistro(ref: string): Distro | null {
+  const official = officialRef(ref);
+  if (!official) return null;
+  const image = IMAGES.get(official.repository);
+  const tag = official.tag ?? "";
+  if (!tag.includes("$")) {
+    if (WINDOWS_TAG.test(tag)) return "windows";
+    if (ALPINE_TAG.test(tag)) return "alpine";
+  }
+  if (!image?.distro) return null;
+  const tagUnknown = tag.includes("$") || (official.tag === null && official.digest !== null);
+  return tagUnknown && image.variants ? null : image.distro;
+}
+
+/** The traits of the distribution an Official Image's tag is built on; null when that is unknown. */
+export function officialDistroTraits(ref: string): DistroTraits | null {
+  const distro = officialDistro(ref);
+  return distro ? DISTROS[distro] : null;
+}

@@ -1,0 +1,55 @@
+import { officialDistro, officialDistroTraits, officialRef, officialUser } from "../../src/engine/official-images.js";
+
+describe("official image references", () => {
+  it("reads Docker Hub's library repositories however they are spelled", () => {
+    for (const ref of ["node", "library/node", "docker.io/node", "docker.io/library/node", "index.docker.io/library/node"]) {
+      expect(officialRef(`${ref}:20-alpine`)).toEqual({ repository: "node", tag: "20-alpine", digest: null });
+    }
+    expect(officialRef("node@sha256:abc")).toEqual({ repository: "node", tag: null, digest: "sha256:abc" });
+    expect(officialRef("elasticsearch:${ELK_VERSION:-8.15.0}")).toEqual({ repository: "elasticsearch", tag: "${ELK_VERSION:-8.15.0}", digest: null });
+  });
+
+  it("leaves out other registries, namespaces and repositories from a variable", () => {
+    for (const ref of ["ghcr.io/acme/node:20", "localhost:5000/node", "acme/node:20", "docker.io/acme/node", "quay.io/node", "${REGISTRY}/node:20", "${BASE}"]) {
+      expect(officialRef(ref)).toBeNull();
+    }
+  });
+});
+
+describe("official image traits", () => {
+  it("knows the user an image runs as, whatever the tag", () => {
+    expect(officialUser("python:3.12-slim")).toBe("root");
+    expect(officialUser("busybox")).toBe("root");
+    expect(officialUser("elasticsearch:${ELK_VERSION}")).toBe("non-root");
+    expect(officialUser("docker.io/library/sonarqube:lts")).toBe("non-root");
+    expect(officialUser("mysql:8")).toBeNull();
+    expect(officialUser("acme/python:3")).toBeNull();
+  });
+
+  it("takes the distribution from the tag: Alpine and Windows tags, else the image's own", () => {
+    expect(officialDistro("python:3.12-slim")).toBe("debian");
+    expect(officialDistro("python")).toBe("debian");
+    expect(officialDistro("node:20-alpine3.20")).toBe("alpine");
+    expect(officialDistro("golang:1.22-windowsservercore-ltsc2022")).toBe("windows");
+    expect(officialDistro("alpine:3.20")).toBe("alpine");
+    expect(officialDistro("rockylinux:9")).toBe("redhat");
+    // Any Official Image's Alpine tag, listed or not.
+    expect(officialDistro("memcached:1.6-alpine")).toBe("alpine");
+    expect(officialDistro("memcached:1.6")).toBeNull();
+  });
+
+  it("does not guess the distribution of a digest alone or a variable tag where an image has several", () => {
+    expect(officialDistro("python@sha256:abc")).toBeNull();
+    expect(officialDistro("python:${PYTHON_VERSION}")).toBeNull();
+    expect(officialDistro("python:3.12@sha256:abc")).toBe("debian");
+    expect(officialDistro("alpine@sha256:abc")).toBe("alpine");
+    expect(officialDistro("debian:${DEBIAN_RELEASE}")).toBe("debian");
+  });
+
+  it("gives the shell and wget of the distribution", () => {
+    expect(officialDistroTraits("ubuntu:24.04")).toEqual({ sh: "dash", wget: "gnu" });
+    expect(officialDistroTraits("nginx:alpine")).toEqual({ sh: "busybox-ash", wget: "busybox" });
+    expect(officialDistroTraits("busybox:1.36")?.wget).toBe("busybox");
+    expect(officialDistroTraits("acme/app:1")).toBeNull();
+  });
+});

@@ -84,8 +84,8 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
 /**
  * `set -o pipefail && ` written before the RUN's script, as Docker's best practices write it. Only
  * where the shell that runs it is known to have the option: bash (a SHELL of the stage names it),
- * or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images: `alpine` itself or an official image
- * with an `alpine` tag. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
+ * or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images (`alpine` itself or an official image
+ * with an `alpine` tag) and of the `busybox` image. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
  * not by inserting a SHELL, which would also change the shell of every later RUN, CMD and
  * ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`
  * instead. Not for ONBUILD triggers or heredocs, nor when a pipeline of the RUN would

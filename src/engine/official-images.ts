@@ -19,7 +19,8 @@ const DISTROS: Readonly<Record<Distro, DistroTraits>> = {
   debian: { sh: "dash", wget: "gnu" },
   // BusyBox's applets are Alpine's /bin/sh and /bin/wget; `apk add wget` adds GNU wget as /usr/bin/wget.
   alpine: { sh: "busybox-ash", wget: "busybox" },
-  busybox: { sh: null, wget: "busybox" },
+  // The busybox image is BusyBox built with its defconfig and installed into /bin.
+  busybox: { sh: "busybox-ash", wget: "busybox" },
   // CentOS, Fedora, Rocky Linux, AlmaLinux and Amazon Linux.
   redhat: { sh: null, wget: null },
   windows: { sh: null, wget: null },

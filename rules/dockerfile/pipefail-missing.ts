@@ -122,8 +122,7 @@ function knowsPipefail(model: Parameters<typeof execShellScript>[0], stage: DfSt
   if (program === "bash") return true;
   if (shell && program !== "sh" && program !== "ash") return false;
   const ref = baseImageRef(model, stage);
-  if (!ref || ref.includes("$")) return false;
-  return officialDistroTraits(ref)?.sh === "busybox-ash";
+  return !!ref && officialDistroTraits(ref)?.sh === "busybox-ash";
 }
 
 const GREPS = ["grep", "egrep", "fgrep"];

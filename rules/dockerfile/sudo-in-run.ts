@@ -1,8 +1,9 @@
+import { baseImageRef } from "../../src/engine/image-refs.js";
 import { runInvocations, type Invocation } from "../../src/engine/invocations.js";
 import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { officialUser } from "../../src/engine/official-images.js";
-import { chainInstructions, stageChain } from "../../src/engine/stage-roles.js";
+import { chainInstructions } from "../../src/engine/stage-roles.js";
 import type { Fix } from "../../src/engine/types.js";
 import { imageDefaultsToNonRoot, isRootUser } from "../../src/engine/users.js";
 
@@ -66,17 +67,16 @@ function dropSudoFix(model: DockerfileModel, inv: Invocation): Fix | undefined {
   if (!command || /^[A-Za-z_][A-Za-z0-9_]*=/.test(command.value)) return undefined;
   const chain = chainInstructions(stage);
   const before = chain.slice(0, chain.indexOf(ins));
-  if (!runsAsRoot(stage, before)) return undefined;
+  if (!runsAsRoot(model, stage, before)) return undefined;
   if (before.some((b) => b.keyword === "ENV" && b.properties.some((p) => p.name === "PATH"))) return undefined;
   if (!keepsEnv && before.some((b) => b.keyword === "ENV" || b.keyword === "ARG")) return undefined;
   return { description: "Drop sudo", edits: [{ range: { start: c.nameWord.range.start, end: command.range.start }, text: "" }] };
 }
 
 /** True when the last USER before the RUN is root, or there is none and the base is an Official Image that runs as root. */
-function runsAsRoot(stage: DfStage, before: readonly { keyword: string; args: { value: string }[] }[]): boolean {
+function runsAsRoot(model: DockerfileModel, stage: DfStage, before: readonly { keyword: string; args: { value: string }[] }[]): boolean {
   const users = before.filter((b) => b.keyword === "USER" && b.args.length);
   if (users.length) return isRootUser(users[users.length - 1].args[0].value) === true;
-  const ref = stageChain(stage).at(-1)?.image?.ref;
-  if (!ref || ref.includes("$")) return false;
-  return officialUser(ref) === "root" && !imageDefaultsToNonRoot(ref);
+  const ref = baseImageRef(model, stage);
+  return !!ref && officialUser(ref) === "root" && !imageDefaultsToNonRoot(ref);
 }

@@ -1,4 +1,5 @@
 import { allRunCommands } from "../../src/engine/execform.js";
+import { baseImageRef } from "../../src/engine/image-refs.js";
 import { runInvocations, shortBundleHas, type Invocation } from "../../src/engine/invocations.js";
 import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
@@ -52,10 +53,8 @@ function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
   // Alpine keeps BusyBox's wget at /bin/wget beside GNU wget's /usr/bin/wget.
   if (!stage || !inv.command || !["wget", "/usr/bin/wget"].includes(inv.command.name)) return false;
   const chain = stageChain(stage);
-  const root = chain[chain.length - 1].image;
-  // A digest alone may pin any variant, an Alpine one too: the tag says which.
-  const known = root && (root.tag !== null || root.digest === null) && !root.ref.includes("$");
-  if (known && officialDistroTraits(root.ref)?.wget === "gnu") return true;
+  const base = baseImageRef(model, stage);
+  if (base && officialDistroTraits(base)?.wget === "gnu") return true;
   const at = inv.command.range.start;
   // The install's own name and its apk virtual package: deleting either brings BusyBox's wget back.
   let installed: string[] | null = null;

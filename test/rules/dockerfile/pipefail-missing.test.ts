@@ -67,6 +67,12 @@ ruleTester(rule, {
       output: "FROM python:3.12-alpine AS base\nFROM base\nRUN --mount=type=cache,target=/root/.cache \\\n  set -o pipefail && if true; then curl -fsSL https://x | sh; fi\n",
     },
     {
+      // Every tag of alpine is Alpine, one from a build argument too.
+      code: "ARG ALPINE_VERSION\nFROM alpine:${ALPINE_VERSION}\nRUN wget -qO- https://example.com/x.tgz | tar -xz\n",
+      errors: [{ messageId: "pipe", line: 3, column: 5, endLine: 3, endColumn: 50 }],
+      output: "ARG ALPINE_VERSION\nFROM alpine:${ALPINE_VERSION}\nRUN set -o pipefail && wget -qO- https://example.com/x.tgz | tar -xz\n",
+    },
+    {
       // The busybox image's /bin/sh is BusyBox ash too, built with its defconfig (ASH_BASH_COMPAT, so pipefail).
       code: "FROM busybox:1.37\nRUN wget -qO- https://example.com/x.tgz | tar -xz\n",
       errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 50 }],

@@ -20,6 +20,15 @@ ruleTester(rule, {
       output: "FROM index.docker.io/library/debian:12\nRUN make\n",
     },
     {
+      // Every tag of python runs as root, one from a build argument too, and so does a base named by a global ARG's default.
+      code: "ARG BASE=debian:12\nARG PY\nFROM python:${PY}-slim AS a\nRUN sudo make\nFROM ${BASE}\nRUN sudo make\n",
+      errors: [
+        { messageId: "sudo", line: 4, column: 5, endLine: 4, endColumn: 9 },
+        { messageId: "sudo", line: 6, column: 5, endLine: 6, endColumn: 9 },
+      ],
+      output: "ARG BASE=debian:12\nARG PY\nFROM python:${PY}-slim AS a\nRUN make\nFROM ${BASE}\nRUN make\n",
+    },
+    {
       // An Official Image whose Dockerfile ends with a non-root USER: sudo may be what switches to root.
       code: "FROM sonarqube:lts\nRUN sudo make\n",
       errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],

@@ -70,6 +70,13 @@ ruleTester(rule, {
       errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],
     },
     {
+      // every tag of debian is Debian: a digest alone, or a tag from a build argument, still says so;
+      // so does a base image named by a global ARG's default. A variable tag of python may be an Alpine one.
+      code: "ARG BASE=python:3.12-slim\nARG RELEASE\nFROM debian@sha256:0000000000000000000000000000000000000000000000000000000000000000 AS a\nRUN wget https://x\nFROM debian:${RELEASE} AS b\nRUN wget https://x\nFROM ${BASE} AS c\nRUN wget https://x\nFROM python:${RELEASE}\nRUN wget https://x\n",
+      errors: [4, 6, 8, 10].map((line) => ({ messageId: "progress", line, column: 5, endLine: line, endColumn: 9 })),
+      output: "ARG BASE=python:3.12-slim\nARG RELEASE\nFROM debian@sha256:0000000000000000000000000000000000000000000000000000000000000000 AS a\nRUN wget --progress=dot:giga https://x\nFROM debian:${RELEASE} AS b\nRUN wget --progress=dot:giga https://x\nFROM ${BASE} AS c\nRUN wget --progress=dot:giga https://x\nFROM python:${RELEASE}\nRUN wget https://x\n",
+    },
+    {
       // a digest beside a Debian tag: GNU wget
       code: "FROM python:3.12-slim@sha256:0000000000000000000000000000000000000000000000000000000000000000\nRUN wget https://x\n",
       errors: [{ messageId: "progress", line: 2, column: 5, endLine: 2, endColumn: 9 }],

@@ -49,7 +49,8 @@ const IMAGES: ReadonlyMap<string, ImageTraits> = new Map([
   ["alpine", root("alpine")],
   ["busybox", root("busybox")],
   ...["centos", "fedora", "rockylinux", "almalinux", "amazonlinux"].map((name) => [name, root("redhat")] as const),
-  // Debian- or Ubuntu-based (eclipse-temurin) by default, with Alpine or Windows tags beside.
+  // Debian- or Ubuntu-based (eclipse-temurin) by default; most have Alpine or Windows tags beside,
+  // and all are taken to, so that a digest alone says nothing.
   ...["python", "node", "golang", "ruby", "php", "perl", "rust", "openjdk", "eclipse-temurin", "postgres", "redis", "httpd", "nginx", "gcc"].map(
     (name) => [name, root("debian", true)] as const,
   ),

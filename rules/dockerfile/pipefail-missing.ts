@@ -84,8 +84,9 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
 /**
  * `set -o pipefail && ` written before the RUN's script, as Docker's best practices write it. Only
  * where the shell that runs it is known to have the option: bash (a SHELL of the stage names it),
- * or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images (`alpine` itself or an official image
- * with an `alpine` tag) and of the `busybox` image. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
+ * or /bin/sh is known to be bash (the official images of the Red Hat family: centos, fedora,
+ * rockylinux, almalinux, amazonlinux) or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images
+ * (`alpine` itself or an official image with an `alpine` tag) and of the `busybox` image. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
  * not by inserting a SHELL, which would also change the shell of every later RUN, CMD and
  * ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`
  * instead. Not for ONBUILD triggers or heredocs, nor when a pipeline of the RUN would
@@ -122,7 +123,8 @@ function knowsPipefail(model: Parameters<typeof execShellScript>[0], stage: DfSt
   if (program === "bash") return true;
   if (shell && program !== "sh" && program !== "ash") return false;
   const ref = baseImageRef(model, stage);
-  return !!ref && officialDistroTraits(ref)?.sh === "busybox-ash";
+  const sh = ref ? officialDistroTraits(ref)?.sh : null;
+  return sh === "busybox-ash" || sh === "bash";
 }
 
 const GREPS = ["grep", "egrep", "fgrep"];

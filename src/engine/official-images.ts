@@ -21,8 +21,8 @@ const DISTROS: Readonly<Record<Distro, DistroTraits>> = {
   alpine: { sh: "busybox-ash", wget: "busybox" },
   // The busybox image is BusyBox built with its defconfig and installed into /bin.
   busybox: { sh: "busybox-ash", wget: "busybox" },
-  // CentOS, Fedora, Rocky Linux, AlmaLinux and Amazon Linux.
-  redhat: { sh: null, wget: null },
+  // CentOS, Fedora, Rocky Linux, AlmaLinux and Amazon Linux: their bash package provides /bin/sh.
+  redhat: { sh: "bash", wget: null },
   windows: { sh: null, wget: null },
 };
 

@@ -50,6 +50,7 @@ describe("official image traits", () => {
     expect(officialDistroTraits("ubuntu:24.04")).toEqual({ sh: "dash", wget: "gnu" });
     expect(officialDistroTraits("nginx:alpine")).toEqual({ sh: "busybox-ash", wget: "busybox" });
     expect(officialDistroTraits("busybox:1.36")).toEqual({ sh: "busybox-ash", wget: "busybox" });
+    expect(officialDistroTraits("amazonlinux:2023")).toEqual({ sh: "bash", wget: null });
     expect(officialDistroTraits("acme/app:1")).toBeNull();
   });
 });

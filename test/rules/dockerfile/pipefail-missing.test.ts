@@ -79,6 +79,12 @@ ruleTester(rule, {
       output: "FROM busybox:1.37\nRUN set -o pipefail && wget -qO- https://example.com/x.tgz | tar -xz\n",
     },
     {
+      // The /bin/sh of the Red Hat family's images (CentOS, Fedora, Rocky Linux, AlmaLinux, Amazon Linux) is bash.
+      code: "FROM rockylinux:9-minimal\nRUN curl -fsSL https://x | sh\n",
+      errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 30 }],
+      output: "FROM rockylinux:9-minimal\nRUN set -o pipefail && curl -fsSL https://x | sh\n",
+    },
+    {
       // A bash SHELL without -o pipefail: bash knows the option, whatever the image.
       code: "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN curl -fsSL https://x | sh\n",
       errors: [{ messageId: "pipe", line: 3, column: 5, endLine: 3, endColumn: 30 }],

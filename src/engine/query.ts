@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import type { ComposeModel, ComposeService, YamlPath } from "./parse/compose.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
+import { stageChain } from "./stage-roles.js";
 import type { Range } from "./types.js";
 
 /** Strips a leading path: `/usr/bin/apt-get` → `apt-get`. */
@@ -170,11 +171,7 @@ export function locateDeepestKey(model: ComposeModel, path: YamlPath, minLength:
  */
 export function runnableStages(model: DockerfileModel, project: import("./project.js").Project): Set<DfStage> {
   const roots = [model.finalStage, ...project.servicesBuilding(model.path).map((s) => s.stage)];
-  const out = new Set<DfStage>();
-  for (const root of roots) {
-    for (let s = root, depth = 0; s && depth < 100 && !out.has(s); s = s.baseStage, depth++) out.add(s);
-  }
-  return out;
+  return new Set(roots.flatMap((root) => (root ? stageChain(root) : [])));
 }
 
 /**

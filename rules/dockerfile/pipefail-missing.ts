@@ -86,9 +86,9 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
  * where the shell that runs it is known to have the option: bash (a SHELL of the stage names it),
  * or /bin/sh is known to be bash (the official images of the Red Hat family: centos, fedora,
  * rockylinux, almalinux, amazonlinux) or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images
- * (`alpine` itself or an official image with an `alpine` tag) and of the `busybox` image. Not on Debian and Ubuntu, whose dash may not know it (the build would then fail), and
- * not by inserting a SHELL, which would also change the shell of every later RUN, CMD and
- * ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`
+ * (`alpine` itself or an official image with an `alpine` tag) and of the `busybox` image. Not on
+ * Debian and Ubuntu, whose dash may not know it (the build would then fail), and not by inserting
+ * a SHELL, which would also change the shell of every later RUN, CMD and ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`
  * instead. Not for ONBUILD triggers or heredocs, nor when a pipeline of the RUN would
  * start failing by design: one fed by `yes`, one whose reader stops early (`head`, `grep -q`),
  * which kills the writer with SIGPIPE, or one with a `grep` before its last command (a grep that

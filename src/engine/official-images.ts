@@ -1,8 +1,8 @@
 /**
  * What is known of Docker Official Images (Docker Hub's `library/` repositories): the user they run
  * as, and the distribution their tags are built on, which decides the shell /bin/sh is and the wget
- * that `wget` runs. Each entry holds what the image's own Dockerfiles (github.com/docker-library)
- * show; an image or a trait not listed is unknown, and the rules that ask then do not guess.
+ * that `wget` runs, as the images' Dockerfiles (github.com/docker-library) and the distributions'
+ * packages show them; an image or a trait not listed is unknown, and the rules that ask then do not guess.
  */
 
 /** A distribution as far as the rules ask: Debian and Ubuntu share their /bin/sh (dash) and their wget (GNU). */

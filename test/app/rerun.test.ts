@@ -1,6 +1,6 @@
 import nock from "nock";
 import { GitHubMock } from "./support/github-mock.js";
-import { checkRunPayload, checkSuitePayload, commentPayload, reviewCommentPayload } from "./support/payloads.js";
+import { checkRunPayload, checkSuitePayload, commentPayload, pullRequestPayload, reviewCommentPayload } from "./support/payloads.js";
 import { createTestApp, type TestApp } from "./support/probot.js";
 
 const BASE = "b".repeat(40);
@@ -58,6 +58,31 @@ describe("re-runs", () => {
     const done = updates.filter((s) => s.path.endsWith("/check-runs/7")).at(-1)!.body;
     expect(done.output.summary).toContain(`Re-run was asked for \`${OLD.slice(0, 7)}\`, which is no longer this pull request's head`);
     expect(app.outcomes).toMatchObject([{ result: "published", headSha: HEAD }]);
+  });
+
+  it("on an older commit, when reading the PR fails while a push replaces the run: the push's run answers that commit's check", async () => {
+    const OLD = "0a".repeat(20);
+    // The re-run's PR read fails, and a push arrives while it is on its way.
+    gh.scope.get("/repos/Codertocat/Hello-World/pulls/4").reply((_uri, _body, done) => {
+      void app.probot.receive({ id: "push", name: "pull_request", payload: pullRequestPayload("synchronize", { number: 4, head: HEAD, base: BASE }) } as never).then(() => done(null, [404, { message: "Not Found" }]));
+    });
+    gh.pull({ number: 4, head: HEAD, base: BASE })
+      .config(null)
+      .checkCreate()
+      .files(4, [{ filename: "Dockerfile", status: "added", after: file }])
+      .tree(HEAD, { Dockerfile: file })
+      .blobs([file])
+      .reviewComments(4, [])
+      .createReview(4)
+      .checkUpdates()
+      .checkUpdates(4);
+    await app.receive("check_run", checkRunPayload("rerequested", { head: OLD, pulls: [], externalId: "4" }));
+    await app.dockaudit.idle();
+    gh.assertDone();
+    const old = gh.sent.filter((s) => s.op === "checks/update" && s.path.endsWith("/check-runs/4")).map((s) => s.body);
+    expect(old).toEqual([expect.objectContaining({ conclusion: "neutral", output: expect.objectContaining({ title: "Superseded by a newer commit" }) })]);
+    expect(app.outcomes.map((o) => [o.trigger, o.result])).toEqual([["check_run.rerequested", "failed"], ["pull_request.synchronize", "published"]]);
+    expect(app.logs.find((l) => l.msg?.includes("re-run") && l.checkRuns)).toMatchObject({ checkRuns: [4] });
   });
 
   it("on the head's own run: no other run is touched", async () => {

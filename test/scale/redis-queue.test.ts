@@ -129,6 +129,35 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
     expect(started).toHaveLength(3);
   });
 
+  it("hands the re-runs a superseded run ended without answering to the request that replaced it", async () => {
+    const started: Started[] = [];
+    const { q } = open("w", started, { attempts: 1 });
+    await q.enqueue(job(7, "a", { rerequestedChecks: [{ id: 41, headSha: "old" }] }));
+    await until(() => started.length === 1, "the re-run");
+    await q.enqueue(job(7, "b"));
+    // It failed before it read the head: the re-run of check 41 has no answer yet.
+    started[0].finish(new Error("GitHub answered 404"));
+    await until(() => started.length === 2, "the newer request");
+    expect(started[1].job).toMatchObject({ headSha: "b", rerequestedChecks: [{ id: 41, headSha: "old" }] });
+    expect(started[1].job.force).toBe(false);
+    started[1].finish();
+    await q.idle();
+  });
+
+  it("hands nothing over once the run has answered its re-runs", async () => {
+    const started: Started[] = [];
+    const { q } = open("w", started, { attempts: 1 });
+    await q.enqueue(job(8, "a", { rerequestedChecks: [{ id: 42, headSha: "old" }] }));
+    await until(() => started.length === 1, "the re-run");
+    await started[0].control.answered?.([{ id: 42, headSha: "old" }]);
+    await q.enqueue(job(8, "b"));
+    started[0].finish();
+    await until(() => started.length === 2, "the newer request");
+    expect(started[1].job.rerequestedChecks).toBeUndefined();
+    started[1].finish();
+    await q.idle();
+  });
+
   it("shares 20 PRs between two workers and runs each exactly once", async () => {
     const started: Started[] = [];
     const { q: a } = open("a", started, { auto: true, concurrency: 2 });

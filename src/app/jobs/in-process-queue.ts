@@ -1,10 +1,12 @@
-import { mergeJobs, type Job } from "./job.js";
+import { mergeJobs, withOpenChecks, withoutAnswered, type Job } from "./job.js";
 import type { EnqueueResult, JobQueue, JobRunner, QueueStats } from "./queue.js";
 import { jobForRetry, retryDelayMs, RetryLater, type RetrySettings } from "./retry-policy.js";
 
 interface Running {
   job: Job;
   superseded: boolean;
+  /** Re-run checks the run has answered. */
+  answered: Set<number>;
 }
 
 interface Waiting {
@@ -76,19 +78,33 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
 
   const start = (entry: Waiting) => {
     const { job } = entry;
-    const slot: Running = { job, superseded: false };
+    const slot: Running = { job, superseded: false, answered: new Set() };
     running.set(job.key, slot);
     void (async () => {
+      let retried = false;
       try {
-        await run(job, { superseded: () => slot.superseded, attempt: entry.attempt, finalAttempt: entry.attempt >= retry.attempts, resumed: entry.resumed });
+        const answered = (checks: readonly { id: number }[]) => void checks.forEach((c) => slot.answered.add(c.id));
+        await run(job, { superseded: () => slot.superseded, attempt: entry.attempt, finalAttempt: entry.attempt >= retry.attempts, resumed: entry.resumed, answered });
       } catch (error) {
-        if (error instanceof RetryLater && entry.attempt < retry.attempts && !closed) requeue(jobForRetry(job, error), entry, error);
+        retried = error instanceof RetryLater && entry.attempt < retry.attempts && !closed;
+        if (retried) requeue(jobForRetry(job, error as RetryLater), entry, error as RetryLater);
         else options.onError?.(error, job);
       } finally {
         running.delete(job.key);
+        if (!retried) handOverReruns(withoutAnswered(job, slot.answered));
         pump();
       }
     })();
+  };
+
+  /**
+   * Re-runs a run ended without answering (it failed before it read the PR's head) go to the
+   * request that replaced it: the newer request was queued without them, taken as answered.
+   */
+  const handOverReruns = (left: Job) => {
+    const next = pending.get(left.key);
+    if (!next || !left.rerequestedChecks?.length) return;
+    pending.set(left.key, { ...next, job: { ...next.job, rerequestedChecks: withOpenChecks(left.rerequestedChecks, next.job.rerequestedChecks ?? []) } });
   };
 
   /** Back in the queue after its backoff, or folded into a newer request that arrived meanwhile. */
@@ -109,7 +125,8 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
       if (active) {
         active.superseded = true;
         // The running job finishes its own open checks (or hands them back through RetryLater), and
-        // has answered the re-runs that asked for it when it started.
+        // answers the re-runs that asked for it once it has read the head: those it could not
+        // answer are handed over when it ends.
         const carried = mergeJobs({ ...active.job, openChecks: undefined, rerequestedChecks: undefined }, job);
         pending.set(job.key, waiting ? { ...waiting, job: mergeJobs(waiting.job, carried), attempt: 1, readyAt: 0 } : { job: carried, since: now(), attempt: 1, resumed: false, readyAt: 0 });
         return waiting ? "coalesced" : "queued";

@@ -77,6 +77,13 @@ export function mergeJobs(older: Job, newer: Job): Job {
   };
 }
 
+/** The job without the re-run checks in `answered`. */
+export function withoutAnswered(job: Job, answered: ReadonlySet<number>): Job {
+  const { rerequestedChecks, ...rest } = job;
+  const left = (rerequestedChecks ?? []).filter((c) => !answered.has(c.id));
+  return left.length ? { ...rest, rerequestedChecks: left } : rest;
+}
+
 /** `a` then `b`, one entry per check run id. */
 export function withOpenChecks(a: readonly OpenCheck[], b: readonly OpenCheck[]): OpenCheck[] {
   const byId = new Map<number, OpenCheck>();

@@ -1,4 +1,4 @@
-import type { Job } from "./job.js";
+import type { Job, OpenCheck } from "./job.js";
 
 export interface JobControl {
   /** True once a newer job for the same key arrived: the run must publish nothing. May ask Redis. */
@@ -20,6 +20,12 @@ export interface JobControl {
    * another replica runs it from then on, so this run must write nothing more to GitHub.
    */
   handedBack?(): boolean;
+  /**
+   * The run has answered these re-run checks (see `Job.rerequestedChecks`): no later run of this
+   * request (a retry, a take-over) answers them again. Those a run ends without answering are
+   * handed to the request that replaced it, when one waits.
+   */
+  answered?(checks: readonly OpenCheck[]): void | Promise<void>;
 }
 
 export type JobRunner = (job: Job, control: JobControl) => Promise<void>;

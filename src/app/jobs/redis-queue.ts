@@ -1,7 +1,7 @@
 import { Job as BullJobClass, Queue, Worker, type Job as BullJob } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { Job } from "./job.js";
+import { withoutAnswered, type Job } from "./job.js";
 import type { EnqueueResult, JobQueue, JobRunner, QueueStats } from "./queue.js";
 import { createRequestStore, type RequestStore } from "./redis-requests.js";
 import { DEFAULT_RETRY, jobForRetry, retryDelayMs, RetryLater, type RetrySettings } from "./retry-policy.js";
@@ -64,6 +64,7 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
       const attempt = bull.attemptsMade + 1;
       const finalAttempt = attempt >= retry.attempts;
       const resumed = taken.resumed || bull.attemptsStarted > attempt;
+      const answered = new Set<number>();
       options.log.info({ key, attempt, resumed, job: bull.id }, "run started");
       try {
         await run(taken.job, {
@@ -72,6 +73,7 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
           finalAttempt,
           resumed,
           handedBack: () => handedBack.has(id),
+          answered: (checks) => void checks.forEach((c) => answered.add(c.id)),
         });
       } catch (error) {
         if (handedBack.has(id)) return "handed back";
@@ -83,7 +85,7 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
       }
       // A run handed back is another replica's now: its request stays current for that one.
       if (handedBack.has(id)) return "handed back";
-      await store.finish(key);
+      await store.finish(key, withoutAnswered(taken.job, answered));
       return "done";
     } finally {
       active.delete(id);

@@ -20,8 +20,11 @@ export interface RequestStore {
   take(key: string): Promise<Taken>;
   /** The merged job a retried run will take again (with the check runs it left open). */
   handBack(job: Job): Promise<void>;
-  /** The run is over: forget what it took. */
-  finish(key: string): Promise<void>;
+  /**
+   * The run is over: forget what it took. `unanswered`: re-runs it could not answer, handed to
+   * the request that waits for the key, when one does.
+   */
+  finish(key: string, unanswered?: Job): Promise<void>;
   generation(key: string): Promise<number>;
 }
 
@@ -45,6 +48,12 @@ if #items > 0 then
   redis.call('EXPIRE', KEYS[1], ARGV[1])
 end
 return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[3]) or '0', resumed }
+`;
+
+/** Ends the run: its re-runs left unanswered go first in the waiting requests, if any wait. */
+const FINISH = `
+if ARGV[1] ~= '' and redis.call('LLEN', KEYS[2]) > 0 then redis.call('LPUSH', KEYS[2], ARGV[1]) end
+redis.call('DEL', KEYS[1])
 `;
 
 export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestStore {
@@ -73,8 +82,11 @@ export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestS
       return { job, generation: Number(generation), resumed: resumed === 1 };
     },
     handBack: setCurrent,
-    async finish(key) {
-      await redis.del(k("cur", key));
+    async finish(key, unanswered) {
+      const left = unanswered?.rerequestedChecks ?? [];
+      // Only the re-runs travel: the request's comments were answered, its checks completed.
+      const carrier = left.length ? JSON.stringify({ ...unanswered, force: false, commentIds: [], reviewCommentIds: undefined, openChecks: undefined, rerequestedChecks: left }) : "";
+      await redis.eval(FINISH, 2, k("cur", key), k("req", key), carrier);
     },
     async generation(key) {
       return Number((await redis.get(k("gen", key))) ?? 0);

@@ -21,7 +21,7 @@ import { closeFixedComments } from "../github/threads.js";
 import { getTree } from "../github/tree.js";
 import type { GitHub, PullRef } from "../github/types.js";
 import { decidePublication } from "./decide-publication.js";
-import type { Job } from "./job.js";
+import type { Job, OpenCheck } from "./job.js";
 import type { JobControl, JobRunner } from "./queue.js";
 import { isTransient, RetryLater } from "./retry-policy.js";
 
@@ -102,6 +102,12 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   const inFlight: Promise<unknown>[] = [];
   const beside = <T>(p: Promise<T>): Promise<T> => (inFlight.push(p.catch(() => undefined)), p);
   const listing = new AbortController();
+  const answeredReruns = new Set<number>();
+  const answer = async (checks: readonly OpenCheck[]) => {
+    if (!checks.length) return;
+    for (const c of checks) answeredReruns.add(c.id);
+    await Promise.resolve(control.answered?.(checks)).catch((err) => deps.log.warn({ err, key: job.key }, "could not record the answered re-runs"));
+  };
   const answerComments = async (content: "rocket" | "confused") => {
     const comments = [...job.commentIds.map((id) => ({ id, kind: "issue" as const })), ...(job.reviewCommentIds ?? []).map((id) => ({ id, kind: "review" as const }))];
     for (const { id, kind } of comments) await react(gh, repo, id, content, kind).catch((e) => deps.log.warn({ err: e, comment: id }, "could not react"));
@@ -119,10 +125,15 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
     }
     // Re-runs asked on commits the PR has moved past: answered on their own runs, the head is audited.
     const olderReruns = pull.state === "open" ? (job.rerequestedChecks ?? []).filter((c) => c.headSha !== pull.headSha && !carried.some((o) => o.id === c.id)) : [];
+    const unanswered = new Set<number>();
     for (const older of olderReruns) {
-      await completeCheckRun(gh, repo, older.id, { conclusion: "neutral", output: rerunOnOlderCommitOutput(pull.headSha), completedAt: now() })
-        .catch((err) => deps.log.warn({ err, key: job.key, checkRun: older.id }, "could not complete the re-run of an older commit"));
+      await completeCheckRun(gh, repo, older.id, { conclusion: "neutral", output: rerunOnOlderCommitOutput(pull.headSha), completedAt: now() }).catch((err) => {
+        unanswered.add(older.id);
+        deps.log.warn({ err, key: job.key, checkRun: older.id }, "could not complete the re-run of an older commit");
+      });
     }
+    // The head read, every re-run has its answer: on its own run, or this run's check on the head.
+    await answer((job.rerequestedChecks ?? []).filter((c) => !unanswered.has(c.id)));
     if (pull.state !== "open") {
       if (job.commentIds.length || job.reviewCommentIds?.length) await replyOnPullRequest(gh, repo, job.pullNumber, "dockaudit audits open pull requests only; this one is closed, so nothing was run.");
       await answerComments("confused");
@@ -279,6 +290,8 @@ async function runJob(job: Job, control: JobControl, deps: RunnerDeps): Promise<
   } finally {
     listing.abort();
     await Promise.all(inFlight);
+    const leftReruns = (job.rerequestedChecks ?? []).filter((c) => !answeredReruns.has(c.id)).map((c) => c.id);
+    if (leftReruns.length) deps.log.warn({ key: job.key, checkRuns: leftReruns, result: outcome.result, error: outcome.error }, "re-runs not answered by this run: a retry, or the request that replaced it, answers them");
     outcome.durationMs = now().getTime() - startedAt.getTime();
     deps.log.info(
       { repo: `${job.owner}/${job.repo}`, pr: job.pullNumber, head: outcome.headSha, trigger: job.trigger, result: outcome.result, conclusion: outcome.conclusion, durationMs: outcome.durationMs, findings: outcome.findings, comments: outcome.comments, annotations: outcome.annotations, apiCalls: totalRequests(requests), apiCallsByKind: requests },

@@ -158,6 +158,38 @@ describeWithRedis("the BullMQ job queue on a real Redis", () => {
     await q.idle();
   });
 
+  it("drops a re-run from the request once answered: a retry does not answer it again", async () => {
+    const started: Started[] = [];
+    const { q } = open("w", started, { attempts: 2 });
+    await q.enqueue(job(9, "a", { rerequestedChecks: [{ id: 43, headSha: "old" }, { id: 44, headSha: "older" }] }));
+    await until(() => started.length === 1, "the first attempt");
+    // Answered twice (idempotent), then the run fails for a moment after it.
+    await started[0].control.answered?.([{ id: 43, headSha: "old" }]);
+    await started[0].control.answered?.([{ id: 43, headSha: "old" }]);
+    started[0].finish(new RetryLater("GitHub answered 502"));
+    await until(() => started.length === 2, "the retry");
+    expect(started[1].job.rerequestedChecks).toEqual([{ id: 44, headSha: "older" }]);
+    started[1].finish();
+    await q.idle();
+    const redis = clients[clients.length - 1].redis;
+    expect(await redis.exists(`${prefix}:ans:${started[1].job.key}`)).toBe(0);
+  });
+
+  it("drops a re-run from the request once answered: a worker taking over a dead one's run does not answer it again", async () => {
+    const started: Started[] = [];
+    const { q: doomed, c: doomedClients } = open("doomed", started, { lockDurationMs: 1000, shutdownMs: 100 });
+    await doomed.enqueue(job(10, "a", { rerequestedChecks: [{ id: 45, headSha: "old" }] }));
+    await until(() => started.length === 1, "the first worker's run");
+    await started[0].control.answered?.([{ id: 45, headSha: "old" }]);
+    doomedClients.workerRedis.disconnect();
+    doomedClients.redis.disconnect();
+    const { q: survivor } = open("survivor", started, { auto: true, lockDurationMs: 1000 });
+    await until(() => started.length === 2, "the take-over", 10_000);
+    expect(started[1]).toMatchObject({ worker: "survivor", control: { resumed: true } });
+    expect(started[1].job.rerequestedChecks).toBeUndefined();
+    await survivor.idle();
+  });
+
   it("shares 20 PRs between two workers and runs each exactly once", async () => {
     const started: Started[] = [];
     const { q: a } = open("a", started, { auto: true, concurrency: 2 });

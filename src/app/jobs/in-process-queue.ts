@@ -87,7 +87,7 @@ export function createInProcessQueue(run: JobRunner, options: InProcessQueueOpti
         await run(job, { superseded: () => slot.superseded, attempt: entry.attempt, finalAttempt: entry.attempt >= retry.attempts, resumed: entry.resumed, answered });
       } catch (error) {
         retried = error instanceof RetryLater && entry.attempt < retry.attempts && !closed;
-        if (retried) requeue(jobForRetry(job, error as RetryLater), entry, error as RetryLater);
+        if (retried) requeue(jobForRetry(withoutAnswered(job, slot.answered), error as RetryLater), entry, error as RetryLater);
         else options.onError?.(error, job);
       } finally {
         running.delete(job.key);

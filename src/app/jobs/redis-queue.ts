@@ -73,12 +73,15 @@ export function createRedisQueue(run: JobRunner, options: RedisQueueOptions): Jo
           finalAttempt,
           resumed,
           handedBack: () => handedBack.has(id),
-          answered: (checks) => void checks.forEach((c) => answered.add(c.id)),
+          answered: async (checks) => {
+            for (const c of checks) answered.add(c.id);
+            await store.answered(key, checks.map((c) => c.id));
+          },
         });
       } catch (error) {
         if (handedBack.has(id)) return "handed back";
         if (error instanceof RetryLater && !finalAttempt) {
-          await store.handBack(jobForRetry(taken.job, error));
+          await store.handBack(jobForRetry(withoutAnswered(taken.job, answered), error));
           throw error;
         }
         options.log.error({ err: error, key }, "job crashed");

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { mergeJobs, type Job } from "./job.js";
+import { mergeJobs, withoutAnswered, type Job } from "./job.js";
 
 /**
  * What each pull request asked for, kept in Redis beside the BullMQ queue, so that any replica
@@ -10,7 +10,9 @@ import { mergeJobs, type Job } from "./job.js";
  * - `cur` — the requests the current run took (one merged job); present while a run holds
  *   them, so a run that finds it at start knows an earlier attempt did not finish;
  * - `gen` — a counter bumped by every request: a run that took generation g is superseded as
- *   soon as the counter passes g.
+ *   soon as the counter passes g;
+ * - `ans` — the ids of the re-run checks the current run has answered: a retry or a take-over of
+ *   the run takes its requests without them, so no check gets the same answer twice.
  * BullMQ carries only the key; every run reads its work from here.
  */
 export interface RequestStore {
@@ -20,6 +22,8 @@ export interface RequestStore {
   take(key: string): Promise<Taken>;
   /** The merged job a retried run will take again (with the check runs it left open). */
   handBack(job: Job): Promise<void>;
+  /** The current run answered these re-run checks (idempotent). */
+  answered(key: string, checkIds: readonly number[]): Promise<void>;
   /**
    * The run is over: forget what it took. `unanswered`: re-runs it could not answer, handed to
    * the request that waits for the key, when one does.
@@ -47,13 +51,13 @@ if #items > 0 then
   redis.call('DEL', KEYS[2])
   redis.call('EXPIRE', KEYS[1], ARGV[1])
 end
-return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[3]) or '0', resumed }
+return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[3]) or '0', resumed, redis.call('SMEMBERS', KEYS[4]) }
 `;
 
 /** Ends the run: its re-runs left unanswered go first in the waiting requests, if any wait. */
 const FINISH = `
 if ARGV[1] ~= '' and redis.call('LLEN', KEYS[2]) > 0 then redis.call('LPUSH', KEYS[2], ARGV[1]) end
-redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[3])
 `;
 
 export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestStore {
@@ -74,19 +78,24 @@ export function createRequestStore(redis: Redis, prefix = "dockaudit"): RequestS
       return Number(results?.[0]?.[1] ?? 1);
     },
     async take(key) {
-      const [items, generation, resumed] = (await redis.eval(TAKE, 3, k("cur", key), k("req", key), k("gen", key), TTL_SECONDS)) as [string[], string, number];
+      const [items, generation, resumed, answered] = (await redis.eval(TAKE, 4, k("cur", key), k("req", key), k("gen", key), k("ans", key), TTL_SECONDS)) as [string[], string, number, string[]];
       const jobs = items.map((text) => JSON.parse(text) as Job);
-      const job = jobs.length ? jobs.reduce((older, newer) => mergeJobs(older, newer)) : null;
+      const merged = jobs.length ? jobs.reduce((older, newer) => mergeJobs(older, newer)) : null;
+      const job = merged && answered.length ? withoutAnswered(merged, new Set(answered.map(Number))) : merged;
       // Keep one merged entry.
       if (job && jobs.length > 1) await setCurrent(job);
       return { job, generation: Number(generation), resumed: resumed === 1 };
     },
     handBack: setCurrent,
+    async answered(key, checkIds) {
+      if (!checkIds.length) return;
+      await redis.multi().sadd(k("ans", key), ...checkIds.map(String)).expire(k("ans", key), TTL_SECONDS).exec();
+    },
     async finish(key, unanswered) {
       const left = unanswered?.rerequestedChecks ?? [];
       // Only the re-runs travel: the request's comments were answered, its checks completed.
       const carrier = left.length ? JSON.stringify({ ...unanswered, force: false, commentIds: [], reviewCommentIds: undefined, openChecks: undefined, rerequestedChecks: left }) : "";
-      await redis.eval(FINISH, 2, k("cur", key), k("req", key), carrier);
+      await redis.eval(FINISH, 3, k("cur", key), k("req", key), k("ans", key), carrier);
     },
     async generation(key) {
       return Number((await redis.get(k("gen", key))) ?? 0);

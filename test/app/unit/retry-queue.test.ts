@@ -68,6 +68,18 @@ describe("retries in the in-process queue", () => {
     expect(errors).toHaveLength(2);
   });
 
+  it("retries without the re-runs the failed attempt answered", async () => {
+    const { started, run } = controllable();
+    const q = createInProcessQueue(run, { retry });
+    q.enqueue(job(5, "a", { rerequestedChecks: [{ id: 40, headSha: "old" }, { id: 41, headSha: "older" }] }));
+    await started[0].control.answered?.([{ id: 40, headSha: "old" }]);
+    started[0].finish(new RetryLater("502"));
+    await until(() => started.length === 2);
+    expect(started[1].job.rerequestedChecks).toEqual([{ id: 41, headSha: "older" }]);
+    started[1].finish();
+    await q.idle();
+  });
+
   it("merges open checks without repeating one", () => {
     const merged = mergeJobs(job(1, "a", { openChecks: [{ id: 1, headSha: "a" }] }), job(1, "b", { openChecks: [{ id: 1, headSha: "a" }, { id: 2, headSha: "b" }] }));
     expect(merged.openChecks).toEqual([{ id: 1, headSha: "a" }, { id: 2, headSha: "b" }]);

@@ -4,7 +4,7 @@ import { compareFindings, type Comparison } from "./markdown/compare.js";
 import { countsLine, filesLine } from "./markdown/counts.js";
 import { fileHeading, findingLine, groupByFile, type FindingMarks } from "./markdown/findings.js";
 import { gradeTable } from "./markdown/grades.js";
-import { coverageLine, serviceMatrix } from "./markdown/services.js";
+import { coverageLine, listedServices, MAX_SERVICE_ROWS, serviceMatrix } from "./markdown/services.js";
 import { cutToBytes, LINE_BREAK, plural } from "./markdown/text.js";
 import { mermaidTopology } from "./markdown/topology.js";
 
@@ -63,7 +63,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (shownNotes < notes.length) omitted.push(plural(notes.length - shownNotes, "note"));
   addOrOmit(`${gradeTable(report, options.base)}\n`, "the grade table");
   addOrOmit(`${countsLine(report, comparison)}\n${filesLine(report)}\n`, "the counts");
-  addOrOmit(servicesBlock(report, options.base), "the service matrix");
+  const services = addServices(budget, report, options.base);
+  if (services) omitted.push(services);
   addOrOmit(topologyBlock(report), "the topology");
 
   const marks: FindingMarks = comparison ? { added: new Set(comparison.added.map((f) => f.fingerprint)) } : {};
@@ -85,10 +86,23 @@ function headingBlock(report: Report, heading: string): string {
   return `## ${heading}: overall ${grade} (${score}/100)\n`;
 }
 
-function servicesBlock(report: Report, base?: Report): string {
-  if (!report.services.length) return "";
+function servicesBlock(report: Report, base: Report | undefined, maxRows: number): string {
   const coverage = coverageLine(report.coverage, base?.coverage);
-  return `### Services\n\n${serviceMatrix(report.services)}\n${coverage ? `\nCoverage: ${coverage}\n` : ""}`;
+  return `### Services\n\n${serviceMatrix(report.services, maxRows, report.findings)}\n${coverage ? `\nCoverage: ${coverage}\n` : ""}`;
+}
+
+/**
+ * The service matrix with as many rows as the budget holds, the services with the most severe
+ * findings first when not all fit. Returns what was left out, for the closing note.
+ */
+function addServices(budget: Budget, report: Report, base?: Report): string | null {
+  if (!report.services.length) return null;
+  const listed = listedServices(report.services);
+  let rows = Math.min(MAX_SERVICE_ROWS, listed);
+  if (budget.add(servicesBlock(report, base, rows))) return null;
+  while (rows > 1 && !budget.fits(servicesBlock(report, base, rows))) rows--;
+  if (listed && budget.add(servicesBlock(report, base, rows))) return `${listed - rows} of ${listed} service rows`;
+  return "the service matrix";
 }
 
 function topologyBlock(report: Report): string {

@@ -164,6 +164,26 @@ describe("services", () => {
     expect(serviceMatrix(Array(60).fill(head.services[1]), 50)).toContain("10 more services not shown");
   });
 
+  it("shows as many rows as fit when the whole matrix would pass the limit, the services with the most severe findings first", () => {
+    // 40 services; only the last one in the file publishes a port on every interface (a warning).
+    const lines = ["services:"];
+    for (let i = 0; i < 40; i++) {
+      lines.push(`  svc-${i}:`, `    image: registry.example.com/platform-team/service-number-${i}:1.0.${i}`, "    ports:", `      - "${i === 39 ? "" : "127.0.0.1:"}${8000 + i}:80"`);
+    }
+    const many = audit([{ path: "compose.yaml", content: `${lines.join("\n")}\n` }], TEST_RULES);
+    expect(many.findings.map((f) => f.service)).toEqual(["svc-39"]);
+    const md = renderMarkdown(many, { maxLength: 5000 });
+    expect(byteLength(md)).toBeLessThanOrEqual(5000);
+    const rows = md.split("\n").filter((l) => l.startsWith("| `svc-"));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]).toContain("`svc-39`");
+    expect(md).toContain(`_${40 - rows.length} more services not shown (those with the fewest and least severe findings)._`);
+    expect(md).toMatch(new RegExp(`Not shown to stay under GitHub's 5,000-character limit: ${40 - rows.length} of 40 service rows`));
+    // The rows kept read in the matrix's own order after the most severe ones.
+    expect(rows.slice(1).map((r) => Number(/svc-(\d+)/.exec(r)![1]))).toEqual(Array.from({ length: rows.length - 1 }, (_, i) => i));
+  });
+
   it("marks ports published on every interface, and root users", () => {
     expect(portsCell({ ...head.services[0], ports: [{ published: "8080", target: "80", hostIp: null, protocol: "tcp" }] })).toBe("🌐 `8080→80`");
     expect(portsCell({ ...head.services[0], ports: [{ published: "5432", target: "5432", hostIp: "127.0.0.1", protocol: "tcp" }] })).toBe("`127.0.0.1:5432→5432`");

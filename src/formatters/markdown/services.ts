@@ -1,26 +1,49 @@
-import type { Coverage, ServiceSummary } from "../../engine/index.js";
+import type { Coverage, Finding, ServiceSummary } from "../../engine/index.js";
 import { cell, codeCell, percent } from "./text.js";
 
 export const MAX_SERVICE_ROWS = 50;
 
-/** One row per Compose service: how it is built and run, the facts reviewers check first. */
-export function serviceMatrix(services: readonly ServiceSummary[], maxRows = MAX_SERVICE_ROWS): string {
+/**
+ * One row per Compose service: how it is built and run, the facts reviewers check first. Past
+ * `maxRows`, the rows kept are those of the services with the most severe findings (`findings`),
+ * then the most findings, listed first; ties keep the matrix's order.
+ */
+export function serviceMatrix(services: readonly ServiceSummary[], maxRows = MAX_SERVICE_ROWS, findings: readonly Finding[] = []): string {
   const fragments = services.filter((s) => s.partial).length;
   const listed = services.filter((s) => !s.partial);
   const fragmentNote = fragments ? `\n\n_${fragments} override fragment${fragments === 1 ? "" : "s"} (services that only add settings to a service of another Compose file) not listed._` : "";
   if (!listed.length) return fragmentNote.trim();
-  return table(listed, maxRows) + fragmentNote;
+  return table(listed, Math.max(0, maxRows), findings) + fragmentNote;
 }
 
-function table(services: readonly ServiceSummary[], maxRows: number): string {
+/** Services that are not override fragments: the matrix's rows. */
+export function listedServices(services: readonly ServiceSummary[]): number {
+  return services.filter((s) => !s.partial).length;
+}
+
+function table(services: readonly ServiceSummary[], maxRows: number, findings: readonly Finding[]): string {
   const multiFile = new Set(services.map((s) => s.file)).size > 1;
   const header = "| Service | Image or build | User | Healthcheck | Restart | Limits | Published ports |\n|---|---|---|---|---|---|---|";
-  const rows = services.slice(0, maxRows).map((s) => {
+  const shown = services.length > maxRows ? mostSevereFirst(services, findings).slice(0, maxRows) : services;
+  const rows = shown.map((s) => {
     const name = multiFile ? `${codeCell(s.name)}<br><sub>${cell(s.file)}</sub>` : codeCell(s.name);
     return `| ${[name, imageOrBuild(s), userCell(s), healthcheckCell(s), restartCell(s), limitsCell(s), portsCell(s)].join(" | ")} |`;
   });
-  const more = services.length > maxRows ? `\n\n_${services.length - maxRows} more services not shown._` : "";
+  const more = services.length > maxRows ? `\n\n_${services.length - maxRows} more services not shown (those with the fewest and least severe findings)._` : "";
   return `${header}\n${rows.join("\n")}${more}`;
+}
+
+const SEVERITY_WEIGHT = { error: 0, warning: 1, info: 2 } as const;
+
+/** Services with an error first, then a warning, then an info, then none; more findings first among equals. */
+function mostSevereFirst(services: readonly ServiceSummary[], findings: readonly Finding[]): ServiceSummary[] {
+  const rank = services.map((s, order) => {
+    const own = findings.filter((f) => f.service === s.name && (f.file === s.file || f.file === s.build?.dockerfile));
+    const worst = Math.min(3, ...own.map((f) => SEVERITY_WEIGHT[f.severity]));
+    return { s, worst, count: own.filter((f) => SEVERITY_WEIGHT[f.severity] === worst).length, order };
+  });
+  rank.sort((a, b) => a.worst - b.worst || b.count - a.count || a.order - b.order);
+  return rank.map((r) => r.s);
 }
 
 export function imageOrBuild(s: ServiceSummary): string {

@@ -14,6 +14,7 @@ import { shellcheck } from "../shellcheck.js";
 import { parseArgs, UsageError, USAGE, type CheckArgs } from "./args.js";
 import { collect, commonRoot, readBytes, readSource } from "./files.js";
 import { renderRules } from "./rules.js";
+import { sarifBase } from "./sarif-base.js";
 import { SEVERITY_RANK, shouldFail } from "./threshold.js";
 
 export interface Io {
@@ -63,9 +64,9 @@ export function main(argv: string[], io: Io): number {
 function check(args: CheckArgs, io: Io): number {
   if ([...args.paths, args.config ?? "/"].some((p) => !isAbsolute(p))) workingDirectory();
   const config = loadConfig(args.config);
-  // The config's globs read paths from the repository root, taken to be the working directory
-  // (as for SARIF's URIs); the audited paths start at the directory audited.
-  const globPrefix = sarifPrefix(commonRoot(args.paths));
+  // The config's globs read paths from the repository root, taken to be the working directory;
+  // the audited paths start at the directory audited.
+  const globPrefix = prefixFromCwd(commonRoot(args.paths));
   const classifyFromCwd = createClassifier(config.files);
   const classify = (path: string) => classifyFromCwd(globPrefix + path);
   const linked = (files: { path: string; content: string }[]) =>
@@ -141,7 +142,7 @@ function render(report: Report, args: CheckArgs, io: Io, root: string): string {
     case "json":
       return renderJson(report, { name: TOOL.name, version: TOOL.version });
     case "sarif":
-      return renderSarif(report, rules.map((r) => r.meta), TOOL, (m) => `${DEFAULT_DOCS_URL}/${m.target}/${m.id}.md`, sarifPrefix(root));
+      return renderSarif(report, rules.map((r) => r.meta), TOOL, (m) => `${DEFAULT_DOCS_URL}/${m.target}/${m.id}.md`, sarifBase(root));
     case "markdown":
       return renderMarkdown(report);
     default:
@@ -165,11 +166,10 @@ function extendsAnother(text: string): boolean {
 }
 
 /**
- * The audited root's path from the working directory, as SARIF URIs start: CI runs the CLI at the
- * repository root, and code scanning reads URIs from there. Empty when the root is the working
- * directory, lies outside it, or the working directory cannot be read.
+ * The audited root's path from the working directory, where the config's globs start. Empty when
+ * the root is the working directory, lies outside it, or the working directory cannot be read.
  */
-export function sarifPrefix(root: string, cwd = tryCwd()): string {
+export function prefixFromCwd(root: string, cwd = tryCwd()): string {
   if (cwd === null) return "";
   const rel = relative(cwd, root);
   if (!rel || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return "";

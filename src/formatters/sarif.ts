@@ -3,25 +3,35 @@ import type { Report, RuleMeta, Severity } from "../engine/index.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
+/** The base id of relative artifact URIs: the source root, as code scanning and SARIF viewers name it. */
+const SRCROOT = "%SRCROOT%";
+
 /**
  * A path as a relative URI reference: each segment percent-encoded, so that a `#`, `?` or `%` in a
  * name stays part of the path and a `:` in the first segment is not read as a scheme.
  */
 export const pathUri = (path: string) => path.split("/").map(encodeURIComponent).join("/");
 
-/** SARIF 2.1.0 with one run, the rule metadata as `tool.driver.rules`, 1-based regions. */
 /**
- * `uriPrefix` (forward slashes, ending in `/`) is put before every report path in the artifact
- * URIs: code scanning places a result by its path from the repository root, while the report's
- * paths are from the audited directory (`services/` when `dockaudit check services/` is run).
+ * How the report's paths (from the audited directory) become artifact URIs. `prefix` (forward
+ * slashes, ending in `/`) is the audited directory's path from the source root, put before every
+ * path in a URI relative to `%SRCROOT%`: code scanning places a result by its path from the
+ * repository root (`services/` when `dockaudit check services/` audits part of it). `srcRoot`, the
+ * root's `file://` URI when known, goes in `originalUriBaseIds`. `absolute`: the audited
+ * directory's `file://` URI (ending in `/`), for files no repository root is known for; SARIF
+ * gives such URIs no `uriBaseId`.
  */
+export type SarifBase = { prefix: string; srcRoot?: string } | { absolute: string };
+
+/** SARIF 2.1.0 with one run, the rule metadata as `tool.driver.rules`, 1-based regions. */
 export function renderSarif(
   report: Report,
   rules: readonly RuleMeta[],
   tool: { name: string; version: string; informationUri: string },
   docsUrl: (meta: RuleMeta) => string,
-  uriPrefix = "",
+  base: SarifBase = { prefix: "" },
 ): string {
+  const artifact = (path: string) => ("absolute" in base ? { uri: base.absolute + pathUri(path) } : { uri: pathUri(base.prefix + path), uriBaseId: SRCROOT });
   const used = new Set(report.findings.map((f) => f.ruleId));
   const helpUri = new Map(report.findings.map((f) => [f.ruleId, f.docsUrl]));
   const builtins = BUILTIN_RULES.filter((b) => used.has(b.id) && !rules.some((r) => r.id === b.id));
@@ -29,7 +39,7 @@ export function renderSarif(
   const builtinIds = new Set(builtins.map((b) => b.id));
   const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
   const results = report.findings.map((f) => {
-    const location: Record<string, unknown> = { artifactLocation: { uri: pathUri(uriPrefix + f.file) } };
+    const location: Record<string, unknown> = { artifactLocation: artifact(f.file) };
     if (f.range) {
       location.region = {
         startLine: f.range.start.line,
@@ -54,7 +64,7 @@ export function renderSarif(
           description: { text: f.fix.description },
           artifactChanges: [
             {
-              artifactLocation: { uri: pathUri(uriPrefix + f.file) },
+              artifactLocation: artifact(f.file),
               replacements: f.fix.edits.map((e) => ({
                 deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
                 insertedContent: { text: e.text },
@@ -86,6 +96,7 @@ export function renderSarif(
             })),
           },
         },
+        ...("srcRoot" in base && base.srcRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: base.srcRoot } } } : {}),
         results,
         columnKind: "utf16CodeUnits",
       },

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { main } from "../../src/cli/run.js";
 
 function run(argv: string[]) {
@@ -20,6 +21,31 @@ function project(files: Record<string, string>): string {
 }
 
 const ROOT_DOCKERFILE = "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n";
+
+describe("dockaudit check --format sarif outside the working directory", () => {
+  const uris = (stdout: string) => {
+    const run = JSON.parse(stdout).runs[0];
+    return { run, locations: run.results.map((r: { locations: { physicalLocation: { artifactLocation: Record<string, string> } }[] }) => r.locations[0].physicalLocation.artifactLocation) };
+  };
+
+  it("names files from the root of the git work tree that holds them, against %SRCROOT%", () => {
+    const repo = project({ ".git/HEAD": "ref: refs/heads/main\n", "services/api/Dockerfile": ROOT_DOCKERFILE });
+    const { stdout } = run(["check", join(repo, "services"), "--format", "sarif", "--fail-on", "none"]);
+    const { run: sarif, locations } = uris(stdout);
+    expect(locations.length).toBeGreaterThan(0);
+    for (const l of locations) expect(l).toEqual({ uri: "services/api/Dockerfile", uriBaseId: "%SRCROOT%" });
+    expect(sarif.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: `${pathToFileURL(repo).href}/` } });
+  });
+
+  it("names files by absolute file URIs when no git work tree holds them", () => {
+    const dir = project({ "a b#1/Dockerfile": ROOT_DOCKERFILE });
+    const { stdout } = run(["check", join(dir, "a b#1", "Dockerfile"), "--format", "sarif", "--fail-on", "none"]);
+    const { run: sarif, locations } = uris(stdout);
+    expect(locations.length).toBeGreaterThan(0);
+    for (const l of locations) expect(l).toEqual({ uri: pathToFileURL(join(dir, "a b#1", "Dockerfile")).href });
+    expect(sarif.originalUriBaseIds).toBeUndefined();
+  });
+});
 
 describe("dockaudit check", () => {
   it("walks a directory, skips node_modules and .git, and reports paths relative to it", () => {

@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import { auditFiles, rules } from "../../src/audit.js";
 import { renderSarif } from "../../src/formatters/sarif.js";
-import { sarifPrefix } from "../../src/cli/run.js";
+import { prefixFromCwd } from "../../src/cli/run.js";
+import { sarifBase } from "../../src/cli/sarif-base.js";
 
 const require = createRequire(import.meta.url);
 const AjvDraft04 = require("ajv-draft-04");
@@ -74,7 +75,7 @@ describe("SARIF locations and rules for any path and any finding", () => {
   });
 
   it("puts the audited directory's path before every artifact URI, fixes included", () => {
-    const prefixed = JSON.parse(renderSarif(auditFiles(files), rules.map((r) => r.meta), { name: "dockaudit", version: "1.2.3", informationUri: "https://example.test" }, () => "", "services/"));
+    const prefixed = JSON.parse(renderSarif(auditFiles(files), rules.map((r) => r.meta), { name: "dockaudit", version: "1.2.3", informationUri: "https://example.test" }, () => "", { prefix: "services/" }));
     const uris = prefixed.runs[0].results.flatMap((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; fixes?: { artifactChanges: { artifactLocation: { uri: string } }[] }[] }) => [
       ...r.locations.map((l) => l.physicalLocation.artifactLocation.uri),
       ...(r.fixes ?? []).flatMap((x) => x.artifactChanges.map((c) => c.artifactLocation.uri)),
@@ -85,17 +86,39 @@ describe("SARIF locations and rules for any path and any finding", () => {
   });
 });
 
-describe("the SARIF path prefix of a CLI run", () => {
+describe("the SARIF base of a CLI run", () => {
+  const render = (base: Parameters<typeof renderSarif>[4]) => JSON.parse(renderSarif(auditFiles(files), rules.map((r) => r.meta), { name: "dockaudit", version: "1.2.3", informationUri: "https://example.test" }, () => "https://docs.test/x", base));
+
+  it("is the git work tree's root above the audited directory, whatever the working directory", () => {
+    const inRepo = (dir: string) => dir === "/work/repo";
+    expect(sarifBase("/work/repo/services/api", inRepo)).toEqual({ prefix: "services/api/", srcRoot: "file:///work/repo/" });
+    expect(sarifBase("/work/repo", inRepo)).toEqual({ prefix: "", srcRoot: "file:///work/repo/" });
+    expect(sarifBase("/elsewhere/x y", inRepo)).toEqual({ absolute: "file:///elsewhere/x%20y/" });
+  });
+
+  it("gives valid SARIF either way: relative URIs against %SRCROOT%, or absolute file URIs without a base id", () => {
+    const relative = render({ prefix: "services/", srcRoot: "file:///work/repo/" });
+    expect(validate(relative)).toBe(true);
+    expect(relative.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: expect.stringMatching(/^services\//), uriBaseId: "%SRCROOT%" });
+    const absolute = render({ absolute: "file:///elsewhere/x/" });
+    expect(validate(absolute)).toBe(true);
+    const locations = absolute.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: object } }[] }) => r.locations[0].physicalLocation.artifactLocation);
+    expect(locations).toContainEqual({ uri: "file:///elsewhere/x/compose.yaml" });
+    expect(absolute.runs[0].originalUriBaseIds).toBeUndefined();
+  });
+});
+
+describe("the config-glob path prefix of a CLI run", () => {
   it("is the audited root's path from the working directory, when the root lies under it", () => {
-    expect(sarifPrefix("/repo/services", "/repo")).toBe("services/");
-    expect(sarifPrefix("/repo/a/b", "/repo")).toBe("a/b/");
-    expect(sarifPrefix("/repo/..hidden", "/repo")).toBe("..hidden/");
+    expect(prefixFromCwd("/repo/services", "/repo")).toBe("services/");
+    expect(prefixFromCwd("/repo/a/b", "/repo")).toBe("a/b/");
+    expect(prefixFromCwd("/repo/..hidden", "/repo")).toBe("..hidden/");
   });
 
   it("is empty at the working directory, outside it, or without one", () => {
-    expect(sarifPrefix("/repo", "/repo")).toBe("");
-    expect(sarifPrefix("/elsewhere/x", "/repo")).toBe("");
-    expect(sarifPrefix("/", "/repo")).toBe("");
-    expect(sarifPrefix("/repo/x", null)).toBe("");
+    expect(prefixFromCwd("/repo", "/repo")).toBe("");
+    expect(prefixFromCwd("/elsewhere/x", "/repo")).toBe("");
+    expect(prefixFromCwd("/", "/repo")).toBe("");
+    expect(prefixFromCwd("/repo/x", null)).toBe("");
   });
 });

@@ -404,8 +404,10 @@ function suggestionProblems(o: Outcome): string[] {
     const suggestion = span && content !== undefined ? suggestionText(f, content, span.first, span.last) : null;
     if (suggestion === null || !span || content === undefined) continue;
     // The suggestion is written with LF; GitHub keeps the file's line breaks: compared without CRs.
+    // Its lines (none for "") replace the span's.
     const lines = content.replace(/\r/g, "").split("\n");
-    const committed = [...lines.slice(0, span.first - 1), suggestion, ...lines.slice(span.last)].join("\n");
+    const written = suggestion === "" ? [] : suggestion.slice(0, -1).split("\n");
+    const committed = [...lines.slice(0, span.first - 1), ...written, ...lines.slice(span.last)].join("\n");
     if (committed !== applyFixes(content, [f]).output.replace(/\r/g, "")) problems.push(`suggestion differs from the fix: ${describeFinding(f)}`);
   }
   return problems;

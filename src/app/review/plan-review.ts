@@ -84,7 +84,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
     const [at, lines] = wider?.whole ? [wider, reach!] : [placed, span];
     const suggestion = at.whole && content !== undefined ? suggestionText(f, content, lines.first, lines.last, input.secrets) : null;
     const body = boundedCommentBody(f, input.describe(f.ruleId), suggestion, (text) => maskSecrets(text, input.secrets));
-    const where = suggestion ? at.span : placed.span;
+    const where = suggestion !== null ? at.span : placed.span;
     const comment: ReviewComment = { path: f.file, line: where.line, side: "RIGHT", body };
     if (where.startLine !== undefined) {
       comment.start_line = where.startLine;

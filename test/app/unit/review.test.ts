@@ -1,4 +1,4 @@
-import { audit, maskSecret, type Finding } from "../../../src/engine/index.js";
+import { applyFixes, audit, maskSecret, type Finding } from "../../../src/engine/index.js";
 import { boundedCommentBody, commentBody, MAX_COMMENT_BODY } from "../../../src/app/review/comment-body.js";
 import { inertReferences } from "../../../src/formatters/markdown/text.js";
 import parseDiff from "parse-diff";
@@ -10,6 +10,9 @@ import { suggestionBlock, suggestionText } from "../../../src/app/review/suggest
 import { githubPatch } from "../../support/patch.js";
 import { TEST_RULES } from "../support/test-rules.js";
 import restartPolicyMissing from "../../../rules/compose/restart-policy-missing.js";
+import versionFieldObsolete from "../../../rules/compose/version-field-obsolete.js";
+import duplicateSingleton from "../../../rules/dockerfile/duplicate-singleton-instruction.js";
+import pointlessCommand from "../../../rules/dockerfile/pointless-command.js";
 import { seededRandom } from "../../support/faults.js";
 
 /** Half of a character outside the BMP: not valid Unicode, and no valid UTF-8 in the request GitHub parses. */
@@ -63,7 +66,7 @@ describe("suggestions", () => {
   const [latest] = audit([{ path: "Dockerfile", content }], TEST_RULES).findings;
 
   it("rewrites exactly the commented lines with the fix applied", () => {
-    expect(suggestionText(latest, content, 1, 1)).toBe("FROM node:1.0 AS build");
+    expect(suggestionText(latest, content, 1, 1)).toBe("FROM node:1.0 AS build\n");
   });
 
   it("refuses a fix that reaches outside the lines, a fix-less finding, a secret, or text with a secret", () => {
@@ -74,8 +77,8 @@ describe("suggestions", () => {
   });
 
   it("fences the block longer than any backticks inside", () => {
-    expect(suggestionBlock("a")).toBe("```suggestion\na\n```");
-    expect(suggestionBlock("x ``` y")).toBe("````suggestion\nx ``` y\n````");
+    expect(suggestionBlock("a\n")).toBe("```suggestion\na\n```");
+    expect(suggestionBlock("x ``` y\n")).toBe("````suggestion\nx ``` y\n````");
   });
 });
 
@@ -140,7 +143,7 @@ describe("planReview", () => {
 
   it("writes what, why, the doc link, the fix and the marker in a comment", () => {
     const f = report.findings.find((x) => x.ruleId === "t-latest")!;
-    const body = commentBody(f, "Tags should be pinned.", "FROM node:1.0");
+    const body = commentBody(f, "Tags should be pinned.", "FROM node:1.0\n");
     expect(body).toContain("**t-latest** (TT001 · warning · maintainability)");
     expect(body).toContain("**Why:** Tags should be pinned. [Rule documentation](");
     expect(body).toContain("**Suggested fix:** Pin version 1.0\n\n```suggestion\nFROM node:1.0\n```");
@@ -214,10 +217,11 @@ describe("planReview", () => {
     const whole = plan([{ start: 1, end: 3 }]);
     expect(whole).toMatchObject({ start_line: 2, line: 3 });
     expect(whole.body).toContain("```suggestion\n  api:\n    restart: unless-stopped\n    image: app:1\n```");
+    // The key goes in after line 2's line break: a suggestion on line 2 alone writes it too.
     const onlyTheKey = plan([{ start: 1, end: 2 }]);
     expect(onlyTheKey.line).toBe(2);
     expect(onlyTheKey.start_line).toBeUndefined();
-    expect(onlyTheKey.body).not.toContain("```suggestion");
+    expect(onlyTheKey.body).toContain("```suggestion\n  api:\n    restart: unless-stopped\n```");
   });
 
   it("suggests a service key added after the service's last entry over the service's own lines only", () => {
@@ -226,5 +230,39 @@ describe("planReview", () => {
     const comment = planReview({ ...input, findings: [f], hunks: new Map([["compose.yaml", [{ start: 1, end: 5 }]]]), contents: new Map([["compose.yaml", content]]) }).comments[0];
     expect(comment).toMatchObject({ start_line: 2, line: 5 });
     expect(comment.body).toContain("```suggestion\n  api:\n    image: app:1\n    ports:\n      - \"127.0.0.1:80:80\"\n    restart: unless-stopped\n```");
+  });
+
+  /**
+   * What committing a comment's suggestion makes of the file on GitHub: the block's lines replace
+   * the commented lines, an empty block deletes them, and the file's last line keeps whether it
+   * ended with a line break (a suggestion can neither add nor remove that one).
+   */
+  function committed(content: string, comment: { line: number; start_line?: number; body: string }): string {
+    const fence = /^(`{3,})suggestion\n([\s\S]*?)^\1$/m.exec(comment.body)!;
+    const block = fence[2] === "" ? [] : fence[2].replace(/\n$/, "").split("\n");
+    const eol = content.endsWith("\n");
+    const lines = (eol ? content.slice(0, -1) : content).split("\n");
+    const first = comment.start_line ?? comment.line;
+    const out = [...lines.slice(0, first - 1), ...block, ...lines.slice(comment.line)];
+    return out.join("\n") + (eol ? "\n" : "");
+  }
+
+  const wholeFile = (content: string) => [{ start: 1, end: content.replace(/\n$/, "").split("\n").length }];
+  it.each([
+    ["a pointless RUN on the last line", "FROM alpine:3.19\nUSER app\nRUN ps\n", 3, 3],
+    ["a pointless RUN before the last line", "FROM alpine:3.19\nRUN ps\nUSER app", 2, 2],
+    ["an overridden CMD above the last one", "FROM alpine:3.19\nCMD [\"a\"]\nCMD [\"b\"]", 2, 2],
+    ["an overridden CMD over two lines", "FROM alpine:3.19\nCMD [\"a\", \\\n  \"b\"]\nCMD [\"c\"]\n", 2, 3],
+    ["a pointless RUN before a blank last line", "FROM alpine:3.19\nRUN ps\n\n", 2, 2],
+    ["an obsolete version line with the blank line after it", "version: \"3.8\"\n\nservices:\n  web:\n    image: nginx:1.27\n", 1, 2],
+  ])("suggests deleting the lines of %s so that committing it gives the fixed file", (_what, content, first, last) => {
+    const path = content.startsWith("version") ? "compose.yaml" : "Dockerfile";
+    const findings = audit([{ path, content }], [pointlessCommand, duplicateSingleton, versionFieldObsolete]).findings.filter((f) => f.fix);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    const [comment] = planReview({ ...input, findings, hunks: new Map([[path, wholeFile(content)]]), contents: new Map([[path, content]]) }).comments;
+    expect(comment.body).toMatch(/```suggestion\n```/);
+    expect({ first: comment.start_line ?? comment.line, last: comment.line }).toEqual({ first, last });
+    expect(committed(content, comment)).toBe(applyFixes(content, [f]).output);
   });
 });

@@ -19,16 +19,17 @@ export default defineComposeRule({
       weak: "Service `{{service}}` sets `{{name}}` to a well-known default password, which is the first thing anyone tries. Generate a strong value and read it from the environment (`${{{name}}:?}`) or a Compose secret.",
       buildArg: "Service `{{service}}` passes `{{name}}` as a literal build argument, so the credential is in the repository and, once a RUN uses it, in the image's history. Pass it with `build.secrets` instead, which mounts it only for the RUN that needs it.",
       configContent: "Config `{{config}}` holds a {{kind}} in its inline `content`, so the credential is in the repository and in every copy of it. Declare it as a secret read from a file kept out of git or from the environment (`environment:`) instead.",
+      fallbackUrl: "Service `{{service}}` sets `{{name}}` to a URL with a {{kind}} as the fallback of `${{{variable}}}`, so a deployment that forgets to set `{{variable}}` silently runs with a credential that is in the repository. Require it instead: `${{{variable}}:?{{variable}} must be set}`.",
       url: "Service `{{service}}` puts a {{kind}} in the URL in `{{name}}`, so the credential is in the repository. Build the URL from a variable (`${DB_PASSWORD:?}`) or pass the password separately through a secret.",
     },
   },
   check({ model, report }) {
     const seen = new Set<string>();
-    const emit = (service: string, env: EnvVar, messageId: string, secret: string, range: Range | null, kind = "") => {
+    const emit = (service: string, env: EnvVar, messageId: string, secret: string, range: Range | null, kind = "", variable = "") => {
       const key = range ? `${range.start.line}:${range.start.column}` : `${service}:${env.name}`;
       if (seen.has(key)) return; // one literal in an anchor shared by many services
       seen.add(key);
-      report({ messageId, data: { service, name: env.name, kind }, range, service, secret });
+      report({ messageId, data: { service, name: env.name, kind, ...(variable && { variable }) }, range, service, secret });
     };
     for (const service of model.services) {
       const args = isRecord(service.data.build) ? environmentOf(service.data.build.args, [...service.path, "build", "args"]) : [];
@@ -41,7 +42,10 @@ export default defineComposeRule({
           continue;
         }
         for (const pw of urlPasswords(value)) {
-          emit(service.name, env, "url", pw.password, valueRange(model, env, pw.start, pw.end), isWeakSecret(pw.password) ? "well-known default password" : "literal password");
+          // Compose uses the default of `${VAR:-default}` only when VAR is unset (or empty).
+          const ref = variableRefs(value).find((r) => (r.operator === ":-" || r.operator === "-") && r.start < pw.start && pw.end < r.end);
+          const kind = isWeakSecret(pw.password) ? "well-known default password" : "literal password";
+          emit(service.name, env, ref ? "fallbackUrl" : "url", pw.password, valueRange(model, env, pw.start, pw.end), kind, ref?.name);
         }
       }
     }

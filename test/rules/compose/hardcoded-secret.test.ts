@@ -34,6 +34,15 @@ ruleTester(rule, {
       ],
     },
     {
+      // A password in the fallback of `${VAR:-…}` is used only when the variable is unset or empty.
+      code: "services:\n  web:\n    image: app:1\n    environment:\n      DATABASE_URL: ${DB_URL:-postgres://app:postgres@db/app}\n      CACHE_URL: \"${CACHE_URL-redis://:Xy7pQ2mn@cache:6379} redis://:Kq8LmN3v@cache2:6379\"\n",
+      errors: [
+        { messageId: "fallbackUrl", line: 5, column: 46, endLine: 5, endColumn: 54, data: { service: "web", name: "DATABASE_URL", variable: "DB_URL", kind: "well-known default password" } },
+        { messageId: "fallbackUrl", line: 6, column: 40, endLine: 6, endColumn: 48, data: { service: "web", name: "CACHE_URL", variable: "CACHE_URL", kind: "literal password" } },
+        { messageId: "url", line: 6, column: 70, endLine: 6, endColumn: 78, data: { service: "web", name: "CACHE_URL", kind: "literal password" } },
+      ],
+    },
+    {
       code: "services:\n  grafana:\n    image: grafana/grafana:11.2.0\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n      - \"SECRET_KEY=9f2c1e7a4b\"\n",
       errors: [
         { messageId: "weak", line: 5, column: 36, endLine: 5, endColumn: 41, service: "grafana" },

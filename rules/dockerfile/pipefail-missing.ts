@@ -63,8 +63,11 @@ function unprotectedPipe(model: Parameters<typeof execShellScript>[0], run: DfIn
       if (!before(pipe.end, commands[i].range.end)) inside.push(commands[i]);
     }
     // `yes | cmd` only works without pipefail (yes always dies of SIGPIPE); `echo "$sum  f" | sha256sum -c`
-    // cannot hide a failure, because echo and printf do not fail.
-    if (inside[0]?.name === "yes" || (inside.length > 1 && inside.slice(0, -1).every((c) => c.name === "echo" || c.name === "printf"))) continue;
+    // cannot hide a failure, because echo and printf do not fail. Commands substituted into their
+    // words (`echo "$(dpkg --print-architecture)" | tee`) are not members of the pipeline: their
+    // status is lost before echo runs, with or without pipefail.
+    const members = inside.filter((c) => !inside.some((o) => o !== c && !before(c.range.start, o.range.start) && !before(o.range.end, c.range.end)));
+    if (members[0]?.name === "yes" || (members.length > 1 && members.slice(0, -1).every((c) => c.name === "echo" || c.name === "printf"))) continue;
     return pipe;
   }
   return null;

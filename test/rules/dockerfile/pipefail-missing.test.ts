@@ -14,6 +14,8 @@ ruleTester(rule, {
     "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\n",
     "FROM bats-jenkins\n# hadolint shell=powershell\nRUN Get-Content x | Out-File y\n",
     "FROM debian:12\nRUN echo \"$SHA256  go.tgz\" | sha256sum -c - && printf '%s\\n' a b | sort\n",
+    // Commands substituted into echo's words run before echo, which succeeds whatever they return: pipefail would not see them.
+    "FROM debian:12\nRUN echo \"deb [arch=$(dpkg --print-architecture)] https://example.com/apt $(. /etc/os-release && echo \"$VERSION_CODENAME\") main\" | tee /etc/apt/sources.list.d/x.list\n",
     "FROM debian:12\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"a | b\"]\n",
     // A pipe written inside the -c script is the shell's, judged like shell form.
     "FROM debian:12\nRUN [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"a | b\"]\n",
@@ -28,6 +30,11 @@ ruleTester(rule, {
       // Exec form runs no shell: `|` is an argument of ./some_output, nothing is piped (hadolint DL4006 reports it too).
       code: "FROM debian:12\nRUN [\"/bin/bash\", \"./some_output\", \"|\", \"./some_script\"]\n",
       errors: [{ messageId: "execPipe", line: 2, column: 36, endLine: 2, endColumn: 39 }],
+    },
+    {
+      // A pipeline inside a substitution still hides the failure of its left side from the assignment.
+      code: "FROM debian:12\nRUN sum=\"$(curl -fsSL https://example.com/x | sha256sum)\" && echo \"$sum\" | tee /sum\n",
+      errors: [{ messageId: "pipe", line: 2, column: 12, endLine: 2, endColumn: 56 }],
     },
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n",

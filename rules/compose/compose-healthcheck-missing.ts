@@ -16,6 +16,7 @@ export default defineComposeRule({
     aliases: ["kics:698ed579-b239-4f8f-a388-baa4bcb13ef8"],
     messages: {
       missing: "Service `{{service}}` has no healthcheck in Compose or in its build Dockerfile, so Docker cannot tell a hung container from a working one and dependants cannot wait for it; add a `healthcheck:` (or a HEALTHCHECK to the image).",
+      image: "Service `{{service}}` has no `healthcheck:` in Compose, so unless its image `{{image}}` has a HEALTHCHECK of its own, Docker cannot tell a hung container from a working one and dependants cannot wait for it; add a `healthcheck:` that probes the service.",
       disabled: "Service `{{service}}` switches its healthcheck off, so a hung container still counts as running; define a real check, or suppress this finding if turning it off is deliberate.",
       noTest: "Service `{{service}}` sets healthcheck options but no `test`, so Docker takes the test from the image, and the Dockerfile stage it builds has no HEALTHCHECK: there is no check at all (unless its base image defines one); add a `test:`.",
       dockerfileDisabled: "Service `{{service}}` runs a Dockerfile stage whose `HEALTHCHECK NONE` switches the check off and Compose defines none; add a `healthcheck:` so Docker can tell a hung container from a working one.",
@@ -53,8 +54,10 @@ export default defineComposeRule({
       if (linked?.dockerfilePath && !linked.dockerfile && project.exists(linked.dockerfilePath) === true) continue;
       const build = isRecord(builder.data.build) ? builder.data.build : null;
       if (typeof build?.dockerfile_inline === "string" && INLINE_HEALTHCHECK.test(build.dockerfile_inline)) continue;
-      const messageId = linked?.healthcheck.disabled ? "dockerfileDisabled" : "missing";
-      report({ messageId, data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
+      // An image that is not built here may have a HEALTHCHECK of its own, which this file does not show.
+      const image = builder.data.build === undefined ? service.image ?? builder.image : null;
+      const messageId = linked?.healthcheck.disabled ? "dockerfileDisabled" : image ? "image" : "missing";
+      report({ messageId, data: { service: service.name, ...(image && { image }) }, range: model.locateKey(service.path), service: service.name });
     }
   },
 });

@@ -44,13 +44,14 @@ ruleTester(rule, {
       errors: [{ messageId: "dockerfileDisabled", line: 4, column: 5, endLine: 4, endColumn: 16, data: { service: "web" } }],
     },
     {
+      // An image not built here: its own HEALTHCHECK is not known, so the message says "unless".
       code: "services:\n  web:\n    image: nginx:1.27\n    restart: always\n",
-      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
+      errors: [{ messageId: "image", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web", data: { service: "web", image: "nginx:1.27" } }],
     },
     {
       // `deploy.restart_policy` replaces `restart: "no"` (docker compose's getRestartPolicy): restarted forever, not a job.
       code: "services:\n  web:\n    image: nginx:1.27\n    restart: \"no\"\n    deploy:\n      restart_policy:\n        condition: any\n",
-      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
+      errors: [{ messageId: "image", line: 2, column: 3, endLine: 2, endColumn: 6, service: "web" }],
     },
     {
       // The build stage has no HEALTHCHECK; the other stage's does not count.
@@ -88,13 +89,13 @@ ruleTester(rule, {
     {
       // A migration name does not make a service one-shot when it restarts forever.
       code: "services:\n  migrations-worker:\n    image: app:1\n    restart: unless-stopped\n",
-      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 20 }],
+      errors: [{ messageId: "image", line: 2, column: 3, endLine: 2, endColumn: 20 }],
     },
     {
       // The base file is reported, not the override that repeats the service.
       code: "services:\n  web:\n    image: app:1\n",
       files: { "compose.override.yaml": "services:\n  web:\n    image: app:2\n" },
-      errors: [{ messageId: "missing", line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      errors: [{ messageId: "image", line: 2, column: 3, endLine: 2, endColumn: 6 }],
     },
   ],
 });

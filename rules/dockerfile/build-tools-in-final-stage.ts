@@ -6,7 +6,7 @@ import type { ShellWord } from "../../src/engine/parse/shell.js";
 import { positionals } from "../../src/engine/package-managers.js";
 import { packageInstall } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
-import { chainInstructions, productionStages, stageChain, stageCommand } from "../../src/engine/stage-roles.js";
+import { chainInstructions, productionStages, stageChain, stageCommand, stageLabel } from "../../src/engine/stage-roles.js";
 
 /** Subcommands that uninstall, per tool. */
 const REMOVE: Record<string, string[]> = {
@@ -34,7 +34,7 @@ export default defineDockerfileRule({
     const composeTargets = new Set(project.servicesBuilding(model.path).map((s) => s.stage?.index));
     for (const stage of productionStages(model, project)) {
       if (!composeTargets.has(stage.index) && !runsService(stage)) continue;
-      const label = stage.name ?? stage.image?.ref ?? `#${stage.index}`;
+      const label = stageLabel(stage);
       const root = stageChain(stage).at(-1) as DfStage;
       const base = baseImageRef(model, root);
       if (root.image && base && isToolchainImage(repositoryOf(base)) && !seenRoots.has(root)) {

@@ -3,7 +3,7 @@ import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { healthcheckOf } from "../../src/engine/parse/compose.js";
 import type { Project, ProjectService } from "../../src/engine/project.js";
 import { isOneShot, serviceDefines } from "../../src/engine/service-lifecycle.js";
-import { setsEntrypoint, stageCommand } from "../../src/engine/stage-roles.js";
+import { setsEntrypoint, stageCommand, stageLabel } from "../../src/engine/stage-roles.js";
 import { stageHealthcheck } from "../../src/engine/users.js";
 
 export default defineDockerfileRule({
@@ -26,7 +26,7 @@ export default defineDockerfileRule({
     if (services.length && services.every((s) => isJob(project, s) || s.compose.healthcheck.defined || inheritsHealthcheck(project, s))) return;
     // An image whose command is a bare shell or interpreter is a toolbox, with no service to probe.
     if (!services.length && startsPrompt(stage)) return;
-    report({ messageId: "missing", data: { stage: stage.name ?? stage.image.ref }, range: stage.from.range });
+    report({ messageId: "missing", data: { stage: stageLabel(stage) }, range: stage.from.range });
   },
 });
 

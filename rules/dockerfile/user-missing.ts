@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { baseImageRef } from "../../src/engine/image-refs.js";
 import { imageDefaultsToNonRoot, stageUser } from "../../src/engine/users.js";
+import { stageLabel } from "../../src/engine/stage-roles.js";
 
 export default defineDockerfileRule({
   meta: {
@@ -20,6 +21,6 @@ export default defineDockerfileRule({
     if (stageUser(stage)) return;
     const base = baseImageRef(model, stage);
     if (base && imageDefaultsToNonRoot(base)) return;
-    report({ messageId: "missing", data: { stage: stage.name ?? stage.image.ref }, range: stage.from.range });
+    report({ messageId: "missing", data: { stage: stageLabel(stage) }, range: stage.from.range });
   },
 });

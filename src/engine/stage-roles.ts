@@ -21,6 +21,16 @@ export function chainInstructions(stage: DfStage): readonly DfInstruction[] {
   });
 }
 
+/**
+ * How a message names a stage: its `AS` name, else its image (`python:3.12-slim`), or `FROM base`
+ * when it is built from another stage, whose bare name would point at that other stage.
+ */
+export function stageLabel(stage: DfStage): string {
+  if (stage.name) return stage.name;
+  if (!stage.image) return `#${stage.index}`;
+  return stage.baseStage ? `FROM ${stage.image.ref}` : stage.image.ref;
+}
+
 /** True when the stage, or a stage it is built FROM, sets an ENTRYPOINT. */
 export const setsEntrypoint = (stage: DfStage): boolean => chainInstructions(stage).some((i) => i.keyword === "ENTRYPOINT");
 

@@ -42,6 +42,11 @@ ruleTester(rule, {
       ],
     },
     {
+      // an unnamed final stage built FROM another stage is named by its FROM
+      code: "FROM python:3.11-slim AS base\nRUN apt-get update && apt-get install -y build-essential\nFROM base\nCMD [\"gunicorn\", \"app:app\"]\n",
+      errors: [{ messageId: "tools", line: 2, column: 42, endLine: 2, endColumn: 57, data: { stage: "FROM base", tools: "build-essential" } }],
+    },
+    {
       // the image through global ARGs, chained and with a tag known only at build time
       code: "ARG REGISTRY=docker.io\nARG GO=${REGISTRY}/library/golang\nFROM ${GO}:${GO_VERSION}\nCOPY . .\nCMD [\"go\", \"run\", \".\"]\n",
       errors: [{ messageId: "toolchain", line: 3, column: 6, endLine: 3, endColumn: 25, data: { stage: "${GO}:${GO_VERSION}", image: "docker.io/library/golang:${GO_VERSION}" } }],

@@ -34,8 +34,9 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // An unnamed stage built FROM another stage is named by its FROM, not by that other stage's name.
       code: "FROM debian:12-slim AS base\nENTRYPOINT [\"/app\"]\nFROM base\nCMD [\"bash\"]\n",
-      errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 10 }],
+      errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 10, data: { stage: "FROM base" } }],
     },
     {
       code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",

@@ -32,6 +32,11 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 51 }],
     },
     {
+      // The final stage has no name: it is named by its FROM, not by the name of the stage it builds on.
+      code: "FROM alpine:3.20 AS base\nRUN adduser -D app\nFROM base AS build\nUSER app\nFROM base\nCMD [\"x\"]\n",
+      errors: [{ messageId: "missing", line: 5, column: 1, endLine: 5, endColumn: 10, data: { stage: "FROM base" } }],
+    },
+    {
       code: "FROM python:3.12-slim\nCOPY . /app\n",
       errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 22 }],
     },

@@ -34,6 +34,7 @@ export default defineComposeRule({
     messages: {
       noTag: "Image `{{image}}` has no tag, so it means `latest` and changes whenever its publisher pushes; pin a version tag (ideally with a digest).",
       floating: "Image `{{image}}` uses the moving tag `{{tag}}`, so every pull can bring a different version; pin a version tag (ideally with a digest).",
+      floatingFallback: "Image `{{image}}` falls back to the moving tag `{{tag}}` when `{{variable}}` is unset, so a deployment that does not set it can pull a different version each time; make the fallback a version tag (ideally with a digest), or require the variable (`${{{variable}}:?}`).",
     },
   },
   check({ model, options, report }) {
@@ -55,11 +56,25 @@ export default defineComposeRule({
       } else if (floating.has(tag.toLowerCase())) {
         const range = tagRange(model, path, raw, tag) ?? model.locate(path);
         if (!once(range)) continue;
-        report({ messageId: "floating", data: { image: resolved, tag }, range, service: service.name });
+        const variable = fallbackOfTag(raw, tag);
+        if (variable) report({ messageId: "floatingFallback", data: { image: resolved, tag, variable }, range, service: service.name });
+        else report({ messageId: "floating", data: { image: resolved, tag }, range, service: service.name });
       }
     }
   },
 });
+
+/**
+ * The variable whose fallback (`${TAG:-latest}`, `${IMAGE-org/app:latest}`) ends the reference
+ * with `tag`: Compose uses it only when the variable is unset (or, with `:-`, empty).
+ */
+function fallbackOfTag(raw: string, tag: string): string | null {
+  const value = raw.trimEnd();
+  const ref = variableRefs(value).find((r) => (r.operator === ":-" || r.operator === "-") && r.end === value.length);
+  if (!ref) return null;
+  const fallback = interpolate(ref.operand ?? "").trim();
+  return fallback === tag || fallback.endsWith(`:${tag}`) ? ref.name : null;
+}
 
 /** The tag's own range when it is written literally at the end of the value. */
 function tagRange(model: ComposeModel, path: YamlPath, raw: string, tag: string): Range | null {

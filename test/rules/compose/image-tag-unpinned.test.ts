@@ -26,8 +26,17 @@ ruleTester(rule, {
       errors: [
         { messageId: "floating", line: 3, column: 19, endLine: 3, endColumn: 25 },
         { messageId: "floating", line: 5, column: 18, endLine: 5, endColumn: 24 },
-        { messageId: "floating", line: 7, column: 12, endLine: 7, endColumn: 65 },
+        // The moving tag is the fallback of a variable: used only when the variable is unset.
+        { messageId: "floatingFallback", line: 7, column: 12, endLine: 7, endColumn: 65, data: { image: "docker.io/traefik:latest", tag: "latest", variable: "TRAEFIK_TAG" } },
         { messageId: "noTag", line: 9, column: 12, endLine: 9, endColumn: 35 },
+      ],
+    },
+    {
+      // The whole reference as a fallback; a fallback that is not the end of the reference is not the tag's.
+      code: "services:\n  web:\n    image: ${IMAGE-docker.io/netboxcommunity/netbox:latest}\n  api:\n    image: ${REPO:-org/api}:latest\n",
+      errors: [
+        { messageId: "floatingFallback", line: 3, column: 12, endLine: 3, endColumn: 60, data: { image: "docker.io/netboxcommunity/netbox:latest", tag: "latest", variable: "IMAGE" } },
+        { messageId: "floating", line: 5, column: 29, endLine: 5, endColumn: 35 },
       ],
     },
     {

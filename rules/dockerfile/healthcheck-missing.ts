@@ -1,4 +1,6 @@
-import type { DfStage } from "../../src/engine/parse/dockerfile.js";
+import { baseImageRef } from "../../src/engine/image-refs.js";
+import { officialStartsPrompt } from "../../src/engine/official-images.js";
+import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { healthcheckOf } from "../../src/engine/parse/compose.js";
 import type { Project, ProjectService } from "../../src/engine/project.js";
@@ -25,7 +27,7 @@ export default defineDockerfileRule({
     // A run-once job (a migration another service waits for, `restart: "no"`, …) has nothing to probe.
     if (services.length && services.every((s) => isJob(project, s) || s.compose.healthcheck.defined || inheritsHealthcheck(project, s))) return;
     // An image whose command is a bare shell or interpreter is a toolbox, with no service to probe.
-    if (!services.length && startsPrompt(stage)) return;
+    if (!services.length && startsPrompt(model, stage)) return;
     report({ messageId: "missing", data: { stage: stageLabel(stage) }, range: stage.from.range });
   },
 });
@@ -45,10 +47,17 @@ function inheritsHealthcheck(project: Project, service: ProjectService): boolean
 /** Shells and interpreters that, started with no arguments, are a prompt rather than a service. */
 const INTERACTIVE = /^(\/\S*\/)?(sh|bash|ash|dash|zsh|python[\d.]*|node|irb|ruby|php|jshell|ghci|iex|erl|pwsh|powershell(\.exe)?|cmd(\.exe)?)$/i;
 
-/** True when the image's command (without an ENTRYPOINT in this file) is a bare shell or interpreter. */
-function startsPrompt(stage: DfStage): boolean {
+/**
+ * True when the image's command (without an ENTRYPOINT in this file) is a bare shell or interpreter:
+ * its own CMD, or, with none in the file, the command it keeps from an Official Image.
+ */
+function startsPrompt(model: DockerfileModel, stage: DfStage): boolean {
   if (setsEntrypoint(stage)) return false;
   const { cmd } = stageCommand(stage);
-  const words = cmd ? cmd.execForm ?? cmd.args.map((a) => a.value) : [];
+  if (!cmd) {
+    const base = baseImageRef(model, stage);
+    return !!base && !base.includes("$") && officialStartsPrompt(base.toLowerCase());
+  }
+  const words = cmd.execForm ?? cmd.args.map((a) => a.value);
   return words.length === 1 && INTERACTIVE.test(words[0]);
 }

@@ -111,3 +111,16 @@ export function officialDistroTraits(ref: string): DistroTraits | null {
   const distro = officialDistro(ref);
   return distro ? DISTROS[distro] : null;
 }
+
+/**
+ * Official images whose own command is a bare shell or interpreter, or none: the OS images (`bash`,
+ * `/bin/sh`), the toolchains built on them without a CMD (golang, rust, buildpack-deps), python
+ * (`python3`) and node (`node`); and scratch, which has no command at all.
+ */
+const PROMPT_IMAGES = new Set(["alpine", "debian", "ubuntu", "busybox", "fedora", "buildpack-deps", "golang", "rust", "python", "node", "scratch"]);
+
+/** True when an Official Image, run without a command of its own, starts a prompt rather than a service. */
+export function officialStartsPrompt(ref: string): boolean {
+  const official = officialRef(ref);
+  return !!official && PROMPT_IMAGES.has(official.repository);
+}

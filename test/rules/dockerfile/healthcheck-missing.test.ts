@@ -9,6 +9,12 @@ ruleTester(rule, {
     "# no stage\n",
     "FROM python:3.12-slim\nRUN pip install --no-cache-dir httpie\nCMD [\"python3\"]\n",
     "FROM debian:12-slim\nCMD bash\n",
+    // No command of its own: the image keeps its base's, a bare shell or interpreter (golang and
+    // buildpack-deps inherit their OS's shell), or has none at all (scratch).
+    "FROM golang:1.22-alpine\nRUN apk add --no-cache protobuf\nWORKDIR /build\n",
+    "FROM buildpack-deps:bookworm AS tools\nRUN echo rustup\nFROM tools\nENV PATH=/usr/local/cargo/bin:$PATH\n",
+    "FROM docker.io/library/python:3.12-slim\nRUN pip install --no-cache-dir grpcio-tools\n",
+    "FROM scratch\nCOPY rootfs/ /\n",
     {
       code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
       filename: "api/Dockerfile",
@@ -39,11 +45,20 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 10, data: { stage: "FROM base" } }],
     },
     {
+      // The command comes from the base image, which is a server (nginx), or from an image not known here.
+      code: "FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 16 }],
+    },
+    {
+      code: "FROM ghcr.io/example/python:3.12\nCOPY . /app\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 33 }],
+    },
+    {
       code: "FROM node:20-slim\nCMD [\"node\", \"app.js\"]\n",
       errors: [{ messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 18 }],
     },
     {
-      code: "FROM golang:1.22 AS build\nHEALTHCHECK CMD true\nFROM alpine:3.20\nCOPY --from=build /app /app\n",
+      code: "FROM golang:1.22 AS build\nHEALTHCHECK CMD true\nFROM alpine:3.20\nCOPY --from=build /app /app\nCMD [\"/app\"]\n",
       errors: [{ messageId: "missing", line: 3, column: 1, endLine: 3, endColumn: 17 }],
     },
     {

@@ -12,8 +12,12 @@ export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
   [26257, "CockroachDB"], [4222, "NATS"], [6650, "Pulsar"], [8529, "ArangoDB"], [7474, "Neo4j HTTP"],
 ]);
 
+/**
+ * Repository names of datastore images, Bitnami's included (`postgresql`, `redis-cluster`, …). A
+ * name that only ends in one (`etl-kafka`, `zulip-postgresql`) may as well be a client of it.
+ */
 const DATASTORE_IMAGES =
-  /(^|\/)(postgres|postgis|timescaledb|mysql|mariadb|percona|mssql|mongo|mongodb|redis|redis-stack|valkey|keydb|memcached|elasticsearch|opensearch|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|influxdb|cassandra|scylla|couchdb|couchbase|neo4j|clickhouse-server|clickhouse|etcd|cockroach|nats|pulsar|arangodb|dragonfly)(:|@|$)/i;
+  /(^|\/)(postgres|postgresql|postgis|timescaledb|mysql|mariadb|mariadb-galera|percona|mssql|mongo|mongodb|mongodb-sharded|redis|redis-cluster|redis-stack|valkey|valkey-cluster|keydb|memcached|elasticsearch|opensearch|rabbitmq|kafka|cp-kafka|zookeeper|cp-zookeeper|influxdb|cassandra|scylla|couchdb|couchbase|neo4j|clickhouse-server|clickhouse|etcd|cockroach|nats|pulsar|arangodb|dragonfly)(:|@|$)/i;
 
 /** The datastore an image runs, judged by its repository name, or null. */
 export function datastoreImage(image: string | null): string | null {

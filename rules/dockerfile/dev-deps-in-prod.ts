@@ -10,7 +10,7 @@ import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { copyOperands } from "../../src/engine/copy.js";
 import { globalArgs } from "../../src/engine/image-refs.js";
 import { StageVariables } from "../../src/engine/stage-variables.js";
-import { chainInstructions, productionStages } from "../../src/engine/stage-roles.js";
+import { chainInstructions, productionStages, stageLabel } from "../../src/engine/stage-roles.js";
 
 /** Requirement files for development: requirements-dev.txt, dev-requirements.txt, requirements/test.txt, … */
 const DEV_FILE = /(^|[-_./])(dev|devel|develop|development|test|tests|testing|lint|docs|ci)([-_.]|$)/i;
@@ -48,7 +48,7 @@ export default defineDockerfileRule({
       report({ messageId, data, range: word.range });
     };
     for (const stage of productionStages(model, project)) {
-      const label = stage.name ?? stage.image?.ref ?? `#${stage.index}`;
+      const label = stageLabel(stage);
       const chain = chainInstructions(stage);
       const vars = new StageVariables(globalArgs(model).values);
       let nodeEnvProduction = false;

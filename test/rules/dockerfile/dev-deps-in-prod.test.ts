@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // An unnamed final stage built FROM a stage is named by its FROM, not by the stage it starts from
+      code: "FROM node:20 AS base\nWORKDIR /app\nFROM base\nRUN npm ci\n",
+      errors: [{ messageId: "node", data: { command: "npm ci", stage: "FROM base", flag: "--omit=dev" }, line: 4, column: 9, endLine: 4, endColumn: 11 }],
+    },
+    {
       // Yarn 2+ has no --production for install: the message names both generations
       code: "FROM node:20\nRUN yarn install --frozen-lockfile\n",
       errors: [{ messageId: "yarn", data: { command: "yarn install", stage: "node:20" }, line: 2, column: 10, endLine: 2, endColumn: 17 }],

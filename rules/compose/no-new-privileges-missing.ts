@@ -3,7 +3,7 @@ import type { ComposeModel, ComposeService } from "../../src/engine/parse/compos
 import type { Project } from "../../src/engine/project.js";
 import { oncePerRange, serviceNodes, verbatimScalar } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { NO_NEW_PRIVILEGES_OFF, noNewPrivileges, securityOpts, securityOptsOf, type SecurityOpt } from "../../src/engine/security-opts.js";
+import { NO_NEW_PRIVILEGES_OFF, noNewPrivileges, noNewPrivilegesSetting, securityOpts, securityOptsOf, type SecurityOpt } from "../../src/engine/security-opts.js";
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
 import { serviceDefines, servicesLacking } from "../../src/engine/service-lifecycle.js";
 import type { Edit, Fix } from "../../src/engine/types.js";
@@ -21,13 +21,23 @@ export default defineComposeRule({
     messages: {
       missing: "Service `{{service}}` does not set `no-new-privileges:true`, so setuid binaries in the image can still raise a process's privileges. Add it under `security_opt`.",
       disabled: "Service `{{service}}` sets `no-new-privileges` to false, so setuid binaries in the image can raise a process's privileges. Set it to true.",
+      rejected: "Service `{{service}}` sets `{{entry}}` under `security_opt`, which the Docker daemon refuses (it reads the entry exactly: lower case, no spaces, a value of true or false), so the container cannot be created. Write `no-new-privileges:true`.",
     },
   },
   check({ model, project, report }) {
     const once = oncePerRange();
     for (const service of servicesLacking(project, model, (d) => noNewPrivileges(securityOptsOf(d, [])).enabled)) {
-      const { opt } = noNewPrivileges(securityOpts(service));
-      const fix = ownsSecurityOpt(project, model, service) ? (opt ? enableFix(model, service, opt) : addFix(model, service)) : undefined;
+      const { opt, rejected } = noNewPrivileges(securityOpts(service));
+      const owned = ownsSecurityOpt(project, model, service);
+      for (const entry of rejected) {
+        const range = model.locate(entry.path);
+        if (!once(range)) continue;
+        const fix = owned ? replaceFix(model, service, entry) : undefined;
+        report({ messageId: "rejected", severity: "error", data: { service: service.name, entry: entry.text ?? "" }, range, service: service.name, fix });
+      }
+      const fix = owned ? (opt ? enableFix(model, service, opt) : addFix(model, service)) : undefined;
+      // The fix of a refused entry writes `no-new-privileges:true`: only an explicit false after it still needs saying.
+      if (rejected.length && !(opt && noNewPrivilegesSetting(opt) === "off")) continue;
       if (opt) {
         const range = model.locate(opt.path);
         if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name, fix });
@@ -94,6 +104,21 @@ function sequenceIndent(model: ComposeModel, service: ComposeService): number {
   const node = model.doc.getIn(service.path, true) as YAMLMap;
   const key = node.items[0]?.key as Node | undefined;
   return name && key?.range ? column(key.range[0]) - name.start.column : 2;
+}
+
+/**
+ * Replaces an entry the daemon refuses with `no-new-privileges:true`, inside its quotes; a plain
+ * entry of a flow list gets double quotes, as appendEntry writes one.
+ */
+function replaceFix(model: ComposeModel, service: ComposeService, opt: SecurityOpt): Fix | undefined {
+  const raw = (service.data.security_opt as unknown[])[opt.path[opt.path.length - 1] as number];
+  const node = model.doc.getIn(opt.path, true) as Node | undefined;
+  const list = model.doc.getIn([...service.path, "security_opt"], true) as Node | undefined;
+  if (typeof raw !== "string" || raw.includes("$") || !isScalar(node) || node.anchor || !list || list.anchor) return undefined;
+  const inner = verbatimScalar(model, model.locate(opt.path), raw);
+  if (!inner) return undefined;
+  const text = node.type === "PLAIN" && isSeq(list) && list.flow ? `"${ENTRY}"` : ENTRY;
+  return { description: "Set no-new-privileges", edits: [{ range: inner, text }] };
 }
 
 /** Replaces the `false` (or `0`, `f`) of `no-new-privileges:false` (or `=false`) with `true`. */

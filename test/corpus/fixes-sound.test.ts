@@ -355,13 +355,17 @@ function isHealthierDependsOn(before: unknown, after: unknown): boolean {
   });
 }
 
-/** `security_opt` that gained `no-new-privileges:true` at its end, or had a `no-new-privileges` false made true, and nothing else. */
+/**
+ * `security_opt` that gained `no-new-privileges:true` at its end, or had a `no-new-privileges` false made true or an
+ * entry naming it that the daemon refuses replaced by `no-new-privileges:true`, and nothing else.
+ */
 function isNoNewPrivilegesAdded(before: unknown, after: unknown): boolean {
   if (!Array.isArray(after) || (before !== undefined && !Array.isArray(before))) return false;
   const was = (before ?? []) as unknown[];
   if (after.length === was.length + 1 && after[was.length] === "no-new-privileges:true") return isDeepStrictEqual(was, after.slice(0, -1));
   if (after.length !== was.length) return false;
-  return was.every((x, i) => x === after[i] || (typeof x === "string" && /^no-new-privileges[:=]false$/i.test(x) && after[i] === `${x.slice(0, 18)}true`));
+  const replaced = (x: unknown, y: unknown) => typeof x === "string" && /^\s*no-new-privileges\s*([:=]|$)/i.test(x) && y === "no-new-privileges:true";
+  return was.every((x, i) => x === after[i] || replaced(x, after[i]) || (typeof x === "string" && /^no-new-privileges[:=]false$/i.test(x) && after[i] === `${x.slice(0, 18)}true`));
 }
 
 /** `restart: on-failure[:N]` given another count, or `deploy.restart_policy.max_attempts` set or changed, and nothing else. */

@@ -1,4 +1,5 @@
 import rule from "../../../rules/compose/no-new-privileges-missing.js";
+import { audit } from "../../../src/engine/index.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
@@ -73,9 +74,41 @@ ruleTester(rule, {
       ],
     },
     {
+      // The daemon reads the entry exactly: a space, another case, a value strconv.ParseBool refuses or none
+      // at all make it refuse the container. Each such entry is replaced whole, never kept.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"no-new-privileges: false\"\n  b:\n    image: example/b:1\n    security_opt: [NO-NEW-PRIVILEGES]\n  c:\n    image: example/c:1\n    security_opt:\n      - no-new-privileges:true\n      - No-New-Privileges=tRuE\n  d:\n    image: example/d:1\n    security_opt: [\"no-new-privileges:\", label=disable]\n",
+      errors: [
+        { messageId: "rejected", line: 5, column: 9, endLine: 5, endColumn: 35, data: { service: "a", entry: "no-new-privileges: false" } },
+        { messageId: "rejected", line: 8, column: 20, endLine: 8, endColumn: 37 },
+        { messageId: "rejected", line: 13, column: 9, endLine: 13, endColumn: 31 },
+        { messageId: "rejected", line: 16, column: 20, endLine: 16, endColumn: 40 },
+      ],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"no-new-privileges:true\"\n  b:\n    image: example/b:1\n    security_opt: [\"no-new-privileges:true\"]\n  c:\n    image: example/c:1\n    security_opt:\n      - no-new-privileges:true\n      - no-new-privileges:true\n  d:\n    image: example/d:1\n    security_opt: [\"no-new-privileges:true\", label=disable]\n",
+    },
+    {
+      // An entry the daemon refuses beside an explicit false: each is reported and fixed on its own.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - NO-NEW-PRIVILEGES:true\n      - no-new-privileges:false\n",
+      errors: [
+        { messageId: "rejected", line: 5, column: 9, endLine: 5, endColumn: 31 },
+        { messageId: "disabled", line: 6, column: 9, endLine: 6, endColumn: 32 },
+      ],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges:true\n      - no-new-privileges:true\n",
+    },
+    {
       // An explicit false written once in an anchor and merged into three services: one finding, where it is written.
       code: "x-worker: &worker\n  image: acme/worker:1.2\n  security_opt: [\"no-new-privileges:false\"]\nservices:\n  w1:\n    <<: *worker\n  w2:\n    <<: *worker\n  w3:\n    <<: *worker\n",
       errors: [{ messageId: "disabled", line: 3, column: 18, endLine: 3, endColumn: 43, service: "w1" }],
     },
   ],
+});
+
+describe("no-new-privileges-missing severity", () => {
+  it("reports an entry the daemon refuses as an error: the stack cannot start", () => {
+    const content = "services:\n  a:\n    image: example/a:1\n    security_opt: [\"no-new-privileges: true\"]\n  b:\n    image: example/b:1\n";
+    const found = audit([{ path: "compose.yaml", content }], [rule]).findings;
+    expect(found.map((f) => [f.service, f.messageId, f.severity])).toEqual([
+      ["a", "rejected", "error"],
+      ["b", "missing", "info"],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
-import { isTrueValue } from "../../src/engine/compose-values.js";
-import { healthcheckOf, isRecord } from "../../src/engine/parse/compose.js";
+import { isTrueValue, resolvedOrNull } from "../../src/engine/compose-values.js";
+import { healthcheckOf, isRecord, type YamlPath } from "../../src/engine/parse/compose.js";
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { buildBases, isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
@@ -18,7 +18,8 @@ export default defineComposeRule({
       missing: "Service `{{service}}` has no healthcheck in Compose or in its build Dockerfile, so Docker cannot tell a hung container from a working one and dependants cannot wait for it; add a `healthcheck:` (or a HEALTHCHECK to the image).",
       image: "Service `{{service}}` has no `healthcheck:` in Compose, so unless its image `{{image}}` has a HEALTHCHECK of its own, Docker cannot tell a hung container from a working one and dependants cannot wait for it; add a `healthcheck:` that probes the service.",
       disabled: "Service `{{service}}` switches its healthcheck off, so a hung container still counts as running; define a real check, or suppress this finding if turning it off is deliberate.",
-      noTest: "Service `{{service}}` sets healthcheck options but no `test`, so Docker takes the test from the image, and the Dockerfile stage it builds has no HEALTHCHECK: there is no check at all (unless its base image defines one); add a `test:`.",
+      noTest: "Service `{{service}}` sets healthcheck options but no `test` (or an empty `test: []`), so Docker takes the test from the image, and the Dockerfile stage it builds has no HEALTHCHECK: there is no check at all (unless its base image defines one); add a `test:`.",
+      emptyTest: "Service `{{service}}` has a healthcheck whose shell command is empty: Docker runs `/bin/sh -c \"\"`, which always succeeds, so the service counts as healthy whatever its state and dependants waiting for `service_healthy` start at once; write a command that checks the service.",
       dockerfileDisabled: "Service `{{service}}` runs a Dockerfile stage whose `HEALTHCHECK NONE` switches the check off and Compose defines none; add a `healthcheck:` so Docker can tell a hung container from a working one.",
     },
   },
@@ -30,7 +31,12 @@ export default defineComposeRule({
       const hc = isRecord(service.data.healthcheck) ? service.data.healthcheck : null;
       const imageTest = service.healthcheck.imageTest;
       if (hc && !imageTest) {
-        if (!service.healthcheck.disabled) continue;
+        if (!service.healthcheck.disabled) {
+          const empty = emptyShellTest(hc.test, [...service.path, "healthcheck", "test"]);
+          const range = empty && model.locate(empty);
+          if (range && once(range)) report({ messageId: "emptyTest", data: { service: service.name }, range, service: service.name });
+          continue;
+        }
         const path = isTrueValue(hc.disable) ? [...service.path, "healthcheck", "disable"] : [...service.path, "healthcheck", "test"];
         const range = model.locate(path);
         if (once(range)) report({ messageId: "disabled", data: { service: service.name }, range, service: service.name });
@@ -61,3 +67,14 @@ export default defineComposeRule({
     }
   },
 });
+
+/**
+ * Where a test is an empty shell command, which can never fail: compose-go makes a string test
+ * `["CMD-SHELL", test]`, and the daemon runs a CMD-SHELL test as `/bin/sh -c <command>`, so a
+ * blank command exits 0 at every probe. null for any other test, or one a variable decides.
+ */
+function emptyShellTest(test: unknown, path: YamlPath): YamlPath | null {
+  const blank = (v: unknown) => typeof v === "string" && resolvedOrNull(v)?.trim() === "";
+  if (blank(test)) return path;
+  return Array.isArray(test) && test[0] === "CMD-SHELL" && blank(test[1]) ? [...path, 1] : null;
+}

@@ -27,6 +27,10 @@ ruleTester(rule, {
     // Inherited through extends, or set in an override file of the same directory.
     "services:\n  base:\n    image: app:1\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n  web:\n    extends: base\n",
     { code: "services:\n  web:\n    image: app:1\n", files: { "compose.override.yaml": "services:\n  web:\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n" } },
+    // A shell test whose command is only known at run time.
+    "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: ${HEALTH_CMD}\n",
+    // `test: []` on an image not built here: Docker takes the image's own test, not known here.
+    "services:\n  web:\n    image: app:1\n    healthcheck:\n      test: []\n",
     // Override fragments and scaled-to-zero services.
     "services:\n  web:\n    environment:\n      A: b\n  off:\n    image: app:1\n    scale: 0\n",
   ],
@@ -72,6 +76,21 @@ ruleTester(rule, {
         { messageId: "disabled", line: 5, column: 16, endLine: 5, endColumn: 20 },
         { messageId: "disabled", line: 9, column: 13, endLine: 9, endColumn: 21 },
       ],
+    },
+    {
+      // compose-go makes a string test ["CMD-SHELL", test]; the daemon runs `/bin/sh -c ""`, which exits 0: always healthy.
+      code: "services:\n  a:\n    image: app:1\n    healthcheck:\n      test: \"\"\n  b:\n    image: app:1\n    healthcheck:\n      test: [\"CMD-SHELL\", \" \"]\n      interval: 5s\n  c:\n    image: app:1\n    healthcheck:\n      test: ${HEALTH_CMD:-}\n",
+      errors: [
+        { messageId: "emptyTest", line: 5, column: 13, endLine: 5, endColumn: 15, data: { service: "a" } },
+        { messageId: "emptyTest", line: 9, column: 27, endLine: 9, endColumn: 30, data: { service: "b" } },
+        { messageId: "emptyTest", line: 14, column: 13, endLine: 14, endColumn: 28, data: { service: "c" } },
+      ],
+    },
+    {
+      // An empty list is no test: Docker takes the stage's, and the stage has none.
+      code: "services:\n  web:\n    build: .\n    healthcheck:\n      test: []\n",
+      files: { Dockerfile: "FROM node:20\nCMD [\"node\", \"server.js\"]\n" },
+      errors: [{ messageId: "noTest", line: 4, column: 5, endLine: 4, endColumn: 16, data: { service: "web" } }],
     },
     {
       // `restart: "no"` on a service that publishes a port: a server run without restarts, not a job.

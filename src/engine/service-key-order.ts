@@ -29,10 +29,11 @@ export function serviceKeyOrder(known: readonly string[] = DEFAULT_KEYS): (a: st
 
 /**
  * An edit that adds the entry `text` (starting with `key:`) to the block mapping of the service at
- * `path` where the canonical order puts `key`: before the first key that comes after it, else
- * after the last one. A service whose keys are in order stays in order (service-keys-order has
- * nothing new to say), and one that is not gets no new disorder. undefined when insertKey cannot
- * add it, the service has complex keys, or already has `key`.
+ * `path` where the canonical order puts `key`: at the first place that leaves the fewest keys on
+ * the wrong side of it (`<<` and `x-` keys included). In a service whose keys are in order that is
+ * before the first key that comes after it, so the service stays in order (service-keys-order has
+ * nothing new to say); in one that is not, the new key adds as little disorder as it can.
+ * undefined when insertKey cannot add it, the service has complex keys, or already has `key`.
  */
 export function insertServiceKey(model: ComposeModel, path: YamlPath, key: string, text: string): Edit | undefined {
   const node = model.doc.getIn(path, true) as Node | undefined;
@@ -40,6 +41,13 @@ export function insertServiceKey(model: ComposeModel, path: YamlPath, key: strin
   const keys = node.items.map((p) => keyName(p.key));
   if (keys.some((k) => k === null || k === key)) return undefined;
   const order = serviceKeyOrder();
-  const at = keys.findIndex((k) => order(k!, key) > 0);
-  return insertKey(model, path, text, at < 0 ? keys.length : at);
+  // Keys on the wrong side of place 0 are those that come before `key`; each place further on
+  // moves one key to the other side.
+  let wrong = keys.filter((k) => order(k!, key) < 0).length;
+  let best = { at: 0, wrong };
+  keys.forEach((k, i) => {
+    wrong += order(k!, key) > 0 ? 1 : -1;
+    if (wrong < best.wrong) best = { at: i + 1, wrong };
+  });
+  return insertKey(model, path, text, best.at);
 }

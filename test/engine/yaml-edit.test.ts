@@ -33,6 +33,62 @@ describe("insertServiceKey", () => {
     );
   });
 
+  // Keys out of the canonical order: the new key goes where it puts the fewest keys on the wrong
+  // side of it (the first such place on a tie), which in a sorted service is its sorted place.
+  it.each([
+    [
+      "keys out of order: after them rather than before the first key that comes after it",
+      "services:\n  web:\n    user: app\n    image: app:1\n    ports:\n      - \"80:80\"\n  db:\n    image: postgres:16\n",
+      "restart",
+      "restart: unless-stopped",
+      "services:\n  web:\n    user: app\n    image: app:1\n    ports:\n      - \"80:80\"\n    restart: unless-stopped\n  db:\n    image: postgres:16\n",
+    ],
+    [
+      "as many keys on the wrong side at two places: the first",
+      "services:\n  web:\n    image: app:1\n    ports: [\"80:80\"]\n    user: app\n    volumes: [./d:/d]\n",
+      "restart",
+      "restart: unless-stopped",
+      "services:\n  web:\n    image: app:1\n    ports: [\"80:80\"]\n    restart: unless-stopped\n    user: app\n    volumes: [./d:/d]\n",
+    ],
+    [
+      "only keys outside the groups, out of order",
+      "services:\n  web:\n    tty: true\n    cap_drop: [ALL]\n    devices: [/dev/fuse]\n",
+      "security_opt",
+      "security_opt: [no-new-privileges:true]",
+      "services:\n  web:\n    tty: true\n    cap_drop: [ALL]\n    devices: [/dev/fuse]\n    security_opt: [no-new-privileges:true]\n",
+    ],
+    [
+      "only keys that come after it: first",
+      "services:\n  web:\n    tty: true\n    stdin_open: true\n",
+      "restart",
+      "restart: unless-stopped",
+      "services:\n  web:\n    restart: unless-stopped\n    tty: true\n    stdin_open: true\n",
+    ],
+    [
+      "an extension key before a grouped key: sorted as a key outside the groups",
+      "services:\n  web:\n    image: app:1\n    x-traefik: {enable: true}\n    ports: [\"80:80\"]\n    volumes: [./d:/d]\n",
+      "security_opt",
+      "security_opt: [no-new-privileges:true]",
+      "services:\n  web:\n    image: app:1\n    x-traefik: {enable: true}\n    ports: [\"80:80\"]\n    volumes: [./d:/d]\n    security_opt: [no-new-privileges:true]\n",
+    ],
+    [
+      "a merge key first and the other keys out of order",
+      "x: &x\n  init: true\nservices:\n  web:\n    <<: *x\n    user: app\n    image: app:1\n    ports: [\"80:80\"]\n",
+      "restart",
+      "restart: unless-stopped",
+      "x: &x\n  init: true\nservices:\n  web:\n    <<: *x\n    user: app\n    image: app:1\n    ports: [\"80:80\"]\n    restart: unless-stopped\n",
+    ],
+    [
+      "only a merge key",
+      "x: &x\n  image: app:1\nservices:\n  web:\n    <<: *x\n",
+      "restart",
+      "restart: unless-stopped",
+      "x: &x\n  image: app:1\nservices:\n  web:\n    <<: *x\n    restart: unless-stopped\n",
+    ],
+  ])("places the key in a service with %s", (_, code, key, text, output) => {
+    expect(insert(code, "web", key, text)).toBe(output);
+  });
+
   it.each([
     ["a flow mapping", "services:\n  web: {image: app:1}\n"],
     ["an anchored service, which its aliases would change with it", "services:\n  web: &web\n    image: app:1\n  api:\n    <<: *web\n"],

@@ -1,8 +1,9 @@
 import { capabilityName } from "../../src/engine/capabilities.js";
 import { isTrueValue } from "../../src/engine/compose-values.js";
+import type { ComposeService } from "../../src/engine/parse/compose.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { servicesLacking } from "../../src/engine/service-lifecycle.js";
+import { isWindowsService, servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 /** The capabilities reported, with what each lets a process do (after capabilities(7)). */
 const DANGEROUS: Record<string, string> = {
@@ -46,7 +47,9 @@ export default defineComposeRule({
   },
   check({ model, project, options, report }) {
     const once = oncePerRange();
-    for (const service of model.services) {
+    // Capabilities are Linux's: a Windows container has none to add or drop.
+    const linux = (service: ComposeService) => !isWindowsService(project, model, service);
+    for (const service of model.services.filter(linux)) {
       list(service.data.cap_add).forEach((cap, i) => {
         const name = capabilityName(cap);
         const effect = Object.hasOwn(DANGEROUS, name) ? DANGEROUS[name] : null;
@@ -57,7 +60,7 @@ export default defineComposeRule({
       });
     }
     if (options.requireDropAll === false) return;
-    for (const service of servicesLacking(project, model, dropsAll)) {
+    for (const service of servicesLacking(project, model, dropsAll).filter(linux)) {
       const hasDrop = service.data.cap_drop !== undefined;
       // Info, not the rule's warning: nearly every service of real Compose files lacks it (see the doc).
       report({

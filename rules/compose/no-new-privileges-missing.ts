@@ -5,7 +5,7 @@ import { oncePerRange, serviceNodes, verbatimScalar } from "../../src/engine/que
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { NO_NEW_PRIVILEGES_OFF, noNewPrivileges, noNewPrivilegesSetting, securityOpts, securityOptsOf, type SecurityOpt } from "../../src/engine/security-opts.js";
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
-import { serviceDefines, servicesLacking } from "../../src/engine/service-lifecycle.js";
+import { isWindowsService, serviceDefines, servicesLacking } from "../../src/engine/service-lifecycle.js";
 import type { Edit, Fix } from "../../src/engine/types.js";
 import { appendEntry, hasMergeKey } from "../../src/engine/yaml-edit.js";
 
@@ -27,6 +27,8 @@ export default defineComposeRule({
   check({ model, project, report }) {
     const once = oncePerRange();
     for (const service of servicesLacking(project, model, (d) => noNewPrivileges(securityOptsOf(d, [])).enabled)) {
+      // The Windows daemon reads no security option but a credential spec.
+      if (isWindowsService(project, model, service)) continue;
       const { opt, rejected } = noNewPrivileges(securityOpts(service));
       const owned = ownsSecurityOpt(project, model, service);
       for (const entry of rejected) {

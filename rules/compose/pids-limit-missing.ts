@@ -1,7 +1,7 @@
 import { resolvedOrNull } from "../../src/engine/compose-values.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { hasDeployLimits, resourceLimit } from "../../src/engine/resource-limits.js";
-import { judgedServices, serviceDefines } from "../../src/engine/service-lifecycle.js";
+import { isWindowsService, judgedServices, serviceDefines } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -19,6 +19,8 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     for (const service of judgedServices(project, model)) {
+      // Docker refuses a process limit on a Windows container ("Windows does not support PidsLimit").
+      if (isWindowsService(project, model, service)) continue;
       const value = resourceLimit(service.data, "pids");
       if (value === null) {
         if (serviceDefines(project, model, service, (d) => resourceLimit(d, "pids") !== null) !== false) continue;

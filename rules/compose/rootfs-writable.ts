@@ -1,7 +1,7 @@
 import { isTrueValue } from "../../src/engine/compose-values.js";
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { servicesLacking } from "../../src/engine/service-lifecycle.js";
+import { isWindowsService, servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -18,6 +18,8 @@ export default defineComposeRule({
   check({ model, project, report }) {
     const once = oncePerRange();
     for (const service of servicesLacking(project, model, (d) => isTrueValue(d.read_only))) {
+      // Docker refuses `read_only` on a Windows container ("Windows does not support root filesystem in read-only mode").
+      if (isWindowsService(project, model, service)) continue;
       const value = service.data.read_only;
       const present = value !== undefined && value !== null;
       const range = present ? model.locate([...service.path, "read_only"]) : model.locateKey(service.path);

@@ -1,5 +1,5 @@
 import { defineComposeRule } from "../../src/engine/rule.js";
-import { servicesLacking } from "../../src/engine/service-lifecycle.js";
+import { isWindowsService, servicesLacking } from "../../src/engine/service-lifecycle.js";
 
 export default defineComposeRule({
   meta: {
@@ -15,6 +15,8 @@ export default defineComposeRule({
   },
   check({ model, project, report }) {
     for (const service of servicesLacking(project, model, (d) => d.security_opt !== undefined)) {
+      // The Windows daemon reads no security option but a credential spec.
+      if (isWindowsService(project, model, service)) continue;
       report({ messageId: "missing", data: { service: service.name }, range: model.locateKey(service.path), service: service.name });
     }
   },

@@ -1,6 +1,9 @@
 import { isNode } from "yaml";
+import { resolvedOrNull } from "./compose-values.js";
 import { isRecord, type ComposeModel, type ComposeService } from "./parse/compose.js";
+import { isWindowsImage } from "./parse/script-shell.js";
 import { basename, dirname, joinPath } from "./paths.js";
+import { isWindowsStage } from "./platform.js";
 import type { Project, ProjectService } from "./project.js";
 import { baseImageRef } from "./image-refs.js";
 import { memo } from "./memo.js";
@@ -128,6 +131,22 @@ export function serviceImage(project: Project, model: ComposeModel, service: Com
     if (same?.image) return same.image;
   }
   return null;
+}
+
+/**
+ * True when the service runs a Windows container, where Docker ignores the Linux-only settings
+ * (`security_opt`, capabilities) or refuses them (`pids_limit`, `read_only`): `platform: windows/…`
+ * or a Windows image (nanoserver, servercore, `mcr.microsoft.com/windows/…`) set on it, on a base
+ * it `extends` or on the same service beside it, or a build whose Dockerfile stage is a Windows
+ * one (isWindowsStage). A value a variable without a default decides does not count.
+ */
+export function isWindowsService(project: Project, model: ComposeModel, service: ComposeService): boolean {
+  const text = (v: unknown) => (typeof v === "string" ? resolvedOrNull(v)?.trim() ?? "" : "");
+  const windows = (d: Record<string, unknown>) => /^windows(\/|$)/i.test(text(d.platform)) || isWindowsImage(text(d.image));
+  if (serviceDefines(project, model, service, windows) === true) return true;
+  const builder = [service, ...buildBases(model, service)].pop()!;
+  const linked = linkedService(project, model.path, builder.name);
+  return !!linked?.dockerfile && !!linked.stage && isWindowsStage(linked.dockerfile, linked.stage);
 }
 
 /**

@@ -1,8 +1,11 @@
 import rule from "../../../rules/compose/host-userns.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
+import { WINDOWS_SERVICES } from "../../helpers/windows-services.js";
 
 ruleTester(rule, {
   valid: [
+    // Windows containers: Docker ignores or refuses this Linux-only setting there.
+    WINDOWS_SERVICES,
     "services:\n  app:\n    image: alpine:3.20\n",
     "services:\n  app:\n    image: alpine:3.20\n    userns_mode: \"keep-id\"\n",
   ],

@@ -1,8 +1,11 @@
 import rule from "../../../rules/compose/pids-limit-missing.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
+import { WINDOWS_SERVICES } from "../../helpers/windows-services.js";
 
 ruleTester(rule, {
   valid: [
+    // Windows containers: Docker ignores or refuses this Linux-only setting there.
+    WINDOWS_SERVICES,
     // inherited from the base it extends, or merged from the override beside it
     "services:\n  base:\n    image: example/app:1\n    pids_limit: 200\n  worker:\n    extends: base\n    command: [worker]\n  other:\n    extends:\n      service: base\n",
     { code: "services:\n  api:\n    image: example/api:1\n", files: { "compose.override.yaml": "services:\n  api:\n    pids_limit: 200\n" } },

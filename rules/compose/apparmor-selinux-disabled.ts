@@ -1,6 +1,7 @@
 import { oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { securityOpts } from "../../src/engine/security-opts.js";
+import { isWindowsService } from "../../src/engine/service-lifecycle.js";
 
 /** SELinux process types the policy leaves unconfined: `spc_t` ("super privileged container") and `unconfined_t`. */
 const UNCONFINED_TYPE = /^type[:=](spc_t|unconfined_t)$/;
@@ -19,9 +20,11 @@ export default defineComposeRule({
       selinuxType: "Service `{{service}}` runs with the SELinux type `{{type}}`, which SELinux does not confine, so it can reach the host's files like an unconfined process. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
     },
   },
-  check({ model, report }) {
+  check({ model, project, report }) {
     const once = oncePerRange();
     for (const service of model.services) {
+      // The Windows daemon reads no security option but a credential spec.
+      if (!service.data.security_opt || isWindowsService(project, model, service)) continue;
       for (const opt of securityOpts(service)) {
         const type = opt.name === "label" ? UNCONFINED_TYPE.exec(opt.value)?.[1] : undefined;
         const messageId = opt.name === "apparmor" && opt.value === "unconfined" ? "apparmor" : opt.name === "label" && /^disable(:true)?$/.test(opt.value) ? "selinux" : type ? "selinuxType" : null;

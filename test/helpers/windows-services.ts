@@ -3,8 +3,8 @@ import type { TestCase } from "./rule-tester.js";
 /**
  * Services that run Windows containers, each recognised another way: `platform: windows/…`, a
  * Windows image, one inherited from an `extends` base, a build whose stage is FROM a Windows image,
- * and one whose stage uses Windows' backtick escape. The first also sets `userns_mode: host` and
- * adds a capability, both of which Windows ignores.
+ * and one whose stage uses Windows' backtick escape. The first also sets `userns_mode: host`, adds
+ * a capability and turns seccomp, AppArmor and SELinux labelling off, all of which Windows ignores.
  */
 export const WINDOWS_SERVICES: TestCase = {
   code: [
@@ -13,6 +13,7 @@ export const WINDOWS_SERVICES: TestCase = {
     "    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022",
     "    userns_mode: host",
     "    cap_add: [SYS_ADMIN]",
+    "    security_opt: [seccomp:unconfined, apparmor:unconfined, label:disable]",
     "  app:",
     "    platform: windows/amd64",
     "    image: example/app:1",

@@ -1,8 +1,11 @@
 import rule from "../../../rules/compose/apparmor-selinux-disabled.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
+import { WINDOWS_SERVICES } from "../../helpers/windows-services.js";
 
 ruleTester(rule, {
   valid: [
+    // Windows containers: the Windows daemon reads none of these options.
+    WINDOWS_SERVICES,
     "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - apparmor:docker-default\n      - label:type:svirt_apache_t\n      - seccomp:unconfined\n",
   ],
   invalid: [

@@ -1,8 +1,11 @@
 import rule from "../../../rules/compose/seccomp-unconfined.js";
 import { ruleTester } from "../../helpers/rule-tester.js";
+import { WINDOWS_SERVICES } from "../../helpers/windows-services.js";
 
 ruleTester(rule, {
   valid: [
+    // Windows containers: the Windows daemon reads none of these options.
+    WINDOWS_SERVICES,
     "services:\n  app:\n    image: example/app:1\n",
     "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - seccomp:./profile.json\n      - apparmor:unconfined\n",
   ],

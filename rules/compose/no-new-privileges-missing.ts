@@ -7,7 +7,7 @@ import { NO_NEW_PRIVILEGES_OFF, noNewPrivileges, noNewPrivilegesSetting, securit
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
 import { isWindowsService, serviceDefines, servicesLacking } from "../../src/engine/service-lifecycle.js";
 import type { Edit, Fix } from "../../src/engine/types.js";
-import { appendEntry, hasMergeKey } from "../../src/engine/yaml-edit.js";
+import { appendEntry, hasMergeKey, removeEntry } from "../../src/engine/yaml-edit.js";
 
 export default defineComposeRule({
   meta: {
@@ -31,10 +31,13 @@ export default defineComposeRule({
       if (isWindowsService(project, model, service)) continue;
       const { opt, rejected } = noNewPrivileges(securityOpts(service));
       const owned = ownsSecurityOpt(project, model, service);
+      // Without a valid entry left, the last refused one becomes `no-new-privileges:true`; the others
+      // are deleted (an explicit false has its own fix): no fix writes an entry the list already has.
       for (const entry of rejected) {
         const range = model.locate(entry.path);
         if (!once(range)) continue;
-        const fix = owned ? replaceFix(model, service, entry) : undefined;
+        const replace = !opt && entry === rejected[rejected.length - 1];
+        const fix = !owned ? undefined : replace ? replaceFix(model, service, entry) : deleteFix(model, service, entry);
         report({ messageId: "rejected", severity: "error", data: { service: service.name, entry: entry.text ?? "" }, range, service: service.name, fix });
       }
       const fix = owned ? (opt ? enableFix(model, service, opt) : addFix(model, service)) : undefined;
@@ -123,6 +126,12 @@ function replaceFix(model: ComposeModel, service: ComposeService, opt: SecurityO
   return { description: "Set no-new-privileges", edits: [{ range: inner, text }] };
 }
 
+/** Deletes an entry the daemon refuses, when another entry sets the option. */
+function deleteFix(model: ComposeModel, service: ComposeService, opt: SecurityOpt): Fix | undefined {
+  const edit = removeEntry(model, [...service.path, "security_opt"], opt.path[opt.path.length - 1] as number);
+  return edit && { description: "Remove the entry the daemon refuses", edits: [edit] };
+}
+
 /** Replaces the `false` (or `0`, `f`) of `no-new-privileges:false` (or `=false`) with `true`. */
 function enableFix(model: ComposeModel, service: ComposeService, opt: SecurityOpt): Fix | undefined {
   if (!NO_NEW_PRIVILEGES_OFF.has(opt.value)) return undefined;
@@ -135,6 +144,10 @@ function enableFix(model: ComposeModel, service: ComposeService, opt: SecurityOp
   const inner = verbatimScalar(model, model.locate(opt.path), raw);
   const value = /[:=]\s*(\S+)\s*$/.exec(raw);
   if (!inner || !value || value[1].toLowerCase() !== opt.value) return undefined;
+  // Compose refuses a list that repeats an entry: when the list already switches it on with the
+  // same words, the false goes instead.
+  const enabled = `${raw.slice(0, value.index + value[0].indexOf(value[1], 1))}true`;
+  if (entries.includes(enabled)) return deleteFix(model, service, opt);
   const start = model.index.offset(inner.start) + value.index + value[0].indexOf(value[1], 1);
   return { description: "Set no-new-privileges to true", edits: [{ range: model.index.range(start, start + value[1].length), text: "true" }] };
 }

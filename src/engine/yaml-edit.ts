@@ -149,6 +149,34 @@ export function appendEntry(model: ComposeModel, path: YamlPath, value: string):
 }
 
 /**
+ * An edit that deletes entry `at` of the sequence of scalars at `path`, which keeps at least one
+ * other: in a block sequence its lines (the comment lines that belong to it too, see entrySpans),
+ * in a flow sequence the entry with the separator after it (before it, for the last entry).
+ * undefined when the sequence is not the file's own (ownedNode), holds anything but plain or
+ * quoted scalars, or has comments inside its brackets.
+ */
+export function removeEntry(model: ComposeModel, path: YamlPath, at: number): Edit | undefined {
+  const node = ownedNode(model, path);
+  if (!isSeq(node) || node.items.length < 2 || at < 0 || at >= node.items.length) return undefined;
+  const items = node.items as unknown[];
+  if (!items.every((i) => isScalar(i) && i.range && !i.anchor && ["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"].includes(String(i.type)))) return undefined;
+  const ranges = (items as Scalar[]).map((i) => i.range!);
+  const { index, text } = model;
+  if (!node.flow) {
+    const spans = entrySpans(model, items);
+    if (!spans) return undefined;
+    const { first, last } = spans[at];
+    if (last < index.lineCount) return { range: { start: { line: first, column: 1 }, end: { line: last + 1, column: 1 } }, text: "" };
+    const above = spans[at - 1].last;
+    return { range: { start: { line: above, column: index.lineLength(above) + 1 }, end: { line: last, column: index.lineLength(last) + 1 } }, text: "" };
+  }
+  const [start, end] = at + 1 < ranges.length ? [ranges[at][0], ranges[at + 1][0]] : [ranges[at - 1][1], ranges[at][1]];
+  const between = at + 1 < ranges.length ? text.slice(ranges[at][1], ranges[at + 1][0]) : text.slice(ranges[at - 1][1], ranges[at][0]);
+  if (between.trim() !== ",") return undefined;
+  return { range: index.range(start, end), text: "" };
+}
+
+/**
  * The node at `path` when this file writes it there itself: every mapping on the way is in block
  * style, anchored nowhere and reached through no alias (getIn does not follow merge keys), so an
  * edit of it changes this one place only. undefined otherwise.

@@ -356,16 +356,18 @@ function isHealthierDependsOn(before: unknown, after: unknown): boolean {
 }
 
 /**
- * `security_opt` that gained `no-new-privileges:true` at its end, or had a `no-new-privileges` false made true or an
- * entry naming it that the daemon refuses replaced by `no-new-privileges:true`, and nothing else.
+ * `security_opt` whose entries other than `no-new-privileges` ones are unchanged, in order, and whose last
+ * `no-new-privileges` entry now switches it on (one added at the end, a false made true, an entry the daemon
+ * refuses replaced or deleted), with no more such entries than before (at least the one added).
  */
 function isNoNewPrivilegesAdded(before: unknown, after: unknown): boolean {
   if (!Array.isArray(after) || (before !== undefined && !Array.isArray(before))) return false;
   const was = (before ?? []) as unknown[];
-  if (after.length === was.length + 1 && after[was.length] === "no-new-privileges:true") return isDeepStrictEqual(was, after.slice(0, -1));
-  if (after.length !== was.length) return false;
-  const replaced = (x: unknown, y: unknown) => typeof x === "string" && /^\s*no-new-privileges\s*([:=]|$)/i.test(x) && y === "no-new-privileges:true";
-  return was.every((x, i) => x === after[i] || replaced(x, after[i]) || (typeof x === "string" && /^no-new-privileges[:=]false$/i.test(x) && after[i] === `${x.slice(0, 18)}true`));
+  const nnp = (x: unknown) => typeof x === "string" && /^\s*no-new-privileges\s*([:=]|$)/i.test(x);
+  if (!isDeepStrictEqual(was.filter((x) => !nnp(x)), after.filter((x) => !nnp(x)))) return false;
+  const set = after.filter(nnp);
+  const last = set[set.length - 1];
+  return set.length <= Math.max(1, was.filter(nnp).length) && typeof last === "string" && /^no-new-privileges([:=](1|t|T|true|True|TRUE))?$/.test(last);
 }
 
 /** `restart: on-failure[:N]` given another count, or `deploy.restart_policy.max_attempts` set or changed, and nothing else. */

@@ -2,6 +2,7 @@ import type { YAMLMap } from "yaml";
 import { applyFixes, type Finding, type Fix } from "../../src/engine/index.js";
 import { parseCompose } from "../../src/engine/parse/compose.js";
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
+import { removeEntry } from "../../src/engine/yaml-edit.js";
 import { reorderFix } from "../../src/engine/yaml-reorder.js";
 
 /** The file after inserting `text` for `key` into service `service`, or null when there is no edit. */
@@ -110,5 +111,30 @@ describe("insertKey after a service's last entry", () => {
     const { output, skipped } = applyFixes(code, [asFinding(reorder), asFinding({ description: "d", edits: [edit] })]);
     expect(skipped).toHaveLength(1);
     expect(output).toBe("services:\n  api:\n    image: b\n  web:\n    image: a\n");
+  });
+});
+
+describe("removeEntry", () => {
+  const remove = (code: string, at: number): string | null => {
+    const model = parseCompose("compose.yaml", code);
+    const edit = removeEntry(model, ["services", "web", "security_opt"], at);
+    return edit ? applyFixes(code, [{ range: edit.range, fix: { description: "d", edits: [edit] } } as Finding]).output : null;
+  };
+
+  it.each([
+    ["a block entry with its comment lines", "services:\n  web:\n    security_opt:\n      - a=1 # one\n        # more about a\n      - c=3\n", 0, "services:\n  web:\n    security_opt:\n      - c=3\n"],
+    ["the last block entry at the end of a file without a final line break", "services:\n  web:\n    security_opt:\n      - a=1\n      - c=3", 1, "services:\n  web:\n    security_opt:\n      - a=1"],
+    ["a flow entry with the separator after it", "services:\n  web:\n    security_opt: [a=1, 'b=2', c=3]\n", 1, "services:\n  web:\n    security_opt: [a=1, c=3]\n"],
+    ["the last flow entry with the separator before it", "services:\n  web:\n    security_opt: [a=1 ,  \"b=2\"]\n", 1, "services:\n  web:\n    security_opt: [a=1]\n"],
+  ])("deletes %s", (_, code, at, output) => {
+    expect(remove(code, at)).toBe(output);
+  });
+
+  it.each([
+    ["the only entry", "services:\n  web:\n    security_opt:\n      - a=1\n", 0],
+    ["an entry of a flow list with a comment inside", "services:\n  web:\n    security_opt: [a=1, # one\n      b=2]\n", 0],
+    ["an anchored list", "services:\n  web:\n    security_opt: &s\n      - a=1\n      - b=2\n", 0],
+  ])("leaves %s alone", (_, code, at) => {
+    expect(remove(code, at)).toBeNull();
   });
 });

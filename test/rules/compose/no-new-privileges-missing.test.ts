@@ -78,7 +78,8 @@ ruleTester(rule, {
     },
     {
       // The daemon reads the entry exactly: a space, another case, a value strconv.ParseBool refuses or none
-      // at all make it refuse the container. Each such entry is replaced whole, never kept.
+      // at all make it refuse the container. Such an entry is replaced whole when no other entry sets the
+      // option, else deleted (Compose refuses a list that repeats an entry); it is never kept.
       code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"no-new-privileges: false\"\n  b:\n    image: example/b:1\n    security_opt: [NO-NEW-PRIVILEGES]\n  c:\n    image: example/c:1\n    security_opt:\n      - no-new-privileges:true\n      - No-New-Privileges=tRuE\n  d:\n    image: example/d:1\n    security_opt: [\"no-new-privileges:\", label=disable]\n",
       errors: [
         { messageId: "rejected", line: 5, column: 9, endLine: 5, endColumn: 35, data: { service: "a", entry: "no-new-privileges: false" } },
@@ -86,16 +87,33 @@ ruleTester(rule, {
         { messageId: "rejected", line: 13, column: 9, endLine: 13, endColumn: 31 },
         { messageId: "rejected", line: 16, column: 20, endLine: 16, endColumn: 40 },
       ],
-      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"no-new-privileges:true\"\n  b:\n    image: example/b:1\n    security_opt: [\"no-new-privileges:true\"]\n  c:\n    image: example/c:1\n    security_opt:\n      - no-new-privileges:true\n      - no-new-privileges:true\n  d:\n    image: example/d:1\n    security_opt: [\"no-new-privileges:true\", label=disable]\n",
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - \"no-new-privileges:true\"\n  b:\n    image: example/b:1\n    security_opt: [\"no-new-privileges:true\"]\n  c:\n    image: example/c:1\n    security_opt:\n      - no-new-privileges:true\n  d:\n    image: example/d:1\n    security_opt: [\"no-new-privileges:true\", label=disable]\n",
     },
     {
-      // An entry the daemon refuses beside an explicit false: each is reported and fixed on its own.
-      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - NO-NEW-PRIVILEGES:true\n      - no-new-privileges:false\n",
+      // An entry the daemon refuses beside an explicit false: the false becomes true, the refused entry goes.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - NO-NEW-PRIVILEGES:true\n      - no-new-privileges:false # keep\n",
       errors: [
         { messageId: "rejected", line: 5, column: 9, endLine: 5, endColumn: 31 },
         { messageId: "disabled", line: 6, column: 9, endLine: 6, endColumn: 32 },
       ],
-      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges:true\n      - no-new-privileges:true\n",
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges:true # keep\n",
+    },
+    {
+      // Several refused entries and no other: the last is replaced, the others deleted; in a flow list with their separator.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt: [NO-NEW-PRIVILEGES, label=disable, \"no-new-privileges: true\"]\n  b:\n    image: example/b:1\n    security_opt:\n      - label=disable\n      - no-new-privileges=yes\n      - No-New-Privileges\n",
+      errors: [
+        { messageId: "rejected", line: 4, column: 20, endLine: 4, endColumn: 37 },
+        { messageId: "rejected", line: 4, column: 54, endLine: 4, endColumn: 79 },
+        { messageId: "rejected", line: 9, column: 9, endLine: 9, endColumn: 30 },
+        { messageId: "rejected", line: 10, column: 9, endLine: 10, endColumn: 26 },
+      ],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt: [label=disable, \"no-new-privileges:true\"]\n  b:\n    image: example/b:1\n    security_opt:\n      - label=disable\n      - no-new-privileges:true\n",
+    },
+    {
+      // A false after the same entry set true: making it true would repeat the entry, which Compose refuses; it is deleted.
+      code: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges:true\n      - no-new-privileges:false\n      - label=disable\n",
+      errors: [{ messageId: "disabled", line: 6, column: 9, endLine: 6, endColumn: 32 }],
+      output: "services:\n  a:\n    image: example/a:1\n    security_opt:\n      - no-new-privileges:true\n      - label=disable\n",
     },
     {
       // An explicit false written once in an anchor and merged into three services: one finding, where it is written.

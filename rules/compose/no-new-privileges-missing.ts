@@ -41,7 +41,8 @@ export default defineComposeRule({
         report({ messageId: "rejected", severity: "error", data: { service: service.name, entry: entry.text ?? "" }, range, service: service.name, fix });
       }
       const fix = owned ? (opt ? enableFix(model, service, opt) : addFix(model, service)) : undefined;
-      // The fix of a refused entry writes `no-new-privileges:true`: only an explicit false after it still needs saying.
+      // With the refused entries fixed the option is on (a valid entry was, or the last refused one becomes
+      // `no-new-privileges:true`): only an explicit false still needs saying.
       if (rejected.length && !(opt && noNewPrivilegesSetting(opt) === "off")) continue;
       if (opt) {
         const range = model.locate(opt.path);

@@ -4,7 +4,7 @@ import { renderText } from "../../src/formatters/text.js";
 describe("text output", () => {
   it("shows control characters from the audited files and their paths as escapes, so they cannot drive the terminal", () => {
     const report = auditFiles([
-      { path: "x\u001b[2Jy\nz/Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\n" },
+      { path: "x\u001b[2Jy\nz/Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\nCMD [\"app\"]\n" },
       { path: "compose.yaml", content: 'services:\n  "s\\e[31mX\\u009b1m":\n    image: "ng\\e]8;;http://evil\\e\\\\inx\\r"\n' },
     ]);
     for (const color of [false, true]) {
@@ -23,7 +23,7 @@ describe("text output", () => {
   });
 
   it("shows bidirectional overrides as escapes, so a path reads in the order it is", () => {
-    const report = auditFiles([{ path: "a\u202egnp.Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\n" }]);
+    const report = auditFiles([{ path: "a\u202egnp.Dockerfile", content: "FROM ubuntu:22.04\nUSER 1000\nCMD [\"app\"]\n" }]);
     expect(renderText(report, { color: false })).toContain("a\\u202egnp.Dockerfile");
   });
 });

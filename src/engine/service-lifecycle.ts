@@ -141,6 +141,13 @@ export function serviceImage(project: Project, model: ComposeModel, service: Com
  * one (isWindowsStage). A value a variable without a default decides does not count.
  */
 export function isWindowsService(project: Project, model: ComposeModel, service: ComposeService): boolean {
+  return memo(windowsServices, service, () => windowsService(project, model, service));
+}
+
+/** isWindowsService's answers, per service of a model: eight rules ask of every service. */
+const windowsServices = new WeakMap<ComposeService, boolean>();
+
+function windowsService(project: Project, model: ComposeModel, service: ComposeService): boolean {
   const text = (v: unknown) => (typeof v === "string" ? resolvedOrNull(v)?.trim() ?? "" : "");
   const windows = (d: Record<string, unknown>) => /^windows(\/|$)/i.test(text(d.platform)) || isWindowsImage(text(d.image));
   if (serviceDefines(project, model, service, windows) === true) return true;

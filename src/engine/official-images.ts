@@ -36,9 +36,12 @@ interface ImageTraits {
    * digest alone, or a tag from a build argument, does not say which.
    */
   variants?: true;
+  /** True when its shared tags (`3.12`, `latest`) also name Windows images, which a Windows host pulls. */
+  windows?: true;
 }
 
 const root = (distro: Distro, variants?: true): ImageTraits => (variants ? { user: "root", distro, variants } : { user: "root", distro });
+const withWindows = (traits: ImageTraits): ImageTraits => ({ ...traits, windows: true });
 const nonRoot: ImageTraits = { user: "non-root", distro: null };
 
 const IMAGES: ReadonlyMap<string, ImageTraits> = new Map([
@@ -50,9 +53,11 @@ const IMAGES: ReadonlyMap<string, ImageTraits> = new Map([
   ["busybox", root("busybox")],
   ...["centos", "fedora", "rockylinux", "almalinux", "amazonlinux"].map((name) => [name, root("redhat")] as const),
   // Debian- or Ubuntu-based (eclipse-temurin) by default; most have Alpine or Windows tags beside,
-  // and all are taken to, so that a digest alone says nothing.
+  // and all are taken to, so that a digest alone says nothing. The shared tags of python, golang,
+  // openjdk and eclipse-temurin (`python:3.14`, `latest`) list Windows Server Core images too
+  // (docker-library/official-images, library/python: `SharedTags: …, 3.14, 3, latest`).
   ...["python", "node", "golang", "ruby", "php", "perl", "rust", "openjdk", "eclipse-temurin", "postgres", "redis", "httpd", "nginx", "gcc"].map(
-    (name) => [name, root("debian", true)] as const,
+    (name) => [name, ["python", "golang", "openjdk", "eclipse-temurin"].includes(name) ? withWindows(root("debian", true)) : root("debian", true)] as const,
   ),
   // Their Dockerfiles end with a non-root USER.
   ...["elasticsearch", "kibana", "logstash", "sonarqube"].map((name) => [name, nonRoot] as const),
@@ -123,4 +128,21 @@ const PROMPT_IMAGES = new Set(["alpine", "debian", "ubuntu", "busybox", "fedora"
 export function officialStartsPrompt(ref: string): boolean {
   const official = officialRef(ref);
   return !!official && PROMPT_IMAGES.has(official.repository);
+}
+
+/** A Linux variant named in a tag: slim, Alpine, or a Debian or Ubuntu release. */
+const LINUX_TAG = /(^|[-.])(slim|alpine|trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal)/i;
+
+/**
+ * The platform an Official Image's tag builds for: Windows for its Windows tags, Linux for the others
+ * on a known distribution, except the shared tags of an image that also publishes Windows images
+ * (`python:3.12`), which hold both: null there and wherever officialDistro does not know.
+ */
+export function officialPlatform(ref: string): "windows" | "linux" | null {
+  const distro = officialDistro(ref);
+  if (!distro) return null;
+  if (distro === "windows") return "windows";
+  const official = officialRef(ref)!;
+  if (IMAGES.get(official.repository)?.windows && !LINUX_TAG.test(official.tag ?? "")) return null;
+  return "linux";
 }

@@ -104,6 +104,12 @@ describe("Dockerfile model", () => {
     expect(pragma.instructions[1].script).toBeNull();
   });
 
+  it("takes the platform from the base image before the backtick escape, which decides only for an image that says nothing", () => {
+    const shellOf = (from: string) => parseDockerfile("Dockerfile", `# escape=\`\nFROM ${from}\nRUN dir\n`).instructions[1].shellName;
+    expect(["debian:12", "node:20", "docker.io/library/python:3.12-slim", "nginx:alpine"].map(shellOf)).toEqual(["/bin/sh", "/bin/sh", "/bin/sh", "/bin/sh"]);
+    expect(["golang:1.22-windowsservercore-ltsc2022", "mcr.microsoft.com/windows/nanoserver:ltsc2022", "acme/base:1", "python@sha256:abc", "python:3.14"].map(shellOf)).toEqual(["cmd", "cmd", "cmd", "cmd", "cmd"]);
+  });
+
   it("leaves exec-form RUN and non-POSIX shells unparsed", () => {
     const m = parseDockerfile("Dockerfile", "FROM a\nRUN [\"echo\", \"hi\"]\nSHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host hi\n");
     expect(m.instructions[1].script).toBeNull();

@@ -1,4 +1,4 @@
-import { officialDistro, officialDistroTraits, officialRef, officialUser } from "../../src/engine/official-images.js";
+import { officialDistro, officialDistroTraits, officialPlatform, officialRef, officialUser } from "../../src/engine/official-images.js";
 
 describe("official image references", () => {
   it("reads Docker Hub's library repositories however they are spelled", () => {
@@ -52,5 +52,11 @@ describe("official image traits", () => {
     expect(officialDistroTraits("busybox:1.36")).toEqual({ sh: "busybox-ash", wget: "busybox" });
     expect(officialDistroTraits("amazonlinux:2023")).toEqual({ sh: "bash", wget: null });
     expect(officialDistroTraits("acme/app:1")).toBeNull();
+  });
+
+  it("tells the platform of a tag, but not of a shared tag that also names Windows images", () => {
+    expect(["debian:12", "node:20", "python:3.12-slim", "golang:1.22-alpine", "eclipse-temurin:21-jdk-noble"].map(officialPlatform)).toEqual(["linux", "linux", "linux", "linux", "linux"]);
+    expect(officialPlatform("python:3.12-windowsservercore-ltsc2022")).toBe("windows");
+    expect(["python:3.14", "golang:1.22", "eclipse-temurin:21-jdk", "python", "memcached:1.6", "acme/app:1"].map(officialPlatform)).toEqual([null, null, null, null, null, null]);
   });
 });

@@ -1,6 +1,7 @@
 import type { LineIndex } from "../text.js";
 import type { ShellScript } from "./shell.js";
 import { parseShellFast } from "./shell-fast.js";
+import { officialPlatform } from "../official-images.js";
 
 /** Which shell reads a Dockerfile's shell-form scripts, and so whether and how they are parsed. */
 
@@ -24,12 +25,29 @@ export function isWindowsImage(ref: string): boolean {
 }
 
 /**
+ * The platform a base image builds for as far as its reference tells: Windows for a Windows image
+ * (nanoserver, servercore, an Official Image's Windows tag), Linux for an Official Image's tag on a
+ * Linux distribution; null for an image that does not say.
+ */
+export function imagePlatform(ref: string): "windows" | "linux" | null {
+  return isWindowsImage(ref) ? "windows" : officialPlatform(ref);
+}
+
+/**
+ * True when the backtick escape that Windows Dockerfiles use decides a stage's platform: only on a
+ * base image that does not tell it (`# escape=\`` is a parser directive, also written for Linux images).
+ */
+export const backtickSaysWindows = (imageRef: string | null, escape: string): boolean =>
+  escape === "`" && (imageRef === null || imagePlatform(imageRef) === null);
+
+/**
  * The shell a stage starts with: its base stage's, else Docker's default for the platform: `cmd /S /C`
- * for a Windows image (or in a file with Windows' backtick escape), `/bin/sh -c` otherwise.
+ * for a Windows image (or, on an image that does not tell, in a file with Windows' backtick escape),
+ * `/bin/sh -c` otherwise.
  */
 export function initialShell(baseShell: string | null, imageRef: string | null, escape: string): string {
   if (baseShell !== null) return baseShell;
-  return escape === "`" || (imageRef !== null && isWindowsImage(imageRef)) ? "cmd" : "/bin/sh";
+  return (imageRef !== null && imagePlatform(imageRef) === "windows") || backtickSaysWindows(imageRef, escape) ? "cmd" : "/bin/sh";
 }
 
 export const isCmd = (shellName: string): boolean => CMD_SHELL.test(shellName);

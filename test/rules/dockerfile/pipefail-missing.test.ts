@@ -37,6 +37,11 @@ ruleTester(rule, {
       errors: [{ messageId: "pipe", line: 2, column: 12, endLine: 2, endColumn: 56 }],
     },
     {
+      // The backtick escape on a Linux image: /bin/sh still runs the script.
+      code: "# escape=`\nFROM python:3.12-slim\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n",
+      errors: [{ messageId: "pipe", line: 3, column: 5, endLine: 3, endColumn: 59 }],
+    },
+    {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n",
       errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 59 }],
     },

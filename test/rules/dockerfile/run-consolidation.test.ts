@@ -12,8 +12,8 @@ ruleTester(rule, {
     "FROM ubuntu:24.04\nCOPY README.md ./one\nCOPY package.json ./two\n",
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN Write-Host 'a'\nRUN Write-Host 'b'\n",
     "FROM golang:1.22 AS builder\nADD a.spec /rpmbuild/SOURCES\nADD b.patch /rpmbuild/SOURCES\nFROM alpine:3.20\nCOPY --from=builder /out /out\n",
-    // The backtick escape of Windows Dockerfiles: the scripts are taken for cmd's, whatever the image, and not counted.
-    "# escape=`\nFROM debian:12\nRUN make\nRUN make install\n",
+    // The backtick escape of Windows Dockerfiles: on an image that does not tell its platform, the scripts are taken for cmd's and not counted.
+    "# escape=`\nFROM acme/build-tools:1\nRUN make\nRUN make install\n",
   ],
   invalid: [
     {
@@ -49,6 +49,12 @@ ruleTester(rule, {
       code: "# escape=`\n# hadolint shell=bash\nFROM debian:12\nRUN make `\n  all\nRUN make install\n",
       errors: [{ messageId: "run", line: 4, column: 1, endLine: 6, endColumn: 17 }],
       output: "# escape=`\n# hadolint shell=bash\nFROM debian:12\nRUN make `\n  all && `\n    make install\n",
+    },
+    {
+      // Debian's image builds Linux containers whatever the escape character: /bin/sh runs the scripts.
+      code: "# escape=`\nFROM debian:12\nRUN make `\n  all\nRUN make install\n",
+      errors: [{ messageId: "run", line: 3, column: 1, endLine: 5, endColumn: 17 }],
+      output: "# escape=`\nFROM debian:12\nRUN make `\n  all && `\n    make install\n",
     },
     {
       code: "FROM debian:12\nRUN make > build.log 2>&1\nRUN FOO=1 make install\n",

@@ -14,11 +14,17 @@ ruleTester(rule, {
     "FROM alpine:3.20\n",
     "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n",
     "# escape=`\nFROM mcr.microsoft.com/dotnet/runtime:8.0\nUSER ContainerUser\n",
+    "FROM node:20\nSHELL [\"powershell\", \"-Command\"]\nUSER ContainerUser\n",
   ],
   invalid: [
     {
       code: "FROM node:20-slim\nUSER 'node'\n",
       errors: [{ messageId: "name", data: { user: "node" }, line: 2, column: 6, endLine: 2, endColumn: 12 }],
+    },
+    {
+      // node:20 builds Linux images: the backtick escape does not make its users Windows names.
+      code: "# escape=`\nFROM node:20\nUSER node\n",
+      errors: [{ messageId: "name", line: 3, column: 6, endLine: 3, endColumn: 10 }],
     },
     {
       code: "FROM node:20-slim\nUSER node\n",

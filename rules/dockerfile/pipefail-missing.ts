@@ -4,7 +4,7 @@ import type { ShellCommand, ShellScript } from "../../src/engine/parse/shell.js"
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
 import { baseImageRef } from "../../src/engine/image-refs.js";
-import { officialDistroTraits } from "../../src/engine/official-images.js";
+import { officialShPipefail } from "../../src/engine/official-images.js";
 import { comparePos } from "../../src/engine/text.js";
 import type { Fix, Range } from "../../src/engine/types.js";
 
@@ -126,8 +126,7 @@ function knowsPipefail(model: Parameters<typeof execShellScript>[0], stage: DfSt
   if (program === "bash") return true;
   if (shell && program !== "sh" && program !== "ash") return false;
   const ref = baseImageRef(model, stage);
-  const sh = ref ? officialDistroTraits(ref)?.sh : null;
-  return sh === "busybox-ash" || sh === "bash";
+  return !!ref && officialShPipefail(ref) === true;
 }
 
 const GREPS = ["grep", "egrep", "fgrep"];

@@ -3,6 +3,7 @@ import { shellText } from "../../src/engine/parse/dockerfile.js";
 import { heredocScriptShell } from "../../src/engine/parse/script-shell.js";
 import { baseImageRef } from "../../src/engine/image-refs.js";
 import { everyInstruction } from "../../src/engine/instruction-index.js";
+import { officialShPipefail } from "../../src/engine/official-images.js";
 import { defineDockerfileRule, type ShellcheckFinding } from "../../src/engine/rule.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
 import type { Position, Severity } from "../../src/engine/types.js";
@@ -87,9 +88,9 @@ export default defineDockerfileRule({
       for (const f of found) {
         const code = String(f.code);
         if (excluded.has(code) || ignored.has(code) || code === "1090" || code === "1091" || code === "2187") continue;
-        // BusyBox ash has pipefail, and pipefail-missing asks for `set -o pipefail` there; dash
-        // (the /bin/sh of Debian and Ubuntu) rejects it and fails the step, so SC3040 stays.
-        if (code === "3040" && f.message.includes("pipefail") && ashShell(model, target.ins)) continue;
+        // BusyBox ash and bash have pipefail, and pipefail-missing asks for `set -o pipefail` there;
+        // dash (the /bin/sh of Debian and Ubuntu) rejects it and fails the step, so SC3040 stays.
+        if (code === "3040" && f.message.includes("pipefail") && shellKnowsPipefail(model, target.ins)) continue;
         if (f.line === at || f.endLine === at) continue;
         const start = toPosition(model, target, starts, unshift(f.line, at), f.column);
         const end = toPosition(model, target, starts, unshift(f.endLine, at), f.endColumn);
@@ -99,14 +100,19 @@ export default defineDockerfileRule({
   },
 });
 
-/** The shell of `ins` is BusyBox ash: an `ash`/`busybox` SHELL, or /bin/sh of an Alpine or BusyBox base image. */
-function ashShell(model: DockerfileModel, ins: DfInstruction): boolean {
+/**
+ * The shell of `ins` knows `set -o pipefail`: an `ash`/`busybox` SHELL, or /bin/sh of the base image
+ * as the Official Images' table tells it (BusyBox ash, bash). For an image the table does not know,
+ * one whose own name (not its registry or namespace) says Alpine or BusyBox is taken for BusyBox ash.
+ */
+function shellKnowsPipefail(model: DockerfileModel, ins: DfInstruction): boolean {
   const shell = ins.shellName.replace(/^.*[\\/]/, "").toLowerCase();
   if (shell === "ash" || shell === "busybox") return true;
   if (shell !== "sh") return false;
   const stage = model.stages[ins.stageIndex];
   const image = stage ? baseImageRef(model, stage) : null;
-  return !!image && /alpine|busybox/i.test(image);
+  if (!image) return false;
+  return officialShPipefail(image) ?? /alpine|busybox/i.test(image.slice(image.lastIndexOf("/") + 1));
 }
 
 /** Shell-form RUN scripts (ONBUILD triggers too) in a POSIX dialect ShellCheck knows, that parse. */

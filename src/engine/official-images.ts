@@ -130,6 +130,15 @@ export function officialStartsPrompt(ref: string): boolean {
   return !!official && PROMPT_IMAGES.has(official.repository);
 }
 
+/**
+ * Whether /bin/sh of an Official Image's tag knows `set -o pipefail`: BusyBox ash and bash do, dash
+ * does not; null where the shell is not known here.
+ */
+export function officialShPipefail(ref: string): boolean | null {
+  const sh = officialDistroTraits(ref)?.sh;
+  return sh ? sh === "busybox-ash" || sh === "bash" : null;
+}
+
 /** A Linux variant named in a tag: slim, Alpine, or a Debian or Ubuntu release. */
 const LINUX_TAG = /(^|[-.])(slim|alpine|trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal)/i;
 

@@ -1,4 +1,4 @@
-import { officialDistro, officialDistroTraits, officialPlatform, officialRef, officialUser } from "../../src/engine/official-images.js";
+import { officialDistro, officialDistroTraits, officialPlatform, officialRef, officialShPipefail, officialUser } from "../../src/engine/official-images.js";
 
 describe("official image references", () => {
   it("reads Docker Hub's library repositories however they are spelled", () => {
@@ -58,5 +58,9 @@ describe("official image traits", () => {
     expect(["debian:12", "node:20", "python:3.12-slim", "golang:1.22-alpine", "eclipse-temurin:21-jdk-noble"].map(officialPlatform)).toEqual(["linux", "linux", "linux", "linux", "linux"]);
     expect(officialPlatform("python:3.12-windowsservercore-ltsc2022")).toBe("windows");
     expect(["python:3.14", "golang:1.22", "eclipse-temurin:21-jdk", "python", "memcached:1.6", "acme/app:1"].map(officialPlatform)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("tells whether /bin/sh knows pipefail: BusyBox ash and bash do, dash does not", () => {
+    expect(["alpine:3.20", "node:20-alpine", "rockylinux:9", "debian:12", "acme/alpine:1"].map(officialShPipefail)).toEqual([true, true, true, false, null]);
   });
 });

@@ -122,6 +122,17 @@ describe("shellcheck with an injected checker", () => {
     expect(run({ Dockerfile: code }, checker).map((f) => [f.message.slice(0, 16), f.range])).toEqual([["ShellCheck SC304", [2, 5, 2, 20]]]);
   });
 
+  it("judges SC3040 by the image's /bin/sh, not by `alpine` anywhere in its reference", () => {
+    const sc3040 = (from: string) => {
+      const { checker } = fake((s) => [at(s, "set -o pipefail", 3040, "warning", "In POSIX sh, set option pipefail is undefined.")]);
+      return run({ Dockerfile: `FROM ${from}\nRUN set -o pipefail && curl -fsSL https://example.com/x | sh\n` }, checker).length;
+    };
+    // dash: the namespace or registry says nothing of the image.
+    expect(["my-alpine-tools/debian:12", "alpine-mirror.example.com/library/node:20-bookworm"].map(sc3040)).toEqual([1, 1]);
+    // bash (the Red Hat family's /bin/sh), BusyBox ash, and an unknown image named for Alpine.
+    expect(["rockylinux:9", "busybox:1.36", "ghcr.io/acme/alpine-tools:1"].map(sc3040)).toEqual([0, 0, 0]);
+  });
+
   it("drops excluded codes, pragma-ignored codes, and SC3040 for pipefail under BusyBox ash", () => {
     const code = "FROM node:20-alpine\n# hadolint ignore=SC2035\nRUN set -o pipefail && echo $other && ls *.txt\n";
     const { checker } = fake((s) => [

@@ -88,7 +88,8 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
  * `set -o pipefail && ` written before the RUN's script, as Docker's best practices write it. Only
  * where the shell that runs it is known to have the option: bash (a SHELL of the stage names it),
  * or /bin/sh is known to be bash (the official images of the Red Hat family: centos, fedora,
- * rockylinux, almalinux, amazonlinux) or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images
+ * rockylinux, almalinux, amazonlinux, oraclelinux, amazoncorretto, and UBI, Oracle Linux and
+ * Amazon Linux tags of others) or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images
  * (`alpine` itself or an official image with an `alpine` tag) and of the `busybox` image. Not on
  * Debian and Ubuntu, whose dash may not know it (the build would then fail), and not by inserting
  * a SHELL, which would also change the shell of every later RUN, CMD and ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`

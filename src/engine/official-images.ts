@@ -21,7 +21,8 @@ const DISTROS: Readonly<Record<Distro, DistroTraits>> = {
   alpine: { sh: "busybox-ash", wget: "busybox" },
   // The busybox image is BusyBox built with its defconfig and installed into /bin.
   busybox: { sh: "busybox-ash", wget: "busybox" },
-  // CentOS, Fedora, Rocky Linux, AlmaLinux and Amazon Linux: their bash package provides /bin/sh.
+  // CentOS, Fedora, Rocky Linux, AlmaLinux, Amazon Linux, Oracle Linux and Red Hat's UBI (minimal
+  // too): their bash package provides /bin/sh.
   redhat: { sh: "bash", wget: null },
   windows: { sh: null, wget: null },
 };
@@ -51,7 +52,9 @@ const IMAGES: ReadonlyMap<string, ImageTraits> = new Map([
   ["buildpack-deps", root("debian")],
   ["alpine", root("alpine")],
   ["busybox", root("busybox")],
-  ...["centos", "fedora", "rockylinux", "almalinux", "amazonlinux"].map((name) => [name, root("redhat")] as const),
+  ...["centos", "fedora", "rockylinux", "almalinux", "amazonlinux", "oraclelinux"].map((name) => [name, root("redhat")] as const),
+  // Amazon Linux by default (`21`, `21-al2-jdk`, `21-al2023`), with Alpine tags beside.
+  ["amazoncorretto", root("redhat", true)],
   // Debian- or Ubuntu-based (eclipse-temurin) by default; most have Alpine or Windows tags beside,
   // and all are taken to, so that a digest alone says nothing. The shared tags of python, golang,
   // openjdk and eclipse-temurin (`python:3.14`, `latest`) list Windows Server Core images too
@@ -90,11 +93,16 @@ export function officialUser(ref: string): "root" | "non-root" | null {
 
 const WINDOWS_TAG = /windows|nanoserver|servercore/i;
 const ALPINE_TAG = /alpine/i;
+/**
+ * Tags on the Red Hat family: eclipse-temurin's `-ubi9-minimal`/`-ubi10-minimal`, Oracle Linux ones
+ * (`-oraclelinux8`, written `-oracle` too: openjdk, mysql), Amazon Linux ones (amazoncorretto's `-al2023`).
+ */
+const RED_HAT_TAG = /(^|[-.])(ubi\d+|oraclelinux\d*|oracle|al2(023)?)([-.]|$)/i;
 
 /**
  * The distribution an Official Image's tag is built on: its Alpine tags (`3.12-alpine3.20`, any
- * Official Image's) on Alpine, its Windows tags on Windows, the others on the image's own
- * distribution. null for other images, unlisted ones, and where the tag is unknown (a digest
+ * Official Image's) on Alpine, its Windows tags on Windows, its UBI, Oracle Linux and Amazon Linux
+ * tags on the Red Hat family, the others on the image's own distribution. null for other images, unlisted ones, and where the tag is unknown (a digest
  * alone, a variable) on an image whose tags are built on several.
  */
 export function officialDistro(ref: string): Distro | null {
@@ -105,6 +113,7 @@ export function officialDistro(ref: string): Distro | null {
   if (!tag.includes("$")) {
     if (WINDOWS_TAG.test(tag)) return "windows";
     if (ALPINE_TAG.test(tag)) return "alpine";
+    if (RED_HAT_TAG.test(tag)) return "redhat";
   }
   if (!image?.distro) return null;
   const tagUnknown = tag.includes("$") || (official.tag === null && official.digest !== null);
@@ -139,8 +148,9 @@ export function officialShPipefail(ref: string): boolean | null {
   return sh ? sh === "busybox-ash" || sh === "bash" : null;
 }
 
-/** A Linux variant named in a tag: slim, Alpine, or a Debian or Ubuntu release. */
+/** A Linux variant named in a tag: slim, Alpine, a Debian or Ubuntu release, or one of the Red Hat family. */
 const LINUX_TAG = /(^|[-.])(slim|alpine|trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal)/i;
+const linuxTag = (tag: string): boolean => LINUX_TAG.test(tag) || RED_HAT_TAG.test(tag);
 
 /**
  * The platform an Official Image's tag builds for: Windows for its Windows tags, Linux for the others
@@ -152,6 +162,6 @@ export function officialPlatform(ref: string): "windows" | "linux" | null {
   if (!distro) return null;
   if (distro === "windows") return "windows";
   const official = officialRef(ref)!;
-  if (IMAGES.get(official.repository)?.windows && !LINUX_TAG.test(official.tag ?? "")) return null;
+  if (IMAGES.get(official.repository)?.windows && !linuxTag(official.tag ?? "")) return null;
   return "linux";
 }

@@ -63,4 +63,14 @@ describe("official image traits", () => {
   it("tells whether /bin/sh knows pipefail: BusyBox ash and bash do, dash does not", () => {
     expect(["alpine:3.20", "node:20-alpine", "rockylinux:9", "debian:12", "acme/alpine:1"].map(officialShPipefail)).toEqual([true, true, true, false, null]);
   });
+
+  it("reads the Red Hat family's tags: UBI, Oracle Linux and Amazon Linux ones", () => {
+    for (const ref of ["eclipse-temurin:21-jdk-ubi9-minimal", "eclipse-temurin:25-jre-ubi10-minimal", "openjdk:22-oraclelinux8", "openjdk:17-oracle", "mysql:8.0-oracle", "amazoncorretto:21", "amazoncorretto:21-al2023-headless"]) {
+      expect([ref, officialDistro(ref)]).toEqual([ref, "redhat"]);
+    }
+    expect(officialDistro("amazoncorretto:21-alpine")).toBe("alpine");
+    expect(officialDistro("amazoncorretto@sha256:abc")).toBeNull();
+    expect(officialShPipefail("eclipse-temurin:21-jre-ubi9-minimal")).toBe(true);
+    expect(officialPlatform("eclipse-temurin:21-jdk-ubi9-minimal")).toBe("linux");
+  });
 });

@@ -97,6 +97,12 @@ ruleTester(rule, {
       output: "FROM rockylinux:9-minimal\nRUN set -o pipefail && curl -fsSL https://x | sh\n",
     },
     {
+      // UBI minimal, whose /bin/sh is bash: the tag, not the image's default distribution, says so.
+      code: "FROM eclipse-temurin:21-jdk-ubi9-minimal\nRUN curl -fsSL https://x | sh\n",
+      errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 30 }],
+      output: "FROM eclipse-temurin:21-jdk-ubi9-minimal\nRUN set -o pipefail && curl -fsSL https://x | sh\n",
+    },
+    {
       // A bash SHELL without -o pipefail: bash knows the option, whatever the image.
       code: "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN curl -fsSL https://x | sh\n",
       errors: [{ messageId: "pipe", line: 3, column: 5, endLine: 3, endColumn: 30 }],

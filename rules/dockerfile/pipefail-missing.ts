@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     aliases: ["DL4006", "kics:efbf148a-67e9-42d2-ac47-02fa1c0d0b22"],
     fixable: true,
     messages: {
-      pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before it, or start the RUN with `set -o pipefail &&` where /bin/sh knows that option (bash, busybox ash; not dash, the /bin/sh of Debian and Ubuntu images).",
+      pipe: "This pipeline's exit status is only that of its last command, so a failing download or build step on the left of `|` lets the build continue with broken output. Use `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before it, or start the RUN with `set -o pipefail &&` where /bin/sh knows that option (bash, busybox ash, the dash of Debian 13 and Ubuntu 25.04 on; not the dash of earlier Debian and Ubuntu releases).",
       execPipe: "This exec-form RUN starts `{{program}}` without a shell, so `|` reaches it as an argument and nothing is piped. Write the RUN in shell form (with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`), or run `[\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"…\"]`.",
     },
   },
@@ -90,8 +90,9 @@ function execFormBar(model: Parameters<typeof execShellScript>[0], run: DfInstru
  * or /bin/sh is known to be bash (the official images of the Red Hat family: centos, fedora,
  * rockylinux, almalinux, amazonlinux, oraclelinux, amazoncorretto, and UBI, Oracle Linux and
  * Amazon Linux tags of others) or BusyBox ash, the /bin/sh (and /bin/ash) of Alpine images
- * (`alpine` itself or an official image with an `alpine` tag) and of the `busybox` image. Not on
- * Debian and Ubuntu, whose dash may not know it (the build would then fail), and not by inserting
+ * (`alpine` itself or an official image with an `alpine` tag) and of the `busybox` image, or dash
+ * where the tag names Debian 13 or Ubuntu 25.04 or later. Not on other Debian and Ubuntu tags,
+ * whose dash may not know it (the build would then fail), and not by inserting
  * a SHELL, which would also change the shell of every later RUN, CMD and ENTRYPOINT. An exec-form `["/bin/bash", "-c", "…"]` gets `"-o", "pipefail"` before its `-c`
  * instead. Not for ONBUILD triggers or heredocs, nor when a pipeline of the RUN would
  * start failing by design: one fed by `yes`, one whose reader stops early (`head`, `grep -q`),

@@ -88,8 +88,8 @@ export default defineDockerfileRule({
       for (const f of found) {
         const code = String(f.code);
         if (excluded.has(code) || ignored.has(code) || code === "1090" || code === "1091" || code === "2187") continue;
-        // BusyBox ash and bash have pipefail, and pipefail-missing asks for `set -o pipefail` there;
-        // dash (the /bin/sh of Debian and Ubuntu) rejects it and fails the step, so SC3040 stays.
+        // BusyBox ash, bash and the dash of Debian 13 on have pipefail, and pipefail-missing asks for
+        // `set -o pipefail` there; an earlier dash rejects it and fails the step, so SC3040 stays.
         if (code === "3040" && f.message.includes("pipefail") && shellKnowsPipefail(model, target.ins)) continue;
         if (f.line === at || f.endLine === at) continue;
         const start = toPosition(model, target, starts, unshift(f.line, at), f.column);
@@ -102,7 +102,7 @@ export default defineDockerfileRule({
 
 /**
  * The shell of `ins` knows `set -o pipefail`: an `ash`/`busybox` SHELL, or /bin/sh of the base image
- * as the Official Images' table tells it (BusyBox ash, bash). For an image the table does not know,
+ * as the Official Images' table tells it (BusyBox ash, bash, the dash of Debian 13 on). For an image the table does not know,
  * one whose own name (not its registry or namespace) says Alpine or BusyBox is taken for BusyBox ash.
  */
 function shellKnowsPipefail(model: DockerfileModel, ins: DfInstruction): boolean {

@@ -16,6 +16,7 @@ export interface DistroTraits {
 }
 
 const DISTROS: Readonly<Record<Distro, DistroTraits>> = {
+  // Whether their dash knows pipefail depends on the release: officialShPipefail.
   debian: { sh: "dash", wget: "gnu" },
   // BusyBox's applets are Alpine's /bin/sh and /bin/wget; `apk add wget` adds GNU wget as /usr/bin/wget.
   alpine: { sh: "busybox-ash", wget: "busybox" },
@@ -140,12 +141,34 @@ export function officialStartsPrompt(ref: string): boolean {
 }
 
 /**
- * Whether /bin/sh of an Official Image's tag knows `set -o pipefail`: BusyBox ash and bash do, dash
- * does not; null where the shell is not known here.
+ * Whether /bin/sh of an Official Image's tag knows `set -o pipefail`: BusyBox ash and bash do, and
+ * dash where the tag names a release whose dash does; null where the shell is not known here.
  */
 export function officialShPipefail(ref: string): boolean | null {
   const sh = officialDistroTraits(ref)?.sh;
+  if (sh === "dash") return dashKnowsPipefail(officialRef(ref)!);
   return sh ? sh === "busybox-ash" || sh === "bash" : null;
+}
+
+/**
+ * Debian's dash has pipefail since 0.5.12-7 ("Implement pipefail option", Closes: #1071238): Debian
+ * 13 (trixie) and later, Ubuntu 25.04 and later; Debian 12 and Ubuntu 24.04 (0.5.12-6ubuntu5) reject
+ * it. Tags naming such a release (`3.13-slim-trixie`, `24-trixie`) are on it whatever the image;
+ * the other tags of language images are not taken to be, even where they are on trixie today,
+ * since a tag of an older patch release stays on the Debian it was built on.
+ */
+const PIPEFAIL_RELEASE = /(^|[-.])(trixie|forky|plucky|questing|resolute)([-.]|$)/i;
+/** debian's tags on trixie or later: `13`, `13.3-slim`, `latest`, `stable`, and the unreleased `testing` and `sid`. */
+const PIPEFAIL_DEBIAN = /^((1[3-9]|[2-9]\d)(\.\d+)?(-slim)?|latest|(stable|testing|sid|unstable|experimental|rc-buggy)(-[a-z0-9]+)*)$/i;
+/** ubuntu's release numbers from 25.04 on. */
+const PIPEFAIL_UBUNTU = /^(25\.(0[4-9]|1\d)|(2[6-9]|[3-9]\d)\.\d\d)(-|$)/;
+
+function dashKnowsPipefail(official: OfficialRef): boolean {
+  const tag = official.tag ?? (official.digest ? "" : "latest");
+  if (tag.includes("$")) return false;
+  if (PIPEFAIL_RELEASE.test(tag)) return true;
+  if (official.repository === "debian") return PIPEFAIL_DEBIAN.test(tag);
+  return official.repository === "ubuntu" && PIPEFAIL_UBUNTU.test(tag);
 }
 
 /** A Linux variant named in a tag: slim, Alpine, a Debian or Ubuntu release, or one of the Red Hat family. */

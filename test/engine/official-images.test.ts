@@ -73,4 +73,12 @@ describe("official image traits", () => {
     expect(officialShPipefail("eclipse-temurin:21-jre-ubi9-minimal")).toBe(true);
     expect(officialPlatform("eclipse-temurin:21-jdk-ubi9-minimal")).toBe("linux");
   });
+
+  it("knows the dash of Debian 13 and Ubuntu 25.04 on has pipefail, and not that of earlier releases", () => {
+    const knows = ["debian:13", "debian:13.3-slim", "debian:trixie", "debian:trixie-20260202-slim", "debian", "debian:latest", "debian:stable-slim", "debian:sid", "python:3.13-slim-trixie", "node:24-trixie", "buildpack-deps:forky-curl", "ubuntu:25.04", "ubuntu:26.04", "ubuntu:resolute"];
+    expect(knows.filter((ref) => officialShPipefail(ref) !== true)).toEqual([]);
+    // A language image's default tag is on trixie today, but a tag of an older patch release stays on the Debian it was built on.
+    const not = ["debian:12", "debian:bookworm-slim", "debian:oldstable", "debian:${RELEASE}", "python:3.13-slim", "node:24", "ubuntu:24.04", "ubuntu:noble", "ubuntu:latest", "ubuntu:22.04"];
+    expect(not.filter((ref) => officialShPipefail(ref) !== false)).toEqual([]);
+  });
 });

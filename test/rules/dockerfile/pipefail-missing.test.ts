@@ -97,6 +97,12 @@ ruleTester(rule, {
       output: "FROM rockylinux:9-minimal\nRUN set -o pipefail && curl -fsSL https://x | sh\n",
     },
     {
+      // Debian 13's dash knows pipefail (dash 0.5.12-7 on).
+      code: "FROM python:3.13-slim-trixie\nRUN curl -fsSL https://x | sh\n",
+      errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 30 }],
+      output: "FROM python:3.13-slim-trixie\nRUN set -o pipefail && curl -fsSL https://x | sh\n",
+    },
+    {
       // UBI minimal, whose /bin/sh is bash: the tag, not the image's default distribution, says so.
       code: "FROM eclipse-temurin:21-jdk-ubi9-minimal\nRUN curl -fsSL https://x | sh\n",
       errors: [{ messageId: "pipe", line: 2, column: 5, endLine: 2, endColumn: 30 }],

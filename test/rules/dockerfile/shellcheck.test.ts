@@ -131,6 +131,8 @@ describe("shellcheck with an injected checker", () => {
     expect(["my-alpine-tools/debian:12", "alpine-mirror.example.com/library/node:20-bookworm"].map(sc3040)).toEqual([1, 1]);
     // bash (the Red Hat family's /bin/sh), BusyBox ash, and an unknown image named for Alpine.
     expect(["rockylinux:9", "busybox:1.36", "ghcr.io/acme/alpine-tools:1"].map(sc3040)).toEqual([0, 0, 0]);
+    // The dash of Debian 13 knows pipefail; Debian 12's does not.
+    expect(["debian:trixie-slim", "debian:bookworm-slim"].map(sc3040)).toEqual([0, 1]);
   });
 
   it("drops excluded codes, pragma-ignored codes, and SC3040 for pipefail under BusyBox ash", () => {

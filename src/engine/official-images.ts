@@ -40,6 +40,8 @@ interface ImageTraits {
   variants?: true;
   /** True when its shared tags (`3.12`, `latest`) also name Windows images, which a Windows host pulls. */
   windows?: true;
+  /** Its tags that name no variant are on this distribution from this major version on, `latest` too. */
+  later?: { from: number; distro: Distro };
 }
 
 const root = (distro: Distro, variants?: true): ImageTraits => (variants ? { user: "root", distro, variants } : { user: "root", distro });
@@ -60,9 +62,12 @@ const IMAGES: ReadonlyMap<string, ImageTraits> = new Map([
   // and all are taken to, so that a digest alone says nothing. The shared tags of python, golang,
   // openjdk and eclipse-temurin (`python:3.14`, `latest`) list Windows Server Core images too
   // (docker-library/official-images, library/python: `SharedTags: …, 3.14, 3, latest`).
-  ...["python", "node", "golang", "ruby", "php", "perl", "rust", "openjdk", "eclipse-temurin", "postgres", "redis", "httpd", "nginx", "gcc"].map(
-    (name) => [name, ["python", "golang", "openjdk", "eclipse-temurin"].includes(name) ? withWindows(root("debian", true)) : root("debian", true)] as const,
+  ...["python", "node", "golang", "ruby", "php", "perl", "rust", "eclipse-temurin", "postgres", "redis", "httpd", "nginx", "gcc"].map(
+    (name) => [name, ["python", "golang", "eclipse-temurin"].includes(name) ? withWindows(root("debian", true)) : root("debian", true)] as const,
   ),
+  // "Starting with openjdk:12 the default image as well as the -oracle and -oraclelinux8 variants
+  // are based on the official Oracle Linux 8 image" (docker-library/docs, openjdk); 8 and 11 on Debian.
+  ["openjdk", { ...withWindows(root("debian", true)), later: { from: 12, distro: "redhat" } }],
   // Their Dockerfiles end with a non-root USER.
   ...["elasticsearch", "kibana", "logstash", "sonarqube"].map((name) => [name, nonRoot] as const),
 ]);
@@ -100,6 +105,9 @@ const ALPINE_TAG = /alpine/i;
  */
 const RED_HAT_TAG = /(^|[-.])(ubi\d+|oraclelinux\d*|oracle|al2(023)?)([-.]|$)/i;
 
+/** A Linux variant named in a tag: slim, Alpine, a Debian or Ubuntu release, or one of the Red Hat family. */
+const LINUX_TAG = /(^|[-.])(slim|alpine|trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal)/i;
+
 /**
  * The distribution an Official Image's tag is built on: its Alpine tags (`3.12-alpine3.20`, any
  * Official Image's) on Alpine, its Windows tags on Windows, its UBI, Oracle Linux and Amazon Linux
@@ -118,7 +126,9 @@ export function officialDistro(ref: string): Distro | null {
   }
   if (!image?.distro) return null;
   const tagUnknown = tag.includes("$") || (official.tag === null && official.digest !== null);
-  return tagUnknown && image.variants ? null : image.distro;
+  if (tagUnknown) return image.variants ? null : image.distro;
+  const major = /^\d+/.exec(tag)?.[0];
+  return image.later && !LINUX_TAG.test(tag) && (!major || Number(major) >= image.later.from) ? image.later.distro : image.distro;
 }
 
 /** The traits of the distribution an Official Image's tag is built on; null when that is unknown. */
@@ -171,8 +181,6 @@ function dashKnowsPipefail(official: OfficialRef): boolean {
   return official.repository === "ubuntu" && PIPEFAIL_UBUNTU.test(tag);
 }
 
-/** A Linux variant named in a tag: slim, Alpine, a Debian or Ubuntu release, or one of the Red Hat family. */
-const LINUX_TAG = /(^|[-.])(slim|alpine|trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal)/i;
 const linuxTag = (tag: string): boolean => LINUX_TAG.test(tag) || RED_HAT_TAG.test(tag);
 
 /**

@@ -81,4 +81,10 @@ describe("official image traits", () => {
     const not = ["debian:12", "debian:bookworm-slim", "debian:oldstable", "debian:${RELEASE}", "python:3.13-slim", "node:24", "ubuntu:24.04", "ubuntu:noble", "ubuntu:latest", "ubuntu:22.04"];
     expect(not.filter((ref) => officialShPipefail(ref) !== false)).toEqual([]);
   });
+
+  it("puts openjdk's default tags from 12 on on Oracle Linux, and 8's and 11's on Debian", () => {
+    expect(["openjdk:17", "openjdk:21-jdk", "openjdk:22-ea", "openjdk", "openjdk:latest"].map(officialDistro)).toEqual(["redhat", "redhat", "redhat", "redhat", "redhat"]);
+    expect(["openjdk:11", "openjdk:8-jdk", "openjdk:8u302", "openjdk:17-slim", "openjdk:17-jdk-slim-bullseye"].map(officialDistro)).toEqual(["debian", "debian", "debian", "debian", "debian"]);
+    expect(officialShPipefail("openjdk:17")).toBe(true);
+  });
 });

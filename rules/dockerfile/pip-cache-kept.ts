@@ -3,7 +3,7 @@ import type { DfInstruction } from "../../src/engine/parse/dockerfile.js";
 import { positionals } from "../../src/engine/package-managers.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { hasCacheMount } from "../../src/engine/run-mounts.js";
-import { chainInstructions } from "../../src/engine/stage-roles.js";
+import { chainInstructions, shippedStages } from "../../src/engine/stage-roles.js";
 
 /**
  * Values of `PIP_NO_CACHE_DIR` that switch the cache off. pip parses the value with `strtobool` only to
@@ -30,12 +30,15 @@ export default defineDockerfileRule({
       cache: "`pip install` keeps every downloaded wheel in ~/.cache/pip inside this layer; add `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or use a cache mount.",
     },
   },
-  check({ model, report }) {
+  check({ model, project, report }) {
+    const shipped = shippedStages(model, project);
     const envDisables = (ins: DfInstruction) => ins.keyword === "ENV" && ins.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && DISABLES.test(p.value));
     for (const [instruction, commands] of commandsByRun(model)) {
       if (INLINE.test(instruction.argsText) || hasCacheMount(instruction, (t) => /(^|\/)\.cache(\/pip)?$|pip/.test(t))) continue;
       const stage = model.stages[instruction.stageIndex];
-      const chain = stage ? chainInstructions(stage) : [];
+      // A builder stage whose files are only copied elsewhere: its layers, cache included, are thrown away.
+      if (!stage || !shipped.has(stage)) continue;
+      const chain = chainInstructions(stage);
       const at = chain.indexOf(instruction);
       if (chain.slice(0, at < 0 ? chain.length : at).some(envDisables)) continue;
       for (const { tool, command } of commands) {

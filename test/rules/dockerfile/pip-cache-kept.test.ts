@@ -16,8 +16,16 @@ ruleTester(rule, {
     "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
     "FROM python:3.12\nRUN pipx install black==24.4.2 && pip download flask\n",
     "FROM python:3.12\nRUN [\"pip3\", \"install\", \"requests==2.7.0\", \"--no-cache-dir\"]\n",
+    // A builder stage whose output is copied: its layers, cache included, are never shipped.
+    "FROM python:3.12 AS wheels\nRUN pip install --prefix=/install flask==3.0.3\nFROM python:3.12-slim\nCOPY --from=wheels /install /usr/local\n",
   ],
   invalid: [
+    {
+      // The stage the final one is built FROM ships its layers.
+      code: "FROM python:3.12 AS base\nRUN pip install flask==3.0.3\nFROM base\nCMD [\"flask\"]\n",
+      errors: [{ messageId: "cache", line: 2, column: 9, endLine: 2, endColumn: 16 }],
+      output: "FROM python:3.12 AS base\nRUN pip install --no-cache-dir flask==3.0.3\nFROM base\nCMD [\"flask\"]\n",
+    },
     {
       // `--no-compile` is another option, not an abbreviation of --no-cache-dir.
       code: "FROM python:3.12\nRUN pip install --no-compile flask==3.0.3\n",

@@ -2,6 +2,7 @@ import { commandsByRun, removedPath } from "../../src/engine/cache-cleanup.js";
 import { packageInstall } from "../../src/engine/pinning.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { covers, hasCacheMount } from "../../src/engine/run-mounts.js";
+import { shippedStages } from "../../src/engine/stage-roles.js";
 
 const CACHE = "/var/cache/apk";
 /** Alpine's link to the cache directory, where Docker's documentation mounts the apk cache. */
@@ -20,8 +21,12 @@ export default defineDockerfileRule({
       cache: "`apk add` without `--no-cache` stores the package index under /var/cache/apk in this layer; add `--no-cache` (it also makes a separate `apk update` unnecessary).",
     },
   },
-  check({ model, report }) {
+  check({ model, project, report }) {
+    const shipped = shippedStages(model, project);
     for (const [instruction, commands] of commandsByRun(model)) {
+      // A builder stage whose files are only copied elsewhere: its layers, index included, are thrown away.
+      const stage = model.stages[instruction.stageIndex];
+      if (!stage || !shipped.has(stage)) continue;
       if (hasCacheMount(instruction, (target) => covers(target, CACHE) || covers(target, CACHE_LINK))) continue;
       commands.forEach(({ command }, i) => {
         const install = packageInstall(command);

@@ -11,8 +11,16 @@ ruleTester(rule, {
     "FROM alpine:3.20\nRUN apk add --update curl && rm -rf /var/cache/apk/*\n",
     "FROM alpine:3.20\nRUN apk del .build-deps\n",
     "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n",
+    // A builder stage whose output is copied: its layers, index included, are never shipped.
+    "FROM alpine:3.20 AS build\nRUN apk add gcc musl-dev && gcc -o /out/app app.c\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n",
   ],
   invalid: [
+    {
+      // The stage the final one is built FROM ships its layers.
+      code: "FROM alpine:3.20 AS base\nRUN apk add curl\nFROM base\nCMD [\"curl\"]\n",
+      errors: [{ messageId: "cache", line: 2, column: 9, endLine: 2, endColumn: 12 }],
+      output: "FROM alpine:3.20 AS base\nRUN apk add --no-cache curl\nFROM base\nCMD [\"curl\"]\n",
+    },
     {
       code: "FROM alpine:3.20\nRUN apk add --update-cache python3\n",
       errors: [{ messageId: "cache", line: 2, column: 9, endLine: 2, endColumn: 12 }],

@@ -18,7 +18,9 @@ export default defineComposeRule({
   check({ model, project, report }) {
     // An override file is merged into a base file, which is where the project name belongs.
     if (model.data.name !== undefined || model.problems.length || isOverrideFile(model.path)) return;
-    if (!model.services.length || model.services.every((s) => s.partial)) return;
+    // A fragment service (no image, build or extends) makes Compose reject the file on its own ("has
+    // neither an image nor a build context"): it is merged with `-f` into a base that names the project.
+    if (!model.services.length || model.services.some((s) => s.partial)) return;
     const dir = dirname(model.path);
     if (project.composeFiles.some((f) => f !== model && dirname(f.path) === dir && typeof f.data.name === "string")) return;
     // A file another one includes is part of that project and takes its name.

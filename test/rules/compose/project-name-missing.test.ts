@@ -13,6 +13,8 @@ ruleTester(rule, {
     { code: "services:\n  web:\n    build: ./web\n", filename: "helper-scripts/BUILD_FLAGS/docker-compose.override.yml" },
     // Another Compose file of the same directory names the project.
     { code: "services:\n  web:\n    image: nginx:1.27\n", filename: "compose.prod.yaml", files: { "compose.yaml": "name: shop\nservices:\n  web:\n    image: nginx:1.27\n" } },
+    // A fragment service (no image, build or extends) cannot run alone: the file is merged with `-f`.
+    { code: "services:\n  web:\n    labels: [traefik.enable=true]\n  proxy:\n    image: traefik:v3.1\n", filename: "overrides/compose.proxy.yaml" },
     // Files without services (include-only) and unparseable files.
     "include:\n  - other.yaml\n",
     "services:\n  web: [\n",

@@ -22,7 +22,8 @@ ruleTester(rule, {
     {
       code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 22:22\n      - \"8080:80\"\n      - 127.0.0.1:8443:443 # tls\n    expose: [9000, \"9001\"]\n",
       errors: [
-        { messageId: "unquoted", line: 5, column: 9, endLine: 5, endColumn: 14, service: "web" },
+        // 22:22 is a YAML 1.1 base-60 integer (22 * 60 + 22); 8443:443 is not (443 is no base-60 digit).
+        { messageId: "base60", line: 5, column: 9, endLine: 5, endColumn: 14, service: "web", data: { section: "ports", port: "22:22", value: "1342" } },
         { messageId: "unquoted", line: 7, column: 9, endLine: 7, endColumn: 27, service: "web" },
         { messageId: "unquoted", line: 8, column: 14, endLine: 8, endColumn: 18, service: "web" },
       ],

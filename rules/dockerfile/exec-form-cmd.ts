@@ -1,3 +1,5 @@
+import { baseImageRef } from "../../src/engine/image-refs.js";
+import { officialDistroTraits } from "../../src/engine/official-images.js";
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { isCmd } from "../../src/engine/parse/script-shell.js";
 import type { Project } from "../../src/engine/project.js";
@@ -33,7 +35,7 @@ export default defineDockerfileRule({
       const ins = top.trigger ?? (runnable.has(model.stages[top.stageIndex]) ? top : null);
       if (!ins || (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") || ins.execForm || !ins.args.length || execsProgram(ins)) continue;
       const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
-      if (bashExecs(model, ins, range)) continue;
+      if (shellExecs(model, ins, range)) continue;
       const words = ins.args.map((a) => a.value);
       // Only a POSIX shell runs the words as a program with arguments: under PowerShell or cmd
       // (a Windows stage) the first word may be a cmdlet or a builtin, which exec form cannot run.
@@ -64,14 +66,24 @@ function execsProgram(ins: DfInstruction): boolean {
 }
 
 /**
- * True when the SHELL is bash and the script is one simple command with nothing around it: bash
- * then replaces itself with the program (`bash -c 'node server.js'` runs node as PID 1), as dash,
- * the usual /bin/sh, does not. A redirection, a pipe or a second command keeps bash in front.
+ * True when the script is one simple command with nothing around it, naming a program, and the
+ * shell replaces itself with that program (`bash -c 'node server.js'` runs node as PID 1): bash
+ * does, as the SHELL or as the /bin/sh of the Red Hat family's official images, and so does BusyBox
+ * ash, the /bin/sh of Alpine and BusyBox (it evaluates a -c string with EV_EXIT). Debian's dash,
+ * the /bin/sh of Debian and Ubuntu, does not (Debian patches that out). A redirection, a pipe or a
+ * second command keeps the shell in front.
  */
-function bashExecs(model: DockerfileModel, ins: DfInstruction, script: Range): boolean {
+function shellExecs(model: DockerfileModel, ins: DfInstruction, script: Range): boolean {
   const commands = ins.script?.commands ?? [];
-  if (shellDialect(model, ins) !== "bash" || commands.length !== 1 || ins.script!.pipes.length) return false;
-  return compareRanges(commands[0].range, script) === 0;
+  if (commands.length !== 1 || ins.script!.pipes.length || compareRanges(commands[0].range, script) !== 0) return false;
+  if (SHELL_ONLY.has(commands[0].name)) return false;
+  const dialect = shellDialect(model, ins);
+  if (dialect === "bash") return true;
+  if (dialect !== "sh") return false;
+  const stage = model.stages[ins.stageIndex];
+  const ref = stage ? baseImageRef(model, stage) : null;
+  const sh = ref ? officialDistroTraits(ref)?.sh : null;
+  return sh === "bash" || sh === "busybox-ash";
 }
 
 /**

@@ -12,6 +12,10 @@ ruleTester(rule, {
     "FROM python:3.12-slim\nCMD exec gunicorn --bind :$PORT --workers 1 --threads 8 --timeout 0 main:app\n",
     "FROM alpine:3.20\nENTRYPOINT exec /app --port \"${PORT:-8080}\" 2>&1\n",
     "FROM golang:1.22 AS build\nCMD go run .\nFROM scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n",
+    // The /bin/sh of Alpine (BusyBox ash) and of the Red Hat family (bash) replaces itself with a
+    // lone simple command, which is then PID 1; Debian's dash does not.
+    "FROM alpine:3.20\nCMD /app --port $PORT\n",
+    "FROM fedora:40\nENTRYPOINT /usr/bin/app --serve\n",
   ],
   invalid: [
     {
@@ -51,13 +55,21 @@ ruleTester(rule, {
       errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 14 }],
     },
     {
+      // BusyBox ash stays in front of a redirected command or a list, as bash does (see above).
+      code: "FROM alpine:3.20\nCMD /app > /tmp/log\nCMD cd /srv && /app\n",
+      errors: [
+        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 20 },
+        { messageId: "shellForm", line: 3, column: 5, endLine: 3, endColumn: 20 },
+      ],
+    },
+    {
       // Not converted: an exec-form ENTRYPOINT would receive the CMD as arguments.
       code: "FROM python:3.12\nENTRYPOINT python -m app\nCMD [\"--debug\"]\n",
       errors: [{ messageId: "shellForm", line: 2, column: 12, endLine: 2, endColumn: 25 }],
     },
     {
       // Not converted: shell syntax, and a broken JSON array.
-      code: "FROM alpine:3.20\nCMD /app --port $PORT\nENTRYPOINT [top, -b]\nCMD /app \\\n  --flag\n",
+      code: "FROM debian:12\nCMD /app --port $PORT\nENTRYPOINT [top, -b]\nCMD /app \\\n  --flag\n",
       errors: [
         { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 22 },
         { messageId: "shellForm", line: 3, column: 12, endLine: 3, endColumn: 21 },
@@ -80,7 +92,7 @@ ruleTester(rule, {
     },
     {
       // Not converted: the Compose service passes a command to the entrypoint.
-      code: "FROM alpine:3.20\nENTRYPOINT /app\n",
+      code: "FROM debian:12\nENTRYPOINT /app\n",
       files: { "compose.yaml": "services:\n  app:\n    build: .\n    command: --verbose\n" },
       errors: [{ messageId: "shellForm", line: 2, column: 12, endLine: 2, endColumn: 16 }],
     },

@@ -1,7 +1,7 @@
 import { allRunCommands } from "../../src/engine/execform.js";
 import { baseImageRef } from "../../src/engine/image-refs.js";
 import { runInvocations, shortBundleHas, type Invocation } from "../../src/engine/invocations.js";
-import type { DockerfileModel } from "../../src/engine/parse/dockerfile.js";
+import type { DfStage, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import type { ShellCommand } from "../../src/engine/parse/shell.js";
 import { subcommandOf } from "../../src/engine/package-managers.js";
 import { officialDistroTraits } from "../../src/engine/official-images.js";
@@ -25,6 +25,7 @@ export default defineDockerfileRule({
     fixable: true,
     messages: {
       progress: "Without a terminal wget prints a line of progress dots for every 50 KB it downloads, which bloats build logs for large downloads; add `--progress=dot:giga`, or `-nv` (one line per file, errors still shown; `-q` hides the errors too).",
+      busybox: "This is BusyBox's wget (the `wget` of Alpine and BusyBox images), which without a terminal prints a progress line every second of the download, so long downloads fill the build log; add `-q` (it has no `--progress` option).",
     },
   },
   check({ model, report }) {
@@ -36,25 +37,37 @@ export default defineDockerfileRule({
       );
       if (quiet) continue;
       const end = c.nameWord.range.end;
-      const fix = runsGnuWget(model, inv) ? { description: "Add --progress=dot:giga", edits: [{ range: { start: end, end }, text: " --progress=dot:giga" }] } : undefined;
-      report({ messageId: "progress", range: c.nameWord.range, fix });
+      const make = wgetMake(model, inv);
+      const fix = make === "gnu" ? { description: "Add --progress=dot:giga", edits: [{ range: { start: end, end }, text: " --progress=dot:giga" }] } : undefined;
+      report({ messageId: make === "busybox" ? "busybox" : "progress", range: c.nameWord.range, fix });
     }
   },
 });
 
 /**
- * True when the wget that runs is known to be GNU wget, which takes --progress: the stage comes
- * from a Debian- or Ubuntu-based official image, or installs the `wget` package with apk or apt
- * before this command and deletes it no more (`apk del .fetch-deps` brings BusyBox's back). BusyBox's wget (Alpine's) rejects --progress, and an image of unknown make
- * may be BusyBox-based.
+ * Which wget runs, when known. GNU wget, which takes --progress: the stage comes from a Debian- or
+ * Ubuntu-based official image, or installs the `wget` package with apk or apt before this command
+ * and deletes it no more (`apk del .fetch-deps` brings BusyBox's back). BusyBox's wget, which
+ * rejects --progress and without a terminal prints a status line a second (libbb/progress.c): the
+ * stage comes from an Alpine or BusyBox official image and GNU wget is not installed, or the
+ * command is /bin/wget there. null for an image of unknown make.
  */
-function runsGnuWget(model: DockerfileModel, inv: Invocation): boolean {
+function wgetMake(model: DockerfileModel, inv: Invocation): "gnu" | "busybox" | null {
   const stage = model.stages[inv.instruction.stageIndex];
-  // Alpine keeps BusyBox's wget at /bin/wget beside GNU wget's /usr/bin/wget.
-  if (!stage || !inv.command || !["wget", "/usr/bin/wget"].includes(inv.command.name)) return false;
-  const chain = stageChain(stage);
+  if (!stage || !inv.command) return null;
   const base = baseImageRef(model, stage);
-  if (base && officialDistroTraits(base)?.wget === "gnu") return true;
+  const make = base ? officialDistroTraits(base)?.wget ?? null : null;
+  // Alpine keeps BusyBox's wget at /bin/wget beside GNU wget's /usr/bin/wget.
+  if (inv.command.name === "/bin/wget") return make === "busybox" ? "busybox" : null;
+  if (!["wget", "/usr/bin/wget"].includes(inv.command.name)) return null;
+  if (make === "gnu") return "gnu";
+  return installsGnuWget(model, inv, stage) ? "gnu" : make === "busybox" ? "busybox" : null;
+}
+
+/** The stage (or one it builds on) installs the `wget` package before this command and has not deleted it since. */
+function installsGnuWget(model: DockerfileModel, inv: Invocation, stage: DfStage): boolean {
+  if (!inv.command) return false;
+  const chain = stageChain(stage);
   const at = inv.command.range.start;
   // The install's own name and its apk virtual package: deleting either brings BusyBox's wget back.
   let installed: string[] | null = null;

@@ -22,15 +22,50 @@ export default defineDockerfileRule({
     fixable: true,
     messages: {
       sudo: "`sudo` in a RUN step means the image ships sudo and a sudo-capable user, and its TTY and environment handling is unpredictable in builds; switch with `USER root` for the step instead (or use gosu/su-exec at run time).",
+      asUser: "`sudo -u {{user}}` in a RUN step keeps sudo in the image only to run a command as `{{user}}`, and sudo rewrites the environment and PATH the Dockerfile set; run the step under `USER {{user}}` instead (and switch back after it), or use `setpriv`/`gosu` for one command.",
     },
   },
   check({ model, report }) {
     for (const inv of runInvocations(model)) {
       if (inv.name !== "sudo") continue;
-      report({ messageId: "sudo", range: inv.command ? inv.command.nameWord.range : inv.range, fix: dropSudoFix(model, inv) });
+      const user = inv.command ? otherUser(inv.command.args.map((a) => a.value)) : null;
+      const range = inv.command ? inv.command.nameWord.range : inv.range;
+      if (user) report({ messageId: "asUser", data: { user }, range });
+      else report({ messageId: "sudo", range, fix: dropSudoFix(model, inv) });
     }
   },
 });
+
+/** sudo's short options that take a value (`-g group`, `-C fd`, `-D dir`, `-p prompt`, …), `-u` aside. */
+const VALUE_OPTIONS = "gCDprtTU";
+
+/**
+ * The user a sudo command runs as when it is not root (`-u app`, `-uapp`, `-Eu app`, `--user=app`,
+ * `--user app`), read from its options up to the command; null for root or no `-u`.
+ */
+function otherUser(words: string[]): string | null {
+  let user: string | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i];
+    if (v === "--" || !v.startsWith("-") || v === "-") break;
+    if (v.startsWith("--")) {
+      if (v.startsWith("--user=")) user = v.slice("--user=".length);
+      else if (v === "--user") user = words[++i] ?? null;
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      if (v[j] === "u") {
+        user = v.slice(j + 1) || (words[++i] ?? null);
+        break;
+      }
+      if (VALUE_OPTIONS.includes(v[j])) {
+        if (j === v.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return user && user !== "root" && user !== "#0" ? user : null;
+}
 
 /**
  * Drops `sudo` and its options where the RUN already runs as root, so sudo would run the command

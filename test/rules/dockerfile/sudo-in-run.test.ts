@@ -9,6 +9,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Root running a step as another user: sudo lowers rights here, the step belongs under that USER.
+      code: "FROM debian:12\nRUN useradd app && sudo -u app make && sudo -E --user=app -H make install && sudo -uapp true\n",
+      errors: [
+        { messageId: "asUser", line: 2, column: 20, endLine: 2, endColumn: 24, data: { user: "app" } },
+        { messageId: "asUser", line: 2, column: 40, endLine: 2, endColumn: 44, data: { user: "app" } },
+        { messageId: "asUser", line: 2, column: 78, endLine: 2, endColumn: 82, data: { user: "app" } },
+      ],
+    },
+    {
       code: "FROM alpine:3.5\nRUN sudo pip install --upgrade pip\n",
       errors: [{ messageId: "sudo", line: 2, column: 5, endLine: 2, endColumn: 9 }],
       output: "FROM alpine:3.5\nRUN pip install --upgrade pip\n",
@@ -35,7 +44,7 @@ ruleTester(rule, {
     },
     {
       code: "FROM alpine:3.5\nRUN apk add curl && /usr/bin/sudo -u app make\n",
-      errors: [{ messageId: "sudo", line: 2, column: 21, endLine: 2, endColumn: 34 }],
+      errors: [{ messageId: "asUser", line: 2, column: 21, endLine: 2, endColumn: 34 }],
     },
     {
       code: "FROM alpine:3.5\nRUN [\"sudo\", \"make\"]\nONBUILD RUN sudo make\n",

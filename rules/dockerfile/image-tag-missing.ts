@@ -1,5 +1,5 @@
 import { additionalContextNames } from "../../src/engine/build-context.js";
-import { resolveStageImage } from "../../src/engine/image-refs.js";
+import { fromTakesBuildArg, resolveStageImage } from "../../src/engine/image-refs.js";
 import { interpolate } from "../../src/engine/parse/interpolation.js";
 import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
@@ -14,6 +14,7 @@ export default defineDockerfileRule({
     aliases: ["DL3006", "DS-0001", "kics:9efb0b2d-89c9-41a3-91ca-dcc0aec911fd"],
     messages: {
       missing: "The base image `{{image}}` has no tag, so every build pulls whatever `latest` is that day; name a version tag such as `{{image}}:<version>`.",
+      missingDefault: "The base image `{{image}}`, which the build arguments' defaults give this FROM, has no tag, so every build that does not pass its own with `--build-arg` pulls whatever `latest` is that day; give the ARG default a version tag such as `{{image}}:<version>`.",
     },
   },
   check({ model, project, report }) {
@@ -29,7 +30,7 @@ export default defineDockerfileRule({
       // A named build context Compose passes (`additional_contexts`): BuildKit takes it instead of pulling.
       if (contexts.has(resolved.ref.toLowerCase())) continue;
       report({
-        messageId: "missing",
+        messageId: fromTakesBuildArg(model, stage) ? "missingDefault" : "missing",
         data: { image: resolved.ref },
         range: image.range,
       });

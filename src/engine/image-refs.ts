@@ -56,6 +56,20 @@ export function resolveStageImage(model: DockerfileModel, stage: DfStage): Resol
 }
 
 /**
+ * True when the stage's FROM ends with a variable that a global ARG declares, so that its tag (or
+ * its lack of one) comes from the ARG: `--build-arg` can then replace what the default gives
+ * (`ARG BASE=node` + `FROM ${BASE}`, `FROM node:${TAG}`). Not for a literal tag after a variable
+ * (`FROM busybox-${ARCH}:latest`), nor for a variable no ARG declares, which is always empty in a
+ * FROM (`FROM node:${V:-latest}` is always `node:latest`).
+ */
+export function fromTakesBuildArg(model: DockerfileModel, stage: DfStage): boolean {
+  const last = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(stage.image?.ref ?? "");
+  if (!last) return false;
+  const name = last[1] ?? last[2];
+  return model.globalArgs.some((a) => a.keyword === "ARG" && a.properties.some((p) => p.name === name));
+}
+
+/**
  * The external image a stage runs on, as written in the FROM of its root stage, with the variables
  * that have a global ARG default replaced (`ARG BASE=gcr.io/distroless/static:nonroot`, `FROM ${BASE}`).
  * Variables known only at build time are left as written; null when the root stage names no image.

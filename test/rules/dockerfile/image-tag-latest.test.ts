@@ -23,16 +23,21 @@ ruleTester(rule, {
     },
     {
       code: "ARG IMAGE=node:latest\nFROM $IMAGE\n",
-      errors: [{ messageId: "latest", line: 2, column: 6, endLine: 2, endColumn: 12 }],
+      errors: [{ messageId: "latestDefault", line: 2, column: 6, endLine: 2, endColumn: 12 }],
     },
     {
       // Docker expands a global ARG's default with the ARGs above it.
       code: "ARG VERSION=latest\nARG BASE=node:${VERSION}\nFROM ${BASE}\n",
-      errors: [{ messageId: "latest", line: 3, column: 6, endLine: 3, endColumn: 13, data: { image: "node:latest" } }],
+      errors: [{ messageId: "latestDefault", line: 3, column: 6, endLine: 3, endColumn: 13, data: { image: "node:latest" } }],
     },
     {
       code: "ARG TAG=latest\nFROM node:${TAG}\n",
-      errors: [{ messageId: "latest", line: 2, column: 11, endLine: 2, endColumn: 17 }],
+      errors: [{ messageId: "latestDefault", line: 2, column: 11, endLine: 2, endColumn: 17 }],
+    },
+    {
+      // A literal tag after a variable is not the ARG's to change.
+      code: "ARG ARCH=amd64\nFROM quay.io/example/busybox-${ARCH}:latest\n",
+      errors: [{ messageId: "latest", line: 2, column: 38, endLine: 2, endColumn: 44 }],
     },
     {
       // The colon of `${V:-latest}` is the variable's, not the tag's: the tag is the whole variable.

@@ -27,6 +27,9 @@ const DANGEROUS: Record<string, string> = {
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** The capabilities Docker gives a container by default (moby's oci/caps defaults), in its order. */
+const DEFAULTS = ["CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP", "SETPCAP", "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE"];
+
 /** `cap_drop: [ALL]`, or `privileged` as Compose reads it (which this rule leaves to the privileged rule). */
 const dropsAll = (d: Record<string, unknown>): boolean => isTrueValue(d.privileged) || list(d.cap_drop).some((c) => capabilityName(c) === "ALL");
 
@@ -43,6 +46,7 @@ export default defineComposeRule({
     messages: {
       dangerous: "Service `{{service}}` adds `{{cap}}`, which lets a compromised process {{effect}}. Remove it, or replace it with the narrowest capability the service needs.",
       noDropAll: "Service `{{service}}` keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …) that most services never use. Add `cap_drop: [ALL]` and `cap_add` back only what it needs.",
+      someDropped: "Service `{{service}}` drops only {{dropped}} and keeps the rest of Docker's default capabilities ({{kept}}), most of which services never use. Drop `ALL` instead and `cap_add` back only what it needs.",
     },
   },
   check({ model, project, options, report }) {
@@ -62,11 +66,16 @@ export default defineComposeRule({
     if (options.requireDropAll === false) return;
     for (const service of servicesLacking(project, model, dropsAll).filter(linux)) {
       const hasDrop = service.data.cap_drop !== undefined;
+      const dropped = [...new Set(list(service.data.cap_drop).map(capabilityName))];
+      const kept = DEFAULTS.filter((c) => !dropped.includes(c));
+      const some = hasDrop && dropped.length > 0;
+      // Every default dropped one by one: nothing of Docker's defaults is left.
+      if (some && !kept.length) continue;
       // Info, not the rule's warning: nearly every service of real Compose files lacks it (see the doc).
       report({
-        messageId: "noDropAll",
+        messageId: some ? "someDropped" : "noDropAll",
         severity: "info",
-        data: { service: service.name },
+        data: some ? { service: service.name, dropped: dropped.join(", "), kept: kept.slice(0, 3).join(", ") + (kept.length > 3 ? ", …" : "") } : { service: service.name },
         range: model.locateKey(hasDrop ? [...service.path, "cap_drop"] : service.path),
         service: service.name,
       });

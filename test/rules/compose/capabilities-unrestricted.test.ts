@@ -13,6 +13,8 @@ ruleTester(rule, {
     { code: "services:\n  api:\n    extends:\n      file: common.yaml\n      service: base\n" },
     "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE, CHOWN]\n",
     "services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - all\n",
+    // Every one of Docker's default capabilities dropped by name leaves none of them.
+    "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD, NET_RAW, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, AUDIT_WRITE]\n",
     "services:\n  web:\n    ports: [\"8080:80\"]\n",
     { code: "services:\n  web:\n    image: nginx:1.27\n", options: { requireDropAll: false } },
     "services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n",
@@ -39,8 +41,13 @@ ruleTester(rule, {
       code: "services:\n  vpn:\n    image: example/vpn:1\n    cap_add: [CAP_NET_ADMIN, NET_BIND_SERVICE]\n    cap_drop:\n      - SYS_CHROOT\n",
       errors: [
         { messageId: "dangerous", line: 4, column: 15, endLine: 4, endColumn: 28 },
-        { messageId: "noDropAll", line: 5, column: 5, endLine: 5, endColumn: 13 },
+        { messageId: "someDropped", line: 5, column: 5, endLine: 5, endColumn: 13 },
       ],
+    },
+    {
+      // The message names defaults it keeps, not the ones it drops.
+      code: "services:\n  web:\n    image: nginx:1.27\n    cap_drop: [NET_RAW, cap_chown, SETUID, MKNOD]\n",
+      errors: [{ messageId: "someDropped", line: 4, column: 5, endLine: 4, endColumn: 13, data: { service: "web", dropped: "NET_RAW, CHOWN, SETUID, MKNOD", kept: "DAC_OVERRIDE, FSETID, FOWNER, …" } }],
     },
     {
       // Written once in an anchor and merged into three services: one finding, where it is written.

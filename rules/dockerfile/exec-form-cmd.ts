@@ -26,6 +26,7 @@ export default defineDockerfileRule({
     fixable: true,
     messages: {
       shellForm: "`{{keyword}}` in shell form starts the program under `/bin/sh -c`, which runs as PID 1 and does not pass SIGTERM on, so `docker stop` waits for the timeout and then kills the process. Use the JSON exec form: {{keyword}} [\"executable\", \"arg\"].",
+      useExec: "`{{keyword}}` in shell form runs its script under `/bin/sh -c`, which stays PID 1 and does not pass SIGTERM on, so `docker stop` waits for the timeout and then kills the process. The script needs the shell (a variable, a redirection or several commands), which exec form would not give it: start the long-running program with `exec` (`{{keyword}} exec app --port $PORT`), which replaces the shell with it.",
     },
   },
   check({ model, project, report }) {
@@ -37,16 +38,24 @@ export default defineDockerfileRule({
       const range = { start: ins.args[0].range.start, end: ins.args[ins.args.length - 1].range.end };
       if (shellExecs(model, ins, range)) continue;
       const words = ins.args.map((a) => a.value);
+      const dialect = shellDialect(model, ins);
+      // A script that needs a POSIX shell (not a broken JSON array, not a lone builtin): exec form cannot run it as written.
+      const lone = (ins.script?.commands.length ?? 0) <= 1;
+      const scripted =
+        dialect !== null &&
+        !(lone && SHELL_ONLY.has(words[0])) &&
+        !ins.argsText.trimStart().startsWith("[") &&
+        !words.every((w) => PLAIN.test(w));
       // Only a POSIX shell runs the words as a program with arguments: under PowerShell or cmd
       // (a Windows stage) the first word may be a cmdlet or a builtin, which exec form cannot run.
       const safe =
         range.start.line === range.end.line &&
         words.every((w) => PLAIN.test(w)) &&
         !SHELL_ONLY.has(words[0]) &&
-        shellDialect(model, ins) !== null &&
+        dialect !== null &&
         !changesArguments(model, project, ins);
       report({
-        messageId: "shellForm",
+        messageId: scripted ? "useExec" : "shellForm",
         data: { keyword: ins.keyword },
         range,
         fix: safe ? { description: "Use the exec form", edits: [{ range, text: JSON.stringify(words).replace(/","/g, '", "') }] } : undefined,

@@ -23,9 +23,9 @@ ruleTester(rule, {
       // PID 1 depends on its version, so a list is still reported. dash always stays.
       code: "FROM node:20\nSHELL [\"/bin/bash\", \"-c\"]\nCMD node server.js > /var/log/app.log\nCMD node a.js | tee log\nCMD cd /app && node server.js\nSHELL [\"/bin/dash\", \"-c\"]\nCMD node server.js\n",
       errors: [
-        { messageId: "shellForm", line: 3, column: 5, endLine: 3, endColumn: 38 },
-        { messageId: "shellForm", line: 4, column: 5, endLine: 4, endColumn: 24 },
-        { messageId: "shellForm", line: 5, column: 5, endLine: 5, endColumn: 30 },
+        { messageId: "useExec", line: 3, column: 5, endLine: 3, endColumn: 38 },
+        { messageId: "useExec", line: 4, column: 5, endLine: 4, endColumn: 24 },
+        { messageId: "useExec", line: 5, column: 5, endLine: 5, endColumn: 30 },
         { messageId: "shellForm", line: 7, column: 5, endLine: 7, endColumn: 19 },
       ],
       output: "FROM node:20\nSHELL [\"/bin/bash\", \"-c\"]\nCMD node server.js > /var/log/app.log\nCMD node a.js | tee log\nCMD cd /app && node server.js\nSHELL [\"/bin/dash\", \"-c\"]\nCMD [\"node\", \"server.js\"]\n",
@@ -58,8 +58,8 @@ ruleTester(rule, {
       // BusyBox ash stays in front of a redirected command or a list, as bash does (see above).
       code: "FROM alpine:3.20\nCMD /app > /tmp/log\nCMD cd /srv && /app\n",
       errors: [
-        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 20 },
-        { messageId: "shellForm", line: 3, column: 5, endLine: 3, endColumn: 20 },
+        { messageId: "useExec", line: 2, column: 5, endLine: 2, endColumn: 20 },
+        { messageId: "useExec", line: 3, column: 5, endLine: 3, endColumn: 20 },
       ],
     },
     {
@@ -69,9 +69,10 @@ ruleTester(rule, {
     },
     {
       // Not converted: shell syntax, and a broken JSON array.
+      // A script that needs the shell ($PORT) is told to exec its program, which exec form cannot expand.
       code: "FROM debian:12\nCMD /app --port $PORT\nENTRYPOINT [top, -b]\nCMD /app \\\n  --flag\n",
       errors: [
-        { messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 22 },
+        { messageId: "useExec", line: 2, column: 5, endLine: 2, endColumn: 22 },
         { messageId: "shellForm", line: 3, column: 12, endLine: 3, endColumn: 21 },
         { messageId: "shellForm", line: 4, column: 5, endLine: 5, endColumn: 9 },
       ],
@@ -88,7 +89,7 @@ ruleTester(rule, {
     {
       // The shell stays PID 1 until its first command ends; `exec` with no program replaces nothing.
       code: "FROM alpine:3.20\nCMD echo starting; exec /app\nFROM alpine:3.20\nCMD exec >/tmp/log; /app\n",
-      errors: [{ messageId: "shellForm", line: 4, column: 5, endLine: 4, endColumn: 25 }],
+      errors: [{ messageId: "useExec", line: 4, column: 5, endLine: 4, endColumn: 25 }],
     },
     {
       // Not converted: the Compose service passes a command to the entrypoint.

@@ -2,6 +2,7 @@ import { isRecord, type ComposeModel, type ComposeService } from "../../src/engi
 import { fullServices, oncePerRange } from "../../src/engine/query.js";
 import { defineComposeRule } from "../../src/engine/rule.js";
 import { insertServiceKey } from "../../src/engine/service-key-order.js";
+import { basename } from "../../src/engine/paths.js";
 import { isOverrideService, lifecycleOf, serviceDefines } from "../../src/engine/service-lifecycle.js";
 import type { Fix } from "../../src/engine/types.js";
 import { hasMergeKey } from "../../src/engine/yaml-edit.js";
@@ -21,6 +22,8 @@ export default defineComposeRule({
     },
   },
   check({ model, project, report }) {
+    // `docker stack deploy` ignores `restart:` and restarts every task by default (condition any).
+    if (isSwarmStack(model)) return;
     const once = oncePerRange();
     for (const service of fullServices(model)) {
       if (lifecycleOf(model, service) !== "long-running" || isOverrideService(project, model, service)) continue;
@@ -39,6 +42,21 @@ export default defineComposeRule({
     }
   },
 });
+
+/** deploy keys only Swarm acts on (`docker compose` ignores them). */
+const SWARM_ONLY = ["placement", "update_config", "rollback_config", "endpoint_mode"];
+
+/**
+ * A file written for `docker stack deploy`: its name says stack or swarm (`docker-compose.swarm.yml`,
+ * `compose.stack.yaml`), or a service uses a deploy key only Swarm acts on, or `mode: global`.
+ */
+function isSwarmStack(model: ComposeModel): boolean {
+  if (/(^|[-_.])(swarm|stack)([-_.]|$)/i.test(basename(model.path))) return true;
+  return model.services.some((s) => {
+    const deploy = s.data.deploy;
+    return isRecord(deploy) && (SWARM_ONLY.some((k) => deploy[k] !== undefined) || deploy.mode === "global");
+  });
+}
 
 /**
  * Adds `restart: unless-stopped`, the policy the message names, where service-keys-order puts it.

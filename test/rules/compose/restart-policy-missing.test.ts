@@ -7,6 +7,11 @@ ruleTester(rule, {
     // An explicit "no" is a choice, not a missing policy.
     "services:\n  web:\n    image: nginx:1.27\n    restart: \"no\"\n",
     "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: on-failure\n",
+    // A Swarm stack (swarm-only deploy keys, or a stack/swarm file name): Swarm restarts a service's
+    // tasks by default (restart condition any).
+    "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      placement:\n        constraints: [node.role == worker]\n  db:\n    image: postgres:16\n",
+    { code: "services:\n  web:\n    image: nginx:1.27\n", filename: "compose.stack.yaml" },
+    { code: "services:\n  web:\n    image: nginx:1.27\n", filename: "docker-compose.swarm.yml" },
     // One-shot jobs.
     "services:\n  db-migrate:\n    image: app:1\n  api:\n    image: app:1\n    restart: always\n    depends_on:\n      init:\n        condition: service_completed_successfully\n  init:\n    image: busybox:1.36\n",
     // From a merged anchor, an extends base, or an override file beside it.

@@ -83,6 +83,8 @@ function execsProgram(ins: DfInstruction): boolean {
  * second command keeps the shell in front.
  */
 function shellExecs(model: DockerfileModel, ins: DfInstruction, script: Range): boolean {
+  // A JSON array without quotes (`CMD [python, app.py]`) names no program: exec form was meant.
+  if (ins.argsText.trimStart().startsWith("[")) return false;
   const commands = ins.script?.commands ?? [];
   if (commands.length !== 1 || ins.script!.pipes.length || compareRanges(commands[0].range, script) !== 0) return false;
   if (SHELL_ONLY.has(commands[0].name)) return false;

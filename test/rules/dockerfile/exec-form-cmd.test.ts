@@ -51,6 +51,11 @@ ruleTester(rule, {
       errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 8 }],
     },
     {
+      // JSON without quotes is shell form: ash would exec a program named `[python,`; exec form was meant.
+      code: "FROM alpine:3.20\nCMD [python, app.py]\n",
+      errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 21 }],
+    },
+    {
       code: "FROM alpine:3.20\nCMD ulimit -a\n",
       errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 2, endColumn: 14 }],
     },

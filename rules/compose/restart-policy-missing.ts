@@ -43,8 +43,11 @@ export default defineComposeRule({
   },
 });
 
-/** deploy keys only Swarm acts on (`docker compose` ignores them). */
-const SWARM_ONLY = ["placement", "update_config", "rollback_config", "endpoint_mode"];
+/**
+ * deploy keys only Swarm acts on. Not update_config or rollback_config: they are often copied into
+ * files that `docker compose` runs, which ignores them.
+ */
+const SWARM_ONLY = ["placement", "endpoint_mode"];
 
 /**
  * A file written for `docker stack deploy`: its name says stack or swarm (`docker-compose.swarm.yml`,

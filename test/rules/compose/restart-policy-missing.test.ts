@@ -31,6 +31,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // update_config and rollback_config are copied into files run by `docker compose`, which ignores
+      // them: not a sign of a Swarm stack.
+      code: "services:\n  db:\n    image: postgres:16\n    restart: always\n    deploy:\n      update_config:\n        parallelism: 1\n      rollback_config:\n        parallelism: 1\n  admin:\n    image: postgres:16\n",
+      errors: [{ messageId: "missing", line: 10, column: 3, endLine: 10, endColumn: 8, data: { service: "admin" } }],
+      output: "services:\n  db:\n    image: postgres:16\n    restart: always\n    deploy:\n      update_config:\n        parallelism: 1\n      rollback_config:\n        parallelism: 1\n  admin:\n    image: postgres:16\n    restart: unless-stopped\n",
+    },
+    {
       // docker compose passes the missing condition as an empty policy name, which the engine runs
       // as "no", and the deploy policy replaces `restart:` (create.go getRestartPolicy).
       code: "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        max_attempts: 3\n  api:\n    image: app:1\n    restart: always\n    deploy:\n      restart_policy:\n        delay: 5s\n",

@@ -34,3 +34,13 @@ ruleTester(rule, {
     },
   ],
 });
+
+// The kernel's pids controller counts tasks, threads included: a limit sized for processes
+// ("a few hundred") stops a JVM or Elasticsearch from creating its thread pools.
+test("the advice sizes the limit by threads, not processes", () => {
+  for (const id of ["missing", "missingDeploy"]) {
+    const message = rule.meta.messages[id];
+    expect(message).toMatch(/threads/);
+    expect(message).not.toMatch(/few hundred/);
+  }
+});

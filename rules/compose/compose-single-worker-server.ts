@@ -15,6 +15,7 @@ export default defineComposeRule({
     severity: "info",
     description: "A service's command starts uvicorn or gunicorn with a single worker process and the service has no replicas.",
     aliases: [],
+    deploymentOnly: true,
     messages: {
       implicit: "Service `{{service}}` runs {{tool}} without `--workers` and has no replicas, so one process on one CPU core serves every request and a single slow or CPU-bound request holds up the rest. Add `--workers N` (about one per core the service may use), or run several replicas.",
       explicit: "Service `{{service}}` runs {{tool}} with a single worker and has no replicas, so one process on one CPU core serves every request. Raise the worker count (about one per core the service may use), or run several replicas.",

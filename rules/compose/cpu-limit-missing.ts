@@ -11,6 +11,7 @@ export default defineComposeRule({
     severity: "warning",
     description: "A service has no CPU limit (`deploy.resources.limits.cpus` or `cpus`).",
     aliases: ["kics:6b610c50-99fb-4ef0-a5f3-e312fd945bc3"],
+    deploymentOnly: true,
     messages: {
       missing: "Service `{{service}}` has no CPU limit, so a busy loop or a load spike can take every core and starve the other services on the host. Set `deploy.resources.limits.cpus` (or `cpus`).",
       missingDeploy: "Service `{{service}}` has no CPU limit, so a busy loop or a load spike can take every core and starve the other services on the host. Add `cpus` under its `deploy.resources.limits` (not a service-level `cpus`, which Compose refuses when that mapping does not repeat it).",

@@ -21,6 +21,7 @@ export default defineComposeRule({
     severity: "warning",
     description: "A service logs to json-file (the default) without `max-size`, so its log grows until the disk is full.",
     aliases: [],
+    deploymentOnly: true,
     fixable: true,
     messages: {
       missing: "Service `{{service}}` has no `logging:` settings, so with Docker's default json-file driver its log grows without limit until the disk is full; set `logging.options.max-size` (and `max-file`).",

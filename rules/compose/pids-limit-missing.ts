@@ -11,6 +11,7 @@ export default defineComposeRule({
     severity: "info",
     description: "A service has no process limit (`pids_limit` or `deploy.resources.limits.pids`).",
     aliases: ["kics:221e0658-cb2a-44e3-b08a-db96a341d6fa"],
+    deploymentOnly: true,
     messages: {
       missing: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Set `pids_limit` well above its peak thread count: the limit counts threads, not only processes (Elasticsearch needs 4096, a JVM or a thread-pooled server can run thousands).",
       missingDeploy: "Service `{{service}}` has no process limit, so a fork bomb or a runaway worker pool can exhaust the host's process table. Add `pids` under its `deploy.resources.limits`, well above its peak thread count (the limit counts threads, not only processes: Elasticsearch needs 4096, a JVM or a thread-pooled server can run thousands), not a service-level `pids_limit`, which Compose refuses when that mapping does not repeat it.",

@@ -18,6 +18,7 @@ export default defineComposeRule({
     severity: "off",
     description: "An `on-failure` restart policy retries a number of times other than the CIS benchmark's 5.",
     aliases: ["kics:2fc99041-ddad-49d5-853f-e35e70a48391"],
+    deploymentOnly: true,
     fixable: true,
     options: { retries: 5 },
     optionTypes: { retries: "positive-integer" },

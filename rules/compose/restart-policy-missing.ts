@@ -15,6 +15,7 @@ export default defineComposeRule({
     severity: "warning",
     description: "A long-running service has neither `restart:` nor `deploy.restart_policy`.",
     aliases: [],
+    deploymentOnly: true,
     fixable: true,
     messages: {
       missing: "Service `{{service}}` has no restart policy, so it stays down after a crash or a host reboot; add `restart: unless-stopped` (or `deploy.restart_policy`).",

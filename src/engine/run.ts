@@ -14,6 +14,7 @@ import { collectSuppressions, isSuppressed } from "./suppress.js";
 import { compareRanges, comparePos, LineIndex } from "./text.js";
 import type { Category, FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
 import { serviceSummary, type ServiceSummary } from "./summary.js";
+import { isTestStackPath } from "./test-stacks.js";
 
 export const DEFAULT_DOCS_URL = "https://github.com/dockaudit/dockaudit/blob/main/rules";
 
@@ -135,7 +136,11 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const services: RuleServices = { shellcheck: options.shellcheck };
   const budget: FindingBudget = { left: FINDING_LIMITS.perRun, unlisted: {} };
   for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
-  for (const model of composeFiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
+  for (const model of composeFiles) {
+    // From the repository root, as globs are: `dockaudit check tests` still audits a test stack.
+    const testStack = isTestStackPath(globPrefix + model.path);
+    for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path), testStack)) findings.push(f);
+  }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));
   const units = dockerfiles.reduce((n, d) => n + d.stages.length, 0) + project.services.length;
   const { scores, coverage } = computeScores(findings, project.services, units, budget.unlisted);
@@ -227,6 +232,7 @@ function runRules(
   services: RuleServices,
   budget: FindingBudget,
   fingerprintPath: string,
+  testStack = false,
 ): Finding[] {
   const suppressions = collectSuppressions(model.index, lookup);
   // Most files have no pragma: then no finding's statement and YAML parents need looking up.
@@ -243,6 +249,7 @@ function runRules(
   let unlisted = 0;
   const unlistedRules: string[] = [];
   for (const { rule, severity, configured, options, hasOptions } of active[model.kind]) {
+    if (testStack && rule.meta.deploymentOnly) continue;
     let listed = 0;
     const report = (d: ReportDescriptor) => {
       // A finding may carry its own severity (ShellCheck levels) unless the config sets the rule's.

@@ -70,6 +70,11 @@ export interface RuleMeta {
   options?: Record<string, unknown>;
   /** What each option accepts (one entry per key of `options`); the config refuses anything else. */
   optionTypes?: Record<string, OptionType>;
+  /**
+   * The harm exists only for a long-running deployment (a restart policy, log rotation, resource
+   * limits): the rule does not judge test and CI stacks (isTestStackPath).
+   */
+  deploymentOnly?: boolean;
 }
 
 /**

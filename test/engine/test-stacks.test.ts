@@ -1,0 +1,59 @@
+import { audit } from "../../src/engine/index.js";
+import { isTestStackPath } from "../../src/engine/test-stacks.js";
+import { rules } from "../../rules/index.js";
+
+describe("isTestStackPath", () => {
+  it.each([
+    "tests/compose.ci.yaml",
+    ".ci/docker-compose.yml",
+    "ci/compose.yaml",
+    "test/docker-compose.yml",
+    "src/e2e/compose.yaml",
+    "integration/docker-compose.yml",
+    ".github/workflows/docker-compose.yml",
+    "Testing/docker-compose.yml",
+    "compose.ci.yaml",
+    "docker-compose.test.yml",
+    "docker-compose.e2e.yml",
+    "docker-compose-tests.yaml",
+    "deploy/docker-compose.integration.yml",
+    "docker-compose.testing.yml",
+    "compose.test.override.yaml",
+    "buildscripts/upgrade-tests/compose.yml",
+    "_integration-test/custom-ca-roots/compose.yaml",
+    "playwright/docker-compose.yml",
+  ])("%s is a test or CI stack", (path) => expect(isTestStackPath(path)).toBe(true));
+
+  it.each([
+    "compose.yaml",
+    "contest/docker-compose.yml",
+    "latest/docker-compose.yml",
+    "services/citadel/compose.yaml",
+    "cicd/compose.yaml",
+    "ci-cd/compose.yaml",
+    "integrations/slack/compose.yaml",
+    "latest-release/compose.yaml",
+    "testdata-service/compose.yaml",
+    "docker-compose.latest.yml",
+    "docker-compose.prod.yml",
+    "docker-compose.attest.yml",
+    "deploy/compose.yaml",
+  ])("%s is not", (path) => expect(isTestStackPath(path)).toBe(false));
+});
+
+describe("a test or CI stack", () => {
+  const SERVICE = "services:\n  db:\n    image: postgres:16.4\n    privileged: true\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n";
+  const ruleIds = (path: string) => new Set(audit([{ path, content: SERVICE }], rules).findings.map((f) => f.ruleId));
+  const DEPLOYMENT_ONLY = ["restart-policy-missing", "logging-rotation-missing", "cpu-limit-missing", "memory-limit-missing", "pids-limit-missing"];
+
+  it("is not asked for what only a long-running deployment needs", () => {
+    const production = ruleIds("compose.yaml");
+    for (const id of DEPLOYMENT_ONLY) expect(production).toContain(id);
+    const ci = ruleIds("tests/compose.ci.yaml");
+    for (const id of DEPLOYMENT_ONLY) expect(ci).not.toContain(id);
+  });
+
+  it("is still audited for security", () => {
+    expect(ruleIds("tests/compose.ci.yaml")).toContain("privileged");
+  });
+});

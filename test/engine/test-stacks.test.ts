@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { audit } from "../../src/engine/index.js";
 import { isTestStackPath } from "../../src/engine/test-stacks.js";
 import { rules } from "../../rules/index.js";
@@ -55,5 +58,20 @@ describe("a test or CI stack", () => {
 
   it("is still audited for security", () => {
     expect(ruleIds("tests/compose.ci.yaml")).toContain("privileged");
+  });
+});
+
+describe("the rules test and CI stacks skip", () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const skipping = rules.filter((r) => r.meta.deploymentOnly).map((r) => r.meta.id).sort();
+
+  it("are the ones docs/app.md lists", () => {
+    const doc = readFileSync(join(root, "docs", "app.md"), "utf8");
+    const section = doc.slice(doc.indexOf("### Test and CI stacks"), doc.indexOf("Every other rule still does"));
+    expect([...section.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]).filter((id) => rules.some((r) => r.meta.id === id)).sort()).toEqual(skipping);
+  });
+
+  it("say so on their pages", () => {
+    for (const id of skipping) expect(readFileSync(join(root, "rules", "compose", `${id}.md`), "utf8")).toContain("(../../docs/app.md#test-and-ci-stacks)");
   });
 });

@@ -12,11 +12,11 @@ export default defineComposeRule({
     code: "DC111",
     category: "security",
     severity: "warning",
-    description: "A service turns off AppArmor (`apparmor:unconfined`) or SELinux labelling (`label:disable`).",
+    description: "A service turns off AppArmor (`apparmor=unconfined`) or SELinux labelling (`label=disable`).",
     aliases: [],
     messages: {
-      apparmor: "Service `{{service}}` runs with `apparmor:unconfined`, dropping the AppArmor profile that blocks writes to /proc and /sys and mounting filesystems. Remove it, or load a custom profile with `apparmor:<name>`.",
-      selinux: "Service `{{service}}` runs with `label:disable`, so SELinux no longer confines it to its own files. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
+      apparmor: "Service `{{service}}` runs with `{{option}}`, dropping the AppArmor profile that blocks writes to /proc and /sys and mounting filesystems. Remove it, or load a custom profile with `apparmor:<name>`.",
+      selinux: "Service `{{service}}` runs with `{{option}}`, so SELinux no longer confines it to its own files. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
       selinuxType: "Service `{{service}}` runs with the SELinux type `{{type}}`, which SELinux does not confine, so it can reach the host's files like an unconfined process. Remove it, or relabel the mounts it needs with `:z` / `:Z`.",
     },
   },
@@ -31,7 +31,9 @@ export default defineComposeRule({
         if (!messageId) continue;
         const range = model.locate(opt.path);
         if (!once(range)) continue;
-        report({ messageId, data: { service: service.name, type: type ?? "" }, range, service: service.name });
+        // As written (Docker takes `=` and the older `:` alike); a variable without a default: the option read.
+        const option = opt.text?.trim() ?? `${opt.name}=${opt.value}`;
+        report({ messageId, data: { service: service.name, type: type ?? "", option }, range, service: service.name });
       }
     }
   },

@@ -1,5 +1,5 @@
 import rule from "../../../rules/compose/apparmor-selinux-disabled.js";
-import { ruleTester } from "../../helpers/rule-tester.js";
+import { ruleTester, runCase } from "../../helpers/rule-tester.js";
 import { WINDOWS_SERVICES } from "../../helpers/windows-services.js";
 
 ruleTester(rule, {
@@ -17,6 +17,14 @@ ruleTester(rule, {
       ],
     },
     {
+      // The message quotes the option as written: `=` is Docker's separator, `:` its deprecated one.
+      code: "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - \"label=disable\"\n      - apparmor:unconfined\n",
+      errors: [
+        { messageId: "selinux", line: 5, column: 9, endLine: 5, endColumn: 24, data: { service: "app", option: "label=disable" } },
+        { messageId: "apparmor", line: 6, column: 9, endLine: 6, endColumn: 28, data: { service: "app", option: "apparmor:unconfined" } },
+      ],
+    },
+    {
       // The SELinux types that are not confined: spc_t (a "super privileged container") and unconfined_t.
       code: "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - label=type:spc_t\n      - \"label:type:unconfined_t\"\n",
       errors: [
@@ -30,4 +38,12 @@ ruleTester(rule, {
       errors: [{ messageId: "apparmor", line: 3, column: 18, endLine: 3, endColumn: 39, service: "w1" }],
     },
   ],
+});
+
+it("quotes the option as the file writes it", () => {
+  const code = "services:\n  app:\n    image: example/app:1\n    security_opt:\n      - \"label=disable\"\n      - apparmor=unconfined\n";
+  expect(runCase(rule, { code }).map((f) => f.message.split(",")[0])).toEqual([
+    "Service `app` runs with `label=disable`",
+    "Service `app` runs with `apparmor=unconfined`",
+  ]);
 });

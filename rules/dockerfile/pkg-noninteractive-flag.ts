@@ -30,8 +30,8 @@ export default defineDockerfileRule({
     ],
     fixable: true,
     messages: {
-      missing: "`{{manager}} {{subcommand}}` runs without `{{flag}}`; a build has no terminal to answer its confirmation prompt, so the step aborts. Add `{{flag}}`.",
-      zypper: "`zypper {{subcommand}}` runs without `--non-interactive`; a build has no terminal to answer its confirmation prompt, so the step aborts. Write `zypper -n {{subcommand}}`: `-n` is a global option and goes before the subcommand (after it, `-n` means `--name`).",
+      missing: "`{{manager}} {{subcommand}}` runs without `{{flag}}`; whenever it asks for confirmation (dependencies to install, packages to remove), a build has no terminal to answer, so the step aborts. Add `{{flag}}`.",
+      zypper: "`zypper {{subcommand}}` runs without `--non-interactive`; whenever it asks for confirmation, a build has no terminal to answer, so the step aborts. Write `zypper -n {{subcommand}}`: `-n` is a global option and goes before the subcommand (after it, `-n` means `--name`).",
     },
   },
   check({ model, report }) {

@@ -1,5 +1,5 @@
 import rule from "../../../rules/dockerfile/pkg-noninteractive-flag.js";
-import { ruleTester } from "../../helpers/rule-tester.js";
+import { ruleTester, runCase } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
@@ -81,4 +81,10 @@ ruleTester(rule, {
       output: "FROM debian:12\nONBUILD RUN apt install -y $PKG\n",
     },
   ],
+});
+
+it("says the step aborts when the command asks, not every time", () => {
+  // `apt-get autoremove` with nothing to remove, or an install of exactly the named packages, asks nothing.
+  const [finding] = runCase(rule, { code: "FROM debian:12\nRUN apt-get autoremove --purge\n" });
+  expect(finding.message).toContain("whenever it asks for confirmation");
 });

@@ -11,7 +11,7 @@ export default defineComposeRule({
     description: "A service shares the host's IPC namespace (`ipc: host`).",
     aliases: ["kics:baa3890f-bed7-46f5-ab8f-1da8fc91c729"],
     messages: {
-      host: "Service `{{service}}` uses `ipc: host`, so it can read and write the host's shared memory and semaphores. Remove it, or use `ipc: shareable` on one service and `ipc: \"service:<name>\"` on the one that needs it.",
+      host: "Service `{{service}}` uses `ipc: host`, so it can read and write the host's shared memory and semaphores. Remove it: a browser or other process that only needs a bigger /dev/shm gets one with `shm_size`, and services that share memory with each other can use `ipc: shareable` on one and `ipc: \"service:<name>\"` on the other.",
     },
   },
   check({ model, report }) {

@@ -1,5 +1,5 @@
 import rule from "../../../rules/compose/host-ipc.js";
-import { ruleTester } from "../../helpers/rule-tester.js";
+import { ruleTester, runCase } from "../../helpers/rule-tester.js";
 
 ruleTester(rule, {
   valid: [
@@ -17,4 +17,10 @@ ruleTester(rule, {
       errors: [{ messageId: "host", line: 3, column: 8, endLine: 3, endColumn: 12, service: "w1" }],
     },
   ],
+});
+
+it("points a service that only needs a bigger /dev/shm at shm_size", () => {
+  // The usual reason for ipc: host is a headless browser running out of the default 64 MB /dev/shm.
+  const [finding] = runCase(rule, { code: "services:\n  e2e:\n    image: example/e2e-browser:1\n    ipc: host\n" });
+  expect(finding.message).toContain("`shm_size`");
 });

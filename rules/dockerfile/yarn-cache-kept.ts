@@ -5,6 +5,8 @@ import type { ToolCommand } from "../../src/engine/pinning.js";
 import type { Project } from "../../src/engine/project.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { cleanupFix } from "../../src/engine/run-append.js";
+import { covers, runMounts } from "../../src/engine/run-mounts.js";
+import { trimSlashes } from "../../src/engine/paths.js";
 import { stageChain } from "../../src/engine/stage-roles.js";
 
 /** Yarn's cache folders: classic's (`~/.cache/yarn`, `/usr/local/share/.cache/yarn`) and Berry's global one (`~/.yarn/berry/cache`, the default from Yarn 4). */
@@ -36,11 +38,28 @@ export default defineDockerfileRule({
       mount: (target) => YARN_CACHE.test(target),
     });
     for (const { instruction, command, word } of found) {
+      if (installsIntoBindMount(model, instruction, command)) continue;
       const fix = runsYarnClassic(model, project, instruction) ? appendClean(model, instruction, command, word) : null;
       report({ messageId: "cache", data: { command: word === command.nameWord ? "yarn" : `yarn ${word.value}` }, range: word.range, fix: fix ?? undefined });
     }
   },
 });
+
+/**
+ * True when an earlier `cd` of the same RUN moved into a bind mount of the RUN. Writes to a bind
+ * mount are discarded (read-only ones fail), so node_modules never reach the layer and Yarn's
+ * cache is all the step keeps: warming that cache is the point of such a RUN.
+ */
+function installsIntoBindMount(model: DockerfileModel, ins: DfInstruction, install: ShellCommand): boolean {
+  const binds = runMounts(ins).filter((m) => m.type === "bind" && m.target !== null).map((m) => m.target as string);
+  if (!binds.length) return false;
+  const commands = commandsByRun(model).get(ins) ?? [];
+  const at = commands.findIndex((c) => c.command === install);
+  return commands.slice(0, at).some(({ tool, command }) => {
+    const dir = tool === "cd" && command.args.length === 1 ? command.args[0].value : null;
+    return dir !== null && dir.startsWith("/") && binds.some((b) => covers(b, trimSlashes(dir) || "/"));
+  });
+}
 
 /** `yarn install`, or a bare `yarn` with options only (which installs too). */
 function yarnInstall(c: ShellCommand) {

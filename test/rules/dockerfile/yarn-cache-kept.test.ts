@@ -10,8 +10,16 @@ ruleTester(rule, {
     "FROM node:22\nRUN yarn install --immutable && rm -rf /root/.yarn/berry\n",
     "FROM node:20\nRUN yarn build && yarn --version\n",
     "FROM node:20 AS build\nRUN yarn install\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+    // Installed into a bind mount, whose writes are discarded: the cache is all the RUN keeps, so it is the point.
+    "FROM node:20\nRUN --mount=type=bind,source=web,target=/tmp/web,rw cd /tmp/web/ && yarn install\n",
+    "FROM node:20\nRUN --mount=type=bind,from=src,source=/repo,target=/src,readwrite \\\n    cd /src/app && (if [ -f yarn.lock ]; then yarn install; fi)\n",
   ],
   invalid: [
+    {
+      // The bind mount is elsewhere: node_modules land in /app, in the layer, with the cache.
+      code: "FROM node:20\nWORKDIR /app\nRUN --mount=type=bind,source=yarn.lock,target=/app/yarn.lock cd /app && yarn install\n",
+      errors: [{ messageId: "cache", line: 3, column: 78, endLine: 3, endColumn: 85 }],
+    },
     {
       // no fix: without the file tree, a Yarn 2+ project (whose Plug'n'Play runs from the cache) cannot be ruled out
       code: "FROM node:20\nRUN yarn install --frozen-lockfile\n",

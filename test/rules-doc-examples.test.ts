@@ -59,7 +59,7 @@ function fixed(ex: Example, id: string): Example {
 const SYNTAX_RULES = new Set(["dockerfile-syntax", "schema-invalid"]);
 
 /** Fixable rules whose page shows a case their Fix section says gets no fix (a variable source, a list-form depends_on…). */
-const EXAMPLE_WITHOUT_FIX = new Set(["add-instead-of-copy", "depends-on-not-healthy", "from-platform-flag", "logging-rotation-missing", "pipefail-missing", "pointless-command", "sudo-in-run", "unnamed-stage-ref"]);
+const EXAMPLE_WITHOUT_FIX = new Set(["add-instead-of-copy", "depends-on-not-healthy", "from-platform-flag", "logging-rotation-missing", "pipefail-missing", "pointless-command", "sudo-in-run", "unnamed-stage-ref", "workdir-relative"]);
 
 const pages = rules.filter((r) => r.meta.id !== "shellcheck" || hasShellcheck);
 

@@ -7,10 +7,6 @@ ruleTester(rule, {
     "FROM alpine:3.20\nENV DIRPATH=/path\nWORKDIR $DIRPATH/$DIRNAME\nWORKDIR ${GLASSFISH_HOME}/bin\n",
     "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR c:\\\\windows\nWORKDIR C:/app\n",
     "FROM alpine:3.20\nWORKDIR\n",
-    // An earlier WORKDIR of this file fixes the directory: the base image no longer matters.
-    "FROM node:20-slim\nWORKDIR /usr/src/web/\nRUN npm run generate\nWORKDIR dist/\n",
-    "FROM alpine:3.20 AS base\nWORKDIR /srv/app\nFROM base\nWORKDIR ../data\nWORKDIR ./cache\n",
-    "FROM alpine:3.20\nWORKDIR $HOME/app\nWORKDIR logs\n",
   ],
   invalid: [
     {
@@ -18,13 +14,17 @@ ruleTester(rule, {
       errors: [{ messageId: "relative", line: 2, column: 9, endLine: 2, endColumn: 12 }],
     },
     {
-      // Only the first: once it is absolute, the ones after it resolve against it.
-      code: "FROM alpine:3.20 AS base\nRUN true\nFROM base\nWORKDIR \"b c\"\nWORKDIR d\n",
-      errors: [{ messageId: "relative", line: 4, column: 9, endLine: 4, endColumn: 14 }],
+      code: "FROM alpine:3.20 AS base\nWORKDIR /srv/app\nFROM base\nWORKDIR ../data\nWORKDIR ./cache\n",
+      // An earlier WORKDIR of the file fixes where they land: the base image plays no part.
+      errors: [
+        { messageId: "resolved", line: 4, column: 9, endLine: 4, endColumn: 16, data: { path: "../data", resolved: "/srv/data" } },
+        { messageId: "resolved", line: 5, column: 9, endLine: 5, endColumn: 16, data: { path: "./cache", resolved: "/srv/data/cache" } },
+      ],
+      output: "FROM alpine:3.20 AS base\nWORKDIR /srv/app\nFROM base\nWORKDIR /srv/data\nWORKDIR /srv/data/cache\n",
     },
     {
-      code: "FROM alpine:3.20 AS base\nWORKDIR /srv\nFROM alpine:3.20\nWORKDIR data\n",
-      errors: [{ messageId: "relative", line: 4, column: 9, endLine: 4, endColumn: 13 }],
+      code: "FROM alpine:3.20\nWORKDIR /a\nWORKDIR \"b c\"\n",
+      errors: [{ messageId: "relative", line: 3, column: 9, endLine: 3, endColumn: 14 }],
     },
   ],
 });

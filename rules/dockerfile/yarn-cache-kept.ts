@@ -46,7 +46,7 @@ export default defineDockerfileRule({
 });
 
 /**
- * True when an earlier `cd` of the same RUN moved into a bind mount of the RUN. Writes to a bind
+ * True when the last `cd` before the install, in the same RUN, moved into a bind mount of the RUN. Writes to a bind
  * mount are discarded (read-only ones fail), so node_modules never reach the layer and Yarn's
  * cache is all the step keeps: warming that cache is the point of such a RUN.
  */
@@ -55,10 +55,10 @@ function installsIntoBindMount(model: DockerfileModel, ins: DfInstruction, insta
   if (!binds.length) return false;
   const commands = commandsByRun(model).get(ins) ?? [];
   const at = commands.findIndex((c) => c.command === install);
-  return commands.slice(0, at).some(({ tool, command }) => {
-    const dir = tool === "cd" && command.args.length === 1 ? command.args[0].value : null;
-    return dir !== null && dir.startsWith("/") && binds.some((b) => covers(b, trimSlashes(dir) || "/"));
-  });
+  // The last `cd` before the install is the directory it runs in.
+  const cd = commands.slice(0, at).filter(({ tool, command }) => tool === "cd" && command.args.length === 1).pop();
+  const dir = cd?.command.args[0].value;
+  return dir !== undefined && dir.startsWith("/") && binds.some((b) => covers(b, trimSlashes(dir) || "/"));
 }
 
 /** `yarn install`, or a bare `yarn` with options only (which installs too). */

@@ -21,6 +21,11 @@ ruleTester(rule, {
       errors: [{ messageId: "cache", line: 3, column: 78, endLine: 3, endColumn: 85 }],
     },
     {
+      // The last cd before the install decides: this install runs in /app, out of the mount.
+      code: "FROM node:20\nRUN --mount=type=bind,source=web,target=/tmp/web,rw cd /tmp/web && yarn install && cd /app && yarn install\n",
+      errors: [{ messageId: "cache", line: 2, column: 100, endLine: 2, endColumn: 107 }],
+    },
+    {
       // no fix: without the file tree, a Yarn 2+ project (whose Plug'n'Play runs from the cache) cannot be ruled out
       code: "FROM node:20\nRUN yarn install --frozen-lockfile\n",
       errors: [{ messageId: "cache", line: 2, column: 10, endLine: 2, endColumn: 17 }],

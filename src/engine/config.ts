@@ -27,6 +27,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   files: Partial<FilePatterns>;
   ignore: string[];
+  /** Globs naming Compose files that only run tests or CI; a leading `!` names a deployment (isTestStack). */
+  testStacks: string[];
   failOn: FailOn;
   minGrade: Grade | null;
   onlyNew: boolean;
@@ -39,6 +41,7 @@ export const DEFAULT_CONFIG: Config = {
   rules: {},
   files: {},
   ignore: [],
+  testStacks: [],
   failOn: "error",
   minGrade: null,
   onlyNew: true,
@@ -73,7 +76,7 @@ export class ConfigError extends Error {
 export const MAX_CONFIG_BYTES = 256 * 1024;
 
 const SEVERITIES = ["error", "warning", "info", "off"];
-const TOP_KEYS = ["rules", "files", "ignore", "fail_on", "min_grade", "only_new", "max_inline_comments", "drafts", "limits", "_extends"];
+const TOP_KEYS = ["rules", "files", "ignore", "test_stacks", "fail_on", "min_grade", "only_new", "max_inline_comments", "drafts", "limits", "_extends"];
 
 /** Reports each glob dockaudit cannot read (see glob.ts); true when there is none. */
 function globsValid(path: ConfigPath, globs: string[], bad: Bad): boolean {
@@ -157,7 +160,7 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
   const r = raw as Record<string, unknown>;
   for (const key of Object.keys(r)) if (!TOP_KEYS.includes(key)) bad([key], `unknown key (known: ${TOP_KEYS.filter((k) => k !== "_extends").join(", ")})`);
 
-  const config: Config = { ...DEFAULT_CONFIG, rules: {}, files: {}, ignore: [], limits: { ...DEFAULT_LIMITS } };
+  const config: Config = { ...DEFAULT_CONFIG, rules: {}, files: {}, ignore: [], testStacks: [], limits: { ...DEFAULT_LIMITS } };
   const lookup = ruleLookup(rules);
   const metas = new Map(rules.map((m) => [m.id, m]));
   // A section whose entries are all commented out is a YAML null: read as an empty one.
@@ -193,6 +196,10 @@ export function resolveConfig(raw: unknown, rules: readonly RuleMeta[]): Config 
   if (r.ignore !== undefined && r.ignore !== null) {
     if (!isStringList(r.ignore)) bad(["ignore"], "must be a list of glob strings");
     else if (globsValid(["ignore"], r.ignore, bad)) config.ignore = r.ignore;
+  }
+  if (r.test_stacks !== undefined && r.test_stacks !== null) {
+    if (!isStringList(r.test_stacks)) bad(["test_stacks"], "must be a list of glob strings");
+    else if (globsValid(["test_stacks"], r.test_stacks.map((g) => g.replace(/^!/, "")), bad)) config.testStacks = r.test_stacks;
   }
   if (r.fail_on !== undefined) {
     if (!["error", "warning", "info", "none"].includes(r.fail_on as string)) bad(["fail_on"], "must be one of error, warning, info, none");

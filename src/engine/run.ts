@@ -14,7 +14,7 @@ import { collectSuppressions, isSuppressed } from "./suppress.js";
 import { compareRanges, comparePos, LineIndex } from "./text.js";
 import type { Category, FileKind, Finding, Position, Range, ReportDescriptor, RuleMeta, Severity, SourceFile } from "./types.js";
 import { serviceSummary, type ServiceSummary } from "./summary.js";
-import { isTestStackPath } from "./test-stacks.js";
+import { testStackMatcher } from "./test-stacks.js";
 
 export const DEFAULT_DOCS_URL = "https://github.com/dockaudit/dockaudit/blob/main/rules";
 
@@ -87,6 +87,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_URL;
   const classify = classifierOf(config.files);
   const ignored = ignoreMatcher(config.ignore);
+  const isTestStack = testStackMatcher(config.testStacks);
   const globPrefix = options.globPrefix ?? "";
   const findings: Finding[] = [];
   const files: Report["files"] = [];
@@ -138,7 +139,7 @@ export function audit(input: readonly SourceFile[], rules: readonly Rule[], opti
   for (const model of dockerfiles) for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path))) findings.push(f);
   for (const model of composeFiles) {
     // From the repository root, as globs are: `dockaudit check tests` still audits a test stack.
-    const testStack = isTestStackPath(globPrefix + model.path);
+    const testStack = isTestStack(globPrefix + model.path);
     for (const f of runRules(model, project, active, lookup, docsBase, services, budget, named(model.path), testStack)) findings.push(f);
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : 1)));

@@ -1,3 +1,5 @@
+import { compileGlobs } from "./glob.js";
+
 /**
  * Test and CI stacks: Compose files that `docker compose up` a database or a browser for a test
  * run and are torn down after it. Rules about what only a long-running deployment needs (a restart
@@ -23,4 +25,16 @@ export function isTestStackPath(path: string): boolean {
   const name = segments.pop() ?? "";
   if (segments.some((s) => TEST_DIRS.has(s) || words(s).some((w) => TEST_WORDS.has(w)))) return true;
   return words(name).some((w) => TEST_NAME_WORDS.has(w));
+}
+
+/**
+ * isTestStackPath with the config's `test_stacks:` globs: a pattern names more test stacks, and
+ * one with a leading `!` names a deployment whatever its path says (a CI server's own
+ * `ci/compose.yaml`). A deployment pattern wins.
+ */
+export function testStackMatcher(patterns: readonly string[]): (path: string) => boolean {
+  if (!patterns.length) return isTestStackPath;
+  const deployment = compileGlobs(patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1)));
+  const test = compileGlobs(patterns.filter((p) => !p.startsWith("!")));
+  return (path) => !deployment(path) && (test(path) || isTestStackPath(path));
 }

@@ -102,9 +102,14 @@ describe("config", () => {
     expect(c).toMatchObject({ failOn: "warning", minGrade: "B", onlyNew: false, maxInlineComments: 5, drafts: true, ignore: ["vendor/**"], files: { compose: ["deploy/*.yml"] } });
   });
 
+  it("reads test_stacks:, negated patterns included, and names a bad one", () => {
+    expect(parseConfigText("test_stacks: [deploy/compose.smoke.yaml, \"!ci/compose.yaml\"]\n", metas).testStacks).toEqual(["deploy/compose.smoke.yaml", "!ci/compose.yaml"]);
+    expect(problems("test_stacks: deploy/*.yaml\n")).toEqual(["test_stacks: must be a list of glob strings"]);
+  });
+
   it("names every bad key and why", () => {
     expect(problems("fail_on: often\nmin_grade: Z\nmax_inline_comments: 1000\nrules:\n  nope: off\n  DL3008: loud\nwat: 1\n")).toEqual([
-      "wat: unknown key (known: rules, files, ignore, fail_on, min_grade, only_new, max_inline_comments, drafts, limits)",
+      "wat: unknown key (known: rules, files, ignore, test_stacks, fail_on, min_grade, only_new, max_inline_comments, drafts, limits)",
       "rules.nope: no rule has this id or alias (run `dockaudit rules` for the list)",
       "rules.DL3008: severity must be one of error, warning, info, off",
       "fail_on: must be one of error, warning, info, none",

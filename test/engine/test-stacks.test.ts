@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { audit } from "../../src/engine/index.js";
-import { isTestStackPath } from "../../src/engine/test-stacks.js";
+import { audit, DEFAULT_CONFIG } from "../../src/engine/index.js";
+import { isTestStackPath, testStackMatcher } from "../../src/engine/test-stacks.js";
 import { rules } from "../../rules/index.js";
 
 describe("isTestStackPath", () => {
@@ -44,6 +44,24 @@ describe("isTestStackPath", () => {
   ])("%s is not", (path) => expect(isTestStackPath(path)).toBe(false));
 });
 
+describe("testStackMatcher", () => {
+  const matches = testStackMatcher(["deploy/compose.smoke.yaml", "qa/**", "!ci/compose.yaml"]);
+
+  it("adds the config's test stacks to those the path names", () => {
+    expect(matches("deploy/compose.smoke.yaml")).toBe(true);
+    expect(matches("qa/stack/compose.yaml")).toBe(true);
+    expect(matches("tests/compose.yaml")).toBe(true);
+    expect(matches("deploy/compose.yaml")).toBe(false);
+  });
+
+  it("takes a negated pattern for a deployment, whatever its path says", () => {
+    expect(matches("ci/compose.yaml")).toBe(false);
+    expect(matches("ci/compose.override.yaml")).toBe(true);
+  });
+
+  it("is the path's verdict alone without patterns", () => expect(testStackMatcher([])).toBe(isTestStackPath));
+});
+
 describe("a test or CI stack", () => {
   const SERVICE = "services:\n  db:\n    image: postgres:16.4\n    privileged: true\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n";
   const ruleIds = (path: string) => new Set(audit([{ path, content: SERVICE }], rules).findings.map((f) => f.ruleId));
@@ -54,6 +72,13 @@ describe("a test or CI stack", () => {
     for (const id of DEPLOYMENT_ONLY) expect(production).toContain(id);
     const ci = ruleIds("tests/compose.ci.yaml");
     for (const id of DEPLOYMENT_ONLY) expect(ci).not.toContain(id);
+  });
+
+  it("is what the config's test_stacks: says", () => {
+    const withConfig = (path: string, testStacks: string[]) =>
+      new Set(audit([{ path, content: SERVICE }], rules, { config: { ...DEFAULT_CONFIG, testStacks } }).findings.map((f) => f.ruleId));
+    expect(withConfig("ci/compose.yaml", ["!ci/compose.yaml"])).toContain("restart-policy-missing");
+    expect(withConfig("deploy/compose.smoke.yaml", ["deploy/*.smoke.yaml"])).not.toContain("restart-policy-missing");
   });
 
   it("is still audited for security", () => {

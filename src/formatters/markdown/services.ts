@@ -35,12 +35,25 @@ function table(services: readonly ServiceSummary[], maxRows: number, findings: r
 
 const SEVERITY_WEIGHT = { error: 0, warning: 1, info: 2 } as const;
 
-/** Services with an error first, then a warning, then an info, then none; more findings first among equals. */
+/**
+ * Services with an error first, then a warning, then an info, then none; more findings first among
+ * equals. A service's findings are those naming it in its Compose file or its build Dockerfile.
+ * Findings are counted once per render (the summary may be rendered once per row count tried).
+ */
 function mostSevereFirst(services: readonly ServiceSummary[], findings: readonly Finding[]): ServiceSummary[] {
+  const counts = new Map<string, number[]>();
+  for (const f of findings) {
+    if (f.service === undefined) continue;
+    const key = `${f.service}\u0000${f.file}`;
+    const perSeverity = counts.get(key) ?? [0, 0, 0];
+    perSeverity[SEVERITY_WEIGHT[f.severity]]++;
+    counts.set(key, perSeverity);
+  }
   const rank = services.map((s, order) => {
-    const own = findings.filter((f) => f.service === s.name && (f.file === s.file || f.file === s.build?.dockerfile));
-    const worst = Math.min(3, ...own.map((f) => SEVERITY_WEIGHT[f.severity]));
-    return { s, worst, count: own.filter((f) => SEVERITY_WEIGHT[f.severity] === worst).length, order };
+    const files = s.build?.dockerfile && s.build.dockerfile !== s.file ? [s.file, s.build.dockerfile] : [s.file];
+    const own = [0, 1, 2].map((w) => files.reduce((n, file) => n + (counts.get(`${s.name}\u0000${file}`)?.[w] ?? 0), 0));
+    const worst = own.findIndex((n) => n > 0);
+    return { s, worst: worst < 0 ? 3 : worst, count: worst < 0 ? 0 : own[worst], order };
   });
   rank.sort((a, b) => a.worst - b.worst || b.count - a.count || a.order - b.order);
   return rank.map((r) => r.s);

@@ -1,7 +1,7 @@
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
-import { runnableStages } from "../../src/engine/query.js";
 import { deleteInstructionFix } from "../../src/engine/instruction-delete.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { shippedStages } from "../../src/engine/stage-roles.js";
 import type { Fix } from "../../src/engine/types.js";
 
 const SINGLETONS = ["CMD", "ENTRYPOINT", "HEALTHCHECK"];
@@ -23,7 +23,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, report }) {
-    for (const stage of runnableStages(model, project)) {
+    for (const stage of shippedStages(model, project)) {
       for (const keyword of SINGLETONS) {
         const all = stage.instructions.filter((i) => i.keyword === keyword);
         for (const ins of all.slice(0, -1)) report({ messageId: "overridden", data: { keyword }, range: ins.range, fix: deleteFix(model, ins) });

@@ -3,8 +3,8 @@ import { officialDistroTraits } from "../../src/engine/official-images.js";
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { isCmd } from "../../src/engine/parse/script-shell.js";
 import type { Project } from "../../src/engine/project.js";
-import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
+import { shippedStages } from "../../src/engine/stage-roles.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
 import { compareRanges } from "../../src/engine/text.js";
 import type { Range } from "../../src/engine/types.js";
@@ -30,7 +30,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, report }) {
-    const runnable = runnableStages(model, project);
+    const runnable = shippedStages(model, project);
     for (const top of model.instructions) {
       // A CMD of a stage that only feeds `COPY --from` never runs; ONBUILD triggers run in child images.
       const ins = top.trigger ?? (runnable.has(model.stages[top.stageIndex]) ? top : null);

@@ -3,11 +3,10 @@ import { execWords, healthcheckExecWords, type ExecWord } from "../../src/engine
 import type { DfInstruction, DockerfileModel } from "../../src/engine/parse/dockerfile.js";
 import { isWindowsStage } from "../../src/engine/platform.js";
 import type { Project } from "../../src/engine/project.js";
-import { runnableStages } from "../../src/engine/query.js";
 import { defineDockerfileRule } from "../../src/engine/rule.js";
 import { serviceDefines } from "../../src/engine/service-lifecycle.js";
 import { shellDialect } from "../../src/engine/shell-dialect.js";
-import { setsEntrypoint } from "../../src/engine/stage-roles.js";
+import { setsEntrypoint, shippedStages } from "../../src/engine/stage-roles.js";
 import type { Fix, Position, Range, ReportDescriptor } from "../../src/engine/types.js";
 
 export default defineDockerfileRule({
@@ -25,7 +24,7 @@ export default defineDockerfileRule({
     },
   },
   check({ model, project, report }) {
-    const runnable = runnableStages(model, project);
+    const runnable = shippedStages(model, project);
     let cmdUnused: boolean | undefined;
     for (const top of model.instructions) {
       const stage = model.stages[top.stageIndex];

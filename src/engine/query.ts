@@ -2,7 +2,6 @@ import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import type { ComposeModel, ComposeService, YamlPath } from "./parse/compose.js";
 import type { DfInstruction, DfStage, DockerfileModel } from "./parse/dockerfile.js";
 import type { ShellCommand, ShellWord } from "./parse/shell.js";
-import { stageChain } from "./stage-roles.js";
 import type { Range } from "./types.js";
 
 /** Strips a leading path: `/usr/bin/apt-get` → `apt-get`. */
@@ -162,16 +161,6 @@ export function locateDeepestKey(model: ComposeModel, path: YamlPath, minLength:
     if (v !== undefined) return model.locateKey(path.slice(0, n));
   }
   return null;
-}
-
-/**
- * Stages that can become a running container: the final stage, stages a Compose service builds
- * with `target:`, and every stage those are built FROM. Image settings (CMD, ENTRYPOINT,
- * HEALTHCHECK) of other stages, which only feed `COPY --from`, never take effect.
- */
-export function runnableStages(model: DockerfileModel, project: import("./project.js").Project): Set<DfStage> {
-  const roots = [model.finalStage, ...project.servicesBuilding(model.path).map((s) => s.stage)];
-  return new Set(roots.flatMap((root) => (root ? stageChain(root) : [])));
 }
 
 /**

@@ -79,7 +79,11 @@ function findTargetStages(model: DockerfileModel, project: Project): DfStage[] {
   return out;
 }
 
-/** Target stages and every stage they are built FROM: the stages whose layers end up in an image. */
+/**
+ * Target stages and every stage they are built FROM: the stages whose layers end up in an image,
+ * and the ones that can become a running container. Image settings (CMD, ENTRYPOINT, HEALTHCHECK)
+ * of the other stages, which only feed `COPY --from`, never take effect.
+ */
 export function shippedStages(model: DockerfileModel, project: Project): ReadonlySet<DfStage> {
   const r = rolesOf(model, project);
   return (r.shipped ??= new Set(targetStages(model, project).flatMap(stageChain)));

@@ -79,6 +79,9 @@ export function ruleTester(rule: Rule, table: { valid: (string | TestCase)[]; in
 function dataOf(rule: Rule, f: Finding, expected: ExpectedError | undefined): { data?: Record<string, string> | { message: string } } {
   if (!expected?.data) return {};
   const template = rule.meta.messages[expected.messageId];
+  // A key the template never uses would be checked against nothing.
+  const unused = Object.keys(expected.data).filter((k) => !template?.includes(`{{${k}}}`));
+  if (unused.length) return { data: { message: `${f.message} (the message has no {{${unused.join("}}, {{")}}})` } };
   return { data: template !== undefined && f.message === formatMessage(template, expected.data) ? expected.data : { message: f.message } };
 }
 

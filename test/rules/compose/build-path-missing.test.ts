@@ -19,7 +19,7 @@ ruleTester(rule, {
       tree,
       errors: [
         { messageId: "dockerfile", line: 5, column: 19, endLine: 5, endColumn: 40, service: "api", data: { who: "Service `api` builds", path: "api/Dockerfile.production", context: "api" } },
-        { messageId: "context", line: 7, column: 12, endLine: 7, endColumn: 21, service: "worker", data: { who: "Service `worker` builds", path: "workers", context: "workers" } },
+        { messageId: "context", line: 7, column: 12, endLine: 7, endColumn: 21, service: "worker", data: { who: "Service `worker` builds", path: "workers" } },
         { messageId: "dockerfile", line: 10, column: 16, endLine: 10, endColumn: 21, service: "web", data: { who: "Service `web` builds", path: "api/Dockerfile", context: "api" } },
       ],
     },
@@ -27,7 +27,7 @@ ruleTester(rule, {
       // One finding per missing path, naming the services that build from it.
       code: "services:\n  a:\n    build: ./gone\n  b:\n    build: ./gone\n  c:\n    build: ./gone\n  d:\n    build: ./gone\n",
       tree,
-      errors: [{ messageId: "context", line: 3, column: 12, endLine: 3, endColumn: 18, service: "a", data: { who: "Services `a`, `b`, `c` and 1 more build", path: "gone", context: "gone" } }],
+      errors: [{ messageId: "context", line: 3, column: 12, endLine: 3, endColumn: 18, service: "a", data: { who: "Services `a`, `b`, `c` and 1 more build", path: "gone" } }],
     },
     {
       // Written once in an anchor: reported once, where it is written.

@@ -66,8 +66,8 @@ ruleTester(rule, {
       files: { "compose.override.yaml": "services:\n  db:\n    image: postgres:16\n" },
       tree: ["compose.yaml", "compose.override.yaml", "compose.prod.yaml"],
       errors: [
-        { messageId: "extends", line: 5, column: 14, endLine: 5, endColumn: 18, service: "worker", data: { who: "Service `worker` sets", kind: "service", name: "apii", via: "extends", error: "cannot extend service …: service \"apii\" not found", advice: "did you mean `api`?" } },
-        { messageId: "extends", line: 8, column: 16, endLine: 8, endColumn: 18, service: "beat", data: { who: "Service `beat` sets", kind: "service", name: "db", via: "extends", error: "cannot extend service …: service \"db\" not found", advice: "name a service of this file, or add `file:` for one of another file." } },
+        { messageId: "extends", line: 5, column: 14, endLine: 5, endColumn: 18, service: "worker", data: { who: "Service `worker` sets", name: "apii", error: "cannot extend service …: service \"apii\" not found", advice: "did you mean `api`?" } },
+        { messageId: "extends", line: 8, column: 16, endLine: 8, endColumn: 18, service: "beat", data: { who: "Service `beat` sets", name: "db", error: "cannot extend service …: service \"db\" not found", advice: "name a service of this file, or add `file:` for one of another file." } },
       ],
     },
     {
